@@ -1,0 +1,13 @@
+/** @type {import('next').NextConfig} */
+const nextConfig = {
+  output: 'export',
+  // Clean URLs (/chapters/namespaces) are mapped to namespaces.html by the static server.
+  trailingSlash: false,
+  images: { unoptimized: true },
+  reactStrictMode: true,
+  poweredByHeader: false,
+  // esbuild (inside mdx-bundler) ships a native binary and must stay a plain Node require.
+  serverExternalPackages: ['mdx-bundler', 'esbuild'],
+};
+
+export default nextConfig;
