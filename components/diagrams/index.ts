@@ -1,0 +1,3 @@
+// SVG diagrams that chapters may use as MDX components; each is a server component.
+export {};
+export { ClusterArchitecture } from './ClusterArchitecture';
