@@ -1,3 +1,5 @@
 // SVG diagrams that chapters may use as MDX components; each is a server component.
 export {};
 export { ClusterArchitecture } from './ClusterArchitecture';
+export { ContainersVsVms } from './ContainersVsVms';
+export { DockerWorkflow } from './DockerWorkflow';
