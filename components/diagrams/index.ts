@@ -1,5 +1,8 @@
 // SVG diagrams that chapters may use as MDX components; each is a server component.
 export {};
 export { ClusterArchitecture } from './ClusterArchitecture';
+export { DockerEngineStack } from './DockerEngineStack';
+export { NodeFailureTimeline } from './NodeFailureTimeline';
+export { HaTopology } from './HaTopology';
 export { ContainersVsVms } from './ContainersVsVms';
 export { DockerWorkflow } from './DockerWorkflow';
