@@ -6,6 +6,8 @@ const nextConfig = {
   images: { unoptimized: true },
   reactStrictMode: true,
   poweredByHeader: false,
+  // Types are checked once by `npm run typecheck` (part of `npm test`), not again inside every build.
+  typescript: { ignoreBuildErrors: true },
   // esbuild (inside mdx-bundler) ships a native binary and must stay a plain Node require.
   serverExternalPackages: ['mdx-bundler', 'esbuild'],
 };

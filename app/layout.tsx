@@ -1,0 +1,42 @@
+import type { Metadata, Viewport } from 'next';
+import type { ReactNode } from 'react';
+import { getSite } from '@/lib/content';
+import { Header } from '@/components/layout/Header';
+import { Sidebar } from '@/components/layout/Sidebar';
+import { SkipLink } from '@/components/layout/SkipLink';
+import { Footer } from '@/components/layout/Footer';
+import { TermDismiss } from '@/components/mdx-parts/TermDismiss';
+import { themeScript } from '@/components/layout/theme-script';
+import './styles/index.css';
+
+export const metadata: Metadata = {
+  title: { default: 'Clusterbook: containers and Kubernetes, from the kernel up', template: '%s · Clusterbook' },
+  description:
+    'Study notes on containers, Linux namespaces, cgroups and Kubernetes architecture, with quizzes and a simulated cluster you can break.',
+};
+
+export const viewport: Viewport = {
+  themeColor: [
+    { media: '(prefers-color-scheme: light)', color: '#ffffff' },
+    { media: '(prefers-color-scheme: dark)', color: '#0d1117' },
+  ],
+};
+
+export default async function RootLayout({ children }: { children: ReactNode }) {
+  const site = await getSite();
+  return (
+    <html lang="en" suppressHydrationWarning>
+      <head>
+        {/* A build-time constant: sets the theme before first paint so it never flashes. */}
+        <script dangerouslySetInnerHTML={{ __html: themeScript }} />
+      </head>
+      <body>
+        <SkipLink />
+        <Header nav={<Sidebar parts={site.parts} label="Menu chapters" />} />
+        {children}
+        <Footer />
+        <TermDismiss />
+      </body>
+    </html>
+  );
+}

@@ -1,0 +1,59 @@
+import type { Chapter, ChapterSummary, GlossaryTerm, PartWithChapters } from '@/lib/content';
+import { Breadcrumbs } from '../layout/Breadcrumbs';
+import { DocsShell } from '../layout/DocsShell';
+import { PrevNext } from '../layout/PrevNext';
+import { TableOfContents } from '../layout/TableOfContents';
+import { MdxContent } from '../MdxContent';
+
+interface Props {
+  chapter: Chapter;
+  part: PartWithChapters;
+  parts: PartWithChapters[];
+  previous?: ChapterSummary;
+  next?: ChapterSummary;
+  glossary: GlossaryTerm[];
+}
+
+export function ChapterPage({ chapter, part, parts, previous, next, glossary }: Props) {
+  const partNumber = parts.findIndex((p) => p.id === part.id) + 1;
+  return (
+    <DocsShell parts={parts} aside={<TableOfContents items={chapter.toc} />}>
+      <article className="chapter">
+        <header className="chapter-header">
+          <Breadcrumbs
+            items={[{ label: 'Home', href: '/' }, { label: `Part ${partNumber}: ${part.title}`, href: `/#part-${part.id}` }, { label: chapter.title }]}
+          />
+          <h1>{chapter.title}</h1>
+          <p className="chapter-lede">{chapter.description}</p>
+          <p className="chapter-meta">
+            <span>{chapter.minutes} min read</span>
+          </p>
+          <section className="objectives" aria-labelledby="objectives-title">
+            <h2 id="objectives-title" className="objectives-title">What you will learn</h2>
+            <ul>
+              {chapter.objectives.map((o) => (
+                <li key={o}>{o}</li>
+              ))}
+            </ul>
+          </section>
+          {chapter.toc.length > 0 && (
+            <details className="toc-inline">
+              <summary>On this page</summary>
+              <ol>
+                {chapter.toc.map((t) => (
+                  <li key={t.id} className={t.depth === 3 ? 'toc-sub' : undefined}>
+                    <a href={`#${t.id}`}>{t.text}</a>
+                  </li>
+                ))}
+              </ol>
+            </details>
+          )}
+        </header>
+        <div className="prose">
+          <MdxContent code={chapter.code} context={{ glossary }} />
+        </div>
+        <PrevNext previous={previous} next={next} />
+      </article>
+    </DocsShell>
+  );
+}

@@ -1,0 +1,18 @@
+import type { ReactNode } from 'react';
+import type { PartWithChapters } from '@/lib/content';
+import { Sidebar } from './Sidebar';
+
+/** The three-column reading layout: outline, content, and an optional aside (the table of contents). */
+export function DocsShell({ parts, aside, children }: { parts: PartWithChapters[]; aside?: ReactNode; children: ReactNode }) {
+  return (
+    <div className="docs-shell">
+      <aside className="docs-sidebar">
+        <Sidebar parts={parts} />
+      </aside>
+      <main id="main" className="docs-main" tabIndex={-1}>
+        {children}
+      </main>
+      <aside className="docs-aside">{aside}</aside>
+    </div>
+  );
+}

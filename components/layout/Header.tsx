@@ -1,0 +1,28 @@
+import Link from 'next/link';
+import type { ReactNode } from 'react';
+import { ThemeToggle } from './ThemeToggle';
+import { MobileNav } from './MobileNav';
+import { Logo } from './Logo';
+
+/** The site header. `nav` is the outline shown in the mobile drawer; `tools` holds header actions such as search. */
+export function Header({ nav, tools }: { nav: ReactNode; tools?: ReactNode }) {
+  return (
+    <header className="site-header">
+      <div className="site-header-inner">
+        <MobileNav>{nav}</MobileNav>
+        <Link href="/" className="brand" aria-label="Clusterbook home">
+          <Logo />
+          <span className="brand-name">Clusterbook</span>
+        </Link>
+        <nav className="header-links" aria-label="Site">
+          <Link href="/chapters/containers-and-images">Chapters</Link>
+          <Link href="/glossary">Glossary</Link>
+        </nav>
+        <div className="header-tools">
+          {tools}
+          <ThemeToggle />
+        </div>
+      </div>
+    </header>
+  );
+}

@@ -1,0 +1,26 @@
+import Link from 'next/link';
+import { useId, type ReactNode } from 'react';
+import type { GlossaryTerm } from '@/lib/content';
+
+export interface TermProps {
+  id: string;
+  children?: ReactNode;
+}
+
+/**
+ * A glossary word: a link to /glossary#id whose short definition shows on hover and on keyboard
+ * focus (CSS), and hides on Escape (TermDismiss). Unknown ids never get here: the build rejects them.
+ */
+export function Term({ id, children, term }: TermProps & { term: Pick<GlossaryTerm, 'title' | 'short'> }) {
+  const tipId = `term-${useId().replace(/[^a-zA-Z0-9_-]/g, '')}`;
+  return (
+    <span className="term">
+      <Link href={`/glossary#${id}`} className="term-link" aria-describedby={tipId}>
+        {children ?? term.title}
+      </Link>
+      <span role="tooltip" id={tipId} className="term-tip">
+        <strong className="term-tip-title">{term.title}</strong> {term.short}
+      </span>
+    </span>
+  );
+}

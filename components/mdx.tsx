@@ -1,0 +1,36 @@
+import type { ComponentProps } from 'react';
+import type { MDXComponents } from 'mdx/types';
+import type { CoreComponentName } from '@/lib/content/components';
+import type { GlossaryTerm } from '@/lib/content';
+import * as diagrams from './diagrams';
+import { Callout } from './mdx-parts/Callout';
+import { Term, type TermProps } from './mdx-parts/Term';
+import { CodeBlock } from './mdx-parts/CodeBlock';
+
+/** Tables scroll sideways on small screens instead of stretching the page. */
+function Table(props: ComponentProps<'table'>) {
+  return (
+    <div className="table-scroll" tabIndex={0} role="region" aria-label="Table">
+      <table {...props} />
+    </div>
+  );
+}
+
+export interface MdxContext {
+  glossary: GlossaryTerm[];
+}
+
+/** The one registry of what MDX content may render. */
+export function getMdxComponents({ glossary }: MdxContext): MDXComponents {
+  const terms = new Map(glossary.map((t) => [t.id, t]));
+  const core = {
+    Callout,
+    Term: (props: TermProps) => {
+      const term = terms.get(props.id);
+      // The build rejects unknown ids; this guards against a registry used without validation.
+      if (!term) throw new Error(`unknown glossary term "${props.id}"`);
+      return <Term {...props} term={term} />;
+    },
+  } satisfies Record<CoreComponentName, unknown>;
+  return { ...core, ...diagrams, pre: CodeBlock, table: Table };
+}

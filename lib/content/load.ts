@@ -1,0 +1,42 @@
+import { readFile, readdir } from 'node:fs/promises';
+import path from 'node:path';
+import type { z } from 'zod';
+import { splitFrontmatter, parseYamlWith } from './frontmatter';
+import { compileMdx, type CompiledMdx } from './mdx/compile';
+import type { ContentProblem } from './errors';
+import { displayPath } from './paths';
+
+export interface LoadedMdx<T> {
+  /** File name without extension: the slug or id. */
+  name: string;
+  file: string;
+  data: T;
+  mdx: CompiledMdx;
+}
+
+/** Markdown-ish files in a folder, sorted so every build sees them in the same order. */
+export async function listMdxFiles(dir: string): Promise<string[]> {
+  const entries = await readdir(dir, { withFileTypes: true }).catch(() => []);
+  return entries
+    .filter((e) => e.isFile() && /\.mdx?$/.test(e.name))
+    .map((e) => path.join(dir, e.name))
+    .sort();
+}
+
+/** Reads one file: frontmatter validated by `schema`, body compiled. Problems instead of throws. */
+export async function loadMdxFile<S extends z.ZodType>(
+  absolute: string,
+  schema: S,
+): Promise<{ loaded: LoadedMdx<z.infer<S>> } | { problems: ContentProblem[] }> {
+  const file = displayPath(absolute);
+  const source = await readFile(absolute, 'utf8');
+  const split = splitFrontmatter(source.replace(/\r\n/g, '\n'));
+  if ('message' in split) return { problems: [{ ...split, file }] };
+  const parsed = parseYamlWith(file, split.yaml, schema, 2);
+  const compiled = await compileMdx(file, split.body);
+  const problems = [...('problems' in parsed ? parsed.problems : []), ...('problems' in compiled ? compiled.problems : [])];
+  if ('problems' in parsed || 'problems' in compiled) return { problems };
+  return {
+    loaded: { name: path.basename(absolute).replace(/\.mdx?$/, ''), file, data: parsed.data, mdx: compiled.compiled },
+  };
+}

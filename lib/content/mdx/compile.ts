@@ -1,0 +1,49 @@
+import { bundleMDX } from 'mdx-bundler';
+import remarkGfm from 'remark-gfm';
+import { remarkCollectReferences, type MdxReferences } from './collect';
+import { rehypeHeadings, type HeadingInfo } from './headings';
+import { highlightPlugin } from './highlight';
+import { errorMessages, type ContentProblem } from '../errors';
+
+export interface CompiledMdx extends MdxReferences, HeadingInfo {
+  /** The bundled MDX module, evaluated only on the server at build time. */
+  code: string;
+  words: number;
+}
+
+interface EsbuildFailure {
+  errors?: { text: string; location?: { line: number } | null }[];
+}
+
+/** Compiles one MDX body (frontmatter already blanked out, so lines match the file). */
+export async function compileMdx(
+  file: string,
+  body: string,
+): Promise<{ compiled: CompiledMdx } | { problems: ContentProblem[] }> {
+  const refs: MdxReferences = { components: [], links: [] };
+  const headings: HeadingInfo = { toc: [], sections: [], ids: [], duplicateIds: [] };
+  try {
+    const { code } = await bundleMDX({
+      source: body,
+      mdxOptions(options) {
+        options.remarkPlugins = [...(options.remarkPlugins ?? []), remarkGfm, remarkCollectReferences(refs)];
+        options.rehypePlugins = [...(options.rehypePlugins ?? []), rehypeHeadings(headings), highlightPlugin];
+        return options;
+      },
+    });
+    const words = headings.sections.reduce((n, s) => n + s.text.split(/\s+/).filter(Boolean).length, 0);
+    const problems = headings.duplicateIds.map((d) => ({ file, line: d.line, message: errorMessages.duplicateHeading(d.id) }));
+    if (problems.length) return { problems };
+    return { compiled: { code, words, ...refs, ...headings } };
+  } catch (error) {
+    const failure = error as EsbuildFailure;
+    const errors = failure.errors?.length ? failure.errors : [{ text: String((error as Error).message ?? error), location: null }];
+    return {
+      problems: errors.map((e) => ({
+        file,
+        line: e.location?.line,
+        message: errorMessages.mdxSyntax(e.text.split('\n')[0]),
+      })),
+    };
+  }
+}
