@@ -4,3 +4,4 @@ export { ClusterArchitecture } from './ClusterArchitecture';
 export { DockerEngineStack } from './DockerEngineStack';
 export { ContainersVsVms } from './ContainersVsVms';
 export { DockerWorkflow } from './DockerWorkflow';
+export { RuntimeCallPaths } from './RuntimeCallPaths';
