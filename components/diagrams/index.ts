@@ -2,6 +2,8 @@
 export {};
 export { ClusterArchitecture } from './ClusterArchitecture';
 export { DockerEngineStack } from './DockerEngineStack';
+export { NodeFailureTimeline } from './NodeFailureTimeline';
+export { HaTopology } from './HaTopology';
 export { ContainersVsVms } from './ContainersVsVms';
 export { DockerWorkflow } from './DockerWorkflow';
 export { RuntimeCallPaths } from './RuntimeCallPaths';
