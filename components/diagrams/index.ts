@@ -7,3 +7,5 @@ export { HaTopology } from './HaTopology';
 export { ContainersVsVms } from './ContainersVsVms';
 export { DockerWorkflow } from './DockerWorkflow';
 export { RuntimeCallPaths } from './RuntimeCallPaths';
+export { NamespaceView } from './NamespaceView';
+export { CgroupHierarchies } from './CgroupHierarchies';
