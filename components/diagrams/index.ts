@@ -9,3 +9,4 @@ export { DockerWorkflow } from './DockerWorkflow';
 export { RuntimeCallPaths } from './RuntimeCallPaths';
 export { NamespaceView } from './NamespaceView';
 export { CgroupHierarchies } from './CgroupHierarchies';
+export { RunningAppSequence } from './RunningAppSequence';
