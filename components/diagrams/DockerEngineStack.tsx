@@ -36,7 +36,7 @@ const layers = [
   { y: 110, name: 'dockerd', what: 'Engine API, networks, volumes, builds', kind: 'daemon: always running', box: daemonBox },
   { y: 200, name: 'containerd', what: 'pulls and stores images, tracks containers', kind: 'daemon: always running', box: daemonBox },
   { y: 290, name: 'containerd-shim-runc-v2', what: 'one per container, holds its stdio and exit code', kind: 'lives as long as the container', box },
-  { y: 380, name: 'runc', what: 'creates namespaces and cgroups, starts the process', kind: 'exits once the container runs', box },
+  { y: 380, name: 'runc', what: 'sets up namespaces and cgroups, starts it', kind: 'exits once the container runs', box },
   { y: 470, name: 'container process (e.g. nginx)', what: 'an ordinary Linux process, isolated', kind: 'your application', box },
 ] as const;
 
@@ -61,7 +61,7 @@ export function DockerEngineStack() {
           under the shim on the Linux kernel. dockerd and containerd are long-running daemons; runc is short-lived.
         </desc>
         <defs>
-          <marker id="docker-engine-stack-arrow" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="8" markerHeight="8" orient="auto-start-reverse">
+          <marker id="docker-engine-stack-arrow" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="5" markerHeight="5" orient="auto-start-reverse">
             <path d="M0,0 L10,5 L0,10 z" fill="var(--diagram-fg)" />
           </marker>
         </defs>
@@ -102,7 +102,7 @@ export function DockerEngineStack() {
         <text x={615} y={150} {...sub}>
           runs docker build
         </text>
-        <line x1={500} y1={138} x2={528} y2={138} {...arrow} />
+        <line x1={322} y1={124} x2={528} y2={124} {...arrow} />
 
         {/* The kernel underneath */}
         <rect x={20} y={542} width={680} height={30} rx={6} fill="var(--diagram-surface)" stroke="var(--diagram-muted)" strokeDasharray="6 4" />

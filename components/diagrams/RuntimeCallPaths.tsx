@@ -111,7 +111,7 @@ export function RuntimeCallPaths() {
           which starts the container process: four hops, with no Docker Engine in between.
         </desc>
         <defs>
-          <marker id="runtime-call-paths-arrow" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="8" markerHeight="8" orient="auto-start-reverse">
+          <marker id="runtime-call-paths-arrow" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="5" markerHeight="5" orient="auto-start-reverse">
             <path d="M0,0 L10,5 L0,10 z" fill="var(--diagram-fg)" />
           </marker>
         </defs>

@@ -10,3 +10,4 @@ export { RuntimeCallPaths } from './RuntimeCallPaths';
 export { NamespaceView } from './NamespaceView';
 export { CgroupHierarchies } from './CgroupHierarchies';
 export { RunningAppSequence } from './RunningAppSequence';
+export { MonolithVsMicroservices } from './MonolithVsMicroservices';
