@@ -11,3 +11,4 @@ export { NamespaceView } from './NamespaceView';
 export { CgroupHierarchies } from './CgroupHierarchies';
 export { RunningAppSequence } from './RunningAppSequence';
 export { MonolithVsMicroservices } from './MonolithVsMicroservices';
+export { OsLayers } from './OsLayers';
