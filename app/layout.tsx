@@ -6,6 +6,7 @@ import { Sidebar } from '@/components/layout/Sidebar';
 import { SkipLink } from '@/components/layout/SkipLink';
 import { Footer } from '@/components/layout/Footer';
 import { TermDismiss } from '@/components/mdx-parts/TermDismiss';
+import { ContentReloader } from '@/components/layout/ContentReloader';
 import { themeScript } from '@/components/layout/theme-script';
 import './styles/index.css';
 
@@ -36,6 +37,7 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
         {children}
         <Footer />
         <TermDismiss />
+        {process.env.NODE_ENV === 'development' && <ContentReloader />}
       </body>
     </html>
   );

@@ -1,4 +1,4 @@
-import { LineCounter, parseDocument, isNode } from 'yaml';
+import { LineCounter, parseDocument, isMap, isNode, isScalar, type Document } from 'yaml';
 import type { z } from 'zod';
 import { errorMessages, type ContentProblem } from './errors';
 
@@ -31,7 +31,7 @@ export function parseYamlWith<S extends z.ZodType>(
   yamlText: string,
   schema: S,
   lineOffset = 1,
-): { data: z.infer<S> } | { problems: ContentProblem[] } {
+): { data: z.infer<S>; keyLines: Record<string, number> } | { problems: ContentProblem[] } {
   const lineCounter = new LineCounter();
   const doc = parseDocument(yamlText, { lineCounter, prettyErrors: false });
   if (doc.errors.length > 0) {
@@ -44,21 +44,39 @@ export function parseYamlWith<S extends z.ZodType>(
     };
   }
   const result = schema.safeParse(doc.toJS() ?? {});
-  if (result.success) return { data: result.data };
-  return {
-    problems: result.error.issues.map((issue) => {
-      const keyPath = issue.path.map(String);
-      let node: unknown = keyPath.length ? doc.getIn(issue.path as (string | number)[], true) : doc.contents;
-      // A missing field has no node: point at its parent instead.
-      for (let up = keyPath.length - 1; !isNode(node) && up >= 0; up--) {
-        node = up === 0 ? doc.contents : doc.getIn(issue.path.slice(0, up) as (string | number)[], true);
+  if (result.success) {
+    const keyLines: Record<string, number> = {};
+    if (isMap(doc.contents)) {
+      for (const pair of doc.contents.items) {
+        if (isScalar(pair.key) && pair.key.range) keyLines[String(pair.key.value)] = lineOffset + lineCounter.linePos(pair.key.range[0]).line - 1;
       }
-      const offset = isNode(node) && node.range ? node.range[0] : 0;
-      return {
-        file,
-        line: lineOffset + lineCounter.linePos(offset).line - 1,
-        message: errorMessages.field(keyPath.join('.') || '(root)', issue.message),
-      };
-    }),
+    }
+    return { data: result.data, keyLines };
+  }
+  return {
+    problems: result.error.issues.map((issue) => ({
+      file,
+      line: lineOffset + lineCounter.linePos(offsetOf(doc, issue.path as (string | number)[])).line - 1,
+      message: errorMessages.field(issue.path.map(String).join('.') || '(root)', issue.message),
+    })),
   };
+}
+
+/**
+ * Where a field is in the YAML text: the key of a mapping entry (so "objectives:" rather than its
+ * first item), or the nearest existing parent when the field is missing.
+ */
+function offsetOf(doc: Document, path: (string | number)[]): number {
+  for (let depth = path.length; depth > 0; depth--) {
+    const parent = depth === 1 ? doc.contents : doc.getIn(path.slice(0, depth - 1), true);
+    const key = path[depth - 1];
+    if (isMap(parent)) {
+      const pair = parent.items.find((p) => isScalar(p.key) && p.key.value === key);
+      if (pair && isNode(pair.key) && pair.key.range) return pair.key.range[0];
+    } else {
+      const node = doc.getIn(path.slice(0, depth), true);
+      if (isNode(node) && node.range) return node.range[0];
+    }
+  }
+  return isNode(doc.contents) && doc.contents.range ? doc.contents.range[0] : 0;
 }

@@ -11,6 +11,8 @@ export interface LoadedMdx<T> {
   name: string;
   file: string;
   data: T;
+  /** The line of each top-level frontmatter field, for messages about its value. */
+  keyLines: Record<string, number>;
   mdx: CompiledMdx;
 }
 
@@ -37,6 +39,12 @@ export async function loadMdxFile<S extends z.ZodType>(
   const problems = [...('problems' in parsed ? parsed.problems : []), ...('problems' in compiled ? compiled.problems : [])];
   if ('problems' in parsed || 'problems' in compiled) return { problems };
   return {
-    loaded: { name: path.basename(absolute).replace(/\.mdx?$/, ''), file, data: parsed.data, mdx: compiled.compiled },
+    loaded: {
+      name: path.basename(absolute).replace(/\.mdx?$/, ''),
+      file,
+      data: parsed.data,
+      keyLines: parsed.keyLines,
+      mdx: compiled.compiled,
+    },
   };
 }

@@ -21,12 +21,12 @@ export function validateSite(site: SiteFiles, extraChecks: ((site: SiteFiles) =>
     if (clash) problems.push({ file: chapter.file, line: 1, message: errorMessages.duplicateSlug(chapter.name, clash.file) });
     bySlug.set(chapter.name, chapter);
     if (!partIds.includes(chapter.data.part)) {
-      problems.push({ file: chapter.file, line: 1, message: errorMessages.unknownPart(chapter.data.part, partIds) });
+      problems.push({ file: chapter.file, line: chapter.keyLines.part, message: errorMessages.unknownPart(chapter.data.part, partIds) });
     }
     const orderKey = `${chapter.data.part}/${chapter.data.order}`;
     const orderClash = byOrder.get(orderKey);
     if (orderClash) {
-      problems.push({ file: chapter.file, line: 1, message: errorMessages.duplicateOrder(chapter.data.part, chapter.data.order, orderClash.file) });
+      problems.push({ file: chapter.file, line: chapter.keyLines.order, message: errorMessages.duplicateOrder(chapter.data.part, chapter.data.order, orderClash.file) });
     }
     byOrder.set(orderKey, chapter);
   }
@@ -61,7 +61,7 @@ export function validateSite(site: SiteFiles, extraChecks: ((site: SiteFiles) =>
     }
   }
   for (const term of site.glossary) {
-    for (const href of term.data.related) checkLink(term.file, 1, href);
+    for (const href of term.data.related) checkLink(term.file, term.keyLines.related, href);
   }
   for (const check of extraChecks) problems.push(...check(site));
   return problems;

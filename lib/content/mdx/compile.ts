@@ -12,7 +12,7 @@ export interface CompiledMdx extends MdxReferences, HeadingInfo {
 }
 
 interface EsbuildFailure {
-  errors?: { text: string; location?: { line: number } | null }[];
+  errors?: { text: string; location?: { line: number } | null; detail?: { cause?: { reason?: string } } }[];
 }
 
 /** Compiles one MDX body (frontmatter already blanked out, so lines match the file). */
@@ -25,6 +25,8 @@ export async function compileMdx(
   try {
     const { code } = await bundleMDX({
       source: body,
+      // Problems are reported once, by us, with the file name; esbuild's own log would repeat them.
+      esbuildOptions: (options) => ({ ...options, logLevel: 'silent' }),
       mdxOptions(options) {
         options.remarkPlugins = [...(options.remarkPlugins ?? []), remarkGfm, remarkCollectReferences(refs)];
         options.rehypePlugins = [...(options.rehypePlugins ?? []), rehypeHeadings(headings), highlightPlugin];
@@ -42,7 +44,7 @@ export async function compileMdx(
       problems: errors.map((e) => ({
         file,
         line: e.location?.line,
-        message: errorMessages.mdxSyntax(e.text.split('\n')[0]),
+        message: errorMessages.mdxSyntax(e.detail?.cause?.reason ?? e.text.split('\n')[0]),
       })),
     };
   }
