@@ -12,3 +12,4 @@ export { CgroupHierarchies } from './CgroupHierarchies';
 export { RunningAppSequence } from './RunningAppSequence';
 export { MonolithVsMicroservices } from './MonolithVsMicroservices';
 export { OsLayers } from './OsLayers';
+export { ReconcileLoop } from './ReconcileLoop';
