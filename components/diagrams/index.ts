@@ -13,3 +13,4 @@ export { RunningAppSequence } from './RunningAppSequence';
 export { MonolithVsMicroservices } from './MonolithVsMicroservices';
 export { OsLayers } from './OsLayers';
 export { ReconcileLoop } from './ReconcileLoop';
+export { CpuThrottling } from './CpuThrottling';
