@@ -1,0 +1,168 @@
+// The API server's object store (what etcd holds), with the indexes controllers rely on:
+// pods by node and by owner, and workloads by owner. Every change notifies watchers.
+import type { AnyObject, Kind, KindMap, Pod } from '../types';
+
+export type WatchType = 'ADDED' | 'MODIFIED' | 'DELETED';
+
+/** What kind of change an update was, so watchers can ignore heartbeats (like informers do). */
+export type ChangeHint = 'spec' | 'status' | 'heartbeat' | 'metadata';
+
+export interface WatchEvent {
+  type: WatchType;
+  kind: Kind;
+  key: string;
+  object: AnyObject;
+  hint: ChangeHint;
+}
+
+export type Watcher = (event: WatchEvent) => void;
+
+export const kinds: readonly Kind[] = [
+  'Namespace', 'Node', 'Lease', 'Service', 'Deployment', 'ReplicaSet', 'DaemonSet', 'StatefulSet', 'PodDisruptionBudget', 'Pod',
+];
+
+export function objectKey(namespace: string, name: string): string {
+  return namespace ? `${namespace}/${name}` : name;
+}
+
+export function keyOf(object: AnyObject): string {
+  return objectKey(object.metadata.namespace, object.metadata.name);
+}
+
+type Collections = { [K in Kind]: Map<string, KindMap[K]> };
+
+function emptyCollections(): Collections {
+  return Object.fromEntries(kinds.map((kind) => [kind, new Map()])) as unknown as Collections;
+}
+
+function addToIndex(index: Map<string, Set<string>>, bucket: string | undefined, key: string): void {
+  if (bucket === undefined) return;
+  let set = index.get(bucket);
+  if (!set) index.set(bucket, (set = new Set()));
+  set.add(key);
+}
+
+function removeFromIndex(index: Map<string, Set<string>>, bucket: string | undefined, key: string): void {
+  if (bucket === undefined) return;
+  const set = index.get(bucket);
+  if (!set) return;
+  set.delete(key);
+  if (set.size === 0) index.delete(bucket);
+}
+
+const ownerUid = (object: AnyObject) => object.metadata.ownerReferences.find((ref) => ref.controller)?.uid;
+
+export class Store {
+  private collections: Collections = emptyCollections();
+  /** Pod keys per node name (including nodes that no longer exist: PodGC needs those). */
+  readonly podsByNode = new Map<string, Set<string>>();
+  /** Dependent "Kind/key" strings per controlling owner uid. */
+  readonly dependents = new Map<string, Set<string>>();
+  private watchers: Watcher[] = [];
+  resourceVersion = 0;
+
+  get<K extends Kind>(kind: K, key: string): KindMap[K] | undefined {
+    return this.collections[kind].get(key) as KindMap[K] | undefined;
+  }
+
+  list<K extends Kind>(kind: K): IterableIterator<KindMap[K]> {
+    return this.collections[kind].values() as IterableIterator<KindMap[K]>;
+  }
+
+  count(kind: Kind): number {
+    return this.collections[kind].size;
+  }
+
+  podsOnNode(nodeName: string): Pod[] {
+    const keys = this.podsByNode.get(nodeName);
+    if (!keys) return [];
+    const pods: Pod[] = [];
+    for (const key of keys) pods.push(this.collections.Pod.get(key)!);
+    return pods;
+  }
+
+  dependentsOf<K extends Kind>(uid: string, kind: K): KindMap[K][] {
+    const refs = this.dependents.get(uid);
+    if (!refs) return [];
+    const out: KindMap[K][] = [];
+    const prefix = `${kind}/`;
+    for (const ref of refs) {
+      if (ref.startsWith(prefix)) out.push(this.collections[kind].get(ref.slice(prefix.length)) as KindMap[K]);
+    }
+    return out;
+  }
+
+  watch(watcher: Watcher): void {
+    this.watchers.push(watcher);
+  }
+
+  /** Inserts or replaces an object, keeping indexes right. */
+  put(object: AnyObject, type: WatchType, hint: ChangeHint): void {
+    const key = keyOf(object);
+    const collection = this.collections[object.kind] as Map<string, AnyObject>;
+    const previous = collection.get(key);
+    if (previous && previous !== object) this.unindex(previous, key);
+    object.metadata.resourceVersion = ++this.resourceVersion;
+    collection.set(key, object);
+    if (previous !== object) this.index(object, key);
+    this.notify({ type, kind: object.kind, key, object, hint });
+  }
+
+  /** Applies an in-place change to a stored object and tells watchers. */
+  touch(object: AnyObject, hint: ChangeHint, reindex?: () => void): void {
+    const key = keyOf(object);
+    if (reindex) {
+      this.unindex(object, key);
+      reindex();
+      this.index(object, key);
+    }
+    object.metadata.resourceVersion = ++this.resourceVersion;
+    this.notify({ type: 'MODIFIED', kind: object.kind, key, object, hint });
+  }
+
+  remove(kind: Kind, key: string): AnyObject | undefined {
+    const collection = this.collections[kind] as Map<string, AnyObject>;
+    const object = collection.get(key);
+    if (!object) return undefined;
+    collection.delete(key);
+    this.unindex(object, key);
+    this.resourceVersion++;
+    this.notify({ type: 'DELETED', kind, key, object, hint: 'spec' });
+    return object;
+  }
+
+  /** Everything, as plain data in a stable order. */
+  dump(): AnyObject[] {
+    const out: AnyObject[] = [];
+    for (const kind of kinds) for (const object of this.collections[kind].values()) out.push(structuredClone(object));
+    return out;
+  }
+
+  /** Replaces the contents without notifying watchers (restore). */
+  load(objects: AnyObject[], resourceVersion: number): void {
+    this.collections = emptyCollections();
+    this.podsByNode.clear();
+    this.dependents.clear();
+    for (const source of objects) {
+      const object = structuredClone(source);
+      const key = keyOf(object);
+      (this.collections[object.kind] as Map<string, AnyObject>).set(key, object);
+      this.index(object, key);
+    }
+    this.resourceVersion = resourceVersion;
+  }
+
+  private index(object: AnyObject, key: string): void {
+    if (object.kind === 'Pod') addToIndex(this.podsByNode, object.spec.nodeName, key);
+    addToIndex(this.dependents, ownerUid(object), `${object.kind}/${key}`);
+  }
+
+  private unindex(object: AnyObject, key: string): void {
+    if (object.kind === 'Pod') removeFromIndex(this.podsByNode, object.spec.nodeName, key);
+    removeFromIndex(this.dependents, ownerUid(object), `${object.kind}/${key}`);
+  }
+
+  private notify(event: WatchEvent): void {
+    for (const watcher of this.watchers) watcher(event);
+  }
+}

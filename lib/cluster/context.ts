@@ -1,0 +1,24 @@
+// What every component gets: the API server, the clock, the RNG, the plain state and the queues.
+import type { ApiServer } from './apiserver/apiserver';
+import type { Store } from './apiserver/store';
+import type { TimerTask, VirtualClock } from './clock';
+import type { WorkQueues } from './queues';
+import type { SimState } from './state';
+import type { Rng } from './util/rng';
+
+export interface SimContext {
+  api: ApiServer;
+  store: Store;
+  clock: VirtualClock;
+  rng: Rng;
+  state: SimState;
+  queues: WorkQueues;
+  /** True while the cluster is being created: its pods were already running before t=0. */
+  bootstrapping: boolean;
+  /** Schedules a plain-data task for a controller (see Cluster.dispatch). */
+  schedule(task: TimerTask, delayMs: number): number;
+  /** Whether the kubelet of `node` is running (its actor is in the running state). */
+  kubeletRunning(node: string): boolean;
+  /** Tells the controller manager that nodes wait for a NoExecute taint. */
+  nodesQueuedForTainting(): void;
+}

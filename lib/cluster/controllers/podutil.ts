@@ -1,0 +1,69 @@
+// Helpers the controllers share, after k8s.io/kubernetes/pkg/controller/controller_utils.go.
+import type { NewObject } from '../apiserver/apiserver';
+import type { AnyObject, Condition, ConditionStatus, OwnerReference, Pod, PodTemplate } from '../types';
+
+/** #16 IsPodActive: pods marked for deletion or finished no longer count. */
+export function isPodActive(pod: Pod): boolean {
+  return pod.metadata.deletionTimestamp === undefined && pod.status.phase !== 'Succeeded' && pod.status.phase !== 'Failed';
+}
+
+export function isPodReady(pod: Pod): boolean {
+  return pod.status.conditions.some((condition) => condition.type === 'Ready' && condition.status === 'True');
+}
+
+export function controllerOf(object: AnyObject): OwnerReference | undefined {
+  return object.metadata.ownerReferences.find((ref) => ref.controller);
+}
+
+export function ownerRef(owner: AnyObject): OwnerReference {
+  return { kind: owner.kind, name: owner.metadata.name, uid: owner.metadata.uid, controller: true };
+}
+
+export function matchesSelector(labels: Record<string, string>, selector: Record<string, string>): boolean {
+  for (const key in selector) if (labels[key] !== selector[key]) return false;
+  return true;
+}
+
+export function selectorString(selector: Record<string, string>): string {
+  return Object.entries(selector).map(([key, value]) => `${key}=${value}`).join(',');
+}
+
+export function podFromTemplate(
+  template: PodTemplate,
+  meta: { name: string; namespace: string; owner: AnyObject; labels?: Record<string, string> },
+): NewObject<'Pod'> {
+  const spec = structuredClone(template.spec);
+  return {
+    kind: 'Pod',
+    metadata: {
+      name: meta.name, namespace: meta.namespace, labels: { ...template.metadata.labels, ...meta.labels },
+      annotations: { ...template.metadata.annotations }, ownerReferences: [ownerRef(meta.owner)],
+    },
+    spec: { ...spec, tolerations: spec.tolerations },
+    status: { phase: 'Pending', conditions: [], containerStatuses: [] },
+  };
+}
+
+/** Sets a condition, keeping lastTransitionTime when the status did not change. Returns whether anything changed. */
+export function setCondition(
+  conditions: Condition[], type: string, status: ConditionStatus, now: number, reason = '', message = '',
+): boolean {
+  const existing = conditions.find((condition) => condition.type === type);
+  if (!existing) {
+    conditions.push({ type, status, reason, message, lastTransitionTime: now });
+    return true;
+  }
+  if (existing.status === status && existing.reason === reason && existing.message === message) return false;
+  if (existing.status !== status) existing.lastTransitionTime = now;
+  existing.status = status;
+  existing.reason = reason;
+  existing.message = message;
+  return true;
+}
+
+/** The key of the object that controls `object`, in `object`'s namespace. */
+export function controllerKey(object: AnyObject, kind: string): string | undefined {
+  const ref = controllerOf(object);
+  if (!ref || ref.kind !== kind) return undefined;
+  return object.metadata.namespace ? `${object.metadata.namespace}/${ref.name}` : ref.name;
+}

@@ -1,0 +1,57 @@
+// The StatefulSet controller (OrderedReady): pods name-0, name-1, ... created one at a time.
+// #19 at most one pod per identity: while a pod object exists, even Terminating, no replacement.
+import { involved } from '../apiserver/apiserver';
+import type { SimContext } from '../context';
+import type { Pod, StatefulSet } from '../types';
+import { isPodActive, isPodReady, podFromTemplate } from './podutil';
+
+const ordinalOf = (sts: StatefulSet, pod: Pod) => Number(pod.metadata.name.slice(sts.metadata.name.length + 1));
+
+export function syncStatefulSet(ctx: SimContext, key: string): void {
+  const sts = ctx.store.get('StatefulSet', key);
+  if (!sts || sts.metadata.deletionTimestamp !== undefined) return;
+  const { namespace, name } = sts.metadata;
+  const owned = ctx.store.dependentsOf(sts.metadata.uid, 'Pod');
+  const byOrdinal = new Map(owned.map((pod) => [ordinalOf(sts, pod), pod]));
+  for (let ordinal = 0; ordinal < sts.spec.replicas; ordinal++) {
+    const pod = byOrdinal.get(ordinal);
+    if (!pod) {
+      const podName = `${name}-${ordinal}`;
+      if (ctx.store.get('Pod', `${namespace}/${podName}`)) return;
+      const draft = podFromTemplate(sts.spec.template, {
+        name: podName, namespace, owner: sts,
+        labels: { 'statefulset.kubernetes.io/pod-name': podName, 'apps.kubernetes.io/pod-index': String(ordinal) },
+      });
+      draft.spec.hostname = podName;
+      const created = ctx.api.create(draft);
+      if (created.ok) {
+        ctx.api.record(involved(sts), 'Normal', 'SuccessfulCreate', `create Pod ${podName} in StatefulSet ${name} successful`, 'statefulset-controller');
+      }
+      break;
+    }
+    if (pod.status.phase === 'Failed' && isPodActive(pod)) {
+      ctx.api.delete('Pod', namespace, pod.metadata.name);
+      break;
+    }
+    // Wait for each pod to be Running and Ready before the next (and for Terminating ones to go).
+    if (!isPodActive(pod) || !isPodReady(pod)) break;
+  }
+  const condemned = owned.filter((pod) => ordinalOf(sts, pod) >= sts.spec.replicas).sort((a, b) => ordinalOf(sts, b) - ordinalOf(sts, a));
+  const victim = condemned[0];
+  if (victim && isPodActive(victim)) {
+    if (ctx.api.delete('Pod', namespace, victim.metadata.name).ok) {
+      ctx.api.record(involved(sts), 'Normal', 'SuccessfulDelete', `delete Pod ${victim.metadata.name} in StatefulSet ${name} successful`, 'statefulset-controller');
+    }
+  }
+  updateStatus(ctx, sts);
+}
+
+function updateStatus(ctx: SimContext, sts: StatefulSet): void {
+  const pods = ctx.store.dependentsOf(sts.metadata.uid, 'Pod');
+  const ready = pods.filter((pod) => isPodActive(pod) && isPodReady(pod)).length;
+  const status = { replicas: pods.length, readyReplicas: ready, availableReplicas: ready, currentReplicas: pods.length };
+  if (JSON.stringify(status) === JSON.stringify(sts.status)) return;
+  ctx.api.update(sts, 'status', (target) => {
+    target.status = status;
+  });
+}

@@ -1,0 +1,82 @@
+// The taint eviction controller (#13, #15): pods on a node with NoExecute taints are deleted at
+// once, after their smallest tolerationSeconds, or never. If the taint goes first, the pending
+// eviction is cancelled.
+import { involved } from '../apiserver/apiserver';
+import { objectKey } from '../apiserver/store';
+import type { SimContext } from '../context';
+import { noExecuteTolerance } from '../taints';
+import type { Pod, Taint } from '../types';
+import { setCondition } from './podutil';
+
+export const evictionTask = (podKey: string, uid: string) => ({ owner: 'tainteviction', event: { type: 'EVICT', podKey, uid } });
+
+function noExecuteTaintsOf(ctx: SimContext, nodeName: string | undefined): Taint[] {
+  const node = nodeName ? ctx.store.get('Node', nodeName) : undefined;
+  return node ? node.spec.taints.filter((taint) => taint.effect === 'NoExecute') : [];
+}
+
+function cancelEviction(ctx: SimContext, podKey: string, withEvent: boolean): void {
+  const scheduled = ctx.state.evictions[podKey];
+  if (!scheduled) return;
+  ctx.clock.cancel(scheduled.timerId);
+  delete ctx.state.evictions[podKey];
+  const [namespace, name] = podKey.split('/');
+  if (withEvent) {
+    ctx.api.record({ kind: 'Pod', namespace, name }, 'Normal', 'TaintManagerEviction', `Cancelling deletion of Pod ${podKey}`, 'taint-eviction-controller');
+  }
+}
+
+/** deletePodHandler: condition DisruptionTarget, then a normal graceful delete. */
+export function evictPod(ctx: SimContext, podKey: string, uid: string): void {
+  delete ctx.state.evictions[podKey];
+  const pod = ctx.store.get('Pod', podKey);
+  if (!pod || pod.metadata.uid !== uid || pod.metadata.deletionTimestamp !== undefined) return;
+  const now = ctx.clock.now();
+  ctx.api.record(involved(pod), 'Normal', 'TaintManagerEviction', `Marking for deletion Pod ${podKey}`, 'taint-eviction-controller');
+  const marked = ctx.api.update(pod, 'status', (target) => {
+    setCondition(target.status.conditions, 'DisruptionTarget', 'True', now, 'DeletionByTaintManager', 'Taint manager: deleting due to NoExecute taint');
+  });
+  if (marked.ok) ctx.api.delete('Pod', pod.metadata.namespace, pod.metadata.name);
+}
+
+/** processPodOnNode. */
+function processPod(ctx: SimContext, pod: Pod, taints: Taint[]): void {
+  const podKey = objectKey(pod.metadata.namespace, pod.metadata.name);
+  if (pod.metadata.deletionTimestamp !== undefined) return;
+  if (taints.length === 0) {
+    cancelEviction(ctx, podKey, true);
+    return;
+  }
+  const tolerance = noExecuteTolerance(taints, pod.spec.tolerations);
+  if (tolerance === 'forever') {
+    cancelEviction(ctx, podKey, true);
+    return;
+  }
+  if (tolerance === 'now') {
+    cancelEviction(ctx, podKey, false);
+    evictPod(ctx, podKey, pod.metadata.uid);
+    return;
+  }
+  const existing = ctx.state.evictions[podKey];
+  if (existing && existing.uid === pod.metadata.uid) return;
+  const timerId = ctx.schedule(evictionTask(podKey, pod.metadata.uid), tolerance);
+  ctx.state.evictions[podKey] = { uid: pod.metadata.uid, timerId, createdAt: ctx.clock.now() };
+}
+
+/** Queue items are "node:NAME" (taints changed) or "pod:KEY" (a pod was bound or changed). */
+export function syncTaintEviction(ctx: SimContext, item: string): void {
+  if (item.startsWith('node:')) {
+    const nodeName = item.slice(5);
+    const taints = noExecuteTaintsOf(ctx, nodeName);
+    for (const pod of ctx.store.podsOnNode(nodeName)) processPod(ctx, pod, taints);
+    return;
+  }
+  const podKey = item.slice(4);
+  const pod = ctx.store.get('Pod', podKey);
+  if (!pod) {
+    cancelEviction(ctx, podKey, false);
+    return;
+  }
+  if (!pod.spec.nodeName) return;
+  processPod(ctx, pod, noExecuteTaintsOf(ctx, pod.spec.nodeName));
+}

@@ -1,0 +1,227 @@
+// The simulation engine: owns the clock, the API server, the plain state and the actors, routes
+// watch events to work queues, and settles the queues after every command and every timer.
+import { createActor, type Actor, type AnyStateMachine } from 'xstate';
+import { ApiServer, type ApiAvailability } from './apiserver/apiserver';
+import { keyOf } from './apiserver/store';
+import { provideMachines, type MachineName, type Machines } from './actors';
+import { VirtualClock, type TimerTask } from './clock';
+import type { SimContext } from './context';
+import { syncDaemonSets } from './controllers/daemonset';
+import { syncDeployment } from './controllers/deployment';
+import { syncDisruptionBudget } from './controllers/disruption';
+import { collectDependents } from './controllers/garbagecollector';
+import { startWithFreshObservations, syncNoScheduleTaints } from './controllers/nodelifecycle';
+import { syncReplicaSet } from './controllers/replicaset';
+import { syncStatefulSet } from './controllers/statefulset';
+import { evictPod, syncTaintEviction } from './controllers/tainteviction';
+import { completeStep, resyncNodePods, syncPod } from './kubelet/podworker';
+import { WorkQueues, type WorkQueue } from './queues';
+import { SchedulerCache } from './scheduler/cache';
+import { scheduleOne } from './scheduler/scheduler';
+import { emptySimState, type SimState } from './state';
+import type { Node } from './types';
+import { Rng } from './util/rng';
+import { routeWatchEvent } from './watch';
+
+type AnyActor = Actor<AnyStateMachine>;
+
+interface ActorEntry {
+  machine: MachineName;
+  actor: AnyActor;
+}
+
+/** Settling stops after this many rounds: a guard against a livelock bug, never reached in practice. */
+const maxSettleRounds = 10_000;
+
+export class Engine implements SimContext {
+  readonly clock = new VirtualClock();
+  readonly rng: Rng;
+  readonly api: ApiServer;
+  readonly queues = new WorkQueues();
+  readonly cache = new SchedulerCache();
+  state: SimState = emptySimState();
+  /** The cluster has been up a while: bootstrap pods start at once, without pull events. */
+  bootstrapping = false;
+  readonly actors = new Map<string, ActorEntry>();
+  readonly kubelets = new Map<string, AnyActor>();
+  private readonly machines: Machines;
+  private availability: ApiAvailability = 'available';
+  private nodeListCache: Node[] | undefined;
+  controlPlaneNode = 'control-plane';
+
+  constructor(seedState: number) {
+    this.rng = new Rng(seedState);
+    this.api = new ApiServer(this.clock, this.rng, () => this.availability);
+    this.machines = provideMachines(this);
+    this.api.store.watch((event) => {
+      if (event.kind === 'Node' && event.type !== 'MODIFIED') this.nodeListCache = undefined;
+      routeWatchEvent(this, this.cache, event);
+    });
+  }
+
+  get store() {
+    return this.api.store;
+  }
+
+  schedule(task: TimerTask, delayMs: number): number {
+    return this.clock.schedule(task, delayMs);
+  }
+
+  kubeletRunning(node: string): boolean {
+    return this.kubelets.get(node)?.getSnapshot().matches('running') ?? false;
+  }
+
+  nodesQueuedForTainting(): void {
+    this.actor('controllerManager').send({ type: 'NODES_QUEUED_FOR_TAINTING' });
+  }
+
+  actor(key: string): AnyActor {
+    return this.actors.get(key)!.actor;
+  }
+
+  actorState(key: string): unknown {
+    return this.actors.get(key)?.actor.getSnapshot().value;
+  }
+
+  apiAvailability(): ApiAvailability {
+    return this.availability;
+  }
+
+  nodes(): Node[] {
+    return (this.nodeListCache ??= [...this.store.list('Node')]);
+  }
+
+  /** Creates and starts an actor whose delays run on the virtual clock. */
+  spawn(key: string, machine: MachineName, input: unknown, restored?: { value: unknown; context: unknown }): AnyActor {
+    const logic = this.machines[machine] as unknown as AnyStateMachine;
+    let actor: AnyActor | undefined;
+    const clock = this.clock.forActor(key, () => {
+      const scheduled = Object.values(actor!.system.getSnapshot()._scheduledEvents);
+      const last = scheduled[scheduled.length - 1];
+      return { id: last.id, event: last.event as TimerTask['event'] };
+    });
+    const snapshot = restored ? logic.resolveState({ value: restored.value as never, context: restored.context as never }) : undefined;
+    actor = createActor(logic, { clock, input, snapshot }) as AnyActor;
+    this.actors.set(key, { machine, actor });
+    if (machine === 'kubelet') this.kubelets.set(key.slice('kubelet/'.length), actor);
+    actor.start();
+    return actor;
+  }
+
+  /** Delivers a plain-data timer to its owner. */
+  dispatch(task: TimerTask): void {
+    const event = task.event as { type: string; podKey: string; uid: string; attempt: number };
+    if (task.owner === 'tainteviction') {
+      if (this.controllersLeading()) evictPod(this, event.podKey, event.uid);
+    } else if (task.owner.startsWith('kubelet/')) {
+      completeStep(this, task.owner.slice('kubelet/'.length), event);
+    }
+  }
+
+  advanceTo(target: number): void {
+    this.clock.runUntil(target, (task) => this.dispatch(task), () => this.afterChange());
+  }
+
+  /** After anything happened: notice API availability changes, then let every controller catch up. */
+  afterChange(): void {
+    this.refreshAvailability();
+    this.settle();
+  }
+
+  controllersLeading(): boolean {
+    return this.actors.has('controllerManager') && this.actor('controllerManager').getSnapshot().matches('leading');
+  }
+
+  private schedulerLeading(): boolean {
+    return this.actors.has('scheduler') && this.actor('scheduler').getSnapshot().matches('leading');
+  }
+
+  private computeAvailability(): ApiAvailability {
+    const controlPlane = this.actors.get(`node/${this.controlPlaneNode}`);
+    if (controlPlane && !controlPlane.actor.getSnapshot().matches('running')) return 'unreachable';
+    if (this.actors.has('etcd') && !this.actor('etcd').getSnapshot().matches('quorate')) return 'no-quorum';
+    return 'available';
+  }
+
+  refreshAvailability(): void {
+    const next = this.computeAvailability();
+    if (next === this.availability) return;
+    const wasAvailable = this.availability === 'available';
+    this.availability = next;
+    if (wasAvailable === (next === 'available')) return;
+    const type = next === 'available' ? 'API_REACHABLE' : 'API_UNREACHABLE';
+    if (type === 'API_UNREACHABLE') this.dropEvictions();
+    for (const [, actor] of this.kubelets) actor.send({ type });
+    this.actor('controllerManager').send({ type });
+    this.actor('scheduler').send({ type });
+    if (type === 'API_REACHABLE') for (const [node] of this.kubelets) if (this.kubeletRunning(node)) resyncNodePods(this, node);
+  }
+
+  /** A new leader: nothing observed yet, every object queued for a full resync. */
+  resyncControllers(): void {
+    startWithFreshObservations(this);
+    const { queues, store } = this;
+    for (const node of store.list('Node')) queues.taintEviction.add(`node:${node.metadata.name}`);
+    for (const object of store.list('Deployment')) queues.deployment.add(keyOf(object));
+    for (const object of store.list('ReplicaSet')) queues.replicaset.add(keyOf(object));
+    for (const object of store.list('DaemonSet')) queues.daemonset.add(`ds:${keyOf(object)}`);
+    for (const object of store.list('StatefulSet')) queues.statefulset.add(keyOf(object));
+    for (const object of store.list('PodDisruptionBudget')) queues.disruption.add(keyOf(object));
+  }
+
+  private dropEvictions(): void {
+    for (const eviction of Object.values(this.state.evictions)) this.clock.cancel(eviction.timerId);
+    this.state.evictions = {};
+  }
+
+  settle(): void {
+    const q = this.queues;
+    for (let round = 0; round < maxSettleRounds; round++) {
+      let worked = false;
+      const run = (queue: WorkQueue, sync: (key: string) => void) => {
+        if (queue.size === 0) return;
+        worked = true;
+        for (const key of queue.drain()) sync(key);
+      };
+      if (this.controllersLeading()) {
+        run(q.garbage, (uid) => collectDependents(this, uid));
+        run(q.deployment, (key) => syncDeployment(this, key));
+        run(q.replicaset, (key) => syncReplicaSet(this, key));
+        if (q.daemonset.size > 0) {
+          worked = true;
+          syncDaemonSets(this, q.daemonset.drain());
+        }
+        run(q.statefulset, (key) => syncStatefulSet(this, key));
+        run(q.disruption, (key) => syncDisruptionBudget(this, key));
+        run(q.noScheduleTaints, (name) => syncNoScheduleTaints(this, name));
+        run(q.taintEviction, (item) => syncTaintEviction(this, item));
+      } else {
+        for (const queue of [q.garbage, q.deployment, q.replicaset, q.daemonset, q.statefulset, q.disruption, q.noScheduleTaints, q.taintEviction]) {
+          queue.clear();
+        }
+      }
+      if (this.schedulerLeading() && this.api.canWrite()) run(q.scheduling, (key) => scheduleOne(this, { cache: this.cache, nodes: () => this.nodes() }, key));
+      else q.scheduling.clear();
+      const writable = this.api.canWrite();
+      run(q.kubelet, (item) => {
+        const [node, podKey] = item.split('\u0000');
+        if (writable && this.kubeletRunning(node)) syncPod(this, node, podKey);
+      });
+      if (!worked) return;
+    }
+  }
+
+  /** Forgets every actor (before a restore); their timers go with them. */
+  stopActors(): void {
+    for (const { actor } of this.actors.values()) actor.stop();
+    this.actors.clear();
+    this.kubelets.clear();
+  }
+
+  resetDerived(availability: ApiAvailability): void {
+    this.availability = availability;
+    this.nodeListCache = undefined;
+    for (const queue of this.queues.all()) queue.clear();
+    this.cache.rebuild(this.store.list('Pod'), keyOf);
+  }
+}

@@ -1,0 +1,127 @@
+// What the kubelet does for its node: register it, renew its Lease (#3, #4) and post status when
+// it changed or every 5 minutes (#1, #2). Only the kubelet ever reports Ready=False (#7).
+import { involved } from '../apiserver/apiserver';
+import { defaults } from '../config';
+import type { SimContext } from '../context';
+import { setCondition } from '../controllers/podutil';
+import { nodeIp, runtimeOf } from '../runtime';
+import { readyStatusOf } from '../state';
+import { taintKeys } from '../taints';
+import type { ConditionStatus, Node } from '../types';
+import { parseCpu, parseMemory } from '../util/quantity';
+import { resyncNodePods } from './podworker';
+
+interface ReportedCondition {
+  type: string;
+  status: ConditionStatus;
+  reason: string;
+  message: string;
+}
+
+/** The conditions the kubelet reports, given whether its container runtime answers. */
+export function kubeletConditions(runtimeUp: boolean): ReportedCondition[] {
+  return [
+    { type: 'MemoryPressure', status: 'False', reason: 'KubeletHasSufficientMemory', message: 'kubelet has sufficient memory available' },
+    { type: 'DiskPressure', status: 'False', reason: 'KubeletHasNoDiskPressure', message: 'kubelet has no disk pressure' },
+    { type: 'PIDPressure', status: 'False', reason: 'KubeletHasSufficientPID', message: 'kubelet has sufficient PID available' },
+    runtimeUp
+      ? { type: 'Ready', status: 'True', reason: 'KubeletReady', message: 'kubelet is posting ready status' }
+      : { type: 'Ready', status: 'False', reason: 'KubeletNotReady', message: 'container runtime is down' },
+  ];
+}
+
+function newNode(ctx: SimContext, name: string): Omit<Node, 'metadata'> & { metadata: { name: string; labels: Record<string, string> } } {
+  const hardware = ctx.state.hardware[name];
+  const cpu = parseCpu(hardware.cpu)!;
+  const memory = parseMemory(hardware.memory)!;
+  const controlPlane = hardware.role === 'control-plane';
+  const labels: Record<string, string> = {
+    'beta.kubernetes.io/arch': 'amd64', 'beta.kubernetes.io/os': 'linux', 'kubernetes.io/arch': 'amd64',
+    'kubernetes.io/hostname': name, 'kubernetes.io/os': 'linux',
+    ...(controlPlane ? { 'node-role.kubernetes.io/control-plane': '', 'node.kubernetes.io/exclude-from-external-load-balancers': '' } : {}),
+  };
+  return {
+    kind: 'Node',
+    metadata: { name, labels },
+    spec: {
+      unschedulable: false,
+      taints: controlPlane ? [{ key: taintKeys.controlPlane, effect: 'NoSchedule' }] : [],
+      podCIDR: `10.244.${hardware.index}.0/24`,
+    },
+    status: {
+      capacity: { cpu, memory, pods: defaults.maxPodsPerNode },
+      allocatable: { cpu, memory: memory - defaults.evictionHardMemoryBytes, pods: defaults.maxPodsPerNode },
+      conditions: [],
+      internalIP: nodeIp(hardware.index),
+    },
+  };
+}
+
+export function renewLease(ctx: SimContext, name: string): void {
+  const lease = ctx.store.get('Lease', `kube-node-lease/${name}`);
+  const now = ctx.clock.now();
+  if (lease) {
+    ctx.api.update(lease, 'heartbeat', (target) => {
+      target.spec.renewTime = now;
+    });
+    return;
+  }
+  ctx.api.create<'Lease'>({
+    kind: 'Lease', metadata: { name, namespace: 'kube-node-lease' },
+    spec: { holderIdentity: name, leaseDurationSeconds: defaults.leaseDurationSeconds, renewTime: now },
+  });
+}
+
+/** syncNodeStatus: post when a condition differs from what the API holds, or every 5 minutes. */
+export function syncNodeStatus(ctx: SimContext, name: string): void {
+  const node = ctx.store.get('Node', name);
+  if (!node) return;
+  const now = ctx.clock.now();
+  const kubelet = (ctx.state.kubelets[name] ??= { lastStatusReportAt: -Infinity });
+  const wanted = kubeletConditions(runtimeOf(ctx, name).up);
+  const changed = wanted.some((condition) => {
+    const current = node.status.conditions.find((existing) => existing.type === condition.type);
+    return !current || current.status !== condition.status || current.reason !== condition.reason;
+  });
+  if (!changed && now - kubelet.lastStatusReportAt < defaults.nodeStatusReportFrequencyMs) return;
+  const before = readyStatusOf(node.status.conditions);
+  const posted = ctx.api.update(node, changed ? 'status' : 'heartbeat', (target) => {
+    for (const condition of wanted) {
+      setCondition(target.status.conditions, condition.type, condition.status, now, condition.reason, condition.message);
+      target.status.conditions.find((existing) => existing.type === condition.type)!.lastHeartbeatTime = now;
+    }
+  });
+  if (!posted.ok) return;
+  kubelet.lastStatusReportAt = now;
+  const after = readyStatusOf(node.status.conditions);
+  if (after !== before && after === 'True') ctx.api.record(involved(node), 'Normal', 'NodeReady', `Node ${name} status is now: NodeReady`, 'kubelet');
+  if (after !== before && after === 'False') {
+    ctx.api.record(involved(node), 'Normal', 'NodeNotReady', `Node ${name} status is now: NodeNotReady`, 'kubelet');
+  }
+}
+
+export function startKubelet(ctx: SimContext, name: string): void {
+  const node = ctx.store.get('Node', name);
+  if (node) ctx.api.record(involved(node), 'Normal', 'Starting', 'Starting kubelet.', 'kubelet');
+}
+
+/** On start: register the Node if it is missing, renew the Lease, post status, sync every pod. */
+export function registerNodeAndSyncPods(ctx: SimContext, name: string): void {
+  if (!ctx.store.get('Node', name)) {
+    const created = ctx.api.create(newNode(ctx, name));
+    if (created.ok) {
+      ctx.api.record(involved(created.value), 'Normal', 'RegisteredNode', `Node ${name} event: Registered Node ${name} in Controller`, 'node-controller');
+    }
+  }
+  renewLease(ctx, name);
+  syncNodeStatus(ctx, name);
+  resyncNodePods(ctx, name);
+}
+
+/** The kubelet stops: containers keep running, but nothing it was doing halfway goes on. */
+export function stopKubelet(ctx: SimContext, name: string): void {
+  const runtime = runtimeOf(ctx, name);
+  for (const [uid, record] of Object.entries(runtime.containers)) {
+    if (record.phase !== 'running') delete runtime.containers[uid];
+  }
+}

@@ -1,0 +1,153 @@
+// The kubelet's pod workers: start pods bound to the node (image pull, then container start),
+// stop pods marked for deletion and confirm the deletion to the API (#15), and clean up
+// containers whose pod object is gone.
+import { involved } from '../apiserver/apiserver';
+import { objectKey } from '../apiserver/store';
+import type { SimContext } from '../context';
+import { setCondition } from '../controllers/podutil';
+import {
+  imageSizeBytes, needsPull, podIp, pullDurationMs, runtimeOf, startDurationMs, stopDurationMs,
+} from '../runtime';
+import type { ContainerRecord } from '../state';
+import type { Pod } from '../types';
+import { formatGoDuration } from '../util/duration';
+
+type StepEvent = 'IMAGE_PULLED' | 'CONTAINER_STARTED' | 'CONTAINER_STOPPED';
+
+/** The phase a container must still be in for a finished step to apply. */
+const expectedPhase: Record<string, ContainerRecord['phase']> = {
+  IMAGE_PULLED: 'pulling', CONTAINER_STARTED: 'creating', CONTAINER_STOPPED: 'stopping',
+};
+
+const stepTask = (node: string, uid: string, attempt: number, type: StepEvent) => ({
+  owner: `kubelet/${node}`, event: { type, uid, attempt },
+});
+
+function beginStart(ctx: SimContext, node: string, pod: Pod): void {
+  const runtime = runtimeOf(ctx, node);
+  const now = ctx.clock.now();
+  const attempt = runtime.nextAttempt++;
+  const restart = pod.status.containerStatuses.some((status) => status.started);
+  const record: ContainerRecord = { podKey: objectKey(pod.metadata.namespace, pod.metadata.name), phase: 'pulling', attempt, restart, since: now };
+  runtime.containers[pod.metadata.uid] = record;
+  const image = pod.spec.containers[0].image;
+  ctx.api.update(pod, 'status', (target) => {
+    target.status.hostIP = ctx.store.get('Node', node)?.status.internalIP;
+    target.status.podIP ??= podIp(ctx, node, pod.spec.hostNetwork);
+    target.status.startTime ??= now;
+    setCondition(target.status.conditions, 'Initialized', 'True', now);
+    setCondition(target.status.conditions, 'Ready', 'False', now, 'ContainersNotReady', 'containers with unready status');
+    target.status.containerStatuses = target.spec.containers.map((container) => {
+      const previous = target.status.containerStatuses.find((status) => status.name === container.name);
+      return {
+        name: container.name, image: container.image, ready: false, started: false, state: 'waiting', reason: 'ContainerCreating',
+        restartCount: previous?.restartCount ?? 0, lastRestartAt: previous?.lastRestartAt,
+      };
+    });
+  });
+  if (ctx.bootstrapping) {
+    record.phase = 'running';
+    if (!runtime.images.includes(image)) runtime.images.push(image);
+    markRunning(ctx, pod, false);
+  } else if (needsPull(runtime, image)) {
+    ctx.api.record(involved(pod), 'Normal', 'Pulling', `Pulling image "${image}"`, 'kubelet');
+    ctx.schedule(stepTask(node, pod.metadata.uid, attempt, 'IMAGE_PULLED'), pullDurationMs(ctx));
+  } else {
+    record.phase = 'creating';
+    ctx.api.record(involved(pod), 'Normal', 'Pulled', `Container image "${image}" already present on machine`, 'kubelet');
+    ctx.schedule(stepTask(node, pod.metadata.uid, attempt, 'CONTAINER_STARTED'), startDurationMs(ctx));
+  }
+}
+
+function markRunning(ctx: SimContext, pod: Pod, restart: boolean): void {
+  const now = ctx.clock.now();
+  ctx.api.update(pod, 'status', (target) => {
+    target.status.phase = 'Running';
+    setCondition(target.status.conditions, 'ContainersReady', 'True', now);
+    setCondition(target.status.conditions, 'Ready', 'True', now);
+    target.status.containerStatuses = target.status.containerStatuses.map((status) => ({
+      ...status, ready: true, started: true, state: 'running', reason: undefined, startedAt: now,
+      restartCount: status.restartCount + (restart ? 1 : 0), lastRestartAt: restart ? now : status.lastRestartAt,
+    }));
+  });
+}
+
+function beginStop(ctx: SimContext, node: string, pod: Pod, record: ContainerRecord): void {
+  record.phase = 'stopping';
+  for (const container of pod.spec.containers) {
+    ctx.api.record(involved(pod), 'Normal', 'Killing', `Stopping container ${container.name}`, 'kubelet');
+  }
+  ctx.schedule(stepTask(node, pod.metadata.uid, record.attempt, 'CONTAINER_STOPPED'), stopDurationMs(ctx));
+}
+
+/** One pass of the pod worker for `podKey` on `node`; level-triggered, safe to repeat. */
+export function syncPod(ctx: SimContext, node: string, podKey: string): void {
+  const runtime = runtimeOf(ctx, node);
+  const pod = ctx.store.get('Pod', podKey);
+  if (!pod || pod.spec.nodeName !== node) {
+    // The object is gone (force-deleted or PodGC): kill whatever still runs for it.
+    for (const [uid, record] of Object.entries(runtime.containers)) {
+      if (record.podKey === podKey && (!pod || pod.metadata.uid !== uid)) delete runtime.containers[uid];
+    }
+    return;
+  }
+  const record = runtime.containers[pod.metadata.uid];
+  if (pod.metadata.deletionTimestamp !== undefined) {
+    if (!record) ctx.api.delete('Pod', pod.metadata.namespace, pod.metadata.name, 0);
+    else if (record.phase !== 'stopping') beginStop(ctx, node, pod, record);
+    return;
+  }
+  if (pod.status.phase === 'Succeeded' || pod.status.phase === 'Failed') return;
+  if (!record) {
+    if (runtime.up) beginStart(ctx, node, pod);
+    return;
+  }
+  const ready = pod.status.conditions.find((condition) => condition.type === 'Ready')?.status === 'True';
+  if (record.phase === 'running' && (!ready || pod.status.phase !== 'Running')) markRunning(ctx, pod, false);
+}
+
+/** A runtime step finished (a timer of this node's kubelet). */
+export function completeStep(ctx: SimContext, node: string, event: { type: string; uid: string; attempt: number }): void {
+  const runtime = runtimeOf(ctx, node);
+  const record = runtime.containers[event.uid];
+  if (!record || record.attempt !== event.attempt || record.phase !== expectedPhase[event.type] || !ctx.kubeletRunning(node)) return;
+  const pod = ctx.store.get('Pod', record.podKey);
+  if (event.type === 'CONTAINER_STOPPED') {
+    delete runtime.containers[event.uid];
+    if (pod && pod.metadata.uid === event.uid) ctx.api.delete('Pod', pod.metadata.namespace, pod.metadata.name, 0);
+    return;
+  }
+  if (!pod || pod.metadata.uid !== event.uid) {
+    delete runtime.containers[event.uid];
+    return;
+  }
+  const container = pod.spec.containers[0];
+  if (event.type === 'IMAGE_PULLED') {
+    if (!runtime.images.includes(container.image)) runtime.images.push(container.image);
+    record.phase = 'creating';
+    ctx.api.record(
+      involved(pod), 'Normal', 'Pulled',
+      `Successfully pulled image "${container.image}" in ${formatGoDuration(ctx.clock.now() - record.since)}. Image size: ${imageSizeBytes(container.image)} bytes.`,
+      'kubelet',
+    );
+    ctx.schedule(stepTask(node, event.uid, record.attempt, 'CONTAINER_STARTED'), startDurationMs(ctx));
+    return;
+  }
+  record.phase = 'running';
+  for (const each of pod.spec.containers) {
+    ctx.api.record(involved(pod), 'Normal', 'Created', `Created container: ${each.name}`, 'kubelet');
+    ctx.api.record(involved(pod), 'Normal', 'Started', `Started container ${each.name}`, 'kubelet');
+  }
+  markRunning(ctx, pod, record.restart);
+  if (pod.metadata.deletionTimestamp !== undefined) beginStop(ctx, node, pod, record);
+}
+
+/** After a kubelet (re)start: drop containers of vanished pods, then sync every pod on the node. */
+export function resyncNodePods(ctx: SimContext, node: string): void {
+  const runtime = runtimeOf(ctx, node);
+  for (const [uid, record] of Object.entries(runtime.containers)) {
+    const pod = ctx.store.get('Pod', record.podKey);
+    if (!pod || pod.metadata.uid !== uid || pod.spec.nodeName !== node) delete runtime.containers[uid];
+  }
+  for (const pod of ctx.store.podsOnNode(node)) ctx.queues.kubelet.add(`${node}\u0000${objectKey(pod.metadata.namespace, pod.metadata.name)}`);
+}

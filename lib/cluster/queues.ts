@@ -1,0 +1,44 @@
+// Work queues: watch handlers add keys, controllers drain them. A key queued twice is synced once,
+// and insertion order keeps every run deterministic.
+export class WorkQueue {
+  private keys = new Set<string>();
+
+  add(key: string): void {
+    this.keys.add(key);
+  }
+
+  get size(): number {
+    return this.keys.size;
+  }
+
+  drain(): string[] {
+    const out = [...this.keys];
+    this.keys.clear();
+    return out;
+  }
+
+  clear(): void {
+    this.keys.clear();
+  }
+}
+
+export class WorkQueues {
+  readonly deployment = new WorkQueue();
+  readonly replicaset = new WorkQueue();
+  readonly daemonset = new WorkQueue();
+  readonly statefulset = new WorkQueue();
+  readonly garbage = new WorkQueue();
+  readonly disruption = new WorkQueue();
+  readonly noScheduleTaints = new WorkQueue();
+  readonly taintEviction = new WorkQueue();
+  readonly scheduling = new WorkQueue();
+  /** "node\u0000podKey" pairs for the kubelet of that node. */
+  readonly kubelet = new WorkQueue();
+
+  all(): WorkQueue[] {
+    return [
+      this.deployment, this.replicaset, this.daemonset, this.statefulset, this.garbage, this.disruption,
+      this.noScheduleTaints, this.taintEviction, this.scheduling, this.kubelet,
+    ];
+  }
+}

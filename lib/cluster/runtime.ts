@@ -1,0 +1,59 @@
+// The container runtime (containerd) of each node: which containers run, which images are
+// cached, and how long pulls, starts and stops take (seeded jitter). It lives on the node, so
+// its state survives kubelet restarts but not power loss.
+import { defaults } from './config';
+import type { SimContext } from './context';
+import type { ContainerRecord, NodeRuntime } from './state';
+import type { Pod } from './types';
+
+export function runtimeOf(ctx: SimContext, node: string): NodeRuntime {
+  return (ctx.state.runtimes[node] ??= { up: true, images: [], containers: {}, nextPodHost: 2, nextAttempt: 1 });
+}
+
+/** imagePullPolicy's default: Always for :latest or untagged images, IfNotPresent otherwise. */
+export function needsPull(runtime: NodeRuntime, image: string): boolean {
+  const tag = image.includes(':') ? image.slice(image.lastIndexOf(':') + 1) : '';
+  const always = tag === '' || tag === 'latest' || tag.includes('/');
+  return always || !runtime.images.includes(image);
+}
+
+export function pullDurationMs(ctx: SimContext): number {
+  return ctx.rng.between(defaults.imagePullMs.min, defaults.imagePullMs.max);
+}
+
+export function startDurationMs(ctx: SimContext): number {
+  return ctx.rng.between(defaults.containerStartMs.min, defaults.containerStartMs.max);
+}
+
+export function stopDurationMs(ctx: SimContext): number {
+  return ctx.rng.between(defaults.containerStopMs.min, defaults.containerStopMs.max);
+}
+
+/** Power loss: every container on the node dies with it. */
+export function killEveryContainer(ctx: SimContext, node: string): void {
+  runtimeOf(ctx, node).containers = {};
+}
+
+export function recordFor(ctx: SimContext, node: string, pod: Pod): ContainerRecord | undefined {
+  return ctx.state.runtimes[node]?.containers[pod.metadata.uid];
+}
+
+/** A stable fake image size for the Pulled event. */
+export function imageSizeBytes(image: string): number {
+  let hash = 0;
+  for (const char of image) hash = (hash * 31 + char.charCodeAt(0)) >>> 0;
+  return 20_000_000 + (hash % 80_000_000);
+}
+
+export function podIp(ctx: SimContext, node: string, hostNetwork: boolean): string {
+  const hardware = ctx.state.hardware[node];
+  if (hostNetwork) return nodeIp(hardware?.index ?? 0);
+  const runtime = runtimeOf(ctx, node);
+  const host = runtime.nextPodHost;
+  runtime.nextPodHost = host >= 254 ? 2 : host + 1;
+  return `10.244.${hardware?.index ?? 0}.${host}`;
+}
+
+export function nodeIp(index: number): string {
+  return `192.168.49.${index + 2}`;
+}

@@ -1,0 +1,76 @@
+// The scheduler's cache: per node, what the pods bound to it request. Kept up to date from pod
+// watch events so a scheduling decision never scans all pods.
+import { defaults } from '../config';
+import type { Node, Pod, Resources } from '../types';
+
+export interface NodeUsage {
+  requested: Resources;
+  /** Requests with kube-scheduler's non-zero defaults, used for scoring. */
+  nonZero: Resources;
+  pods: number;
+}
+
+interface Assignment {
+  node: string;
+  requested: Resources;
+  nonZero: Resources;
+}
+
+export function podRequests(pod: Pod): { requested: Resources; nonZero: Resources } {
+  const requested = { cpu: 0, memory: 0 };
+  const nonZero = { cpu: 0, memory: 0 };
+  for (const container of pod.spec.containers) {
+    requested.cpu += container.requests.cpu;
+    requested.memory += container.requests.memory;
+    nonZero.cpu += container.requests.cpu || defaults.defaultScoringCpuMilli;
+    nonZero.memory += container.requests.memory || defaults.defaultScoringMemoryBytes;
+  }
+  return { requested, nonZero };
+}
+
+export class SchedulerCache {
+  private usage = new Map<string, NodeUsage>();
+  private assignments = new Map<string, Assignment>();
+
+  usageOf(node: string): NodeUsage {
+    let usage = this.usage.get(node);
+    if (!usage) this.usage.set(node, (usage = { requested: { cpu: 0, memory: 0 }, nonZero: { cpu: 0, memory: 0 }, pods: 0 }));
+    return usage;
+  }
+
+  /** Called for every pod watch event: a pod occupies its node until the object is gone. */
+  observePod(key: string, pod: Pod | undefined): void {
+    const previous = this.assignments.get(key);
+    const node = pod?.spec.nodeName;
+    if (previous && previous.node === node) return;
+    if (previous) {
+      const usage = this.usageOf(previous.node);
+      usage.requested.cpu -= previous.requested.cpu;
+      usage.requested.memory -= previous.requested.memory;
+      usage.nonZero.cpu -= previous.nonZero.cpu;
+      usage.nonZero.memory -= previous.nonZero.memory;
+      usage.pods--;
+      this.assignments.delete(key);
+    }
+    if (pod && node) {
+      const { requested, nonZero } = podRequests(pod);
+      const usage = this.usageOf(node);
+      usage.requested.cpu += requested.cpu;
+      usage.requested.memory += requested.memory;
+      usage.nonZero.cpu += nonZero.cpu;
+      usage.nonZero.memory += nonZero.memory;
+      usage.pods++;
+      this.assignments.set(key, { node, requested, nonZero });
+    }
+  }
+
+  rebuild(pods: Iterable<Pod>, keyOf: (pod: Pod) => string): void {
+    this.usage.clear();
+    this.assignments.clear();
+    for (const pod of pods) this.observePod(keyOf(pod), pod);
+  }
+
+  allocatable(node: Node): Node['status']['allocatable'] {
+    return node.status.allocatable;
+  }
+}

@@ -1,0 +1,230 @@
+// The API objects of the mini-cluster: plain, JSON-serialisable data shaped like their
+// Kubernetes namesakes, trimmed to the fields the simulation uses. Times are simulated ms.
+export type Millis = number;
+
+export interface OwnerReference {
+  kind: string;
+  name: string;
+  uid: string;
+  controller: boolean;
+}
+
+export interface ObjectMeta {
+  name: string;
+  /** '' for cluster-scoped objects (nodes, namespaces). */
+  namespace: string;
+  uid: string;
+  resourceVersion: number;
+  generation: number;
+  creationTimestamp: Millis;
+  labels: Record<string, string>;
+  annotations: Record<string, string>;
+  ownerReferences: OwnerReference[];
+  deletionTimestamp?: Millis;
+  deletionGracePeriodSeconds?: number;
+}
+
+export type TaintEffect = 'NoSchedule' | 'PreferNoSchedule' | 'NoExecute';
+
+export interface Taint {
+  key: string;
+  value?: string;
+  effect: TaintEffect;
+  timeAdded?: Millis;
+}
+
+export interface Toleration {
+  key?: string;
+  operator: 'Exists' | 'Equal';
+  value?: string;
+  effect?: TaintEffect;
+  tolerationSeconds?: number;
+}
+
+/** CPU in millicores, memory in bytes. */
+export interface Resources {
+  cpu: number;
+  memory: number;
+}
+
+export type ConditionStatus = 'True' | 'False' | 'Unknown';
+
+export interface Condition {
+  type: string;
+  status: ConditionStatus;
+  reason: string;
+  message: string;
+  lastTransitionTime: Millis;
+  lastHeartbeatTime?: Millis;
+}
+
+export interface Node {
+  kind: 'Node';
+  metadata: ObjectMeta;
+  spec: { unschedulable: boolean; taints: Taint[]; podCIDR: string };
+  status: {
+    capacity: Resources & { pods: number };
+    allocatable: Resources & { pods: number };
+    conditions: Condition[];
+    internalIP: string;
+  };
+}
+
+export interface Container {
+  name: string;
+  image: string;
+  /** What the manifest asked for; zero when unset. */
+  requests: Resources;
+  limits?: Partial<Resources>;
+  ports: number[];
+}
+
+export interface Volume {
+  name: string;
+  emptyDir: boolean;
+}
+
+export interface PodSpec {
+  nodeName?: string;
+  containers: Container[];
+  nodeSelector: Record<string, string>;
+  tolerations: Toleration[];
+  /** DaemonSet pods are pinned through node affinity on metadata.name. */
+  affinityNodeName?: string;
+  terminationGracePeriodSeconds: number;
+  volumes: Volume[];
+  hostNetwork: boolean;
+  priorityClassName?: string;
+  hostname?: string;
+}
+
+export type PodPhase = 'Pending' | 'Running' | 'Succeeded' | 'Failed' | 'Unknown';
+
+export interface ContainerStatus {
+  name: string;
+  image: string;
+  ready: boolean;
+  started: boolean;
+  restartCount: number;
+  state: 'waiting' | 'running' | 'terminated';
+  reason?: string;
+  startedAt?: Millis;
+  lastRestartAt?: Millis;
+}
+
+export interface Pod {
+  kind: 'Pod';
+  metadata: ObjectMeta;
+  spec: PodSpec;
+  status: {
+    phase: PodPhase;
+    conditions: Condition[];
+    containerStatuses: ContainerStatus[];
+    podIP?: string;
+    hostIP?: string;
+    startTime?: Millis;
+    reason?: string;
+    message?: string;
+  };
+}
+
+export interface PodTemplate {
+  metadata: { labels: Record<string, string>; annotations: Record<string, string> };
+  spec: Omit<PodSpec, 'nodeName' | 'affinityNodeName' | 'hostname'>;
+}
+
+export interface Deployment {
+  kind: 'Deployment';
+  metadata: ObjectMeta;
+  spec: { replicas: number; selector: Record<string, string>; template: PodTemplate };
+  status: { replicas: number; updatedReplicas: number; readyReplicas: number; availableReplicas: number };
+}
+
+export interface ReplicaSet {
+  kind: 'ReplicaSet';
+  metadata: ObjectMeta;
+  spec: { replicas: number; selector: Record<string, string>; template: PodTemplate };
+  status: { replicas: number; readyReplicas: number; availableReplicas: number };
+}
+
+export interface DaemonSet {
+  kind: 'DaemonSet';
+  metadata: ObjectMeta;
+  spec: { selector: Record<string, string>; template: PodTemplate };
+  status: {
+    desiredNumberScheduled: number;
+    currentNumberScheduled: number;
+    numberReady: number;
+    numberAvailable: number;
+    updatedNumberScheduled: number;
+  };
+}
+
+export interface StatefulSet {
+  kind: 'StatefulSet';
+  metadata: ObjectMeta;
+  spec: { replicas: number; selector: Record<string, string>; template: PodTemplate; serviceName: string };
+  status: { replicas: number; readyReplicas: number; availableReplicas: number; currentReplicas: number };
+}
+
+export interface ServicePort {
+  name?: string;
+  port: number;
+  targetPort: number;
+  protocol: 'TCP' | 'UDP';
+  nodePort?: number;
+}
+
+export interface Service {
+  kind: 'Service';
+  metadata: ObjectMeta;
+  spec: { type: 'ClusterIP' | 'NodePort' | 'LoadBalancer'; clusterIP: string; ports: ServicePort[]; selector: Record<string, string> };
+}
+
+export interface PodDisruptionBudget {
+  kind: 'PodDisruptionBudget';
+  metadata: ObjectMeta;
+  spec: { minAvailable?: number | string; maxUnavailable?: number | string; selector: Record<string, string> };
+  status: { currentHealthy: number; desiredHealthy: number; disruptionsAllowed: number; expectedPods: number };
+}
+
+export interface Lease {
+  kind: 'Lease';
+  metadata: ObjectMeta;
+  spec: { holderIdentity: string; leaseDurationSeconds: number; renewTime: Millis };
+}
+
+export interface Namespace {
+  kind: 'Namespace';
+  metadata: ObjectMeta;
+}
+
+export interface KubeEvent {
+  name: string;
+  namespace: string;
+  type: 'Normal' | 'Warning';
+  reason: string;
+  involvedObject: { kind: string; name: string; namespace: string };
+  message: string;
+  source: string;
+  firstTimestamp: Millis;
+  lastTimestamp: Millis;
+  count: number;
+}
+
+export interface KindMap {
+  Node: Node;
+  Pod: Pod;
+  Deployment: Deployment;
+  ReplicaSet: ReplicaSet;
+  DaemonSet: DaemonSet;
+  StatefulSet: StatefulSet;
+  Service: Service;
+  PodDisruptionBudget: PodDisruptionBudget;
+  Lease: Lease;
+  Namespace: Namespace;
+}
+
+export type Kind = keyof KindMap;
+export type AnyObject = KindMap[Kind];
+export type Workload = Deployment | ReplicaSet | DaemonSet | StatefulSet;
