@@ -1,0 +1,188 @@
+// The cluster a page, a quiz or the CLI talks to: one command language (kubectl ..., sim ...),
+// a virtual clock, snapshots and a plain view. Nothing here throws on bad input.
+import { bootstrap, validNodeResources, type ClusterShape } from './bootstrap';
+import { defaults } from './config';
+import { Engine } from './engine';
+import type { KubectlEnv } from './kubectl/env';
+import { kubectl } from './kubectl/kubectl';
+import { fail, ok, type CommandResult } from './kubectl/result';
+import { tokenize } from './kubectl/tokenize';
+import { sim, type SimInitOptions } from './sim/commands';
+import { isClusterSnapshot, restoreSnapshot, takeSnapshot, type ClusterSnapshot } from './snapshot';
+import { formatGoDuration, parseDuration } from './util/duration';
+import { seedToState } from './util/rng';
+import { buildView, type ClusterView } from './view';
+
+export interface CreateClusterOptions {
+  seed?: number | string;
+  workers?: number;
+  cpu?: string;
+  memory?: string;
+  etcdMembers?: 1 | 3 | 5;
+  /** Virtual files for `kubectl apply -f`, keyed by path (relative to `cwd` or absolute). */
+  files?: Record<string, string>;
+  /** The directory relative FILE paths start from. */
+  cwd?: string;
+  /** Fallback reader for paths not in `files` (the CLI passes one backed by node:fs). */
+  readFile?: (absolutePath: string) => string | undefined;
+}
+
+export interface ScriptStep extends CommandResult {
+  command: string;
+  /** Simulated seconds after the command. */
+  time: number;
+}
+
+export interface Cluster {
+  exec(line: string): CommandResult;
+  run(script: string): ScriptStep[];
+  /** Advances simulated time by milliseconds or a duration such as "1m30s"; throws RangeError on nonsense. */
+  advance(duration: number | string): void;
+  now(): number;
+  snapshot(): ClusterSnapshot;
+  restore(snapshot: ClusterSnapshot): void;
+  subscribe(listener: () => void): () => void;
+  view(): ClusterView;
+}
+
+function normalizePath(path: string): string {
+  const parts: string[] = [];
+  for (const part of path.split('/')) {
+    if (part === '' || part === '.') continue;
+    if (part === '..') parts.pop();
+    else parts.push(part);
+  }
+  return `/${parts.join('/')}`;
+}
+
+const withNewline = (text: string) => (text && !text.endsWith('\n') ? `${text}\n` : text);
+
+class SimulatedCluster implements Cluster {
+  private engine!: Engine;
+  private seed: number | string;
+  private shape: ClusterShape;
+  private listeners = new Set<() => void>();
+  private cachedView: ClusterView | undefined;
+  private readonly env: KubectlEnv;
+
+  constructor(private readonly options: CreateClusterOptions) {
+    this.seed = options.seed ?? defaults.seed;
+    this.shape = {
+      workers: options.workers ?? defaults.workers, cpu: options.cpu ?? defaults.cpu, memory: options.memory ?? defaults.memory,
+      etcdMembers: options.etcdMembers ?? defaults.etcdMembers,
+    };
+    this.boot();
+    const cluster = this;
+    this.env = {
+      get engine() {
+        return cluster.engine;
+      },
+      readFile: (path) => this.readFile(path),
+    };
+  }
+
+  private boot(): void {
+    this.engine = new Engine(seedToState(this.seed));
+    bootstrap(this.engine, this.shape);
+    this.engine.afterChange();
+  }
+
+  private readFile(path: string): string | undefined {
+    const files = this.options.files ?? {};
+    const absolute = normalizePath(path.startsWith('/') ? path : `${this.options.cwd ?? '/'}/${path}`);
+    if (path in files) return files[path];
+    for (const [name, text] of Object.entries(files)) {
+      if (normalizePath(name.startsWith('/') ? name : `${this.options.cwd ?? '/'}/${name}`) === absolute) return text;
+    }
+    return this.options.readFile?.(absolute);
+  }
+
+  private reinit(init: SimInitOptions): CommandResult {
+    const shape: ClusterShape = {
+      workers: init.workers ?? defaults.workers, cpu: init.cpu ?? defaults.cpu, memory: init.memory ?? defaults.memory,
+      etcdMembers: Number(init['etcd-members'] ?? defaults.etcdMembers) as 1 | 3 | 5,
+    };
+    if (!validNodeResources(shape.cpu, shape.memory)) return fail(`error: invalid node size: cpu "${shape.cpu}", memory "${shape.memory}"`);
+    this.shape = shape;
+    this.seed = init.seed ?? this.seed;
+    this.boot();
+    return ok(
+      `cluster created: control-plane + ${shape.workers} worker(s) (cpu ${shape.cpu}, memory ${shape.memory} each), ` +
+        `${shape.etcdMembers} etcd member(s), seed ${this.seed}\n`,
+    );
+  }
+
+  private changed(): void {
+    this.cachedView = undefined;
+    for (const listener of [...this.listeners]) listener();
+  }
+
+  exec(line: string): CommandResult {
+    const text = String(line ?? '').trim();
+    if (!text || text.startsWith('#')) return ok();
+    let result: CommandResult;
+    try {
+      result = this.dispatch(text);
+      this.engine.afterChange();
+    } catch (error) {
+      result = fail(`error: internal error in the simulator: ${error instanceof Error ? error.message : String(error)}`);
+    }
+    this.changed();
+    return { stdout: withNewline(result.stdout), stderr: withNewline(result.stderr), exitCode: result.exitCode };
+  }
+
+  private dispatch(text: string): CommandResult {
+    const tokens = tokenize(text);
+    if (!Array.isArray(tokens)) return fail(`error: ${tokens.error}`);
+    const [program, ...args] = tokens;
+    if (program === 'kubectl' || program === 'k') return kubectl(this.env, args);
+    if (program === 'sim') return sim({ engine: this.engine, reinit: (init) => this.reinit(init) }, args);
+    return fail(`error: unknown command "${program}": commands start with kubectl or sim`, '', 127);
+  }
+
+  run(script: string): ScriptStep[] {
+    const steps: ScriptStep[] = [];
+    for (const line of String(script ?? '').split(/\r?\n/)) {
+      const command = line.trim();
+      if (!command || command.startsWith('#')) continue;
+      const result = this.exec(command);
+      steps.push({ command, ...result, time: this.engine.clock.now() / 1000 });
+    }
+    return steps;
+  }
+
+  advance(duration: number | string): void {
+    const ms = typeof duration === 'number' ? duration : parseDuration(duration);
+    if (ms === undefined || !Number.isFinite(ms) || ms < 0) throw new RangeError(`invalid duration: ${String(duration)}`);
+    this.engine.advanceTo(this.engine.clock.now() + Math.round(ms));
+    this.changed();
+  }
+
+  now(): number {
+    return this.engine.clock.now();
+  }
+
+  snapshot(): ClusterSnapshot {
+    return takeSnapshot(this.engine);
+  }
+
+  restore(snapshot: ClusterSnapshot): void {
+    if (!isClusterSnapshot(snapshot)) throw new TypeError('not a cluster snapshot');
+    restoreSnapshot(this.engine, structuredClone(snapshot));
+    this.changed();
+  }
+
+  subscribe(listener: () => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  view(): ClusterView {
+    return (this.cachedView ??= buildView(this.engine));
+  }
+
+}
+
+export function createCluster(options: CreateClusterOptions = {}): Cluster {
+  return new SimulatedCluster(options);
+}

@@ -1,0 +1,123 @@
+// kubectl drain (#26): cordon, refuse pods drain must not touch unless overridden, then evict
+// through the Eviction API, retrying every 5s while a PodDisruptionBudget answers 429, and wait
+// for the evicted pods to go. Like the real command it blocks, so simulated time passes.
+import { objectKey } from '../apiserver/store';
+import { isStaticPod } from '../bootstrap';
+import { defaults } from '../config';
+import { computeBudget } from '../controllers/disruption';
+import { controllerOf, matchesSelector } from '../controllers/podutil';
+import { apiErrors, formatApiError, kubectlErrors, type ApiError } from '../errors';
+import type { Engine } from '../engine';
+import type { Pod } from '../types';
+import { formatGoDuration, parseDuration } from '../util/duration';
+import type { KubectlEnv } from './env';
+import { parseArgs } from './flags';
+import { setUnschedulable } from './nodes';
+import { fail, type CommandResult } from './result';
+
+const podName = (pod: Pod) => `${pod.metadata.namespace}/${pod.metadata.name}`;
+
+/** The Eviction API: refuses with 429 while a matching budget allows no disruption. */
+export function evict(engine: Engine, pod: Pod): ApiError | undefined {
+  for (const pdb of engine.store.list('PodDisruptionBudget')) {
+    if (pdb.metadata.namespace !== pod.metadata.namespace || !matchesSelector(pod.metadata.labels, pdb.spec.selector)) continue;
+    if (computeBudget(engine, pdb).disruptionsAllowed <= 0) return apiErrors.disruptionBudget();
+  }
+  const result = engine.api.delete('Pod', pod.metadata.namespace, pod.metadata.name);
+  if (!result.ok) return result.error;
+  engine.afterChange();
+  return undefined;
+}
+
+interface Selection {
+  evict: Pod[];
+  warnings: string[];
+  errors: string[];
+}
+
+function selectPods(engine: Engine, node: string, flags: Record<string, unknown>): Selection {
+  const groups = { daemonSet: [] as Pod[], unmanaged: [] as Pod[], localStorage: [] as Pod[] };
+  const selection: Selection = { evict: [], warnings: [], errors: [] };
+  for (const pod of engine.store.podsOnNode(node)) {
+    if (pod.metadata.deletionTimestamp !== undefined || isStaticPod(pod)) continue;
+    const finished = pod.status.phase === 'Succeeded' || pod.status.phase === 'Failed';
+    const owner = controllerOf(pod);
+    if (owner?.kind === 'DaemonSet' && !finished) {
+      groups.daemonSet.push(pod);
+      continue;
+    }
+    if (pod.spec.volumes.some((volume) => volume.emptyDir) && !finished) groups.localStorage.push(pod);
+    if (!owner && !finished) groups.unmanaged.push(pod);
+    selection.evict.push(pod);
+  }
+  const rule = (pods: Pod[], allowed: unknown, refusal: string, warning: string) => {
+    if (pods.length === 0) return;
+    const names = pods.map(podName).join(', ');
+    if (allowed === true) selection.warnings.push(`${warning}: ${names}`);
+    else selection.errors.push(`${refusal}: ${names}`);
+  };
+  rule(groups.daemonSet, flags['ignore-daemonsets'], kubectlErrors.drainDaemonSet, 'ignoring DaemonSet-managed Pods');
+  rule(groups.localStorage, flags['delete-emptydir-data'], kubectlErrors.drainLocalStorage, 'deleting Pods with local storage');
+  rule(groups.unmanaged, flags.force, kubectlErrors.drainUnmanaged, 'deleting Pods that declare no controller');
+  return selection;
+}
+
+export function kubectlDrain(env: KubectlEnv, args: string[]): CommandResult {
+  const parsed = parseArgs(args, [
+    { name: 'ignore-daemonsets', type: 'bool' }, { name: 'force', type: 'bool' }, { name: 'delete-emptydir-data', type: 'bool' },
+    { name: 'timeout', type: 'string' }, { name: 'grace-period', type: 'string' },
+  ]);
+  if ('error' in parsed) return fail(parsed.error);
+  if (parsed.positional.length !== 1) return fail('error: USAGE: drain NODE [flags]');
+  const timeoutText = parsed.flags.timeout as string | undefined;
+  const timeout = timeoutText === undefined ? defaults.drainDefaultTimeoutMs : parseDuration(timeoutText);
+  if (timeout === undefined) return fail(kubectlErrors.invalidFlagValue(timeoutText!, '--timeout', `time: invalid duration "${timeoutText}"`));
+  const [name] = parsed.positional;
+  const { engine } = env;
+  if (!engine.store.get('Node', name)) return fail(`Error from server (NotFound): nodes "${name}" not found`);
+  const cordoned = setUnschedulable(env, name, true);
+  if (cordoned.exitCode !== 0) return cordoned;
+  engine.afterChange();
+  const out: string[] = [cordoned.stdout.trimEnd()];
+  const err: string[] = [];
+  const selection = selectPods(engine, name, parsed.flags);
+  if (selection.errors.length > 0) {
+    const summary = selection.errors.length === 1 ? selection.errors[0] : `[${selection.errors.join(', ')}]`;
+    err.push(`error: unable to drain node "${name}" due to error: ${summary}, continuing command...`, 'There are pending nodes to be drained:', ` ${name}`, ...selection.errors);
+    return { stdout: out.join('\n') + '\n', stderr: err.join('\n') + '\n', exitCode: 1 };
+  }
+  for (const warning of selection.warnings) err.push(`Warning: ${warning}`);
+  const deadline = engine.clock.now() + timeout;
+  let pending = selection.evict;
+  const evicted: Pod[] = [];
+  while (pending.length > 0) {
+    const blocked: Pod[] = [];
+    for (const pod of pending) {
+      out.push(`evicting pod ${podName(pod)}`);
+      const error = evict(engine, pod);
+      if (!error) evicted.push(pod);
+      else if (error.code === 429) {
+        err.push(`error when evicting pods/"${pod.metadata.name}" -n "${pod.metadata.namespace}" (will retry after 5s): ${error.message}`);
+        blocked.push(pod);
+      } else return { stdout: out.join('\n') + '\n', stderr: [...err, formatApiError(error)].join('\n') + '\n', exitCode: 1 };
+    }
+    pending = blocked;
+    if (pending.length === 0) break;
+    if (engine.clock.now() + defaults.drainRetryIntervalMs > deadline) {
+      err.push(`error: unable to drain node "${name}" due to error: global timeout reached: ${formatGoDuration(timeout)}, continuing command...`);
+      return { stdout: out.join('\n') + '\n', stderr: err.join('\n') + '\n', exitCode: 1 };
+    }
+    engine.advanceTo(engine.clock.now() + defaults.drainRetryIntervalMs);
+  }
+  const gone = (pod: Pod) => engine.store.get('Pod', objectKey(pod.metadata.namespace, pod.metadata.name))?.metadata.uid !== pod.metadata.uid;
+  for (const pod of evicted) {
+    while (!gone(pod) && engine.clock.now() < deadline) engine.advanceTo(Math.min(deadline, engine.clock.now() + 1000));
+    if (!gone(pod)) {
+      err.push(`error: unable to drain node "${name}" due to error: error when waiting for pod "${pod.metadata.name}" in namespace "${pod.metadata.namespace}" to terminate: global timeout reached: ${formatGoDuration(timeout)}, continuing command...`);
+      return { stdout: out.join('\n') + '\n', stderr: err.join('\n') + '\n', exitCode: 1 };
+    }
+    out.push(`pod/${pod.metadata.name} evicted`);
+  }
+  out.push(`node/${name} drained`);
+  return { stdout: out.join('\n') + '\n', stderr: err.length ? err.join('\n') + '\n' : '', exitCode: 0 };
+}

@@ -1,0 +1,41 @@
+// The words kubectl prints for an object's state (pkg/printers/internalversion).
+import type { Node, Pod } from '../types';
+import { humanDuration } from '../util/duration';
+
+/** #11: NotReady for Ready=False and Ready=Unknown; ",SchedulingDisabled" when cordoned. */
+export function nodeStatusWord(node: Node): string {
+  const ready = node.status.conditions.find((condition) => condition.type === 'Ready');
+  const word = !ready ? 'Unknown' : ready.status === 'True' ? 'Ready' : 'NotReady';
+  return node.spec.unschedulable ? `${word},SchedulingDisabled` : word;
+}
+
+export function nodeRoles(node: Node): string[] {
+  const prefix = 'node-role.kubernetes.io/';
+  return Object.keys(node.metadata.labels).filter((key) => key.startsWith(prefix)).map((key) => key.slice(prefix.length)).sort();
+}
+
+/** printPod's STATUS column. */
+export function podStatusWord(pod: Pod): string {
+  let reason: string = pod.status.reason ?? pod.status.phase;
+  for (const status of pod.status.containerStatuses) {
+    if (status.state === 'waiting' && status.reason) reason = status.reason;
+    else if (status.state === 'terminated' && status.reason) reason = status.reason;
+  }
+  if (pod.metadata.deletionTimestamp !== undefined) return pod.status.reason === 'NodeLost' ? 'Unknown' : 'Terminating';
+  return reason;
+}
+
+export function podReadyColumn(pod: Pod): string {
+  const ready = pod.status.containerStatuses.filter((status) => status.ready).length;
+  return `${ready}/${pod.spec.containers.length}`;
+}
+
+export function podRestartsColumn(pod: Pod, now: number): string {
+  const restarts = pod.status.containerStatuses.reduce((sum, status) => sum + status.restartCount, 0);
+  const last = Math.max(-Infinity, ...pod.status.containerStatuses.map((status) => status.lastRestartAt ?? -Infinity));
+  return restarts > 0 && Number.isFinite(last) ? `${restarts} (${humanDuration(now - last)} ago)` : String(restarts);
+}
+
+export function age(now: number, since: number): string {
+  return humanDuration(now - since);
+}

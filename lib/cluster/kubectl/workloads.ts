@@ -1,0 +1,180 @@
+// kubectl run, create deployment, scale and delete.
+import { z } from 'zod';
+import { resourceNames } from '../apiserver/apiserver';
+import { objectKey } from '../apiserver/store';
+import { defaults } from '../config';
+import { formatApiError, kubectlErrors } from '../errors';
+import type { Container, Kind, PodTemplate } from '../types';
+import type { KubectlEnv } from './env';
+import { parseArgs, type FlagSpec } from './flags';
+import { resolveResource } from './resources';
+import { fail, ok, type CommandResult } from './result';
+
+const replicasFlag = z.coerce.number().int().min(0);
+const nameSchema = z.string().regex(/^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/).max(63);
+
+export function containerFor(image: string): Container {
+  const base = image.split('/').pop()!.split(/[:@]/)[0].replace(/[^a-z0-9-]/g, '-') || 'app';
+  return { name: base, image, requests: { cpu: 0, memory: 0 }, ports: [] };
+}
+
+export function simpleTemplate(labels: Record<string, string>, image: string): PodTemplate {
+  return {
+    metadata: { labels, annotations: {} },
+    spec: {
+      containers: [containerFor(image)], nodeSelector: {}, tolerations: [], volumes: [], hostNetwork: false,
+      terminationGracePeriodSeconds: defaults.terminationGracePeriodSeconds,
+    },
+  };
+}
+
+function invalidName(kind: string, name: string): string {
+  return `error: invalid ${kind} name "${name}": a lowercase RFC 1123 subdomain must consist of lower case alphanumeric characters or '-', and must start and end with an alphanumeric character`;
+}
+
+export function kubectlRun(env: KubectlEnv, args: string[]): CommandResult {
+  const specs: FlagSpec[] = [
+    { name: 'namespace', short: 'n', type: 'string' }, { name: 'image', type: 'string' }, { name: 'restart', type: 'string' },
+    { name: 'labels', short: 'l', type: 'string' }, { name: 'port', type: 'string' },
+  ];
+  const parsed = parseArgs(args, specs);
+  if ('error' in parsed) return fail(parsed.error);
+  const [name] = parsed.positional;
+  if (!name) return fail('error: NAME is required for run');
+  if (!nameSchema.safeParse(name).success) return fail(invalidName('pod', name));
+  const image = parsed.flags.image as string | undefined;
+  if (!image) return fail('error: required flag(s) "image" not set');
+  const labels: Record<string, string> = { run: name };
+  if (typeof parsed.flags.labels === 'string') {
+    for (const pair of parsed.flags.labels.split(',')) {
+      const [key, value] = pair.split('=');
+      if (!key || value === undefined) return fail(`error: invalid label spec: ${pair}`);
+      labels[key] = value;
+    }
+  }
+  const template = simpleTemplate(labels, image);
+  template.spec.containers[0].name = name;
+  const created = env.engine.api.create<'Pod'>({
+    kind: 'Pod', metadata: { name, namespace: (parsed.flags.namespace as string) ?? 'default', labels },
+    spec: template.spec, status: { phase: 'Pending', conditions: [], containerStatuses: [] },
+  });
+  if (!created.ok) return fail(formatApiError(created.error));
+  return ok(`pod/${name} created\n`);
+}
+
+export function kubectlCreate(env: KubectlEnv, args: string[]): CommandResult {
+  const specs: FlagSpec[] = [
+    { name: 'namespace', short: 'n', type: 'string' }, { name: 'image', type: 'string', repeat: true },
+    { name: 'replicas', short: 'r', type: 'string' }, { name: 'port', type: 'string' },
+  ];
+  const parsed = parseArgs(args, specs);
+  if ('error' in parsed) return fail(parsed.error);
+  const [what, name] = parsed.positional;
+  if (what !== 'deployment' && what !== 'deploy') {
+    return fail(what ? `error: unknown command "${what}" for "kubectl create"` : 'error: must specify one of -f and -k');
+  }
+  if (!name) return fail('error: exactly one NAME is required, got 0');
+  if (!nameSchema.safeParse(name).success) return fail(invalidName('deployment', name));
+  const images = (parsed.flags.image as string[] | undefined) ?? [];
+  if (images.length === 0) return fail('error: required flag(s) "image" not set');
+  const replicasText = (parsed.flags.replicas as string | undefined) ?? '1';
+  const replicas = replicasFlag.safeParse(replicasText);
+  if (!replicas.success) {
+    return fail(kubectlErrors.invalidFlagValue(replicasText, '-r, --replicas', `strconv.ParseInt: parsing "${replicasText}": invalid syntax`));
+  }
+  const labels = { app: name };
+  const template = simpleTemplate(labels, images[0]);
+  template.spec.containers = images.map(containerFor);
+  const created = env.engine.api.create<'Deployment'>({
+    kind: 'Deployment', metadata: { name, namespace: (parsed.flags.namespace as string) ?? 'default', labels },
+    spec: { replicas: replicas.data, selector: labels, template },
+    status: { replicas: 0, updatedReplicas: 0, readyReplicas: 0, availableReplicas: 0 },
+  });
+  if (!created.ok) {
+    if (created.error.reason === 'AlreadyExists') return fail(`error: failed to create deployment: ${created.error.message}`);
+    return fail(formatApiError(created.error));
+  }
+  return ok(`deployment.apps/${name} created\n`);
+}
+
+const scalable: Partial<Record<Kind, true>> = { Deployment: true, ReplicaSet: true, StatefulSet: true };
+
+export function kubectlScale(env: KubectlEnv, args: string[]): CommandResult {
+  const parsed = parseArgs(args, [{ name: 'namespace', short: 'n', type: 'string' }, { name: 'replicas', type: 'string' }]);
+  if ('error' in parsed) return fail(parsed.error);
+  const replicasText = parsed.flags.replicas as string | undefined;
+  if (replicasText === undefined) return fail('error: required flag(s) "replicas" not set');
+  const replicas = replicasFlag.safeParse(replicasText);
+  if (!replicas.success) return fail(kubectlErrors.invalidFlagValue(replicasText, '--replicas', `strconv.ParseInt: parsing "${replicasText}": invalid syntax`));
+  const [first, second] = parsed.positional;
+  if (!first) return fail('error: required resource not specified');
+  const [typeName, name] = first.includes('/') ? first.split('/', 2) : [first, second];
+  const type = resolveResource(typeName);
+  if (!type) return fail(kubectlErrors.unknownResource(typeName));
+  if (!scalable[type.kind as Kind]) return fail(`error: no objects passed to scale ${type.plural} (only deployments, replicasets and statefulsets scale)`);
+  if (!name) return fail('error: resource(s) were provided, but no name was specified');
+  const kind = type.kind as 'Deployment' | 'ReplicaSet' | 'StatefulSet';
+  const namespace = (parsed.flags.namespace as string) ?? 'default';
+  const object = env.engine.store.get(kind, objectKey(namespace, name));
+  if (!object) return fail(`Error from server (NotFound): ${resourceNames[kind]} "${name}" not found`);
+  const updated = env.engine.api.update(object, 'spec', (target) => {
+    target.spec.replicas = replicas.data;
+  });
+  if (!updated.ok) return fail(formatApiError(updated.error));
+  return ok(`${type.qualified}/${name} scaled\n`);
+}
+
+export function kubectlDelete(env: KubectlEnv, args: string[]): CommandResult {
+  const parsed = parseArgs(args, [
+    { name: 'namespace', short: 'n', type: 'string' }, { name: 'force', type: 'bool' }, { name: 'grace-period', type: 'string' },
+    { name: 'wait', type: 'bool' }, { name: 'now', type: 'bool' },
+  ]);
+  if ('error' in parsed) return fail(parsed.error);
+  const graceText = parsed.flags['grace-period'] as string | undefined;
+  const graceParsed = graceText === undefined ? undefined : z.coerce.number().int().safeParse(graceText);
+  if (graceParsed && !graceParsed.success) {
+    return fail(kubectlErrors.invalidFlagValue(graceText!, '--grace-period', `strconv.ParseInt: parsing "${graceText}": invalid syntax`));
+  }
+  const force = parsed.flags.force === true;
+  // kubectl: --grace-period=0 without --force means 1s; --force alone means 0.
+  let grace = graceParsed?.data ?? (parsed.flags.now ? 1 : -1);
+  if (grace === 0 && !force) grace = 1;
+  if (force && grace < 0) grace = 0;
+  const targets: { typeName: string; name: string }[] = [];
+  const [first, ...rest] = parsed.positional;
+  if (!first) return fail('error: You must provide one or more resources by argument or filename.');
+  if (first.includes('/')) {
+    for (const arg of parsed.positional) {
+      const [typeName, name] = arg.split('/', 2);
+      targets.push({ typeName, name });
+    }
+  } else {
+    if (rest.length === 0) return fail('error: resource(s) were provided, but no name was specified');
+    for (const name of rest) targets.push({ typeName: first, name });
+  }
+  const namespace = (parsed.flags.namespace as string) ?? 'default';
+  const lines: string[] = [];
+  const errors: string[] = [];
+  let warned = false;
+  for (const { typeName, name } of targets) {
+    const type = resolveResource(typeName);
+    if (!type || type.kind === 'Event') {
+      errors.push(kubectlErrors.unknownResource(typeName));
+      continue;
+    }
+    const kind = type.kind as Kind;
+    const result = env.engine.api.delete(kind, type.namespaced ? namespace : '', name, grace >= 0 ? grace : undefined);
+    if (!result.ok) {
+      errors.push(formatApiError(result.error));
+      continue;
+    }
+    if (grace === 0 && force && !warned) {
+      warned = true;
+      errors.unshift(kubectlErrors.forceDeleteWarning());
+    }
+    lines.push(`${type.qualified} "${name}" ${grace === 0 && force ? 'force deleted' : 'deleted'}`);
+  }
+  const stdout = lines.map((line) => `${line}\n`).join('');
+  const failed = errors.some((line) => !line.startsWith('Warning:'));
+  return { stdout, stderr: errors.join('\n') + (errors.length ? '\n' : ''), exitCode: failed ? 1 : 0 };
+}

@@ -1,0 +1,142 @@
+// The `sim` commands: what happens to the machines rather than to the API (power, kubelets,
+// container runtimes, etcd members) and the passage of time.
+import { z } from 'zod';
+import { addNodeHardware, spawnNode, validNodeResources } from '../bootstrap';
+import { runtimeOf } from '../runtime';
+import type { Engine } from '../engine';
+import { parseArgs } from '../kubectl/flags';
+import { fail, ok, type CommandResult } from '../kubectl/result';
+import { formatGoDuration, parseDuration } from '../util/duration';
+
+export const simInitFlags = z.object({
+  workers: z.coerce.number().int().min(0).max(5000).optional(),
+  cpu: z.string().optional(),
+  memory: z.string().optional(),
+  'etcd-members': z.enum(['1', '3', '5']).optional(),
+  seed: z.string().optional(),
+});
+
+export type SimInitOptions = z.infer<typeof simInitFlags>;
+
+export interface SimHost {
+  engine: Engine;
+  /** Replaces the cluster (sim init). */
+  reinit(options: SimInitOptions): CommandResult;
+}
+
+function nodeActor(engine: Engine, name: string | undefined): CommandResult | string {
+  if (!name) return fail('error: a node name is required');
+  if (!engine.actors.has(`node/${name}`)) return fail(`error: no machine named "${name}" (nodes: ${[...engine.kubelets.keys()].join(', ')})`);
+  return name;
+}
+
+function send(engine: Engine, key: string, type: string, allowedFrom: string[], message: string): CommandResult {
+  const actor = engine.actor(key);
+  if (!allowedFrom.some((state) => actor.getSnapshot().matches(state))) {
+    return fail(`error: ${key.replace('/', ' ')} is ${JSON.stringify(actor.getSnapshot().value).replace(/[{}"]/g, '').replace(/:/g, '.')}`);
+  }
+  actor.send({ type });
+  return ok(`${message}\n`);
+}
+
+function nodeCommand(host: SimHost, args: string[]): CommandResult {
+  const { engine } = host;
+  const [action, target, ...rest] = args;
+  if (action === 'add') {
+    const parsed = parseArgs(rest, [{ name: 'cpu', type: 'string' }, { name: 'memory', type: 'string' }]);
+    if ('error' in parsed) return fail(parsed.error);
+    if (!target || !/^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/.test(target)) return fail('error: sim node add NAME [--cpu N] [--memory SIZE]');
+    if (engine.actors.has(`node/${target}`)) return fail(`error: machine "${target}" already exists`);
+    const worker = engine.state.hardware[[...engine.kubelets.keys()].find((name) => engine.state.hardware[name]?.role === 'worker') ?? ''];
+    const cpu = (parsed.flags.cpu as string | undefined) ?? worker?.cpu ?? '4';
+    const memory = (parsed.flags.memory as string | undefined) ?? worker?.memory ?? '8Gi';
+    if (!validNodeResources(cpu, memory)) return fail(`error: invalid node size: cpu "${cpu}", memory "${memory}"`);
+    if (!engine.api.canWrite()) return fail('error: the new kubelet cannot register: the API server accepts no writes');
+    addNodeHardware(engine, target, { cpu, memory, role: 'worker' });
+    spawnNode(engine, target);
+    return ok(`machine ${target} added (cpu ${cpu}, memory ${memory}); its kubelet registers the node\n`);
+  }
+  const name = nodeActor(engine, target);
+  if (typeof name !== 'string') return name;
+  if (rest.length > 0) return fail(`error: unexpected arguments: ${rest.join(' ')}`);
+  if (action === 'fail') return send(engine, `node/${name}`, 'POWER_LOSS', ['running', 'booting'], `machine ${name} lost power`);
+  if (action === 'recover') return send(engine, `node/${name}`, 'POWER_ON', ['poweredOff'], `machine ${name} is booting`);
+  return fail('error: sim node fail|recover|add NAME');
+}
+
+function kubeletCommand(host: SimHost, args: string[]): CommandResult {
+  const [action, target, ...rest] = args;
+  const name = nodeActor(host.engine, target);
+  if (typeof name !== 'string') return name;
+  if (rest.length > 0) return fail(`error: unexpected arguments: ${rest.join(' ')}`);
+  if (action === 'stop') return send(host.engine, `kubelet/${name}`, 'KUBELET_STOP', ['running', 'starting'], `kubelet on ${name} stopped (containers keep running)`);
+  if (action === 'start') return send(host.engine, `kubelet/${name}`, 'KUBELET_START', ['stopped'], `kubelet on ${name} starting`);
+  return fail('error: sim kubelet stop|start NAME');
+}
+
+function runtimeCommand(host: SimHost, args: string[]): CommandResult {
+  const [action, target, ...rest] = args;
+  const name = nodeActor(host.engine, target);
+  if (typeof name !== 'string') return name;
+  if (rest.length > 0 || (action !== 'stop' && action !== 'start')) return fail('error: sim runtime stop|start NAME');
+  const runtime = runtimeOf(host.engine, name);
+  const up = action === 'start';
+  if (runtime.up === up) return fail(`error: the container runtime on ${name} is already ${up ? 'running' : 'stopped'}`);
+  runtime.up = up;
+  if (up && host.engine.kubeletRunning(name)) {
+    for (const pod of host.engine.store.podsOnNode(name)) host.engine.queues.kubelet.add(`${name}\u0000${pod.metadata.namespace}/${pod.metadata.name}`);
+  }
+  return ok(`container runtime on ${name} ${up ? 'started' : 'stopped (containers keep running; the kubelet reports NotReady)'}\n`);
+}
+
+function etcdCommand(host: SimHost, args: string[]): CommandResult {
+  const [action, member, ...rest] = args;
+  const etcd = host.engine.actor('etcd');
+  const members = (etcd.getSnapshot().context as { members: Record<string, string> }).members;
+  if (rest.length > 0 || (action !== 'fail' && action !== 'recover') || !member) return fail('error: sim etcd fail|recover MEMBER');
+  if (!(member in members)) return fail(`error: no etcd member "${member}" (members: ${Object.keys(members).join(', ')})`);
+  const wanted = action === 'fail' ? 'failed' : 'healthy';
+  if (members[member] === wanted) return fail(`error: ${member} is already ${wanted}`);
+  etcd.send({ type: action === 'fail' ? 'MEMBER_FAIL' : 'MEMBER_RECOVER', member });
+  const quorate = etcd.getSnapshot().matches('quorate');
+  return ok(`${member} ${wanted}; etcd ${quorate ? 'has' : 'has NO'} quorum\n`);
+}
+
+export function sim(host: SimHost, args: string[]): CommandResult {
+  const [group, ...rest] = args;
+  switch (group) {
+    case 'init': {
+      const parsed = parseArgs(rest, [
+        { name: 'workers', type: 'string' }, { name: 'cpu', type: 'string' }, { name: 'memory', type: 'string' },
+        { name: 'etcd-members', type: 'string' }, { name: 'seed', type: 'string' },
+      ]);
+      if ('error' in parsed) return fail(parsed.error);
+      if (parsed.positional.length > 0) return fail(`error: unexpected arguments: ${parsed.positional.join(' ')}`);
+      const options = simInitFlags.safeParse(parsed.flags);
+      if (!options.success) {
+        const issue = options.error.issues[0];
+        return fail(`error: invalid --${String(issue.path[0])}: ${issue.message}`);
+      }
+      return host.reinit(options.data);
+    }
+    case 'node':
+      return nodeCommand(host, rest);
+    case 'kubelet':
+      return kubeletCommand(host, rest);
+    case 'runtime':
+      return runtimeCommand(host, rest);
+    case 'etcd':
+      return etcdCommand(host, rest);
+    case 'advance': {
+      const duration = rest.length === 1 ? parseDuration(rest[0]) : undefined;
+      if (duration === undefined) return fail(`error: sim advance DURATION (like 30s, 5m, 1h, 1m30s)${rest[0] ? `: invalid duration "${rest[0]}"` : ''}`);
+      host.engine.advanceTo(host.engine.clock.now() + duration);
+      return ok(`advanced ${formatGoDuration(duration)}; now ${formatGoDuration(host.engine.clock.now())}\n`);
+    }
+    case 'time':
+      if (rest.length > 0) return fail('error: sim time takes no arguments');
+      return ok(`${formatGoDuration(host.engine.clock.now())}\n`);
+    default:
+      return fail(group ? `error: unknown command "${group}" for "sim"` : 'error: sim init|node|kubelet|runtime|etcd|advance|time');
+  }
+}
