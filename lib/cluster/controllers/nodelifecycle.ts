@@ -139,7 +139,7 @@ function handleDisruption(ctx: SimContext, zones: Map<string, (ConditionStatus |
   if (allAreFull) {
     // Every node is down: most likely the control plane's own network. Evict nobody.
     for (const node of nodes) markNodeAsReachable(ctx, node);
-    lifecycle.tainterQps = 0;
+    setTainterRate(ctx, 0);
     for (const zone of zones.keys()) lifecycle.zoneStates[zone] = 'FullDisruption';
     return;
   }
@@ -152,9 +152,18 @@ function handleDisruption(ctx: SimContext, zones: Map<string, (ConditionStatus |
   }
   for (const [zone, state] of next) {
     if (lifecycle.zoneStates[zone] === state && !allWereFull) continue;
-    lifecycle.tainterQps = tainterQpsFor(state, zones.get(zone)!.length);
+    setTainterRate(ctx, tainterQpsFor(state, zones.get(zone)!.length));
     lifecycle.zoneStates[zone] = state;
   }
+}
+
+/** SwapLimiter: a new token bucket (burst 1), or one that never admits anything at rate 0. */
+function setTainterRate(ctx: SimContext, qps: number): void {
+  const lifecycle = ctx.state.nodeLifecycle;
+  if (lifecycle.tainterQps === qps) return;
+  lifecycle.tainterQps = qps;
+  lifecycle.tainterTokens = qps > 0 ? 1 : 0;
+  lifecycle.tainterRefilledAt = ctx.clock.now();
 }
 
 /** doNoExecuteTaintingPass: taints queued nodes as the token bucket allows. */
