@@ -15,7 +15,7 @@ export interface JsSize {
 /** Measures, from the static export, the JS a page's HTML makes the browser load. */
 export async function measurePageJs(outDir: string, htmlFile: string): Promise<JsSize> {
   const html = await readFile(path.join(outDir, htmlFile), 'utf8');
-  const srcs = [...new Set([...html.matchAll(/<script[^>]*\ssrc="([^"]+\.js)"/g)].map((m) => m[1]))];
+  const srcs = [...new Set([...html.matchAll(/<script(?![^>]*nomodule)[^>]*\ssrc="([^"]+\.js)"/gi)].map((m) => m[1]))];
   const files = await Promise.all(
     srcs.map(async (src) => {
       const body = await readFile(path.join(outDir, src.replace(/^\//, '')));

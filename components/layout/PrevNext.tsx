@@ -8,7 +8,9 @@ export function PrevNext({ previous, next }: { previous?: ChapterSummary; next?:
     <nav className="prev-next" aria-label="Previous and next chapter">
       {previous ? (
         <Link href={previous.href} className="prev-next-link prev" rel="prev">
-          <span className="prev-next-label">Previous</span>
+          <span className="prev-next-label">
+            <span aria-hidden="true">← </span>Previous
+          </span>
           <span className="prev-next-title">{previous.title}</span>
         </Link>
       ) : (
@@ -16,7 +18,9 @@ export function PrevNext({ previous, next }: { previous?: ChapterSummary; next?:
       )}
       {next && (
         <Link href={next.href} className="prev-next-link next" rel="next">
-          <span className="prev-next-label">Next</span>
+          <span className="prev-next-label">
+            Next<span aria-hidden="true"> →</span>
+          </span>
           <span className="prev-next-title">{next.title}</span>
         </Link>
       )}

@@ -27,5 +27,6 @@ export async function getChapter(slug: string) {
     part: site.parts.find((p) => p.id === chapter.part)!,
     previous: site.chapters[index - 1],
     next: site.chapters[index + 1],
+    quiz: site.quizzes.find((q) => q.slug === slug),
   };
 }

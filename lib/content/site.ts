@@ -7,6 +7,8 @@ import { defaultContentRoot, displayPath } from './paths';
 import { chapterFrontmatterSchema, glossaryFrontmatterSchema, partsFileSchema, type Part } from './schemas';
 import type { Section, TocItem } from './mdx/headings';
 import { validateSite, type SiteFiles } from './validate';
+import { loadQuizzes } from '@/lib/quiz/load';
+import type { Quiz } from '@/lib/quiz/schema';
 
 export interface ChapterSummary {
   slug: string;
@@ -45,6 +47,8 @@ export interface Site {
   /** In reading order: by part, then by order within the part. */
   chapters: Chapter[];
   glossary: GlossaryTerm[];
+  /** One per chapter that has content/quizzes/<slug>.yaml, in file-name order. */
+  quizzes: Quiz[];
 }
 
 const wordsPerMinute = 220;
@@ -80,11 +84,13 @@ export async function loadSite(root = defaultContentRoot()): Promise<Site> {
   const problems = [...partsResult.problems, ...chapters.problems, ...glossary.problems];
   const files: SiteFiles = { parts: partsResult.parts, chapters: chapters.loaded, glossary: glossary.loaded };
   problems.push(...validateSite(files));
+  const quizzes = await loadQuizzes(root, files);
+  problems.push(...quizzes.problems);
   if (problems.length) throw new ContentError(problems);
-  return assemble(files);
+  return assemble(files, quizzes.quizzes);
 }
 
-function assemble(files: SiteFiles): Site {
+function assemble(files: SiteFiles, quizzes: Quiz[]): Site {
   const partIndex = new Map(files.parts.map((p, i) => [p.id, i]));
   const chapters = files.chapters
     .map(toChapter)
@@ -105,6 +111,7 @@ function assemble(files: SiteFiles): Site {
         text: g.mdx.sections.map((s) => s.text).join(' '),
       }))
       .sort((a, b) => a.title.localeCompare(b.title, 'en', { sensitivity: 'base' })),
+    quizzes,
   };
 }
 

@@ -31,25 +31,13 @@ export function validateSite(site: SiteFiles, extraChecks: ((site: SiteFiles) =>
     byOrder.set(orderKey, chapter);
   }
 
+  const checkLink = linkChecker(site);
+  const link = (file: string, line: number | undefined, href: string, ownAnchors?: Set<string>) => problems.push(...checkLink(file, line, href, ownAnchors));
   const terms = new Set(site.glossary.map((g) => g.name));
-  const anchorsBySlug = new Map(site.chapters.map((c) => [c.name, new Set(c.mdx.ids)]));
-
-  const checkLink = (file: string, line: number | undefined, href: string, ownAnchors?: Set<string>) => {
-    const local = /^#(.+)$/.exec(href);
-    if (local && ownAnchors && !ownAnchors.has(local[1])) problems.push({ file, line, message: errorMessages.brokenAnchor(href) });
-    const chapterLink = /^\/chapters\/([^#?/]+)\/?(?:#(.+))?$/.exec(href);
-    if (chapterLink) {
-      const anchors = anchorsBySlug.get(chapterLink[1]);
-      if (!anchors) problems.push({ file, line, message: errorMessages.brokenChapterLink(href) });
-      else if (chapterLink[2] && !anchors.has(chapterLink[2])) problems.push({ file, line, message: errorMessages.brokenAnchor(href) });
-    }
-    const glossaryLink = /^\/glossary\/?#(.+)$/.exec(href);
-    if (glossaryLink && !terms.has(glossaryLink[1])) problems.push({ file, line, message: errorMessages.brokenGlossaryLink(href) });
-  };
 
   for (const doc of [...site.chapters, ...site.glossary]) {
     const own = new Set(doc.mdx.ids);
-    for (const link of doc.mdx.links) checkLink(doc.file, link.line, link.href, own);
+    for (const l of doc.mdx.links) link(doc.file, l.line, l.href, own);
     for (const c of doc.mdx.components) {
       if (!(mdxComponentNames as readonly string[]).includes(c.name)) {
         problems.push({ file: doc.file, line: c.line, message: errorMessages.unknownComponent(c.name, mdxComponentNames) });
@@ -65,4 +53,27 @@ export function validateSite(site: SiteFiles, extraChecks: ((site: SiteFiles) =>
   }
   for (const check of extraChecks) problems.push(...check(site));
   return problems;
+}
+
+/**
+ * Checks links against the site: chapter slugs, their heading anchors and glossary terms. Also
+ * used for links outside MDX (quiz questions link to the section that teaches them).
+ */
+export function linkChecker(site: Pick<SiteFiles, 'chapters' | 'glossary'>) {
+  const terms = new Set(site.glossary.map((g) => g.name));
+  const anchorsBySlug = new Map(site.chapters.map((c) => [c.name, new Set(c.mdx.ids)]));
+  return (file: string, line: number | undefined, href: string, ownAnchors?: Set<string>): ContentProblem[] => {
+    const problems: ContentProblem[] = [];
+    const local = /^#(.+)$/.exec(href);
+    if (local && ownAnchors && !ownAnchors.has(local[1])) problems.push({ file, line, message: errorMessages.brokenAnchor(href) });
+    const chapterLink = /^\/chapters\/([^#?/]+)\/?(?:#(.+))?$/.exec(href);
+    if (chapterLink) {
+      const anchors = anchorsBySlug.get(chapterLink[1]);
+      if (!anchors) problems.push({ file, line, message: errorMessages.brokenChapterLink(href) });
+      else if (chapterLink[2] && !anchors.has(chapterLink[2])) problems.push({ file, line, message: errorMessages.brokenAnchor(href) });
+    }
+    const glossaryLink = /^\/glossary\/?#(.+)$/.exec(href);
+    if (glossaryLink && !terms.has(glossaryLink[1])) problems.push({ file, line, message: errorMessages.brokenGlossaryLink(href) });
+    return problems;
+  };
 }

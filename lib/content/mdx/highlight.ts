@@ -22,7 +22,7 @@ const codeMeta: ShikiTransformer = {
 export const highlightPlugin: [typeof rehypeShiki, RehypeShikiOptions] = [
   rehypeShiki,
   {
-    themes: { light: 'github-light', dark: 'github-dark' },
+    themes: { light: 'github-light-default', dark: 'github-dark-default' },
     defaultColor: false,
     langs: Object.keys(languageLabels) as BundledLanguage[],
     fallbackLanguage: 'text',

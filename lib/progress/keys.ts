@@ -1,0 +1,14 @@
+/**
+ * Where progress lives in the browser and how changes are announced. Kept apart from everything
+ * else so the tiny first-load reader (./peek) can import it without pulling in zod.
+ */
+export const progressKey = 'clusterbook.progress';
+
+/** Unreadable data is copied here (with a timestamp) before a fresh start, never deleted. */
+export const setAsidePrefix = 'clusterbook.progress.set-aside.';
+
+/** Fired on window after every save, so marks and counts update in the same tab. */
+export const progressChangedEvent = 'clusterbook:progress-changed';
+
+/** The schema version this build writes. */
+export const currentVersion = 2;

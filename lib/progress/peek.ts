@@ -1,0 +1,36 @@
+import { currentVersion } from './keys';
+
+/**
+ * The first-load reader: what the sidebar marks and the header count need, read straight from
+ * the stored JSON without zod (which would cost far more than this whole module). It trusts
+ * nothing: any surprise gives empty results. Full validation happens in the lazy store.
+ */
+export interface ProgressPeek {
+  read: readonly string[];
+  passed: readonly string[];
+  best: Readonly<Record<string, number>>;
+  due: number;
+}
+
+export const emptyPeek: ProgressPeek = { read: [], passed: [], best: {}, due: 0 };
+
+const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+export function peekProgress(raw: string | null, now: number): ProgressPeek {
+  if (!raw) return emptyPeek;
+  let data: unknown;
+  try {
+    data = JSON.parse(raw);
+  } catch {
+    return emptyPeek;
+  }
+  if (!isRecord(data) || data.version !== currentVersion) return emptyPeek;
+  const { chapters, quizzes, cards } = data;
+  const quizEntries = isRecord(quizzes) ? Object.entries(quizzes).filter((e): e is [string, Record<string, unknown>] => isRecord(e[1])) : [];
+  return {
+    read: isRecord(chapters) ? Object.keys(chapters) : [],
+    passed: quizEntries.filter(([, q]) => typeof q.passedAt === 'number').map(([slug]) => slug),
+    best: Object.fromEntries(quizEntries.filter(([, q]) => typeof q.best === 'number').map(([slug, q]) => [slug, q.best as number])),
+    due: isRecord(cards) ? Object.values(cards).filter((c) => isRecord(c) && typeof c.due === 'number' && c.due <= now).length : 0,
+  };
+}

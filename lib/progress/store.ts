@@ -1,0 +1,178 @@
+import { decodeImport, decodeStored, encodeExport, encodeStored, exportFileName } from './codec';
+import { progressErrors } from './errors';
+import { progressKey, setAsidePrefix } from './keys';
+import { trimHistory } from './model';
+import { progressPolicy } from './policy';
+import { emptyProgress, type Progress } from './schema';
+
+/** The part of localStorage the store uses; tests pass an in-memory fake (which can be full). */
+export interface StorageLike {
+  getItem(key: string): string | null;
+  setItem(key: string, value: string): void;
+  removeItem(key: string): void;
+}
+
+/** Something the reader should be told about their saved progress. */
+export interface Notice {
+  kind: 'set-aside' | 'set-aside-failed' | 'migrated' | 'quota' | 'quota-trimmed' | 'unavailable';
+  message: string;
+}
+
+export interface ProgressStoreOptions {
+  /** undefined when the browser offers no storage at all. */
+  storage: StorageLike | undefined;
+  now: () => number;
+  /** Called after every successful save (the browser wiring tells other components). */
+  onSaved?: () => void;
+}
+
+export type ImportResult = { ok: true; notice?: Notice } | { ok: false; error: string };
+
+const isQuotaError = (error: unknown) =>
+  error instanceof Error && (error.name === 'QuotaExceededError' || error.name === 'NS_ERROR_DOM_QUOTA_REACHED');
+
+/**
+ * Progress kept in browser storage: loaded and checked once, updated through pure functions,
+ * saved after each change. It never throws at the reader: damaged data is set aside, a full
+ * disk keeps progress in memory, and each of these leaves a notice to show.
+ */
+export class ProgressStore {
+  private progress: Progress;
+  private notices: Notice[] = [];
+  private listeners = new Set<() => void>();
+  /** False after data could be neither read nor set aside: never overwrite what we could not keep. */
+  private writable = true;
+
+  constructor(private readonly options: ProgressStoreOptions) {
+    this.progress = this.load();
+  }
+
+  get(): Progress {
+    return this.progress;
+  }
+
+  getNotices(): readonly Notice[] {
+    return this.notices;
+  }
+
+  dismissNotice(notice: Notice): void {
+    this.notices = this.notices.filter((n) => n !== notice);
+    this.emit();
+  }
+
+  subscribe(listener: () => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  /** Applies a pure update (see ./model) with the current time, then saves. */
+  update(change: (progress: Progress, now: number) => Progress): void {
+    const next = change(this.progress, this.options.now());
+    if (next === this.progress) return;
+    this.progress = next;
+    this.save();
+    this.emit();
+  }
+
+  exportFile(): { name: string; text: string } {
+    const now = this.options.now();
+    return { name: exportFileName(now), text: encodeExport(this.progress, now) };
+  }
+
+  /** Replaces progress with an export file's; a bad file changes nothing. */
+  importFile(text: string): ImportResult {
+    const decoded = decodeImport(text, this.options.now());
+    if ('error' in decoded) return { ok: false, error: decoded.error };
+    this.writable = true;
+    this.progress = decoded.progress;
+    this.save();
+    this.emit();
+    return { ok: true, notice: decoded.migratedFrom ? { kind: 'migrated', message: progressErrors.migrated(decoded.migratedFrom) } : undefined };
+  }
+
+  /** Forgets everything (the UI asks for confirmation first). */
+  reset(): void {
+    this.writable = true;
+    this.progress = emptyProgress();
+    this.notices = [];
+    this.save();
+    this.emit();
+  }
+
+  /** Reads storage again, after another tab changed it. */
+  reload(): void {
+    this.progress = this.load();
+    this.emit();
+  }
+
+  private load(): Progress {
+    const { storage, now } = this.options;
+    if (!storage) {
+      this.notify({ kind: 'unavailable', message: progressErrors.storageUnavailable });
+      return emptyProgress();
+    }
+    let raw: string | null;
+    try {
+      raw = storage.getItem(progressKey);
+    } catch {
+      this.notify({ kind: 'unavailable', message: progressErrors.storageUnavailable });
+      return emptyProgress();
+    }
+    if (raw === null) return emptyProgress();
+    const decoded = decodeStored(raw, now());
+    if ('unreadable' in decoded) return this.setAside(raw);
+    if (decoded.migratedFrom) {
+      this.notify({ kind: 'migrated', message: progressErrors.migrated(decoded.migratedFrom) });
+      this.progress = decoded.progress;
+      this.save();
+    }
+    return decoded.progress;
+  }
+
+  /** Copies unreadable data to its own key, so a fresh start never destroys it. */
+  private setAside(raw: string): Progress {
+    const key = `${setAsidePrefix}${this.options.now()}`;
+    try {
+      this.options.storage!.setItem(key, raw);
+      this.notify({ kind: 'set-aside', message: progressErrors.setAside(key) });
+    } catch {
+      this.writable = false;
+      this.notify({ kind: 'set-aside-failed', message: progressErrors.setAsideFailed });
+    }
+    return emptyProgress();
+  }
+
+  private save(): void {
+    const { storage } = this.options;
+    if (!storage || !this.writable) return;
+    try {
+      storage.setItem(progressKey, encodeStored(this.progress));
+    } catch (error) {
+      if (isQuotaError(error)) this.saveTrimmed();
+      else this.notify({ kind: 'unavailable', message: progressErrors.storageUnavailable });
+      return;
+    }
+    this.options.onSaved?.();
+  }
+
+  /** Storage is full: drop old attempt history and try once more, else keep progress in memory. */
+  private saveTrimmed(): void {
+    const trimmed = trimHistory(this.progress, progressPolicy.attemptsKeptWhenFull);
+    try {
+      this.options.storage!.setItem(progressKey, encodeStored(trimmed));
+      this.progress = trimmed;
+      this.notify({ kind: 'quota-trimmed', message: progressErrors.quotaTrimmed });
+      this.options.onSaved?.();
+    } catch {
+      this.notify({ kind: 'quota', message: progressErrors.quota });
+    }
+  }
+
+  private notify(notice: Notice): void {
+    if (!this.notices.some((n) => n.kind === notice.kind)) this.notices = [...this.notices, notice];
+  }
+
+  private emit(): void {
+    for (const listener of this.listeners) listener();
+  }
+}

@@ -1,0 +1,57 @@
+import { readdir, readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { LineCounter, parseDocument, isNode } from 'yaml';
+import { parseYamlWith } from '@/lib/content/frontmatter';
+import type { ContentProblem } from '@/lib/content/errors';
+import { displayPath } from '@/lib/content/paths';
+import { linkChecker, type SiteFiles } from '@/lib/content/validate';
+import { quizErrors } from './errors';
+import { quizFileSchema, type Quiz } from './schema';
+
+/**
+ * Reads content/quizzes/<chapter-slug>.yaml, checks each file with the quiz schema (problems
+ * carry the YAML line) and each question's section link like any other link in the site.
+ * Section links come back absolute (/chapters/slug#id) so the UI can use them as they are.
+ */
+export async function loadQuizzes(root: string, site: Pick<SiteFiles, 'chapters' | 'glossary'>): Promise<{ quizzes: Quiz[]; problems: ContentProblem[] }> {
+  const dir = path.join(root, 'quizzes');
+  const entries = await readdir(dir, { withFileTypes: true }).catch(() => []);
+  const files = entries.filter((e) => e.isFile() && /\.ya?ml$/.test(e.name)).map((e) => path.join(dir, e.name)).sort();
+  const checkLink = linkChecker(site);
+  const chapters = new Set(site.chapters.map((c) => c.name));
+  const quizzes: Quiz[] = [];
+  const problems: ContentProblem[] = [];
+
+  for (const absolute of files) {
+    const file = displayPath(absolute);
+    const slug = path.basename(absolute).replace(/\.ya?ml$/, '');
+    const text = (await readFile(absolute, 'utf8')).replace(/\r\n/g, '\n');
+    const parsed = parseYamlWith(file, text, quizFileSchema);
+    if ('problems' in parsed) {
+      problems.push(...parsed.problems);
+      continue;
+    }
+    if (!chapters.has(slug)) {
+      problems.push({ file, line: 1, message: quizErrors.noSuchChapter(slug) });
+      continue;
+    }
+    const lineOf = yamlLines(text);
+    const questions = parsed.data.questions.map((q, i) => {
+      const section = q.section.startsWith('#') ? `/chapters/${slug}${q.section}` : q.section;
+      problems.push(...checkLink(file, lineOf(['questions', i, 'section']), section));
+      return { ...q, section };
+    });
+    quizzes.push({ ...parsed.data, questions, slug });
+  }
+  return { quizzes, problems };
+}
+
+/** The line of a value in a YAML text, for problems found after the schema passed. */
+function yamlLines(text: string): (keyPath: (string | number)[]) => number | undefined {
+  const lineCounter = new LineCounter();
+  const doc = parseDocument(text, { lineCounter });
+  return (keyPath) => {
+    const node = doc.getIn(keyPath, true);
+    return isNode(node) && node.range ? lineCounter.linePos(node.range[0]).line : undefined;
+  };
+}

@@ -1,0 +1,29 @@
+/** Every rule of the quiz engine that a person might want to tune, in one frozen table. */
+export const quizPolicy = Object.freeze({
+  /** Share of correct answers that passes a quiz (marks it passed in the sidebar). */
+  passRatio: 0.8,
+  /** A chapter quiz has at least this many questions (issue 6). */
+  minQuestionsPerChapter: 8,
+  /** At most this many combinations of params per question, so tests can try every variant. */
+  maxVariants: 36,
+  /** Simulated time the cluster gets after a reader's command, unless the question says otherwise. */
+  defaultSettle: '0s',
+  /** Typed answers must be one of these programs; `sim` lines would let a reader cheat. */
+  allowedPrograms: ['kubectl'] as readonly string[],
+  /** Maximum length of a typed command, so a pasted essay is not sent to the model. */
+  maxCommandLength: 400,
+  /** Answer value for a prediction about a pod or node that no longer exists. */
+  absentValue: 'not listed',
+});
+
+/** How each question type is shown and whether it needs the (lazily loaded) mini-cluster. */
+export const questionTypes = Object.freeze({
+  single: { label: 'Single choice', simulation: false },
+  multiple: { label: 'Multiple select', simulation: false },
+  ordering: { label: 'Ordering', simulation: false },
+  matching: { label: 'Matching', simulation: false },
+  command: { label: 'Typed command', simulation: true },
+  prediction: { label: 'Prediction', simulation: true },
+} as const);
+
+export type QuestionType = keyof typeof questionTypes;

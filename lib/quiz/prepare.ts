@@ -1,0 +1,42 @@
+import type { Prepared } from './answers';
+import type { Question } from './schema';
+import { hashSeed, seededRandom, shuffle } from './random';
+import { fillDeep } from './template';
+import { drawVariant } from './variants';
+
+const indices = (n: number) => Array.from({ length: n }, (_, i) => i);
+
+/** A shuffle that never returns the identity when it can avoid it, so an ordering is never pre-solved. */
+function scrambled(n: number, random: () => number): number[] {
+  for (let tries = 0; tries < 20; tries++) {
+    const order = shuffle(indices(n), random);
+    if (order.some((value, i) => value !== i)) return order;
+  }
+  return indices(n).reverse();
+}
+
+/**
+ * Readies a question for one attempt. The seed comes from the attempt and the question id, so
+ * a retry (new attempt seed) reshuffles the options and may draw a new simulation variant.
+ */
+export function prepareQuestion(question: Question, attemptSeed: number): Prepared {
+  const seed = hashSeed(attemptSeed, question.id);
+  const random = seededRandom(seed);
+  switch (question.type) {
+    case 'single':
+    case 'multiple':
+      return { type: question.type, question, seed, order: shuffle(indices(question.options.length), random) };
+    case 'ordering':
+      return { type: 'ordering', question, seed, order: scrambled(question.items.length, random) };
+    case 'matching': {
+      const choices = [...new Set(question.pairs.map((p) => p.match)), ...question.distractors].sort((a, b) => a.localeCompare(b));
+      return { type: 'matching', question, seed, itemOrder: shuffle(indices(question.pairs.length), random), choices };
+    }
+    case 'command':
+    case 'prediction': {
+      const variant = drawVariant(question, seed);
+      // A question is one type or the other; fillDeep keeps the shape, so the pairing holds.
+      return { type: question.type, question: fillDeep(question, variant), seed, variant } as Prepared;
+    }
+  }
+}

@@ -1,0 +1,12 @@
+/** Every search error message, defined once; tests import these instead of repeating strings. */
+export const errorMessages = {
+  indexUnavailable: (status: number | string) =>
+    `The search index could not be loaded (${status}). Check your connection and try again.`,
+  indexInvalid: (reason: string) => `The search index is damaged and cannot be used (${reason}). Reload the page; if it persists, the site needs rebuilding.`,
+  indexVersion: (found: unknown, expected: number) =>
+    `The search index is from another version of the site (version ${String(found)}, expected ${expected}). Reload the page.`,
+  cliUsage: 'Usage: clusterbook search "QUERY" [--json] [--limit N]',
+  cliNoQuery: 'error: no query given',
+  cliBadFlag: (reason: string) => `error: ${reason}`,
+  cliInvalidContent: 'error: the content does not validate, so it cannot be searched; run `clusterbook check` for details',
+} as const;

@@ -1,0 +1,35 @@
+import type { Chapter, GlossaryTerm } from '@/lib/content';
+import type { SearchRecord } from '../types';
+import { shortenCodeBlocks, type CodeBlock } from './codeBlocks';
+
+// One small function per kind of content. Quiz questions become records the same way: a
+// quizQuestionRecord(question) returning { kind: 'quiz', title: <chapter title>, section:
+// <question>, url, text: <choices and explanation>, keywords: [] }, added to buildSearchIndex.
+
+/** One record per h2/h3 section of a chapter, plus its introduction (the text before the first heading). */
+export function chapterRecords(chapter: Pick<Chapter, 'title' | 'href' | 'sections'>, codeBlocks: readonly CodeBlock[] = []): SearchRecord[] {
+  return chapter.sections.map((section) => ({
+    kind: 'section',
+    title: chapter.title,
+    section: section.heading,
+    url: section.id ? `${chapter.href}#${section.id}` : chapter.href,
+    text: shortenCodeBlocks(section.text, codeBlocks),
+    keywords: [],
+  }));
+}
+
+/**
+ * One record per glossary term: its name, aliases and one-line definition. The longer text of an
+ * entry sums up chapter sections that are indexed already; leaving it out keeps the index file
+ * about 12 kB (gzip) smaller, and the definition is the best snippet for a term anyway.
+ */
+export function glossaryRecord(term: Pick<GlossaryTerm, 'id' | 'title' | 'short' | 'aliases'>): SearchRecord {
+  return {
+    kind: 'glossary',
+    title: term.title,
+    section: null,
+    url: `/glossary#${term.id}`,
+    text: term.short,
+    keywords: term.aliases,
+  };
+}
