@@ -12,7 +12,11 @@ import { fail, type CommandResult } from './result';
 interface Planned {
   kind: ManifestKind;
   object: ReturnType<typeof toObject>;
+  /** The manifest as applied, kept in the last-applied-configuration annotation. */
+  applied: string;
 }
+
+const lastApplied = 'kubectl.kubernetes.io/last-applied-configuration';
 
 function plan(env: KubectlEnv, file: string, text: string, namespace: string): Planned[] | string {
   const documents = parseAllDocuments(text);
@@ -47,7 +51,9 @@ function plan(env: KubectlEnv, file: string, text: string, namespace: string): P
         return `The ${kind} "${object.metadata.name}" is invalid: spec.template.metadata.labels: Invalid value: ${JSON.stringify(spec.template.metadata.labels)}: \`selector\` does not match template \`labels\``;
       }
     }
-    planned.push({ kind: kind as ManifestKind, object });
+    const applied = JSON.stringify(value);
+    object.metadata.annotations = { ...object.metadata.annotations, [lastApplied]: applied };
+    planned.push({ kind: kind as ManifestKind, object, applied });
   }
   return planned;
 }
@@ -55,11 +61,6 @@ function plan(env: KubectlEnv, file: string, text: string, namespace: string): P
 function nextClusterIp(env: KubectlEnv): string {
   const n = env.engine.state.nextServiceIp++;
   return `10.96.${Math.floor(n / 250)}.${(n % 250) + 2}`;
-}
-
-function sameSpec(existing: AnyObject, wanted: ReturnType<typeof toObject>): boolean {
-  const specOf = (object: unknown) => JSON.stringify((object as { spec: { clusterIP?: string } }).spec, (key, value) => (key === 'clusterIP' ? undefined : value));
-  return specOf(existing) === specOf(wanted) && JSON.stringify(existing.metadata.labels) === JSON.stringify(wanted.metadata.labels ?? {});
 }
 
 export function kubectlApply(env: KubectlEnv, args: string[]): CommandResult {
@@ -86,7 +87,7 @@ export function kubectlApply(env: KubectlEnv, args: string[]): CommandResult {
   }
   const lines: string[] = [];
   const errors: string[] = [];
-  for (const { kind, object } of planned) {
+  for (const { kind, object, applied } of planned) {
     const type = resourceByKind(kind);
     const label = `${type.qualified}/${object.metadata.name}`;
     const existing = env.engine.store.get(kind as Kind, objectKey(object.metadata.namespace ?? '', object.metadata.name)) as AnyObject | undefined;
@@ -96,7 +97,7 @@ export function kubectlApply(env: KubectlEnv, args: string[]): CommandResult {
       else errors.push(formatApiError(created.error));
       continue;
     }
-    if (sameSpec(existing, object)) {
+    if (existing.metadata.annotations[lastApplied] === applied) {
       lines.push(`${label} unchanged`);
       continue;
     }
@@ -109,6 +110,7 @@ export function kubectlApply(env: KubectlEnv, args: string[]): CommandResult {
       (target as { spec: unknown }).spec = structuredClone((object as unknown as { spec: unknown }).spec);
       if (target.kind === 'Service' && keepIp) target.spec.clusterIP = keepIp;
       target.metadata.labels = { ...(object.metadata.labels ?? {}) };
+      target.metadata.annotations = { ...target.metadata.annotations, [lastApplied]: applied };
     });
     if (updated.ok) lines.push(`${label} configured`);
     else errors.push(formatApiError(updated.error));
