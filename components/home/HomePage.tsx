@@ -1,5 +1,6 @@
 import Link from 'next/link';
 import type { Site } from '@/lib/content';
+import { HeroCluster } from './HeroCluster';
 
 /** The landing page: what Clusterbook is, and the course outline by part. */
 export function HomePage({ site }: { site: Site }) {
@@ -8,40 +9,43 @@ export function HomePage({ site }: { site: Site }) {
   return (
     <main id="main" className="home" tabIndex={-1}>
       <section className="hero">
-        <p className="eyebrow">Study notes you can run</p>
-        <h1>
-          Containers and Kubernetes,
-          <br />
-          from the kernel up.
-        </h1>
-        <p className="hero-lede">
-          Clusterbook explains what a container really is, which Linux features make it work, and how Kubernetes keeps
-          your workloads running when machines fail, with the real timings and the real command output.
-        </p>
-        <div className="hero-actions">
-          {first && (
-            <Link href={first.href} className="button button-primary">
-              Start reading
+        <div className="hero-text">
+          <p className="eyebrow">Study notes you can run</p>
+          <h1>
+            Containers and Kubernetes,
+            <br />
+            from the kernel up.
+          </h1>
+          <p className="hero-lede">
+            Clusterbook explains what a container really is, which Linux features make it work, and how Kubernetes keeps
+            your workloads running when machines fail, with the real timings and the real command output.
+          </p>
+          <div className="hero-actions">
+            {first && (
+              <Link href={first.href} className="button button-primary">
+                Start reading
+              </Link>
+            )}
+            <Link href="/glossary" className="button">
+              Browse the glossary
             </Link>
-          )}
-          <Link href="/glossary" className="button">
-            Browse the glossary
-          </Link>
+          </div>
+          <dl className="hero-stats">
+            <div>
+              <dt>Chapters</dt>
+              <dd>{site.chapters.length}</dd>
+            </div>
+            <div>
+              <dt>Glossary terms</dt>
+              <dd>{site.glossary.length}</dd>
+            </div>
+            <div>
+              <dt>Reading time</dt>
+              <dd>{minutes} min</dd>
+            </div>
+          </dl>
         </div>
-        <dl className="hero-stats">
-          <div>
-            <dt>Chapters</dt>
-            <dd>{site.chapters.length}</dd>
-          </div>
-          <div>
-            <dt>Glossary terms</dt>
-            <dd>{site.glossary.length}</dd>
-          </div>
-          <div>
-            <dt>Reading time</dt>
-            <dd>{minutes} min</dd>
-          </div>
-        </dl>
+        <HeroCluster />
       </section>
 
       <section className="home-parts" aria-labelledby="parts-title">

@@ -1,4 +1,4 @@
-import { readFile, readdir } from 'node:fs/promises';
+import { readFile, readdir, stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { z } from 'zod';
 import { splitFrontmatter, parseYamlWith } from './frontmatter';
@@ -25,11 +25,22 @@ export async function listMdxFiles(dir: string): Promise<string[]> {
     .sort();
 }
 
+type LoadResult<T> = { loaded: LoadedMdx<T> } | { problems: ContentProblem[] };
+
+// Compiling is the slow part; keep each file's result until the file changes (dev reloads).
+const compiledFiles = new Map<string, { mtimeMs: number; schema: z.ZodType; result: Promise<LoadResult<unknown>> }>();
+
 /** Reads one file: frontmatter validated by `schema`, body compiled. Problems instead of throws. */
-export async function loadMdxFile<S extends z.ZodType>(
-  absolute: string,
-  schema: S,
-): Promise<{ loaded: LoadedMdx<z.infer<S>> } | { problems: ContentProblem[] }> {
+export async function loadMdxFile<S extends z.ZodType>(absolute: string, schema: S): Promise<LoadResult<z.infer<S>>> {
+  const { mtimeMs } = await stat(absolute);
+  const hit = compiledFiles.get(absolute);
+  if (hit && hit.mtimeMs === mtimeMs && hit.schema === schema) return hit.result as Promise<LoadResult<z.infer<S>>>;
+  const result = readAndCompile(absolute, schema);
+  compiledFiles.set(absolute, { mtimeMs, schema, result });
+  return result;
+}
+
+async function readAndCompile<S extends z.ZodType>(absolute: string, schema: S): Promise<LoadResult<z.infer<S>>> {
   const file = displayPath(absolute);
   const source = await readFile(absolute, 'utf8');
   const split = splitFrontmatter(source.replace(/\r\n/g, '\n'));
