@@ -58,7 +58,7 @@ function normalizePath(path: string): string {
 const withNewline = (text: string) => (text && !text.endsWith('\n') ? `${text}\n` : text);
 
 class SimulatedCluster implements Cluster {
-  private engine!: Engine;
+  engine!: Engine;
   private seed: number | string;
   private shape: ClusterShape;
   private listeners = new Set<() => void>();
@@ -185,4 +185,9 @@ class SimulatedCluster implements Cluster {
 
 export function createCluster(options: CreateClusterOptions = {}): Cluster {
   return new SimulatedCluster(options);
+}
+
+/** The engine behind a cluster, for white-box invariant tests; not part of the public API. */
+export function engineOf(cluster: Cluster): Engine {
+  return (cluster as SimulatedCluster).engine;
 }

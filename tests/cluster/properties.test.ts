@@ -1,0 +1,166 @@
+// Property tests over random command sequences (fast-check).
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import type { Cluster } from '@/lib/cluster';
+import { engineOf } from '@/lib/cluster/cluster';
+import { firstUntoleratedTaint } from '@/lib/cluster/taints';
+import { taintKeys } from '@/lib/cluster/taints';
+import type { Pod } from '@/lib/cluster/types';
+import { newCluster } from './fixtures';
+
+const workers = ['worker-1', 'worker-2', 'worker-3'];
+const apps = ['web', 'api', 'cache'];
+
+const command = fc.oneof(
+  fc.record({ app: fc.constantFrom(...apps), n: fc.integer({ min: 0, max: 6 }) }).map(({ app, n }) => `kubectl create deployment ${app} --image=nginx:1.27 --replicas=${n}`),
+  fc.record({ app: fc.constantFrom(...apps), n: fc.integer({ min: 0, max: 8 }) }).map(({ app, n }) => `kubectl scale deployment ${app} --replicas=${n}`),
+  fc.constantFrom(...apps).map((app) => `kubectl delete deployment ${app}`),
+  fc.constantFrom('a', 'b').map((name) => `kubectl run bare-${name} --image=busybox:1.36`),
+  fc.constantFrom('a', 'b').map((name) => `kubectl delete pod bare-${name}`),
+  fc.constantFrom(...workers).map((w) => `kubectl cordon ${w}`),
+  fc.constantFrom(...workers).map((w) => `kubectl uncordon ${w}`),
+  fc.constantFrom(...workers).map((w) => `kubectl taint node ${w} dedicated=x:NoSchedule`),
+  fc.constantFrom(...workers).map((w) => `kubectl taint node ${w} dedicated:NoSchedule-`),
+  fc.constantFrom(...workers).map((w) => `sim node fail ${w}`),
+  fc.constantFrom(...workers).map((w) => `sim node recover ${w}`),
+  fc.constantFrom(...workers).map((w) => `sim kubelet stop ${w}`),
+  fc.constantFrom(...workers).map((w) => `sim kubelet start ${w}`),
+  fc.constantFrom('etcd-1', 'etcd-2', 'etcd-3').map((m) => `sim etcd fail ${m}`),
+  fc.constantFrom('etcd-1', 'etcd-2', 'etcd-3').map((m) => `sim etcd recover ${m}`),
+  fc.constantFrom('5s', '30s', '1m', '3m', '6m').map((d) => `sim advance ${d}`),
+);
+
+const commands = fc.array(command, { minLength: 1, maxLength: 25 });
+
+/** Undoes every failure so the cluster has room for everything again. */
+function heal(cluster: Cluster): void {
+  for (const member of cluster.view().etcd.members) if (!member.healthy) cluster.exec(`sim etcd recover ${member.name}`);
+  for (const w of workers) {
+    cluster.exec(`sim node recover ${w}`);
+    cluster.exec(`sim kubelet start ${w}`);
+    cluster.exec(`kubectl uncordon ${w}`);
+    cluster.exec(`kubectl taint node ${w} dedicated:NoSchedule-`);
+  }
+}
+
+describe('properties over random command sequences', () => {
+  it('no pod is ever bound to two nodes, and node pod lists agree with pod.node', () => {
+    fc.assert(
+      fc.property(commands, (lines) => {
+        const cluster = newCluster({ etcdMembers: 3 });
+        for (const line of lines) {
+          cluster.exec(line);
+          const view = cluster.view();
+          const seen = new Map<string, string>();
+          for (const n of view.nodes) {
+            for (const key of n.pods) {
+              expect(seen.has(key), `${key} on ${seen.get(key)} and ${n.name}`).toBe(false);
+              seen.set(key, n.name);
+            }
+          }
+          for (const pod of view.pods) {
+            const key = `${pod.namespace}/${pod.name}`;
+            if (pod.node && view.nodes.some((n) => n.name === pod.node)) expect(seen.get(key)).toBe(pod.node);
+          }
+        }
+      }),
+      { numRuns: 40 },
+    );
+  });
+
+  it('the scheduler never binds a pod to an unschedulable node or one with a taint it does not tolerate', () => {
+    fc.assert(
+      fc.property(commands, (lines) => {
+        const cluster = newCluster({ etcdMembers: 3 });
+        const engine = engineOf(cluster);
+        const bound = new Map<string, string | undefined>();
+        for (const pod of engine.store.list('Pod')) bound.set(`${pod.metadata.namespace}/${pod.metadata.name}`, pod.spec.nodeName);
+        const violations: string[] = [];
+        engine.store.watch((event) => {
+          if (event.kind !== 'Pod') return;
+          const pod = event.object as Pod;
+          const before = bound.get(event.key);
+          bound.set(event.key, event.type === 'DELETED' ? undefined : pod.spec.nodeName);
+          if (event.type !== 'MODIFIED' || before || !pod.spec.nodeName) return;
+          const node = engine.store.get('Node', pod.spec.nodeName)!;
+          const unschedulable = { key: taintKeys.unschedulable, effect: 'NoSchedule' as const };
+          if (node.spec.unschedulable && firstUntoleratedTaint([unschedulable], pod.spec.tolerations, ['NoSchedule'])) violations.push(`${event.key} -> cordoned ${node.metadata.name}`);
+          const taint = firstUntoleratedTaint(node.spec.taints, pod.spec.tolerations, ['NoSchedule', 'NoExecute']);
+          if (taint) violations.push(`${event.key} -> ${node.metadata.name} despite ${taint.key}:${taint.effect}`);
+        });
+        for (const line of lines) cluster.exec(line);
+        expect(violations).toEqual([]);
+      }),
+      { numRuns: 40 },
+    );
+  });
+
+  it('Deployments converge to their replica count once capacity allows', () => {
+    fc.assert(
+      fc.property(commands, (lines) => {
+        const cluster = newCluster({ etcdMembers: 3 });
+        for (const line of lines) cluster.exec(line);
+        heal(cluster);
+        cluster.advance('15m');
+        for (const deployment of cluster.view().deployments) {
+          expect(deployment.available, deployment.name).toBe(deployment.desired);
+          expect(cluster.view().pods.filter((p) => p.ownerName?.startsWith(`${deployment.name}-`) && p.deletionTimestamp === null && p.namespace === deployment.namespace)).toHaveLength(deployment.desired);
+        }
+      }),
+      { numRuns: 30 },
+    );
+  });
+
+  it('without etcd quorum nothing is written: objects and events stay exactly as they were', () => {
+    fc.assert(
+      fc.property(commands, (lines) => {
+        const cluster = newCluster({ etcdMembers: 3 });
+        for (const line of lines) {
+          const quorate = cluster.view().etcd.quorum;
+          const before = cluster.snapshot();
+          cluster.exec(line);
+          if (quorate || line.startsWith('sim etcd recover')) continue;
+          const after = cluster.snapshot();
+          expect(after.objects, line).toEqual(before.objects);
+          expect(after.events, line).toEqual(before.events);
+        }
+      }),
+      { numRuns: 40 },
+    );
+  });
+
+  it('the same seed gives the same transcript', () => {
+    fc.assert(
+      fc.property(commands, fc.integer({ min: 0, max: 1000 }), (lines, seed) => {
+        const transcript = () => {
+          const cluster = newCluster({ seed, etcdMembers: 3 });
+          const steps = cluster.run([...lines, 'kubectl get pods -A -o wide', 'kubectl get events -A'].join('\n'));
+          return { steps, snapshot: cluster.snapshot() };
+        };
+        expect(transcript()).toEqual(transcript());
+      }),
+      { numRuns: 20 },
+    );
+  });
+
+  it('restoring a snapshot and replaying the same commands gives the same transcript', () => {
+    fc.assert(
+      fc.property(commands, commands, (prefix, suffix) => {
+        const cluster = newCluster({ etcdMembers: 3 });
+        cluster.run(prefix.join('\n'));
+        const saved = cluster.snapshot();
+        const tail = [...suffix, 'kubectl get pods -A -o wide', 'kubectl get events -A', 'kubectl get nodes'].join('\n');
+        const first = cluster.run(tail);
+        const end = cluster.snapshot();
+        cluster.restore(JSON.parse(JSON.stringify(saved)));
+        expect(cluster.snapshot()).toEqual(saved);
+        expect(cluster.run(tail)).toEqual(first);
+        expect(cluster.snapshot()).toEqual(end);
+        const elsewhere = newCluster({ seed: 999 });
+        elsewhere.restore(saved);
+        expect(elsewhere.run(tail)).toEqual(first);
+      }),
+      { numRuns: 25 },
+    );
+  });
+});
