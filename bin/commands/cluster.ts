@@ -38,6 +38,16 @@ function readFileFromDisk(path: string): string | undefined {
   }
 }
 
+async function readStdin(): Promise<string | undefined> {
+  try {
+    const chunks: Buffer[] = [];
+    for await (const chunk of process.stdin) chunks.push(Buffer.from(chunk));
+    return Buffer.concat(chunks).toString('utf8');
+  } catch {
+    return undefined;
+  }
+}
+
 function newCluster(flags: Flags): Cluster {
   const seed = flags.seed === undefined ? undefined : /^\d+$/.test(flags.seed) ? Number(flags.seed) : flags.seed;
   return createCluster({ seed, cwd: process.cwd(), readFile: readFileFromDisk });
@@ -85,7 +95,7 @@ export async function run(args: string[]): Promise<number> {
   }
   const cluster = newCluster(flags);
   if (flags.script === undefined) return interactive(cluster);
-  const text = flags.script === '-' ? readFileFromDisk('/dev/stdin') : readFileFromDisk(resolve(flags.script));
+  const text = flags.script === '-' ? await readStdin() : readFileFromDisk(resolve(flags.script));
   if (text === undefined) {
     process.stderr.write(`error: cannot read script "${flags.script}"\n`);
     return 1;
