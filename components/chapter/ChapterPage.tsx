@@ -50,7 +50,7 @@ export function ChapterPage({ chapter, part, parts, previous, next, glossary }: 
           )}
         </header>
         <div className="prose">
-          <MdxContent code={chapter.code} context={{ glossary }} />
+          <MdxContent code={chapter.code} css={chapter.codeCss} context={{ glossary }} />
         </div>
         <PrevNext previous={previous} next={next} />
       </article>

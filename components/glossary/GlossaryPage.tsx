@@ -51,7 +51,7 @@ export function GlossaryPage({ site }: { site: Site }) {
                   <dd>
                     <p className="glossary-short">{term.short}</p>
                     <div className="prose prose-compact">
-                      <MdxContent code={term.code} context={{ glossary: site.glossary }} />
+                      <MdxContent code={term.code} css={term.codeCss} context={{ glossary: site.glossary }} />
                     </div>
                     {term.aliases.length > 0 && (
                       <p className="glossary-aliases">

@@ -24,6 +24,7 @@ export interface Chapter extends ChapterSummary {
   file: string;
   objectives: string[];
   code: string;
+  codeCss: string;
   toc: TocItem[];
   sections: Section[];
 }
@@ -35,6 +36,7 @@ export interface GlossaryTerm {
   aliases: string[];
   related: string[];
   code: string;
+  codeCss: string;
   text: string;
 }
 
@@ -108,6 +110,7 @@ function assemble(files: SiteFiles, quizzes: Quiz[]): Site {
         aliases: g.data.aliases,
         related: g.data.related,
         code: g.mdx.code,
+        codeCss: g.mdx.codeCss,
         text: g.mdx.sections.map((s) => s.text).join(' '),
       }))
       .sort((a, b) => a.title.localeCompare(b.title, 'en', { sensitivity: 'base' })),
@@ -127,6 +130,7 @@ function toChapter(c: LoadedMdx<import('./schemas').ChapterFrontmatter>): Chapte
     objectives: c.data.objectives,
     minutes: c.data.minutes ?? Math.max(1, Math.round(c.mdx.words / wordsPerMinute)),
     code: c.mdx.code,
+    codeCss: c.mdx.codeCss,
     toc: c.mdx.toc,
     sections: c.mdx.sections,
   };

@@ -2,12 +2,14 @@ import { bundleMDX } from 'mdx-bundler';
 import remarkGfm from 'remark-gfm';
 import { remarkCollectReferences, type MdxReferences } from './collect';
 import { rehypeHeadings, type HeadingInfo } from './headings';
-import { highlightPlugin } from './highlight';
+import { codeColorCss, highlightPlugin } from './highlight';
 import { errorMessages, type ContentProblem } from '../errors';
 
 export interface CompiledMdx extends MdxReferences, HeadingInfo {
   /** The bundled MDX module, evaluated only on the server at build time. */
   code: string;
+  /** CSS for the syntax colours this document's code blocks use. */
+  codeCss: string;
   words: number;
 }
 
@@ -22,6 +24,7 @@ export async function compileMdx(
 ): Promise<{ compiled: CompiledMdx } | { problems: ContentProblem[] }> {
   const refs: MdxReferences = { components: [], links: [] };
   const headings: HeadingInfo = { toc: [], sections: [], ids: [], duplicateIds: [] };
+  const colorPairs = new Set<string>();
   try {
     const { code } = await bundleMDX({
       source: body,
@@ -29,14 +32,14 @@ export async function compileMdx(
       esbuildOptions: (options) => ({ ...options, logLevel: 'silent' }),
       mdxOptions(options) {
         options.remarkPlugins = [...(options.remarkPlugins ?? []), remarkGfm, remarkCollectReferences(refs)];
-        options.rehypePlugins = [...(options.rehypePlugins ?? []), rehypeHeadings(headings), highlightPlugin];
+        options.rehypePlugins = [...(options.rehypePlugins ?? []), rehypeHeadings(headings), highlightPlugin(colorPairs)];
         return options;
       },
     });
     const words = headings.sections.reduce((n, s) => n + s.text.split(/\s+/).filter(Boolean).length, 0);
     const problems = headings.duplicateIds.map((d) => ({ file, line: d.line, message: errorMessages.duplicateHeading(d.id) }));
     if (problems.length) return { problems };
-    return { compiled: { code, words, ...refs, ...headings } };
+    return { compiled: { code, codeCss: codeColorCss(colorPairs), words, ...refs, ...headings } };
   } catch (error) {
     const failure = error as EsbuildFailure;
     const errors = failure.errors?.length ? failure.errors : [{ text: String((error as Error).message ?? error), location: null }];

@@ -1,0 +1,71 @@
+'use client';
+
+import { useReducer, useState } from 'react';
+import { recordAnswer, recordQuizAttempt } from '@/lib/progress/model';
+import { cardKey } from '@/lib/progress/scheduler';
+import { newSeed } from '@/lib/quiz/random';
+import type { Quiz } from '@/lib/quiz/schema';
+import { selectCurrent, selectCurrentResult, selectScore, sessionReducer, startSession } from '@/lib/quiz/session';
+import { ProgressNotices } from '../progress/ProgressNotices';
+import { QuestionCard } from './QuestionCard';
+import { QuizSummary } from './QuizSummary';
+import { useProgress, useQuizServices } from './services';
+
+/**
+ * Takes the reader through one attempt, one question at a time. Every graded answer updates its
+ * review card; the finished attempt is recorded with its score.
+ */
+export function QuizRunner({ quiz }: { quiz: Quiz }) {
+  const services = useQuizServices();
+  const { store, progress } = useProgress();
+  const [session, dispatch] = useReducer(sessionReducer, undefined, () => startSession(quiz, newSeed(services.random)));
+  const [moved, setMoved] = useState(false);
+
+  if (session.phase === 'summary') {
+    return (
+      <div className="quiz-runner">
+        <ProgressNotices store={store} />
+        <QuizSummary
+          session={session}
+          best={progress.quizzes[quiz.slug]?.best}
+          onRetry={() => {
+            dispatch({ type: 'retry', seed: newSeed(services.random) });
+            setMoved(true);
+          }}
+        />
+      </div>
+    );
+  }
+
+  const prepared = selectCurrent(session);
+  const result = selectCurrentResult(session);
+  const last = session.index === session.questions.length - 1;
+
+  return (
+    <div className="quiz-runner">
+      <ProgressNotices store={store} />
+      <div className="quiz-progress" aria-hidden="true">
+        <span style={{ width: `${(session.results.filter(Boolean).length / session.questions.length) * 100}%` }} />
+      </div>
+      <QuestionCard
+        key={`${session.seed}-${session.index}`}
+        prepared={prepared}
+        label={`Question ${session.index + 1} of ${session.questions.length}`}
+        graded={result}
+        focusOnMount={moved}
+        onGraded={(graded) => {
+          dispatch({ type: 'graded', index: session.index, result: graded });
+          store.update((p, now) => recordAnswer(p, cardKey(quiz.slug, prepared.question.id), graded.correct, now));
+        }}
+        next={{
+          label: last ? 'See your score' : 'Next question',
+          onClick: () => {
+            if (last) store.update((p, now) => recordQuizAttempt(p, quiz.slug, selectScore(session), quiz.passRatio, now));
+            dispatch({ type: 'next' });
+            setMoved(true);
+          },
+        }}
+      />
+    </div>
+  );
+}

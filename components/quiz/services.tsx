@@ -1,0 +1,61 @@
+'use client';
+
+import { createContext, useContext, useSyncExternalStore, type ReactNode } from 'react';
+import { getProgressStore } from '@/lib/progress/browser';
+import type { Progress } from '@/lib/progress/schema';
+import type { ProgressStore } from '@/lib/progress/store';
+import { quizSchema, type Quiz } from '@/lib/quiz/schema';
+import type { ClusterFactory } from '@/lib/quiz/simulation/port';
+import { loadClusterFactory } from '@/lib/quiz/simulation/realCluster';
+
+/**
+ * Everything the quiz UI needs from the outside world, injected so component tests can pass a
+ * memory store, a fake cluster, a fixed random source and canned quizzes.
+ */
+export interface QuizServices {
+  store: () => ProgressStore;
+  makeCluster: () => Promise<ClusterFactory>;
+  random: () => number;
+  fetchQuiz: (slug: string) => Promise<Quiz>;
+}
+
+let clusterFactory: Promise<ClusterFactory> | undefined;
+
+/** Where the build writes each quiz (app/quiz/data/[file]/route.ts). */
+export const quizDataUrl = (slug: string) => `/quiz/data/${slug}.json`;
+
+export const browserServices: QuizServices = {
+  store: getProgressStore,
+  makeCluster: () => {
+    clusterFactory ??= loadClusterFactory().catch((error: unknown) => {
+      clusterFactory = undefined;
+      throw error;
+    });
+    return clusterFactory;
+  },
+  random: Math.random,
+  fetchQuiz: async (slug) => {
+    const response = await fetch(quizDataUrl(slug));
+    if (!response.ok) throw new Error(`quiz ${slug}: HTTP ${response.status}`);
+    return quizSchema.parse(await response.json());
+  },
+};
+
+const ServicesContext = createContext<QuizServices>(browserServices);
+
+export function QuizServicesProvider({ services, children }: { services: QuizServices; children: ReactNode }) {
+  return <ServicesContext.Provider value={services}>{children}</ServicesContext.Provider>;
+}
+
+export const useQuizServices = () => useContext(ServicesContext);
+
+/** The reader's progress, re-rendering on every change. */
+export function useProgress(): { store: ProgressStore; progress: Progress } {
+  const store = useQuizServices().store();
+  const progress = useSyncExternalStore(
+    (listener) => store.subscribe(listener),
+    () => store.get(),
+    () => store.get(),
+  );
+  return { store, progress };
+}
