@@ -16,6 +16,23 @@ function Table(props: ComponentProps<'table'>) {
   );
 }
 
+/**
+ * Diagrams keep a readable minimum width on phones and scroll sideways inside a focusable region,
+ * rather than shrinking their labels to a few pixels.
+ */
+const scrollableDiagrams = Object.fromEntries(
+  Object.entries(diagrams).map(([name, Diagram]) => [
+    name,
+    function ScrollableDiagram() {
+      return (
+        <div className="diagram-scroll" tabIndex={0} role="region" aria-label="Diagram (scrolls sideways on small screens)">
+          <Diagram />
+        </div>
+      );
+    },
+  ]),
+);
+
 export interface MdxContext {
   glossary: GlossaryTerm[];
 }
@@ -32,5 +49,5 @@ export function getMdxComponents({ glossary }: MdxContext): MDXComponents {
       return <Term {...props} term={term} />;
     },
   } satisfies Record<CoreComponentName, unknown>;
-  return { ...core, ...diagrams, pre: CodeBlock, table: Table };
+  return { ...core, ...scrollableDiagrams, pre: CodeBlock, table: Table };
 }
