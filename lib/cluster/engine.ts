@@ -68,7 +68,8 @@ export class Engine implements SimContext {
   }
 
   kubeletRunning(node: string): boolean {
-    return this.kubelets.get(node)?.getSnapshot().matches('running') ?? false;
+    const value = this.kubelets.get(node)?.getSnapshot().value;
+    return typeof value === 'object' && value !== null && 'running' in value;
   }
 
   nodesQueuedForTainting(): void {
@@ -129,17 +130,19 @@ export class Engine implements SimContext {
   }
 
   controllersLeading(): boolean {
-    return this.actors.has('controllerManager') && this.actor('controllerManager').getSnapshot().matches('leading');
+    const value = this.actors.get('controllerManager')?.actor.getSnapshot().value;
+    return typeof value === 'object' && value !== null && 'leading' in value;
   }
 
   private schedulerLeading(): boolean {
-    return this.actors.has('scheduler') && this.actor('scheduler').getSnapshot().matches('leading');
+    return this.actors.get('scheduler')?.actor.getSnapshot().value === 'leading';
   }
 
   private computeAvailability(): ApiAvailability {
     const controlPlane = this.actors.get(`node/${this.controlPlaneNode}`);
-    if (controlPlane && !controlPlane.actor.getSnapshot().matches('running')) return 'unreachable';
-    if (this.actors.has('etcd') && !this.actor('etcd').getSnapshot().matches('quorate')) return 'no-quorum';
+    if (controlPlane && controlPlane.actor.getSnapshot().value !== 'running') return 'unreachable';
+    const etcd = this.actors.get('etcd');
+    if (etcd && etcd.actor.getSnapshot().value !== 'quorate') return 'no-quorum';
     return 'available';
   }
 

@@ -25,6 +25,8 @@ export interface NodeLifecycleState {
   zoneStates: Record<string, ZoneState>;
   /** #8 nodes waiting for their NoExecute taint, in order. */
   taintQueue: string[];
+  /** Nodes queued or already tainted: re-queued only after they were reachable again (UniqueQueue's set). */
+  taintMarked: string[];
   /** Token bucket of the NoExecute tainter (rate per second, burst 1). */
   tainterQps: number;
   tainterTokens: number;
@@ -80,7 +82,7 @@ export function emptySimState(): SimState {
   return {
     hardware: {},
     nextNodeIndex: 0,
-    nodeLifecycle: { health: {}, zoneStates: {}, taintQueue: [], tainterQps: 0.1, tainterTokens: 1, tainterRefilledAt: 0 },
+    nodeLifecycle: { health: {}, zoneStates: {}, taintQueue: [], taintMarked: [], tainterQps: 0.1, tainterTokens: 1, tainterRefilledAt: 0 },
     evictions: {},
     runtimes: {},
     kubelets: {},

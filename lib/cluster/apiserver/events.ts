@@ -24,7 +24,7 @@ export class EventLog {
       return;
     }
     const event: KubeEvent = {
-      name: `${object.name}.${(now * 1000 + this.serial++).toString(16)}`,
+      name: `${object.name}.${(this.serial++).toString(16)}`,
       namespace, type, reason, involvedObject: { ...object, namespace: object.namespace }, message, source,
       firstTimestamp: now, lastTimestamp: now, count: 1,
     };

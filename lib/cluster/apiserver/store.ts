@@ -35,14 +35,14 @@ function emptyCollections(): Collections {
   return Object.fromEntries(kinds.map((kind) => [kind, new Map()])) as unknown as Collections;
 }
 
-function addToIndex(index: Map<string, Set<string>>, bucket: string | undefined, key: string): void {
+function addToIndex<B>(index: Map<B, Set<string>>, bucket: B | undefined, key: string): void {
   if (bucket === undefined) return;
   let set = index.get(bucket);
   if (!set) index.set(bucket, (set = new Set()));
   set.add(key);
 }
 
-function removeFromIndex(index: Map<string, Set<string>>, bucket: string | undefined, key: string): void {
+function removeFromIndex<B>(index: Map<B, Set<string>>, bucket: B | undefined, key: string): void {
   if (bucket === undefined) return;
   const set = index.get(bucket);
   if (!set) return;
@@ -56,8 +56,8 @@ export class Store {
   private collections: Collections = emptyCollections();
   /** Pod keys per node name (including nodes that no longer exist: PodGC needs those). */
   readonly podsByNode = new Map<string, Set<string>>();
-  /** Dependent "Kind/key" strings per controlling owner uid. */
-  readonly dependents = new Map<string, Set<string>>();
+  /** Dependents' keys per controlling owner uid, then per kind. */
+  readonly dependents = new Map<string, Map<Kind, Set<string>>>();
   private watchers: Watcher[] = [];
   resourceVersion = 0;
 
@@ -82,13 +82,11 @@ export class Store {
   }
 
   dependentsOf<K extends Kind>(uid: string, kind: K): KindMap[K][] {
-    const refs = this.dependents.get(uid);
-    if (!refs) return [];
+    const keys = this.dependents.get(uid)?.get(kind);
+    if (!keys) return [];
+    const collection = this.collections[kind];
     const out: KindMap[K][] = [];
-    const prefix = `${kind}/`;
-    for (const ref of refs) {
-      if (ref.startsWith(prefix)) out.push(this.collections[kind].get(ref.slice(prefix.length)) as KindMap[K]);
-    }
+    for (const key of keys) out.push(collection.get(key) as KindMap[K]);
     return out;
   }
 
@@ -154,12 +152,20 @@ export class Store {
 
   private index(object: AnyObject, key: string): void {
     if (object.kind === 'Pod') addToIndex(this.podsByNode, object.spec.nodeName, key);
-    addToIndex(this.dependents, ownerUid(object), `${object.kind}/${key}`);
+    const owner = ownerUid(object);
+    if (owner === undefined) return;
+    let byKind = this.dependents.get(owner);
+    if (!byKind) this.dependents.set(owner, (byKind = new Map()));
+    addToIndex(byKind, object.kind, key);
   }
 
   private unindex(object: AnyObject, key: string): void {
     if (object.kind === 'Pod') removeFromIndex(this.podsByNode, object.spec.nodeName, key);
-    removeFromIndex(this.dependents, ownerUid(object), `${object.kind}/${key}`);
+    const owner = ownerUid(object);
+    const byKind = owner === undefined ? undefined : this.dependents.get(owner);
+    if (!byKind) return;
+    removeFromIndex(byKind, object.kind, key);
+    if (byKind.size === 0) this.dependents.delete(owner!);
   }
 
   private notify(event: WatchEvent): void {

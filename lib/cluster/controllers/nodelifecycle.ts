@@ -19,6 +19,7 @@ export function startWithFreshObservations(ctx: SimContext): void {
   const lifecycle = ctx.state.nodeLifecycle;
   lifecycle.health = {};
   lifecycle.taintQueue = [];
+  lifecycle.taintMarked = [];
   for (const node of ctx.store.list('Node')) ctx.queues.noScheduleTaints.add(node.metadata.name);
 }
 
@@ -82,7 +83,10 @@ function swapNoExecuteTaint(ctx: SimContext, node: Node, add: string, remove: st
 /** markNodeAsReachable: drop both NoExecute taints and the node's place in the tainting queue. */
 function markNodeAsReachable(ctx: SimContext, node: Node): void {
   const lifecycle = ctx.state.nodeLifecycle;
-  lifecycle.taintQueue = lifecycle.taintQueue.filter((name) => name !== node.metadata.name);
+  if (lifecycle.taintMarked.includes(node.metadata.name)) {
+    lifecycle.taintQueue = lifecycle.taintQueue.filter((name) => name !== node.metadata.name);
+    lifecycle.taintMarked = lifecycle.taintMarked.filter((name) => name !== node.metadata.name);
+  }
   const isControllerTaint = (taint: Taint) =>
     taint.effect === 'NoExecute' && (taint.key === taintKeys.unreachable || taint.key === taintKeys.notReady);
   if (!node.spec.taints.some(isControllerTaint)) return;
@@ -101,7 +105,8 @@ function processTaintBaseEviction(ctx: SimContext, node: Node, observed: Conditi
   const swap = noExecuteTaintFor[observed]!;
   if (node.spec.taints.some((taint) => sameTaint(taint, { key: swap.remove, effect: 'NoExecute' }))) {
     swapNoExecuteTaint(ctx, node, swap.add, swap.remove);
-  } else if (!lifecycle.taintQueue.includes(node.metadata.name)) {
+  } else if (!lifecycle.taintMarked.includes(node.metadata.name)) {
+    lifecycle.taintMarked.push(node.metadata.name);
     lifecycle.taintQueue.push(node.metadata.name);
     ctx.nodesQueuedForTainting();
   }

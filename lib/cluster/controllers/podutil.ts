@@ -32,14 +32,21 @@ export function podFromTemplate(
   template: PodTemplate,
   meta: { name: string; namespace: string; owner: AnyObject; labels?: Record<string, string> },
 ): NewObject<'Pod'> {
-  const spec = structuredClone(template.spec);
+  const source = template.spec;
+  const spec: PodTemplate['spec'] = {
+    ...source,
+    containers: source.containers.map((container) => ({ ...container, requests: { ...container.requests }, ports: [...container.ports] })),
+    nodeSelector: { ...source.nodeSelector },
+    tolerations: source.tolerations.map((toleration) => ({ ...toleration })),
+    volumes: source.volumes.map((volume) => ({ ...volume })),
+  };
   return {
     kind: 'Pod',
     metadata: {
       name: meta.name, namespace: meta.namespace, labels: { ...template.metadata.labels, ...meta.labels },
       annotations: { ...template.metadata.annotations }, ownerReferences: [ownerRef(meta.owner)],
     },
-    spec: { ...spec, tolerations: spec.tolerations },
+    spec,
     status: { phase: 'Pending', conditions: [], containerStatuses: [] },
   };
 }

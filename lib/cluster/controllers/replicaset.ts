@@ -47,11 +47,16 @@ export function syncReplicaSet(ctx: SimContext, key: string): void {
 }
 
 function updateStatus(ctx: SimContext, rs: ReplicaSet): void {
-  const active = ctx.store.dependentsOf(rs.metadata.uid, 'Pod').filter(isPodActive);
-  const ready = active.filter(isPodReady).length;
-  const status = { replicas: active.length, readyReplicas: ready, availableReplicas: ready };
+  let replicas = 0;
+  let ready = 0;
+  for (const pod of ctx.store.dependentsOf(rs.metadata.uid, 'Pod')) {
+    if (!isPodActive(pod)) continue;
+    replicas++;
+    if (isPodReady(pod)) ready++;
+  }
+  const status = { replicas, readyReplicas: ready, availableReplicas: ready };
   const current = rs.status;
-  if (current.replicas === status.replicas && current.readyReplicas === ready && current.availableReplicas === ready) return;
+  if (current.replicas === replicas && current.readyReplicas === ready && current.availableReplicas === ready) return;
   ctx.api.update(rs, 'status', (target) => {
     target.status = status;
   });

@@ -45,10 +45,15 @@ export class Rng {
   }
 }
 
+const hashes = new WeakMap<object, string>();
+
 /** pod-template-hash: FNV-32a of the template, its decimal digits mapped like rand.SafeEncodeString. */
-export function templateHash(value: unknown): string {
+export function templateHash(value: object): string {
+  const cached = hashes.get(value);
+  if (cached) return cached;
   const decimal = String(seedToState(JSON.stringify(value)));
   let out = '';
   for (const digit of decimal) out += nameAlphabet[digit.charCodeAt(0) % nameAlphabet.length];
+  hashes.set(value, out);
   return out;
 }
