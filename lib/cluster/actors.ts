@@ -5,7 +5,9 @@ import { monitorNodeHealth, nothingToTaint, taintQueuedNodes } from './controlle
 import { collectPodGarbage } from './controllers/podgc';
 import { etcdMachine } from './etcd.machine';
 import { kubeletMachine } from './kubelet/kubelet.machine';
-import { registerNodeAndSyncPods, renewLease, startKubelet, stopKubelet, syncNodeStatus } from './kubelet/kubelet';
+import {
+  msUntilNextStatusComputation, registerNodeAndSyncPods, startKubelet, startRenewingLease, stopKubelet, stopRenewingLease, syncNodeStatus,
+} from './kubelet/kubelet';
 import { nodeMachine } from './node.machine';
 import { killEveryContainer } from './runtime';
 import { queuePendingPods } from './scheduler/scheduler';
@@ -17,9 +19,13 @@ export function provideMachines(engine: Engine) {
       actions: {
         'start kubelet': ({ context }) => startKubelet(engine, context.nodeName),
         'register node and sync pods': ({ context }) => registerNodeAndSyncPods(engine, context.nodeName),
-        'renew lease': ({ context }) => renewLease(engine, context.nodeName),
+        'start renewing lease': ({ context }) => startRenewingLease(engine, context.nodeName),
+        'stop renewing lease': ({ context }) => stopRenewingLease(engine, context.nodeName),
         'sync node status': ({ context }) => syncNodeStatus(engine, context.nodeName),
         'stop kubelet': ({ context }) => stopKubelet(engine, context.nodeName),
+      },
+      delays: {
+        'next status computation': ({ context }) => msUntilNextStatusComputation(engine, context.nodeName),
       },
     }),
     node: nodeMachine.provide({

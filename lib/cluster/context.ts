@@ -19,6 +19,8 @@ export interface SimContext {
   schedule(task: TimerTask, delayMs: number): number;
   /** Whether the kubelet of `node` is running (its actor is in the running state). */
   kubeletRunning(node: string): boolean;
+  /** Tells the node's kubelet that someone else changed its node status. */
+  nodeStatusOverwritten(node: string): void;
   /** Tells the controller manager that nodes wait for a NoExecute taint. */
   nodesQueuedForTainting(): void;
 }

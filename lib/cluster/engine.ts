@@ -72,6 +72,10 @@ export class Engine implements SimContext {
     return typeof value === 'object' && value !== null && 'running' in value;
   }
 
+  nodeStatusOverwritten(node: string): void {
+    this.kubelets.get(node)?.send({ type: 'NODE_STATUS_CHANGED' });
+  }
+
   nodesQueuedForTainting(): void {
     this.actor('controllerManager').send({ type: 'NODES_QUEUED_FOR_TAINTING' });
   }

@@ -5,6 +5,7 @@ import type { ApiAvailability } from './apiserver/apiserver';
 import type { MachineName } from './actors';
 import type { ClockSnapshot } from './clock';
 import type { Engine } from './engine';
+import { materializeLeases } from './kubelet/kubelet';
 import type { SimState } from './state';
 import type { AnyObject, KubeEvent } from './types';
 
@@ -21,6 +22,7 @@ export interface ClusterSnapshot {
 }
 
 export function takeSnapshot(engine: Engine): ClusterSnapshot {
+  materializeLeases(engine);
   return {
     format: 'clusterbook.cluster/v1',
     clock: engine.clock.snapshot(),

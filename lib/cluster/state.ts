@@ -61,6 +61,8 @@ export interface NodeRuntime {
 
 export interface KubeletNodeState {
   lastStatusReportAt: Millis;
+  /** Set while the kubelet renews its Lease every 10s: when that started. */
+  renewingSince?: Millis;
 }
 
 export interface SimState {

@@ -4,6 +4,7 @@
 import { involved } from '../apiserver/apiserver';
 import { defaults } from '../config';
 import type { SimContext } from '../context';
+import { leaseRenewTime } from '../kubelet/kubelet';
 import { readyStatusOf, type NodeHealth } from '../state';
 import { sameTaint, taintKeys } from '../taints';
 import type { ConditionStatus, Node, Taint } from '../types';
@@ -11,8 +12,6 @@ import {
   computeZoneState, conditionsMarkedUnknown, conditionTaints, noExecuteTaintFor, tainterQpsFor, zoneOf,
 } from './nodelifecycle.policy';
 import { setCondition } from './podutil';
-
-const leaseKey = (node: string) => `kube-node-lease/${node}`;
 
 /** After (re)gaining leadership nothing is stale yet: every node starts with probe = now. */
 export function startWithFreshObservations(ctx: SimContext): void {
@@ -27,7 +26,7 @@ function observe(ctx: SimContext, node: Node): NodeHealth {
   const now = ctx.clock.now();
   const name = node.metadata.name;
   const health = (ctx.state.nodeLifecycle.health[name] ??= { probeTimestamp: now, readyTransitionTimestamp: now });
-  const renewTime = ctx.store.get('Lease', leaseKey(name))?.spec.renewTime;
+  const renewTime = leaseRenewTime(ctx, name);
   const heartbeat = node.status.conditions.find((condition) => condition.type === 'Ready')?.lastHeartbeatTime;
   if (renewTime !== undefined && renewTime !== health.leaseRenewTime) {
     health.leaseRenewTime = renewTime;
@@ -54,6 +53,8 @@ function markUnknownIfStale(ctx: SimContext, node: Node, health: NodeHealth): vo
     }
   });
   health.readyTransitionTimestamp = now;
+  // A live kubelet notices that its status was overwritten on its next 10s computation.
+  ctx.nodeStatusOverwritten(node.metadata.name);
 }
 
 /** #9 MarkPodsNotReady: every pod on the node gets Ready=False and a NodeNotReady event. */

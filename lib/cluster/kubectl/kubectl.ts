@@ -1,5 +1,6 @@
 // kubectl's command table: one entry per verb, and the checks every call shares.
 import { kubectlErrors } from '../errors';
+import { materializeLeases } from '../kubelet/kubelet';
 import { nodeIp } from '../runtime';
 import { kubectlApply } from './apply';
 import { kubectlDescribe } from './describe';
@@ -46,5 +47,6 @@ export function kubectl(env: KubectlEnv, args: string[]): CommandResult {
   const command = commands[verb];
   if (!command) return fail(kubectlErrors.unknownCommand(verb));
   if (env.engine.apiAvailability() === 'unreachable') return fail(kubectlErrors.unreachable(nodeIp(0)));
+  materializeLeases(env.engine);
   return command(env, rest);
 }

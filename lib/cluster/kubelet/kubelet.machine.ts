@@ -1,6 +1,10 @@
-// The kubelet of one node: starts, registers, renews its Lease every 10s (#4) and posts node
-// status (#1, #2). Failed renewals back off 200ms..7s. Stopping it leaves containers running;
-// power loss takes it down with the node.
+// The kubelet of one node: starts, registers, renews its Lease every 10s (#3, #4) and posts node
+// status when it changed (checked every 10s, #1) or at least every 5 minutes (#2). Failed
+// renewals back off 200ms..7s. Stopping it leaves containers running; power loss takes it down.
+//
+// While `heartbeating`, renewals follow each other every 10s from the moment the state was
+// entered; lease.ts derives the latest renewal from that moment instead of firing a timer per
+// renewal, so a healthy fleet costs nothing between real changes.
 import { assign, setup } from 'xstate';
 import { defaults } from '../config';
 
@@ -19,7 +23,9 @@ export type KubeletEvent =
   | { type: 'POWER_LOSS' }
   | { type: 'POWER_ON' }
   | { type: 'API_UNREACHABLE' }
-  | { type: 'API_REACHABLE' };
+  | { type: 'API_REACHABLE' }
+  /** Something the node status reports changed (runtime health, or another writer's overwrite). */
+  | { type: 'NODE_STATUS_CHANGED' };
 
 export const kubeletMachine = setup({
   types: {
@@ -34,7 +40,8 @@ export const kubeletMachine = setup({
     // Effects are provided by the cluster (see kubelet.ts); these defaults do nothing.
     'start kubelet': () => {},
     'register node and sync pods': () => {},
-    'renew lease': () => {},
+    'start renewing lease': () => {},
+    'stop renewing lease': () => {},
     'sync node status': () => {},
     'stop kubelet': () => {},
     'reset backoff': assign({ backoffMs: defaults.leaseRetryBackoffMinMs }),
@@ -46,9 +53,11 @@ export const kubeletMachine = setup({
   },
   delays: {
     'kubelet startup': defaults.kubeletStartupMs,
-    'lease renew interval': defaults.leaseRenewIntervalMs,
-    'lease retry backoff': ({ context }) => context.backoffMs,
     'first heartbeat': ({ context }) => context.heartbeatPhaseMs,
+    'lease retry backoff': ({ context }) => context.backoffMs,
+    'node status report interval': defaults.nodeStatusReportFrequencyMs,
+    // Provided by the cluster: the time left until the next 10s status computation.
+    'next status computation': defaults.nodeStatusUpdateFrequencyMs,
   },
 }).createMachine({
   id: 'kubelet',
@@ -83,23 +92,32 @@ export const kubeletMachine = setup({
         joining: {
           after: {
             'first heartbeat': [
-              { guard: 'API server reachable', target: 'heartbeating', actions: ['renew lease', 'sync node status'] },
+              { guard: 'API server reachable', target: 'heartbeating' },
               { target: 'retryingLease', actions: 'reset backoff' },
             ],
           },
         },
         heartbeating: {
-          after: {
-            'lease renew interval': [
-              { guard: 'API server reachable', target: 'heartbeating', reenter: true, actions: ['renew lease', 'sync node status'] },
-              { target: 'retryingLease', actions: 'reset backoff' },
-            ],
+          entry: ['start renewing lease', 'sync node status'],
+          exit: 'stop renewing lease',
+          initial: 'steady',
+          after: { 'node status report interval': { target: 'heartbeating', reenter: true } },
+          on: {
+            API_UNREACHABLE: { target: 'retryingLease', actions: ['note API unreachable', 'reset backoff'] },
+          },
+          states: {
+            steady: {
+              on: { NODE_STATUS_CHANGED: 'statusChangePending' },
+            },
+            statusChangePending: {
+              after: { 'next status computation': { target: 'steady', actions: 'sync node status' } },
+            },
           },
         },
         retryingLease: {
           after: {
             'lease retry backoff': [
-              { guard: 'API server reachable', target: 'heartbeating', actions: ['renew lease', 'sync node status', 'reset backoff'] },
+              { guard: 'API server reachable', target: 'heartbeating', actions: 'reset backoff' },
               { target: 'retryingLease', reenter: true, actions: 'double backoff' },
             ],
           },

@@ -57,7 +57,47 @@ function newNode(ctx: SimContext, name: string): Omit<Node, 'metadata'> & { meta
   };
 }
 
-export function renewLease(ctx: SimContext, name: string): void {
+/** The latest renewal of a heartbeating kubelet: one every 10s since it started renewing. */
+export function leaseRenewTime(ctx: SimContext, name: string): number | undefined {
+  const since = ctx.state.kubelets[name]?.renewingSince;
+  if (since === undefined) return ctx.store.get('Lease', `kube-node-lease/${name}`)?.spec.renewTime;
+  const interval = defaults.leaseRenewIntervalMs;
+  return since + Math.floor((ctx.clock.now() - since) / interval) * interval;
+}
+
+/** How long until a heartbeating kubelet next computes its status (every 10s, in step with renewals). */
+export function msUntilNextStatusComputation(ctx: SimContext, name: string): number {
+  const since = ctx.state.kubelets[name]?.renewingSince ?? ctx.clock.now();
+  const interval = defaults.nodeStatusUpdateFrequencyMs;
+  return interval - ((ctx.clock.now() - since) % interval);
+}
+
+/** Writes the derived renewal times into the Lease objects, for readers of the store. */
+export function materializeLeases(ctx: SimContext): void {
+  for (const [name, kubelet] of Object.entries(ctx.state.kubelets)) {
+    if (kubelet.renewingSince === undefined) continue;
+    const lease = ctx.store.get('Lease', `kube-node-lease/${name}`);
+    if (lease) lease.spec.renewTime = leaseRenewTime(ctx, name)!;
+  }
+}
+
+export function startRenewingLease(ctx: SimContext, name: string): void {
+  renewLease(ctx, name);
+  kubeletState(ctx, name).renewingSince = ctx.clock.now();
+}
+
+export function stopRenewingLease(ctx: SimContext, name: string): void {
+  const lease = ctx.store.get('Lease', `kube-node-lease/${name}`);
+  const last = leaseRenewTime(ctx, name);
+  if (lease && last !== undefined) lease.spec.renewTime = last;
+  delete kubeletState(ctx, name).renewingSince;
+}
+
+function kubeletState(ctx: SimContext, name: string) {
+  return (ctx.state.kubelets[name] ??= { lastStatusReportAt: -Infinity });
+}
+
+function renewLease(ctx: SimContext, name: string): void {
   const lease = ctx.store.get('Lease', `kube-node-lease/${name}`);
   const now = ctx.clock.now();
   if (lease) {
@@ -77,7 +117,7 @@ export function syncNodeStatus(ctx: SimContext, name: string): void {
   const node = ctx.store.get('Node', name);
   if (!node) return;
   const now = ctx.clock.now();
-  const kubelet = (ctx.state.kubelets[name] ??= { lastStatusReportAt: -Infinity });
+  const kubelet = kubeletState(ctx, name);
   const wanted = kubeletConditions(runtimeOf(ctx, name).up);
   const changed = wanted.some((condition) => {
     const current = node.status.conditions.find((existing) => existing.type === condition.type);

@@ -83,6 +83,7 @@ function runtimeCommand(host: SimHost, args: string[]): CommandResult {
   const up = action === 'start';
   if (runtime.up === up) return fail(`error: the container runtime on ${name} is already ${up ? 'running' : 'stopped'}`);
   runtime.up = up;
+  host.engine.nodeStatusOverwritten(name);
   if (up && host.engine.kubeletRunning(name)) {
     for (const pod of host.engine.store.podsOnNode(name)) host.engine.queues.kubelet.add(`${name}\u0000${pod.metadata.namespace}/${pod.metadata.name}`);
   }
