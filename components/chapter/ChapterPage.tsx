@@ -1,4 +1,7 @@
 import type { Chapter, ChapterSummary, GlossaryTerm, PartWithChapters } from '@/lib/content';
+import type { Quiz } from '@/lib/quiz/schema';
+import { MarkChapterRead } from '../progress/MarkChapterRead';
+import { ChapterQuiz } from '../quiz/ChapterQuiz';
 import { Breadcrumbs } from '../layout/Breadcrumbs';
 import { DocsShell } from '../layout/DocsShell';
 import { PrevNext } from '../layout/PrevNext';
@@ -12,9 +15,10 @@ interface Props {
   previous?: ChapterSummary;
   next?: ChapterSummary;
   glossary: GlossaryTerm[];
+  quiz?: Quiz;
 }
 
-export function ChapterPage({ chapter, part, parts, previous, next, glossary }: Props) {
+export function ChapterPage({ chapter, part, parts, previous, next, glossary, quiz }: Props) {
   const partNumber = parts.findIndex((p) => p.id === part.id) + 1;
   return (
     <DocsShell parts={parts} aside={<TableOfContents items={chapter.toc} />}>
@@ -52,6 +56,8 @@ export function ChapterPage({ chapter, part, parts, previous, next, glossary }: 
         <div className="prose">
           <MdxContent code={chapter.code} css={chapter.codeCss} context={{ glossary }} />
         </div>
+        <MarkChapterRead slug={chapter.slug} />
+        {quiz && <ChapterQuiz slug={chapter.slug} title={quiz.title} questionCount={quiz.questions.length} passRatio={quiz.passRatio} />}
         <PrevNext previous={previous} next={next} />
       </article>
     </DocsShell>

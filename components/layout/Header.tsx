@@ -3,6 +3,7 @@ import type { ReactNode } from 'react';
 import { ThemeToggle } from './ThemeToggle';
 import { MobileNav } from './MobileNav';
 import { Logo } from './Logo';
+import { ReviewLink } from '../progress/ReviewLink';
 
 /** The site header. `nav` is the outline shown in the mobile drawer; `tools` holds header actions such as search. */
 export function Header({ nav, tools }: { nav: ReactNode; tools?: ReactNode }) {
@@ -19,6 +20,7 @@ export function Header({ nav, tools }: { nav: ReactNode; tools?: ReactNode }) {
           <Link href="/glossary">Glossary</Link>
         </nav>
         <div className="header-tools">
+          <ReviewLink />
           {tools}
           <ThemeToggle />
         </div>

@@ -16,7 +16,7 @@ export function Sidebar({ parts, label = 'Chapters' }: { parts: PartWithChapters
             <ol className="sidebar-chapters">
               {part.chapters.map((c) => (
                 <li key={c.slug}>
-                  <NavLink href={c.href} className="sidebar-link">
+                  <NavLink href={c.href} className="sidebar-link" progressOf={c.slug}>
                     {c.title}
                   </NavLink>
                 </li>
@@ -27,6 +27,9 @@ export function Sidebar({ parts, label = 'Chapters' }: { parts: PartWithChapters
       <ul className="sidebar-extra">
         <li>
           <NavLink href="/glossary" className="sidebar-link">Glossary</NavLink>
+        </li>
+        <li>
+          <NavLink href="/quiz" className="sidebar-link">Quizzes</NavLink>
         </li>
       </ul>
     </nav>

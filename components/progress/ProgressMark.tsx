@@ -8,20 +8,12 @@ export function ProgressMark({ slug }: { slug: string }) {
   const isRead = read.includes(slug);
   const isPassed = passed.includes(slug);
   if (!isRead && !isPassed) return null;
+  const words = [isRead && 'read', isPassed && 'quiz passed'].filter(Boolean).join(', ');
   return (
     <span className="progress-mark">
-      {isRead && (
-        <span className="progress-mark-read" title="Read">
-          <span aria-hidden="true">✓</span>
-          <span className="sr-only">, read</span>
-        </span>
-      )}
-      {isPassed && (
-        <span className="progress-mark-passed" title="Quiz passed">
-          <span aria-hidden="true">★</span>
-          <span className="sr-only">, quiz passed</span>
-        </span>
-      )}
+      {isRead && <span className="progress-mark-read" title="Read" aria-hidden="true">✓</span>}
+      {isPassed && <span className="progress-mark-passed" title="Quiz passed" aria-hidden="true">★</span>}
+      <span className="sr-only">, {words}</span>
     </span>
   );
 }

@@ -10,10 +10,12 @@ export function ReviewLink() {
     <Link href="/review" className="review-link">
       Review
       {due > 0 && (
-        <span className="review-count">
-          {due}
-          <span className="sr-only"> due</span>
-        </span>
+        <>
+          {' '}
+          <span className="review-count">
+            {due} <span className="sr-only">due</span>
+          </span>
+        </>
       )}
     </Link>
   );

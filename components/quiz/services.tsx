@@ -16,6 +16,8 @@ export interface QuizServices {
   store: () => ProgressStore;
   makeCluster: () => Promise<ClusterFactory>;
   random: () => number;
+  /** The time, for what is due; tests travel through days with it. */
+  now: () => number;
   fetchQuiz: (slug: string) => Promise<Quiz>;
 }
 
@@ -34,6 +36,7 @@ export const browserServices: QuizServices = {
     return clusterFactory;
   },
   random: Math.random,
+  now: Date.now,
   fetchQuiz: async (slug) => {
     const response = await fetch(quizDataUrl(slug));
     if (!response.ok) throw new Error(`quiz ${slug}: HTTP ${response.status}`);

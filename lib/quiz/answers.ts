@@ -8,7 +8,8 @@ import type { Variables } from './template';
  * placeholders filled from a drawn variant. Indices always refer to the question's own lists.
  */
 export type Prepared =
-  | { type: 'single' | 'multiple'; question: QuestionOf<'single' | 'multiple'>; seed: number; order: number[] }
+  | { type: 'single'; question: QuestionOf<'single'>; seed: number; order: number[] }
+  | { type: 'multiple'; question: QuestionOf<'multiple'>; seed: number; order: number[] }
   | { type: 'ordering'; question: QuestionOf<'ordering'>; seed: number; order: number[] }
   | { type: 'matching'; question: QuestionOf<'matching'>; seed: number; itemOrder: number[]; choices: string[] }
   | { type: 'command'; question: QuestionOf<'command'>; seed: number; variant: Variables }
@@ -53,4 +54,22 @@ export interface ScenarioRun {
   observed?: string;
   expected?: string;
   revealed?: string;
+}
+
+/** The reader's answer as the grader recorded it, to show a graded question again (review your mistakes). */
+export function answerOf(detail: Detail): Answer {
+  switch (detail.type) {
+    case 'single':
+      return { type: 'single', choice: detail.chosen };
+    case 'multiple':
+      return { type: 'multiple', choices: detail.chosen };
+    case 'ordering':
+      return { type: 'ordering', order: detail.order };
+    case 'matching':
+      return { type: 'matching', matches: detail.matches };
+    case 'command':
+      return { type: 'command', command: detail.command };
+    case 'prediction':
+      return { type: 'prediction', value: detail.given };
+  }
 }

@@ -18,7 +18,7 @@ export async function loadQuizzes(root: string, site: Pick<SiteFiles, 'chapters'
   const entries = await readdir(dir, { withFileTypes: true }).catch(() => []);
   const files = entries.filter((e) => e.isFile() && /\.ya?ml$/.test(e.name)).map((e) => path.join(dir, e.name)).sort();
   const checkLink = linkChecker(site);
-  const chapters = new Set(site.chapters.map((c) => c.name));
+  const chapterTitles = new Map(site.chapters.map((c) => [c.name, c.data.title]));
   const quizzes: Quiz[] = [];
   const problems: ContentProblem[] = [];
 
@@ -31,7 +31,8 @@ export async function loadQuizzes(root: string, site: Pick<SiteFiles, 'chapters'
       problems.push(...parsed.problems);
       continue;
     }
-    if (!chapters.has(slug)) {
+    const chapterTitle = chapterTitles.get(slug);
+    if (chapterTitle === undefined) {
       problems.push({ file, line: 1, message: quizErrors.noSuchChapter(slug) });
       continue;
     }
@@ -41,7 +42,7 @@ export async function loadQuizzes(root: string, site: Pick<SiteFiles, 'chapters'
       problems.push(...checkLink(file, lineOf(['questions', i, 'section']), section));
       return { ...q, section };
     });
-    quizzes.push({ ...parsed.data, questions, slug });
+    quizzes.push({ ...parsed.data, questions, slug, chapterTitle });
   }
   return { quizzes, problems };
 }

@@ -1,4 +1,4 @@
-import type { Prepared } from './answers';
+import type { Answer, Prepared } from './answers';
 import type { Question } from './schema';
 import { hashSeed, seededRandom, shuffle } from './random';
 import { fillDeep } from './template';
@@ -24,8 +24,9 @@ export function prepareQuestion(question: Question, attemptSeed: number): Prepar
   const random = seededRandom(seed);
   switch (question.type) {
     case 'single':
+      return { type: 'single', question, seed, order: shuffle(indices(question.options.length), random) };
     case 'multiple':
-      return { type: question.type, question, seed, order: shuffle(indices(question.options.length), random) };
+      return { type: 'multiple', question, seed, order: shuffle(indices(question.options.length), random) };
     case 'ordering':
       return { type: 'ordering', question, seed, order: scrambled(question.items.length, random) };
     case 'matching': {
@@ -38,5 +39,23 @@ export function prepareQuestion(question: Question, attemptSeed: number): Prepar
       // A question is one type or the other; fillDeep keeps the shape, so the pairing holds.
       return { type: question.type, question: fillDeep(question, variant), seed, variant } as Prepared;
     }
+  }
+}
+
+/** The answer a reader starts from: nothing chosen, an ordering as shuffled, empty text. */
+export function blankAnswer(prepared: Prepared): Answer {
+  switch (prepared.type) {
+    case 'single':
+      return { type: 'single', choice: -1 };
+    case 'multiple':
+      return { type: 'multiple', choices: [] };
+    case 'ordering':
+      return { type: 'ordering', order: prepared.order };
+    case 'matching':
+      return { type: 'matching', matches: prepared.question.pairs.map(() => '') };
+    case 'command':
+      return { type: 'command', command: '' };
+    case 'prediction':
+      return { type: 'prediction', value: '' };
   }
 }

@@ -170,7 +170,7 @@ export const quizFileSchema = z
 export type QuizFile = z.infer<typeof quizFileSchema>;
 
 /** A quiz as the site uses it: the file's content plus the chapter it belongs to. */
-export const quizSchema = quizFileSchema.safeExtend({ slug: id });
+export const quizSchema = quizFileSchema.safeExtend({ slug: id, chapterTitle: text });
 export type Quiz = z.infer<typeof quizSchema>;
 
 interface Problem {

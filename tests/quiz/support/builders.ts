@@ -66,5 +66,5 @@ export function predictionQuestion(overrides: Record<string, unknown> = {}): Que
 export function quizOf(questions: Question[], slug = 'containers-and-images'): Quiz {
   const padded = [...questions];
   for (let i = 0; padded.length < 8; i++) padded.push(singleQuestion(`filler-${i}`));
-  return quizSchema.parse({ slug, questions: padded });
+  return quizSchema.parse({ slug, chapterTitle: 'Containers and images', questions: padded });
 }

@@ -1,0 +1,126 @@
+'use client';
+
+import { useRef, useState } from 'react';
+import { decodeImport } from '@/lib/progress/codec';
+import { summary } from '@/lib/progress/model';
+import type { Progress } from '@/lib/progress/schema';
+import { useProgress, useQuizServices } from '../quiz/services';
+import { ProgressNotices } from './ProgressNotices';
+
+function describe(p: Progress): string {
+  const s = summary(p);
+  const count = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
+  return `${count(s.chapters, 'chapter', 'chapters')} read, ${count(s.quizzes, 'quiz', 'quizzes')} taken, ${count(s.cards, 'review card', 'review cards')}`;
+}
+
+function download(name: string, text: string) {
+  const url = URL.createObjectURL(new Blob([text], { type: 'application/json' }));
+  const link = document.createElement('a');
+  link.href = url;
+  link.download = name;
+  document.body.append(link);
+  link.click();
+  link.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 1000);
+}
+
+type Message = { kind: 'ok' | 'error'; text: string };
+
+/** Export, import (checked before anything is replaced) and reset (after confirmation). */
+export function ProgressTools() {
+  const { store, progress } = useProgress();
+  const { now } = useQuizServices();
+  const [message, setMessage] = useState<Message>();
+  const [pendingImport, setPendingImport] = useState<{ text: string; name: string; description: string }>();
+  const [confirmingReset, setConfirmingReset] = useState(false);
+  const fileInput = useRef<HTMLInputElement>(null);
+
+  const chooseFile = async (file: File | undefined) => {
+    if (!file) return;
+    setMessage(undefined);
+    const text = await file.text();
+    const decoded = decodeImport(text, now());
+    if (fileInput.current) fileInput.current.value = '';
+    if ('error' in decoded) setMessage({ kind: 'error', text: decoded.error });
+    else setPendingImport({ text, name: file.name, description: describe(decoded.progress) });
+  };
+
+  const confirmImport = () => {
+    if (!pendingImport) return;
+    const result = store.importFile(pendingImport.text);
+    setPendingImport(undefined);
+    setMessage(result.ok ? { kind: 'ok', text: `Imported ${pendingImport.name}.${result.notice ? ` ${result.notice.message}` : ''}` } : { kind: 'error', text: result.error });
+  };
+
+  return (
+    <div className="progress-tools">
+      <ProgressNotices store={store} />
+      <p className="progress-summary">Saved in this browser: {describe(progress)}.</p>
+      <div className="quiz-actions">
+        <button
+          type="button"
+          className="button"
+          onClick={() => {
+            const file = store.exportFile();
+            download(file.name, file.text);
+            setMessage({ kind: 'ok', text: `Exported ${file.name}.` });
+          }}
+        >
+          Export progress
+        </button>
+        <label className="button progress-import">
+          Import progress…
+          <input ref={fileInput} type="file" accept="application/json,.json" className="sr-only" onChange={(e) => void chooseFile(e.target.files?.[0])} />
+        </label>
+        <button type="button" className="button" onClick={() => setConfirmingReset(true)} aria-expanded={confirmingReset} aria-controls="progress-reset-confirm">
+          Reset progress…
+        </button>
+      </div>
+
+      {pendingImport && (
+        <div className="progress-confirm" role="group" aria-labelledby="progress-import-question">
+          <p id="progress-import-question">
+            Replace your progress ({describe(progress)}) with the file {pendingImport.name} ({pendingImport.description})?
+          </p>
+          <div className="quiz-actions">
+            <button type="button" className="button button-primary" onClick={confirmImport} autoFocus>
+              Replace my progress
+            </button>
+            <button type="button" className="button" onClick={() => setPendingImport(undefined)}>
+              Cancel
+            </button>
+          </div>
+        </div>
+      )}
+
+      {confirmingReset && (
+        <div className="progress-confirm" id="progress-reset-confirm" role="group" aria-labelledby="progress-reset-question">
+          <p id="progress-reset-question">
+            Forget everything saved in this browser ({describe(progress)})? This cannot be undone; export first if you may want it back.
+          </p>
+          <div className="quiz-actions">
+            <button
+              type="button"
+              className="button button-danger"
+              autoFocus
+              onClick={() => {
+                store.reset();
+                setConfirmingReset(false);
+                setMessage({ kind: 'ok', text: 'Your progress was reset.' });
+              }}
+            >
+              Reset everything
+            </button>
+            <button type="button" className="button" onClick={() => setConfirmingReset(false)}>
+              Cancel
+            </button>
+          </div>
+        </div>
+      )}
+
+      <div aria-live="polite" className="progress-message">
+        {message && <p className={message.kind === 'error' ? 'quiz-problem' : 'quiz-ok'}>{message.text}</p>}
+      </div>
+    </div>
+  );
+}
