@@ -1,40 +1,16 @@
 // The layers inside today's Docker Engine, from the docker command down to the container's process.
 
-const box = {
-  fill: 'var(--diagram-surface)',
-  stroke: 'var(--diagram-border)',
-  strokeWidth: 1.5,
-} as const;
+import { accentBox, arrowStyle, ArrowMarker, box, Diagram, label, sub } from './shared';
 
-const daemonBox = {
-  fill: 'var(--diagram-accent-soft)',
-  stroke: 'var(--diagram-accent)',
-  strokeWidth: 2,
-} as const;
-
-const label = {
-  fill: 'var(--diagram-fg)',
-  fontFamily: 'inherit',
-  fontSize: 15,
-  fontWeight: 600,
-  textAnchor: 'middle',
-  dominantBaseline: 'central',
-} as const;
-
-const sub = { ...label, fontSize: 12, fontWeight: 400, fill: 'var(--diagram-muted)' } as const;
+const layerName = { ...label, fontSize: 15, fontWeight: 600 } as const;
 const edge = { ...sub, textAnchor: 'start', fill: 'var(--diagram-fg)' } as const;
 const note = { ...sub, textAnchor: 'start' } as const;
-const arrow = {
-  stroke: 'var(--diagram-fg)',
-  strokeWidth: 2,
-  fill: 'none',
-  markerEnd: 'url(#docker-engine-stack-arrow)',
-} as const;
+const arrow = arrowStyle('docker-engine-stack-arrow');
 
 const layers = [
   { y: 20, name: 'docker (CLI)', what: 'parses your command, calls the Engine API', kind: 'client', box },
-  { y: 110, name: 'dockerd', what: 'Engine API, networks, volumes, builds', kind: 'daemon: always running', box: daemonBox },
-  { y: 200, name: 'containerd', what: 'pulls and stores images, tracks containers', kind: 'daemon: always running', box: daemonBox },
+  { y: 110, name: 'dockerd', what: 'Engine API, networks, volumes, builds', kind: 'daemon: always running', box: accentBox },
+  { y: 200, name: 'containerd', what: 'pulls and stores images, tracks containers', kind: 'daemon: always running', box: accentBox },
   { y: 290, name: 'containerd-shim-runc-v2', what: 'one per container, holds its stdio and exit code', kind: 'lives as long as the container', box },
   { y: 380, name: 'runc', what: 'sets up namespaces and cgroups, starts it', kind: 'exits once the container runs', box },
   { y: 470, name: 'container process (e.g. nginx)', what: 'an ordinary Linux process, isolated', kind: 'your application', box },
@@ -50,70 +26,73 @@ const edges = [
 
 export function DockerEngineStack() {
   return (
-    <figure className="diagram">
-      <svg viewBox="0 0 720 580" role="img" aria-labelledby="docker-engine-stack-title docker-engine-stack-desc">
-        <title id="docker-engine-stack-title">The parts of Docker Engine, from the docker command to the container</title>
-        <desc id="docker-engine-stack-desc">
+    <Diagram
+      id="docker-engine-stack"
+      height={580}
+      title="The parts of Docker Engine, from the docker command to the container"
+      desc={
+        <>
           A vertical stack. The docker command-line client calls dockerd through the Engine API on /var/run/docker.sock.
           dockerd calls containerd over gRPC on /run/containerd/containerd.sock; dockerd hands image builds to BuildKit.
           containerd starts one containerd-shim-runc-v2 process per container. The shim runs runc with an OCI bundle;
           runc creates the namespaces and cgroups, starts the container process and exits, leaving the process running
           under the shim on the Linux kernel. dockerd and containerd are long-running daemons; runc is short-lived.
-        </desc>
-        <defs>
-          <marker id="docker-engine-stack-arrow" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="5" markerHeight="5" orient="auto-start-reverse">
-            <path d="M0,0 L10,5 L0,10 z" fill="var(--diagram-fg)" />
-          </marker>
-        </defs>
+        </>
+      }
+      caption={
+        <>
+          Docker Engine today is a chain of separate programs. Only dockerd and containerd run all the time; runc does its
+          work and exits, and a small shim stays behind with each container.
+        </>
+      }
+    >
+      <defs>
+        <ArrowMarker id="docker-engine-stack-arrow" size={5} />
+      </defs>
 
-        {layers.map((layer) => (
-          <g key={layer.name}>
-            <rect x={20} y={layer.y} width={300} height={56} rx={8} {...layer.box} />
-            <text x={170} y={layer.y + 19} {...label}>
-              {layer.name}
-            </text>
-            <text x={170} y={layer.y + 40} {...sub}>
-              {layer.what}
-            </text>
-            <text x={336} y={layer.y + 28} {...note}>
-              {layer.kind}
+      {layers.map((layer) => (
+        <g key={layer.name}>
+          <rect x={20} y={layer.y} width={300} height={56} rx={8} {...layer.box} />
+          <text x={170} y={layer.y + 19} {...layerName}>
+            {layer.name}
+          </text>
+          <text x={170} y={layer.y + 40} {...sub}>
+            {layer.what}
+          </text>
+          <text x={336} y={layer.y + 28} {...note}>
+            {layer.kind}
+          </text>
+        </g>
+      ))}
+
+      {edges.map((text, i) => {
+        const top = layers[i].y + 56;
+        const bottom = layers[i + 1].y;
+        return (
+          <g key={text}>
+            <line x1={60} y1={top + 2} x2={60} y2={bottom - 2} {...arrow} />
+            <text x={72} y={(top + bottom) / 2} {...edge}>
+              {text}
             </text>
           </g>
-        ))}
+        );
+      })}
 
-        {edges.map((text, i) => {
-          const top = layers[i].y + 56;
-          const bottom = layers[i + 1].y;
-          return (
-            <g key={text}>
-              <line x1={60} y1={top + 2} x2={60} y2={bottom - 2} {...arrow} />
-              <text x={72} y={(top + bottom) / 2} {...edge}>
-                {text}
-              </text>
-            </g>
-          );
-        })}
+      {/* BuildKit hangs off dockerd */}
+      <rect x={530} y={110} width={170} height={56} rx={8} {...box} />
+      <text x={615} y={129} {...layerName}>
+        BuildKit
+      </text>
+      <text x={615} y={150} {...sub}>
+        runs docker build
+      </text>
+      <line x1={322} y1={124} x2={528} y2={124} {...arrow} />
 
-        {/* BuildKit hangs off dockerd */}
-        <rect x={530} y={110} width={170} height={56} rx={8} {...box} />
-        <text x={615} y={129} {...label}>
-          BuildKit
-        </text>
-        <text x={615} y={150} {...sub}>
-          runs docker build
-        </text>
-        <line x1={322} y1={124} x2={528} y2={124} {...arrow} />
-
-        {/* The kernel underneath */}
-        <rect x={20} y={542} width={680} height={30} rx={6} fill="var(--diagram-surface)" stroke="var(--diagram-muted)" strokeDasharray="6 4" />
-        <text x={360} y={557} {...sub}>
-          Linux kernel: namespaces, cgroups, capabilities, seccomp
-        </text>
-      </svg>
-      <figcaption>
-        Docker Engine today is a chain of separate programs. Only dockerd and containerd run all the time; runc does its
-        work and exits, and a small shim stays behind with each container.
-      </figcaption>
-    </figure>
+      {/* The kernel underneath */}
+      <rect x={20} y={542} width={680} height={30} rx={6} fill="var(--diagram-surface)" stroke="var(--diagram-muted)" strokeDasharray="6 4" />
+      <text x={360} y={557} {...sub}>
+        Linux kernel: namespaces, cgroups, capabilities, seccomp
+      </text>
+    </Diagram>
   );
 }

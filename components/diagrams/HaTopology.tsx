@@ -1,18 +1,11 @@
 // Highly available control planes: stacked etcd (kubeadm's default) next to external etcd.
 
-const text = {
-  fill: 'var(--diagram-fg)',
-  fontFamily: 'inherit',
-  fontSize: 13,
-  textAnchor: 'middle',
-  dominantBaseline: 'central',
-} as const;
+import { accentBox, box, Diagram, label, sub } from './shared';
+
+const text = { ...label, fontSize: 13 } as const;
 const strong = { ...text, fontWeight: 600 } as const;
 const small = { ...text, fontSize: 12 } as const;
-const muted = { ...text, fontSize: 12, fill: 'var(--diagram-muted)' } as const;
-const box = { fill: 'var(--diagram-surface)', stroke: 'var(--diagram-border)', strokeWidth: 1.5 } as const;
-const lb = { fill: 'var(--diagram-accent-soft)', stroke: 'var(--diagram-accent)', strokeWidth: 2 } as const;
-const etcd = { fill: 'var(--diagram-surface)', stroke: 'var(--diagram-ok)', strokeWidth: 2 } as const;
+const etcd = { ...box, stroke: 'var(--diagram-ok)', strokeWidth: 2 } as const;
 const wire = { stroke: 'var(--diagram-muted)', strokeWidth: 1.5, fill: 'none' } as const;
 const raft = { stroke: 'var(--diagram-ok)', strokeWidth: 1.5, strokeDasharray: '5 4', fill: 'none' } as const;
 
@@ -51,11 +44,11 @@ function Panel({ x0, title, subtitle, stacked }: { x0: number; title: string; su
       <text x={panelMid} y={18} style={strong}>
         {title}
       </text>
-      <text x={panelMid} y={38} style={muted}>
+      <text x={panelMid} y={38} style={sub}>
         {subtitle}
       </text>
 
-      <rect x={panelMid - 90} y={54} width={180} height={32} rx={6} style={lb} />
+      <rect x={panelMid - 90} y={54} width={180} height={32} rx={6} style={accentBox} />
       <text x={panelMid} y={70} style={small}>
         load balancer :6443
       </text>
@@ -79,10 +72,10 @@ function Panel({ x0, title, subtitle, stacked }: { x0: number; title: string; su
           ))}
           <path d={`M${xs[0] + NODE_W - 10},${nodeY + 101} L${xs[1] + 10},${nodeY + 101}`} style={raft} />
           <path d={`M${xs[1] + NODE_W - 10},${nodeY + 101} L${xs[2] + 10},${nodeY + 101}`} style={raft} />
-          <text x={panelMid} y={nodeY + 150} style={muted}>
+          <text x={panelMid} y={nodeY + 150} style={sub}>
             losing one machine loses an API server
           </text>
-          <text x={panelMid} y={nodeY + 168} style={muted}>
+          <text x={panelMid} y={nodeY + 168} style={sub}>
             and an etcd member together
           </text>
         </>
@@ -109,7 +102,7 @@ function Panel({ x0, title, subtitle, stacked }: { x0: number; title: string; su
           ))}
           <path d={`M${xs[0] + NODE_W - 5},${nodeY + nodeH + 51} L${xs[1] + 5},${nodeY + nodeH + 51}`} style={raft} />
           <path d={`M${xs[1] + NODE_W - 5},${nodeY + nodeH + 51} L${xs[2] + 5},${nodeY + nodeH + 51}`} style={raft} />
-          <text x={panelMid} y={nodeY + nodeH + 96} style={muted}>
+          <text x={panelMid} y={nodeY + nodeH + 96} style={sub}>
             separate etcd hosts: six machines minimum
           </text>
         </>
@@ -125,10 +118,12 @@ function Panel({ x0, title, subtitle, stacked }: { x0: number; title: string; su
 
 export function HaTopology() {
   return (
-    <figure className="diagram">
-      <svg viewBox="0 0 720 400" role="img" aria-labelledby="ha-topology-title ha-topology-desc">
-        <title id="ha-topology-title">Two highly available control-plane layouts: stacked etcd and external etcd</title>
-        <desc id="ha-topology-desc">
+    <Diagram
+      id="ha-topology"
+      height={400}
+      title="Two highly available control-plane layouts: stacked etcd and external etcd"
+      desc={
+        <>
           Left, stacked etcd, the kubeadm default: three control-plane machines cp-1 to cp-3 behind a load balancer on
           port 6443. Each runs kube-apiserver, a scheduler and a controller-manager, and an etcd member; the three etcd
           members form one Raft cluster. Losing one machine loses an API server and an etcd member together. Right,
@@ -136,18 +131,21 @@ export function HaTopology() {
           that every API server talks to, so at least six machines are needed. In both layouts the worker nodes reach
           the control plane through the load balancer, all API servers are active, and only one scheduler and one
           controller-manager are active at a time, chosen by leader election.
-        </desc>
-        <Panel x0={12} title="Stacked etcd" subtitle="kubeadm's default" stacked />
-        <line x1={360} y1={10} x2={360} y2={366} style={{ stroke: 'var(--diagram-border)', strokeWidth: 1, strokeDasharray: '3 4' }} />
-        <Panel x0={372} title="External etcd" subtitle="etcd on its own machines" stacked={false} />
-        <text x={360} y={388} style={muted}>
-          * on every control-plane node, but only the elected leader acts · dashed lines: etcd Raft peers
-        </text>
-      </svg>
-      <figcaption>
-        Stacked and external etcd. Every API server is active behind the load balancer; the scheduler and
-        controller-manager use leader election so only one copy of each makes decisions.
-      </figcaption>
-    </figure>
+        </>
+      }
+      caption={
+        <>
+          Stacked and external etcd. Every API server is active behind the load balancer; the scheduler and
+          controller-manager use leader election so only one copy of each makes decisions.
+        </>
+      }
+    >
+      <Panel x0={12} title="Stacked etcd" subtitle="kubeadm's default" stacked />
+      <line x1={360} y1={10} x2={360} y2={366} style={{ stroke: 'var(--diagram-border)', strokeWidth: 1, strokeDasharray: '3 4' }} />
+      <Panel x0={372} title="External etcd" subtitle="etcd on its own machines" stacked={false} />
+      <text x={360} y={388} style={sub}>
+        * on every control-plane node, but only the elected leader acts · dashed lines: etcd Raft peers
+      </text>
+    </Diagram>
   );
 }

@@ -1,5 +1,7 @@
 // The same online shop built as one monolith and as a set of microservices talking over HTTP.
 
+import { accentBox, arrowStyle, ArrowMarker, box, Diagram, heading, label, sub } from './shared';
+
 const outer = {
   fill: 'none',
   stroke: 'var(--diagram-muted)',
@@ -7,41 +9,9 @@ const outer = {
   strokeDasharray: '6 4',
 } as const;
 
-const module = {
-  fill: 'var(--diagram-surface)',
-  stroke: 'var(--diagram-border)',
-  strokeWidth: 1.5,
-} as const;
-
-const service = {
-  fill: 'var(--diagram-accent-soft)',
-  stroke: 'var(--diagram-accent)',
-  strokeWidth: 2,
-} as const;
-
-const store = {
-  fill: 'var(--diagram-surface)',
-  stroke: 'var(--diagram-muted)',
-  strokeWidth: 1.5,
-} as const;
-
-const label = {
-  fill: 'var(--diagram-fg)',
-  fontFamily: 'inherit',
-  fontSize: 14,
-  fontWeight: 600,
-  textAnchor: 'middle',
-  dominantBaseline: 'central',
-} as const;
-
-const sub = { ...label, fontSize: 12, fontWeight: 400, fill: 'var(--diagram-muted)' } as const;
-const heading = { ...label, fontSize: 15 } as const;
-const arrow = {
-  stroke: 'var(--diagram-fg)',
-  strokeWidth: 1.75,
-  fill: 'none',
-  markerEnd: 'url(#monolith-vs-microservices-arrow)',
-} as const;
+const store = { ...box, stroke: 'var(--diagram-muted)' } as const;
+const strongLabel = { ...label, fontWeight: 600 } as const;
+const arrow = { ...arrowStyle('monolith-vs-microservices-arrow'), strokeWidth: 1.75 } as const;
 
 const modules = ['web UI', 'catalogue', 'cart', 'checkout', 'payments', 'notifications'];
 
@@ -55,101 +25,104 @@ const services = [
 
 export function MonolithVsMicroservices() {
   return (
-    <figure className="diagram">
-      <svg viewBox="0 0 720 420" role="img" aria-labelledby="monolith-vs-microservices-title monolith-vs-microservices-desc">
-        <title id="monolith-vs-microservices-title">An online shop as a monolith and as microservices</title>
-        <desc id="monolith-vs-microservices-desc">
+    <Diagram
+      id="monolith-vs-microservices"
+      height={420}
+      title="An online shop as a monolith and as microservices"
+      desc={
+        <>
           Left: a monolith. Web UI, catalogue, cart, checkout, payments and notifications are modules inside one process
           that call each other as functions and share one database; scaling means running more copies of the whole
           process. Right: the same features as microservices. A web frontend calls the catalogue, cart and checkout
           services over HTTP with JSON; checkout calls payments and notifications. Each service has its own data store
           and its own number of replicas: catalogue 6, cart 4, checkout 2, payments 2, notifications 1.
-        </desc>
-        <defs>
-          <marker id="monolith-vs-microservices-arrow" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="5" markerHeight="5" orient="auto-start-reverse">
-            <path d="M0,0 L10,5 L0,10 z" fill="var(--diagram-fg)" />
-          </marker>
-        </defs>
+        </>
+      }
+      caption={
+        <>
+          The same shop two ways. On the right, every arrow is a network call that can be slow or fail, and every box is
+          something that has to be deployed, configured and watched.
+        </>
+      }
+    >
+      <defs>
+        <ArrowMarker id="monolith-vs-microservices-arrow" size={5} />
+      </defs>
 
-        {/* Monolith */}
-        <text x={180} y={20} {...heading}>
-          Monolith
-        </text>
-        <rect x={20} y={40} width={320} height={250} rx={10} {...outer} />
-        <text x={180} y={60} {...sub}>
-          one codebase, one process, one deploy
-        </text>
-        {modules.map((m, i) => {
-          const col = i % 2;
-          const row = Math.floor(i / 2);
-          const x = 40 + col * 145;
-          const y = 80 + row * 62;
-          return (
-            <g key={m}>
-              <rect x={x} y={y} width={135} height={46} rx={6} {...module} />
-              <text x={x + 67.5} y={y + 23} {...label}>
-                {m}
-              </text>
-            </g>
-          );
-        })}
-        <text x={180} y={275} {...sub}>
-          modules call each other as functions
-        </text>
-        <line x1={180} y1={292} x2={180} y2={318} {...arrow} />
-        <rect x={90} y={320} width={180} height={44} rx={6} {...store} />
-        <text x={180} y={342} {...label}>
-          one shared database
-        </text>
-        <text x={180} y={390} {...sub}>
-          to scale: run more copies of everything
-        </text>
-
-        <line x1={360} y1={10} x2={360} y2={410} stroke="var(--diagram-border)" strokeDasharray="4 4" />
-
-        {/* Microservices */}
-        <text x={545} y={20} {...heading}>
-          Microservices
-        </text>
-        <rect x={470} y={45} width={150} height={46} rx={6} {...module} />
-        <text x={545} y={68} {...label}>
-          web frontend
-        </text>
-        <line x1={500} y1={93} x2={440} y2={158} {...arrow} />
-        <line x1={545} y1={93} x2={545} y2={158} {...arrow} />
-        <line x1={590} y1={93} x2={655} y2={158} {...arrow} />
-        <text x={676} y={118} {...sub}>
-          HTTP + JSON
-        </text>
-        <text x={676} y={134} {...sub}>
-          (REST)
-        </text>
-
-        {services.map((s) => (
-          <g key={s.name}>
-            <rect x={s.x} y={s.y} width={105} height={56} rx={6} {...service} />
-            <text x={s.x + 52.5} y={s.y + 19} {...label} fontSize={13}>
-              {s.name}
-            </text>
-            <text x={s.x + 52.5} y={s.y + 39} {...sub}>
-              {s.replicas}
-            </text>
-            <rect x={s.x + 22} y={s.y + 64} width={61} height={22} rx={4} {...store} />
-            <text x={s.x + 52.5} y={s.y + 75} {...sub}>
-              own data
+      {/* Monolith */}
+      <text x={180} y={20} {...heading}>
+        Monolith
+      </text>
+      <rect x={20} y={40} width={320} height={250} rx={10} {...outer} />
+      <text x={180} y={60} {...sub}>
+        one codebase, one process, one deploy
+      </text>
+      {modules.map((m, i) => {
+        const col = i % 2;
+        const row = Math.floor(i / 2);
+        const x = 40 + col * 145;
+        const y = 80 + row * 62;
+        return (
+          <g key={m}>
+            <rect x={x} y={y} width={135} height={46} rx={6} {...box} />
+            <text x={x + 67.5} y={y + 23} {...strongLabel}>
+              {m}
             </text>
           </g>
-        ))}
-        <path d="M610,205 C595,230 585,250 580,288" {...arrow} />
-        <line x1={705} y1={218} x2={705} y2={288} {...arrow} />
-        <text x={545} y={400} {...sub}>
-          each service is deployed and scaled on its own
-        </text>
-      </svg>
-      <figcaption>
-        The same shop two ways. On the right, every arrow is a network call that can be slow or fail, and every box is
-        something that has to be deployed, configured and watched.
-      </figcaption>
-    </figure>
+        );
+      })}
+      <text x={180} y={275} {...sub}>
+        modules call each other as functions
+      </text>
+      <line x1={180} y1={292} x2={180} y2={318} {...arrow} />
+      <rect x={90} y={320} width={180} height={44} rx={6} {...store} />
+      <text x={180} y={342} {...strongLabel}>
+        one shared database
+      </text>
+      <text x={180} y={390} {...sub}>
+        to scale: run more copies of everything
+      </text>
+
+      <line x1={360} y1={10} x2={360} y2={410} stroke="var(--diagram-border)" strokeDasharray="4 4" />
+
+      {/* Microservices */}
+      <text x={545} y={20} {...heading}>
+        Microservices
+      </text>
+      <rect x={470} y={45} width={150} height={46} rx={6} {...box} />
+      <text x={545} y={68} {...strongLabel}>
+        web frontend
+      </text>
+      <line x1={500} y1={93} x2={440} y2={158} {...arrow} />
+      <line x1={545} y1={93} x2={545} y2={158} {...arrow} />
+      <line x1={590} y1={93} x2={655} y2={158} {...arrow} />
+      <text x={676} y={118} {...sub}>
+        HTTP + JSON
+      </text>
+      <text x={676} y={134} {...sub}>
+        (REST)
+      </text>
+
+      {services.map((s) => (
+        <g key={s.name}>
+          <rect x={s.x} y={s.y} width={105} height={56} rx={6} {...accentBox} />
+          <text x={s.x + 52.5} y={s.y + 19} {...strongLabel} fontSize={13}>
+            {s.name}
+          </text>
+          <text x={s.x + 52.5} y={s.y + 39} {...sub}>
+            {s.replicas}
+          </text>
+          <rect x={s.x + 22} y={s.y + 64} width={61} height={22} rx={4} {...store} />
+          <text x={s.x + 52.5} y={s.y + 75} {...sub}>
+            own data
+          </text>
+        </g>
+      ))}
+      <path d="M610,205 C595,230 585,250 580,288" {...arrow} />
+      <line x1={705} y1={218} x2={705} y2={288} {...arrow} />
+      <text x={545} y={400} {...sub}>
+        each service is deployed and scaled on its own
+      </text>
+    </Diagram>
   );
 }

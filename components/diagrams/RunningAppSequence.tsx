@@ -1,7 +1,6 @@
-/** The six steps from source code to running containers, as a sequence diagram across the components involved. */
+import { accentBox, ArrowMarker, box, Diagram, mutedText, text } from './shared';
 
-const text = { fill: 'var(--diagram-fg)', fontFamily: 'inherit' } as const;
-const muted = { fill: 'var(--diagram-muted)', fontFamily: 'inherit' } as const;
+/** The six steps from source code to running containers, as a sequence diagram across the components involved. */
 
 const lanes = [
   { id: 'dev', label: 'You', sub: '', x: 58 },
@@ -39,100 +38,97 @@ const rowH = 36;
 export function RunningAppSequence() {
   const height = top + messages.length * rowH + 40;
   return (
-    <figure className="diagram">
-      <svg viewBox={`0 0 720 ${height}`} role="img" aria-labelledby="running-app-title running-app-desc">
-        <title id="running-app-title">Running an application, step by step</title>
-        <desc id="running-app-desc">
+    <Diagram
+      id="running-app"
+      height={height}
+      title="Running an application, step by step"
+      desc={
+        <>
           A sequence diagram with seven participants: you, the registry, the API server with etcd, the controllers, the scheduler, the kubelet and the
           container runtime. Step 1, you build an image. Step 2, you push it to the registry. Step 3, you post a Deployment manifest to the API server;
           the controllers see it and create a ReplicaSet and pods. Step 4, the scheduler sees pods without a node and binds each to a node. Step 5, the
           kubelet on that node sees the pod and asks the runtime to pull the image, which the runtime downloads from the registry. Step 6, the kubelet
           asks the runtime to create and start the containers and reports the pod as Running to the API server.
-        </desc>
-        <defs>
-          <marker id="running-app-arrow" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="7" markerHeight="7" orient="auto-start-reverse">
-            <path d="M0,0 L10,5 L0,10 z" style={{ fill: 'var(--diagram-fg)' }} />
-          </marker>
-          <marker id="running-app-arrow-muted" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="7" markerHeight="7" orient="auto-start-reverse">
-            <path d="M0,0 L10,5 L0,10 z" style={{ fill: 'var(--diagram-muted)' }} />
-          </marker>
-        </defs>
+        </>
+      }
+      caption={
+        <>
+          The numbered arrows are the six steps. Dashed arrows are watch notifications: no component calls another directly; each reacts to objects
+          changing in the API server, and every write ends up in etcd.
+        </>
+      }
+    >
+      <defs>
+        <ArrowMarker id="running-app-arrow" size={7} />
+        <ArrowMarker id="running-app-arrow-muted" size={7} color="var(--diagram-muted)" />
+      </defs>
 
-        {lanes.map((l) => (
-          <g key={l.id}>
-            <rect
-              x={l.x - 45}
-              y={8}
-              width={90}
-              height={40}
-              rx={6}
-              style={{
-                fill: l.id === 'api' ? 'var(--diagram-accent-soft)' : 'var(--diagram-surface)',
-                stroke: l.id === 'api' ? 'var(--diagram-accent)' : 'var(--diagram-border)',
-                strokeWidth: 1.25,
-              }}
-            />
-            <text x={l.x} y={l.sub ? 25 : 33} textAnchor="middle" fontSize={13} fontWeight={600} style={text}>
-              {l.label}
+      {lanes.map((l) => (
+        <g key={l.id}>
+          <rect
+            x={l.x - 45}
+            y={8}
+            width={90}
+            height={40}
+            rx={6}
+            style={{ ...(l.id === 'api' ? accentBox : box), strokeWidth: 1.25 }}
+          />
+          <text x={l.x} y={l.sub ? 25 : 33} textAnchor="middle" fontSize={13} fontWeight={600} style={text}>
+            {l.label}
+          </text>
+          {l.sub ? (
+            <text x={l.x} y={41} textAnchor="middle" fontSize={12} style={mutedText}>
+              {l.sub}
             </text>
-            {l.sub ? (
-              <text x={l.x} y={41} textAnchor="middle" fontSize={12} style={muted}>
-                {l.sub}
-              </text>
-            ) : null}
-            <line x1={l.x} y1={48} x2={l.x} y2={height - 10} style={{ stroke: 'var(--diagram-border)', strokeWidth: 1, strokeDasharray: '3 4' }} />
-          </g>
-        ))}
+          ) : null}
+          <line x1={l.x} y1={48} x2={l.x} y2={height - 10} style={{ stroke: 'var(--diagram-border)', strokeWidth: 1, strokeDasharray: '3 4' }} />
+        </g>
+      ))}
 
-        {messages.map((m, i) => {
-          const y = top + i * rowH + 18;
-          const label = m.step ? `${m.step}. ${m.label}` : m.label;
-          const weight = m.step ? 700 : 400;
-          if (m.from === m.to) {
-            const x = laneX(m.from);
-            return (
-              <g key={i}>
-                <rect x={x - 50} y={y - 14} width={100} height={24} rx={4} style={{ fill: 'var(--diagram-surface)', stroke: 'var(--diagram-ok)', strokeWidth: 1.5 }} />
-                <text x={x} y={y + 3} textAnchor="middle" fontSize={12} fontWeight={weight} style={text}>
-                  {label}
-                </text>
-              </g>
-            );
-          }
-          const x1 = laneX(m.from);
-          const x2 = laneX(m.to);
-          const dir = x2 > x1 ? 1 : -1;
-          // A label too long for a short arrow sits to the left of it instead.
-          const short = m.labelLeft === true;
-          const stroke = m.watch ? 'var(--diagram-muted)' : 'var(--diagram-fg)';
+      {messages.map((m, i) => {
+        const y = top + i * rowH + 18;
+        const label = m.step ? `${m.step}. ${m.label}` : m.label;
+        const weight = m.step ? 700 : 400;
+        if (m.from === m.to) {
+          const x = laneX(m.from);
           return (
             <g key={i}>
-              <line
-                x1={x1}
-                y1={y}
-                x2={x2 - dir * 2}
-                y2={y}
-                style={{ stroke, strokeWidth: 1.5, strokeDasharray: m.watch ? '5 4' : undefined }}
-                markerEnd={m.watch ? 'url(#running-app-arrow-muted)' : 'url(#running-app-arrow)'}
-              />
-              <text
-                x={short ? Math.min(x1, x2) - 8 : (x1 + x2) / 2}
-                y={short ? y + 4 : y - 6}
-                textAnchor={short ? 'end' : 'middle'}
-                fontSize={12}
-                fontWeight={weight}
-                style={m.watch ? muted : text}
-              >
-                {m.watch ? `watch: ${label}` : label}
+              <rect x={x - 50} y={y - 14} width={100} height={24} rx={4} style={{ ...box, stroke: 'var(--diagram-ok)' }} />
+              <text x={x} y={y + 3} textAnchor="middle" fontSize={12} fontWeight={weight} style={text}>
+                {label}
               </text>
             </g>
           );
-        })}
-      </svg>
-      <figcaption>
-        The numbered arrows are the six steps. Dashed arrows are watch notifications: no component calls another directly; each reacts to objects
-        changing in the API server, and every write ends up in etcd.
-      </figcaption>
-    </figure>
+        }
+        const x1 = laneX(m.from);
+        const x2 = laneX(m.to);
+        const dir = x2 > x1 ? 1 : -1;
+        // A label too long for a short arrow sits to the left of it instead.
+        const short = m.labelLeft === true;
+        const stroke = m.watch ? 'var(--diagram-muted)' : 'var(--diagram-fg)';
+        return (
+          <g key={i}>
+            <line
+              x1={x1}
+              y1={y}
+              x2={x2 - dir * 2}
+              y2={y}
+              style={{ stroke, strokeWidth: 1.5, strokeDasharray: m.watch ? '5 4' : undefined }}
+              markerEnd={m.watch ? 'url(#running-app-arrow-muted)' : 'url(#running-app-arrow)'}
+            />
+            <text
+              x={short ? Math.min(x1, x2) - 8 : (x1 + x2) / 2}
+              y={short ? y + 4 : y - 6}
+              textAnchor={short ? 'end' : 'middle'}
+              fontSize={12}
+              fontWeight={weight}
+              style={m.watch ? mutedText : text}
+            >
+              {m.watch ? `watch: ${label}` : label}
+            </text>
+          </g>
+        );
+      })}
+    </Diagram>
   );
 }

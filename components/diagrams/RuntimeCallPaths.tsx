@@ -1,44 +1,13 @@
 // How the kubelet reached a container before and after dockershim was removed in Kubernetes 1.24.
 
-const box = {
-  fill: 'var(--diagram-surface)',
-  stroke: 'var(--diagram-border)',
-  strokeWidth: 1.5,
-} as const;
+import { accentBox, arrowStyle, ArrowMarker, box, Diagram, heading, label, sub } from './shared';
 
-const criBox = {
-  fill: 'var(--diagram-accent-soft)',
-  stroke: 'var(--diagram-accent)',
-  strokeWidth: 2,
-} as const;
-
-const shimBox = {
-  fill: 'var(--diagram-surface)',
-  stroke: 'var(--diagram-warn)',
-  strokeWidth: 2,
-  strokeDasharray: '6 3',
-} as const;
-
-const label = {
-  fill: 'var(--diagram-fg)',
-  fontFamily: 'inherit',
-  fontSize: 14,
-  fontWeight: 600,
-  textAnchor: 'middle',
-  dominantBaseline: 'central',
-} as const;
-
-const sub = { ...label, fontSize: 12, fontWeight: 400, fill: 'var(--diagram-muted)' } as const;
-const heading = { ...label, fontSize: 15, fill: 'var(--diagram-fg)' } as const;
+const shimBox = { ...box, stroke: 'var(--diagram-warn)', strokeWidth: 2, strokeDasharray: '6 3' } as const;
+const strongLabel = { ...label, fontWeight: 600 } as const;
 const edgeText = { ...sub, textAnchor: 'start', fill: 'var(--diagram-fg)' } as const;
-const arrow = {
-  stroke: 'var(--diagram-fg)',
-  strokeWidth: 2,
-  fill: 'none',
-  markerEnd: 'url(#runtime-call-paths-arrow)',
-} as const;
+const arrow = arrowStyle('runtime-call-paths-arrow');
 
-type Step = { name: string; detail: string; style: typeof box | typeof criBox | typeof shimBox };
+type Step = { name: string; detail: string; style: typeof box | typeof accentBox | typeof shimBox };
 
 const before: Step[] = [
   { name: 'kubelet + dockershim', detail: 'CRI translated inside the kubelet', style: shimBox },
@@ -53,7 +22,7 @@ const beforeEdges = ['Docker Engine API', 'containerd API (gRPC)', 'starts a shi
 
 const after: Step[] = [
   { name: 'kubelet', detail: 'CRI client', style: box },
-  { name: 'containerd (CRI plugin) or CRI-O', detail: 'CRI server', style: criBox },
+  { name: 'containerd (CRI plugin) or CRI-O', detail: 'CRI server', style: accentBox },
   { name: 'containerd shim or conmon', detail: 'one per container', style: box },
   { name: 'runc or crun', detail: 'OCI runtime', style: box },
   { name: 'container process', detail: 'isolated by the kernel', style: box },
@@ -73,7 +42,7 @@ function Column({ x, steps, edges }: { x: number; steps: Step[]; edges: string[]
         return (
           <g key={s.name}>
             <rect x={x} y={y} width={320} height={boxHeight} rx={8} {...s.style} />
-            <text x={x + 160} y={y + 18} {...label}>
+            <text x={x + 160} y={y + 18} {...strongLabel}>
               {s.name}
             </text>
             <text x={x + 160} y={y + 37} {...sub}>
@@ -100,44 +69,47 @@ function Column({ x, steps, edges }: { x: number; steps: Step[]; edges: string[]
 
 export function RuntimeCallPaths() {
   return (
-    <figure className="diagram">
-      <svg viewBox="0 0 720 560" role="img" aria-labelledby="runtime-call-paths-title runtime-call-paths-desc">
-        <title id="runtime-call-paths-title">The kubelet&apos;s path to a container, before and after dockershim</title>
-        <desc id="runtime-call-paths-desc">
+    <Diagram
+      id="runtime-call-paths"
+      height={560}
+      title="The kubelet's path to a container, before and after dockershim"
+      desc={
+        <>
           Left, Kubernetes 1.23 and earlier on a Docker node: the kubelet&apos;s built-in dockershim translated CRI calls
           into Docker Engine API calls to dockerd, which called containerd, which started a shim, which ran runc, which
           started the container process: five hops. Right, Kubernetes 1.24 and later: the kubelet speaks CRI over gRPC
           directly to containerd&apos;s CRI plugin or to CRI-O, which starts a shim or conmon, which runs runc or crun,
           which starts the container process: four hops, with no Docker Engine in between.
-        </desc>
-        <defs>
-          <marker id="runtime-call-paths-arrow" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="5" markerHeight="5" orient="auto-start-reverse">
-            <path d="M0,0 L10,5 L0,10 z" fill="var(--diagram-fg)" />
-          </marker>
-        </defs>
+        </>
+      }
+      caption={
+        <>
+          Dashed outline: dockershim, the adapter that lived inside the kubelet until 1.24. Shaded box: the CRI server the
+          kubelet talks to today.
+        </>
+      }
+    >
+      <defs>
+        <ArrowMarker id="runtime-call-paths-arrow" size={5} />
+      </defs>
 
-        <text x={180} y={22} {...heading}>
-          Up to Kubernetes 1.23 (Docker nodes)
-        </text>
-        <text x={540} y={22} {...heading}>
-          Kubernetes 1.24 and later
-        </text>
-        <line x1={360} y1={8} x2={360} y2={552} stroke="var(--diagram-border)" strokeDasharray="4 4" />
+      <text x={180} y={22} {...heading}>
+        Up to Kubernetes 1.23 (Docker nodes)
+      </text>
+      <text x={540} y={22} {...heading}>
+        Kubernetes 1.24 and later
+      </text>
+      <line x1={360} y1={8} x2={360} y2={552} stroke="var(--diagram-border)" strokeDasharray="4 4" />
 
-        <Column x={20} steps={before} edges={beforeEdges} />
-        <Column x={380} steps={after} edges={afterEdges} />
+      <Column x={20} steps={before} edges={beforeEdges} />
+      <Column x={380} steps={after} edges={afterEdges} />
 
-        <text x={540} y={top + 5 * pitch + 14} {...sub}>
-          One hop shorter, and no Docker Engine:
-        </text>
-        <text x={540} y={top + 5 * pitch + 32} {...sub}>
-          images built with Docker still run unchanged.
-        </text>
-      </svg>
-      <figcaption>
-        Dashed outline: dockershim, the adapter that lived inside the kubelet until 1.24. Shaded box: the CRI server the
-        kubelet talks to today.
-      </figcaption>
-    </figure>
+      <text x={540} y={top + 5 * pitch + 14} {...sub}>
+        One hop shorter, and no Docker Engine:
+      </text>
+      <text x={540} y={top + 5 * pitch + 32} {...sub}>
+        images built with Docker still run unchanged.
+      </text>
+    </Diagram>
   );
 }
