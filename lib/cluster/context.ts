@@ -4,6 +4,7 @@ import type { Store } from './apiserver/store';
 import type { TimerTask, VirtualClock } from './clock';
 import type { WorkQueues } from './queues';
 import type { SimState } from './state';
+import type { Node } from './types';
 import type { Rng } from './util/rng';
 
 export interface SimContext {
@@ -17,6 +18,8 @@ export interface SimContext {
   bootstrapping: boolean;
   /** Schedules a plain-data task for a controller (see Cluster.dispatch). */
   schedule(task: TimerTask, delayMs: number): number;
+  /** Every Node, in creation order (cached between node additions and removals). */
+  nodes(): Node[];
   /** Whether the kubelet of `node` is running (its actor is in the running state). */
   kubeletRunning(node: string): boolean;
   /** Tells the node's kubelet that someone else changed its node status. */

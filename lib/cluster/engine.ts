@@ -16,12 +16,12 @@ import { syncStatefulSet } from './controllers/statefulset';
 import { evictPod, syncTaintEviction } from './controllers/tainteviction';
 import { completeStep, resyncNodePods, syncPod } from './kubelet/podworker';
 import { WorkQueues, type WorkQueue } from './queues';
-import { SchedulerCache } from './scheduler/cache';
+import { SchedulerCache, type NodeUsage } from './scheduler/cache';
 import { scheduleOne } from './scheduler/scheduler';
 import { emptySimState, type SimState } from './state';
 import type { Node } from './types';
 import { Rng } from './util/rng';
-import { routeWatchEvent } from './watch';
+import { routeWatchEvent, type PodSignatures } from './watch';
 
 type AnyActor = Actor<AnyStateMachine>;
 
@@ -47,6 +47,8 @@ export class Engine implements SimContext {
   private readonly machines: Machines;
   private availability: ApiAvailability = 'available';
   private nodeListCache: Node[] | undefined;
+  private usageListCache: NodeUsage[] | undefined;
+  private readonly podSignatures: PodSignatures = new Map();
   controlPlaneNode = 'control-plane';
 
   constructor(seedState: number) {
@@ -54,8 +56,8 @@ export class Engine implements SimContext {
     this.api = new ApiServer(this.clock, this.rng, () => this.availability);
     this.machines = provideMachines(this);
     this.api.store.watch((event) => {
-      if (event.kind === 'Node' && event.type !== 'MODIFIED') this.nodeListCache = undefined;
-      routeWatchEvent(this, this.cache, event);
+      if (event.kind === 'Node' && event.type !== 'MODIFIED') this.nodeListCache = this.usageListCache = undefined;
+      routeWatchEvent(this, this.cache, this.podSignatures, event);
     });
   }
 
@@ -94,6 +96,15 @@ export class Engine implements SimContext {
 
   nodes(): Node[] {
     return (this.nodeListCache ??= [...this.store.list('Node')]);
+  }
+
+  usageOf(node: string): NodeUsage {
+    return this.cache.usageOf(node);
+  }
+
+  /** The scheduler cache's usage record of each node, in the order of nodes(). */
+  nodeUsages(): NodeUsage[] {
+    return (this.usageListCache ??= this.nodes().map((node) => this.cache.usageOf(node.metadata.name)));
   }
 
   /** Creates and starts an actor whose delays run on the virtual clock. */
@@ -207,7 +218,7 @@ export class Engine implements SimContext {
           queue.clear();
         }
       }
-      if (this.schedulerLeading() && this.api.canWrite()) run(q.scheduling, (key) => scheduleOne(this, { cache: this.cache, nodes: () => this.nodes() }, key));
+      if (this.schedulerLeading() && this.api.canWrite()) run(q.scheduling, (key) => scheduleOne(this, this, key));
       else q.scheduling.clear();
       const writable = this.api.canWrite();
       run(q.kubelet, (item) => {
@@ -227,7 +238,8 @@ export class Engine implements SimContext {
 
   resetDerived(availability: ApiAvailability): void {
     this.availability = availability;
-    this.nodeListCache = undefined;
+    this.nodeListCache = this.usageListCache = undefined;
+    this.podSignatures.clear();
     for (const queue of this.queues.all()) queue.clear();
     this.cache.rebuild(this.store.list('Pod'), keyOf);
   }

@@ -4,22 +4,35 @@ import type { WatchEvent } from './apiserver/store';
 import type { SimContext } from './context';
 import { deploymentKeyOf } from './controllers/deployment';
 import { budgetsForPod } from './controllers/disruption';
-import { controllerKey } from './controllers/podutil';
+import { controllerKey, isPodActive, isPodReady } from './controllers/podutil';
 import type { SchedulerCache } from './scheduler/cache';
 import { retryUnschedulable } from './scheduler/scheduler';
 import type { Node, Pod, ReplicaSet } from './types';
 
-function routePod(ctx: SimContext, cache: SchedulerCache, event: WatchEvent, pod: Pod): void {
+/** What a pod's owners care about; a change that leaves it alone (a pull starting) wakes nobody. */
+function ownerSignature(pod: Pod): string {
+  return `${pod.spec.nodeName ?? ''}|${pod.status.phase}|${isPodActive(pod)}|${isPodReady(pod)}`;
+}
+
+/** The last owner signature seen per pod key (owned by the engine, reset on restore). */
+export type PodSignatures = Map<string, string>;
+
+function routePod(ctx: SimContext, cache: SchedulerCache, signatures: PodSignatures, event: WatchEvent, pod: Pod): void {
   const { queues } = ctx;
   const deleted = event.type === 'DELETED';
   cache.observePod(event.key, deleted ? undefined : pod);
-  const rs = controllerKey(pod, 'ReplicaSet');
-  if (rs) queues.replicaset.add(rs);
-  const ds = controllerKey(pod, 'DaemonSet');
-  if (ds) queues.daemonset.add(`pair:${ds}|${pod.spec.nodeName ?? pod.spec.affinityNodeName ?? ''}`);
-  const sts = controllerKey(pod, 'StatefulSet');
-  if (sts) queues.statefulset.add(sts);
-  if (ctx.store.count('PodDisruptionBudget') > 0) for (const key of budgetsForPod(ctx, pod)) queues.disruption.add(key);
+  const signature = deleted ? '' : ownerSignature(pod);
+  if (signatures.get(event.key) !== signature) {
+    if (deleted) signatures.delete(event.key);
+    else signatures.set(event.key, signature);
+    const rs = controllerKey(pod, 'ReplicaSet');
+    if (rs) queues.replicaset.add(rs);
+    const ds = controllerKey(pod, 'DaemonSet');
+    if (ds) queues.daemonset.add(`pair:${ds}|${pod.spec.nodeName ?? pod.spec.affinityNodeName ?? ''}`);
+    const sts = controllerKey(pod, 'StatefulSet');
+    if (sts) queues.statefulset.add(sts);
+    if (ctx.store.count('PodDisruptionBudget') > 0) for (const key of budgetsForPod(ctx, pod)) queues.disruption.add(key);
+  }
   const node = pod.spec.nodeName;
   if (!node) {
     if (event.type === 'ADDED') queues.scheduling.add(event.key);
@@ -42,13 +55,13 @@ function routeNode(ctx: SimContext, event: WatchEvent, node: Node): void {
   retryUnschedulable(ctx);
 }
 
-export function routeWatchEvent(ctx: SimContext, cache: SchedulerCache, event: WatchEvent): void {
+export function routeWatchEvent(ctx: SimContext, cache: SchedulerCache, signatures: PodSignatures, event: WatchEvent): void {
   const { queues } = ctx;
   const object = event.object;
   const deleted = event.type === 'DELETED';
   switch (object.kind) {
     case 'Pod':
-      return routePod(ctx, cache, event, object);
+      return routePod(ctx, cache, signatures, event, object);
     case 'Node':
       return routeNode(ctx, event, object);
     case 'ReplicaSet': {

@@ -8,20 +8,26 @@ export interface InvolvedObject {
   namespace: string;
 }
 
+const objectKeyOf = (kind: string, namespace: string, name: string) => `${kind}/${namespace}/${name}`;
+
 export class EventLog {
   private entries: KubeEvent[] = [];
-  private byKey = new Map<string, KubeEvent>();
+  /** Events per involved object: an object has few, so finding a repeat is a short scan. */
+  private byObject = new Map<string, KubeEvent[]>();
   private serial = 0;
 
   record(now: Millis, object: InvolvedObject, type: KubeEvent['type'], reason: string, message: string, source: string): void {
     // Node events live in the default namespace, as in a real cluster.
     const namespace = object.namespace || 'default';
-    const key = `${namespace}\u0000${object.kind}\u0000${object.name}\u0000${type}\u0000${reason}\u0000${message}\u0000${source}`;
-    const existing = this.byKey.get(key);
-    if (existing) {
-      existing.count++;
-      existing.lastTimestamp = now;
-      return;
+    const key = objectKeyOf(object.kind, object.namespace, object.name);
+    let forObject = this.byObject.get(key);
+    if (!forObject) this.byObject.set(key, (forObject = []));
+    for (const existing of forObject) {
+      if (existing.reason === reason && existing.message === message && existing.type === type && existing.source === source) {
+        existing.count++;
+        existing.lastTimestamp = now;
+        return;
+      }
     }
     const event: KubeEvent = {
       name: `${object.name}.${(this.serial++).toString(16)}`,
@@ -29,7 +35,7 @@ export class EventLog {
       firstTimestamp: now, lastTimestamp: now, count: 1,
     };
     this.entries.push(event);
-    this.byKey.set(key, event);
+    forObject.push(event);
   }
 
   /** Drops events not updated within the TTL (the API server's --event-ttl). */
@@ -58,10 +64,13 @@ export class EventLog {
   }
 
   private rebuildIndex(): void {
-    this.byKey.clear();
+    this.byObject.clear();
     for (const event of this.entries) {
-      const { namespace, involvedObject: o, type, reason, message, source } = event;
-      this.byKey.set(`${namespace}\u0000${o.kind}\u0000${o.name}\u0000${type}\u0000${reason}\u0000${message}\u0000${source}`, event);
+      const { kind, namespace, name } = event.involvedObject;
+      const key = objectKeyOf(kind, namespace, name);
+      const forObject = this.byObject.get(key);
+      if (forObject) forObject.push(event);
+      else this.byObject.set(key, [event]);
     }
   }
 }

@@ -56,6 +56,8 @@ export class Store {
   private collections: Collections = emptyCollections();
   /** Pod keys per node name (including nodes that no longer exist: PodGC needs those). */
   readonly podsByNode = new Map<string, Set<string>>();
+  /** DaemonSet pod keys per node they are pinned to, bound yet or not. */
+  readonly podsPinnedToNode = new Map<string, Set<string>>();
   /** Dependents' keys per controlling owner uid, then per kind. */
   readonly dependents = new Map<string, Map<Kind, Set<string>>>();
   private watchers: Watcher[] = [];
@@ -71,6 +73,14 @@ export class Store {
 
   count(kind: Kind): number {
     return this.collections[kind].size;
+  }
+
+  podsPinnedTo(nodeName: string): Pod[] {
+    const keys = this.podsPinnedToNode.get(nodeName);
+    if (!keys) return [];
+    const pods: Pod[] = [];
+    for (const key of keys) pods.push(this.collections.Pod.get(key)!);
+    return pods;
   }
 
   podsOnNode(nodeName: string): Pod[] {
@@ -140,6 +150,7 @@ export class Store {
   load(objects: AnyObject[], resourceVersion: number): void {
     this.collections = emptyCollections();
     this.podsByNode.clear();
+    this.podsPinnedToNode.clear();
     this.dependents.clear();
     for (const source of objects) {
       const object = structuredClone(source);
@@ -151,7 +162,10 @@ export class Store {
   }
 
   private index(object: AnyObject, key: string): void {
-    if (object.kind === 'Pod') addToIndex(this.podsByNode, object.spec.nodeName, key);
+    if (object.kind === 'Pod') {
+      addToIndex(this.podsByNode, object.spec.nodeName, key);
+      addToIndex(this.podsPinnedToNode, object.spec.affinityNodeName, key);
+    }
     const owner = ownerUid(object);
     if (owner === undefined) return;
     let byKind = this.dependents.get(owner);
@@ -160,7 +174,10 @@ export class Store {
   }
 
   private unindex(object: AnyObject, key: string): void {
-    if (object.kind === 'Pod') removeFromIndex(this.podsByNode, object.spec.nodeName, key);
+    if (object.kind === 'Pod') {
+      removeFromIndex(this.podsByNode, object.spec.nodeName, key);
+      removeFromIndex(this.podsPinnedToNode, object.spec.affinityNodeName, key);
+    }
     const owner = ownerUid(object);
     const byKind = owner === undefined ? undefined : this.dependents.get(owner);
     if (!byKind) return;

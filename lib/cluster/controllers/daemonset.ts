@@ -25,26 +25,24 @@ export function daemonTolerations(ds: DaemonSet): Toleration[] {
   return [...own, ...missing.map((toleration) => ({ ...toleration }))];
 }
 
-function shouldRun(ds: DaemonSet, node: Node): boolean {
+function shouldRun(ds: DaemonSet, tolerations: Toleration[], node: Node): boolean {
   if (!matchesSelector(node.metadata.labels, ds.spec.template.spec.nodeSelector)) return false;
-  return !firstUntoleratedTaint(node.spec.taints, daemonTolerations(ds), ['NoSchedule', 'NoExecute']);
+  return !firstUntoleratedTaint(node.spec.taints, tolerations, ['NoSchedule', 'NoExecute']);
 }
 
-function syncNode(ctx: SimContext, ds: DaemonSet, node: Node): void {
+function syncNode(ctx: SimContext, ds: DaemonSet, tolerations: Toleration[], node: Node): void {
   const name = node.metadata.name;
-  const pods = ctx.store.podsOnNode(name).filter((pod) => pod.metadata.ownerReferences.some((ref) => ref.uid === ds.metadata.uid));
-  // Unbound pods pinned to this node count too.
-  const pending = ctx.store.dependentsOf(ds.metadata.uid, 'Pod').filter((pod) => !pod.spec.nodeName && pod.spec.affinityNodeName === name);
-  const active = [...pods, ...pending].filter(isPodActive);
-  if (shouldRun(ds, node) && active.length === 0) {
+  const active = ctx.store.podsPinnedTo(name).filter((pod) => pod.metadata.ownerReferences[0]?.uid === ds.metadata.uid && isPodActive(pod));
+  const wanted = shouldRun(ds, tolerations, node);
+  if (wanted && active.length === 0) {
     const podName = uniquePodName(ctx, ds.metadata.namespace, ds.metadata.name);
     const draft = podFromTemplate(ds.spec.template, { name: podName, namespace: ds.metadata.namespace, owner: ds });
-    draft.spec.tolerations = daemonTolerations(ds);
+    draft.spec.tolerations = tolerations.map((toleration) => ({ ...toleration }));
     draft.spec.affinityNodeName = name;
     if (ctx.api.create(draft).ok) ctx.api.record(involved(ds), 'Normal', 'SuccessfulCreate', `Created pod: ${podName}`, 'daemonset-controller');
     return;
   }
-  const excess = shouldRun(ds, node) ? active.slice(1) : active;
+  const excess = wanted ? active.slice(1) : active;
   for (const pod of excess) {
     if (ctx.api.delete('Pod', pod.metadata.namespace, pod.metadata.name).ok) {
       ctx.api.record(involved(ds), 'Normal', 'SuccessfulDelete', `Deleted pod: ${pod.metadata.name}`, 'daemonset-controller');
@@ -52,44 +50,59 @@ function syncNode(ctx: SimContext, ds: DaemonSet, node: Node): void {
   }
 }
 
-function updateStatus(ctx: SimContext, ds: DaemonSet): void {
-  let desired = 0;
-  for (const node of ctx.store.list('Node')) if (shouldRun(ds, node)) desired++;
-  const pods = ctx.store.dependentsOf(ds.metadata.uid, 'Pod').filter((pod) => pod.spec.nodeName && isPodActive(pod));
-  const ready = pods.filter(isPodReady).length;
+/** Status; the desired count is recounted over all nodes only when nodes or the DaemonSet changed. */
+function updateStatus(ctx: SimContext, ds: DaemonSet, tolerations: Toleration[], recountNodes: boolean): void {
+  let desired = ds.status.desiredNumberScheduled;
+  if (recountNodes) {
+    desired = 0;
+    for (const node of ctx.nodes()) if (shouldRun(ds, tolerations, node)) desired++;
+  }
+  let current = 0;
+  let ready = 0;
+  for (const pod of ctx.store.dependentsOf(ds.metadata.uid, 'Pod')) {
+    if (!pod.spec.nodeName || !isPodActive(pod)) continue;
+    current++;
+    if (isPodReady(pod)) ready++;
+  }
   const status = {
-    desiredNumberScheduled: desired, currentNumberScheduled: pods.length, numberReady: ready, numberAvailable: ready,
-    updatedNumberScheduled: pods.length,
+    desiredNumberScheduled: desired, currentNumberScheduled: current, numberReady: ready, numberAvailable: ready, updatedNumberScheduled: current,
   };
-  if (JSON.stringify(status) === JSON.stringify(ds.status)) return;
+  const before = ds.status;
+  if (before.desiredNumberScheduled === desired && before.currentNumberScheduled === current && before.numberReady === ready && before.updatedNumberScheduled === current) return;
   ctx.api.update(ds, 'status', (target) => {
     target.status = status;
   });
 }
 
-/** Items: "ds:KEY" (a DaemonSet changed: all nodes), "node:NAME" (all DaemonSets on one node), "pair:KEY|NAME". */
+/** Items: "ds:KEY" (a DaemonSet changed: all nodes), "node:NAME" (all DaemonSets on one node), "pair:KEY|NAME" (one pod changed). */
 export function syncDaemonSets(ctx: SimContext, items: string[]): void {
-  const touched = new Set<DaemonSet>();
+  const touched = new Map<DaemonSet, { tolerations: Toleration[]; recount: boolean }>();
+  const visit = (ds: DaemonSet, recount: boolean) => {
+    const entry = touched.get(ds) ?? { tolerations: daemonTolerations(ds), recount: false };
+    entry.recount ||= recount;
+    touched.set(ds, entry);
+    return entry.tolerations;
+  };
   for (const item of items) {
     if (item.startsWith('ds:')) {
       const ds = ctx.store.get('DaemonSet', item.slice(3));
       if (!ds) continue;
-      for (const node of ctx.store.list('Node')) syncNode(ctx, ds, node);
-      touched.add(ds);
+      const tolerations = visit(ds, true);
+      for (const node of ctx.nodes()) syncNode(ctx, ds, tolerations, node);
     } else if (item.startsWith('node:')) {
       const node = ctx.store.get('Node', item.slice(5));
       for (const ds of ctx.store.list('DaemonSet')) {
-        if (node) syncNode(ctx, ds, node);
-        touched.add(ds);
+        const tolerations = visit(ds, true);
+        if (node) syncNode(ctx, ds, tolerations, node);
       }
     } else {
       const [key, nodeName] = item.slice(5).split('|');
       const ds = ctx.store.get('DaemonSet', key);
       const node = ctx.store.get('Node', nodeName);
       if (!ds) continue;
-      if (node) syncNode(ctx, ds, node);
-      touched.add(ds);
+      const tolerations = visit(ds, false);
+      if (node) syncNode(ctx, ds, tolerations, node);
     }
   }
-  for (const ds of touched) updateStatus(ctx, ds);
+  for (const [ds, { tolerations, recount }] of touched) updateStatus(ctx, ds, tolerations, recount);
 }

@@ -86,7 +86,11 @@ function updateStatus(ctx: SimContext, deployment: Deployment, newRs: ReplicaSet
     readyReplicas: owned.reduce((sum, rs) => sum + rs.status.readyReplicas, 0),
     availableReplicas: owned.reduce((sum, rs) => sum + rs.status.availableReplicas, 0),
   };
-  if (JSON.stringify(status) === JSON.stringify(deployment.status)) return;
+  const current = deployment.status;
+  if (
+    current.replicas === status.replicas && current.updatedReplicas === status.updatedReplicas &&
+    current.readyReplicas === status.readyReplicas && current.availableReplicas === status.availableReplicas
+  ) return;
   ctx.api.update(deployment, 'status', (target) => {
     target.status = status;
   });

@@ -30,6 +30,10 @@ export function syncReplicaSet(ctx: SimContext, key: string): void {
   if (!rs || rs.metadata.deletionTimestamp !== undefined) return;
   const active = ctx.store.dependentsOf(rs.metadata.uid, 'Pod').filter(isPodActive);
   const diff = active.length - rs.spec.replicas;
+  if (diff === 0) {
+    updateStatus(ctx, rs, active);
+    return;
+  }
   if (diff < 0) {
     for (let i = 0; i < -diff; i++) {
       const name = uniquePodName(ctx, rs.metadata.namespace, rs.metadata.name);
@@ -43,17 +47,13 @@ export function syncReplicaSet(ctx: SimContext, key: string): void {
       if (deleted.ok) ctx.api.record(involved(rs), 'Normal', 'SuccessfulDelete', `Deleted pod: ${pod.metadata.name}`, 'replicaset-controller');
     }
   }
-  updateStatus(ctx, rs);
+  updateStatus(ctx, rs, ctx.store.dependentsOf(rs.metadata.uid, 'Pod').filter(isPodActive));
 }
 
-function updateStatus(ctx: SimContext, rs: ReplicaSet): void {
-  let replicas = 0;
+function updateStatus(ctx: SimContext, rs: ReplicaSet, active: Pod[]): void {
+  const replicas = active.length;
   let ready = 0;
-  for (const pod of ctx.store.dependentsOf(rs.metadata.uid, 'Pod')) {
-    if (!isPodActive(pod)) continue;
-    replicas++;
-    if (isPodReady(pod)) ready++;
-  }
+  for (const pod of active) if (isPodReady(pod)) ready++;
   const status = { replicas, readyReplicas: ready, availableReplicas: ready };
   const current = rs.status;
   if (current.replicas === replicas && current.readyReplicas === ready && current.availableReplicas === ready) return;

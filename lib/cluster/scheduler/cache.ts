@@ -1,7 +1,7 @@
 // The scheduler's cache: per node, what the pods bound to it request. Kept up to date from pod
 // watch events so a scheduling decision never scans all pods.
 import { defaults } from '../config';
-import type { Node, Pod, Resources } from '../types';
+import type { Pod, Resources } from '../types';
 
 export interface NodeUsage {
   requested: Resources;
@@ -68,9 +68,5 @@ export class SchedulerCache {
     this.usage.clear();
     this.assignments.clear();
     for (const pod of pods) this.observePod(keyOf(pod), pod);
-  }
-
-  allocatable(node: Node): Node['status']['allocatable'] {
-    return node.status.allocatable;
   }
 }

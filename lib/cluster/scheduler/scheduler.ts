@@ -6,7 +6,7 @@ import { objectKey } from '../apiserver/store';
 import type { SimContext } from '../context';
 import { setCondition } from '../controllers/podutil';
 import type { Node, Pod } from '../types';
-import { podRequests, type SchedulerCache } from './cache';
+import { podRequests, type NodeUsage } from './cache';
 import { fitErrorMessage, runFilters, score, type FilterFailure } from './framework';
 
 /** numFeasibleNodesToFind with the adaptive percentageOfNodesToScore. */
@@ -17,8 +17,15 @@ export function feasibleNodesToFind(total: number): number {
 }
 
 export interface SchedulingInputs {
-  cache: SchedulerCache;
-  nodes: () => Node[];
+  nodes(): Node[];
+  /** The scheduler cache's usage of each node, aligned with nodes(). */
+  nodeUsages(): NodeUsage[];
+  usageOf(node: string): NodeUsage;
+}
+
+/** Nodes with no taints and no cordon pass every filter but resources for a pod with no selectors. */
+function onlyResourcesMatter(node: Node): boolean {
+  return !node.spec.unschedulable && node.spec.taints.length === 0;
 }
 
 type Decision = { node: string } | { failures: FilterFailure[]; total: number };
@@ -27,6 +34,8 @@ function decide(ctx: SimContext, inputs: SchedulingInputs, pod: Pod): Decision {
   const { requested, nonZero } = podRequests(pod);
   const pinned = pod.spec.affinityNodeName ? ctx.store.get('Node', pod.spec.affinityNodeName) : undefined;
   const nodes = pinned ? [pinned] : inputs.nodes();
+  const usages = pinned ? [inputs.usageOf(pinned.metadata.name)] : inputs.nodeUsages();
+  const plain = Object.keys(pod.spec.nodeSelector).length === 0;
   const total = pinned ? inputs.nodes().length : nodes.length;
   const wanted = feasibleNodesToFind(nodes.length);
   const start = pinned ? 0 : ctx.state.nextStartNodeIndex % Math.max(1, nodes.length);
@@ -37,12 +46,24 @@ function decide(ctx: SimContext, inputs: SchedulingInputs, pod: Pod): Decision {
   let feasible = 0;
   let processed = 0;
   for (; processed < nodes.length && feasible < wanted; processed++) {
-    const node = nodes[(start + processed) % nodes.length];
-    const usage = inputs.cache.usageOf(node.metadata.name);
-    const failure = runFilters(pod, node, usage, requested);
-    if (failure) {
-      failures.push(failure);
-      continue;
+    const index = (start + processed) % nodes.length;
+    const node = nodes[index];
+    const usage = usages[index];
+    if (plain && onlyResourcesMatter(node)) {
+      const allocatable = node.status.allocatable;
+      const fits = usage.pods < allocatable.pods &&
+        (requested.cpu === 0 || usage.requested.cpu + requested.cpu <= allocatable.cpu) &&
+        (requested.memory === 0 || usage.requested.memory + requested.memory <= allocatable.memory);
+      if (!fits) {
+        failures.push(runFilters(pod, node, usage, requested)!);
+        continue;
+      }
+    } else {
+      const failure = runFilters(pod, node, usage, requested);
+      if (failure) {
+        failures.push(failure);
+        continue;
+      }
     }
     feasible++;
     const value = score(node, usage, nonZero);
