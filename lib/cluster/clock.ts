@@ -61,10 +61,6 @@ export class VirtualClock {
     this.live.delete(id);
   }
 
-  has(id: number): boolean {
-    return this.live.has(id);
-  }
-
   /** The xstate clock for one actor: records which scheduled event each timer delivers. */
   forActor(owner: string, scheduledEvent: () => { id: string; event: TimerTask['event'] }): Clock {
     return {
@@ -89,10 +85,6 @@ export class VirtualClock {
       afterEach();
     }
     this.current = Math.max(this.current, target);
-  }
-
-  nextDueAt(): number | undefined {
-    return this.peekLive()?.dueAt;
   }
 
   snapshot(): ClockSnapshot {

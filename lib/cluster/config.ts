@@ -51,5 +51,3 @@ export const defaults = Object.freeze({
   etcdMembers: 1 as 1 | 3 | 5,
   seed: 1 as number | string,
 });
-
-export type Defaults = typeof defaults;

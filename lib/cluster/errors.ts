@@ -17,9 +17,6 @@ export const apiErrors = {
   disruptionBudget: (): ApiError => ({
     code: 429, reason: 'TooManyRequests', message: "Cannot evict pod as it would violate the pod's disruption budget.",
   }),
-  invalid: (resource: string, name: string, detail: string): ApiError => ({
-    code: 422, reason: 'Invalid', message: `${resource} "${name}" is invalid: ${detail}`,
-  }),
   namespaceNotFound: (namespace: string): ApiError => ({ code: 404, reason: 'NotFound', message: `namespaces "${namespace}" not found` }),
 };
 

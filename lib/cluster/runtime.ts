@@ -3,8 +3,7 @@
 // its state survives kubelet restarts but not power loss.
 import { defaults } from './config';
 import type { SimContext } from './context';
-import type { ContainerRecord, NodeRuntime } from './state';
-import type { Pod } from './types';
+import type { NodeRuntime } from './state';
 
 export function runtimeOf(ctx: SimContext, node: string): NodeRuntime {
   return (ctx.state.runtimes[node] ??= { up: true, images: [], containers: {}, nextPodHost: 2, nextAttempt: 1 });
@@ -32,10 +31,6 @@ export function stopDurationMs(ctx: SimContext): number {
 /** Power loss: every container on the node dies with it. */
 export function killEveryContainer(ctx: SimContext, node: string): void {
   runtimeOf(ctx, node).containers = {};
-}
-
-export function recordFor(ctx: SimContext, node: string, pod: Pod): ContainerRecord | undefined {
-  return ctx.state.runtimes[node]?.containers[pod.metadata.uid];
 }
 
 /** A stable fake image size for the Pulled event. */

@@ -227,4 +227,3 @@ export interface KindMap {
 
 export type Kind = keyof KindMap;
 export type AnyObject = KindMap[Kind];
-export type Workload = Deployment | ReplicaSet | DaemonSet | StatefulSet;

@@ -1,0 +1,89 @@
+// Mini-cluster benchmark: N workers with 30 pods each (one 29-replica Deployment per worker plus
+// a DaemonSet), fail one node, advance 10 simulated minutes to steady state. Prints the median
+// of several runs: wall time of the setup (create the cluster and every pod, run them 1 minute)
+// and of the failure (fail worker-1, advance 10 minutes), and heap growth.
+// Usage: npx tsx bench/cluster/run.ts [N...]
+import { performance } from 'node:perf_hooks';
+import { createCluster } from '../../lib/cluster/index';
+
+const sizes = process.argv.slice(2).map(Number).filter((n) => n > 0);
+const workerCounts = sizes.length > 0 ? sizes : [10, 100, 1000];
+const runsFor = (n: number) => Number(process.env.RUNS ?? (n >= 1000 ? 3 : n >= 100 ? 5 : 7));
+
+const daemonSet = `apiVersion: apps/v1
+kind: DaemonSet
+metadata: { name: node-agent }
+spec:
+  selector: { matchLabels: { app: node-agent } }
+  template:
+    metadata: { labels: { app: node-agent } }
+    spec:
+      containers: [{ name: agent, image: "fluent/fluent-bit:3.0", resources: { requests: { cpu: 50m, memory: 64Mi } } }]
+`;
+
+interface Sample {
+  setupMs: number;
+  failureMs: number;
+  totalMs: number;
+  /** CPU time (user + system) of the whole run: steadier than wall time on a shared machine. */
+  cpuMs: number;
+  heapMb: number;
+  pods: number;
+  replaced: boolean;
+}
+
+const cpuNow = () => {
+  const usage = process.cpuUsage();
+  return (usage.user + usage.system) / 1000;
+};
+
+function runOnce(workers: number): Sample {
+  const files: Record<string, string> = { 'ds.yaml': daemonSet };
+  globalThis.gc?.();
+  const heapBefore = process.memoryUsage().heapUsed;
+  const start = performance.now();
+  const cpuStart = cpuNow();
+  const cluster = createCluster({ seed: 1, workers, cpu: '4', memory: '8Gi', files });
+  cluster.exec('kubectl apply -f ds.yaml');
+  for (let i = 0; i < workers; i++) cluster.exec(`kubectl create deployment app-${i} --image=nginx:1.27 --replicas=29`);
+  cluster.advance('1m');
+  const setupDone = performance.now();
+  cluster.exec('sim node fail worker-1');
+  cluster.advance('10m');
+  const end = performance.now();
+  const cpuMs = cpuNow() - cpuStart;
+  const view = cluster.view();
+  const heapAfter = process.memoryUsage().heapUsed;
+  const running = view.pods.filter((pod) => pod.status === 'Running' && pod.node !== 'worker-1' && pod.namespace === 'default').length;
+  return {
+    setupMs: setupDone - start, failureMs: end - setupDone, totalMs: end - start, cpuMs, heapMb: (heapAfter - heapBefore) / 1024 / 1024,
+    pods: view.pods.length, replaced: running === workers * 29 + (workers - 1),
+  };
+}
+
+const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
+
+const rows: { n: number; sample: Sample }[] = [];
+for (const n of workerCounts) {
+  runOnce(Math.min(n, 10));
+  const samples = Array.from({ length: runsFor(n) }, () => runOnce(n));
+  const sample: Sample = {
+    setupMs: median(samples.map((s) => s.setupMs)), failureMs: median(samples.map((s) => s.failureMs)),
+    totalMs: median(samples.map((s) => s.totalMs)), cpuMs: median(samples.map((s) => s.cpuMs)), heapMb: median(samples.map((s) => s.heapMb)),
+    pods: samples[0].pods, replaced: samples.every((s) => s.replaced),
+  };
+  rows.push({ n, sample });
+  console.log(
+    `N=${String(n).padStart(4)}  pods=${String(sample.pods).padStart(6)}  setup ${sample.setupMs.toFixed(1)} ms  ` +
+      `fail+10m ${sample.failureMs.toFixed(1)} ms  total ${sample.totalMs.toFixed(1)} ms (cpu ${sample.cpuMs.toFixed(0)} ms)  heap +${sample.heapMb.toFixed(1)} MB  ` +
+      `steady=${sample.replaced ? 'yes' : 'NO'}  (median of ${runsFor(n)})`,
+  );
+}
+const ratio = (pick: (sample: Sample) => number) => {
+  const small = rows.find((row) => row.n === 100)?.sample;
+  const large = rows.find((row) => row.n === 1000)?.sample;
+  return small && large ? (pick(large) / pick(small)).toFixed(1) : undefined;
+};
+if (ratio((s) => s.totalMs)) {
+  console.log(`ratio 1000/100 (linear would be 10): total ${ratio((s) => s.totalMs)}, setup ${ratio((s) => s.setupMs)}, fail+10m ${ratio((s) => s.failureMs)}`);
+}
