@@ -29,7 +29,7 @@ export function setUnschedulable(env: KubectlEnv, name: string, unschedulable: b
 export function kubectlCordon(env: KubectlEnv, args: string[], unschedulable: boolean): CommandResult {
   const parsed = parseArgs(args, []);
   if ('error' in parsed) return fail(parsed.error);
-  if (parsed.positional.length !== 1) return fail('error: USAGE: cordon NODE [flags]'.replace('cordon', unschedulable ? 'cordon' : 'uncordon'));
+  if (parsed.positional.length !== 1) return fail(`error: USAGE: ${unschedulable ? 'cordon' : 'uncordon'} NODE [flags]`);
   return setUnschedulable(env, parsed.positional[0], unschedulable);
 }
 

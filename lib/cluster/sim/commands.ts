@@ -30,10 +30,19 @@ function nodeActor(engine: Engine, name: string | undefined): CommandResult | st
   return name;
 }
 
+/** A state value as a dotted path: "stopped", "running.heartbeating.steady". */
+function statePath(value: unknown): string {
+  if (typeof value === 'string') return value;
+  const [key, inner] = Object.entries(value as Record<string, unknown>)[0];
+  return `${key}.${statePath(inner)}`;
+}
+
 function send(engine: Engine, key: string, type: string, allowedFrom: string[], message: string): CommandResult {
   const actor = engine.actor(key);
   if (!allowedFrom.some((state) => actor.getSnapshot().matches(state))) {
-    return fail(`error: ${key.replace('/', ' ')} is ${JSON.stringify(actor.getSnapshot().value).replace(/[{}"]/g, '').replace(/:/g, '.')}`);
+    const [kind, name] = key.split('/');
+    const subject = kind === 'node' ? `machine ${name}` : `the kubelet on ${name}`;
+    return fail(`error: ${subject} is ${statePath(actor.getSnapshot().value)}`);
   }
   actor.send({ type });
   return ok(`${message}\n`);
