@@ -5,6 +5,7 @@ import { ApiServer, type ApiAvailability } from './apiserver/apiserver';
 import { keyOf } from './apiserver/store';
 import { provideMachines, type MachineName, type Machines } from './actors';
 import { VirtualClock, type TimerTask } from './clock';
+import { defaults } from './config';
 import type { SimContext } from './context';
 import { syncDaemonSets } from './controllers/daemonset';
 import { syncDeployment } from './controllers/deployment';
@@ -136,6 +137,7 @@ export class Engine implements SimContext {
 
   advanceTo(target: number): void {
     this.clock.runUntil(target, (task) => this.dispatch(task), () => this.afterChange());
+    this.api.events.expire(this.clock.now(), defaults.eventTtlMs);
   }
 
   /** After anything happened: notice API availability changes, then let every controller catch up. */

@@ -97,6 +97,16 @@ describe('kubectl get', () => {
   });
 });
 
+describe('event retention', () => {
+  it('drops events an hour after they last happened, like the API server\'s --event-ttl', () => {
+    const cluster = newCluster();
+    script(cluster, 'kubectl create deployment web --image=nginx:1.27\nsim advance 59m');
+    expect(must(cluster, 'kubectl get events')).toContain('ScalingReplicaSet');
+    cluster.advance('2m');
+    expect(cluster.exec('kubectl get events')).toEqual({ stdout: '', stderr: 'No resources found in default namespace.\n', exitCode: 0 });
+  });
+});
+
 describe('kubectl changes', () => {
   it('runs, scales, labels, taints and deletes with kubectl\'s messages', () => {
     const cluster = newCluster();
