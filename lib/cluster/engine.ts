@@ -137,7 +137,8 @@ export class Engine implements SimContext {
 
   advanceTo(target: number): void {
     this.clock.runUntil(target, (task) => this.dispatch(task), () => this.afterChange());
-    this.api.events.expire(this.clock.now(), defaults.eventTtlMs);
+    // Expiry is etcd lease expiry: it needs quorum like any write.
+    if (this.api.canWrite()) this.api.events.expire(this.clock.now(), defaults.eventTtlMs);
   }
 
   /** After anything happened: notice API availability changes, then let every controller catch up. */
