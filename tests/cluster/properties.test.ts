@@ -27,7 +27,7 @@ const command = fc.oneof(
   fc.constantFrom(...workers).map((w) => `sim kubelet start ${w}`),
   fc.constantFrom('etcd-1', 'etcd-2', 'etcd-3').map((m) => `sim etcd fail ${m}`),
   fc.constantFrom('etcd-1', 'etcd-2', 'etcd-3').map((m) => `sim etcd recover ${m}`),
-  fc.constantFrom('5s', '30s', '1m', '3m', '6m').map((d) => `sim advance ${d}`),
+  fc.constantFrom('5s', '30s', '1m', '3m', '6m', '45m').map((d) => `sim advance ${d}`),
 );
 
 const commands = fc.array(command, { minLength: 1, maxLength: 25 });
