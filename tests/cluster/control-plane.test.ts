@@ -49,6 +49,17 @@ describe('etcd and the control plane', () => {
     expect(cluster.view().deployments.find((d) => d.name === 'web')!.available).toBe(3);
   });
 
+  it('#27 without quorum even event expiry (an etcd lease) stops', () => {
+    const cluster = newCluster({ etcdMembers: 3 });
+    script(cluster, 'kubectl create deployment web --image=nginx:1.27\nsim advance 50m\nsim etcd fail etcd-1\nsim etcd fail etcd-2');
+    const before = cluster.snapshot().events;
+    cluster.advance('30m');
+    expect(cluster.snapshot().events).toEqual(before);
+    must(cluster, 'sim etcd recover etcd-1');
+    cluster.advance('1s');
+    expect(cluster.snapshot().events.entries.length).toBeLessThan(before.entries.length);
+  });
+
   it('#28 kubectl cluster-info prints the control plane, CoreDNS and the dump hint', () => {
     const cluster = newCluster();
     expect(must(cluster, 'kubectl cluster-info')).toBe(
