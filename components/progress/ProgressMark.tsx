@@ -13,7 +13,7 @@ export function ProgressMark({ slug }: { slug: string }) {
     <span className="progress-mark">
       {isRead && <span className="progress-mark-read" title="Read" aria-hidden="true">✓</span>}
       {isPassed && <span className="progress-mark-passed" title="Quiz passed" aria-hidden="true">★</span>}
-      <span className="sr-only">, {words}</span>
+      <span className="sr-only"> ({words})</span>
     </span>
   );
 }

@@ -65,7 +65,7 @@ describe('first-load marks', () => {
     render(<a href="/chapters/node-failure">When a node fails<ProgressMark slug="node-failure" /></a>);
     expect(screen.getByRole('link')).toHaveAccessibleName('When a node fails');
     save((p, now) => recordQuizAttempt(markChapterRead(p, 'node-failure', now), 'node-failure', { correct: 8, total: 8 }, 0.8, now));
-    expect(screen.getByRole('link')).toHaveAccessibleName('When a node fails, read, quiz passed');
+    expect(screen.getByRole('link')).toHaveAccessibleName(/^When a node fails ?\(read, quiz passed\)$/);
   });
 
   it('the header link counts the cards due now', () => {
