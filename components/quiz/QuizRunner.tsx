@@ -5,7 +5,7 @@ import { recordAnswer, recordQuizAttempt } from '@/lib/progress/model';
 import { cardKey } from '@/lib/progress/scheduler';
 import { newSeed } from '@/lib/quiz/random';
 import type { Quiz } from '@/lib/quiz/schema';
-import { selectCurrent, selectCurrentResult, selectScore, sessionReducer, startSession } from '@/lib/quiz/session';
+import { selectCurrent, selectCurrentResult, sessionReducer, startSession } from '@/lib/quiz/session';
 import { ProgressNotices } from '../progress/ProgressNotices';
 import { QuestionCard } from './QuestionCard';
 import { QuizSummary } from './QuizSummary';
@@ -56,11 +56,16 @@ export function QuizRunner({ quiz }: { quiz: Quiz }) {
         onGraded={(graded) => {
           dispatch({ type: 'graded', index: session.index, result: graded });
           store.update((p, now) => recordAnswer(p, cardKey(quiz.slug, prepared.question.id), graded.correct, now));
+          // The attempt counts once every question is graded, even if the reader never opens the score.
+          const results = session.results.map((r, i) => (i === session.index ? graded : r));
+          if (results.every(Boolean)) {
+            const score = { correct: results.filter((r) => r?.correct).length, total: results.length };
+            store.update((p, now) => recordQuizAttempt(p, quiz.slug, score, quiz.passRatio, now));
+          }
         }}
         next={{
           label: last ? 'See your score' : 'Next question',
           onClick: () => {
-            if (last) store.update((p, now) => recordQuizAttempt(p, quiz.slug, selectScore(session), quiz.passRatio, now));
             dispatch({ type: 'next' });
             setMoved(true);
           },

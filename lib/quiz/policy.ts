@@ -16,14 +16,14 @@ export const quizPolicy = Object.freeze({
   absentValue: 'not listed',
 });
 
-/** How each question type is shown and whether it needs the (lazily loaded) mini-cluster. */
+/** The question types and how each is named to the reader. */
 export const questionTypes = Object.freeze({
-  single: { label: 'Single choice', simulation: false },
-  multiple: { label: 'Multiple select', simulation: false },
-  ordering: { label: 'Ordering', simulation: false },
-  matching: { label: 'Matching', simulation: false },
-  command: { label: 'Typed command', simulation: true },
-  prediction: { label: 'Prediction', simulation: true },
+  single: { label: 'Single choice' },
+  multiple: { label: 'Multiple select' },
+  ordering: { label: 'Ordering' },
+  matching: { label: 'Matching' },
+  command: { label: 'Typed command' },
+  prediction: { label: 'Prediction' },
 } as const);
 
 export type QuestionType = keyof typeof questionTypes;

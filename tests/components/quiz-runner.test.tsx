@@ -36,6 +36,18 @@ describe('taking a quiz', () => {
     expect(saved.cards[`${quiz.slug}/filler-0`].lapses).toBe(0);
   });
 
+  it('records the attempt as soon as the last question is graded, before the score is opened', async () => {
+    const { wrapper, store } = testServices([quiz]);
+    render(<QuizRunner quiz={quiz} />, { wrapper });
+    const user = userEvent.setup();
+    for (let i = 0; i < 7; i++) await answer(user, true);
+    expect(store.get().quizzes[quiz.slug]).toBeUndefined();
+    await user.click(screen.getByRole('radio', { name: 'The host kernel' }));
+    await user.click(screen.getByRole('button', { name: 'Check answer' }));
+    await screen.findByRole('button', { name: 'See your score' });
+    expect(store.get().quizzes[quiz.slug]).toMatchObject({ best: 1, attempts: [{ correct: 8, total: 8 }] });
+  });
+
   it('lets the reader review their mistakes with the explanation and the link', async () => {
     const { wrapper } = testServices([quiz]);
     render(<QuizRunner quiz={quiz} />, { wrapper });
