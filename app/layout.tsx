@@ -5,6 +5,7 @@ import { Header } from '@/components/layout/Header';
 import { Sidebar } from '@/components/layout/Sidebar';
 import { SkipLink } from '@/components/layout/SkipLink';
 import { Footer } from '@/components/layout/Footer';
+import { SearchButton } from '@/components/search/SearchButton';
 import { TermDismiss } from '@/components/mdx-parts/TermDismiss';
 import { ContentReloader } from '@/components/layout/ContentReloader';
 import { themeScript } from '@/components/layout/theme-script';
@@ -33,7 +34,7 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
       </head>
       <body>
         <SkipLink />
-        <Header nav={<Sidebar parts={site.parts} label="Menu chapters" />} />
+        <Header nav={<Sidebar parts={site.parts} label="Menu chapters" />} tools={<SearchButton />} />
         {children}
         <Footer />
         <TermDismiss />

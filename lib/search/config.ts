@@ -20,23 +20,23 @@ const keys = Object.freeze([
   Object.freeze({ name: 'body', weight: 1 }),
 ]);
 
-const fuseOptions: IFuseOptions<SearchDocument> = Object.freeze({
+const fuseOptions = Object.freeze({
   keys: keys.map((k) => ({ ...k })),
   includeScore: true,
   shouldSort: true,
   // Fields are lower-cased once when the index loads, so Fuse need not lower-case them per query.
   isCaseSensitive: true,
-  // Extended search gives the exact "include" matcher ('term), a plain indexOf: fast on long
-  // text. Bitap fuzzy matching is kept for words the notes do not contain, on short fields only.
+  // Extended search's include matcher ('"<space>term") finds a word by its start with a plain
+  // indexOf, fast on long text. Typos are not left to bitap fuzzy matching, which costs a pass
+  // over the text per allowed error: they are corrected against the vocabulary of the notes
+  // first (query/vocabulary.ts), once per query rather than once per field.
   useExtendedSearch: true,
   // A heading word is as good at the end of the heading as at its start.
   ignoreLocation: true,
-  // For fuzzy terms: about one typo in four letters.
-  threshold: 0.3,
   // Softer than the default 1: a long section that answers the question should not lose to a
   // two-line one just for being long.
   fieldNormWeight: 0.5,
-});
+}) satisfies IFuseOptions<SearchDocument>;
 
 /** Search defaults, in one place. */
 export const searchConfig = Object.freeze({
@@ -49,11 +49,13 @@ export const searchConfig = Object.freeze({
   maxQueryLength: 200,
   maxQueryWords: 8,
   /** Terms searched after expansion (aliases, corrections, phrases). */
-  maxTerms: 14,
+  maxTerms: 12,
+  /** Glossary entries one typed word may stand for (see QueryTerm.role `related`). */
+  maxRelatedNames: 3,
   /** Words shorter than this match whole words only: "ns" must not match "dns" or "nsenter". */
   minPrefixLength: 3,
-  /** A term found in more than this share of records counts as common (see QueryTerm.common). */
-  commonTermShare: 0.2,
+  /** A term found in more than this share of records counts as common (see QueryTerm.role). */
+  commonTermShare: 0.1,
   /** How many typos a misspelt word may have to be corrected, by its length. */
   spelling: Object.freeze([
     Object.freeze({ minLength: 4, maxEdits: 1 }),
@@ -61,11 +63,9 @@ export const searchConfig = Object.freeze({
   ]),
   /** Glossary ids offered before anything is typed and when nothing else fits. */
   starterTerms: Object.freeze(['container', 'linux-namespace', 'cgroup', 'pod', 'kubelet', 'etcd', 'control-plane', 'kube-proxy']),
-  limits: Object.freeze({ palette: 20, page: 50, cli: 10, suggestions: 6 }),
+  limits: Object.freeze({ palette: 12, page: 50, cli: 10, suggestions: 6 }),
   /** Characters of text around the match shown under a result. */
   snippetLength: 180,
   /** How long the heading a reader lands on stays highlighted. */
   highlightMs: 2200,
 });
-
-export type SearchConfig = typeof searchConfig;

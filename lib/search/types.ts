@@ -30,16 +30,19 @@ export interface MarkedText {
 
 /** One searched-for term after normalisation, spelling correction and alias expansion. */
 export interface QueryTerm {
-  /** Lower-case words separated by single spaces; matched at the start of words. */
+  /** Lower-case words separated by single spaces. */
   text: string;
+  /** `prefix`: at the start of a word (covers plurals and other endings); `word`: the whole word (very short words). */
+  match: 'prefix' | 'word';
   /**
-   * How the term matches: `prefix` at the start of a word (covers plurals and other endings),
-   * `word` as a whole word (very short words), `fuzzy` anywhere with typos allowed (a word the
-   * notes do not contain, so only the short fields are searched for something close).
+   * What the term does for the ranking:
+   * - `telling`: what the reader asked about; the records that match it are the results.
+   * - `common`: a word found in so many records that it cannot pick any ("node", "pod"). When
+   *   the query also has a telling term it only ranks up records whose names contain it.
+   * - `related`: a name a glossary entry lists for itself ("kubeconfig" for kubectl); it ranks
+   *   up records named after that entry, but does not bring in records of its own.
    */
-  match: 'prefix' | 'word' | 'fuzzy';
-  /** Found in so many records that a body-text match says little; titles and headings still count. */
-  common: boolean;
+  role: 'telling' | 'common' | 'related';
 }
 
 export interface SpellingCorrection {

@@ -1,29 +1,39 @@
-import type { Vocabulary } from '../query/vocabulary';
+import type { FieldScope, Vocabulary } from '../query/vocabulary';
 import type { ScopedTerm } from './fuseQuery';
 
-/** A superset of the records where the term can match, from the inverted index; undefined when it could match anywhere. */
-function recordsForTerm(term: ScopedTerm, vocabulary: Vocabulary): readonly number[] | undefined {
-  if (term.match === 'fuzzy') return undefined;
+/** A superset of the records where the term can match in `scope`; undefined when it could match almost anywhere. */
+function recordsForTerm(term: ScopedTerm, scope: FieldScope, vocabulary: Vocabulary): readonly number[] | undefined {
   const words = term.text.split(' ');
   // In a phrase every word but the last is whole; the last may still be being typed.
   const last = words.pop()!;
-  const lists = words.map((word) => vocabulary.recordsWithWord(word, term.scope));
-  const lastList = term.match === 'word' ? vocabulary.recordsWithWord(last, term.scope) : vocabulary.recordsWithPrefix(last, term.scope);
+  const lists = words.map((word) => vocabulary.recordsWithWord(word, scope));
+  const lastList = term.match === 'word' ? vocabulary.recordsWithWord(last, scope) : vocabulary.recordsWithPrefix(last, scope);
   if (lastList) lists.push(lastList);
   // A record holding the phrase holds each of its words, so the shortest list is enough.
   return lists.length ? lists.reduce((a, b) => (a.length <= b.length ? a : b)) : undefined;
 }
 
-/**
- * The records that can match any term, ascending, so fuse.js only scores those; undefined when
- * some term could match anywhere (a fuzzy term, a very short prefix) and every record must be scored.
- */
-export function candidateRecords(terms: readonly ScopedTerm[], vocabulary: Vocabulary): number[] | undefined {
-  const found = new Set<number>();
+function union(terms: readonly ScopedTerm[], scope: FieldScope, vocabulary: Vocabulary, recordCount: number): number[] | undefined {
+  const found = new Uint8Array(recordCount);
   for (const term of terms) {
-    const records = recordsForTerm(term, vocabulary);
+    const records = recordsForTerm(term, scope, vocabulary);
     if (!records) return undefined;
-    for (const index of records) found.add(index);
+    for (const index of records) found[index] = 1;
   }
-  return [...found].sort((a, b) => a - b);
+  const indices: number[] = [];
+  found.forEach((isFound, index) => isFound && indices.push(index));
+  return indices;
+}
+
+/**
+ * The records fuse.js needs to score, ascending: those where a term that is not boost-only can
+ * match. When every such term is common ("pod", "node fails") a record that only mentions it in
+ * passing is no answer, so only records with it in their names count, unless none has.
+ * Undefined when a term could match almost anywhere (a one-letter prefix): score every record.
+ */
+export function candidateRecords(terms: readonly ScopedTerm[], vocabulary: Vocabulary, recordCount: number): number[] | undefined {
+  const narrowing = terms.filter((t) => !t.boostOnly);
+  if (narrowing.some((t) => t.role === 'telling')) return union(narrowing, 'all', vocabulary, recordCount);
+  const named = union(narrowing, 'names', vocabulary, recordCount);
+  return named?.length ? named : union(narrowing, 'all', vocabulary, recordCount);
 }

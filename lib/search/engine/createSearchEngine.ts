@@ -1,6 +1,6 @@
 import Fuse from 'fuse.js';
 import { searchConfig } from '../config';
-import { buildAliasMap, termNames } from '../query/aliases';
+import { relatedNames, synonyms, termNames } from '../query/aliases';
 import { prepareQuery, type QueryContext } from '../query/prepareQuery';
 import { buildVocabulary } from '../query/vocabulary';
 import type { SearchHit, SearchRecord, SearchResponse } from '../types';
@@ -14,8 +14,18 @@ export interface SearchEngine {
   readonly records: readonly SearchRecord[];
   /** The best records for what a reader typed, best first. Any input is safe and bounded in time. */
   search(query: string, options?: { limit?: number }): SearchResponse;
-  /** Glossary entries worth suggesting for a query that found nothing, or before anything is typed. */
+  /** Glossary entries loosely like a query that found nothing; for an empty query, where to start. */
   suggest(query: string, limit?: number): SearchRecord[];
+}
+
+function toHit(record: SearchRecord, score: number, matcher: RegExp | null): SearchHit {
+  return {
+    record,
+    score,
+    title: markText(record.title, matcher),
+    section: record.section === null ? null : markText(record.section, matcher),
+    snippet: snippetOf(record.text, matcher),
+  };
 }
 
 /** Indexes the records (normalised copies, vocabulary, aliases, the Fuse index) once, for many searches. */
@@ -24,18 +34,19 @@ export function createSearchEngine(records: readonly SearchRecord[]): SearchEngi
   const glossary = records.filter((r) => r.kind === 'glossary');
   const context: QueryContext = {
     vocabulary: buildVocabulary(documents.map(documentWords)),
-    aliases: buildAliasMap(glossary),
+    synonyms: synonyms(),
+    related: relatedNames(glossary),
     names: termNames(glossary),
   };
-  const { keys, fieldNormWeight } = searchConfig.fuseOptions;
-  const fullIndex = Fuse.createIndex<SearchDocument>(keys!, documents, { fieldNormWeight });
-  const everything = new Fuse(documents, searchConfig.fuseOptions, fullIndex);
+  const { fuseOptions } = searchConfig;
+  const fullIndex = Fuse.createIndex<SearchDocument>(fuseOptions.keys, documents, { fieldNormWeight: fuseOptions.fieldNormWeight });
+  const everything = new Fuse(documents, fuseOptions, fullIndex);
 
   /** A Fuse over just these records (sharing the full index's entries): most queries can only match a few. */
   const fuseOver = (candidates: number[] | undefined) => {
     if (!candidates) return everything;
-    const records = candidates.map((i) => fullIndex.records[i]);
-    return new Fuse(documents, searchConfig.fuseOptions, Fuse.parseIndex<SearchDocument>({ keys: fullIndex.keys, records }));
+    const subset = Fuse.parseIndex<SearchDocument>({ keys: fullIndex.keys, records: candidates.map((i) => fullIndex.records[i]) });
+    return new Fuse(documents, fuseOptions, subset);
   };
 
   return {
@@ -45,18 +56,8 @@ export function createSearchEngine(records: readonly SearchRecord[]): SearchEngi
       if (!prepared.terms.length) return { query: prepared, hits: [] };
       const terms = scopeTerms(prepared.terms);
       const matcher = termMatcher(terms);
-      const hits = fuseOver(candidateRecords(terms, context.vocabulary))
-        .search(toFuseExpression(terms), { limit }).map(({ refIndex, score = 1 }): SearchHit => {
-        const record = records[refIndex];
-        return {
-          record,
-          score,
-          title: markText(record.title, matcher),
-          section: record.section === null ? null : markText(record.section, matcher),
-          snippet: snippetOf(record.text, matcher),
-        };
-      });
-      return { query: prepared, hits };
+      const results = fuseOver(candidateRecords(terms, context.vocabulary, records.length)).search(toFuseExpression(terms), { limit });
+      return { query: prepared, hits: results.map((r) => toHit(records[r.refIndex], r.score ?? 1, matcher)) };
     },
     suggest: (query, limit = searchConfig.limits.suggestions) => suggestTerms(glossary, query, limit),
   };

@@ -3,9 +3,10 @@ import type { FieldScope } from '../query/vocabulary';
 import type { QueryTerm } from '../types';
 import type { SearchDocument } from './documents';
 
-/** A term with the fields it is looked for in. */
+/** A term with the fields it is looked for in, and whether it only adds to the score of records other terms find. */
 export interface ScopedTerm extends QueryTerm {
   scope: FieldScope;
+  boostOnly: boolean;
 }
 
 const keysInScope: Record<FieldScope, readonly (keyof SearchDocument)[]> = {
@@ -14,28 +15,25 @@ const keysInScope: Record<FieldScope, readonly (keyof SearchDocument)[]> = {
 };
 
 /**
- * A common word ("node", "pod") is only looked for in names when the query also has a rarer
- * word: in the body it would match most of the notes and rank nothing. A word the notes do not
- * contain is matched fuzzily, and only in names: bitap over long text is slow and finds noise.
+ * When a query has a telling word, a common word ("node" in "drain a node") only ranks up the
+ * records the telling words find: on its own it would bring in most of the notes. Related names
+ * do the same, and only through names.
  */
 export function scopeTerms(terms: readonly QueryTerm[]): ScopedTerm[] {
-  const hasTellingTerm = terms.some((t) => !t.common && t.match !== 'fuzzy');
+  const hasTellingTerm = terms.some((t) => t.role === 'telling');
   return terms.map((term) => ({
     ...term,
-    scope: term.match === 'fuzzy' || (term.common && hasTellingTerm) ? 'names' : 'all',
+    boostOnly: term.role === 'related' || (term.role === 'common' && hasTellingTerm),
+    scope: term.role === 'related' ? 'names' : 'all',
   }));
 }
 
 /**
  * The fuse.js extended-search pattern for a term. Fields are normalised with a space at each end
  * and between words (see normalizeText), so the include pattern '" term"' is "a word starting
- * with term" and '" term "' is the whole word. A fuzzy term is a plain (bitap) pattern.
+ * with term" and '" term "' is the whole word.
  */
-function pattern(term: QueryTerm): string {
-  if (term.match === 'prefix') return `'" ${term.text}"`;
-  if (term.match === 'word') return `'" ${term.text} "`;
-  return term.text;
-}
+const pattern = (term: QueryTerm) => (term.match === 'prefix' ? `'" ${term.text}"` : `'" ${term.text} "`);
 
 /**
  * One fuse.js logical query for the whole search: any term in any of its fields ($or). Fuse

@@ -15,8 +15,7 @@ const escapeRegex = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'
  * only hold letters, digits and spaces, so the regex has no nested repetition and runs in linear time.
  */
 export function termMatcher(terms: readonly QueryTerm[]): RegExp | null {
-  const sources = terms
-    .filter((t) => t.match !== 'fuzzy')
+  const sources = [...terms]
     .sort((a, b) => b.text.length - a.text.length)
     .map((t) => {
       const words = t.text.split(' ').map(escapeRegex).join(between);
@@ -62,7 +61,7 @@ function bestWindowStart(text: string, marks: [number, number][], length: number
 }
 
 /** A piece of `text` around its best match, cut at word boundaries, with "…" where it was cut. */
-export function snippetOf(text: string, matcher: RegExp | null, length = searchConfig.snippetLength): MarkedText {
+export function snippetOf(text: string, matcher: RegExp | null, length: number = searchConfig.snippetLength): MarkedText {
   const marks = findMarks(text, matcher);
   let start = marks.length ? Math.max(0, bestWindowStart(text, marks, length) - lead) : 0;
   if (start > 0) {

@@ -1,19 +1,22 @@
-import type { Site } from '@/lib/content';
+import type { Chapter, GlossaryTerm } from '@/lib/content';
 import { searchConfig } from '../config';
 import type { SearchIndexFile } from '../types';
 import type { CodeBlock } from './codeBlocks';
 import { chapterRecords, glossaryRecord } from './records';
 
+/** The parts of the loaded site that the index is made of. */
+export interface IndexedContent {
+  chapters: readonly Pick<Chapter, 'slug' | 'title' | 'href' | 'sections'>[];
+  glossary: readonly Pick<GlossaryTerm, 'id' | 'title' | 'short' | 'aliases'>[];
+}
+
 /** The index file for a site: every chapter section in reading order, then the glossary. */
-export function buildSearchIndex(
-  site: Pick<Site, 'chapters' | 'glossary'>,
-  codeBlocksBySlug: ReadonlyMap<string, readonly CodeBlock[]> = new Map(),
-): SearchIndexFile {
+export function buildSearchIndex(content: IndexedContent, codeBlocksBySlug: ReadonlyMap<string, readonly CodeBlock[]> = new Map()): SearchIndexFile {
   return {
     version: searchConfig.indexVersion,
     records: [
-      ...site.chapters.flatMap((chapter) => chapterRecords(chapter, codeBlocksBySlug.get(chapter.slug))),
-      ...site.glossary.map(glossaryRecord),
+      ...content.chapters.flatMap((chapter) => chapterRecords(chapter, codeBlocksBySlug.get(chapter.slug))),
+      ...content.glossary.map(glossaryRecord),
     ],
   };
 }

@@ -39,6 +39,8 @@ const suffixRules: readonly { suffix: string; replaceWith: string; when?: RegExp
   { suffix: 'es', replaceWith: '', when: /(ss|x|z|ch|sh)$/, minBase: 3 },
   // Not after s or u: "address" and "status" are not plurals.
   { suffix: 's', replaceWith: '', when: /[^su]$/, minBase: 3 },
+  // "restore" -> "restor" finds "restoring"; short words keep it ("state" must not find "static").
+  { suffix: 'e', replaceWith: '', minBase: 5 },
 ];
 const doubledConsonant = /([^aeiouls])\1$/;
 

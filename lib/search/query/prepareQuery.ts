@@ -1,6 +1,6 @@
 import { searchConfig } from '../config';
 import type { PreparedQuery, QueryTerm, SpellingCorrection } from '../types';
-import type { AliasMap } from './aliases';
+import { phraseKey, type AliasMap } from './aliases';
 import { stem, wordsOf } from './normalize';
 import { stopwords } from './stopwords';
 import type { Vocabulary } from './vocabulary';
@@ -8,24 +8,34 @@ import type { Vocabulary } from './vocabulary';
 /** What a query is interpreted against: the words and names of the loaded notes. */
 export interface QueryContext {
   vocabulary: Vocabulary;
-  aliases: AliasMap;
-  /** Multi-word names (glossary terms) searched as phrases when typed: "control plane". */
+  /** Names that mean the same (see synonymTable). */
+  synonyms: AliasMap;
+  /** Glossary aliases -> the entry's name (see relatedNames). */
+  related: AliasMap;
+  /** Glossary names as phrase keys; multi-word ones typed in a query are searched as phrases ("control plane"). */
   names: ReadonlySet<string>;
 }
 
-// fuse.js bitap matches at most 32 characters.
+// No word of the notes is longer; cutting longer input keeps spelling correction cheap.
 const maxWordLength = 32;
 const maxPhraseWords = 4;
 const isNumber = /^\d+$/;
 
-type TermDraft = Omit<QueryTerm, 'common'>;
+/** A term before its role is known; `concept` numbers the typed word or phrase it stands for. */
+interface TermDraft extends Omit<QueryTerm, 'role'> {
+  concept: number;
+  related?: boolean;
+}
+
+const isName = (phrase: string, context: QueryContext) =>
+  context.names.has(phrase) || context.synonyms.has(phrase) || context.related.has(phrase);
 
 function isKnown(word: string, context: QueryContext): boolean {
-  const { vocabulary, aliases } = context;
+  const { vocabulary } = context;
   return (
     stopwords.has(word) ||
     isNumber.test(word) ||
-    aliases.has(word) ||
+    isName(phraseKey(word), context) ||
     vocabulary.hasWordStartingWith(word) ||
     vocabulary.hasWordStartingWith(stem(word))
   );
@@ -43,18 +53,103 @@ function splitCompound(word: string, vocabulary: Vocabulary): string | undefined
 /** A typed word as the notes spell it: corrected when it is a typo, split when it runs two words together. */
 function fixWord(word: string, context: QueryContext): string {
   if (isKnown(word, context)) return word;
-  return context.vocabulary.correct(word) ?? context.vocabulary.correct(stem(word)) ?? splitCompound(word, context.vocabulary) ?? word;
+  const { vocabulary } = context;
+  return vocabulary.correct(word) ?? vocabulary.correct(stem(word)) ?? splitCompound(word, vocabulary) ?? word;
 }
 
-function wordTerm(word: string, context: QueryContext): TermDraft {
-  if (!isKnown(word, context)) return { text: word, match: 'fuzzy' };
-  if (word.length < searchConfig.minPrefixLength) return { text: word, match: 'word' };
-  return { text: stem(word), match: 'prefix' };
+/** The words of a text up to the limit of words that are not stopwords, each cut to a word's length. */
+function firstWords(text: string): string[] {
+  const words: string[] = [];
+  let meaningful = 0;
+  for (const word of wordsOf(text)) {
+    if (!stopwords.has(word) && ++meaningful > searchConfig.maxQueryWords) break;
+    words.push(word.slice(0, maxWordLength));
+  }
+  return words;
 }
 
-function expansions(phrase: string, aliases: AliasMap): TermDraft[] {
-  const targets = aliases.get(phrase) ?? aliases.get(stem(phrase)) ?? [];
-  return targets.map((text) => ({ text, match: 'prefix' }));
+/** The typed words, spelling fixed, with the corrections made. */
+function fixWords(text: string, context: QueryContext): { words: string[]; corrections: SpellingCorrection[] } {
+  const corrections: SpellingCorrection[] = [];
+  const words = firstWords(text).flatMap((word) => {
+    const fixed = fixWord(word, context);
+    if (fixed !== word) corrections.push({ from: word, to: fixed });
+    return fixed.split(' ');
+  });
+  return { words, corrections };
+}
+
+/** How many words from `start` form a glossary name or alias; 1 when none does. */
+function nameLength(words: readonly string[], start: number, context: QueryContext): number {
+  for (let n = Math.min(maxPhraseWords, words.length - start); n > 1; n--) {
+    if (isName(phraseKey(words.slice(start, start + n).join(' ')), context)) return n;
+  }
+  return 1;
+}
+
+/** The synonyms and related glossary names of a typed word or phrase, as terms of the same concept. */
+function expansions(phrase: string, concept: number, context: QueryContext): TermDraft[] {
+  const synonyms = (context.synonyms.get(phrase) ?? []).map((text): TermDraft => ({ text, match: 'prefix', concept }));
+  const related = (context.related.get(phrase) ?? [])
+    .slice(0, searchConfig.maxRelatedNames)
+    .map((text): TermDraft => ({ text, match: 'prefix', concept, related: true }));
+  return [...synonyms, ...related];
+}
+
+/** The terms for the fixed words, most important first: as typed, then expansions, then joined words. */
+function draftTerms(words: readonly string[], context: QueryContext): TermDraft[] {
+  const typed: TermDraft[] = [];
+  const expanded: TermDraft[] = [];
+  const joined: TermDraft[] = [];
+  let previous: string | undefined;
+  for (let i = 0, concept = 0; i < words.length; concept++) {
+    const length = nameLength(words, i, context);
+    if (length > 1) {
+      const phrase = phraseKey(words.slice(i, (i += length)).join(' '));
+      typed.push({ text: phrase, match: 'prefix', concept });
+      expanded.push(...expansions(phrase, concept, context));
+      previous = undefined;
+      continue;
+    }
+    const word = words[i++];
+    // A word that is neither in the notes nor a typo of one can match nothing; it is left out.
+    if (stopwords.has(word) || !isKnown(word, context)) {
+      previous = undefined;
+      continue;
+    }
+    const short = word.length < searchConfig.minPrefixLength;
+    const term: TermDraft = short ? { text: word, match: 'word', concept } : { text: stem(word), match: 'prefix', concept };
+    typed.push(term);
+    expanded.push(...expansions(phraseKey(word), concept, context));
+    // "config map" -> "configmap", "name space" -> "namespace".
+    if (previous && !short && context.vocabulary.hasWordStartingWith(previous + term.text)) {
+      joined.push({ text: previous + term.text, match: 'prefix', concept });
+    }
+    previous = word;
+  }
+  // A query of stopwords only ("what is it") still searches for them, as whole words.
+  if (words.length && words.every((w) => stopwords.has(w))) {
+    typed.push(...words.map((word, concept): TermDraft => ({ text: word, match: 'word', concept })));
+  }
+
+  // An expansion that a typed word already finds adds only cost: "scheduler" finds "kube scheduler".
+  const typedPrefixes = typed.filter((t) => t.match === 'prefix').map((t) => t.text);
+  const foundByTyped = (t: TermDraft) => t.text.split(' ').some((w) => typedPrefixes.some((p) => w.startsWith(p)));
+  const seen = new Set<string>();
+  return [...typed, ...expanded.filter((t) => !foundByTyped(t)), ...joined]
+    .filter((t) => !seen.has(`${t.match}:${t.text}`) && seen.add(`${t.match}:${t.text}`))
+    .slice(0, searchConfig.maxTerms);
+}
+
+/** Gives each term its role; a concept is common when any of its own terms is ("k8s" means "kubernetes"). */
+function withRoles(drafts: readonly TermDraft[], vocabulary: Vocabulary): QueryTerm[] {
+  const commonConcepts = new Set(
+    drafts.filter((t) => !t.related && vocabulary.share(t.text) > searchConfig.commonTermShare).map((t) => t.concept),
+  );
+  return drafts.map(({ concept, related, ...term }) => ({
+    ...term,
+    role: related ? 'related' : commonConcepts.has(concept) ? 'common' : 'telling',
+  }));
 }
 
 /**
@@ -65,63 +160,6 @@ function expansions(phrase: string, aliases: AliasMap): TermDraft[] {
  */
 export function prepareQuery(input: string, context: QueryContext): PreparedQuery {
   const text = input.slice(0, searchConfig.maxQueryLength).trim();
-  const corrections: SpellingCorrection[] = [];
-  const words = wordsOf(text)
-    .slice(0, searchConfig.maxQueryWords)
-    .flatMap((typed) => {
-      const word = typed.slice(0, maxWordLength);
-      const fixed = fixWord(word, context);
-      if (fixed !== word) corrections.push({ from: word, to: fixed });
-      return fixed.split(' ');
-    });
-
-  const primary: TermDraft[] = [];
-  const expanded: TermDraft[] = [];
-  const joined: TermDraft[] = [];
-  let previous: string | undefined;
-  for (let i = 0; i < words.length; ) {
-    const phraseLength = longestName(words, i, context);
-    if (phraseLength > 1) {
-      const phrase = words.slice(i, i + phraseLength).join(' ');
-      primary.push({ text: phrase, match: 'prefix' });
-      expanded.push(...expansions(phrase, context.aliases));
-      previous = undefined;
-      i += phraseLength;
-      continue;
-    }
-    const word = words[i++];
-    if (stopwords.has(word)) {
-      previous = undefined;
-      continue;
-    }
-    const term = wordTerm(word, context);
-    primary.push(term);
-    expanded.push(...expansions(word, context.aliases));
-    // "config map" -> "configmap", "name space" -> "namespace".
-    if (previous && term.match === 'prefix' && context.vocabulary.hasWordStartingWith(previous + term.text)) {
-      joined.push({ text: previous + term.text, match: 'prefix' });
-    }
-    previous = term.match === 'fuzzy' ? undefined : word;
-  }
-  // A query of stopwords only ("what is it") still searches for them, as whole words.
-  if (!primary.length) primary.push(...words.map((word): TermDraft => ({ text: word, match: 'word' })));
-
-  // An expansion that a typed word already finds adds only cost: "scheduler" finds "kube scheduler".
-  const typedPrefixes = primary.filter((t) => t.match === 'prefix').map((t) => t.text);
-  const foundByTyped = (t: TermDraft) => t.text.split(' ').some((w) => typedPrefixes.some((p) => w.startsWith(p)));
-  const seen = new Set<string>();
-  const terms = [...primary, ...expanded.filter((t) => !foundByTyped(t)), ...joined]
-    .filter((t) => t.text && !seen.has(`${t.match}:${t.text}`) && seen.add(`${t.match}:${t.text}`))
-    .slice(0, searchConfig.maxTerms)
-    .map((t) => ({ ...t, common: t.match !== 'fuzzy' && context.vocabulary.share(t.text) > searchConfig.commonTermShare }));
-  return { text, terms, corrections };
-}
-
-/** How many words from `start` form a glossary name or alias; 1 when none does. */
-function longestName(words: readonly string[], start: number, context: QueryContext): number {
-  for (let n = Math.min(maxPhraseWords, words.length - start); n > 1; n--) {
-    const phrase = words.slice(start, start + n).join(' ');
-    if (context.names.has(phrase) || context.aliases.has(phrase)) return n;
-  }
-  return 1;
+  const { words, corrections } = fixWords(text, context);
+  return { text, terms: withRoles(draftTerms(words, context), context.vocabulary), corrections };
 }

@@ -1,13 +1,16 @@
 /**
- * Words that carry no topic: the scaffolding of questions ("what is", "how does") and English
- * function words. They are dropped from queries unless nothing else is left.
+ * Words that carry no topic: the scaffolding of questions ("what is", "how does", "why do I
+ * need") and English function words. They are dropped from queries unless nothing else is left.
  */
 export const stopwords: ReadonlySet<string> = new Set(
-  `a an the is are was were be been being am do does did doing done how what whats which who whom
-  why when where i im me my we our us you your it its this that these those there here of in on
-  at to for from by with without about into onto and or but if then than so as can could should
-  would will shall may might must vs versus between difference explain mean means meaning tell
-  happen happens happening`
+  `a about after again all also am an and any are as at be been before being both but by can
+  cannot could did difference do does doing done each explain for from get gets getting got had
+  has have having he her here hers him his how i if im in into is it its itself just may me mean
+  meaning means might more most much must my need needs no nor not of off on once only onto or
+  other our ours out over own same shall she should so some such tell than that thats the their
+  them then there these they this those through to too under until up us use used using very vs
+  versus was we were what whats when where which while who whom why will with without would
+  you your yours happen happens happening`
     .split(/\s+/)
     .filter(Boolean),
 );

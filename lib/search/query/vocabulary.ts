@@ -24,15 +24,17 @@ export interface Vocabulary {
   /** The closest word of the notes within the allowed number of typos, if any. */
   correct(word: string): string | undefined;
   /**
-   * The records (by index, ascending) with a word starting with `prefix` in `scope`, or undefined
-   * when so many words start with it that checking every record is cheaper.
+   * The records (by index) with a word starting with `prefix` in `scope`, or undefined when so
+   * many words start with it that checking every record is cheaper.
    */
   recordsWithPrefix(prefix: string, scope: FieldScope): number[] | undefined;
   /** The records with exactly this word in `scope`. */
   recordsWithWord(word: string, scope: FieldScope): readonly number[];
 }
 
-const prefixScanLimit = 64;
+// Past this many words sharing a prefix (a two- or three-letter start), narrowing by the inverted
+// index costs more than it saves.
+const prefixScanLimit = 1000;
 const cacheLimit = 1000;
 const none: readonly number[] = [];
 
@@ -106,7 +108,7 @@ export function buildVocabulary(records: readonly RecordWords[]): Vocabulary {
     for (let length = word.length - max; max && length <= word.length + max; length++) {
       for (const candidate of byLength.get(length) ?? []) {
         const distance = editDistance(word, candidate, Math.min(max, bestDistance));
-        if (distance > max) continue;
+        if (distance > Math.min(max, bestDistance)) continue;
         // Equally close: the word the notes use more often is the likelier meaning.
         if (distance < bestDistance || frequency(candidate) > frequency(best!)) [best, bestDistance] = [candidate, distance];
       }
@@ -127,10 +129,7 @@ export function buildVocabulary(records: readonly RecordWords[]): Vocabulary {
     },
     recordsWithPrefix(prefix, scope) {
       const words = wordsStartingWith(prefix);
-      if (!words) return undefined;
-      const found = new Set<number>();
-      for (const word of words) for (const index of inScope[scope].get(word) ?? none) found.add(index);
-      return [...found].sort((a, b) => a - b);
+      return words?.flatMap((word) => inScope[scope].get(word) ?? none);
     },
     recordsWithWord: (word, scope) => inScope[scope].get(word) ?? none,
   };

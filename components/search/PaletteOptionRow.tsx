@@ -1,0 +1,62 @@
+import type { MouseEvent } from 'react';
+import { glossaryGroupLabel } from '@/lib/search';
+import { Highlighted } from './Highlighted';
+import { isModifiedClick } from './goToResult';
+import type { PaletteOption } from './paletteOptions';
+
+interface Props {
+  id: string;
+  option: PaletteOption;
+  selected: boolean;
+  onChoose: (option: PaletteOption) => void;
+  onHover: () => void;
+}
+
+/** A row of the palette's listbox: a link (so it opens in a new tab too) playing the option role. */
+export function PaletteOptionRow({ id, option, selected, onChoose, onHover }: Props) {
+  const onClick = (event: MouseEvent) => {
+    if (isModifiedClick(event)) return;
+    event.preventDefault();
+    onChoose(option);
+  };
+  return (
+    <a
+      id={id}
+      role="option"
+      aria-selected={selected}
+      href={option.url}
+      tabIndex={-1}
+      className="search-option"
+      onClick={onClick}
+      onMouseMove={selected ? undefined : onHover}
+    >
+      <OptionContent option={option} />
+    </a>
+  );
+}
+
+// The option's accessible name is all of its text, title then snippet, as a reader sees it.
+function OptionContent({ option }: { option: PaletteOption }) {
+  if (option.kind === 'all-results') return <span className="search-option-title">See all results for “{option.text}”</span>;
+  if (option.kind === 'suggestion') {
+    return (
+      <>
+        <span className="search-option-title">{option.record.title}</span>
+        <span className="search-option-snippet">
+          {glossaryGroupLabel}: {option.record.text}
+        </span>
+      </>
+    );
+  }
+  const { hit } = option;
+  return (
+    <>
+      <span className="search-option-title">
+        <Highlighted {...(hit.section ?? hit.title)} />
+      </span>
+      <span className="search-option-snippet">
+        <Highlighted {...hit.snippet} />
+      </span>
+    </>
+  );
+}

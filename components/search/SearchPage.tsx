@@ -1,0 +1,95 @@
+'use client';
+
+import Link from 'next/link';
+import { useRouter, useSearchParams } from 'next/navigation';
+import { useMemo, useState } from 'react';
+import { searchConfig, type SearchRecord } from '@/lib/search';
+import { goToResult } from './goToResult';
+import { loadSearchEngine } from './loadSearchEngine';
+import { SearchResultsList } from './SearchResultsList';
+import { correctionNote, searchPageUrl, searchView, suggestionLabels } from './searchView';
+import { useSearchEngine } from './useSearchEngine';
+
+function Suggestions({ title, records }: { title: string; records: SearchRecord[] }) {
+  if (!records.length) return null;
+  return (
+    <section className="search-suggestions" aria-label={title}>
+      <h2>{title}</h2>
+      <ul>
+        {records.map((r) => (
+          <li key={r.url}>
+            <Link href={r.url}>{r.title}</Link>: {r.text}
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}
+
+/** The /search page: the query lives in the URL (?q=), so a search can be shared or bookmarked. */
+export function SearchPage() {
+  const router = useRouter();
+  const q = useSearchParams().get('q') ?? '';
+  const [text, setText] = useState(q);
+  const [seenQ, setSeenQ] = useState(q);
+  const { state, retry } = useSearchEngine(loadSearchEngine);
+
+  // Back, forward or a link to another ?q= while on this page: show that search. The URL this
+  // page writes itself as the reader types is the trimmed text, which must not reset the field.
+  if (q !== seenQ) {
+    setSeenQ(q);
+    if (q !== text.trim()) setText(q);
+  }
+
+  const view = useMemo(
+    () => (state.status === 'ready' ? searchView(state.engine, text, searchConfig.limits.page) : undefined),
+    [state, text],
+  );
+
+  const update = (next: string) => {
+    setText(next);
+    // Keeps the URL shareable without a navigation per keystroke.
+    window.history.replaceState(null, '', next.trim() ? searchPageUrl(next) : '/search');
+  };
+
+  const correction = view && view.kind !== 'start' ? correctionNote(view.query) : undefined;
+  return (
+    <>
+      <form role="search" className="search-page-form" onSubmit={(event) => event.preventDefault()}>
+        <label htmlFor="search-page-input" className="sr-only">
+          Search the notes
+        </label>
+        <input
+          id="search-page-input"
+          type="search"
+          name="q"
+          className="search-page-input"
+          placeholder="Search the notes"
+          autoComplete="off"
+          value={text}
+          maxLength={searchConfig.maxQueryLength}
+          onChange={(event) => update(event.target.value)}
+        />
+      </form>
+      <p className="search-status" role="status">
+        {state.status === 'loading' && 'Loading search…'}
+        {view?.kind === 'results' && `${view.count} result${view.count === 1 ? '' : 's'} for “${view.query.text}”.`}
+        {view?.kind === 'nothing' && `No results for “${view.query.text}”.`}
+        {correction && <span className="search-correction"> Showing results for “{correction}”.</span>}
+      </p>
+      {state.status === 'failed' && (
+        <div className="search-error" role="alert">
+          <p>{state.message}</p>
+          <button type="button" className="button" onClick={retry}>
+            Try again
+          </button>
+        </div>
+      )}
+      {view?.kind === 'results' && <SearchResultsList groups={view.groups} onOpen={(url) => goToResult(url, router.push)} />}
+      {view?.kind === 'nothing' && (
+        <Suggestions title={view.closeMatches ? suggestionLabels.close : suggestionLabels.start} records={view.suggestions} />
+      )}
+      {view?.kind === 'start' && <Suggestions title={suggestionLabels.start} records={view.suggestions} />}
+    </>
+  );
+}

@@ -1,0 +1,27 @@
+import type { SearchHit, SearchRecord } from '@/lib/search';
+import { searchPageUrl, suggestionLabels, type SearchView } from './searchView';
+
+/** One choosable row of the palette, in keyboard order. */
+export type PaletteOption =
+  | { kind: 'hit'; url: string; hit: SearchHit }
+  | { kind: 'suggestion'; url: string; record: SearchRecord }
+  | { kind: 'all-results'; url: string; text: string };
+
+export interface OptionGroup {
+  label: string;
+  options: PaletteOption[];
+}
+
+/** The palette's rows for a view, grouped as shown: results by chapter, then "all results"; or suggested glossary terms. */
+export function paletteGroups(view: SearchView, text: string): OptionGroup[] {
+  if (view.kind === 'results') {
+    return [
+      ...view.groups.map((g) => ({ label: g.label, options: g.hits.map((hit): PaletteOption => ({ kind: 'hit', url: hit.record.url, hit })) })),
+      { label: 'More', options: [{ kind: 'all-results', url: searchPageUrl(text), text: text.trim() }] },
+    ];
+  }
+  const label = view.kind === 'nothing' && view.closeMatches ? suggestionLabels.close : suggestionLabels.start;
+  return view.suggestions.length
+    ? [{ label, options: view.suggestions.map((record): PaletteOption => ({ kind: 'suggestion', url: record.url, record })) }]
+    : [];
+}
