@@ -88,14 +88,12 @@ describe('a reader takes a chapter quiz', () => {
     await page.goto(`${b.baseUrl}/review`, { waitUntil: 'networkidle' });
     await expect(page.getByRole('link', { name: 'Review 2 due' }).count()).resolves.toBe(1);
     await page.getByRole('heading', { name: '2 cards due' }).waitFor();
-    for (const id of quiz.questions.filter((q) => wrong.has(q.id)).map((q) => q.id)) {
-      const question = quiz.questions.find((q) => q.id === id)!;
+    for (let card = 0; card < 2; card++) {
       const prompt = await page.locator('.quiz-card legend').textContent();
       const shown = quiz.questions.find((q) => plain(q.prompt) === prompt)!;
       expect(wrong.has(shown.id)).toBe(true);
       await answer(page, shown, true);
       await page.getByRole('button', { name: /^(Next card|Finish the review)$/ }).click();
-      expect(question).toBeDefined();
     }
     await page.getByRole('heading', { name: 'Review finished: 2 of 2 right' }).waitFor();
     await expect(page.getByRole('link', { name: 'Review', exact: true }).count()).resolves.toBe(1);
