@@ -56,7 +56,7 @@ export function ChapterPage({ chapter, part, parts, previous, next, glossary, qu
         <div className="prose">
           <MdxContent code={chapter.code} css={chapter.codeCss} context={{ glossary }} />
         </div>
-        <MarkChapterRead slug={chapter.slug} />
+        <MarkChapterRead slug={chapter.slug} showNotices={!quiz} />
         {quiz && <ChapterQuiz slug={chapter.slug} title={quiz.title} questionCount={quiz.questions.length} passRatio={quiz.passRatio} />}
         <PrevNext previous={previous} next={next} />
       </article>

@@ -1,20 +1,31 @@
 'use client';
 
-import { useEffect, useRef } from 'react';
+import { useEffect, useRef, useState } from 'react';
+import type { ProgressStore } from '@/lib/progress/store';
+import { ProgressNotices } from './ProgressNotices';
 import { useNearViewport } from './useNearViewport';
 
 /**
  * Marks the chapter read when the reader reaches its end. The progress store (and zod) load only
- * then, so the first load carries nothing but this component.
+ * then, so the first load carries nothing but this component. On chapters without a quiz it also
+ * shows what the store has to tell (data set aside, storage full), since nothing else on the page will.
  */
-export function MarkChapterRead({ slug }: { slug: string }) {
+export function MarkChapterRead({ slug, showNotices = false }: { slug: string; showNotices?: boolean }) {
   const ref = useRef<HTMLDivElement>(null);
   const reached = useNearViewport(ref);
+  const [store, setStore] = useState<ProgressStore>();
   useEffect(() => {
     if (!reached) return;
-    void Promise.all([import('@/lib/progress/browser'), import('@/lib/progress/model')]).then(([{ getProgressStore }, { markChapterRead }]) =>
-      getProgressStore().update((p, now) => markChapterRead(p, slug, now)),
-    );
+    void Promise.all([import('@/lib/progress/browser'), import('@/lib/progress/model')]).then(([{ getProgressStore }, { markChapterRead }]) => {
+      const loaded = getProgressStore();
+      loaded.update((p, now) => markChapterRead(p, slug, now));
+      setStore(loaded);
+    });
   }, [reached, slug]);
-  return <div ref={ref} className="chapter-end-marker" aria-hidden="true" />;
+  return (
+    <>
+      <div ref={ref} className="chapter-end-marker" aria-hidden="true" />
+      {showNotices && store && <ProgressNotices store={store} />}
+    </>
+  );
 }

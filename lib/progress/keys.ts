@@ -7,6 +7,9 @@ export const progressKey = 'clusterbook.progress';
 /** Unreadable data is copied here (with a timestamp) before a fresh start, never deleted. */
 export const setAsidePrefix = 'clusterbook.progress.set-aside.';
 
+/** A notice the reader has not dismissed yet (data set aside), so it survives page loads. */
+export const noticeKey = 'clusterbook.progress.notice';
+
 /** Fired on window after every save, so marks and counts update in the same tab. */
 export const progressChangedEvent = 'clusterbook:progress-changed';
 

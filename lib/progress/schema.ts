@@ -74,6 +74,9 @@ export const exportFileSchema = z.strictObject({
   progress: z.unknown(),
 });
 
+/** A notice kept until the reader dismisses it (./keys noticeKey). */
+export const lastingNoticeSchema = z.strictObject({ kind: z.literal('set-aside'), message: z.string().min(1) });
+
 export function emptyProgress(): Progress {
   return { version: currentVersion as 2, chapters: {}, quizzes: {}, labs: {}, cards: {} };
 }

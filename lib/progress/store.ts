@@ -1,9 +1,9 @@
 import { decodeImport, decodeStored, encodeExport, encodeStored, exportFileName } from './codec';
 import { progressErrors } from './errors';
-import { progressKey, setAsidePrefix } from './keys';
+import { noticeKey, progressKey, setAsidePrefix } from './keys';
 import { trimHistory } from './model';
 import { progressPolicy } from './policy';
-import { emptyProgress, type Progress } from './schema';
+import { emptyProgress, lastingNoticeSchema, type Progress } from './schema';
 
 /** The part of localStorage the store uses; tests pass an in-memory fake (which can be full). */
 export interface StorageLike {
@@ -57,6 +57,7 @@ export class ProgressStore {
 
   dismissNotice(notice: Notice): void {
     this.notices = this.notices.filter((n) => n !== notice);
+    if (notice.kind === 'set-aside') this.forgetLastingNotice();
     this.emit();
   }
 
@@ -95,6 +96,7 @@ export class ProgressStore {
     this.writable = true;
     this.progress = emptyProgress();
     this.notices = [];
+    this.forgetLastingNotice();
     this.save();
     this.emit();
   }
@@ -118,6 +120,7 @@ export class ProgressStore {
       this.notify({ kind: 'unavailable', message: progressErrors.storageUnavailable });
       return emptyProgress();
     }
+    this.recallLastingNotice();
     if (raw === null) return emptyProgress();
     const decoded = decodeStored(raw, now());
     if ('unreadable' in decoded) return this.setAside(raw);
@@ -134,7 +137,9 @@ export class ProgressStore {
     const key = `${setAsidePrefix}${this.options.now()}`;
     try {
       this.options.storage!.setItem(key, raw);
-      this.notify({ kind: 'set-aside', message: progressErrors.setAside(key) });
+      const notice: Notice = { kind: 'set-aside', message: progressErrors.setAside(key) };
+      this.notify(notice);
+      this.options.storage!.setItem(noticeKey, JSON.stringify(notice));
     } catch {
       this.writable = false;
       this.notify({ kind: 'set-aside-failed', message: progressErrors.setAsideFailed });
@@ -168,8 +173,28 @@ export class ProgressStore {
     }
   }
 
+  /** A set-aside notice is kept in storage until dismissed: the reader may not see the page that found it. */
+  private recallLastingNotice(): void {
+    try {
+      const raw = this.options.storage?.getItem(noticeKey);
+      const notice = raw ? lastingNoticeSchema.safeParse(JSON.parse(raw)) : undefined;
+      if (notice?.success) this.notify(notice.data);
+    } catch {
+      // An unreadable notice is not worth a notice of its own.
+    }
+  }
+
+  private forgetLastingNotice(): void {
+    try {
+      this.options.storage?.removeItem(noticeKey);
+    } catch {
+      // Storage gone: nothing to forget.
+    }
+  }
+
+  /** One notice per kind; a newer one replaces the older. */
   private notify(notice: Notice): void {
-    if (!this.notices.some((n) => n.kind === notice.kind)) this.notices = [...this.notices, notice];
+    this.notices = [...this.notices.filter((n) => n.kind !== notice.kind), notice];
   }
 
   private emit(): void {

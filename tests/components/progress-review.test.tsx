@@ -1,9 +1,10 @@
 import { act, render, screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
+import { MarkChapterRead } from '@/components/progress/MarkChapterRead';
 import { ProgressMark } from '@/components/progress/ProgressMark';
 import { ReviewLink } from '@/components/progress/ReviewLink';
 import { ReviewSession } from '@/components/progress/ReviewSession';
-import { progressChangedEvent, progressKey } from '@/lib/progress/keys';
+import { progressChangedEvent, progressKey, setAsidePrefix } from '@/lib/progress/keys';
 import { markChapterRead, recordAnswer, recordQuizAttempt } from '@/lib/progress/model';
 import { quizOf, singleQuestion } from '../quiz/support/builders';
 import { days } from '../quiz/support/memory-storage';
@@ -80,5 +81,31 @@ describe('first-load marks', () => {
     localStorage.setItem(progressKey, '{"version":2,"cards":{"x":{"due":"soon"}},"chapters":[1]');
     render(<ReviewLink />);
     expect(screen.getByRole('link')).toHaveAccessibleName('Review');
+  });
+});
+
+describe('reaching the end of a chapter', () => {
+  beforeEach(() => {
+    localStorage.clear();
+    vi.stubGlobal(
+      'IntersectionObserver',
+      class {
+        constructor(private readonly callback: IntersectionObserverCallback) {}
+        observe() {
+          this.callback([{ isIntersecting: true } as IntersectionObserverEntry], this as unknown as IntersectionObserver);
+        }
+        disconnect() {}
+      },
+    );
+  });
+  afterEach(() => vi.unstubAllGlobals());
+
+  it('marks the chapter read, and on a chapter without a quiz tells the reader their old data was set aside', async () => {
+    localStorage.setItem(progressKey, '{broken');
+    render(<MarkChapterRead slug="namespaces" showNotices />);
+    const alert = await screen.findByRole('alert');
+    expect(alert).toHaveTextContent(/could not be read/);
+    expect(JSON.parse(localStorage.getItem(progressKey)!).chapters).toHaveProperty('namespaces');
+    expect(Object.keys(localStorage).filter((k) => k.startsWith(setAsidePrefix)).map((k) => localStorage.getItem(k))).toEqual(['{broken']);
   });
 });

@@ -80,6 +80,17 @@ describe('the progress store', () => {
     expect(storage.getItem(key)).toBe(raw);
   });
 
+  it('keeps telling the reader about set-aside data on later visits until they dismiss it', () => {
+    const { store, storage, clock } = storeWith({ [progressKey]: '{oops' });
+    store.update((p, now) => markChapterRead(p, 'a', now));
+    const notice = progressErrors.setAside(`${setAsidePrefix}${clock.now()}`);
+    const later = new ProgressStore({ storage, now: clock.now });
+    expect(later.getNotices()).toEqual([{ kind: 'set-aside', message: notice }]);
+    later.dismissNotice(later.getNotices()[0]);
+    expect(new ProgressStore({ storage, now: clock.now }).getNotices()).toEqual([]);
+    expect(storage.getItem(`${setAsidePrefix}${clock.now()}`)).toBe('{oops');
+  });
+
   it('leaves unreadable data untouched, and saves nothing, when there is no room to set it aside', () => {
     const raw = 'x'.repeat(50);
     const { store, storage } = storeWith({ [progressKey]: raw });
