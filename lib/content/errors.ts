@@ -25,7 +25,7 @@ export const errorMessages = {
   missingFrontmatter: 'missing frontmatter: the file must start with a --- block',
   unclosedFrontmatter: 'frontmatter is not closed: add a line with --- after it',
   yaml: (reason: string) => `frontmatter is not valid YAML: ${reason}`,
-  field: (path: string, reason: string) => `frontmatter field "${path}": ${reason}`,
+  field: (path: string, reason: string, what = 'frontmatter field') => `${what} "${path}": ${reason}`,
   mdxSyntax: (reason: string) => `MDX syntax error: ${reason}`,
   unknownTerm: (id: string) => `unknown glossary term <Term id="${id}"> (add content/glossary/${id}.mdx)`,
   termWithoutId: '<Term> needs an id attribute, e.g. <Term id="kubelet">',

@@ -24,13 +24,14 @@ export function splitFrontmatter(source: string): SplitSource | ContentProblem {
 
 /**
  * Parses YAML and validates it with a schema; problems carry the line of the offending field
- * (`lineOffset` is the file line where the YAML starts).
+ * (`lineOffset` is the file line where the YAML starts; `what` names a field in messages).
  */
 export function parseYamlWith<S extends z.ZodType>(
   file: string,
   yamlText: string,
   schema: S,
   lineOffset = 1,
+  what = 'field',
 ): { data: z.infer<S>; keyLines: Record<string, number> } | { problems: ContentProblem[] } {
   const lineCounter = new LineCounter();
   const doc = parseDocument(yamlText, { lineCounter, prettyErrors: false });
@@ -57,7 +58,7 @@ export function parseYamlWith<S extends z.ZodType>(
     problems: result.error.issues.map((issue) => ({
       file,
       line: lineOffset + lineCounter.linePos(offsetOf(doc, issue.path as (string | number)[])).line - 1,
-      message: errorMessages.field(issue.path.map(String).join('.') || '(root)', issue.message),
+      message: errorMessages.field(issue.path.map(String).join('.') || '(root)', issue.message, what),
     })),
   };
 }

@@ -45,7 +45,7 @@ async function readAndCompile<S extends z.ZodType>(absolute: string, schema: S):
   const source = await readFile(absolute, 'utf8');
   const split = splitFrontmatter(source.replace(/\r\n/g, '\n'));
   if ('message' in split) return { problems: [{ ...split, file }] };
-  const parsed = parseYamlWith(file, split.yaml, schema, 2);
+  const parsed = parseYamlWith(file, split.yaml, schema, 2, 'frontmatter field');
   const compiled = await compileMdx(file, split.body);
   const problems = [...('problems' in parsed ? parsed.problems : []), ...('problems' in compiled ? compiled.problems : [])];
   if ('problems' in parsed || 'problems' in compiled) return { problems };

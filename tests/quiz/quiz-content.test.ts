@@ -51,7 +51,7 @@ describe('quizzes are loaded and checked with the rest of the content', () => {
 
   it('names the file and line of a question that breaks a rule', async () => {
     const dir = await siteWithQuiz('alpha.yaml', ['        feedback: Not that one.', '        correct: true']);
-    expect(await problemsOf(dir)).toEqual([`quizzes/alpha.yaml:7: frontmatter field "questions.0.options": ${quizErrors.exactlyOneCorrect(2)}`]);
+    expect(await problemsOf(dir)).toEqual([`quizzes/alpha.yaml:7: field "questions.0.options": ${quizErrors.exactlyOneCorrect(2)}`]);
   });
 
   it('names the line of a section link to a heading that does not exist', async () => {
@@ -75,6 +75,6 @@ describe('quizzes are loaded and checked with the rest of the content', () => {
 
   it('reports a placeholder that no param declares', async () => {
     const problems = await problemsOf(await siteWithQuiz('alpha.yaml', ['sample: kubectl cordon {{node}}', 'sample: kubectl cordon {{nodes}}']));
-    expect(problems).toEqual([`quizzes/alpha.yaml:49: frontmatter field "questions.4.sample": ${quizErrors.unknownVariable('nodes')}`]);
+    expect(problems).toEqual([`quizzes/alpha.yaml:49: field "questions.4.sample": ${quizErrors.unknownVariable('nodes')}`]);
   });
 });
