@@ -19,7 +19,7 @@ export function HeroCluster() {
         {components.map((c, i) => (
           <g key={c} transform={`translate(${38 + i * 124} 58)`}>
             <rect width="114" height="42" rx="8" fill="var(--bg)" stroke="var(--border-strong)" />
-            <text x="57" y="26" textAnchor="middle" fill="var(--fg-muted)" fontSize="12" fontFamily="var(--font-mono)">
+            <text x="57" y="25" textAnchor="middle" fill="var(--fg-muted)" fontSize={c.length > 14 ? 10 : 11.5} fontFamily="var(--font-mono)">
               {c}
             </text>
           </g>
@@ -44,16 +44,16 @@ export function HeroCluster() {
                 {failed ? '✕ NotReady' : '✓ Ready'}
               </text>
               {w.pods.map((p, i) => (
-                <g key={i} transform={`translate(${16 + (i % 2) * 68} ${64 + Math.floor(i / 2) * 38})`}>
+                <g key={i} transform={`translate(${12 + (i % 2) * 70} ${64 + Math.floor(i / 2) * 38})`}>
                   <rect
-                    width="60"
+                    width="66"
                     height="28"
                     rx="7"
                     fill={p === 'term' ? 'transparent' : p === 'new' ? 'var(--accent-soft)' : 'var(--tip-soft)'}
                     stroke={p === 'term' ? 'var(--fg-faint)' : p === 'new' ? 'var(--accent)' : 'var(--tip)'}
                     strokeDasharray={p === 'term' ? '3 3' : undefined}
                   />
-                  <text x="30" y="18" textAnchor="middle" fontSize="10" fill="var(--fg-muted)" fontFamily="var(--font-mono)">
+                  <text x="33" y="18" textAnchor="middle" fontSize="9.5" fill="var(--fg-muted)" fontFamily="var(--font-mono)">
                     {p === 'term' ? 'Terminating' : p === 'new' ? 'new' : 'Running'}
                   </text>
                 </g>

@@ -11,11 +11,7 @@ export function HomePage({ site }: { site: Site }) {
       <section className="hero">
         <div className="hero-text">
           <p className="eyebrow">Study notes you can run</p>
-          <h1>
-            Containers and Kubernetes,
-            <br />
-            from the kernel up.
-          </h1>
+          <h1>Containers and Kubernetes, from the kernel up.</h1>
           <p className="hero-lede">
             Clusterbook explains what a container really is, which Linux features make it work, and how Kubernetes keeps
             your workloads running when machines fail, with the real timings and the real command output.
