@@ -3,8 +3,8 @@ import type { SearchRecord } from '@/lib/search';
 /**
  * A corpus `factor` times the size of the real one, for measuring how search scales. Copy 0 is the
  * real notes; every further copy has its own URLs and titles and about one word in eight replaced
- * by a made-up word, so the vocabulary grows too (about three times for ten copies, as Heaps' law
- * predicts for ten times more real prose) and spelling correction has more words to check. The
+ * by a made-up word, so the vocabulary grows too (about four times for ten copies; Heaps' law
+ * predicts three for ten times more real prose) and spelling correction has more words to check. The
  * made-up words start with letters of their own ("bbnode"), as new words would, rather than
  * piling up behind the prefixes of existing ones.
  */

@@ -1,7 +1,6 @@
-import type { MouseEvent } from 'react';
 import { glossaryGroupLabel } from '@/lib/search';
 import { Highlighted } from './Highlighted';
-import { isModifiedClick } from './goToResult';
+import { openInPlace } from './goToResult';
 import type { PaletteOption } from './paletteOptions';
 
 interface Props {
@@ -14,11 +13,6 @@ interface Props {
 
 /** A row of the palette's listbox: a link (so it opens in a new tab too) playing the option role. */
 export function PaletteOptionRow({ id, option, selected, onChoose, onHover }: Props) {
-  const onClick = (event: MouseEvent) => {
-    if (isModifiedClick(event)) return;
-    event.preventDefault();
-    onChoose(option);
-  };
   return (
     <a
       id={id}
@@ -27,7 +21,7 @@ export function PaletteOptionRow({ id, option, selected, onChoose, onHover }: Pr
       href={option.url}
       tabIndex={-1}
       className="search-option"
-      onClick={onClick}
+      onClick={openInPlace(option.url, () => onChoose(option))}
       onMouseMove={selected ? undefined : onHover}
     >
       <OptionContent option={option} />

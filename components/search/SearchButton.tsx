@@ -49,7 +49,6 @@ export function SearchButton() {
         type="button"
         className="search-button"
         onClick={show}
-        aria-label="Search"
         aria-haspopup="dialog"
         aria-keyshortcuts="Control+K Meta+K /"
       >

@@ -1,16 +1,15 @@
 'use client';
 
-import Link from 'next/link';
 import { useRouter, useSearchParams } from 'next/navigation';
 import { useMemo, useState } from 'react';
 import { searchConfig, type SearchRecord } from '@/lib/search';
-import { goToResult } from './goToResult';
+import { goToResult, openInPlace } from './goToResult';
 import { loadSearchEngine } from './loadSearchEngine';
 import { SearchResultsList } from './SearchResultsList';
 import { correctionNote, searchPageUrl, searchView, suggestionLabels } from './searchView';
 import { useSearchEngine } from './useSearchEngine';
 
-function Suggestions({ title, records }: { title: string; records: SearchRecord[] }) {
+function Suggestions({ title, records, onOpen }: { title: string; records: SearchRecord[]; onOpen: (url: string) => void }) {
   if (!records.length) return null;
   return (
     <section className="search-suggestions" aria-label={title}>
@@ -18,7 +17,10 @@ function Suggestions({ title, records }: { title: string; records: SearchRecord[
       <ul>
         {records.map((r) => (
           <li key={r.url}>
-            <Link href={r.url}>{r.title}</Link>: {r.text}
+            <a href={r.url} onClick={openInPlace(r.url, onOpen)}>
+              {r.title}
+            </a>
+            : {r.text}
           </li>
         ))}
       </ul>
@@ -52,6 +54,7 @@ export function SearchPage() {
     window.history.replaceState(null, '', next.trim() ? searchPageUrl(next) : '/search');
   };
 
+  const open = (url: string) => goToResult(url, router.push);
   const correction = view && view.kind !== 'start' ? correctionNote(view.query) : undefined;
   return (
     <>
@@ -85,11 +88,11 @@ export function SearchPage() {
           </button>
         </div>
       )}
-      {view?.kind === 'results' && <SearchResultsList groups={view.groups} onOpen={(url) => goToResult(url, router.push)} />}
+      {view?.kind === 'results' && <SearchResultsList groups={view.groups} onOpen={open} />}
       {view?.kind === 'nothing' && (
-        <Suggestions title={view.closeMatches ? suggestionLabels.close : suggestionLabels.start} records={view.suggestions} />
+        <Suggestions title={view.closeMatches ? suggestionLabels.close : suggestionLabels.start} records={view.suggestions} onOpen={open} />
       )}
-      {view?.kind === 'start' && <Suggestions title={suggestionLabels.start} records={view.suggestions} />}
+      {view?.kind === 'start' && <Suggestions title={suggestionLabels.start} records={view.suggestions} onOpen={open} />}
     </>
   );
 }

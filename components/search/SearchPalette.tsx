@@ -8,7 +8,7 @@ import { loadSearchEngine } from './loadSearchEngine';
 import { PaletteOptionRow } from './PaletteOptionRow';
 import { paletteGroups, type PaletteOption } from './paletteOptions';
 import { correctionNote, searchView, type SearchView } from './searchView';
-import { useSearchEngine } from './useSearchEngine';
+import { useSearchEngine, type EngineState } from './useSearchEngine';
 
 interface Props {
   open: boolean;
@@ -18,8 +18,9 @@ interface Props {
   loadEngine?: () => Promise<SearchEngine>;
 }
 
-function statusText(view: SearchView | undefined, loading: boolean): string {
-  if (loading) return 'Loading search…';
+function statusText(view: SearchView | undefined, status: EngineState['status']): string {
+  if (status === 'loading') return 'Loading search…';
+  if (status === 'failed') return 'Search is not available.';
   if (!view || view.kind === 'start') return 'Type to search every chapter and the glossary.';
   if (view.kind === 'nothing') return `No results for “${view.query.text}”.`;
   return `${view.count} result${view.count === 1 ? '' : 's'}.`;
@@ -123,7 +124,7 @@ export default function SearchPalette({ open, onClose, loadEngine = loadSearchEn
           </button>
         </div>
         <p className="search-status" role="status">
-          {statusText(view, state.status === 'loading')}
+          {statusText(view, state.status)}
           {correction && <span className="search-correction"> Showing results for “{correction}”.</span>}
         </p>
         {state.status === 'failed' && (

@@ -1,15 +1,9 @@
-import type { MouseEvent } from 'react';
 import type { HitGroup } from '@/lib/search';
 import { Highlighted } from './Highlighted';
-import { isModifiedClick } from './goToResult';
+import { openInPlace } from './goToResult';
 
 /** Full results, grouped by chapter, for the /search page. */
 export function SearchResultsList({ groups, onOpen }: { groups: HitGroup[]; onOpen: (url: string) => void }) {
-  const open = (url: string) => (event: MouseEvent) => {
-    if (isModifiedClick(event)) return;
-    event.preventDefault();
-    onOpen(url);
-  };
   return (
     <div className="search-results">
       {groups.map((group) => (
@@ -18,7 +12,7 @@ export function SearchResultsList({ groups, onOpen }: { groups: HitGroup[]; onOp
           <ol className="search-results-list">
             {group.hits.map((hit) => (
               <li key={hit.record.url} className="search-result">
-                <a href={hit.record.url} onClick={open(hit.record.url)} className="search-result-link">
+                <a href={hit.record.url} onClick={openInPlace(hit.record.url, onOpen)} className="search-result-link">
                   <Highlighted {...(hit.section ?? hit.title)} />
                 </a>
                 <p className="search-result-snippet">

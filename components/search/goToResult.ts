@@ -34,6 +34,14 @@ export function goToResult(url: string, navigate: (href: string) => void) {
   if (target.hash.length > 1) revealWhenShown(target.pathname, decodeURIComponent(target.hash.slice(1)));
 }
 
+type ClickLike = { button: number; metaKey: boolean; ctrlKey: boolean; shiftKey: boolean; altKey: boolean; preventDefault(): void };
+
 /** True when a click should be left to the browser: a new tab or window, a download. */
-export const isModifiedClick = (event: { button: number; metaKey: boolean; ctrlKey: boolean; shiftKey: boolean; altKey: boolean }) =>
-  event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey || event.altKey;
+const isModifiedClick = (event: ClickLike) => event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey || event.altKey;
+
+/** A link's click handler that opens `url` with `open` in this tab, and leaves other clicks to the browser. */
+export const openInPlace = (url: string, open: (url: string) => void) => (event: ClickLike) => {
+  if (isModifiedClick(event)) return;
+  event.preventDefault();
+  open(url);
+};

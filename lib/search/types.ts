@@ -1,5 +1,7 @@
-/** What a record is; the UI labels and groups results by it. Quiz questions will be a third kind. */
-export type SearchRecordKind = 'section' | 'glossary';
+import type { recordKinds } from './indexing/records';
+
+/** What a record is: a chapter section or a glossary entry (see recordKinds). */
+export type SearchRecordKind = (typeof recordKinds)[number];
 
 /** One searchable unit, exactly as stored in the index file. */
 export interface SearchRecord {

@@ -29,7 +29,8 @@ function union(terms: readonly ScopedTerm[], scope: FieldScope, vocabulary: Voca
  * The records fuse.js needs to score, ascending: those where a term that is not boost-only can
  * match. When every such term is common ("pod", "node fails") a record that only mentions it in
  * passing is no answer, so only records with it in their names count, unless none has.
- * Undefined when a term could match almost anywhere (a one-letter prefix): score every record.
+ * Undefined when a term could match almost anywhere (a prefix that over a thousand words of
+ * the notes start with): then every record is scored.
  */
 export function candidateRecords(terms: readonly ScopedTerm[], vocabulary: Vocabulary, recordCount: number): number[] | undefined {
   const narrowing = terms.filter((t) => !t.boostOnly);

@@ -3,9 +3,8 @@
 import * as z from 'zod/mini';
 import { searchConfig } from '../config';
 import { errorMessages } from '../errorMessages';
-import type { SearchIndexFile, SearchRecordKind } from '../types';
-
-const recordKinds = ['section', 'glossary'] as const satisfies readonly SearchRecordKind[];
+import { recordKinds } from '../indexing/records';
+import type { SearchIndexFile } from '../types';
 
 const searchRecordSchema = z.object({
   kind: z.enum(recordKinds),

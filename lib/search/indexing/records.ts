@@ -2,9 +2,12 @@ import type { Chapter, GlossaryTerm } from '@/lib/content';
 import type { SearchRecord } from '../types';
 import { shortenCodeBlocks, type CodeBlock } from './codeBlocks';
 
-// One small function per kind of content. Quiz questions become records the same way: a
-// quizQuestionRecord(question) returning { kind: 'quiz', title: <chapter title>, section:
-// <question>, url, text: <choices and explanation>, keywords: [] }, added to buildSearchIndex.
+// One small function per kind of content. Another kind (quiz questions, say) is one more such
+// function, its name in recordKinds, and a line in buildSearchIndex; the file check and the UI
+// take it from there.
+
+/** Every kind of record the index holds; the index file is checked against this list. */
+export const recordKinds = ['section', 'glossary'] as const;
 
 /** One record per h2/h3 section of a chapter, plus its introduction (the text before the first heading). */
 export function chapterRecords(chapter: Pick<Chapter, 'title' | 'href' | 'sections'>, codeBlocks: readonly CodeBlock[] = []): SearchRecord[] {
