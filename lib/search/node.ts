@@ -13,6 +13,7 @@ export { buildSearchIndex, type IndexedContent } from './indexing/buildSearchInd
 export async function searchIndexOfSite(site: {
   chapters: readonly (IndexedContent['chapters'][number] & Pick<Chapter, 'file'>)[];
   glossary: IndexedContent['glossary'];
+  quizzes?: IndexedContent['quizzes'];
 }): Promise<SearchIndexFile> {
   const blocks = await Promise.all(
     site.chapters.map(async (chapter): Promise<[string, CodeBlock[]]> => {

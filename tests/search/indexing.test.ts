@@ -31,6 +31,23 @@ describe('the search index is built from the content', () => {
     expect(records.at(-1)).toEqual({ kind: 'glossary', title: 'kubelet', section: null, url: '/glossary#kubelet', text: 'The node agent.', keywords: ['node agent'] });
   });
 
+  it('has one record per quiz question, its prompt without variables or answers, linked to the chapter quiz', () => {
+    const quiz = {
+      slug: 'worker-nodes',
+      chapterTitle: 'Worker nodes',
+      questions: [
+        { prompt: 'Who restarts a crashed container?', options: [{ text: 'The kubelet', correct: true }] },
+        { prompt: 'What does {{node}} show after {{ wait }}?' },
+      ],
+    } as unknown as NonNullable<Parameters<typeof buildSearchIndex>[0]['quizzes']>[number];
+    const records = buildSearchIndex({ ...content, quizzes: [quiz] }).records.filter((r) => r.kind === 'quiz');
+    expect(records).toEqual([
+      { kind: 'quiz', title: 'Worker nodes', section: 'Quiz', url: '/chapters/worker-nodes#quiz', text: 'Who restarts a crashed container?', keywords: [] },
+      { kind: 'quiz', title: 'Worker nodes', section: 'Quiz', url: '/chapters/worker-nodes#quiz', text: 'What does … show after …?', keywords: [] },
+    ]);
+    expect(JSON.stringify(records)).not.toContain('The kubelet');
+  });
+
   it('is stamped with the index version the browser expects', () => {
     expect(buildSearchIndex(content).version).toBe(1);
   });

@@ -1,13 +1,13 @@
 import type { Chapter, GlossaryTerm } from '@/lib/content';
+import type { Quiz } from '@/lib/quiz/schema';
 import type { SearchRecord } from '../types';
 import { shortenCodeBlocks, type CodeBlock } from './codeBlocks';
 
-// One small function per kind of content. Another kind (quiz questions, say) is one more such
-// function, its name in recordKinds, and a line in buildSearchIndex; the file check and the UI
-// take it from there.
+// One small function per kind of content. Another kind is one more such function, its name in
+// recordKinds, and a line in buildSearchIndex; the file check and the UI take it from there.
 
 /** Every kind of record the index holds; the index file is checked against this list. */
-export const recordKinds = ['section', 'glossary'] as const;
+export const recordKinds = ['section', 'glossary', 'quiz'] as const;
 
 /** One record per h2/h3 section of a chapter, plus its introduction (the text before the first heading). */
 export function chapterRecords(chapter: Pick<Chapter, 'title' | 'href' | 'sections'>, codeBlocks: readonly CodeBlock[] = []): SearchRecord[] {
@@ -35,4 +35,20 @@ export function glossaryRecord(term: Pick<GlossaryTerm, 'id' | 'title' | 'short'
     text: term.short,
     keywords: term.aliases,
   };
+}
+
+/**
+ * One record per quiz question: its prompt only, so a search finds the question that practises a
+ * topic without showing its answer. Simulation prompts name their variables ({{node}}); those
+ * are dropped, since every attempt fills them in differently.
+ */
+export function quizRecords(quiz: Pick<Quiz, 'slug' | 'chapterTitle' | 'questions'>): SearchRecord[] {
+  return quiz.questions.map((question) => ({
+    kind: 'quiz',
+    title: quiz.chapterTitle,
+    section: 'Quiz',
+    url: `/chapters/${quiz.slug}#quiz`,
+    text: question.prompt.replace(/\{\{\s*\w+\s*\}\}/g, '…').replace(/\s+/g, ' ').trim(),
+    keywords: [],
+  }));
 }
