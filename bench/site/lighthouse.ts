@@ -1,12 +1,17 @@
 import lighthouse from 'lighthouse';
+import desktopConfig from 'lighthouse/core/config/desktop-config.js';
 import { launch } from 'chrome-launcher';
 import { chromiumFlags } from '../../tests/browser/support/browser';
 
-/** Lighthouse performance score (0-100) of one URL, mobile defaults, Debian's Chromium. */
-export async function performanceScore(url: string): Promise<{ score: number; lcp: number; tbt: number; cls: number }> {
+/** Lighthouse performance score (0-100) of one URL with Debian's Chromium, mobile (default) or desktop preset. */
+export async function performanceScore(
+  url: string,
+  preset: 'mobile' | 'desktop' = 'mobile',
+): Promise<{ score: number; lcp: number; tbt: number; cls: number }> {
   const chrome = await launch({ chromePath: '/usr/bin/chromium', chromeFlags: chromiumFlags });
   try {
-    const result = await lighthouse(url, { port: chrome.port, onlyCategories: ['performance'], logLevel: 'error', output: 'json' });
+    const flags = { port: chrome.port, onlyCategories: ['performance'], logLevel: 'error' as const, output: 'json' as const };
+    const result = await lighthouse(url, flags, preset === 'desktop' ? desktopConfig : undefined);
     const lhr = result!.lhr;
     return {
       score: Math.round((lhr.categories.performance.score ?? 0) * 100),

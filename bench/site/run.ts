@@ -27,11 +27,13 @@ for (const p of pages) {
 
 const server = await serveExport();
 try {
-  const scores = [];
-  for (let i = 0; i < runs; i++) scores.push(await performanceScore(`${server.url}/${pageArg}`));
-  console.log(`\nLighthouse performance on /${pageArg} (${runs} runs, mobile preset):`);
-  console.log(`  scores ${scores.map((s) => s.score).join(', ')}; median ${median(scores.map((s) => s.score))}`);
-  console.log(`  median LCP ${median(scores.map((s) => s.lcp))} ms, TBT ${median(scores.map((s) => s.tbt))} ms, CLS ${median(scores.map((s) => s.cls))}`);
+  for (const preset of ['mobile', 'desktop'] as const) {
+    const scores = [];
+    for (let i = 0; i < runs; i++) scores.push(await performanceScore(`${server.url}/${pageArg}`, preset));
+    console.log(`\nLighthouse performance on /${pageArg} (${runs} runs, ${preset} preset):`);
+    console.log(`  scores ${scores.map((s) => s.score).join(', ')}; median ${median(scores.map((s) => s.score))}`);
+    console.log(`  median LCP ${median(scores.map((s) => s.lcp))} ms, TBT ${median(scores.map((s) => s.tbt))} ms, CLS ${median(scores.map((s) => s.cls))}`);
+  }
 } finally {
   await server.close();
 }

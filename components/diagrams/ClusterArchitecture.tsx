@@ -92,7 +92,7 @@ export function ClusterArchitecture() {
 
       <Box x={10} y={62} w={110} h={44} label="kubectl" sub="(you)" />
 
-      <Group x={150} y={14} w={560} h={200} title="Control plane (on cp-1)">
+      <Group x={150} y={14} w={560} h={200} title="Control plane (on node control-plane)">
         <Box x={320} y={56} w={170} h={48} label="kube-apiserver" sub="front door, port 6443" accent />
         <Box x={580} y={56} w={120} h={48} label="etcd" sub="all cluster state" />
         <Box x={165} y={150} w={165} h={48} label="kube-scheduler" sub="picks a node per pod" />

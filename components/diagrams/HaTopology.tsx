@@ -124,7 +124,7 @@ export function HaTopology() {
       title="Two highly available control-plane layouts: stacked etcd and external etcd"
       desc={
         <>
-          Left, stacked etcd, the kubeadm default: three control-plane machines cp-1 to cp-3 behind a load balancer on
+          Left, stacked etcd, the kubeadm default: three control-plane machines (control-plane to control-plane-3) behind a load balancer on
           port 6443. Each runs kube-apiserver, a scheduler and a controller-manager, and an etcd member; the three etcd
           members form one Raft cluster. Losing one machine loses an API server and an etcd member together. Right,
           external etcd: the same three control-plane machines, but etcd runs on three separate hosts etcd-1 to etcd-3
