@@ -15,7 +15,7 @@ export default defineConfig({
           name: 'unit',
           globals: true,
           environment: 'node',
-          include: ['tests/unit/**/*.test.ts', 'tests/cluster/**/*.test.ts', 'tests/search/**/*.test.ts', 'tests/quiz/**/*.test.ts', 'tests/content/**/*.test.ts'],
+          include: ['tests/unit/**/*.test.ts', 'tests/cluster/**/*.test.ts', 'tests/search/**/*.test.ts', 'tests/quiz/**/*.test.ts', 'tests/content/**/*.test.ts', 'tests/labs/**/*.test.ts'],
           testTimeout: 30_000,
         },
       },

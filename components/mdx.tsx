@@ -6,6 +6,7 @@ import * as diagrams from './diagrams';
 import { Callout } from './mdx-parts/Callout';
 import { Term, type TermProps } from './mdx-parts/Term';
 import { CodeBlock } from './mdx-parts/CodeBlock';
+import { ClusterLab } from './lab/ClusterLab';
 
 /** Tables scroll sideways on small screens instead of stretching the page. */
 function Table(props: ComponentProps<'table'>) {
@@ -48,6 +49,7 @@ export function getMdxComponents({ glossary }: MdxContext): MDXComponents {
       if (!term) throw new Error(`unknown glossary term "${props.id}"`);
       return <Term {...props} term={term} />;
     },
+    ClusterLab,
   } satisfies Record<CoreComponentName, unknown>;
   return { ...core, ...scrollableDiagrams, pre: CodeBlock, table: Table };
 }

@@ -5,6 +5,6 @@ import * as diagrams from '@/components/diagrams';
  * React component (checked by its type); diagrams register themselves in components/diagrams.
  * The build rejects any other capitalised tag.
  */
-export const coreComponentNames = ['Callout', 'Term'] as const;
+export const coreComponentNames = ['Callout', 'Term', 'ClusterLab'] as const;
 export type CoreComponentName = (typeof coreComponentNames)[number];
 export const mdxComponentNames: readonly string[] = [...coreComponentNames, ...Object.keys(diagrams)];

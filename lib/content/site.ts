@@ -8,6 +8,7 @@ import { chapterFrontmatterSchema, glossaryFrontmatterSchema, partsFileSchema, t
 import type { Section, TocItem } from './mdx/headings';
 import { validateSite, type SiteFiles } from './validate';
 import { loadQuizzes } from '@/lib/quiz/load';
+import { labReferenceProblems, loadLabs } from '@/lib/labs/load';
 import type { Quiz } from '@/lib/quiz/schema';
 
 export interface ChapterSummary {
@@ -88,6 +89,8 @@ export async function loadSite(root = defaultContentRoot()): Promise<Site> {
   problems.push(...validateSite(files));
   const quizzes = await loadQuizzes(root, files);
   problems.push(...quizzes.problems);
+  const labs = await loadLabs(root);
+  problems.push(...labs.problems, ...labReferenceProblems(files.chapters, labs.ids));
   if (problems.length) throw new ContentError(problems);
   return assemble(files, quizzes.quizzes);
 }

@@ -1,0 +1,57 @@
+'use client';
+
+import { memo } from 'react';
+import type { CheckResult } from '@/lib/labs/checks';
+import { selectChecks, selectCompleted, selectPassedCount, selectScenario } from '@/lib/labs/session/selectors';
+import { useLab } from './LabContext';
+import { RichText } from './RichText';
+
+const CheckItem = memo(function CheckItem({ check }: { check: CheckResult }) {
+  return (
+    <li className={`lab-check ${check.passed ? 'is-passed' : 'is-failing'}`}>
+      <svg className="lab-check-icon" width="18" height="18" viewBox="0 0 18 18" aria-hidden="true">
+        <circle cx="9" cy="9" r="8" />
+        {check.passed ? <path d="M5 9.2l2.6 2.6L13 6.4" /> : <path d="M9 5v5M9 12.6v.2" />}
+      </svg>
+      <div>
+        <span className="sr-only">{check.passed ? 'Passed: ' : 'Not yet: '}</span>
+        <span className="lab-check-label">{check.label}</span>
+        {!check.passed && (
+          <span className="lab-check-reason">
+            <RichText text={check.reason} />
+          </span>
+        )}
+      </div>
+    </li>
+  );
+});
+
+/** The goal's checks, live: each passes or says why not. */
+export function LabChecks({ headingId }: { headingId: string }) {
+  const checks = useLab(selectChecks);
+  const passed = useLab(selectPassedCount);
+  const completed = useLab(selectCompleted);
+  const scenario = useLab(selectScenario);
+  const allPass = passed === checks.length;
+  return (
+    <section className="lab-checks" aria-labelledby={headingId}>
+      <div className="lab-section-head">
+        <h4 id={headingId}>Checks</h4>
+        <span className={`lab-tally${allPass ? ' is-done' : ''}`}>{`${passed} of ${checks.length} pass`}</span>
+      </div>
+      <ul>
+        {checks.map((check, i) => (
+          <CheckItem key={i} check={check} />
+        ))}
+      </ul>
+      {completed && (
+        <div className="lab-debrief" role="note" aria-label="What you just saw">
+          <p className="lab-debrief-title">{allPass ? 'Lab complete' : 'You completed this lab before'}</p>
+          <p>
+            <RichText text={scenario.debrief} />
+          </p>
+        </div>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,89 @@
+'use client';
+
+import { useEffect, useId, useRef, useState, type RefObject } from 'react';
+import { useActorRef } from '@xstate/react';
+import { progressCompletions, type LabCompletions } from '@/lib/labs/completions';
+import type { LabScenario } from '@/lib/labs/schema';
+import { labSessionMachine } from '@/lib/labs/session/session.machine';
+import { selectCompleted, selectSetupFailed } from '@/lib/labs/session/selectors';
+import { createLabWorld } from '@/lib/labs/world';
+import { ClusterDiagram } from './diagram/ClusterDiagram';
+import { ClusterTable } from './diagram/ClusterTable';
+import { Legend } from './diagram/Legend';
+import { LabActorContext, useLab } from './LabContext';
+import { LabAnnouncer } from './LabAnnouncer';
+import { LabChecks } from './LabChecks';
+import { LabControls } from './LabControls';
+import { LabHelp } from './LabHelp';
+import { LabTerminal } from './LabTerminal';
+import { LabTimeline } from './LabTimeline';
+import { RichText } from './RichText';
+
+export interface LabPanelProps {
+  scenario: LabScenario;
+  /** Move focus into the lab once it is ready (the reader pressed "Start lab"). */
+  focusOnStart?: boolean;
+  /** Where completion is saved; the reader's progress store unless a test says otherwise. */
+  completions?: () => LabCompletions;
+}
+
+function Header({ scenario, titleId, titleRef }: { scenario: LabScenario; titleId: string; titleRef: RefObject<HTMLHeadingElement | null> }) {
+  const completed = useLab(selectCompleted);
+  const setupFailed = useLab(selectSetupFailed);
+  return (
+    <header className="lab-header">
+      <div className="lab-header-row">
+        <p className="lab-eyebrow">Cluster lab</p>
+        {completed && <span className="lab-badge">Completed</span>}
+      </div>
+      <h3 id={titleId} ref={titleRef} className="lab-title" tabIndex={-1}>
+        {scenario.title}
+      </h3>
+      <p className="lab-goal">
+        <RichText text={scenario.goal} />
+      </p>
+      {setupFailed && <p className="lab-error">This lab could not set up its cluster. The terminal below shows what failed.</p>}
+    </header>
+  );
+}
+
+/** A whole lab: header and goal, checks, the clock and the diagram, the timeline, the terminal and help. */
+export function LabPanel({ scenario, focusOnStart = false, completions = progressCompletions }: LabPanelProps) {
+  const [input] = useState(() => ({ scenario, world: createLabWorld(scenario), completions: completions() }));
+  const actor = useActorRef(labSessionMachine, { input });
+  const id = useId();
+  const [showTable, setShowTable] = useState(false);
+  const title = useRef<HTMLHeadingElement>(null);
+
+  useEffect(() => {
+    if (focusOnStart) title.current?.focus();
+  }, [focusOnStart]);
+
+  return (
+    <LabActorContext.Provider value={actor}>
+      <section className="lab" aria-labelledby={`${id}title`} data-lab={scenario.id}>
+        <Header scenario={scenario} titleId={`${id}title`} titleRef={title} />
+        <LabChecks headingId={`${id}checks`} />
+        <div className="lab-stage">
+          <LabControls />
+          <p id={`${id}diagram`} className="lab-stage-hint">
+            <span className="sr-only">Cluster diagram. </span>
+            Click a node to power it off or on, or an etcd member to fail or recover it.
+          </p>
+          {!showTable && <ClusterDiagram labelledBy={`${id}diagram`} />}
+          <ClusterTable visible={showTable} />
+          <div className="lab-stage-foot">
+            {!showTable && <Legend />}
+            <button type="button" className="lab-link-button" aria-pressed={showTable} onClick={() => setShowTable((v) => !v)}>
+              {showTable ? 'Show the diagram' : 'Show as a table'}
+            </button>
+          </div>
+        </div>
+        <LabTimeline headingId={`${id}timeline`} />
+        <LabTerminal headingId={`${id}terminal`} />
+        <LabHelp headingId={`${id}help`} />
+        <LabAnnouncer />
+      </section>
+    </LabActorContext.Provider>
+  );
+}

@@ -1,0 +1,89 @@
+import { memo, useMemo, type KeyboardEvent } from 'react';
+import { fitText, geometry, layoutNodeInterior } from '@/lib/labs/diagram/layout';
+import { kubeletNote, machineNote, powerWord, type DiagramNode } from '@/lib/labs/diagram/model';
+import { NodeStatusIcon, PowerIcon, TaintIcon } from './icons';
+import { PodChip } from './PodChip';
+
+/** "Power off worker-3 (Ready, 2 pods)": the action first, then what the node looks like now. */
+export function nodeActionLabel(node: DiagramNode): string {
+  const pods = node.pods.length === 1 ? '1 pod' : `${node.pods.length} pods`;
+  const machine = machineNote(node);
+  return `${node.machine === 'poweredOff' ? 'Power on' : 'Power off'} ${node.name} (${node.status}${machine ? `, ${machine}` : ''}, ${pods})`;
+}
+
+/** Activates on Enter and Space, like a native button. */
+export function onButtonKey(action: () => void) {
+  return (event: KeyboardEvent) => {
+    if (event.key === 'Enter' || event.key === ' ') {
+      event.preventDefault();
+      action();
+    }
+  };
+}
+
+interface Props {
+  node: DiagramNode;
+  x: number;
+  y: number;
+  w: number;
+  h: number;
+  chipColumns: number;
+  onToggle: (node: string) => void;
+}
+
+/**
+ * A worker: its API status, its machine, its taints and its pods. A click anywhere on it powers
+ * it off or on; for the keyboard, the power icon in its corner is the button.
+ */
+export const NodeBox = memo(function NodeBox({ node, x, y, w, h, chipColumns, onToggle }: Props) {
+  const interior = useMemo(() => layoutNodeInterior(node, w, chipColumns), [node, w, chipColumns]);
+  const { pad, taintLine } = geometry;
+  const power = powerWord(node);
+  const powerWidth = power.length * 6.2;
+  const note = kubeletNote(node);
+  const taintTop = interior.taintTop + (note ? taintLine : 0);
+  const toggle = () => onToggle(node.name);
+  return (
+    <g className={`lab-node lab-node--${node.health}${node.machine === 'poweredOff' ? ' is-off' : ''}`} transform={`translate(${x} ${y})`} onClick={toggle} data-node={node.name}>
+      <rect className="lab-node-frame" width={w} height={h} rx={9} />
+      <text className="lab-node-name" x={pad} y={20}>
+        {fitText(node.name, w - 2 * pad - powerWidth - 26, 7.6)}
+      </text>
+      <g className={`lab-node-machine${power === 'on' ? '' : ' is-abnormal'}`}>
+        <g className="lab-node-power" role="button" tabIndex={0} aria-label={nodeActionLabel(node)} onKeyDown={onButtonKey(toggle)}>
+          <rect className="lab-node-power-hit" x={w - pad - powerWidth - 20} y={5} width={22} height={22} rx={11} />
+          <PowerIcon x={w - pad - powerWidth - 9} y={16} />
+        </g>
+        <text x={w - pad} y={20} textAnchor="end" aria-hidden="true">
+          {power}
+        </text>
+      </g>
+      <NodeStatusIcon health={node.health} x={pad + 4} y={34} />
+      <text className="lab-node-status" x={pad + 13} y={38}>
+        {fitText(node.status, w - 2 * pad - 13, 6.3)}
+      </text>
+      {note && (
+        <text className="lab-node-note" x={pad} y={interior.taintTop + 11}>
+          {note}
+        </text>
+      )}
+      {node.taints.map((taint, i) => (
+        <g key={taint} className="lab-node-taint">
+          <title>{taint}</title>
+          <TaintIcon x={pad + 3} y={taintTop + i * taintLine + 7.5} />
+          <text x={pad + 12} y={taintTop + i * taintLine + 11}>
+            {fitText(taint.replace(/^node\.kubernetes\.io\//, ''), w - 2 * pad - 12, 6.1)}
+          </text>
+        </g>
+      ))}
+      {interior.pods.map((slot) => (
+        <PodChip key={slot.pod.key} pod={slot.pod} x={slot.x} y={slot.y} w={slot.w} />
+      ))}
+      {node.systemPods.length > 0 && (
+        <text className="lab-node-system" x={pad} y={interior.systemTop + 12}>
+          {fitText(`+ ${node.systemPods.join(', ')}`, w - 2 * pad, 6)}
+        </text>
+      )}
+    </g>
+  );
+});

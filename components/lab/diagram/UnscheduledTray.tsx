@@ -1,0 +1,18 @@
+import { memo } from 'react';
+import { geometry, type Box, type PodSlot } from '@/lib/labs/diagram/layout';
+import { PodChip } from './PodChip';
+
+/** Pods no node has accepted: the scheduler's waiting room. */
+export const UnscheduledTray = memo(function UnscheduledTray({ box, pods }: { box: Box; pods: PodSlot[] }) {
+  return (
+    <g className="lab-tray" transform={`translate(${box.x} ${box.y})`}>
+      <rect className="lab-tray-frame" width={box.w} height={box.h} rx={9} />
+      <text className="lab-tray-title" x={geometry.pad} y={19}>
+        {`Waiting for a node: ${pods.length} unscheduled`}
+      </text>
+      {pods.map((slot) => (
+        <PodChip key={slot.pod.key} pod={slot.pod} x={slot.x} y={slot.y} w={slot.w} />
+      ))}
+    </g>
+  );
+});

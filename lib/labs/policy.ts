@@ -1,0 +1,31 @@
+/**
+ * Every number the labs run on, in one frozen table: speeds, jumps, how time is cut into frames,
+ * and how much history is kept for rewinding.
+ */
+export const labPolicy = Object.freeze({
+  /** Simulated seconds per real second the reader can choose while playing. */
+  speeds: [1, 10, 60] as const,
+  /** The clock buttons, as the `sim advance` durations they stand for. */
+  jumps: ['10s', '1m', '5m'] as const,
+  /** The model moves in steps no longer than this, so timers fire in order within a frame. */
+  stepMs: 1_000,
+  /** A frame longer than this (a background tab, a debugger) counts as this long. */
+  maxFrameMs: 50,
+  /** A jump is spread over about this many frames so the reader sees it happen... */
+  jumpFrames: 45,
+  /** ...but each frame moves at least this much and at most this much simulated time. */
+  jumpMinPerFrameMs: 1_000,
+  jumpMaxPerFrameMs: 10_000,
+  /** Changes closer together than this (simulated) share one timeline entry. */
+  timelineMergeMs: 2_000,
+  /** Timeline entries kept, each with its snapshot; the oldest go first, the start stays. */
+  timelineMaxEntries: 120,
+  /** Terminal blocks kept in the scrollback. */
+  scrollbackMaxBlocks: 400,
+  /** Commands kept for up/down history. */
+  historyMax: 100,
+  /** How far below the viewport a lab starts loading its code. */
+  preloadMargin: '600px 0px',
+});
+
+export type LabSpeed = (typeof labPolicy.speeds)[number];

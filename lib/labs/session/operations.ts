@@ -1,0 +1,156 @@
+import { formatGoDuration, parseDuration, type ClusterView } from '@/lib/cluster';
+import { allPassed, evaluateChecks } from '../checks';
+import { buildDiagram, shareUnchanged } from '../diagram/model';
+import { labErrors } from '../errors';
+import { labPolicy } from '../policy';
+import { diffViews, recordOnTimeline, rewindTimeline, type TimelineMark } from '../timeline';
+import { normaliseCommand } from '../match';
+import { announcementFor } from './announce';
+import { startJump } from './clock';
+import type { LabSessionContext, LabSessionInput, TerminalBlock } from './context';
+
+/**
+ * What the lab session does to its context, as plain functions: each takes the context and
+ * returns the fields that change. The machine (session.machine.ts) decides when each runs.
+ * The cluster is the one mutable thing here: commands and rewinds act on it, then `observe`
+ * reads the result back into plain data.
+ */
+
+type Change = Partial<LabSessionContext>;
+
+const intro =
+  'Type kubectl or sim commands. Tab completes commands and names, Up and Down walk your history, Ctrl+L clears. Click a node to power it off or on.';
+
+export function initialContext({ scenario, world, completions }: LabSessionInput): LabSessionContext {
+  const { cluster, failures } = world;
+  const view = cluster.view();
+  const transcript: LabSessionContext['transcript'] = [];
+  const checks = evaluateChecks(scenario.checks, { view, transcript });
+  const terminal: TerminalBlock[] = [{ id: 1, kind: 'note', text: intro }];
+  if (failures.length) terminal.push({ id: 2, kind: 'stderr', text: `${labErrors.setupBroken}\n${failures.map((f) => `${f.line}: ${f.output}`).join('\n')}` });
+  return {
+    scenario,
+    cluster,
+    completions,
+    setupFailed: failures.length > 0,
+    view,
+    diagram: buildDiagram(view),
+    checks,
+    transcript,
+    timeline: [{ id: 0, at: cluster.now(), marks: [{ kind: 'action', tone: 'neutral', text: 'Lab starts' }], snapshot: cluster.snapshot() }],
+    nextId: 3,
+    terminal,
+    speed: 1,
+    jump: null,
+    frameMs: 0,
+    hintsShown: 0,
+    solutionShown: false,
+    completed: completions.has(scenario.id),
+    justCompleted: false,
+    announcement: '',
+  };
+}
+
+export function appendTerminal(context: Pick<LabSessionContext, 'terminal' | 'nextId'>, blocks: Omit<TerminalBlock, 'id'>[]): Pick<LabSessionContext, 'terminal' | 'nextId'> {
+  let nextId = context.nextId;
+  const added = blocks.filter((b) => b.text !== '').map((b) => ({ ...b, id: nextId++ }));
+  return { terminal: [...context.terminal, ...added].slice(-labPolicy.scrollbackMaxBlocks), nextId };
+}
+
+/** Reads the cluster back after anything happened: timeline, diagram, checks, completion, announcement. */
+export function observe(context: LabSessionContext, action?: { text: string; id: number }): Change {
+  const view = context.cluster.view();
+  const marks: TimelineMark[] = diffViews(context.view, view);
+  if (action) marks.unshift({ kind: 'action', tone: 'neutral', text: action.text });
+  const timeline = recordOnTimeline(context.timeline, { at: view.time.ms, marks, snapshot: () => context.cluster.snapshot(), isAction: Boolean(action) }, action?.id ?? context.nextId);
+  const usedId = timeline.at(-1)!.id >= context.nextId;
+  const checks = shareUnchanged(context.checks, evaluateChecks(context.scenario.checks, { view, transcript: context.transcript }));
+  const justCompleted = !context.completed && allPassed(checks);
+  const announcement = announcementFor(view.time.text, marks, context.checks, checks, justCompleted);
+  return {
+    view,
+    diagram: shareUnchanged(context.diagram, buildDiagram(view)),
+    checks,
+    timeline,
+    nextId: usedId ? timeline.at(-1)!.id + 1 : context.nextId,
+    completed: context.completed || justCompleted,
+    justCompleted,
+    ...(announcement ? { announcement } : {}),
+  };
+}
+
+const advancePattern = /^sim\s+advance\s+(\S+)$/;
+
+/** Runs one line typed in the terminal (or by a control), then observes the cluster. */
+export function runCommand(context: LabSessionContext, line: string): Change {
+  const command = normaliseCommand(line);
+  if (!command) return {};
+  if (command === 'clear') return { terminal: [] };
+  const actionId = context.nextId;
+  let next: LabSessionContext = { ...context, nextId: actionId + 1 };
+  const jumpMs = advancePattern.exec(command) ? parseDuration(advancePattern.exec(command)![1]) : undefined;
+  let exitCode = 0;
+  if (jumpMs !== undefined) {
+    // Time passes over the next frames instead of at once, so the timeline sees every step.
+    next = { ...next, jump: startJump(context.jump, jumpMs, true), ...appendTerminal(next, [{ kind: 'command', text: command }, { kind: 'note', text: labErrors.advancing(formatGoDuration(jumpMs)) }]) };
+  } else {
+    const result = context.cluster.exec(command);
+    exitCode = result.exitCode;
+    next = {
+      ...next,
+      ...appendTerminal(next, [
+        { kind: 'command', text: command },
+        { kind: 'stdout', text: result.stdout.replace(/\n$/, '') },
+        { kind: 'stderr', text: result.stderr.replace(/\n$/, '') },
+      ]),
+    };
+  }
+  next = { ...next, transcript: [...context.transcript, { command, exitCode, api: context.view.api, entryId: actionId }] };
+  return { ...next, ...observe(next, { text: `$ ${command}`, id: actionId }) };
+}
+
+/** The command a click on a node stands for: power it off, or back on. */
+export function nodeToggleCommand(view: ClusterView, node: string): string {
+  const found = view.nodes.find((n) => n.name === node);
+  return found?.machine === 'poweredOff' ? `sim node recover ${node}` : `sim node fail ${node}`;
+}
+
+export function etcdToggleCommand(view: ClusterView, member: string): string {
+  const found = view.etcd.members.find((m) => m.name === member);
+  return found && !found.healthy ? `sim etcd recover ${member}` : `sim etcd fail ${member}`;
+}
+
+/** Reads the restored cluster without diffing: a rewind is not a change the timeline records. */
+function settle(context: LabSessionContext, note: string): Change {
+  const view = context.cluster.view();
+  const checks = evaluateChecks(context.scenario.checks, { view, transcript: context.transcript });
+  return {
+    view,
+    diagram: shareUnchanged(context.diagram, buildDiagram(view)),
+    checks: shareUnchanged(context.checks, checks),
+    jump: null,
+    justCompleted: false,
+    announcement: `At ${view.time.text}: ${note}.`,
+    ...appendTerminal(context, [{ kind: 'note', text: note }]),
+  };
+}
+
+export function rewindTo(context: LabSessionContext, entryId: number): Change {
+  const timeline = rewindTimeline(context.timeline, entryId);
+  if (!timeline) return {};
+  const target = timeline.at(-1)!;
+  context.cluster.restore(target.snapshot);
+  const rewound = { ...context, timeline, transcript: context.transcript.filter((t) => t.entryId <= entryId) };
+  return { timeline, transcript: rewound.transcript, ...settle(rewound, labErrors.rewound(formatGoDuration(target.at))) };
+}
+
+export function resetLab(context: LabSessionContext): Change {
+  const start = context.timeline[0];
+  context.cluster.restore(start.snapshot);
+  const reset = { ...context, timeline: [start], transcript: [] };
+  return { timeline: reset.timeline, transcript: reset.transcript, ...settle(reset, labErrors.reset) };
+}
+
+export function finishJumpNote(context: LabSessionContext, totalMs: number, nowMs: number): Change {
+  return appendTerminal(context, [{ kind: 'note', text: labErrors.advanced(formatGoDuration(totalMs), formatGoDuration(nowMs)) }]);
+}

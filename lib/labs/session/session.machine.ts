@@ -1,0 +1,114 @@
+import { parseDuration } from '@/lib/cluster';
+import { assign, fromCallback, setup } from 'xstate';
+import { advanceInSteps, planFrame } from './clock';
+import type { LabSessionContext, LabSessionEvent, LabSessionInput } from './context';
+import {
+  etcdToggleCommand,
+  finishJumpNote,
+  initialContext,
+  nodeToggleCommand,
+  observe,
+  resetLab,
+  rewindTo,
+  runCommand,
+} from './operations';
+
+/** Sends FRAME with the real milliseconds since the last frame, once per animation frame. */
+const animationFrames = fromCallback<LabSessionEvent>(({ sendBack }) => {
+  let last: number | undefined;
+  let handle = requestAnimationFrame(function frame(now) {
+    sendBack({ type: 'FRAME', elapsedMs: last === undefined ? 0 : now - last });
+    last = now;
+    handle = requestAnimationFrame(frame);
+  });
+  return () => cancelAnimationFrame(handle);
+});
+
+/**
+ * A lab session: one mini-cluster, a clock that is paused, playing (1x, 10x, 60x) or working off a
+ * jump, the timeline of what happened with a snapshot per entry for rewinding, the terminal's
+ * scrollback and the checks. Time enters only through FRAME events from the `frames` actor, so
+ * tests drive it frame by frame.
+ */
+export const labSessionMachine = setup({
+  types: {
+    context: {} as LabSessionContext,
+    events: {} as LabSessionEvent,
+    input: {} as LabSessionInput,
+  },
+  actors: { frames: animationFrames },
+  guards: {
+    'a jump is under way': ({ context }) => context.jump !== null,
+    'no jump is left': ({ context }) => context.jump === null,
+  },
+  actions: {
+    'take this frame while playing': assign(({ context, event }) => frameChange(context, event, true)),
+    'take this frame of the jump': assign(({ context, event }) => frameChange(context, event, false)),
+    'advance the cluster': ({ context }) => advanceInSteps(context.cluster, context.frameMs),
+    'observe the cluster': assign(({ context }) => observe(context)),
+    'start a jump': assign(({ context, event }) =>
+      event.type === 'JUMP' && parseDuration(event.duration) !== undefined ? runCommand(context, `sim advance ${event.duration}`) : {},
+    ),
+    'cancel the jump': assign({ jump: null }),
+    'set the speed': assign({ speed: ({ event, context }) => (event.type === 'SET_SPEED' ? event.speed : context.speed) }),
+    'run the command': assign(({ context, event }) => (event.type === 'RUN' ? runCommand(context, event.command) : {})),
+    'toggle the node': assign(({ context, event }) => (event.type === 'TOGGLE_NODE' ? runCommand(context, nodeToggleCommand(context.view, event.node)) : {})),
+    'toggle the etcd member': assign(({ context, event }) =>
+      event.type === 'TOGGLE_ETCD_MEMBER' ? runCommand(context, etcdToggleCommand(context.view, event.member)) : {},
+    ),
+    'rewind to the entry': assign(({ context, event }) => (event.type === 'REWIND' ? rewindTo(context, event.entryId) : {})),
+    'reset the lab': assign(({ context }) => resetLab(context)),
+    'reveal the next hint': assign({ hintsShown: ({ context }) => Math.min(context.hintsShown + 1, context.scenario.hints.length) }),
+    'reveal the solution': assign({ solutionShown: true }),
+    'clear the terminal': assign({ terminal: [] }),
+    'save the completion': ({ context }) => {
+      if (context.justCompleted) context.completions.record(context.scenario.id);
+    },
+  },
+}).createMachine({
+  id: 'labSession',
+  context: ({ input }) => initialContext(input),
+  initial: 'paused',
+  on: {
+    SET_SPEED: { actions: 'set the speed' },
+    JUMP: { actions: ['start a jump', 'save the completion'] },
+    RUN: { actions: ['run the command', 'save the completion'] },
+    TOGGLE_NODE: { actions: ['toggle the node', 'save the completion'] },
+    TOGGLE_ETCD_MEMBER: { actions: ['toggle the etcd member', 'save the completion'] },
+    REWIND: { target: '.paused', actions: 'rewind to the entry' },
+    RESET: { target: '.paused', actions: 'reset the lab' },
+    SHOW_HINT: { actions: 'reveal the next hint' },
+    SHOW_SOLUTION: { actions: 'reveal the solution' },
+    CLEAR_TERMINAL: { actions: 'clear the terminal' },
+  },
+  states: {
+    paused: {
+      always: { guard: 'a jump is under way', target: 'jumping' },
+      on: { PLAY: 'playing' },
+    },
+    jumping: {
+      invoke: { src: 'frames' },
+      always: { guard: 'no jump is left', target: 'paused' },
+      on: {
+        FRAME: { actions: ['take this frame of the jump', 'advance the cluster', 'observe the cluster', 'save the completion'] },
+        PLAY: 'playing',
+        PAUSE: { target: 'paused', actions: 'cancel the jump' },
+      },
+    },
+    playing: {
+      invoke: { src: 'frames' },
+      on: {
+        FRAME: { actions: ['take this frame while playing', 'advance the cluster', 'observe the cluster', 'save the completion'] },
+        PAUSE: 'paused',
+      },
+    },
+  },
+});
+
+function frameChange(context: LabSessionContext, event: LabSessionEvent, playing: boolean): Partial<LabSessionContext> {
+  if (event.type !== 'FRAME') return {};
+  const plan = planFrame(event.elapsedMs, context.speed, playing, context.jump);
+  // The note reads the clock as it will be once this frame's time has passed.
+  const note = plan.finished?.echo ? finishJumpNote(context, plan.finished.totalMs, context.cluster.now() + plan.advanceMs) : {};
+  return { frameMs: plan.advanceMs, jump: plan.jump, ...note };
+}

@@ -1,0 +1,144 @@
+import type { ClusterView } from '@/lib/cluster';
+import { advanceDurations, kubectlFlags, kubectlVerbs, outputFormats, programs, resourceKinds, simCommands, type ResourceList } from './grammar';
+
+/**
+ * Tab completion for the lab terminal: commands, resource kinds, and the names of resources and
+ * nodes that exist right now. Pure: it reads a ClusterView and returns the new line.
+ */
+
+export interface Completion {
+  /** The line after completing (unchanged when nothing matched or the choice is ambiguous). */
+  line: string;
+  /** Every match, shown to the reader when there is more than one. */
+  candidates: string[];
+}
+
+export interface CompletionContext {
+  view: ClusterView;
+  files: readonly string[];
+}
+
+const singular: Record<string, string> = Object.fromEntries(
+  Object.keys(resourceKinds).flatMap((plural) => [
+    [plural, plural],
+    [plural.replace(/s$/, ''), plural],
+    [resourceKinds[plural].short, plural],
+  ]),
+);
+singular.deploy = 'deployments';
+singular.poddisruptionbudget = 'poddisruptionbudgets';
+
+function namesOf(kindWord: string, view: ClusterView, namespace: string | undefined): string[] {
+  const plural = singular[kindWord.toLowerCase()];
+  const list: ResourceList | undefined = plural ? resourceKinds[plural].list : undefined;
+  if (!list || list === 'none') return [];
+  if (list === 'nodes') return view.nodes.map((n) => n.name);
+  const items: { namespace: string; name: string }[] = view[list];
+  return items.filter((item) => namespace === undefined || item.namespace === namespace).map((item) => item.name);
+}
+
+const flagTakesValue = new Set(['-o', '--output', '-n', '--namespace', '-l', '--selector', '-f', '--filename']);
+
+/** The words after the verb that are not flags (or flag values). */
+function positionals(words: readonly string[]): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < words.length; i++) {
+    if (words[i].startsWith('-')) {
+      if (flagTakesValue.has(words[i])) i++;
+      continue;
+    }
+    out.push(words[i]);
+  }
+  return out;
+}
+
+function namespaceIn(words: readonly string[]): string | undefined {
+  if (words.includes('-A') || words.includes('--all-namespaces')) return undefined;
+  const i = words.findIndex((w) => w === '-n' || w === '--namespace');
+  return i >= 0 && words[i + 1] ? words[i + 1] : 'default';
+}
+
+function kubectlCandidates(words: readonly string[], partial: string, { view, files }: CompletionContext): string[] {
+  if (words.length === 0) return Object.keys(kubectlVerbs);
+  const [verb, ...rest] = words;
+  const previous = words.at(-1);
+  if (previous === '-o' || previous === '--output') return outputFormats;
+  if (previous === '-n' || previous === '--namespace') return [...new Set(['default', 'kube-system', ...view.pods.map((p) => p.namespace)])];
+  if (previous === '-f' || previous === '--filename') return [...files];
+  if (partial.startsWith('-')) return kubectlFlags[verb] ?? [];
+  const args = positionals(rest);
+  const namespace = namespaceIn(rest);
+  const nodes = view.nodes.map((n) => n.name);
+  switch (kubectlVerbs[verb]) {
+    case 'node':
+      return args.length === 0 ? nodes : [];
+    case 'file':
+      return [];
+    case 'none':
+      return verb === 'create' && args.length === 0 ? ['deployment'] : [];
+    case 'deployment-or-kind':
+      if (args.length === 0 && partial.includes('/')) return slashNames(partial, view, namespace);
+      return args.length === 0 ? ['deployment', 'statefulset', 'replicaset'] : args.length === 1 ? namesOf(args[0], view, namespace) : [];
+    case 'kind': {
+      if (verb === 'taint') return taintCandidates(args, view);
+      if (args.length === 0) return partial.includes('/') ? slashNames(partial, view, namespace) : Object.keys(resourceKinds);
+      if (args[0].includes('/')) return [];
+      return namesOf(args[0], view, namespace);
+    }
+    default:
+      return [];
+  }
+}
+
+/** "deployment/we" -> "deployment/web". */
+function slashNames(partial: string, view: ClusterView, namespace: string | undefined): string[] {
+  const kind = partial.slice(0, partial.indexOf('/'));
+  return namesOf(kind, view, namespace).map((name) => `${kind}/${name}`);
+}
+
+/** kubectl taint nodes NAME KEY=VALUE:EFFECT[-]: offers removing the node's own taints and the out-of-service taint. */
+function taintCandidates(args: readonly string[], view: ClusterView): string[] {
+  if (args.length === 0) return ['nodes'];
+  if (args.length === 1) return view.nodes.map((n) => n.name);
+  const node = view.nodes.find((n) => n.name === args[1]);
+  if (!node) return [];
+  return [...node.taints.map((t) => `${t.text}-`), 'node.kubernetes.io/out-of-service=nodeshutdown:NoExecute'];
+}
+
+function simCandidates(words: readonly string[], view: ClusterView): string[] {
+  if (words.length === 0) return Object.keys(simCommands);
+  const [group, action] = words;
+  if (group === 'advance') return words.length === 1 ? advanceDurations : [];
+  const actions = simCommands[group];
+  if (!actions) return [];
+  if (words.length === 1) return Object.keys(actions);
+  if (words.length !== 2) return [];
+  if (actions[action] === 'node') return view.nodes.map((n) => n.name);
+  if (actions[action] === 'etcd-member') return view.etcd.members.map((m) => m.name);
+  return [];
+}
+
+function commonPrefix(words: readonly string[]): string {
+  let prefix = words[0] ?? '';
+  for (const word of words) while (!word.startsWith(prefix)) prefix = prefix.slice(0, -1);
+  return prefix;
+}
+
+export function complete(line: string, context: CompletionContext): Completion {
+  const words = line.trimStart().split(/\s+/);
+  const partial = words.pop() ?? '';
+  let all: readonly string[];
+  if (words.length === 0) all = programs;
+  else if (words[0] === 'kubectl' || words[0] === 'k') all = kubectlCandidates(words.slice(1), partial, context);
+  else if (words[0] === 'sim') all = simCandidates(words.slice(1), context.view);
+  else all = [];
+  const candidates = [...new Set(all)].filter((c) => c.startsWith(partial)).sort();
+  if (candidates.length === 0) return { line, candidates: [] };
+  const head = line.slice(0, line.length - partial.length);
+  if (candidates.length === 1) {
+    const word = candidates[0];
+    const open = word.endsWith('=') || word.endsWith('/');
+    return { line: `${head}${word}${open ? '' : ' '}`, candidates };
+  }
+  return { line: `${head}${commonPrefix(candidates)}`, candidates };
+}

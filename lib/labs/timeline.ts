@@ -1,0 +1,154 @@
+import type { ClusterView, PodView } from '@/lib/cluster';
+import { labPolicy } from './policy';
+
+/**
+ * The timeline of a lab: what changed between two views of the cluster, said in a few words
+ * (node NotReady, taint added, pod Terminating, pod scheduled...), grouped into entries the reader
+ * can rewind to. Pure: snapshots are opaque values the session hands in.
+ */
+
+export type MarkKind = 'action' | 'node' | 'taint' | 'pod' | 'scheduling' | 'etcd' | 'api';
+export type MarkTone = 'neutral' | 'good' | 'warn' | 'bad';
+
+export interface TimelineMark {
+  kind: MarkKind;
+  tone: MarkTone;
+  text: string;
+}
+
+export interface TimelineEntry<S> {
+  id: number;
+  /** Simulated ms. */
+  at: number;
+  marks: TimelineMark[];
+  /** The cluster right after these changes: where a rewind lands. */
+  snapshot: S;
+}
+
+const systemNamespace = 'kube-system';
+const shortTaint = (text: string) => text.replace(/^node\.kubernetes\.io\//, '');
+
+/** How a pod is named in the timeline: Deployment pods keep only their random suffix ("web-8pttb"). */
+export function podLabel(pod: Pick<PodView, 'name' | 'ownerKind' | 'ownerName'>): string {
+  if (pod.ownerKind === 'ReplicaSet' && pod.ownerName && pod.name.startsWith(`${pod.ownerName}-`)) {
+    const deployment = pod.ownerName.replace(/-[a-z0-9]+$/, '');
+    return `${deployment}-${pod.name.slice(pod.ownerName.length + 1)}`;
+  }
+  return pod.name;
+}
+
+const nodeTone = (status: string): MarkTone => (status.startsWith('NotReady') ? 'bad' : status.includes('SchedulingDisabled') ? 'warn' : 'good');
+
+function nodeMarks(prev: ClusterView, next: ClusterView): TimelineMark[] {
+  const marks: TimelineMark[] = [];
+  const before = new Map(prev.nodes.map((n) => [n.name, n]));
+  for (const node of next.nodes) {
+    const old = before.get(node.name);
+    if (!old) {
+      marks.push({ kind: 'node', tone: 'good', text: `${node.name} joined (${node.status})` });
+      continue;
+    }
+    if (old.status !== node.status) marks.push({ kind: 'node', tone: nodeTone(node.status), text: `${node.name} ${node.status}` });
+    const oldTaints = new Set(old.taints.map((t) => t.text));
+    const newTaints = new Set(node.taints.map((t) => t.text));
+    for (const t of newTaints) if (!oldTaints.has(t)) marks.push({ kind: 'taint', tone: 'warn', text: `${node.name} tainted ${shortTaint(t)}` });
+    for (const t of oldTaints) if (!newTaints.has(t)) marks.push({ kind: 'taint', tone: 'good', text: `${node.name} taint removed: ${shortTaint(t)}` });
+  }
+  for (const name of before.keys()) if (!next.nodes.some((n) => n.name === name)) marks.push({ kind: 'node', tone: 'bad', text: `${name} deleted` });
+  return marks;
+}
+
+/** Pod changes of one kind are grouped: "web-8pttb, web-kv5wc Running" rather than two marks. */
+function podMarks(prev: ClusterView, next: ClusterView): TimelineMark[] {
+  const groups = new Map<string, { tone: MarkTone; names: string[] }>();
+  const add = (key: string, tone: MarkTone, name: string) => {
+    const group = groups.get(key) ?? { tone, names: [] };
+    group.names.push(name);
+    groups.set(key, group);
+  };
+  const before = new Map(prev.pods.filter((p) => p.namespace !== systemNamespace).map((p) => [`${p.namespace}/${p.name}`, p]));
+  const seen = new Set<string>();
+  for (const pod of next.pods) {
+    if (pod.namespace === systemNamespace) continue;
+    const key = `${pod.namespace}/${pod.name}`;
+    seen.add(key);
+    const old = before.get(key);
+    const label = podLabel(pod);
+    if (!old) add(pod.node ? `created on ${pod.node}` : 'created (Pending)', 'neutral', label);
+    else if (!old.node && pod.node) add(`scheduled to ${pod.node}`, 'neutral', label);
+    if (old && old.status !== pod.status) {
+      if (pod.status === 'Running') add('Running', 'good', label);
+      else if (pod.status === 'Terminating') add('Terminating', 'bad', label);
+      else if (pod.status === 'ContainerCreating') add('ContainerCreating (pulling the image)', 'neutral', label);
+    }
+  }
+  for (const [key, pod] of before) if (!seen.has(key)) add('deleted', 'bad', podLabel(pod));
+  return [...groups].map(([what, { tone, names }]) => ({ kind: 'pod', tone, text: `${names.join(', ')} ${what}` }));
+}
+
+/** A FailedScheduling warning the first time it is seen for a pod. */
+function schedulingMarks(prev: ClusterView, next: ClusterView): TimelineMark[] {
+  const warned = new Set(prev.events.filter((e) => e.reason === 'FailedScheduling').map((e) => e.object));
+  const marks: TimelineMark[] = [];
+  for (const event of next.events) {
+    if (event.reason !== 'FailedScheduling' || warned.has(event.object)) continue;
+    warned.add(event.object);
+    const pod = next.pods.find((p) => `pod/${p.name}` === event.object);
+    marks.push({ kind: 'scheduling', tone: 'warn', text: `${pod ? podLabel(pod) : event.object.replace(/^pod\//, '')} FailedScheduling` });
+  }
+  return marks;
+}
+
+function controlPlaneMarks(prev: ClusterView, next: ClusterView): TimelineMark[] {
+  const marks: TimelineMark[] = [];
+  const before = new Map(prev.etcd.members.map((m) => [m.name, m.healthy]));
+  for (const member of next.etcd.members) {
+    if (before.get(member.name) !== member.healthy) marks.push({ kind: 'etcd', tone: member.healthy ? 'good' : 'bad', text: `${member.name} ${member.healthy ? 'healthy' : 'failed'}` });
+  }
+  if (prev.etcd.quorum !== next.etcd.quorum) marks.push({ kind: 'etcd', tone: next.etcd.quorum ? 'good' : 'bad', text: next.etcd.quorum ? 'etcd quorum restored' : 'etcd lost quorum' });
+  if (prev.api !== next.api) {
+    const text = { available: 'API server accepts writes again', 'no-quorum': 'API server refuses writes (no etcd quorum)', unreachable: 'API server unreachable' }[next.api];
+    marks.push({ kind: 'api', tone: next.api === 'available' ? 'good' : 'bad', text });
+  }
+  return marks;
+}
+
+/** What changed from one view to the next, in reading order: control plane, nodes, scheduling, pods. */
+export function diffViews(prev: ClusterView, next: ClusterView): TimelineMark[] {
+  if (prev === next) return [];
+  return [...controlPlaneMarks(prev, next), ...nodeMarks(prev, next), ...schedulingMarks(prev, next), ...podMarks(prev, next)];
+}
+
+export interface TimelineUpdate<S> {
+  at: number;
+  marks: TimelineMark[];
+  snapshot: () => S;
+  /** Actions (a command, a click) always start their own entry. */
+  isAction?: boolean;
+}
+
+/**
+ * Adds changes to the timeline: an entry close in time to the last one (and not after an action)
+ * absorbs them and takes the newer snapshot; the oldest entries beyond the cap go, except the start.
+ */
+export function recordOnTimeline<S>(timeline: readonly TimelineEntry<S>[], update: TimelineUpdate<S>, nextId: number): TimelineEntry<S>[] {
+  if (update.marks.length === 0) return timeline as TimelineEntry<S>[];
+  const last = timeline.at(-1);
+  const merge =
+    last !== undefined &&
+    timeline.length > 1 &&
+    !update.isAction &&
+    update.at - last.at < labPolicy.timelineMergeMs &&
+    last.marks.every((m) => m.kind !== 'action');
+  const entries = merge
+    ? [...timeline.slice(0, -1), { ...last, marks: [...last.marks, ...update.marks], snapshot: update.snapshot() }]
+    : [...timeline, { id: nextId, at: update.at, marks: update.marks, snapshot: update.snapshot() }];
+  const excess = entries.length - labPolicy.timelineMaxEntries;
+  return excess > 0 ? [entries[0], ...entries.slice(1 + excess)] : entries;
+}
+
+/** The entries up to and including `id`: rewinding rewrites the future. */
+export function rewindTimeline<S>(timeline: readonly TimelineEntry<S>[], id: number): TimelineEntry<S>[] | undefined {
+  const index = timeline.findIndex((e) => e.id === id);
+  return index < 0 ? undefined : timeline.slice(0, index + 1);
+}

@@ -1,0 +1,31 @@
+// Where lib/cluster does not yet behave as the reference says, and the labs work around it.
+// Each case is expected to fail today; when one starts passing, drop `.fails` and the workaround.
+import { createCluster } from '@/lib/cluster';
+
+const agent = `
+apiVersion: apps/v1
+kind: DaemonSet
+metadata: { name: log-agent }
+spec:
+  selector: { matchLabels: { app: log-agent } }
+  template:
+    metadata: { labels: { app: log-agent } }
+    spec:
+      containers: [{ name: agent, image: "fluent-bit:3.1" }]
+`;
+
+describe('lib/cluster gaps the labs work around', () => {
+  // Reference #18: DaemonSet pods tolerate unreachable:NoExecute without seconds, so node failure
+  // never evicts them; the real controller keeps a scheduled pod that tolerates the NoExecute
+  // taints (NodeShouldRunDaemonPod's shouldContinueRunning). The simulated controller deletes it
+  // because the node's unreachable:NoSchedule taint is not tolerated.
+  // Workaround: content/labs/daemonset-survives.yaml gives its DaemonSet that NoSchedule toleration.
+  it.fails('#18 a DaemonSet without tolerations of its own keeps its pod on an unreachable node', () => {
+    const cluster = createCluster({ seed: 5, workers: 3, files: { 'agent.yaml': agent } });
+    for (const line of ['kubectl apply -f agent.yaml', 'sim advance 30s', 'sim node fail worker-3', 'sim advance 7m']) {
+      expect(cluster.exec(line).exitCode).toBe(0);
+    }
+    const onNode = cluster.view().pods.filter((p) => p.ownerName === 'log-agent' && p.node === 'worker-3');
+    expect(onNode.map((p) => p.status)).toEqual(['Running']);
+  });
+});
