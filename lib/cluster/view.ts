@@ -1,4 +1,5 @@
 // ClusterView: a plain, JSON-serialisable summary of the cluster for UIs, lab checks and quizzes.
+import { podQosClass, type QosClass } from './apiserver/qos';
 import { controllerOf, isPodReady } from './controllers/podutil';
 import type { Engine } from './engine';
 import { hasQuorum, quorumSize, type MemberHealth } from './etcd.machine';
@@ -47,6 +48,8 @@ export interface PodView {
   ip: string | null;
   createdAt: number;
   labels: Record<string, string>;
+  /** status.qosClass: Guaranteed, Burstable or BestEffort. */
+  qosClass: QosClass;
 }
 
 export interface WorkloadView {
@@ -139,6 +142,7 @@ export function buildView(engine: Engine): ClusterView {
       restarts: pod.status.containerStatuses.reduce((sum, status) => sum + status.restartCount, 0),
       ownerKind: owner?.kind ?? null, ownerName: owner?.name ?? null, deletionTimestamp: pod.metadata.deletionTimestamp ?? null,
       ip: pod.status.podIP ?? null, createdAt: pod.metadata.creationTimestamp, labels: { ...pod.metadata.labels },
+      qosClass: podQosClass(pod.spec.containers),
     };
   });
   const workload = (meta: { namespace: string; name: string; labels: Record<string, string> }, counts: Omit<WorkloadView, 'namespace' | 'name' | 'labels'>): WorkloadView => ({

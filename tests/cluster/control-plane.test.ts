@@ -14,7 +14,7 @@ describe('etcd and the control plane', () => {
     expect(newCluster({ etcdMembers: 5 }).view().etcd.quorumSize).toBe(3);
   });
 
-  it('#27 without quorum every write is rejected and changes nothing, reads work and running pods keep running', () => {
+  it('#27 without quorum every write is rejected and changes nothing, and running pods keep running', () => {
     const cluster = newCluster({ etcdMembers: 3 });
     script(cluster, 'kubectl create deployment web --image=nginx:1.27 --replicas=2\nsim advance 20s\nsim etcd fail etcd-1\nsim etcd fail etcd-3');
     const before = cluster.snapshot();
@@ -24,16 +24,39 @@ describe('etcd and the control plane', () => {
       expect(result.stderr).toContain('etcdserver: request timed out');
     }
     expect(cluster.snapshot().objects).toEqual(before.objects);
-    expect(must(cluster, 'kubectl get deployments')).toMatch(/web\s+2\/2/);
     cluster.advance('10m');
     expect(pods(cluster, (p) => p.name.startsWith('web-')).every((p) => p.status === 'Running')).toBe(true);
     expect(cluster.view().components.find((c) => c.name === 'kube-controller-manager')!.healthy).toBe(false);
     must(cluster, 'sim etcd recover etcd-1');
     cluster.advance('1m');
     expect(cluster.view().nodes.every((n) => n.status === 'Ready')).toBe(true);
+    expect(must(cluster, 'kubectl get deployments')).toMatch(/web\s+2\/2/);
     expect(must(cluster, 'kubectl scale deployment web --replicas=3')).toBe('deployment.apps/web scaled\n');
     cluster.advance('20s');
     expect(cluster.view().deployments.find((d) => d.name === 'web')!.available).toBe(3);
+  });
+
+  it('#27 without quorum reads fail too (quorum reads), exit 1 and change nothing, while the view still shows the true state', () => {
+    const cluster = newCluster({ etcdMembers: 3 });
+    script(cluster, 'kubectl create deployment web --image=nginx:1.27 --replicas=2\nsim advance 20s\nsim etcd fail etcd-1\nsim etcd fail etcd-3');
+    const before = JSON.stringify(cluster.snapshot());
+    for (const line of [
+      'kubectl get pods', 'kubectl get nodes -o wide', 'kubectl get deploy,rs -A', 'kubectl get events --field-selector reason=Scheduled',
+      'kubectl get node/worker-1', 'kubectl describe node worker-1', 'kubectl describe deployment web', 'kubectl cluster-info',
+      'kubectl label node worker-1 disk=ssd', 'kubectl taint nodes --all gpu=yes:NoSchedule', 'kubectl cordon node/worker-2',
+      'kubectl uncordon worker-2', 'kubectl drain worker-3 --ignore-daemonsets', 'kubectl delete pod/nope',
+    ]) {
+      expect(cluster.exec(line), line).toEqual({ stdout: '', stderr: 'Error from server: etcdserver: request timed out\n', exitCode: 1 });
+    }
+    expect(JSON.stringify(cluster.snapshot())).toBe(before);
+    // Client-side mistakes are still caught before kubectl talks to the server.
+    expect(cluster.exec('kubectl get pods --colour').stderr).toBe('error: unknown flag: --colour\n');
+    const view = cluster.view();
+    expect(view.api).toBe('no-quorum');
+    expect(view.pods.filter((p) => p.name.startsWith('web-')).map((p) => p.status)).toEqual(['Running', 'Running']);
+    expect(view.nodes.map((n) => n.status)).toEqual(['Ready', 'Ready', 'Ready', 'Ready']);
+    must(cluster, 'sim etcd recover etcd-3');
+    expect(must(cluster, 'kubectl get pods')).toMatch(/^web-\S+\s+1\/1\s+Running/m);
   });
 
   it('#27 without quorum no new pods are scheduled, even when a node dies', () => {

@@ -15,6 +15,9 @@ const valid = [
   'kubectl cluster-info', 'sim node fail worker-2', 'sim node recover worker-2', 'sim kubelet stop worker-3', 'sim kubelet start worker-3',
   'sim etcd fail etcd-2', 'sim etcd recover etcd-2', 'sim advance 30s', 'sim time', 'sim runtime stop worker-1', 'sim runtime start worker-1',
   'sim node add extra --cpu 2 --memory 4Gi', 'sim init --workers 2 --seed 5',
+  'kubectl taint nodes --all node-role.kubernetes.io/control-plane-', 'kubectl label nodes worker-1 worker-2 disk=ssd --overwrite',
+  'kubectl label nodes -l disk=ssd disk-', 'kubectl cordon node/worker-3', 'kubectl uncordon -l kubernetes.io/os=linux',
+  'kubectl get events --field-selector involvedObject.kind=Pod,type=Normal', 'kubectl describe node/worker-1 deploy/web',
 ];
 
 const junk = ['--', '-', '-n', '--replicas', '--replicas=-1', '--image=', '=', '/', 'pod/', '"', "'", '\\', '-o', 'yaml', '9999999999', '-A', '#', '--force', '--grace-period=abc', '5x', '\t', 'ünïcödé', 'nodes/', ',', 'x=y:Bad', '--timeout=1s'];

@@ -45,6 +45,14 @@ export class ApiServer {
     return apiErrors.noQuorum();
   }
 
+  /**
+   * The error every read gets right now. The API server's reads are quorum (linearizable) reads,
+   * so without an etcd quorum they time out like writes; running pods are not affected (#27).
+   */
+  readError(): ApiError | undefined {
+    return this.writeError();
+  }
+
   canWrite(): boolean {
     return this.availability() === 'available';
   }

@@ -1,15 +1,26 @@
 // kubectl describe node|pod|deployment, with the sections learners look at.
+import { objectKey } from '../apiserver/store';
 import { controllerOf, selectorString } from '../controllers/podutil';
 import { kubectlErrors } from '../errors';
 import type { Engine } from '../engine';
-import type { Deployment, KubeEvent, Node, Pod, Toleration } from '../types';
+import { podLimits, podQosClass, podRequests } from '../apiserver/qos';
+import type { AnyObject, Deployment, KubeEvent, Node, Pod, Resources, Toleration } from '../types';
 import { formatCpu, formatMemory } from '../util/quantity';
 import { timestamp, type KubectlEnv } from './env';
 import { namespaceFlags, parseArgs } from './flags';
-import { resolveResource } from './resources';
+import { labelSelector, listObjects, matchesAll, notFound, readBlocked, resourceTypeOrNameArgs } from './builder';
+import type { ResourceType } from './resources';
 import { fail, ok, type CommandResult } from './result';
 import { age, nodeRoles } from './status';
 import { formatTable } from './table';
+
+/** The cpu and memory entries of a Limits block, in kubectl's order (sorted by name). */
+function resourceLines(resources: Partial<Resources>): [string, string][] {
+  const out: [string, string][] = [];
+  if (resources.cpu) out.push(['cpu', formatCpu(resources.cpu)]);
+  if (resources.memory) out.push(['memory', formatMemory(resources.memory)]);
+  return out;
+}
 
 const field = (label: string, value: string, width: number) => `${`${label}:`.padEnd(width)}${value}`;
 
@@ -60,25 +71,31 @@ function describeNode(engine: Engine, node: Node): string {
     [['----', '------', '-----------------', '------------------', '------', '-------'], ...conditionRows],
   );
   const pods = engine.store.podsOnNode(node.metadata.name).filter((pod) => pod.status.phase !== 'Succeeded' && pod.status.phase !== 'Failed');
+  const { allocatable } = node.status;
+  const pct = (value: number, total: number) => `${Math.floor((value * 100) / total)}%`;
+  const cpuCell = (value: number) => `${formatCpu(value)} (${pct(value, allocatable.cpu)})`;
+  const memoryCell = (value: number) => `${formatMemory(value)} (${pct(value, allocatable.memory)})`;
+  const total = { requests: { cpu: 0, memory: 0 }, limits: { cpu: 0, memory: 0 } };
   const podRows = pods.map((pod) => {
-    const cpu = pod.spec.containers.reduce((sum, c) => sum + c.requests.cpu, 0);
-    const memory = pod.spec.containers.reduce((sum, c) => sum + c.requests.memory, 0);
-    const pct = (value: number, total: number) => `${Math.floor((value * 100) / total)}%`;
+    const requests = podRequests(pod.spec.containers);
+    const limits = podLimits(pod.spec.containers);
+    total.requests.cpu += requests.cpu;
+    total.requests.memory += requests.memory;
+    total.limits.cpu += limits.cpu;
+    total.limits.memory += limits.memory;
     return [
-      pod.metadata.namespace, pod.metadata.name, `${formatCpu(cpu)} (${pct(cpu, node.status.allocatable.cpu)})`, '0 (0%)',
-      `${formatMemory(memory)} (${pct(memory, node.status.allocatable.memory)})`, '0 (0%)', age(now, pod.metadata.creationTimestamp),
+      pod.metadata.namespace, pod.metadata.name, cpuCell(requests.cpu), cpuCell(limits.cpu), memoryCell(requests.memory), memoryCell(limits.memory),
+      age(now, pod.metadata.creationTimestamp),
     ];
   });
-  const totalCpu = pods.reduce((sum, pod) => sum + pod.spec.containers.reduce((s, c) => s + c.requests.cpu, 0), 0);
-  const totalMemory = pods.reduce((sum, pod) => sum + pod.spec.containers.reduce((s, c) => s + c.requests.memory, 0), 0);
   const podTable = formatTable(
     ['Namespace', 'Name', 'CPU Requests', 'CPU Limits', 'Memory Requests', 'Memory Limits', 'Age'],
     [['---------', '----', '------------', '----------', '---------------', '-------------', '---'], ...podRows],
   );
   const allocated = formatTable(['Resource', 'Requests', 'Limits'], [
     ['--------', '--------', '------'],
-    ['cpu', `${formatCpu(totalCpu)} (${Math.floor((totalCpu * 100) / node.status.allocatable.cpu)}%)`, '0 (0%)'],
-    ['memory', `${formatMemory(totalMemory)} (${Math.floor((totalMemory * 100) / node.status.allocatable.memory)}%)`, '0 (0%)'],
+    ['cpu', cpuCell(total.requests.cpu), cpuCell(total.limits.cpu)],
+    ['memory', memoryCell(total.requests.memory), memoryCell(total.limits.memory)],
   ]);
   const resources = (r: Node['status']['capacity']) => [`  cpu:     ${formatCpu(r.cpu)}`, `  memory:  ${formatMemory(r.memory)}`, `  pods:    ${r.pods}`].join('\n');
   return [
@@ -130,6 +147,12 @@ function describePod(engine: Engine, pod: Pod): string {
       `    Ready:          ${state?.ready ? 'True' : 'False'}`,
       `    Restart Count:  ${state?.restartCount ?? 0}`,
     ];
+    const limits = resourceLines(container.limits ?? {});
+    if (limits.length > 0) {
+      // kubectl aligns the Limits block on its own (tabwriter), hence its narrower padding.
+      const width = Math.max(...limits.map(([name]) => name.length)) + 3;
+      lines.push('    Limits:', ...limits.map(([name, value]) => `      ${`${name}:`.padEnd(width)}${value}`));
+    }
     if (container.requests.cpu || container.requests.memory) {
       lines.push('    Requests:');
       if (container.requests.cpu) lines.push(`      cpu:        ${formatCpu(container.requests.cpu)}`);
@@ -138,7 +161,6 @@ function describePod(engine: Engine, pod: Pod): string {
     return lines.join('\n');
   });
   const conditions = formatTable(['Type', 'Status'], [['----', '------'], ...pod.status.conditions.map((c) => [c.type, c.status])]);
-  const requests = pod.spec.containers.some((c) => c.requests.cpu || c.requests.memory);
   return [
     field('Name', pod.metadata.name, w),
     field('Namespace', pod.metadata.namespace, w),
@@ -156,7 +178,7 @@ function describePod(engine: Engine, pod: Pod): string {
     'Conditions:',
     indent(conditions, 2),
     field('Volumes', pod.spec.volumes.length ? pod.spec.volumes.map((v) => `${v.name} (${v.emptyDir ? 'EmptyDir' : 'Volume'})`).join(', ') : '<none>', w),
-    field('QoS Class', requests ? 'Burstable' : 'BestEffort', w),
+    field('QoS Class', podQosClass(pod.spec.containers), w),
     list('Node-Selectors', labelsOf(pod.spec.nodeSelector), w),
     list('Tolerations', pod.spec.tolerations.map(tolerationText), w),
     eventsSection(engine, 'Pod', pod.metadata.namespace, pod.metadata.name),
@@ -192,33 +214,61 @@ function describeDeployment(engine: Engine, deployment: Deployment): string {
   ].join('\n') + '\n';
 }
 
+const describable = ['Node', 'Pod', 'Deployment'];
+
 export function kubectlDescribe(env: KubectlEnv, args: string[]): CommandResult {
-  const parsed = parseArgs(args, namespaceFlags);
+  const parsed = parseArgs(args, [...namespaceFlags, { name: 'selector', short: 'l', type: 'string' }]);
   if ('error' in parsed) return fail(parsed.error);
-  const [first, ...rest] = parsed.positional;
-  if (!first) return fail('error: You must specify the type of resource to describe. Use "kubectl api-resources" for a complete list of supported resources.');
-  const [typeName, slashName] = first.split('/', 2);
-  const type = resolveResource(typeName);
-  if (!type) return fail(kubectlErrors.unknownResource(typeName));
-  if (!['Node', 'Pod', 'Deployment'].includes(type.kind)) return fail(`error: describe ${type.plural} is not supported here (try node, pod or deployment)`);
-  const namespace = (parsed.flags.namespace as string | undefined) ?? 'default';
-  const names = slashName ? [slashName] : rest;
-  const engine = env.engine;
-  const candidates = (type.kind === 'Node' ? [...engine.store.list('Node')] : type.kind === 'Pod' ? [...engine.store.list('Pod')] : [...engine.store.list('Deployment')])
-    .filter((object) => type.kind === 'Node' || object.metadata.namespace === namespace);
-  const chosen = names.length === 0 ? candidates : names.map((name) => candidates.find((object) => object.metadata.name === name) ?? name);
-  const out: string[] = [];
-  const errors: string[] = [];
-  for (const item of chosen) {
-    if (typeof item === 'string') {
-      errors.push(`Error from server (NotFound): ${type.plural}${type.qualified.includes('.') ? type.qualified.slice(type.qualified.indexOf('.')) : ''} "${item}" not found`);
-      continue;
-    }
-    if (item.kind === 'Node') out.push(describeNode(engine, item));
-    else if (item.kind === 'Pod') out.push(describePod(engine, item));
-    else out.push(describeDeployment(engine, item as Deployment));
+  if (parsed.positional.length === 0) {
+    return fail('error: You must specify the type of resource to describe. Use "kubectl api-resources" for a complete list of supported resources.');
   }
-  if (chosen.length === 0) return ok('', kubectlErrors.noResources(type.namespaced ? namespace : undefined));
+  const target = resourceTypeOrNameArgs(parsed.positional);
+  if ('error' in target) return fail(target.error);
+  const types = 'tuples' in target ? target.tuples.map((tuple) => tuple.type) : target.types;
+  const unsupported = types.find((type) => !describable.includes(type.kind));
+  if (unsupported) return fail(`error: describe ${unsupported.plural} is not supported here (try node, pod or deployment)`);
+  const requirements = labelSelector(parsed.flags.selector as string | undefined);
+  if ('error' in requirements) return fail(requirements.error);
+  const blocked = readBlocked(env);
+  if (blocked) return blocked;
+  const namespace = (parsed.flags.namespace as string | undefined) ?? 'default';
+  const allNamespaces = parsed.flags['all-namespaces'] === true;
+  const engine = env.engine;
+  const find = (type: ResourceType, name: string) =>
+    engine.store.get(type.kind as 'Node' | 'Pod' | 'Deployment', objectKey(type.namespaced ? namespace : '', name)) as AnyObject | undefined;
+  const chosen: AnyObject[] = [];
+  const errors: string[] = [];
+  if ('tuples' in target) {
+    for (const { type, name } of target.tuples) {
+      const object = find(type, name);
+      if (object) chosen.push(object);
+      else errors.push(notFound(type, name));
+    }
+  } else if (target.names.length > 0) {
+    for (const type of target.types) {
+      for (const name of target.names) {
+        const object = find(type, name);
+        if (object) {
+          chosen.push(object);
+          continue;
+        }
+        // "kubectl describe pods web" also describes every pod whose name starts with "web".
+        const prefixed = parsed.positional.length === 2 ? listObjects(env, type, namespace).filter((o) => o.metadata.name.startsWith(name)) : [];
+        if (prefixed.length > 0) chosen.push(...prefixed);
+        else errors.push(notFound(type, name));
+      }
+    }
+  } else {
+    for (const type of target.types) {
+      chosen.push(...listObjects(env, type, allNamespaces ? undefined : namespace).filter((object) => matchesAll(requirements, object.metadata.labels)));
+    }
+    if (chosen.length === 0) return ok('', kubectlErrors.noResources(target.types.some((type) => type.namespaced) && !allNamespaces ? namespace : undefined));
+  }
+  const out = chosen.map((item) => {
+    if (item.kind === 'Node') return describeNode(engine, item);
+    if (item.kind === 'Pod') return describePod(engine, item);
+    return describeDeployment(engine, item as Deployment);
+  });
   const stdout = out.join('\n\n');
   return errors.length ? fail(errors.join('\n'), stdout) : ok(stdout);
 }

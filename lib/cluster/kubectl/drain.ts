@@ -12,7 +12,7 @@ import type { Pod } from '../types';
 import { formatGoDuration, parseDuration } from '../util/duration';
 import type { KubectlEnv } from './env';
 import { parseArgs } from './flags';
-import { setUnschedulable } from './nodes';
+import { selectNodes, setUnschedulable } from './nodes';
 import { fail, type CommandResult } from './result';
 
 const podName = (pod: Pod) => `${pod.metadata.namespace}/${pod.metadata.name}`;
@@ -68,13 +68,15 @@ export function kubectlDrain(env: KubectlEnv, args: string[]): CommandResult {
     { name: 'timeout', type: 'string' }, { name: 'grace-period', type: 'string' },
   ]);
   if ('error' in parsed) return fail(parsed.error);
+  // One node at a time here (real kubectl drains several in turn); NAME or node/NAME.
   if (parsed.positional.length !== 1) return fail('error: USAGE: drain NODE [flags]');
   const timeoutText = parsed.flags.timeout as string | undefined;
   const timeout = timeoutText === undefined ? defaults.drainDefaultTimeoutMs : parseDuration(timeoutText);
   if (timeout === undefined) return fail(kubectlErrors.invalidFlagValue(timeoutText!, '--timeout', `time: invalid duration "${timeoutText}"`));
-  const [name] = parsed.positional;
+  const nodes = selectNodes(env, 'drain', parsed.positional, undefined);
+  if (!Array.isArray(nodes)) return nodes;
+  const [name] = nodes;
   const { engine } = env;
-  if (!engine.store.get('Node', name)) return fail(`Error from server (NotFound): nodes "${name}" not found`);
   const cordoned = setUnschedulable(env, name, true);
   if (cordoned.exitCode !== 0) return cordoned;
   engine.afterChange();

@@ -1,10 +1,12 @@
 // kubectl get.
 import { kubectlErrors } from '../errors';
 import type { AnyObject, KubeEvent } from '../types';
+import { groupVersionResource, notFound, readBlocked, resourceTypeOrNameArgs } from './builder';
 import type { KubectlEnv } from './env';
+import { matchesFields, parseFieldSelector, unsupportedField } from './fields';
 import { namespaceFlags, parseArgs, type FlagSpec } from './flags';
 import { columns, eventColumns } from './printers';
-import { resolveResource, type ResourceType } from './resources';
+import type { ResourceType } from './resources';
 import { fail, ok, type CommandResult } from './result';
 import { matchesAll, parseLabelSelector } from './selectors';
 import { formatTable } from './table';
@@ -13,6 +15,7 @@ const getFlags: readonly FlagSpec[] = [
   ...namespaceFlags,
   { name: 'output', short: 'o', type: 'string' },
   { name: 'selector', short: 'l', type: 'string' },
+  { name: 'field-selector', type: 'string' },
   { name: 'show-labels', type: 'bool' },
   { name: 'sort-by', type: 'string' },
   { name: 'watch', short: 'w', type: 'bool' },
@@ -25,28 +28,25 @@ interface Request {
 
 function parseTargets(positional: string[]): Request[] | { error: string } {
   if (positional.length === 0) return { error: kubectlErrors.requiredResource() };
-  if (positional.every((arg) => arg.includes('/'))) {
+  const args = resourceTypeOrNameArgs(positional);
+  if ('error' in args) return args;
+  if ('tuples' in args) {
     const requests: Request[] = [];
-    for (const arg of positional) {
-      const [typeName, name] = arg.split('/', 2);
-      const type = resolveResource(typeName);
-      if (!type) return { error: kubectlErrors.unknownResource(typeName) };
+    for (const { type, name } of args.tuples) {
       const existing = requests.find((request) => request.type === type);
       if (existing) existing.names.push(name);
       else requests.push({ type, names: [name] });
     }
     return requests;
   }
-  const [typeList, ...names] = positional;
-  const requests: Request[] = [];
-  for (const typeName of typeList.split(',')) {
-    const type = resolveResource(typeName);
-    if (!type) return { error: kubectlErrors.unknownResource(typeName) };
-    requests.push({ type, names });
+  if (args.types.length > 1 && args.names.length > 0) {
+    return { error: 'error: there is no need to specify a resource type as a separate argument when passing arguments in resource/name form (e.g. \'kubectl get resource/<resource_name>\' instead of \'kubectl get resource resource/<resource_name>\')' };
   }
-  if (requests.length > 1 && names.length > 0) return { error: 'error: there is no need to specify a resource type as a separate argument when passing arguments in resource/name form (e.g. \'kubectl get resource/<resource_name>\' instead of \'kubectl get resource resource/<resource_name>\')' };
-  return requests;
+  return args.types.map((type) => ({ type, names: args.names }));
 }
+
+const nameOf = (object: AnyObject | KubeEvent) => ('metadata' in object ? object.metadata.name : object.name);
+const namespaceOf = (object: AnyObject | KubeEvent) => ('metadata' in object ? object.metadata.namespace : object.namespace);
 
 export function kubectlGet(env: KubectlEnv, args: string[]): CommandResult {
   const parsed = parseArgs(args, getFlags);
@@ -56,10 +56,25 @@ export function kubectlGet(env: KubectlEnv, args: string[]): CommandResult {
   if (!['', 'wide', 'name'].includes(output)) {
     return fail(`error: unable to match a printer suitable for the output format "${output}", allowed formats are: name,wide`);
   }
-  const requirements = parsed.flags.selector !== undefined ? parseLabelSelector(String(parsed.flags.selector)) : [];
-  if (!requirements) return fail(`error: unable to parse requirement: invalid label selector "${parsed.flags.selector}"`);
+  const labelText = parsed.flags.selector as string | undefined;
+  const requirements = labelText !== undefined ? parseLabelSelector(labelText) : [];
+  if (!requirements) return fail(`error: unable to parse requirement: invalid label selector "${labelText}"`);
+  const fieldText = parsed.flags['field-selector'] as string | undefined;
+  const fieldRequirements = fieldText !== undefined ? parseFieldSelector(fieldText) : [];
   const targets = parseTargets(parsed.positional);
   if ('error' in targets) return fail(targets.error);
+  const selecting = labelText !== undefined || fieldText !== undefined;
+  if (selecting && targets.some((target) => target.names.length > 0)) return fail('error: name cannot be provided when a selector is specified');
+  const blocked = readBlocked(env);
+  if (blocked) return blocked;
+  // The server checks field selectors per resource, when it lists.
+  for (const { type } of targets) {
+    const problem = 'error' in fieldRequirements ? fieldRequirements.error : unsupportedField(type, fieldRequirements);
+    if (problem === undefined) continue;
+    const detail = 'error' in fieldRequirements ? problem : `field label not supported: ${problem}`;
+    return fail(`Error from server (BadRequest): Unable to find "${groupVersionResource(type)}" that match label selector "${labelText ?? ''}", field selector "${fieldText}": ${detail}`);
+  }
+  const fields = 'error' in fieldRequirements ? [] : fieldRequirements;
   const allNamespaces = parsed.flags['all-namespaces'] === true;
   const namespace = (parsed.flags.namespace as string | undefined) ?? 'default';
   const now = env.engine.clock.now();
@@ -67,41 +82,39 @@ export function kubectlGet(env: KubectlEnv, args: string[]): CommandResult {
   const errors: string[] = [];
   const multiple = targets.length > 1;
   for (const { type, names } of targets) {
-    const scoped = (object: { metadata: { namespace: string } } | KubeEvent) =>
-      !type.namespaced || allNamespaces || ('metadata' in object ? object.metadata.namespace : object.namespace) === namespace;
+    const scoped = (object: AnyObject | KubeEvent) => !type.namespaced || allNamespaces || namespaceOf(object) === namespace;
+    const all: (AnyObject | KubeEvent)[] = type.kind === 'Event' ? [...env.engine.api.events.list()] : [...env.engine.store.list(type.kind)];
+    let objects: (AnyObject | KubeEvent)[];
+    if (names.length > 0) {
+      objects = [];
+      for (const name of names) {
+        const found = all.find((object) => nameOf(object) === name && (!type.namespaced || namespaceOf(object) === namespace));
+        if (found) objects.push(found);
+        else errors.push(notFound(type, name));
+      }
+    } else {
+      objects = all.filter((object) => scoped(object) && matchesAll(requirements, 'metadata' in object ? object.metadata.labels : {}) && matchesFields(fields, object));
+      if (type.kind === 'Event') (objects as KubeEvent[]).sort((a, b) => a.lastTimestamp - b.lastTimestamp);
+      else objects.sort((a, b) => (namespaceOf(a) + '/' + nameOf(a)).localeCompare(namespaceOf(b) + '/' + nameOf(b)));
+    }
+    if (objects.length === 0) continue;
+    if (output === 'name') {
+      tables.push(objects.map((object) => `${type.qualified}/${nameOf(object)}\n`).join(''));
+      continue;
+    }
     if (type.kind === 'Event') {
-      const events = [...env.engine.api.events.list()].filter((event) => scoped(event)).sort((a, b) => a.lastTimestamp - b.lastTimestamp);
-      if (events.length === 0) continue;
       const header = output === 'wide' ? eventColumns.wideHeader : eventColumns.header;
-      const rows = events.map((event) => {
+      const rows = (objects as KubeEvent[]).map((event) => {
         const cells = output === 'wide' ? eventColumns.wideRow(event, now) : eventColumns.row(event, now);
         return allNamespaces ? [event.namespace, ...cells] : cells;
       });
       tables.push(formatTable(allNamespaces ? ['NAMESPACE', ...header] : header, rows));
       continue;
     }
-    const all = [...env.engine.store.list(type.kind)] as AnyObject[];
-    let objects: AnyObject[];
-    if (names.length > 0) {
-      objects = [];
-      for (const name of names) {
-        const found = all.find((object) => object.metadata.name === name && (!type.namespaced || object.metadata.namespace === namespace));
-        if (found) objects.push(found);
-        else errors.push(`Error from server (NotFound): ${type.plural}${type.qualified.includes('.') ? type.qualified.slice(type.qualified.indexOf('.')) : ''} "${name}" not found`);
-      }
-    } else {
-      objects = all.filter((object) => scoped(object) && matchesAll(requirements, object.metadata.labels));
-      objects.sort((a, b) => (a.metadata.namespace + '/' + a.metadata.name).localeCompare(b.metadata.namespace + '/' + b.metadata.name));
-    }
-    if (objects.length === 0) continue;
-    if (output === 'name') {
-      tables.push(objects.map((object) => `${type.qualified}/${object.metadata.name}\n`).join(''));
-      continue;
-    }
     const printer = columns[type.kind];
     const showLabels = parsed.flags['show-labels'] === true;
     const header = [...printer.header, ...(output === 'wide' ? printer.wide : []), ...(showLabels ? ['LABELS'] : [])];
-    const rows = objects.map((object) => {
+    const rows = (objects as AnyObject[]).map((object) => {
       const cells = [...printer.row(object as never, now), ...(output === 'wide' ? printer.wideRow(object as never, now) : [])];
       if (showLabels) cells.push(Object.entries(object.metadata.labels).map(([k, v]) => `${k}=${v}`).join(',') || '<none>');
       if (multiple) cells[0] = `${type.qualified}/${cells[0]}`;
@@ -109,7 +122,8 @@ export function kubectlGet(env: KubectlEnv, args: string[]): CommandResult {
     });
     tables.push(formatTable(type.namespaced && allNamespaces ? ['NAMESPACE', ...header] : header, rows));
   }
-  const stdout = tables.join('\n');
+  // Tables are separated by a blank line; -o name prints one name per line and nothing else.
+  const stdout = tables.join(output === 'name' ? '' : '\n');
   if (errors.length > 0) return fail(errors.join('\n'), stdout);
   if (!stdout) {
     const namespaced = targets.some((target) => target.type.namespaced);

@@ -3,6 +3,7 @@ import { kubectlErrors } from '../errors';
 import { materializeLeases } from '../kubelet/kubelet';
 import { nodeIp } from '../runtime';
 import { kubectlApply } from './apply';
+import { readBlocked } from './builder';
 import { kubectlDescribe } from './describe';
 import { kubectlDrain } from './drain';
 import type { KubectlEnv } from './env';
@@ -38,7 +39,7 @@ const commands: Record<string, (env: KubectlEnv, args: string[]) => CommandResul
   taint: kubectlTaint,
   label: kubectlLabel,
   apply: kubectlApply,
-  'cluster-info': (env, args) => (args.length > 0 ? fail('error: cluster-info takes no arguments here') : clusterInfo(env)),
+  'cluster-info': (env, args) => (args.length > 0 ? fail('error: cluster-info takes no arguments here') : readBlocked(env) ?? clusterInfo(env)),
 };
 
 export function kubectl(env: KubectlEnv, args: string[]): CommandResult {
@@ -48,6 +49,6 @@ export function kubectl(env: KubectlEnv, args: string[]): CommandResult {
   if (!command) return fail(kubectlErrors.unknownCommand(verb));
   if (env.engine.apiAvailability() === 'unreachable') return fail(kubectlErrors.unreachable(nodeIp(0)));
   // Renewals are derived while kubelets heartbeat; commands that show leases need them written.
-  if (verb === 'get' || verb === 'describe') materializeLeases(env.engine);
+  if ((verb === 'get' || verb === 'describe') && !env.engine.api.readError()) materializeLeases(env.engine);
   return command(env, rest);
 }

@@ -1,5 +1,5 @@
 // Label selectors as kubectl -l takes them: a=b, a==b, a!=b, a, !a (comma-separated, ANDed).
-type Requirement = (labels: Record<string, string>) => boolean;
+export type Requirement = (labels: Record<string, string>) => boolean;
 
 export function parseLabelSelector(text: string): Requirement[] | undefined {
   const requirements: Requirement[] = [];

@@ -1,13 +1,12 @@
 // kubectl run, create deployment, scale and delete.
 import { z } from 'zod';
-import { resourceNames } from '../apiserver/apiserver';
 import { objectKey } from '../apiserver/store';
 import { defaults } from '../config';
 import { formatApiError, kubectlErrors } from '../errors';
 import type { Container, Kind, PodTemplate } from '../types';
 import type { KubectlEnv } from './env';
 import { parseArgs, type FlagSpec } from './flags';
-import { resolveResource } from './resources';
+import { notFound, readBlocked, resourceTypeOrNameArgs, visited, type Tuple } from './builder';
 import { fail, ok, type CommandResult } from './result';
 
 const replicasFlag = z.coerce.number().int().min(0);
@@ -106,22 +105,32 @@ export function kubectlScale(env: KubectlEnv, args: string[]): CommandResult {
   if (replicasText === undefined) return fail('error: required flag(s) "replicas" not set');
   const replicas = replicasFlag.safeParse(replicasText);
   if (!replicas.success) return fail(kubectlErrors.invalidFlagValue(replicasText, '--replicas', `strconv.ParseInt: parsing "${replicasText}": invalid syntax`));
-  const [first, second] = parsed.positional;
-  if (!first) return fail('error: required resource not specified');
-  const [typeName, name] = first.includes('/') ? first.split('/', 2) : [first, second];
-  const type = resolveResource(typeName);
-  if (!type) return fail(kubectlErrors.unknownResource(typeName));
-  if (!scalable[type.kind as Kind]) return fail(`error: no objects passed to scale ${type.plural} (only deployments, replicasets and statefulsets scale)`);
-  if (!name) return fail('error: resource(s) were provided, but no name was specified');
-  const kind = type.kind as 'Deployment' | 'ReplicaSet' | 'StatefulSet';
+  if (parsed.positional.length === 0) return fail('error: required resource not specified');
+  const target = resourceTypeOrNameArgs(parsed.positional);
+  if ('error' in target) return fail(target.error);
+  const tuples: Tuple[] = 'tuples' in target ? target.tuples : target.types.flatMap((type) => target.names.map((name) => ({ type, name })));
+  const types = 'tuples' in target ? target.tuples.map((tuple) => tuple.type) : target.types;
+  const unscalable = types.find((type) => !scalable[type.kind as Kind]);
+  if (unscalable) return fail(`error: no objects passed to scale ${unscalable.plural} (only deployments, replicasets and statefulsets scale)`);
+  if (tuples.length === 0) return fail('error: resource(s) were provided, but no name was specified');
+  const blocked = readBlocked(env);
+  if (blocked) return blocked;
   const namespace = (parsed.flags.namespace as string) ?? 'default';
-  const object = env.engine.store.get(kind, objectKey(namespace, name));
-  if (!object) return fail(`Error from server (NotFound): ${resourceNames[kind]} "${name}" not found`);
-  const updated = env.engine.api.update(object, 'spec', (target) => {
-    target.spec.replicas = replicas.data;
-  });
-  if (!updated.ok) return fail(formatApiError(updated.error));
-  return ok(`${type.qualified}/${name} scaled\n`);
+  const lines: string[] = [];
+  const errors: string[] = [];
+  for (const { type, name } of tuples) {
+    const object = env.engine.store.get(type.kind as 'Deployment' | 'ReplicaSet' | 'StatefulSet', objectKey(namespace, name));
+    if (!object) {
+      errors.push(notFound(type, name));
+      continue;
+    }
+    const updated = env.engine.api.update(object, 'spec', (target) => {
+      target.spec.replicas = replicas.data;
+    });
+    if (updated.ok) lines.push(`${type.qualified}/${name} scaled`);
+    else errors.push(formatApiError(updated.error));
+  }
+  return visited(lines, errors);
 }
 
 export function kubectlDelete(env: KubectlEnv, args: string[]): CommandResult {
@@ -140,28 +149,19 @@ export function kubectlDelete(env: KubectlEnv, args: string[]): CommandResult {
   let grace = graceParsed?.data ?? (parsed.flags.now ? 1 : -1);
   if (grace === 0 && !force) grace = 1;
   if (force && grace < 0) grace = 0;
-  const targets: { typeName: string; name: string }[] = [];
-  const [first, ...rest] = parsed.positional;
-  if (!first) return fail('error: You must provide one or more resources by argument or filename.');
-  if (first.includes('/')) {
-    for (const arg of parsed.positional) {
-      const [typeName, name] = arg.split('/', 2);
-      targets.push({ typeName, name });
-    }
-  } else {
-    if (rest.length === 0) return fail('error: resource(s) were provided, but no name was specified');
-    for (const name of rest) targets.push({ typeName: first, name });
-  }
+  if (parsed.positional.length === 0) return fail('error: You must provide one or more resources by argument or filename.');
+  const target = resourceTypeOrNameArgs(parsed.positional);
+  if ('error' in target) return fail(target.error);
+  const targets: Tuple[] = 'tuples' in target ? target.tuples : target.types.flatMap((type) => target.names.map((name) => ({ type, name })));
+  if (targets.length === 0) return fail('error: resource(s) were provided, but no name was specified');
+  if (targets.some(({ type }) => type.kind === 'Event')) return fail('error: events cannot be deleted here');
+  const blocked = readBlocked(env);
+  if (blocked) return blocked;
   const namespace = (parsed.flags.namespace as string) ?? 'default';
   const lines: string[] = [];
   const errors: string[] = [];
   let warned = false;
-  for (const { typeName, name } of targets) {
-    const type = resolveResource(typeName);
-    if (!type || type.kind === 'Event') {
-      errors.push(kubectlErrors.unknownResource(typeName));
-      continue;
-    }
+  for (const { type, name } of targets) {
     const kind = type.kind as Kind;
     const result = env.engine.api.delete(kind, type.namespaced ? namespace : '', name, grace >= 0 ? grace : undefined);
     if (!result.ok) {
