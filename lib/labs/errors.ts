@@ -22,5 +22,5 @@ export const labErrors = {
   reset: 'lab reset to its starting point',
   advancing: (duration: string) => `advancing the clock by ${duration}...`,
   advanced: (duration: string, now: string) => `advanced ${duration}; now ${now}`,
-  cleared: 'Terminal cleared',
+  noReinit: 'error: sim init is not available in a lab; press Reset to start the lab again',
 } as const;

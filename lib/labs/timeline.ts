@@ -86,7 +86,7 @@ function podMarks(prev: ClusterView, next: ClusterView): TimelineMark[] {
   return [...groups].map(([what, { tone, names }]) => ({ kind: 'pod', tone, text: `${names.join(', ')} ${what}` }));
 }
 
-/** A FailedScheduling warning the first time it is seen for a pod. */
+/** A FailedScheduling warning the first time it is seen for a pod, with the scheduler's reasons. */
 function schedulingMarks(prev: ClusterView, next: ClusterView): TimelineMark[] {
   const warned = new Set(prev.events.filter((e) => e.reason === 'FailedScheduling').map((e) => e.object));
   const marks: TimelineMark[] = [];
@@ -94,7 +94,9 @@ function schedulingMarks(prev: ClusterView, next: ClusterView): TimelineMark[] {
     if (event.reason !== 'FailedScheduling' || warned.has(event.object)) continue;
     warned.add(event.object);
     const pod = next.pods.find((p) => `pod/${p.name}` === event.object);
-    marks.push({ kind: 'scheduling', tone: 'warn', text: `${pod ? podLabel(pod) : event.object.replace(/^pod\//, '')} FailedScheduling` });
+    // The scheduler's reasons, without its note on preemption: "0/4 nodes are available: 3 Insufficient cpu."
+    const reasons = event.message.replace(/\s*preemption:.*$/, '');
+    marks.push({ kind: 'scheduling', tone: 'warn', text: `${pod ? podLabel(pod) : event.object.replace(/^pod\//, '')} FailedScheduling: ${reasons}` });
   }
   return marks;
 }

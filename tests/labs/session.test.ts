@@ -1,4 +1,5 @@
 import { memoryCompletions } from '@/lib/labs/completions';
+import { labErrors } from '@/lib/labs/errors';
 import { labPolicy } from '@/lib/labs/policy';
 import { runSolution, scenario, settleJump, startSession, type Session } from './support/labs';
 
@@ -62,6 +63,13 @@ describe('a lab session', () => {
     session.send({ type: 'RUN', command: 'kubectl get pod nope' });
     const last = context(session).terminal.at(-1)!;
     expect(last).toMatchObject({ kind: 'stderr', text: 'Error from server (NotFound): pods "nope" not found' });
+  });
+
+  it('sim init is refused, since a new cluster would orphan the timeline', async () => {
+    const session = startSession(await scenario('node-failure'));
+    session.send({ type: 'RUN', command: 'sim init --workers 5' });
+    expect(context(session).terminal.at(-1)).toMatchObject({ kind: 'stderr', text: labErrors.noReinit });
+    expect(context(session).view.nodes).toHaveLength(4);
   });
 
   it('the timeline records the node going NotReady while time passes', async () => {

@@ -46,6 +46,18 @@ describe('the timeline of changes', () => {
     expect(podLabel({ name: 'db-0', ownerKind: 'StatefulSet', ownerName: 'db' })).toBe('db-0');
   });
 
+  it('a pod the scheduler cannot place is marked once, with its reasons and without the preemption note', () => {
+    const before = baseView();
+    const warning = {
+      namespace: 'default', type: 'Warning' as const, reason: 'FailedScheduling', object: 'pod/solo', source: 'default-scheduler',
+      message: '0/4 nodes are available: 3 Insufficient cpu. preemption: 0/4 nodes are available: 4 Preemption is not helpful for scheduling.',
+      firstTimestamp: 1, lastTimestamp: 1, count: 1,
+    };
+    const after = { ...before, events: [...before.events, warning] };
+    expect(texts(diffViews(before, after))).toEqual(['solo FailedScheduling: 0/4 nodes are available: 3 Insufficient cpu.']);
+    expect(diffViews(after, { ...after, events: [...after.events, { ...warning, count: 2 }] })).toEqual([]);
+  });
+
   it('losing etcd quorum is marked, with the API server refusing writes', () => {
     const before = baseView();
     const after = { ...before, api: 'no-quorum' as const, etcd: { ...before.etcd, quorum: false, members: [{ name: 'etcd-1', healthy: false }] } };

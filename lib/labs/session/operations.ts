@@ -80,6 +80,7 @@ export function observe(context: LabSessionContext, action?: { text: string; id:
 }
 
 const advancePattern = /^sim\s+advance\s+(\S+)$/;
+const reinitPattern = /^sim\s+init\b/;
 
 /** Runs one line typed in the terminal (or by a control), then observes the cluster. */
 export function runCommand(context: LabSessionContext, line: string): Change {
@@ -88,9 +89,14 @@ export function runCommand(context: LabSessionContext, line: string): Change {
   if (command === 'clear') return { terminal: [] };
   const actionId = context.nextId;
   let next: LabSessionContext = { ...context, nextId: actionId + 1 };
-  const jumpMs = advancePattern.exec(command) ? parseDuration(advancePattern.exec(command)![1]) : undefined;
+  const advance = advancePattern.exec(command);
+  const jumpMs = advance ? parseDuration(advance[1]) : undefined;
   let exitCode = 0;
-  if (jumpMs !== undefined) {
+  if (reinitPattern.test(command)) {
+    // A new cluster would leave the timeline's snapshots pointing at another world.
+    exitCode = 1;
+    next = { ...next, ...appendTerminal(next, [{ kind: 'command', text: command }, { kind: 'stderr', text: labErrors.noReinit }]) };
+  } else if (jumpMs !== undefined) {
     // Time passes over the next frames instead of at once, so the timeline sees every step.
     next = { ...next, jump: startJump(context.jump, jumpMs, true), ...appendTerminal(next, [{ kind: 'command', text: command }, { kind: 'note', text: labErrors.advancing(formatGoDuration(jumpMs)) }]) };
   } else {

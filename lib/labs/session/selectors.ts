@@ -9,7 +9,6 @@ export const selectIsPlaying = (s: State) => s.matches('playing');
 export const selectIsJumping = (s: State) => s.matches('jumping');
 export const selectSpeed = (s: State) => s.context.speed;
 export const selectClockText = (s: State) => s.context.view.time.text;
-export const selectClockMs = (s: State) => s.context.view.time.ms;
 export const selectDiagram = (s: State) => s.context.diagram;
 export const selectChecks = (s: State) => s.context.checks;
 export const selectPassedCount = (s: State) => s.context.checks.filter((c) => c.passed).length;
@@ -20,5 +19,3 @@ export const selectHintsShown = (s: State) => s.context.hintsShown;
 export const selectSolutionShown = (s: State) => s.context.solutionShown;
 export const selectAnnouncement = (s: State) => s.context.announcement;
 export const selectSetupFailed = (s: State) => s.context.setupFailed;
-/** The view is read only on demand (tab completion), never to render, so this is not a subscription. */
-export const selectView = (s: State) => s.context.view;
