@@ -53,7 +53,7 @@ export async function playAt60x(page: Page, seconds: number): Promise<FrameRepor
   })()`);
   const cdp = await page.context().newCDPSession(page);
   const events: TraceEvent[] = [];
-  cdp.on('Tracing.dataCollected', ({ value }) => events.push(...(value as TraceEvent[])));
+  cdp.on('Tracing.dataCollected', ({ value }) => events.push(...(value as unknown as TraceEvent[])));
   await cdp.send('Tracing.start', { categories: 'devtools.timeline,disabled-by-default-devtools.timeline', transferMode: 'ReportEvents' });
   await lab.getByRole('button', { name: 'Play' }).click();
   await page.waitForTimeout(seconds * 1000);
