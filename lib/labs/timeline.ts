@@ -26,6 +26,7 @@ export interface TimelineEntry<S> {
 }
 
 const systemNamespace = 'kube-system';
+const evictionTaints = new Set(['node.kubernetes.io/unreachable', 'node.kubernetes.io/not-ready']);
 const shortTaint = (text: string) => text.replace(/^node\.kubernetes\.io\//, '');
 
 /** How a pod is named in the timeline: Deployment pods keep only their random suffix ("web-8pttb"). */
@@ -67,6 +68,8 @@ function podMarks(prev: ClusterView, next: ClusterView): TimelineMark[] {
     groups.set(key, group);
   };
   const before = new Map(prev.pods.filter((p) => p.namespace !== systemNamespace).map((p) => [`${p.namespace}/${p.name}`, p]));
+  // A pod that starts terminating on a node tainted NoExecute by the node lifecycle controller was evicted.
+  const evicting = new Set(next.nodes.filter((n) => n.taints.some((t) => evictionTaints.has(t.key) && t.effect === 'NoExecute')).map((n) => n.name));
   const seen = new Set<string>();
   for (const pod of next.pods) {
     if (pod.namespace === systemNamespace) continue;
@@ -78,7 +81,7 @@ function podMarks(prev: ClusterView, next: ClusterView): TimelineMark[] {
     else if (!old.node && pod.node) add(`scheduled to ${pod.node}`, 'neutral', label);
     if (old && old.status !== pod.status) {
       if (pod.status === 'Running') add('Running', 'good', label);
-      else if (pod.status === 'Terminating') add('Terminating', 'bad', label);
+      else if (pod.status === 'Terminating') add(pod.node && evicting.has(pod.node) ? 'evicted (Terminating)' : 'Terminating', 'bad', label);
       else if (pod.status === 'ContainerCreating') add('ContainerCreating (pulling the image)', 'neutral', label);
     }
   }

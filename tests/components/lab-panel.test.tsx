@@ -147,7 +147,7 @@ describe('the lab panel', () => {
 
   it('the diagram has a table alternative that screen readers always get, and anyone can show', async () => {
     const { user } = await renderLab();
-    const table = screen.getByRole('table', { name: 'Nodes and pods at 30s' });
+    const table = screen.getByRole('table', { name: 'Nodes and pods' });
     expect(table.parentElement).toHaveClass('sr-only');
     const worker3 = within(table).getByRole('rowheader', { name: 'worker-3' }).closest('tr')!;
     expect(within(worker3).getAllByRole('cell').map((c) => c.textContent)).toEqual(['Ready', 'running', 'none', expect.stringMatching(/^web-.+ \(Running\), web-.+ \(Running\)$/)]);

@@ -30,6 +30,14 @@ describe('the timeline of changes', () => {
     expect(texts(diffViews(before, after))).toEqual([`${names.join(', ')} Terminating`]);
   });
 
+  it('pods that start terminating on a node tainted unreachable:NoExecute are marked as evicted', () => {
+    const before = baseView();
+    const node = webPods(before)[0].node!;
+    const tainted = withNode(before, node, { taints: [{ key: 'node.kubernetes.io/unreachable', effect: 'NoExecute', text: 'node.kubernetes.io/unreachable:NoExecute' }] });
+    const after = withPods(tainted, (p) => (p.node === node && p.ownerKind === 'ReplicaSet' ? { ...p, status: 'Terminating' } : p));
+    expect(texts(diffViews(tainted, after))).toEqual([expect.stringMatching(/^web-\w+ evicted \(Terminating\)$/)]);
+  });
+
   it('a new pod, a scheduled pod and a deleted pod are each named', () => {
     const before = baseView();
     const [first, ...others] = webPods(before);

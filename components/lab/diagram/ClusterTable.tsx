@@ -2,7 +2,7 @@
 
 import { memo } from 'react';
 import type { DiagramNode, DiagramPod } from '@/lib/labs/diagram/model';
-import { selectClockText, selectDiagram } from '@/lib/labs/session/selectors';
+import { selectDiagram } from '@/lib/labs/session/selectors';
 import { useLab } from '../LabContext';
 import { machineNote } from '@/lib/labs/diagram/model';
 
@@ -22,13 +22,13 @@ const NodeRow = memo(function NodeRow({ node }: { node: DiagramNode }) {
 
 /** The diagram as a table: what screen readers get, and what anyone can switch to. */
 export function ClusterTable({ visible }: { visible: boolean }) {
+  // No clock in the caption: it would change every frame while playing (the clock has its own output).
   const model = useLab(selectDiagram);
-  const time = useLab(selectClockText);
   const healthy = model.etcd.members.filter((m) => m.healthy).length;
   return (
     <div className={visible ? 'lab-table' : 'sr-only'}>
       <table>
-        <caption>{`Nodes and pods at ${time}`}</caption>
+        <caption>Nodes and pods</caption>
         <thead>
           <tr>
             <th scope="col">Node</th>

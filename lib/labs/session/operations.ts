@@ -62,7 +62,9 @@ export function observe(context: LabSessionContext, action?: { text: string; id:
   const view = context.cluster.view();
   const marks: TimelineMark[] = diffViews(context.view, view);
   if (action) marks.unshift({ kind: 'action', tone: 'neutral', text: action.text });
-  const timeline = recordOnTimeline(context.timeline, { at: view.time.ms, marks, snapshot: () => context.cluster.snapshot(), isAction: Boolean(action) }, action?.id ?? context.nextId);
+  const update = { at: view.time.ms, marks, snapshot: () => context.cluster.snapshot(), isAction: Boolean(action) };
+  // An action brings the id it reserved; other changes take the next free one if they start an entry.
+  const timeline = recordOnTimeline(context.timeline, update, action?.id ?? context.nextId);
   const usedId = timeline.at(-1)!.id >= context.nextId;
   const checks = shareUnchanged(context.checks, evaluateChecks(context.scenario.checks, { view, transcript: context.transcript }));
   const justCompleted = !context.completed && allPassed(checks);
@@ -98,7 +100,14 @@ export function runCommand(context: LabSessionContext, line: string): Change {
     next = { ...next, ...appendTerminal(next, [{ kind: 'command', text: command }, { kind: 'stderr', text: labErrors.noReinit }]) };
   } else if (jumpMs !== undefined) {
     // Time passes over the next frames instead of at once, so the timeline sees every step.
-    next = { ...next, jump: startJump(context.jump, jumpMs, true), ...appendTerminal(next, [{ kind: 'command', text: command }, { kind: 'note', text: labErrors.advancing(formatGoDuration(jumpMs)) }]) };
+    next = {
+      ...next,
+      jump: startJump(context.jump, jumpMs, true),
+      ...appendTerminal(next, [
+        { kind: 'command', text: command },
+        { kind: 'note', text: labErrors.advancing(formatGoDuration(jumpMs)) },
+      ]),
+    };
   } else {
     const result = context.cluster.exec(command);
     exitCode = result.exitCode;
