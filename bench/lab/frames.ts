@@ -71,6 +71,6 @@ export async function playAt60x(page: Page, seconds: number): Promise<FrameRepor
     // The first gap spans the click that started playing; frames are what follows.
     longestFrameMs: Math.max(...gaps.slice(1)),
     frames: gaps.length,
-    simulated: (await lab.locator('output.lab-clock-time').textContent()) ?? '',
+    simulated: (await lab.locator('span.lab-clock-time').textContent()) ?? '',
   };
 }

@@ -12,9 +12,10 @@ function Clock() {
   return (
     <span className="lab-clock">
       <span className="lab-clock-label">Cluster time</span>
-      <output className="lab-clock-time" aria-label="Cluster time">
+      {/* A timer, not an <output>: that would be a live region, read out on every frame. */}
+      <span className="lab-clock-time" role="timer" aria-label="Cluster time">
         {time}
-      </output>
+      </span>
     </span>
   );
 }
@@ -27,7 +28,7 @@ export function LabControls() {
   const send = useLabSend();
   const speedName = useId();
   return (
-    <div className="lab-controls" role="toolbar" aria-label="Clock">
+    <div className="lab-controls" role="group" aria-label="Clock">
       <button
         type="button"
         className={`lab-button lab-play${playing ? ' is-playing' : ''}`}

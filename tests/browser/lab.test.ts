@@ -21,7 +21,7 @@ async function violationsByPlace(page: Page) {
   return { inLab: violations.filter((_, i) => inside[i]), elsewhere: violations.filter((_, i) => !inside[i]) };
 }
 
-const clock = (page: Page, id: string) => page.locator(`section.lab[data-lab="${id}"] output.lab-clock-time`);
+const clock = (page: Page, id: string) => page.locator(`section.lab[data-lab="${id}"] span.lab-clock-time`);
 
 describe('a reader does the node-failure lab in Chromium', () => {
   it('fails a node by clicking it, moves the clock on, watches the replacements appear and the checks turn green', async () => {

@@ -22,7 +22,7 @@ const NodeRow = memo(function NodeRow({ node }: { node: DiagramNode }) {
 
 /** The diagram as a table: what screen readers get, and what anyone can switch to. */
 export function ClusterTable({ visible }: { visible: boolean }) {
-  // No clock in the caption: it would change every frame while playing (the clock has its own output).
+  // No clock in the caption: it would change every frame while playing (the clock shows the time).
   const model = useLab(selectDiagram);
   const healthy = model.etcd.members.filter((m) => m.healthy).length;
   return (
