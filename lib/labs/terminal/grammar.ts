@@ -43,7 +43,7 @@ export type ResourceList = 'pods' | 'nodes' | 'deployments' | 'replicaSets' | 'd
 
 /** Flags worth completing, per verb. */
 export const kubectlFlags: Record<string, string[]> = {
-  get: ['-o', '--output', '-A', '--all-namespaces', '-n', '--namespace', '-l', '--selector', '--show-labels', '-w', '--watch'],
+  get: ['-o', '--output', '-A', '--all-namespaces', '-n', '--namespace', '-l', '--selector', '--field-selector', '--show-labels', '-w', '--watch'],
   describe: ['-n', '--namespace'],
   delete: ['--force', '--grace-period=0', '-n', '--namespace'],
   scale: ['--replicas='],
@@ -51,8 +51,8 @@ export const kubectlFlags: Record<string, string[]> = {
   run: ['--image=', '--labels=', '--restart=Never'],
   create: ['--image=', '--replicas='],
   apply: ['-f'],
-  taint: ['--overwrite'],
-  label: ['--overwrite'],
+  taint: ['--overwrite', '--all'],
+  label: ['--overwrite', '--all'],
 };
 
 export const outputFormats = ['wide', 'name'];
