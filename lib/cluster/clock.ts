@@ -119,7 +119,9 @@ export class VirtualClock {
     while (i > 0) {
       const parent = (i - 1) >> 1;
       if (!before(heap[i], heap[parent])) break;
-      [heap[i], heap[parent]] = [heap[parent], heap[i]];
+      const swap = heap[i];
+      heap[i] = heap[parent];
+      heap[parent] = swap;
       i = parent;
     }
   }
@@ -137,7 +139,9 @@ export class VirtualClock {
       if (left < heap.length && before(heap[left], heap[smallest])) smallest = left;
       if (right < heap.length && before(heap[right], heap[smallest])) smallest = right;
       if (smallest === i) break;
-      [heap[i], heap[smallest]] = [heap[smallest], heap[i]];
+      const swap = heap[i];
+      heap[i] = heap[smallest];
+      heap[smallest] = swap;
       i = smallest;
     }
   }

@@ -9,7 +9,7 @@ import { fail, ok, type CommandResult } from './kubectl/result';
 import { tokenize } from './kubectl/tokenize';
 import { sim, type SimInitOptions } from './sim/commands';
 import { isClusterSnapshot, restoreSnapshot, takeSnapshot, type ClusterSnapshot } from './snapshot';
-import { formatGoDuration, parseDuration } from './util/duration';
+import { parseDuration } from './util/duration';
 import { seedToState } from './util/rng';
 import { buildView, type ClusterView } from './view';
 

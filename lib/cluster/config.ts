@@ -45,6 +45,12 @@ export const defaults = Object.freeze({
   /** kubeadm: eviction-hard memory.available<100Mi is subtracted from allocatable memory. */
   evictionHardMemoryBytes: 100 * 1024 * 1024,
   eventTtlMs: 60 * 60_000,
+  /**
+   * The simulator also keeps at most this many events (the most recently updated ones): the API
+   * server would keep every event for its hour, but a thousand-node cluster makes hundreds of
+   * thousands, and a learner reads the last few.
+   */
+  maxEvents: 10_000,
   workers: 3,
   cpu: '4',
   memory: '8Gi',

@@ -2,6 +2,7 @@
 import type { ApiServer } from './apiserver/apiserver';
 import type { Store } from './apiserver/store';
 import type { TimerTask, VirtualClock } from './clock';
+import type { PodCounts } from './controllers/podcounts';
 import type { WorkQueues } from './queues';
 import type { SimState } from './state';
 import type { Node } from './types';
@@ -18,6 +19,8 @@ export interface SimContext {
   bootstrapping: boolean;
   /** Schedules a plain-data task for a controller (see Cluster.dispatch). */
   schedule(task: TimerTask, delayMs: number): number;
+  /** How many of an owner's pods are active, ready and bound (kept from pod watch events). */
+  podCounts(ownerUid: string): Readonly<PodCounts>;
   /** Every Node, in creation order (cached between node additions and removals). */
   nodes(): Node[];
   /** Whether the kubelet of `node` is running (its actor is in the running state). */

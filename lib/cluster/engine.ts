@@ -9,6 +9,7 @@ import { defaults } from './config';
 import type { SimContext } from './context';
 import { syncDaemonSets } from './controllers/daemonset';
 import { syncDeployment } from './controllers/deployment';
+import { OwnerPodCounts, type PodCounts } from './controllers/podcounts';
 import { syncDisruptionBudget } from './controllers/disruption';
 import { collectDependents } from './controllers/garbagecollector';
 import { startWithFreshObservations, syncNoScheduleTaints } from './controllers/nodelifecycle';
@@ -18,6 +19,7 @@ import { evictPod, syncTaintEviction } from './controllers/tainteviction';
 import { completeStep, resyncNodePods, syncPod } from './kubelet/podworker';
 import { WorkQueues, type WorkQueue } from './queues';
 import { SchedulerCache, type NodeUsage } from './scheduler/cache';
+import { NodeTable } from './scheduler/nodetable';
 import { scheduleOne } from './scheduler/scheduler';
 import { emptySimState, type SimState } from './state';
 import type { Node } from './types';
@@ -48,17 +50,24 @@ export class Engine implements SimContext {
   private readonly machines: Machines;
   private availability: ApiAvailability = 'available';
   private nodeListCache: Node[] | undefined;
-  private usageListCache: NodeUsage[] | undefined;
+  private table: NodeTable | undefined;
   private readonly podSignatures: PodSignatures = new Map();
+  /** Per owner: how many of its pods are active, ready, bound (for status syncs). */
+  private readonly ownerPods = new OwnerPodCounts();
   controlPlaneNode = 'control-plane';
 
   constructor(seedState: number) {
     this.rng = new Rng(seedState);
     this.api = new ApiServer(this.clock, this.rng, () => this.availability);
+    this.cache.onUsageChanged = (node, usage) => this.table?.usageChanged(node, usage);
     this.machines = provideMachines(this);
+    const indexes = { cache: this.cache, signatures: this.podSignatures, podCounts: this.ownerPods };
     this.api.store.watch((event) => {
-      if (event.kind === 'Node' && event.type !== 'MODIFIED') this.nodeListCache = this.usageListCache = undefined;
-      routeWatchEvent(this, this.cache, this.podSignatures, event);
+      if (event.kind === 'Node') {
+        if (event.type !== 'MODIFIED') this.nodeListCache = this.table = undefined;
+        else this.table?.nodeChanged(event.object as Node);
+      }
+      routeWatchEvent(this, indexes, event);
     });
   }
 
@@ -99,13 +108,17 @@ export class Engine implements SimContext {
     return (this.nodeListCache ??= [...this.store.list('Node')]);
   }
 
+  podCounts(ownerUid: string): Readonly<PodCounts> {
+    return this.ownerPods.of(ownerUid);
+  }
+
   usageOf(node: string): NodeUsage {
     return this.cache.usageOf(node);
   }
 
-  /** The scheduler cache's usage record of each node, in the order of nodes(). */
-  nodeUsages(): NodeUsage[] {
-    return (this.usageListCache ??= this.nodes().map((node) => this.cache.usageOf(node.metadata.name)));
+  /** The nodes with the scheduler cache's usage, as flat arrays in the order of nodes(). */
+  nodeTable(): NodeTable {
+    return (this.table ??= new NodeTable(this.nodes(), (node) => this.cache.usageOf(node)));
   }
 
   /** Creates and starts an actor whose delays run on the virtual clock. */
@@ -195,39 +208,62 @@ export class Engine implements SimContext {
     this.state.evictions = {};
   }
 
+  /** Each queue's sync, bound once (settle runs after every command and every timer). */
+  private readonly syncs = {
+    garbage: (uid: string) => collectDependents(this, uid),
+    deployment: (key: string) => syncDeployment(this, key),
+    replicaset: (key: string) => syncReplicaSet(this, key),
+    statefulset: (key: string) => syncStatefulSet(this, key),
+    disruption: (key: string) => syncDisruptionBudget(this, key),
+    noScheduleTaints: (name: string) => syncNoScheduleTaints(this, name),
+    taintEviction: (item: string) => syncTaintEviction(this, item),
+    scheduling: (key: string) => scheduleOne(this, this, key),
+    kubelet: (item: string) => {
+      const split = item.indexOf('\u0000');
+      const node = item.slice(0, split);
+      if (this.kubeletRunning(node)) syncPod(this, node, item.slice(split + 1));
+    },
+  };
+
+  /** Syncs every key the queue holds; returns whether there was any. */
+  private runQueue(queue: WorkQueue, sync: (key: string) => void): boolean {
+    if (queue.size === 0) return false;
+    for (const key of queue.drain()) sync(key);
+    return true;
+  }
+
   settle(): void {
     const q = this.queues;
+    const { syncs } = this;
     for (let round = 0; round < maxSettleRounds; round++) {
       let worked = false;
-      const run = (queue: WorkQueue, sync: (key: string) => void) => {
-        if (queue.size === 0) return;
-        worked = true;
-        for (const key of queue.drain()) sync(key);
-      };
       if (this.controllersLeading()) {
-        run(q.garbage, (uid) => collectDependents(this, uid));
-        run(q.deployment, (key) => syncDeployment(this, key));
-        run(q.replicaset, (key) => syncReplicaSet(this, key));
+        if (this.runQueue(q.garbage, syncs.garbage)) worked = true;
+        if (this.runQueue(q.deployment, syncs.deployment)) worked = true;
+        if (this.runQueue(q.replicaset, syncs.replicaset)) worked = true;
         if (q.daemonset.size > 0) {
           worked = true;
           syncDaemonSets(this, q.daemonset.drain());
         }
-        run(q.statefulset, (key) => syncStatefulSet(this, key));
-        run(q.disruption, (key) => syncDisruptionBudget(this, key));
-        run(q.noScheduleTaints, (name) => syncNoScheduleTaints(this, name));
-        run(q.taintEviction, (item) => syncTaintEviction(this, item));
+        if (this.runQueue(q.statefulset, syncs.statefulset)) worked = true;
+        if (this.runQueue(q.disruption, syncs.disruption)) worked = true;
+        if (this.runQueue(q.noScheduleTaints, syncs.noScheduleTaints)) worked = true;
+        if (this.runQueue(q.taintEviction, syncs.taintEviction)) worked = true;
       } else {
-        for (const queue of [q.garbage, q.deployment, q.replicaset, q.daemonset, q.statefulset, q.disruption, q.noScheduleTaints, q.taintEviction]) {
-          queue.clear();
-        }
+        q.garbage.clear();
+        q.deployment.clear();
+        q.replicaset.clear();
+        q.daemonset.clear();
+        q.statefulset.clear();
+        q.disruption.clear();
+        q.noScheduleTaints.clear();
+        q.taintEviction.clear();
       }
-      if (this.schedulerLeading() && this.api.canWrite()) run(q.scheduling, (key) => scheduleOne(this, this, key));
-      else q.scheduling.clear();
-      const writable = this.api.canWrite();
-      run(q.kubelet, (item) => {
-        const [node, podKey] = item.split('\u0000');
-        if (writable && this.kubeletRunning(node)) syncPod(this, node, podKey);
-      });
+      if (this.schedulerLeading() && this.api.canWrite()) {
+        if (this.runQueue(q.scheduling, syncs.scheduling)) worked = true;
+      } else q.scheduling.clear();
+      if (!this.api.canWrite()) q.kubelet.clear();
+      else if (this.runQueue(q.kubelet, syncs.kubelet)) worked = true;
       if (!worked) return;
     }
   }
@@ -241,9 +277,10 @@ export class Engine implements SimContext {
 
   resetDerived(availability: ApiAvailability): void {
     this.availability = availability;
-    this.nodeListCache = this.usageListCache = undefined;
+    this.nodeListCache = this.table = undefined;
     this.podSignatures.clear();
     for (const queue of this.queues.all()) queue.clear();
-    this.cache.rebuild(this.store.list('Pod'), keyOf);
+    this.cache.rebuild(this.store.list('Pod'), (pod) => this.store.keyFor(pod));
+    this.ownerPods.rebuild([...this.store.list('Pod')].map((pod) => [this.store.keyFor(pod), pod]));
   }
 }

@@ -2,6 +2,8 @@
 // and insertion order keeps every run deterministic.
 export class WorkQueue {
   private keys = new Set<string>();
+  /** The set handed out by the last drain, reused by the next one (double buffering, no copies). */
+  private spare = new Set<string>();
 
   add(key: string): void {
     this.keys.add(key);
@@ -11,9 +13,12 @@ export class WorkQueue {
     return this.keys.size;
   }
 
-  drain(): string[] {
-    const out = [...this.keys];
-    this.keys.clear();
+  /** Every queued key, in the order first queued; keys added while the caller iterates wait for the next drain. */
+  drain(): ReadonlySet<string> {
+    const out = this.keys;
+    this.spare.clear();
+    this.keys = this.spare;
+    this.spare = out;
     return out;
   }
 

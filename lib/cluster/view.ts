@@ -1,4 +1,5 @@
 // ClusterView: a plain, JSON-serialisable summary of the cluster for UIs, lab checks and quizzes.
+import type { EventLog } from './apiserver/events';
 import { podQosClass, type QosClass } from './apiserver/qos';
 import { controllerOf, isPodReady } from './controllers/podutil';
 import type { Engine } from './engine';
@@ -186,10 +187,21 @@ export function buildView(engine: Engine): ClusterView {
       { name: 'kube-controller-manager', healthy: engine.controllersLeading(), state: stateText(engine.actorState('controllerManager')) },
       { name: 'kube-scheduler', healthy: stateText(engine.actorState('scheduler')) === 'leading', state: stateText(engine.actorState('scheduler')) },
     ],
-    events: engine.api.events.list().map((event) => ({
-      namespace: event.namespace, type: event.type, reason: event.reason,
-      object: `${event.involvedObject.kind.toLowerCase()}/${event.involvedObject.name}`, message: event.message, source: event.source,
-      firstTimestamp: event.firstTimestamp, lastTimestamp: event.lastTimestamp, count: event.count,
-    })),
+    events: eventViews(engine.api.events),
   };
+}
+
+const eventViewCache = new WeakMap<EventLog, { version: number; views: EventView[] }>();
+
+/** The events as views, rebuilt only when the log changed (views are built after every change). */
+function eventViews(log: EventLog): EventView[] {
+  const cached = eventViewCache.get(log);
+  if (cached && cached.version === log.version) return cached.views;
+  const views = log.list().map((event) => ({
+    namespace: event.namespace, type: event.type, reason: event.reason,
+    object: `${event.involvedObject.kind.toLowerCase()}/${event.involvedObject.name}`, message: event.message, source: event.source,
+    firstTimestamp: event.firstTimestamp, lastTimestamp: event.lastTimestamp, count: event.count,
+  }));
+  eventViewCache.set(log, { version: log.version, views });
+  return views;
 }

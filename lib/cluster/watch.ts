@@ -4,33 +4,61 @@ import type { WatchEvent } from './apiserver/store';
 import type { SimContext } from './context';
 import { deploymentKeyOf } from './controllers/deployment';
 import { budgetsForPod } from './controllers/disruption';
-import { controllerKey, isPodActive, isPodReady } from './controllers/podutil';
+import { podFlags, type OwnerPodCounts } from './controllers/podcounts';
+import { controllerOf } from './controllers/podutil';
 import type { SchedulerCache } from './scheduler/cache';
 import { retryUnschedulable } from './scheduler/scheduler';
 import type { Node, Pod, ReplicaSet } from './types';
 
-/** What a pod's owners care about; a change that leaves it alone (a pull starting) wakes nobody. */
-function ownerSignature(pod: Pod): string {
-  return `${pod.spec.nodeName ?? ''}|${pod.status.phase}|${isPodActive(pod)}|${isPodReady(pod)}`;
+/** What a pod's owners care about, as last seen; a change that leaves it alone (a pull starting) wakes nobody. */
+interface OwnerSignature {
+  node: string | undefined;
+  phase: string;
+  flags: number;
 }
 
 /** The last owner signature seen per pod key (owned by the engine, reset on restore). */
-export type PodSignatures = Map<string, string>;
+export type PodSignatures = Map<string, OwnerSignature>;
 
-function routePod(ctx: SimContext, cache: SchedulerCache, signatures: PodSignatures, event: WatchEvent, pod: Pod): void {
+/** Indexes the watch handlers keep up to date for the scheduler and the controllers. */
+export interface WatchIndexes {
+  cache: SchedulerCache;
+  signatures: PodSignatures;
+  podCounts: OwnerPodCounts;
+}
+
+/** Whether the pod's owners must look again; remembers what they will see. */
+function ownersMustLook(signatures: PodSignatures, key: string, pod: Pod, deleted: boolean, flags: number): boolean {
+  if (deleted) {
+    signatures.delete(key);
+    return true;
+  }
+  const seen = signatures.get(key);
+  if (!seen) {
+    signatures.set(key, { node: pod.spec.nodeName, phase: pod.status.phase, flags });
+    return true;
+  }
+  if (seen.node === pod.spec.nodeName && seen.phase === pod.status.phase && seen.flags === flags) return false;
+  seen.node = pod.spec.nodeName;
+  seen.phase = pod.status.phase;
+  seen.flags = flags;
+  return true;
+}
+
+function routePod(ctx: SimContext, indexes: WatchIndexes, event: WatchEvent, pod: Pod): void {
   const { queues } = ctx;
   const deleted = event.type === 'DELETED';
-  cache.observePod(event.key, deleted ? undefined : pod);
-  const signature = deleted ? '' : ownerSignature(pod);
-  if (signatures.get(event.key) !== signature) {
-    if (deleted) signatures.delete(event.key);
-    else signatures.set(event.key, signature);
-    const rs = controllerKey(pod, 'ReplicaSet');
-    if (rs) queues.replicaset.add(rs);
-    const ds = controllerKey(pod, 'DaemonSet');
-    if (ds) queues.daemonset.add(`pair:${ds}|${pod.spec.nodeName ?? pod.spec.affinityNodeName ?? ''}`);
-    const sts = controllerKey(pod, 'StatefulSet');
-    if (sts) queues.statefulset.add(sts);
+  indexes.cache.observePod(event.key, deleted ? undefined : pod);
+  const flags = deleted ? 0 : podFlags(pod);
+  indexes.podCounts.observe(event.key, deleted ? undefined : pod, flags);
+  if (ownersMustLook(indexes.signatures, event.key, pod, deleted, flags)) {
+    const owner = controllerOf(pod);
+    if (owner) {
+      const key = ctx.store.keyOfUid(owner.uid) ?? (pod.metadata.namespace ? `${pod.metadata.namespace}/${owner.name}` : owner.name);
+      if (owner.kind === 'ReplicaSet') queues.replicaset.add(key);
+      else if (owner.kind === 'DaemonSet') queues.daemonset.add(`pair:${key}|${pod.spec.nodeName ?? pod.spec.affinityNodeName ?? ''}`);
+      else if (owner.kind === 'StatefulSet') queues.statefulset.add(key);
+    }
     if (ctx.store.count('PodDisruptionBudget') > 0) for (const key of budgetsForPod(ctx, pod)) queues.disruption.add(key);
   }
   const node = pod.spec.nodeName;
@@ -39,9 +67,18 @@ function routePod(ctx: SimContext, cache: SchedulerCache, signatures: PodSignatu
     return;
   }
   if (event.hint !== 'status') queues.kubelet.add(`${node}\u0000${event.key}`);
-  if (deleted || event.hint === 'spec') queues.taintEviction.add(`pod:${event.key}`);
-  if (event.type === 'ADDED') queues.taintEviction.add(`pod:${event.key}`);
+  // The taint eviction controller only looks at pods on nodes with NoExecute taints, or with an
+  // eviction pending (handlePodUpdate returns early for untainted nodes).
+  if ((deleted || event.hint === 'spec' || event.type === 'ADDED') && mayBeEvicted(ctx, node, event.key)) {
+    queues.taintEviction.add(`pod:${event.key}`);
+  }
   if (deleted) retryUnschedulable(ctx);
+}
+
+function mayBeEvicted(ctx: SimContext, nodeName: string, podKey: string): boolean {
+  if (ctx.state.evictions[podKey] !== undefined) return true;
+  const node = ctx.store.get('Node', nodeName);
+  return node !== undefined && node.spec.taints.some((taint) => taint.effect === 'NoExecute');
 }
 
 function routeNode(ctx: SimContext, event: WatchEvent, node: Node): void {
@@ -55,13 +92,13 @@ function routeNode(ctx: SimContext, event: WatchEvent, node: Node): void {
   retryUnschedulable(ctx);
 }
 
-export function routeWatchEvent(ctx: SimContext, cache: SchedulerCache, signatures: PodSignatures, event: WatchEvent): void {
+export function routeWatchEvent(ctx: SimContext, indexes: WatchIndexes, event: WatchEvent): void {
   const { queues } = ctx;
   const object = event.object;
   const deleted = event.type === 'DELETED';
   switch (object.kind) {
     case 'Pod':
-      return routePod(ctx, cache, signatures, event, object);
+      return routePod(ctx, indexes, event, object);
     case 'Node':
       return routeNode(ctx, event, object);
     case 'ReplicaSet': {

@@ -61,7 +61,22 @@ export class Store {
   /** Dependents' keys per controlling owner uid, then per kind. */
   readonly dependents = new Map<string, Map<Kind, Set<string>>>();
   private watchers: Watcher[] = [];
+  /**
+   * Each stored object's key, by uid: the one string every index, queue and watcher then shares
+   * (lookups compare it by identity, its hash computed once), instead of a new one per write.
+   */
+  private readonly keysByUid = new Map<string, string>();
   resourceVersion = 0;
+
+  /** The stored object's key (the same string object every time). */
+  keyFor(object: AnyObject): string {
+    return this.keysByUid.get(object.metadata.uid) ?? keyOf(object);
+  }
+
+  /** The key of the stored object with this uid, if it is stored. */
+  keyOfUid(uid: string): string | undefined {
+    return this.keysByUid.get(uid);
+  }
 
   get<K extends Kind>(kind: K, key: string): KindMap[K] | undefined {
     return this.collections[kind].get(key) as KindMap[K] | undefined;
@@ -106,10 +121,14 @@ export class Store {
 
   /** Inserts or replaces an object, keeping indexes right. */
   put(object: AnyObject, type: WatchType, hint: ChangeHint): void {
-    const key = keyOf(object);
+    const key = this.keyFor(object);
     const collection = this.collections[object.kind] as Map<string, AnyObject>;
     const previous = collection.get(key);
-    if (previous && previous !== object) this.unindex(previous, key);
+    if (previous && previous !== object) {
+      this.unindex(previous, key);
+      this.keysByUid.delete(previous.metadata.uid);
+    }
+    this.keysByUid.set(object.metadata.uid, key);
     object.metadata.resourceVersion = ++this.resourceVersion;
     collection.set(key, object);
     if (previous !== object) this.index(object, key);
@@ -118,7 +137,7 @@ export class Store {
 
   /** Applies an in-place change to a stored object and tells watchers. */
   touch(object: AnyObject, hint: ChangeHint, reindex?: () => void): void {
-    const key = keyOf(object);
+    const key = this.keyFor(object);
     if (reindex) {
       this.unindex(object, key);
       reindex();
@@ -134,6 +153,7 @@ export class Store {
     if (!object) return undefined;
     collection.delete(key);
     this.unindex(object, key);
+    this.keysByUid.delete(object.metadata.uid);
     this.resourceVersion++;
     this.notify({ type: 'DELETED', kind, key, object, hint: 'spec' });
     return object;
@@ -152,9 +172,11 @@ export class Store {
     this.podsByNode.clear();
     this.podsPinnedToNode.clear();
     this.dependents.clear();
+    this.keysByUid.clear();
     for (const source of objects) {
       const object = structuredClone(source);
       const key = keyOf(object);
+      this.keysByUid.set(object.metadata.uid, key);
       (this.collections[object.kind] as Map<string, AnyObject>).set(key, object);
       this.index(object, key);
     }

@@ -4,7 +4,7 @@ import { involved } from '../apiserver/apiserver';
 import type { SimContext } from '../context';
 import { firstUntoleratedTaint, taintKeys } from '../taints';
 import type { DaemonSet, Node, Toleration } from '../types';
-import { isPodActive, isPodReady, matchesSelector, podFromTemplate } from './podutil';
+import { isPodActive, matchesSelector, podFromTemplate } from './podutil';
 import { uniquePodName } from './replicaset';
 
 /** #18 AddOrUpdateDaemonPodTolerations. */
@@ -57,13 +57,9 @@ function updateStatus(ctx: SimContext, ds: DaemonSet, tolerations: Toleration[],
     desired = 0;
     for (const node of ctx.nodes()) if (shouldRun(ds, tolerations, node)) desired++;
   }
-  let current = 0;
-  let ready = 0;
-  for (const pod of ctx.store.dependentsOf(ds.metadata.uid, 'Pod')) {
-    if (!pod.spec.nodeName || !isPodActive(pod)) continue;
-    current++;
-    if (isPodReady(pod)) ready++;
-  }
+  const counts = ctx.podCounts(ds.metadata.uid);
+  const current = counts.boundActive;
+  const ready = counts.boundActiveReady;
   const status = {
     desiredNumberScheduled: desired, currentNumberScheduled: current, numberReady: ready, numberAvailable: ready, updatedNumberScheduled: current,
   };
@@ -75,7 +71,7 @@ function updateStatus(ctx: SimContext, ds: DaemonSet, tolerations: Toleration[],
 }
 
 /** Items: "ds:KEY" (a DaemonSet changed: all nodes), "node:NAME" (all DaemonSets on one node), "pair:KEY|NAME" (one pod changed). */
-export function syncDaemonSets(ctx: SimContext, items: string[]): void {
+export function syncDaemonSets(ctx: SimContext, items: Iterable<string>): void {
   const touched = new Map<DaemonSet, { tolerations: Toleration[]; recount: boolean }>();
   const visit = (ds: DaemonSet, recount: boolean) => {
     const entry = touched.get(ds) ?? { tolerations: daemonTolerations(ds), recount: false };

@@ -28,12 +28,7 @@ export function uniquePodName(ctx: SimContext, namespace: string, prefix: string
 export function syncReplicaSet(ctx: SimContext, key: string): void {
   const rs = ctx.store.get('ReplicaSet', key);
   if (!rs || rs.metadata.deletionTimestamp !== undefined) return;
-  const active = ctx.store.dependentsOf(rs.metadata.uid, 'Pod').filter(isPodActive);
-  const diff = active.length - rs.spec.replicas;
-  if (diff === 0) {
-    updateStatus(ctx, rs, active);
-    return;
-  }
+  const diff = ctx.podCounts(rs.metadata.uid).active - rs.spec.replicas;
   if (diff < 0) {
     for (let i = 0; i < -diff; i++) {
       const name = uniquePodName(ctx, rs.metadata.namespace, rs.metadata.name);
@@ -42,22 +37,23 @@ export function syncReplicaSet(ctx: SimContext, key: string): void {
       ctx.api.record(involved(rs), 'Normal', 'SuccessfulCreate', `Created pod: ${name}`, 'replicaset-controller');
     }
   } else if (diff > 0) {
-    for (const pod of [...active].sort(deletionOrder).slice(0, diff)) {
+    const active = ctx.store.dependentsOf(rs.metadata.uid, 'Pod').filter(isPodActive);
+    for (const pod of active.sort(deletionOrder).slice(0, diff)) {
       const deleted = ctx.api.delete('Pod', pod.metadata.namespace, pod.metadata.name);
       if (deleted.ok) ctx.api.record(involved(rs), 'Normal', 'SuccessfulDelete', `Deleted pod: ${pod.metadata.name}`, 'replicaset-controller');
     }
   }
-  updateStatus(ctx, rs, ctx.store.dependentsOf(rs.metadata.uid, 'Pod').filter(isPodActive));
+  updateStatus(ctx, rs);
 }
 
-function updateStatus(ctx: SimContext, rs: ReplicaSet, active: Pod[]): void {
-  const replicas = active.length;
-  let ready = 0;
-  for (const pod of active) if (isPodReady(pod)) ready++;
-  const status = { replicas, readyReplicas: ready, availableReplicas: ready };
+/** Status from the pod counts the watch keeps (the same numbers a pass over the pods gives). */
+function updateStatus(ctx: SimContext, rs: ReplicaSet): void {
+  const counts = ctx.podCounts(rs.metadata.uid);
+  const replicas = counts.active;
+  const ready = counts.activeReady;
   const current = rs.status;
   if (current.replicas === replicas && current.readyReplicas === ready && current.availableReplicas === ready) return;
   ctx.api.update(rs, 'status', (target) => {
-    target.status = status;
+    target.status = { replicas, readyReplicas: ready, availableReplicas: ready };
   });
 }

@@ -47,10 +47,14 @@ export function syncStatefulSet(ctx: SimContext, key: string): void {
 }
 
 function updateStatus(ctx: SimContext, sts: StatefulSet): void {
-  const pods = ctx.store.dependentsOf(sts.metadata.uid, 'Pod');
-  const ready = pods.filter((pod) => isPodActive(pod) && isPodReady(pod)).length;
-  const status = { replicas: pods.length, readyReplicas: ready, availableReplicas: ready, currentReplicas: pods.length };
-  if (JSON.stringify(status) === JSON.stringify(sts.status)) return;
+  const counts = ctx.podCounts(sts.metadata.uid);
+  const ready = counts.activeReady;
+  const status = { replicas: counts.total, readyReplicas: ready, availableReplicas: ready, currentReplicas: counts.total };
+  const current = sts.status;
+  if (
+    current.replicas === status.replicas && current.readyReplicas === ready && current.availableReplicas === ready &&
+    current.currentReplicas === status.currentReplicas
+  ) return;
   ctx.api.update(sts, 'status', (target) => {
     target.status = status;
   });

@@ -10,9 +10,12 @@ import { setCondition } from './podutil';
 
 export const evictionTask = (podKey: string, uid: string) => ({ owner: 'tainteviction', event: { type: 'EVICT', podKey, uid } });
 
+const none: Taint[] = [];
+
 function noExecuteTaintsOf(ctx: SimContext, nodeName: string | undefined): Taint[] {
   const node = nodeName ? ctx.store.get('Node', nodeName) : undefined;
-  return node ? node.spec.taints.filter((taint) => taint.effect === 'NoExecute') : [];
+  if (!node || node.spec.taints.length === 0) return none;
+  return node.spec.taints.filter((taint) => taint.effect === 'NoExecute');
 }
 
 function cancelEviction(ctx: SimContext, podKey: string, withEvent: boolean): void {

@@ -18,14 +18,35 @@ interface Planned {
 
 const lastApplied = 'kubectl.kubernetes.io/last-applied-configuration';
 
-function plan(env: KubectlEnv, file: string, text: string, namespace: string): Planned[] | string {
-  const documents = parseAllDocuments(text);
-  const planned: Planned[] = [];
-  for (const document of documents) {
+/**
+ * A file's documents as plain values, up to and including the first with a YAML error (kept as
+ * its message). Labs apply the same few files again and again, so parses are remembered by text.
+ */
+type ParsedDocument = { value: unknown } | { yamlError: string };
+
+const parsedTexts = new Map<string, ParsedDocument[]>();
+
+function parseDocuments(text: string): ParsedDocument[] {
+  const cached = parsedTexts.get(text);
+  if (cached) return cached;
+  const parsed: ParsedDocument[] = [];
+  for (const document of parseAllDocuments(text)) {
     if (document.errors.length > 0) {
-      return `error: error parsing ${file}: error converting YAML to JSON: yaml: ${document.errors[0].message.split('\n')[0]}`;
+      parsed.push({ yamlError: document.errors[0].message.split('\n')[0] });
+      break;
     }
-    const value = document.toJS() as unknown;
+    parsed.push({ value: document.toJS() });
+  }
+  if (parsedTexts.size >= 32) parsedTexts.delete(parsedTexts.keys().next().value!);
+  parsedTexts.set(text, parsed);
+  return parsed;
+}
+
+function plan(env: KubectlEnv, file: string, text: string, namespace: string): Planned[] | string {
+  const planned: Planned[] = [];
+  for (const parsed of parseDocuments(text)) {
+    if ('yamlError' in parsed) return `error: error parsing ${file}: error converting YAML to JSON: yaml: ${parsed.yamlError}`;
+    const value = structuredClone(parsed.value);
     if (value === null || value === undefined) continue;
     if (typeof value !== 'object' || Array.isArray(value)) return `error: error validating "${file}": error validating data: invalid object to validate`;
     const { kind, apiVersion } = value as { kind?: unknown; apiVersion?: unknown };

@@ -4,7 +4,7 @@ import { controllerOf, selectorString } from '../controllers/podutil';
 import { kubectlErrors } from '../errors';
 import type { Engine } from '../engine';
 import { podLimits, podQosClass, podRequests } from '../apiserver/qos';
-import type { AnyObject, Deployment, KubeEvent, Node, Pod, Resources, Toleration } from '../types';
+import type { AnyObject, Deployment, Node, Pod, Resources, Toleration } from '../types';
 import { formatCpu, formatMemory } from '../util/quantity';
 import { timestamp, type KubectlEnv } from './env';
 import { namespaceFlags, parseArgs } from './flags';
@@ -37,9 +37,7 @@ function indent(text: string, spaces: number): string {
 
 function eventsSection(engine: Engine, kind: string, namespace: string, name: string): string {
   const now = engine.clock.now();
-  const events = engine.api.events.list().filter(
-    (event: KubeEvent) => event.involvedObject.kind === kind && event.involvedObject.name === name && event.involvedObject.namespace === namespace,
-  );
+  const events = engine.api.events.about(kind, namespace, name);
   if (events.length === 0) return 'Events:  <none>';
   const rows = [...events].sort((a, b) => a.lastTimestamp - b.lastTimestamp).map((event) => [
     event.type, event.reason,

@@ -31,6 +31,8 @@ export function podRequests(pod: Pod): { requested: Resources; nonZero: Resource
 export class SchedulerCache {
   private usage = new Map<string, NodeUsage>();
   private assignments = new Map<string, Assignment>();
+  /** Told whenever a node's usage changed (the engine keeps its NodeTable in step). */
+  onUsageChanged: ((node: string, usage: NodeUsage) => void) | undefined;
 
   usageOf(node: string): NodeUsage {
     let usage = this.usage.get(node);
@@ -51,6 +53,7 @@ export class SchedulerCache {
       usage.nonZero.memory -= previous.nonZero.memory;
       usage.pods--;
       this.assignments.delete(key);
+      this.onUsageChanged?.(previous.node, usage);
     }
     if (pod && node) {
       const { requested, nonZero } = podRequests(pod);
@@ -61,6 +64,7 @@ export class SchedulerCache {
       usage.nonZero.memory += nonZero.memory;
       usage.pods++;
       this.assignments.set(key, { node, requested, nonZero });
+      this.onUsageChanged?.(node, usage);
     }
   }
 

@@ -67,13 +67,16 @@ export function runFilters(pod: Pod, node: Node, usage: NodeUsage, request: Reso
 /** NodeResourcesFit (LeastAllocated) + NodeResourcesBalancedAllocation, weight 1 each. */
 export function score(node: Node, usage: NodeUsage, nonZero: Resources): number {
   const allocatable = node.status.allocatable;
-  const cpu = usage.nonZero.cpu + nonZero.cpu;
-  const memory = usage.nonZero.memory + nonZero.memory;
-  const leastCpu = cpu > allocatable.cpu ? 0 : Math.floor(((allocatable.cpu - cpu) * 100) / allocatable.cpu);
-  const leastMemory = memory > allocatable.memory ? 0 : Math.floor(((allocatable.memory - memory) * 100) / allocatable.memory);
+  return scoreOf(allocatable.cpu, allocatable.memory, usage.nonZero.cpu + nonZero.cpu, usage.nonZero.memory + nonZero.memory);
+}
+
+/** The same score from plain numbers: allocatable, and the node's non-zero requests with the pod's. */
+export function scoreOf(allocatableCpu: number, allocatableMemory: number, cpu: number, memory: number): number {
+  const leastCpu = cpu > allocatableCpu ? 0 : Math.floor(((allocatableCpu - cpu) * 100) / allocatableCpu);
+  const leastMemory = memory > allocatableMemory ? 0 : Math.floor(((allocatableMemory - memory) * 100) / allocatableMemory);
   const leastAllocated = Math.floor((leastCpu + leastMemory) / 2);
-  const cpuFraction = Math.min(1, cpu / allocatable.cpu);
-  const memoryFraction = Math.min(1, memory / allocatable.memory);
+  const cpuFraction = Math.min(1, cpu / allocatableCpu);
+  const memoryFraction = Math.min(1, memory / allocatableMemory);
   const balanced = Math.floor((1 - Math.abs(cpuFraction - memoryFraction) / 2) * 100);
   return leastAllocated + balanced;
 }

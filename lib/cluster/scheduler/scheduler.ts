@@ -7,7 +7,9 @@ import type { SimContext } from '../context';
 import { setCondition } from '../controllers/podutil';
 import type { Node, Pod } from '../types';
 import { podRequests, type NodeUsage } from './cache';
-import { fitErrorMessage, runFilters, score, type FilterFailure } from './framework';
+import { fitErrorMessage, runFilters, type FilterFailure } from './framework';
+import { nextState, outputOf } from '../util/rng';
+import type { NodeTable } from './nodetable';
 
 /** numFeasibleNodesToFind with the adaptive percentageOfNodesToScore. */
 export function feasibleNodesToFind(total: number): number {
@@ -18,70 +20,79 @@ export function feasibleNodesToFind(total: number): number {
 
 export interface SchedulingInputs {
   nodes(): Node[];
-  /** The scheduler cache's usage of each node, aligned with nodes(). */
-  nodeUsages(): NodeUsage[];
+  /** The node list with the scheduler cache's usage as flat arrays, in the order of nodes(). */
+  nodeTable(): NodeTable;
   usageOf(node: string): NodeUsage;
-}
-
-/** Nodes with no taints and no cordon pass every filter but resources for a pod with no selectors. */
-function onlyResourcesMatter(node: Node): boolean {
-  return !node.spec.unschedulable && node.spec.taints.length === 0;
 }
 
 type Decision = { node: string } | { failures: FilterFailure[]; total: number };
 
-function decide(ctx: SimContext, inputs: SchedulingInputs, pod: Pod): Decision {
-  const { requested, nonZero } = podRequests(pod);
-  const pinned = pod.spec.affinityNodeName ? ctx.store.get('Node', pod.spec.affinityNodeName) : undefined;
-  const nodes = pinned ? [pinned] : inputs.nodes();
-  const usages = pinned ? [inputs.usageOf(pinned.metadata.name)] : inputs.nodeUsages();
-  const plain = Object.keys(pod.spec.nodeSelector).length === 0;
-  const total = pinned ? inputs.nodes().length : nodes.length;
-  const wanted = feasibleNodesToFind(nodes.length);
-  const start = pinned ? 0 : ctx.state.nextStartNodeIndex % Math.max(1, nodes.length);
+/** A pod pinned to one node (a DaemonSet pod): only that node is filtered and scored. */
+function decidePinned(ctx: SimContext, inputs: SchedulingInputs, pod: Pod, pinned: Node | undefined): Decision {
+  const total = inputs.nodes().length;
   const failures: FilterFailure[] = [];
+  if (pinned) {
+    const failure = runFilters(pod, pinned, inputs.usageOf(pinned.metadata.name), podRequests(pod).requested);
+    if (!failure) return { node: pinned.metadata.name };
+    failures.push(failure);
+  }
+  while (failures.length < total) failures.push({ reasons: ["node(s) didn't match Pod's node affinity/selector"], unresolvable: true });
+  return { failures, total };
+}
+
+function decide(ctx: SimContext, inputs: SchedulingInputs, pod: Pod): Decision {
+  if (pod.spec.affinityNodeName) return decidePinned(ctx, inputs, pod, ctx.store.get('Node', pod.spec.affinityNodeName));
+  const { requested, nonZero } = podRequests(pod);
+  const table = inputs.nodeTable();
+  const n = table.nodes.length;
+  const plain = Object.keys(pod.spec.nodeSelector).length === 0;
+  const wanted = feasibleNodesToFind(n);
+  const start = ctx.state.nextStartNodeIndex % Math.max(1, n);
+  const { simple, pods, allocatablePods, allocatableCpu, allocatableMemory, requestedCpu, requestedMemory } = table;
+  const failures: FilterFailure[] = [];
+  const cpu = requested.cpu;
+  const memory = requested.memory;
   let best = -1;
-  let bestNode: string | undefined;
+  let bestIndex = -1;
   let ties = 0;
   let feasible = 0;
   let processed = 0;
-  for (; processed < nodes.length && feasible < wanted; processed++) {
-    const index = (start + processed) % nodes.length;
-    const node = nodes[index];
-    const usage = usages[index];
-    if (plain && onlyResourcesMatter(node)) {
-      const allocatable = node.status.allocatable;
-      const fits = usage.pods < allocatable.pods &&
-        (requested.cpu === 0 || usage.requested.cpu + requested.cpu <= allocatable.cpu) &&
-        (requested.memory === 0 || usage.requested.memory + requested.memory <= allocatable.memory);
+  // The seeded RNG's state, kept in a local while ties are broken (the same draws as rng.int).
+  let rngState = ctx.rng.state;
+  for (; processed < n && feasible < wanted; processed++) {
+    let index = start + processed;
+    if (index >= n) index -= n;
+    if (plain && simple[index] === 1) {
+      const fits = pods[index] < allocatablePods[index] &&
+        (cpu === 0 || requestedCpu[index] + cpu <= allocatableCpu[index]) &&
+        (memory === 0 || requestedMemory[index] + memory <= allocatableMemory[index]);
       if (!fits) {
-        failures.push(runFilters(pod, node, usage, requested)!);
+        failures.push(runFilters(pod, table.nodes[index], inputs.usageOf(table.names[index]), requested)!);
         continue;
       }
     } else {
-      const failure = runFilters(pod, node, usage, requested);
+      const failure = runFilters(pod, table.nodes[index], inputs.usageOf(table.names[index]), requested);
       if (failure) {
         failures.push(failure);
         continue;
       }
     }
     feasible++;
-    const value = score(node, usage, nonZero);
+    const value = table.score(index, nonZero.cpu, nonZero.memory);
     if (value > best) {
       best = value;
-      bestNode = node.metadata.name;
+      bestIndex = index;
       ties = 1;
-    } else if (value === best && ctx.rng.int(++ties) === 0) {
-      bestNode = node.metadata.name;
+    } else if (value === best) {
+      // Reservoir sampling over equal scores (selectHost): the k-th tie wins with probability 1/k.
+      rngState = nextState(rngState);
+      if (Math.floor(outputOf(rngState) * ++ties) === 0) bestIndex = index;
     }
   }
-  if (!pinned && nodes.length > 0) ctx.state.nextStartNodeIndex = (start + processed) % nodes.length;
-  if (bestNode) return { node: bestNode };
-  if (pinned) {
-    const unpinned = total - 1;
-    for (let i = 0; i < unpinned; i++) failures.push({ reasons: ["node(s) didn't match Pod's node affinity/selector"], unresolvable: true });
-  }
-  return { failures, total };
+  ctx.rng.state = rngState;
+  if (n > 0) ctx.state.nextStartNodeIndex = (start + processed) % n;
+  if (bestIndex >= 0) return { node: table.names[bestIndex] };
+  return { failures, total: n };
 }
 
 export function scheduleOne(ctx: SimContext, inputs: SchedulingInputs, key: string): void {
@@ -95,7 +106,7 @@ export function scheduleOne(ctx: SimContext, inputs: SchedulingInputs, key: stri
       setCondition(target.status.conditions, 'PodScheduled', 'True', now);
     }, true);
     if (!bound.ok) return;
-    ctx.state.unschedulable = ctx.state.unschedulable.filter((pending) => pending !== key);
+    if (ctx.state.unschedulable.includes(key)) ctx.state.unschedulable = ctx.state.unschedulable.filter((pending) => pending !== key);
     ctx.api.record(involved(pod), 'Normal', 'Scheduled', `Successfully assigned ${key} to ${decision.node}`, 'default-scheduler');
     return;
   }

@@ -12,16 +12,28 @@ export function seedToState(seed: number | string): number {
   return hash >>> 0;
 }
 
+/** mulberry32's state step: a counter. */
+export function nextState(state: number): number {
+  return (state + 0x6d2b79f5) >>> 0;
+}
+
+/** mulberry32's output for a state: a float in [0, 1). For hot loops that keep the state in a local. */
+export function outputOf(state: number): number {
+  let t = Math.imul(state ^ (state >>> 15), state | 1);
+  t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+  return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+}
+
+const hexCodes = Array.from('0123456789abcdef', (char) => char.charCodeAt(0));
+const uidCodes = new Array<number>(36);
+
 export class Rng {
   constructor(public state: number) {}
 
   /** mulberry32: a float in [0, 1). */
   next(): number {
-    this.state = (this.state + 0x6d2b79f5) >>> 0;
-    let t = this.state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+    this.state = nextState(this.state);
+    return outputOf(this.state);
   }
 
   int(maxExclusive: number): number {
@@ -39,9 +51,21 @@ export class Rng {
     return out;
   }
 
+  /** A version-4 style UID: eight 16-bit draws, as 8-4-4-4-12 hex digits. */
   uid(): string {
-    const hex = () => this.int(0x10000).toString(16).padStart(4, '0');
-    return `${hex()}${hex()}-${hex()}-4${hex().slice(1)}-a${hex().slice(1)}-${hex()}${hex()}${hex()}`;
+    const codes = uidCodes;
+    let at = 0;
+    for (let group = 0; group < 8; group++) {
+      const value = this.int(0x10000);
+      // Groups 3 and 4 start with a fixed version / variant digit instead of their first one.
+      const first = group === 3 ? 52 /* '4' */ : group === 4 ? 97 /* 'a' */ : hexCodes[value >>> 12];
+      if (group === 2 || group === 3 || group === 4 || group === 5) codes[at++] = 45; /* '-' */
+      codes[at++] = first;
+      codes[at++] = hexCodes[(value >>> 8) & 15];
+      codes[at++] = hexCodes[(value >>> 4) & 15];
+      codes[at++] = hexCodes[value & 15];
+    }
+    return String.fromCharCode.apply(null, codes as unknown as number[]);
   }
 }
 

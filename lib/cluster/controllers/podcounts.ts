@@ -1,0 +1,83 @@
+// What the workload controllers count about their pods (active, ready, bound), kept per owner
+// from pod watch events, like an informer index. A controller's status sync then costs O(1)
+// instead of a pass over every pod it owns: a DaemonSet owns one pod per node, so recounting
+// on each of its pods' changes would grow with the square of the cluster size.
+import type { Pod } from '../types';
+import { controllerOf, isPodActive, isPodReady } from './podutil';
+
+export interface PodCounts {
+  /** Every pod object the owner controls, Terminating ones included. */
+  total: number;
+  /** IsPodActive: not marked for deletion, not finished (#16). */
+  active: number;
+  activeReady: number;
+  /** Active and bound to a node. */
+  boundActive: number;
+  boundActiveReady: number;
+}
+
+const ACTIVE = 1;
+const READY = 2;
+const BOUND = 4;
+
+interface Entry {
+  owner: string;
+  flags: number;
+}
+
+const zero: Readonly<PodCounts> = Object.freeze({ total: 0, active: 0, activeReady: 0, boundActive: 0, boundActiveReady: 0 });
+
+export function podFlags(pod: Pod): number {
+  let flags = 0;
+  if (isPodActive(pod)) flags |= ACTIVE;
+  if (isPodReady(pod)) flags |= READY;
+  if (pod.spec.nodeName) flags |= BOUND;
+  return flags;
+}
+
+export class OwnerPodCounts {
+  private readonly byOwner = new Map<string, PodCounts>();
+  private readonly entries = new Map<string, Entry>();
+
+  of(ownerUid: string): Readonly<PodCounts> {
+    return this.byOwner.get(ownerUid) ?? zero;
+  }
+
+  /** Called for every pod watch event with the pod, or undefined once it is gone. */
+  observe(key: string, pod: Pod | undefined, flags = pod ? podFlags(pod) : 0): void {
+    const previous = this.entries.get(key);
+    const owner = pod ? controllerOf(pod)?.uid : undefined;
+    if (previous && previous.owner === owner && previous.flags === flags) return;
+    if (previous) this.add(previous.owner, previous.flags, -1);
+    if (owner === undefined) {
+      this.entries.delete(key);
+      return;
+    }
+    if (previous) {
+      previous.owner = owner;
+      previous.flags = flags;
+    } else this.entries.set(key, { owner, flags });
+    this.add(owner, flags, 1);
+  }
+
+  rebuild(pods: Iterable<[string, Pod]>): void {
+    this.byOwner.clear();
+    this.entries.clear();
+    for (const [key, pod] of pods) this.observe(key, pod);
+  }
+
+  private add(owner: string, flags: number, delta: number): void {
+    let counts = this.byOwner.get(owner);
+    if (!counts) this.byOwner.set(owner, (counts = { ...zero }));
+    counts.total += delta;
+    if (flags & ACTIVE) {
+      counts.active += delta;
+      if (flags & READY) counts.activeReady += delta;
+      if (flags & BOUND) {
+        counts.boundActive += delta;
+        if (flags & READY) counts.boundActiveReady += delta;
+      }
+    }
+    if (counts.total === 0) this.byOwner.delete(owner);
+  }
+}

@@ -1,0 +1,100 @@
+// The scheduler's per-node numbers as flat typed arrays, in the order of the node list: what the
+// filter and score loop reads for each of the hundreds of nodes it visits per pod. Kept in step
+// with node changes (taints, cordon) and with the scheduler cache's usage, so the hot loop never
+// chases object pointers or allocates.
+import type { Node } from '../types';
+import type { NodeUsage } from './cache';
+import { scoreOf } from './framework';
+
+/** Nodes with no taints and no cordon pass every filter but resources for a pod with no selectors. */
+export function onlyResourcesMatter(node: Node): boolean {
+  return !node.spec.unschedulable && node.spec.taints.length === 0;
+}
+
+export class NodeTable {
+  readonly nodes: Node[];
+  readonly names: string[];
+  private readonly slots = new Map<string, number>();
+  /** 1 when only resources can rule the node out (see onlyResourcesMatter). */
+  readonly simple: Uint8Array;
+  readonly allocatableCpu: Float64Array;
+  readonly allocatableMemory: Float64Array;
+  readonly allocatablePods: Float64Array;
+  readonly requestedCpu: Float64Array;
+  readonly requestedMemory: Float64Array;
+  readonly nonZeroCpu: Float64Array;
+  readonly nonZeroMemory: Float64Array;
+  readonly pods: Float64Array;
+  /** Each node's score for a pod asking scoredCpu/scoredMemory (NaN: not computed since its usage changed). */
+  private readonly scores: Float64Array;
+  private scoredCpu = NaN;
+  private scoredMemory = NaN;
+
+  constructor(nodes: Node[], usageOf: (node: string) => NodeUsage) {
+    const n = nodes.length;
+    this.nodes = nodes;
+    this.names = nodes.map((node) => node.metadata.name);
+    this.simple = new Uint8Array(n);
+    this.allocatableCpu = new Float64Array(n);
+    this.allocatableMemory = new Float64Array(n);
+    this.allocatablePods = new Float64Array(n);
+    this.requestedCpu = new Float64Array(n);
+    this.requestedMemory = new Float64Array(n);
+    this.nonZeroCpu = new Float64Array(n);
+    this.nonZeroMemory = new Float64Array(n);
+    this.pods = new Float64Array(n);
+    this.scores = new Float64Array(n).fill(NaN);
+    for (let i = 0; i < n; i++) {
+      this.slots.set(this.names[i], i);
+      this.setNode(i, nodes[i]);
+      this.setUsage(i, usageOf(this.names[i]));
+    }
+  }
+
+  /**
+   * The NodeResourcesFit + BalancedAllocation score of the node at `slot` for a pod with these
+   * non-zero requests. Most pods of a run ask the same, and a node's score only moves when a pod
+   * lands on it or leaves it, so scores are remembered per node for the last request seen.
+   */
+  score(slot: number, cpu: number, memory: number): number {
+    if (cpu !== this.scoredCpu || memory !== this.scoredMemory) {
+      this.scores.fill(NaN);
+      this.scoredCpu = cpu;
+      this.scoredMemory = memory;
+    }
+    let value = this.scores[slot];
+    if (value !== value) {
+      value = scoreOf(this.allocatableCpu[slot], this.allocatableMemory[slot], this.nonZeroCpu[slot] + cpu, this.nonZeroMemory[slot] + memory);
+      this.scores[slot] = value;
+    }
+    return value;
+  }
+
+  nodeChanged(node: Node): void {
+    const slot = this.slots.get(node.metadata.name);
+    if (slot !== undefined) this.setNode(slot, node);
+  }
+
+  usageChanged(name: string, usage: NodeUsage): void {
+    const slot = this.slots.get(name);
+    if (slot !== undefined) this.setUsage(slot, usage);
+  }
+
+  private setNode(slot: number, node: Node): void {
+    this.nodes[slot] = node;
+    this.simple[slot] = onlyResourcesMatter(node) ? 1 : 0;
+    this.allocatableCpu[slot] = node.status.allocatable.cpu;
+    this.allocatableMemory[slot] = node.status.allocatable.memory;
+    this.allocatablePods[slot] = node.status.allocatable.pods;
+    this.scores[slot] = NaN;
+  }
+
+  private setUsage(slot: number, usage: NodeUsage): void {
+    this.requestedCpu[slot] = usage.requested.cpu;
+    this.requestedMemory[slot] = usage.requested.memory;
+    this.nonZeroCpu[slot] = usage.nonZero.cpu;
+    this.nonZeroMemory[slot] = usage.nonZero.memory;
+    this.pods[slot] = usage.pods;
+    this.scores[slot] = NaN;
+  }
+}
