@@ -25,9 +25,19 @@ export function daemonTolerations(ds: DaemonSet): Toleration[] {
   return [...own, ...missing.map((toleration) => ({ ...toleration }))];
 }
 
+/**
+ * Like the real NodeShouldRunDaemonPod: a new pod needs every NoSchedule and NoExecute taint
+ * tolerated, but a pod already there keeps running while its NoExecute taints are tolerated (so
+ * an unreachable node's NoSchedule taint does not remove it, fact #18).
+ */
 function shouldRun(ds: DaemonSet, tolerations: Toleration[], node: Node): boolean {
   if (!matchesSelector(node.metadata.labels, ds.spec.template.spec.nodeSelector)) return false;
   return !firstUntoleratedTaint(node.spec.taints, tolerations, ['NoSchedule', 'NoExecute']);
+}
+
+function shouldContinueRunning(ds: DaemonSet, tolerations: Toleration[], node: Node): boolean {
+  if (!matchesSelector(node.metadata.labels, ds.spec.template.spec.nodeSelector)) return false;
+  return !firstUntoleratedTaint(node.spec.taints, tolerations, ['NoExecute']);
 }
 
 function syncNode(ctx: SimContext, ds: DaemonSet, tolerations: Toleration[], node: Node): void {
@@ -42,7 +52,7 @@ function syncNode(ctx: SimContext, ds: DaemonSet, tolerations: Toleration[], nod
     if (ctx.api.create(draft).ok) ctx.api.record(involved(ds), 'Normal', 'SuccessfulCreate', `Created pod: ${podName}`, 'daemonset-controller');
     return;
   }
-  const excess = wanted ? active.slice(1) : active;
+  const excess = shouldContinueRunning(ds, tolerations, node) ? active.slice(1) : active;
   for (const pod of excess) {
     if (ctx.api.delete('Pod', pod.metadata.namespace, pod.metadata.name).ok) {
       ctx.api.record(involved(ds), 'Normal', 'SuccessfulDelete', `Deleted pod: ${pod.metadata.name}`, 'daemonset-controller');
