@@ -12,12 +12,13 @@ export interface InvolvedObject {
   namespace: string;
 }
 
-type ByName = Map<string, KubeEvent[]>;
-
 export class EventLog {
   private entries: KubeEvent[] = [];
-  /** Events per involved object (kind, then namespace, then name): an object has few, so finding a repeat is a short scan. */
-  private byObject = new Map<string, Map<string, ByName>>();
+  /**
+   * Events per involved object's name (kinds and namespaces share a list, told apart in it): an
+   * object has few events, so finding a repeat is one lookup and a short scan.
+   */
+  private byName = new Map<string, KubeEvent[]>();
   private serial = 0;
   /** No entry was last updated before this: expiry has nothing to do until now - ttl passes it. */
   private oldest = Infinity;
@@ -27,10 +28,14 @@ export class EventLog {
   constructor(private readonly limit = defaults.maxEvents) {}
 
   record(now: Millis, object: InvolvedObject, type: KubeEvent['type'], reason: string, message: string, source: string): void {
-    const forObject = this.eventsOf(object.kind, object.namespace, object.name, true)!;
+    let forName = this.byName.get(object.name);
+    if (!forName) this.byName.set(object.name, (forName = []));
     this.version++;
-    for (const existing of forObject) {
-      if (existing.reason === reason && existing.message === message && existing.type === type && existing.source === source) {
+    for (const existing of forName) {
+      if (
+        existing.reason === reason && existing.message === message && existing.type === type && existing.source === source &&
+        existing.involvedObject.kind === object.kind && existing.involvedObject.namespace === object.namespace
+      ) {
         existing.count++;
         existing.lastTimestamp = now;
         return;
@@ -42,7 +47,7 @@ export class EventLog {
       involvedObject: object, message, source, firstTimestamp: now, lastTimestamp: now, count: 1,
     };
     this.entries.push(event);
-    forObject.push(event);
+    forName.push(event);
     if (now < this.oldest) this.oldest = now;
     if (this.entries.length > this.limit) this.trim(Math.floor(this.limit / 2));
   }
@@ -59,33 +64,18 @@ export class EventLog {
       else if (event.lastTimestamp === threshold) atThreshold++;
     }
     let dropAtThreshold = atThreshold - (keep - above);
-    const kept: KubeEvent[] = [];
-    this.oldest = Infinity;
-    for (const event of this.entries) {
-      if (event.lastTimestamp < threshold || (event.lastTimestamp === threshold && dropAtThreshold-- > 0)) {
-        this.forget(event);
-        continue;
-      }
-      kept.push(event);
-      if (event.lastTimestamp < this.oldest) this.oldest = event.lastTimestamp;
-    }
-    this.entries = kept;
+    this.entries = this.entries.filter(
+      (event) => event.lastTimestamp > threshold || (event.lastTimestamp === threshold && dropAtThreshold-- <= 0),
+    );
+    this.rebuildIndex();
     this.version++;
-  }
-
-  private forget(event: KubeEvent): void {
-    const { kind, namespace, name } = event.involvedObject;
-    const byName = this.byObject.get(kind)?.get(namespace);
-    const list = byName?.get(name);
-    if (!list) return;
-    const index = list.indexOf(event);
-    if (index >= 0) list.splice(index, 1);
-    if (list.length === 0) byName!.delete(name);
   }
 
   /** The events about one object, in the order they were first recorded. */
   about(kind: string, namespace: string, name: string): readonly KubeEvent[] {
-    return this.eventsOf(kind, namespace, name, false) ?? [];
+    const forName = this.byName.get(name);
+    if (!forName) return [];
+    return forName.filter((event) => event.involvedObject.kind === kind && event.involvedObject.namespace === namespace);
   }
 
   /** Drops events not updated within the TTL (the API server's --event-ttl). */
@@ -116,28 +106,14 @@ export class EventLog {
     this.version++;
   }
 
-  private eventsOf(kind: string, namespace: string, name: string, create: boolean): KubeEvent[] | undefined {
-    let byNamespace = this.byObject.get(kind);
-    if (!byNamespace) {
-      if (!create) return undefined;
-      this.byObject.set(kind, (byNamespace = new Map()));
-    }
-    let byName = byNamespace.get(namespace);
-    if (!byName) {
-      if (!create) return undefined;
-      byNamespace.set(namespace, (byName = new Map()));
-    }
-    let events = byName.get(name);
-    if (!events && create) byName.set(name, (events = []));
-    return events;
-  }
-
   private rebuildIndex(): void {
-    this.byObject.clear();
+    this.byName.clear();
     this.oldest = Infinity;
     for (const event of this.entries) {
-      const { kind, namespace, name } = event.involvedObject;
-      this.eventsOf(kind, namespace, name, true)!.push(event);
+      const name = event.involvedObject.name;
+      const forName = this.byName.get(name);
+      if (forName) forName.push(event);
+      else this.byName.set(name, [event]);
       if (event.lastTimestamp < this.oldest) this.oldest = event.lastTimestamp;
     }
   }

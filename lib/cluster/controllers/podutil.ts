@@ -1,6 +1,6 @@
 // Helpers the controllers share, after k8s.io/kubernetes/pkg/controller/controller_utils.go.
 import type { NewObject } from '../apiserver/apiserver';
-import type { AnyObject, Condition, ConditionStatus, OwnerReference, Pod, PodTemplate } from '../types';
+import type { AnyObject, Condition, ConditionStatus, OwnerReference, Pod, PodSpec, PodTemplate } from '../types';
 
 /** #16 IsPodActive: pods marked for deletion or finished no longer count. */
 export function isPodActive(pod: Pod): boolean {
@@ -33,12 +33,20 @@ export function podFromTemplate(
   meta: { name: string; namespace: string; owner: AnyObject; labels?: Record<string, string> },
 ): NewObject<'Pod'> {
   const source = template.spec;
-  const spec: PodTemplate['spec'] = {
-    ...source,
+  // Every field written out, in one order, with the ones set later (binding, DaemonSet and
+  // StatefulSet pods) present from the start: all pod specs then share one hidden class in V8,
+  // which keeps the hot reads of spec.nodeName and friends fast.
+  const spec: PodSpec = {
     containers: source.containers.map((container) => ({ ...container, requests: { ...container.requests }, ports: [...container.ports] })),
     nodeSelector: { ...source.nodeSelector },
     tolerations: source.tolerations.map((toleration) => ({ ...toleration })),
     volumes: source.volumes.map((volume) => ({ ...volume })),
+    hostNetwork: source.hostNetwork,
+    terminationGracePeriodSeconds: source.terminationGracePeriodSeconds,
+    priorityClassName: source.priorityClassName,
+    nodeName: undefined,
+    affinityNodeName: undefined,
+    hostname: undefined,
   };
   return {
     kind: 'Pod',

@@ -9,7 +9,7 @@ import {
   imageSizeBytes, needsPull, podIp, pullDurationMs, runtimeOf, startDurationMs, stopDurationMs,
 } from '../runtime';
 import type { ContainerRecord } from '../state';
-import type { Pod } from '../types';
+import type { ContainerStatus, Pod } from '../types';
 import { formatGoDuration } from '../util/duration';
 
 type StepEvent = 'IMAGE_PULLED' | 'CONTAINER_STARTED' | 'CONTAINER_STOPPED';
@@ -41,7 +41,7 @@ function beginStart(ctx: SimContext, node: string, pod: Pod): void {
       const previous = target.status.containerStatuses.find((status) => status.name === container.name);
       return {
         name: container.name, image: container.image, ready: false, started: false, state: 'waiting', reason: 'ContainerCreating',
-        restartCount: previous?.restartCount ?? 0, lastRestartAt: previous?.lastRestartAt,
+        restartCount: previous?.restartCount ?? 0, lastRestartAt: previous?.lastRestartAt, startedAt: undefined,
       };
     });
   });
@@ -65,9 +65,10 @@ function markRunning(ctx: SimContext, pod: Pod, restart: boolean): void {
     target.status.phase = 'Running';
     setCondition(target.status.conditions, 'ContainersReady', 'True', now);
     setCondition(target.status.conditions, 'Ready', 'True', now);
-    target.status.containerStatuses = target.status.containerStatuses.map((status) => ({
-      ...status, ready: true, started: true, state: 'running', reason: undefined, startedAt: now,
-      restartCount: status.restartCount + (restart ? 1 : 0), lastRestartAt: restart ? now : status.lastRestartAt,
+    // Written out rather than spread, so every status object shares one hidden class.
+    target.status.containerStatuses = target.status.containerStatuses.map((status): ContainerStatus => ({
+      name: status.name, image: status.image, ready: true, started: true, state: 'running', reason: undefined,
+      restartCount: status.restartCount + (restart ? 1 : 0), lastRestartAt: restart ? now : status.lastRestartAt, startedAt: now,
     }));
   });
 }

@@ -10,10 +10,13 @@ export interface NodeUsage {
   pods: number;
 }
 
+/** What a bound pod adds to its node, as plain numbers (one small object per pod). */
 interface Assignment {
   node: string;
-  requested: Resources;
-  nonZero: Resources;
+  cpu: number;
+  memory: number;
+  nonZeroCpu: number;
+  nonZeroMemory: number;
 }
 
 export function podRequests(pod: Pod): { requested: Resources; nonZero: Resources } {
@@ -47,23 +50,29 @@ export class SchedulerCache {
     if (previous && previous.node === node) return;
     if (previous) {
       const usage = this.usageOf(previous.node);
-      usage.requested.cpu -= previous.requested.cpu;
-      usage.requested.memory -= previous.requested.memory;
-      usage.nonZero.cpu -= previous.nonZero.cpu;
-      usage.nonZero.memory -= previous.nonZero.memory;
+      usage.requested.cpu -= previous.cpu;
+      usage.requested.memory -= previous.memory;
+      usage.nonZero.cpu -= previous.nonZeroCpu;
+      usage.nonZero.memory -= previous.nonZeroMemory;
       usage.pods--;
       this.assignments.delete(key);
       this.onUsageChanged?.(previous.node, usage);
     }
     if (pod && node) {
-      const { requested, nonZero } = podRequests(pod);
+      const assignment: Assignment = { node, cpu: 0, memory: 0, nonZeroCpu: 0, nonZeroMemory: 0 };
+      for (const container of pod.spec.containers) {
+        assignment.cpu += container.requests.cpu;
+        assignment.memory += container.requests.memory;
+        assignment.nonZeroCpu += container.requests.cpu || defaults.defaultScoringCpuMilli;
+        assignment.nonZeroMemory += container.requests.memory || defaults.defaultScoringMemoryBytes;
+      }
       const usage = this.usageOf(node);
-      usage.requested.cpu += requested.cpu;
-      usage.requested.memory += requested.memory;
-      usage.nonZero.cpu += nonZero.cpu;
-      usage.nonZero.memory += nonZero.memory;
+      usage.requested.cpu += assignment.cpu;
+      usage.requested.memory += assignment.memory;
+      usage.nonZero.cpu += assignment.nonZeroCpu;
+      usage.nonZero.memory += assignment.nonZeroMemory;
       usage.pods++;
-      this.assignments.set(key, { node, requested, nonZero });
+      this.assignments.set(key, assignment);
       this.onUsageChanged?.(node, usage);
     }
   }

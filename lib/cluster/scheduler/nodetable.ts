@@ -52,21 +52,26 @@ export class NodeTable {
   }
 
   /**
-   * The NodeResourcesFit + BalancedAllocation score of the node at `slot` for a pod with these
-   * non-zero requests. Most pods of a run ask the same, and a node's score only moves when a pod
-   * lands on it or leaves it, so scores are remembered per node for the last request seen.
+   * Each node's NodeResourcesFit + BalancedAllocation score for a pod with these non-zero
+   * requests, NaN where not computed yet (see score). Most pods of a run ask the same, and a
+   * node's score only moves when a pod lands on it or leaves it, so scores are remembered per node
+   * for the last request seen.
    */
-  score(slot: number, cpu: number, memory: number): number {
+  scoresFor(cpu: number, memory: number): Float64Array {
     if (cpu !== this.scoredCpu || memory !== this.scoredMemory) {
       this.scores.fill(NaN);
       this.scoredCpu = cpu;
       this.scoredMemory = memory;
     }
-    let value = this.scores[slot];
-    if (value !== value) {
-      value = scoreOf(this.allocatableCpu[slot], this.allocatableMemory[slot], this.nonZeroCpu[slot] + cpu, this.nonZeroMemory[slot] + memory);
-      this.scores[slot] = value;
-    }
+    return this.scores;
+  }
+
+  /** Computes and remembers the node's score for the request scoresFor was last asked about. */
+  score(slot: number): number {
+    const value = scoreOf(
+      this.allocatableCpu[slot], this.allocatableMemory[slot], this.nonZeroCpu[slot] + this.scoredCpu, this.nonZeroMemory[slot] + this.scoredMemory,
+    );
+    this.scores[slot] = value;
     return value;
   }
 

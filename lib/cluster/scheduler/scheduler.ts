@@ -45,7 +45,8 @@ function decide(ctx: SimContext, inputs: SchedulingInputs, pod: Pod): Decision {
   const { requested, nonZero } = podRequests(pod);
   const table = inputs.nodeTable();
   const n = table.nodes.length;
-  const plain = Object.keys(pod.spec.nodeSelector).length === 0;
+  let plain = true;
+  for (const _ in pod.spec.nodeSelector) plain = false;
   const wanted = feasibleNodesToFind(n);
   const start = ctx.state.nextStartNodeIndex % Math.max(1, n);
   const { simple, pods, allocatablePods, allocatableCpu, allocatableMemory, requestedCpu, requestedMemory } = table;
@@ -59,6 +60,7 @@ function decide(ctx: SimContext, inputs: SchedulingInputs, pod: Pod): Decision {
   let processed = 0;
   // The seeded RNG's state, kept in a local while ties are broken (the same draws as rng.int).
   let rngState = ctx.rng.state;
+  const scores = table.scoresFor(nonZero.cpu, nonZero.memory);
   for (; processed < n && feasible < wanted; processed++) {
     let index = start + processed;
     if (index >= n) index -= n;
@@ -78,7 +80,8 @@ function decide(ctx: SimContext, inputs: SchedulingInputs, pod: Pod): Decision {
       }
     }
     feasible++;
-    const value = table.score(index, nonZero.cpu, nonZero.memory);
+    let value = scores[index];
+    if (value !== value) value = table.score(index);
     if (value > best) {
       best = value;
       bestIndex = index;
