@@ -2,7 +2,9 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { Cluster } from '@/lib/cluster';
+import { EventLog } from '@/lib/cluster/apiserver/events';
 import { engineOf } from '@/lib/cluster/cluster';
+import { defaults } from '@/lib/cluster/config';
 import { firstUntoleratedTaint } from '@/lib/cluster/taints';
 import { taintKeys } from '@/lib/cluster/taints';
 import type { Pod } from '@/lib/cluster/types';
@@ -162,5 +164,58 @@ describe('properties over random command sequences', () => {
       }),
       { numRuns: 25 },
     );
+  });
+});
+
+describe('the indexes behind the fast paths', () => {
+  it('per-owner pod counts and the scheduler\'s node table always agree with a pass over every pod', () => {
+    fc.assert(
+      fc.property(commands, (lines) => {
+        const cluster = newCluster({ etcdMembers: 3 });
+        const engine = engineOf(cluster);
+        for (const line of lines) {
+          cluster.exec(line);
+          const owners = new Map<string, { total: number; active: number; activeReady: number; boundActive: number; boundActiveReady: number }>();
+          for (const pod of engine.store.list('Pod')) {
+            const owner = pod.metadata.ownerReferences.find((ref) => ref.controller)?.uid;
+            if (!owner) continue;
+            const counts = owners.get(owner) ?? { total: 0, active: 0, activeReady: 0, boundActive: 0, boundActiveReady: 0 };
+            const active = pod.metadata.deletionTimestamp === undefined && pod.status.phase !== 'Succeeded' && pod.status.phase !== 'Failed';
+            const ready = pod.status.conditions.some((c) => c.type === 'Ready' && c.status === 'True');
+            counts.total++;
+            if (active) counts.active++;
+            if (active && ready) counts.activeReady++;
+            if (active && pod.spec.nodeName) counts.boundActive++;
+            if (active && pod.spec.nodeName && ready) counts.boundActiveReady++;
+            owners.set(owner, counts);
+          }
+          for (const [owner, counts] of owners) expect(engine.podCounts(owner), line).toEqual(counts);
+          const table = engine.nodeTable();
+          table.nodes.forEach((node, slot) => {
+            const bound = [...engine.store.list('Pod')].filter((pod) => pod.spec.nodeName === node.metadata.name);
+            expect(table.pods[slot], line).toBe(bound.length);
+            expect(table.requestedCpu[slot], line).toBe(bound.reduce((sum, pod) => sum + pod.spec.containers.reduce((s, c) => s + c.requests.cpu, 0), 0));
+            expect(table.simple[slot], line).toBe(!node.spec.unschedulable && node.spec.taints.length === 0 ? 1 : 0);
+          });
+        }
+      }),
+      { numRuns: 15 },
+    );
+  });
+
+  it('the event log keeps the most recently updated events when it outgrows its bound, and still folds repeats', () => {
+    const log = new EventLog(10);
+    const pod = (name: string) => ({ kind: 'Pod', namespace: 'default', name });
+    for (let i = 0; i < 10; i++) log.record(i * 1000, pod(`p${i}`), 'Normal', 'Started', 'Started container app', 'kubelet');
+    log.record(20_000, pod('p0'), 'Normal', 'Started', 'Started container app', 'kubelet');
+    log.record(21_000, pod('p10'), 'Normal', 'Started', 'Started container app', 'kubelet');
+    // Over 10 entries: only the 5 most recently updated remain, p0 among them (updated at 20s).
+    expect(log.list().map((event) => event.involvedObject.name)).toEqual(['p0', 'p7', 'p8', 'p9', 'p10']);
+    expect(log.about('Pod', 'default', 'p0')[0].count).toBe(2);
+    expect(log.about('Pod', 'default', 'p3')).toEqual([]);
+    log.record(22_000, pod('p9'), 'Normal', 'Started', 'Started container app', 'kubelet');
+    expect(log.about('Pod', 'default', 'p9')[0].count).toBe(2);
+    log.expire(20_000 + defaults.eventTtlMs, defaults.eventTtlMs);
+    expect(log.list().map((event) => event.involvedObject.name)).toEqual(['p0', 'p9', 'p10']);
   });
 });

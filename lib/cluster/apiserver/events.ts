@@ -25,7 +25,7 @@ export class EventLog {
   /** Bumps on every change, so readers can cache what they derive from the log. */
   version = 0;
 
-  constructor(private readonly limit = defaults.maxEvents) {}
+  constructor(private readonly limit: number = defaults.maxEvents) {}
 
   record(now: Millis, object: InvolvedObject, type: KubeEvent['type'], reason: string, message: string, source: string): void {
     let forName = this.byName.get(object.name);
