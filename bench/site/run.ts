@@ -1,11 +1,14 @@
 // Site budgets, measured from the static export (run `npm run build` first):
-//   npx tsx bench/site/run.ts [--runs 5] [--page chapters/namespaces]
+//   npx tsx bench/site/run.ts [--runs 5] [--page chapters/namespaces] [--floor]
 // Goals: a chapter page loads at most 150 kB gzip of JS, and scores at least 98 on Lighthouse performance.
+// --floor also builds the smallest possible Next 16 page (bench/site/floor.ts) and scores it the
+// same way: the best score any App Router page can reach on this machine.
 import os from 'node:os';
 import path from 'node:path';
+import { buildFrameworkFloor } from './floor';
 import { measurePageJs } from './js-size';
 import { performanceScore } from './lighthouse';
-import { serveExport } from '../../tests/browser/support/server';
+import { serveExportInChild } from './serve-child';
 
 const arg = (name: string, fallback: string) => {
   const i = process.argv.indexOf(`--${name}`);
@@ -25,15 +28,24 @@ for (const p of pages) {
   console.log(`  ${p.padEnd(40)} ${kb(size.gzip).padStart(9)} gzip  (${kb(size.raw)} raw, ${size.files.length} files; inline scripts ${kb(size.inlineGzip)} gzip)`);
 }
 
-const server = await serveExport();
-try {
-  for (const preset of ['mobile', 'desktop'] as const) {
-    const scores = [];
-    for (let i = 0; i < runs; i++) scores.push(await performanceScore(`${server.url}/${pageArg}`, preset));
-    console.log(`\nLighthouse performance on /${pageArg} (${runs} runs, ${preset} preset):`);
-    console.log(`  scores ${scores.map((s) => s.score).join(', ')}; median ${median(scores.map((s) => s.score))}`);
-    console.log(`  median LCP ${median(scores.map((s) => s.lcp))} ms, TBT ${median(scores.map((s) => s.tbt))} ms, CLS ${median(scores.map((s) => s.cls))}`);
+async function report(label: string, dir: string, page: string) {
+  const server = await serveExportInChild(dir);
+  try {
+    for (const preset of ['mobile', 'desktop'] as const) {
+      const scores = [];
+      for (let i = 0; i < runs; i++) scores.push(await performanceScore(`${server.url}/${page}`, preset));
+      console.log(`\nLighthouse performance on ${label} (${runs} runs, ${preset} preset):`);
+      console.log(`  scores ${scores.map((s) => s.score).join(', ')}; median ${median(scores.map((s) => s.score))}`);
+      console.log(`  median LCP ${median(scores.map((s) => s.lcp))} ms, TBT ${median(scores.map((s) => s.tbt))} ms, CLS ${median(scores.map((s) => s.cls))}`);
+    }
+  } finally {
+    await server.close();
   }
-} finally {
-  await server.close();
+}
+
+await report(`/${pageArg}`, outDir, pageArg);
+if (process.argv.includes('--floor')) {
+  const floorOut = buildFrameworkFloor();
+  console.log(`\nframework floor page: ${kb((await measurePageJs(floorOut, 'index.html')).gzip)} gzip of JS`);
+  await report('the framework floor page', floorOut, '');
 }

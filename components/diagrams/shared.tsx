@@ -54,7 +54,7 @@ export function Diagram({
 }) {
   return (
     <figure className="diagram">
-      <svg viewBox={`0 0 720 ${height}`} role="img" aria-labelledby={`${id}-title ${id}-desc`}>
+      <svg viewBox={`0 0 720 ${height}`} style={{ aspectRatio: `720 / ${height}` }} role="img" aria-labelledby={`${id}-title ${id}-desc`}>
         <title id={`${id}-title`}>{title}</title>
         <desc id={`${id}-desc`}>{desc}</desc>
         {children}

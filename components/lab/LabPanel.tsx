@@ -18,6 +18,7 @@ import { LabHelp } from './LabHelp';
 import { LabTerminal } from './LabTerminal';
 import { LabTimeline } from './LabTimeline';
 import { RichText } from './RichText';
+import './lab-panel.css';
 
 export interface LabPanelProps {
   scenario: LabScenario;

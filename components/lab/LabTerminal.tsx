@@ -6,6 +6,7 @@ import { selectScenario, selectTerminal } from '@/lib/labs/session/selectors';
 import { complete } from '@/lib/labs/terminal/complete';
 import { emptyHistory, newer, older, remember } from '@/lib/labs/terminal/history';
 import { useLab, useLabSend, useLabSnapshot } from './LabContext';
+import './lab-terminal.css';
 
 const Block = memo(function Block({ block }: { block: TerminalBlock }) {
   if (block.kind === 'command') {

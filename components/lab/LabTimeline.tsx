@@ -5,6 +5,7 @@ import { formatGoDuration, type ClusterSnapshot } from '@/lib/cluster';
 import type { TimelineEntry } from '@/lib/labs/timeline';
 import { selectTimeline } from '@/lib/labs/session/selectors';
 import { useLab, useLabSend } from './LabContext';
+import './lab-timeline.css';
 
 type Entry = TimelineEntry<ClusterSnapshot>;
 

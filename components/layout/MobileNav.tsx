@@ -13,6 +13,12 @@ export function MobileNav({ children }: { children: ReactNode }) {
     dialog.current?.close();
   }, [pathname]);
 
+  // The outline is rendered only while the drawer is open: a phone's first load then neither builds
+  // nor hydrates a second copy of it.
+  useEffect(() => {
+    if (open && !dialog.current?.open) dialog.current?.showModal();
+  }, [open]);
+
   return (
     <>
       <button
@@ -22,10 +28,7 @@ export function MobileNav({ children }: { children: ReactNode }) {
         aria-haspopup="dialog"
         aria-expanded={open}
         aria-controls="mobile-nav"
-        onClick={() => {
-          dialog.current?.showModal();
-          setOpen(true);
-        }}
+        onClick={() => setOpen(true)}
       >
         <svg viewBox="0 0 24 24" width="22" height="22" aria-hidden="true" focusable="false">
           <path d="M4 7h16M4 12h16M4 17h16" stroke="currentColor" strokeWidth="1.8" strokeLinecap="round" />
@@ -50,7 +53,7 @@ export function MobileNav({ children }: { children: ReactNode }) {
               </svg>
             </button>
           </div>
-          {children}
+          {open && children}
         </div>
       </dialog>
     </>

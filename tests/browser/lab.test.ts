@@ -170,4 +170,23 @@ describe('labs cost nothing where they are not used', () => {
     };
     await expect.poll(missing, { timeout: 20_000, interval: 500 }).toEqual([]);
   });
+
+  it("a chapter's stylesheets leave out the running lab's styles until a lab loads, which then arrive with it", async () => {
+    // Rules only the running lab uses: one from each of its stylesheets.
+    const panelSelectors = ['.lab-checks', '.lab-node-frame', '.lab-tl-track', '.lab-term-scrollback'];
+    const present = (page: Page) =>
+      page.evaluate(
+        (selectors) =>
+          selectors.filter((selector) =>
+            [...document.styleSheets].some((sheet) => [...sheet.cssRules].some((rule) => rule instanceof CSSStyleRule && rule.selectorText === selector)),
+          ),
+        panelSelectors,
+      );
+    const page = await b.open('/chapters/control-plane-failures');
+    expect(await present(page)).toEqual([]);
+    const lab = await openLab(page, 'etcd-quorum');
+    await expect.poll(() => present(page)).toEqual(panelSelectors);
+    const scrollback = lab.locator('.lab-term-scrollback');
+    await expect(scrollback.evaluate((el) => getComputedStyle(el).overflowY)).resolves.toBe('auto');
+  });
 });

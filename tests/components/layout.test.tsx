@@ -103,9 +103,11 @@ describe('MobileNav', () => {
     );
     const open = screen.getByRole('button', { name: 'Open menu' });
     expect(open).toHaveAttribute('aria-expanded', 'false');
+    expect(screen.queryByText('Inside the menu')).toBeNull();
     await user.click(open);
     expect(open).toHaveAttribute('aria-expanded', 'true');
     expect(document.getElementById('mobile-nav')).toHaveAttribute('open');
+    expect(screen.getByText('Inside the menu')).toBeInTheDocument();
     await user.click(screen.getByRole('button', { name: 'Close menu', hidden: true }));
     expect(document.getElementById('mobile-nav')).not.toHaveAttribute('open');
     expect(open).toHaveAttribute('aria-expanded', 'false');

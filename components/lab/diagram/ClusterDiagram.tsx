@@ -7,6 +7,7 @@ import { useLab, useLabSend } from '../LabContext';
 import { ControlPlaneBox } from './ControlPlaneBox';
 import { NodeBox } from './NodeBox';
 import { UnscheduledTray } from './UnscheduledTray';
+import './cluster-diagram.css';
 
 /** Follows the width of its box, so the diagram reflows from phone to desktop without scaling text. */
 function useWidth(initial: number) {
