@@ -6,7 +6,8 @@ import { searchConfig, type SearchRecord } from '@/lib/search';
 import { goToResult, openInPlace } from './goToResult';
 import { loadSearchEngine } from './loadSearchEngine';
 import { SearchResultsList } from './SearchResultsList';
-import { correctionNote, searchPageUrl, searchView, suggestionLabels } from './searchView';
+import { searchPageUrl, searchView, suggestionLabels } from './searchView';
+import { SearchStatus } from './SearchStatus';
 import { useSearchEngine } from './useSearchEngine';
 
 function Suggestions({ title, records, onOpen }: { title: string; records: SearchRecord[]; onOpen: (url: string) => void }) {
@@ -55,7 +56,6 @@ export function SearchPage() {
   };
 
   const open = (url: string) => goToResult(url, router.push);
-  const correction = view && view.kind !== 'start' ? correctionNote(view.query) : undefined;
   return (
     <>
       <form role="search" className="search-page-form" onSubmit={(event) => event.preventDefault()}>
@@ -74,20 +74,18 @@ export function SearchPage() {
           onChange={(event) => update(event.target.value)}
         />
       </form>
-      <p className="search-status" role="status">
-        {state.status === 'loading' && 'Loading search…'}
-        {view?.kind === 'results' && `${view.count} result${view.count === 1 ? '' : 's'} for “${view.query.text}”.`}
-        {view?.kind === 'nothing' && `No results for “${view.query.text}”.`}
-        {correction && <span className="search-correction"> Showing results for “{correction}”.</span>}
-      </p>
-      {state.status === 'failed' && (
-        <div className="search-error" role="alert">
-          <p>{state.message}</p>
-          <button type="button" className="button" onClick={retry}>
-            Try again
-          </button>
-        </div>
-      )}
+      <SearchStatus
+        text={
+          <>
+            {state.status === 'loading' && 'Loading search…'}
+            {view?.kind === 'results' && `${view.count} result${view.count === 1 ? '' : 's'} for “${view.query.text}”.`}
+            {view?.kind === 'nothing' && `No results for “${view.query.text}”.`}
+          </>
+        }
+        view={view}
+        state={state}
+        retry={retry}
+      />
       {view?.kind === 'results' && <SearchResultsList groups={view.groups} onOpen={open} />}
       {view?.kind === 'nothing' && (
         <Suggestions title={view.closeMatches ? suggestionLabels.close : suggestionLabels.start} records={view.suggestions} onOpen={open} />

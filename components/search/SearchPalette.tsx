@@ -7,7 +7,8 @@ import { goToResult } from './goToResult';
 import { loadSearchEngine } from './loadSearchEngine';
 import { PaletteOptionRow } from './PaletteOptionRow';
 import { paletteGroups, type PaletteOption } from './paletteOptions';
-import { correctionNote, searchView, type SearchView } from './searchView';
+import { searchView, type SearchView } from './searchView';
+import { SearchStatus } from './SearchStatus';
 import { useSearchEngine, type EngineState } from './useSearchEngine';
 
 interface Props {
@@ -78,7 +79,6 @@ export default function SearchPalette({ open, onClose, loadEngine = loadSearchEn
     }
   };
 
-  const correction = view && view.kind !== 'start' ? correctionNote(view.query) : undefined;
   let index = 0;
   return (
     <dialog
@@ -123,18 +123,7 @@ export default function SearchPalette({ open, onClose, loadEngine = loadSearchEn
             <kbd aria-hidden="true">Esc</kbd>
           </button>
         </div>
-        <p className="search-status" role="status">
-          {statusText(view, state.status)}
-          {correction && <span className="search-correction"> Showing results for “{correction}”.</span>}
-        </p>
-        {state.status === 'failed' && (
-          <div className="search-error" role="alert">
-            <p>{state.message}</p>
-            <button type="button" className="button" onClick={retry}>
-              Try again
-            </button>
-          </div>
-        )}
+        <SearchStatus text={statusText(view, state.status)} view={view} state={state} retry={retry} />
         <div id={`${id}-listbox`} role="listbox" aria-label="Results" className="search-listbox">
           {groups.map((group, g) => (
             <div key={`${g}-${group.label}`} role="group" aria-labelledby={`${id}-group-${g}`} className="search-group">

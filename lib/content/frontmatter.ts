@@ -81,3 +81,13 @@ function offsetOf(doc: Document, path: (string | number)[]): number {
   }
   return isNode(doc.contents) && doc.contents.range ? doc.contents.range[0] : 0;
 }
+
+/** The line of a value in a YAML text, for problems found after the schema passed. */
+export function yamlLines(text: string): (keyPath: (string | number)[]) => number | undefined {
+  const lineCounter = new LineCounter();
+  const doc = parseDocument(text, { lineCounter });
+  return (keyPath) => {
+    const node = doc.getIn(keyPath, true);
+    return isNode(node) && node.range ? lineCounter.linePos(node.range[0]).line : undefined;
+  };
+}

@@ -1,8 +1,7 @@
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { LineCounter, parseDocument, isNode } from 'yaml';
 import type { ContentProblem } from '@/lib/content/errors';
-import { parseYamlWith } from '@/lib/content/frontmatter';
+import { parseYamlWith, yamlLines } from '@/lib/content/frontmatter';
 import { defaultContentRoot, displayPath } from '@/lib/content/paths';
 import { labErrors } from './errors';
 import { labScenarioSchema, type LabScenario } from './schema';
@@ -99,16 +98,6 @@ export function getLabScenario(id: string, root = defaultContentRoot()): Promise
     cache.set(`${root}\u0000${id}`, found);
   }
   return found;
-}
-
-/** The line of a value in a YAML text, for problems found after the schema passed. */
-function yamlLines(text: string): (keyPath: (string | number)[]) => number | undefined {
-  const lineCounter = new LineCounter();
-  const doc = parseDocument(text, { lineCounter });
-  return (keyPath) => {
-    const node = doc.getIn(keyPath, true);
-    return isNode(node) && node.range ? lineCounter.linePos(node.range[0]).line : undefined;
-  };
 }
 
 /** The first line at or after `from` whose text is `wanted` (a script line inside a block). */

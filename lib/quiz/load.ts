@@ -1,7 +1,6 @@
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { LineCounter, parseDocument, isNode } from 'yaml';
-import { parseYamlWith } from '@/lib/content/frontmatter';
+import { parseYamlWith, yamlLines } from '@/lib/content/frontmatter';
 import type { ContentProblem } from '@/lib/content/errors';
 import { displayPath } from '@/lib/content/paths';
 import { linkChecker, type SiteFiles } from '@/lib/content/validate';
@@ -47,12 +46,3 @@ export async function loadQuizzes(root: string, site: Pick<SiteFiles, 'chapters'
   return { quizzes, problems };
 }
 
-/** The line of a value in a YAML text, for problems found after the schema passed. */
-function yamlLines(text: string): (keyPath: (string | number)[]) => number | undefined {
-  const lineCounter = new LineCounter();
-  const doc = parseDocument(text, { lineCounter });
-  return (keyPath) => {
-    const node = doc.getIn(keyPath, true);
-    return isNode(node) && node.range ? lineCounter.linePos(node.range[0]).line : undefined;
-  };
-}
