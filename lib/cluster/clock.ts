@@ -31,10 +31,14 @@ export interface ClockSnapshot {
   timers: TimerRecord[];
 }
 
-const before = (a: Timer, b: Timer) => a.dueAt < b.dueAt || (a.dueAt === b.dueAt && a.seq < b.seq);
-
 export class VirtualClock {
   private heap: Timer[] = [];
+  /**
+   * Each heap slot's due time and creation order, kept beside the timers: sifting compares plain
+   * numbers in two packed arrays instead of visiting tens of thousands of scattered timer objects.
+   */
+  private heapDue: number[] = [];
+  private heapSeq: number[] = [];
   private live = new Map<number, Timer>();
   private current = 0;
   private nextId = 1;
@@ -97,6 +101,8 @@ export class VirtualClock {
   /** Resets to the snapshot's time and counters; timers are re-added by their owners via `pin`. */
   reset(snapshot: Pick<ClockSnapshot, 'now' | 'nextId' | 'nextSeq'>): void {
     this.heap = [];
+    this.heapDue = [];
+    this.heapSeq = [];
     this.live.clear();
     this.current = snapshot.now;
     this.nextId = snapshot.nextId;
@@ -112,36 +118,57 @@ export class VirtualClock {
     return this.heap[0];
   }
 
+  /** Whether the timer in slot i fires before the one in slot j. */
+  private before(i: number, j: number): boolean {
+    const due = this.heapDue;
+    return due[i] < due[j] || (due[i] === due[j] && this.heapSeq[i] < this.heapSeq[j]);
+  }
+
+  private swap(i: number, j: number): void {
+    const { heap, heapDue, heapSeq } = this;
+    const timer = heap[i];
+    heap[i] = heap[j];
+    heap[j] = timer;
+    const due = heapDue[i];
+    heapDue[i] = heapDue[j];
+    heapDue[j] = due;
+    const seq = heapSeq[i];
+    heapSeq[i] = heapSeq[j];
+    heapSeq[j] = seq;
+  }
+
   private push(timer: Timer): void {
-    const heap = this.heap;
-    heap.push(timer);
-    let i = heap.length - 1;
+    this.heap.push(timer);
+    this.heapDue.push(timer.dueAt);
+    this.heapSeq.push(timer.seq);
+    let i = this.heap.length - 1;
     while (i > 0) {
       const parent = (i - 1) >> 1;
-      if (!before(heap[i], heap[parent])) break;
-      const swap = heap[i];
-      heap[i] = heap[parent];
-      heap[parent] = swap;
+      if (!this.before(i, parent)) break;
+      this.swap(i, parent);
       i = parent;
     }
   }
 
   private popTop(): void {
-    const heap = this.heap;
+    const { heap, heapDue, heapSeq } = this;
     const last = heap.pop()!;
-    if (heap.length === 0) return;
+    const lastDue = heapDue.pop()!;
+    const lastSeq = heapSeq.pop()!;
+    const size = heap.length;
+    if (size === 0) return;
     heap[0] = last;
+    heapDue[0] = lastDue;
+    heapSeq[0] = lastSeq;
     let i = 0;
     for (;;) {
       const left = 2 * i + 1;
       const right = left + 1;
       let smallest = i;
-      if (left < heap.length && before(heap[left], heap[smallest])) smallest = left;
-      if (right < heap.length && before(heap[right], heap[smallest])) smallest = right;
+      if (left < size && this.before(left, smallest)) smallest = left;
+      if (right < size && this.before(right, smallest)) smallest = right;
       if (smallest === i) break;
-      const swap = heap[i];
-      heap[i] = heap[smallest];
-      heap[smallest] = swap;
+      this.swap(i, smallest);
       i = smallest;
     }
   }

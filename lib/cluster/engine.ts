@@ -23,6 +23,7 @@ import { NodeTable } from './scheduler/nodetable';
 import { scheduleOne } from './scheduler/scheduler';
 import { emptySimState, type SimState } from './state';
 import type { Node } from './types';
+import { remembered } from './util/remember';
 import { Rng } from './util/rng';
 import { routeWatchEvent, type PodSignatures } from './watch';
 
@@ -32,6 +33,12 @@ interface ActorEntry {
   machine: MachineName;
   actor: AnyActor;
 }
+
+/**
+ * The node a kubelet timer's owner names ("kubelet/worker-1"). Remembered: a fresh string per
+ * timer would be hashed and internalized again by every lookup keyed by node name.
+ */
+const kubeletNodeOf = remembered((owner) => owner.slice('kubelet/'.length));
 
 /** Settling stops after this many rounds: a guard against a livelock bug, never reached in practice. */
 const maxSettleRounds = 10_000;
@@ -144,7 +151,7 @@ export class Engine implements SimContext {
     if (task.owner === 'tainteviction') {
       if (this.controllersLeading()) evictPod(this, event.podKey, event.uid);
     } else if (task.owner.startsWith('kubelet/')) {
-      completeStep(this, task.owner.slice('kubelet/'.length), event);
+      completeStep(this, kubeletNodeOf(task.owner), event);
     }
   }
 
@@ -228,7 +235,8 @@ export class Engine implements SimContext {
   /** Syncs every key the queue holds; returns whether there was any. */
   private runQueue(queue: WorkQueue, sync: (key: string) => void): boolean {
     if (queue.size === 0) return false;
-    for (const key of queue.drain()) sync(key);
+    // forEach rather than for-of: no iterator object per drain (settle runs after every timer).
+    queue.drain().forEach(sync);
     return true;
   }
 

@@ -31,11 +31,13 @@ export class EventLog {
     let forName = this.byName.get(object.name);
     if (!forName) this.byName.set(object.name, (forName = []));
     this.version++;
+    // An earlier event about the same object lends its (read-only) involvedObject: a thousand-node
+    // run records 185 000 events, and the fewer objects each keeps alive, the cheaper the GC.
+    let sameObject: InvolvedObject | undefined;
     for (const existing of forName) {
-      if (
-        existing.reason === reason && existing.message === message && existing.type === type && existing.source === source &&
-        existing.involvedObject.kind === object.kind && existing.involvedObject.namespace === object.namespace
-      ) {
+      if (existing.involvedObject.kind !== object.kind || existing.involvedObject.namespace !== object.namespace) continue;
+      sameObject = existing.involvedObject;
+      if (existing.reason === reason && existing.message === message && existing.type === type && existing.source === source) {
         existing.count++;
         existing.lastTimestamp = now;
         return;
@@ -44,7 +46,7 @@ export class EventLog {
     const event: KubeEvent = {
       // Node events live in the default namespace, as in a real cluster.
       name: `${object.name}.${(this.serial++).toString(16)}`, namespace: object.namespace || 'default', type, reason,
-      involvedObject: object, message, source, firstTimestamp: now, lastTimestamp: now, count: 1,
+      involvedObject: sameObject ?? object, message, source, firstTimestamp: now, lastTimestamp: now, count: 1,
     };
     this.entries.push(event);
     forName.push(event);
@@ -64,11 +66,25 @@ export class EventLog {
       else if (event.lastTimestamp === threshold) atThreshold++;
     }
     let dropAtThreshold = atThreshold - (keep - above);
-    this.entries = this.entries.filter(
-      (event) => event.lastTimestamp > threshold || (event.lastTimestamp === threshold && dropAtThreshold-- <= 0),
-    );
-    this.rebuildIndex();
+    const kept: KubeEvent[] = [];
+    let oldest = Infinity;
+    for (const event of this.entries) {
+      if (event.lastTimestamp > threshold || (event.lastTimestamp === threshold && dropAtThreshold-- <= 0)) {
+        kept.push(event);
+        if (event.lastTimestamp < oldest) oldest = event.lastTimestamp;
+      } else this.unindex(event);
+    }
+    this.entries = kept;
+    this.oldest = oldest;
     this.version++;
+  }
+
+  /** Takes a dropped event out of its name's list (short: an object has few events), in place of a full rebuild. */
+  private unindex(event: KubeEvent): void {
+    const name = event.involvedObject.name;
+    const forName = this.byName.get(name)!;
+    if (forName.length === 1) this.byName.delete(name);
+    else forName.splice(forName.indexOf(event), 1);
   }
 
   /** The events about one object, in the order they were first recorded. */

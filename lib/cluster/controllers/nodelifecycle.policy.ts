@@ -26,7 +26,8 @@ export const conditionsMarkedUnknown = ['Ready', 'MemoryPressure', 'DiskPressure
 
 /** ComputeZoneState. */
 export function computeZoneState(readyStatuses: (ConditionStatus | undefined)[]): ZoneState {
-  const ready = readyStatuses.filter((status) => status === 'True').length;
+  let ready = 0;
+  for (const status of readyStatuses) if (status === 'True') ready++;
   const notReady = readyStatuses.length - ready;
   if (ready === 0 && notReady > 0) return 'FullDisruption';
   if (notReady > 2 && notReady / readyStatuses.length >= defaults.unhealthyZoneThreshold) return 'PartialDisruption';

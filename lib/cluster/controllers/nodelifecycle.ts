@@ -81,6 +81,11 @@ function swapNoExecuteTaint(ctx: SimContext, node: Node, add: string, remove: st
   });
 }
 
+/** A NoExecute taint this controller manages (defined once: it runs for every node every 5s). */
+function isControllerTaint(taint: Taint): boolean {
+  return taint.effect === 'NoExecute' && (taint.key === taintKeys.unreachable || taint.key === taintKeys.notReady);
+}
+
 /** markNodeAsReachable: drop both NoExecute taints and the node's place in the tainting queue. */
 function markNodeAsReachable(ctx: SimContext, node: Node): void {
   const lifecycle = ctx.state.nodeLifecycle;
@@ -88,8 +93,6 @@ function markNodeAsReachable(ctx: SimContext, node: Node): void {
     lifecycle.taintQueue = lifecycle.taintQueue.filter((name) => name !== node.metadata.name);
     lifecycle.taintMarked = lifecycle.taintMarked.filter((name) => name !== node.metadata.name);
   }
-  const isControllerTaint = (taint: Taint) =>
-    taint.effect === 'NoExecute' && (taint.key === taintKeys.unreachable || taint.key === taintKeys.notReady);
   if (!node.spec.taints.some(isControllerTaint)) return;
   ctx.api.update(node, 'spec', (target) => {
     target.spec.taints = target.spec.taints.filter((taint) => !isControllerTaint(taint));
