@@ -40,6 +40,9 @@ interface ActorEntry {
  */
 const kubeletNodeOf = remembered((owner) => owner.slice('kubelet/'.length));
 
+/** The actor key of a node's machine; remembered, as availability is checked after every timer. */
+const nodeActorKey = remembered((node) => `node/${node}`);
+
 /** Settling stops after this many rounds: a guard against a livelock bug, never reached in practice. */
 const maxSettleRounds = 10_000;
 
@@ -177,7 +180,7 @@ export class Engine implements SimContext {
   }
 
   private computeAvailability(): ApiAvailability {
-    const controlPlane = this.actors.get(`node/${this.controlPlaneNode}`);
+    const controlPlane = this.actors.get(nodeActorKey(this.controlPlaneNode));
     if (controlPlane && controlPlane.actor.getSnapshot().value !== 'running') return 'unreachable';
     const etcd = this.actors.get('etcd');
     if (etcd && etcd.actor.getSnapshot().value !== 'quorate') return 'no-quorum';
