@@ -23,7 +23,6 @@ import { NodeTable } from './scheduler/nodetable';
 import { scheduleOne } from './scheduler/scheduler';
 import { emptySimState, type SimState } from './state';
 import type { Node } from './types';
-import { remembered } from './util/remember';
 import { Rng } from './util/rng';
 import { routeWatchEvent, type PodSignatures } from './watch';
 
@@ -33,15 +32,6 @@ interface ActorEntry {
   machine: MachineName;
   actor: AnyActor;
 }
-
-/**
- * The node a kubelet timer's owner names ("kubelet/worker-1"). Remembered: a fresh string per
- * timer would be hashed and internalized again by every lookup keyed by node name.
- */
-const kubeletNodeOf = remembered((owner) => owner.slice('kubelet/'.length));
-
-/** The actor key of a node's machine; remembered, as availability is checked after every timer. */
-const nodeActorKey = remembered((node) => `node/${node}`);
 
 /** Settling stops after this many rounds: a guard against a livelock bug, never reached in practice. */
 const maxSettleRounds = 10_000;
@@ -154,7 +144,7 @@ export class Engine implements SimContext {
     if (task.owner === 'tainteviction') {
       if (this.controllersLeading()) evictPod(this, event.podKey, event.uid);
     } else if (task.owner.startsWith('kubelet/')) {
-      completeStep(this, kubeletNodeOf(task.owner), event);
+      completeStep(this, task.owner.slice('kubelet/'.length), event);
     }
   }
 
@@ -180,7 +170,7 @@ export class Engine implements SimContext {
   }
 
   private computeAvailability(): ApiAvailability {
-    const controlPlane = this.actors.get(nodeActorKey(this.controlPlaneNode));
+    const controlPlane = this.actors.get(`node/${this.controlPlaneNode}`);
     if (controlPlane && controlPlane.actor.getSnapshot().value !== 'running') return 'unreachable';
     const etcd = this.actors.get('etcd');
     if (etcd && etcd.actor.getSnapshot().value !== 'quorate') return 'no-quorum';

@@ -4,7 +4,6 @@
 import { defaults } from './config';
 import type { SimContext } from './context';
 import type { NodeRuntime } from './state';
-import { remembered } from './util/remember';
 
 /**
  * A map keyed by container uids, as a prototype-less object: V8 keeps those as dictionaries from
@@ -42,12 +41,12 @@ export function killEveryContainer(ctx: SimContext, node: string): void {
   runtimeOf(ctx, node).containers = containerTable();
 }
 
-/** A stable fake image size for the Pulled event (every pod of a workload pulls the same image). */
-export const imageSizeBytes = remembered((image: string): number => {
+/** A stable fake image size for the Pulled event. */
+export function imageSizeBytes(image: string): number {
   let hash = 0;
   for (const char of image) hash = (hash * 31 + char.charCodeAt(0)) >>> 0;
   return 20_000_000 + (hash % 80_000_000);
-});
+}
 
 export function podIp(ctx: SimContext, node: string, hostNetwork: boolean): string {
   const hardware = ctx.state.hardware[node];

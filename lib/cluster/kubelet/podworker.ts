@@ -11,7 +11,6 @@ import {
 import type { ContainerRecord } from '../state';
 import type { ContainerStatus, Pod } from '../types';
 import { formatGoDuration } from '../util/duration';
-import { remembered } from '../util/remember';
 
 type StepEvent = 'IMAGE_PULLED' | 'CONTAINER_STARTED' | 'CONTAINER_STOPPED';
 
@@ -20,17 +19,9 @@ const expectedPhase: Record<string, ContainerRecord['phase']> = {
   IMAGE_PULLED: 'pulling', CONTAINER_STARTED: 'creating', CONTAINER_STOPPED: 'stopping',
 };
 
-const kubeletOwner = remembered((node) => `kubelet/${node}`);
-
 const stepTask = (node: string, uid: string, attempt: number, type: StepEvent) => ({
-  owner: kubeletOwner(node), event: { type, uid, attempt },
+  owner: `kubelet/${node}`, event: { type, uid, attempt },
 });
-
-const pullingMessage = remembered((image) => `Pulling image "${image}"`);
-const alreadyPresentMessage = remembered((image) => `Container image "${image}" already present on machine`);
-const createdMessage = remembered((container) => `Created container: ${container}`);
-const startedMessage = remembered((container) => `Started container ${container}`);
-const stoppingMessage = remembered((container) => `Stopping container ${container}`);
 
 function beginStart(ctx: SimContext, node: string, pod: Pod): void {
   const runtime = runtimeOf(ctx, node);
@@ -59,11 +50,11 @@ function beginStart(ctx: SimContext, node: string, pod: Pod): void {
     if (!runtime.images.includes(image)) runtime.images.push(image);
     markRunning(ctx, pod, false);
   } else if (needsPull(runtime, image)) {
-    ctx.api.record(involved(pod), 'Normal', 'Pulling', pullingMessage(image), 'kubelet');
+    ctx.api.record(involved(pod), 'Normal', 'Pulling', `Pulling image "${image}"`, 'kubelet');
     ctx.schedule(stepTask(node, pod.metadata.uid, attempt, 'IMAGE_PULLED'), pullDurationMs(ctx));
   } else {
     record.phase = 'creating';
-    ctx.api.record(involved(pod), 'Normal', 'Pulled', alreadyPresentMessage(image), 'kubelet');
+    ctx.api.record(involved(pod), 'Normal', 'Pulled', `Container image "${image}" already present on machine`, 'kubelet');
     ctx.schedule(stepTask(node, pod.metadata.uid, attempt, 'CONTAINER_STARTED'), startDurationMs(ctx));
   }
 }
@@ -85,7 +76,7 @@ function markRunning(ctx: SimContext, pod: Pod, restart: boolean): void {
 function beginStop(ctx: SimContext, node: string, pod: Pod, record: ContainerRecord): void {
   record.phase = 'stopping';
   for (const container of pod.spec.containers) {
-    ctx.api.record(involved(pod), 'Normal', 'Killing', stoppingMessage(container.name), 'kubelet');
+    ctx.api.record(involved(pod), 'Normal', 'Killing', `Stopping container ${container.name}`, 'kubelet');
   }
   ctx.schedule(stepTask(node, pod.metadata.uid, record.attempt, 'CONTAINER_STOPPED'), stopDurationMs(ctx));
 }
@@ -145,8 +136,8 @@ export function completeStep(ctx: SimContext, node: string, event: { type: strin
   }
   record.phase = 'running';
   for (const each of pod.spec.containers) {
-    ctx.api.record(involved(pod), 'Normal', 'Created', createdMessage(each.name), 'kubelet');
-    ctx.api.record(involved(pod), 'Normal', 'Started', startedMessage(each.name), 'kubelet');
+    ctx.api.record(involved(pod), 'Normal', 'Created', `Created container: ${each.name}`, 'kubelet');
+    ctx.api.record(involved(pod), 'Normal', 'Started', `Started container ${each.name}`, 'kubelet');
   }
   markRunning(ctx, pod, record.restart);
   if (pod.metadata.deletionTimestamp !== undefined) beginStop(ctx, node, pod, record);
