@@ -11,6 +11,7 @@ import type { QuestionProps } from './questions/types';
 import { Rich } from './Rich';
 import { useQuizServices } from './services';
 import { useScenario } from './useScenario';
+import './quiz-questions.css';
 
 interface Props {
   prepared: Prepared;

@@ -10,6 +10,7 @@ import { ProgressNotices } from '../progress/ProgressNotices';
 import { QuestionCard } from './QuestionCard';
 import { QuizSummary } from './QuizSummary';
 import { useProgress, useQuizServices } from './services';
+import './quiz-questions.css';
 
 /**
  * Takes the reader through one attempt, one question at a time. Every graded answer updates its

@@ -10,6 +10,7 @@ import { paletteGroups, type PaletteOption } from './paletteOptions';
 import { searchView, type SearchView } from './searchView';
 import { SearchStatus } from './SearchStatus';
 import { useSearchEngine, type EngineState } from './useSearchEngine';
+import './search-palette.css';
 
 interface Props {
   open: boolean;

@@ -1,6 +1,7 @@
 import type { Page } from 'playwright-core';
 import { seriousViolations } from './support/axe';
 import { pageErrors, useBrowser } from './support/fixture';
+import { styleRulesPresent } from './support/stylesheets';
 
 const b = useBrowser();
 
@@ -174,14 +175,7 @@ describe('labs cost nothing where they are not used', () => {
   it("a chapter's stylesheets leave out the running lab's styles until a lab loads, which then arrive with it", async () => {
     // Rules only the running lab uses: one from each of its stylesheets.
     const panelSelectors = ['.lab-checks', '.lab-node-frame', '.lab-tl-track', '.lab-term-scrollback'];
-    const present = (page: Page) =>
-      page.evaluate(
-        (selectors) =>
-          selectors.filter((selector) =>
-            [...document.styleSheets].some((sheet) => [...sheet.cssRules].some((rule) => rule instanceof CSSStyleRule && rule.selectorText === selector)),
-          ),
-        panelSelectors,
-      );
+    const present = (page: Page) => styleRulesPresent(page, panelSelectors);
     const page = await b.open('/chapters/control-plane-failures');
     expect(await present(page)).toEqual([]);
     const lab = await openLab(page, 'etcd-quorum');

@@ -3,6 +3,7 @@ import type { Page } from 'playwright-core';
 import type { Question, Quiz } from '@/lib/quiz/schema';
 import { seriousViolations } from './support/axe';
 import { pageErrors, useBrowser } from './support/fixture';
+import { styleRulesPresent } from './support/stylesheets';
 
 const b = useBrowser();
 const day = 24 * 60 * 60 * 1000;
@@ -140,15 +141,20 @@ describe('the quiz costs nothing until the reader reaches it', () => {
     );
   }
 
-  it('a chapter page loads at most 150 kB of JS (gzip) at start, and the quiz code only near the quiz', async () => {
+  it('a chapter page loads at most 150 kB of JS (gzip) at start, and the quiz code and styles only near the quiz', async () => {
     const page = await b.open('/chapters/containers-and-images');
     const atStart = await loadedScripts(page);
     expect(atStart.reduce((n, s) => n + s.gzip, 0)).toBeLessThanOrEqual(150 * 1024);
     expect(atStart.some((s) => s.text.includes('quiz-runner'))).toBe(false);
 
+    const runnerSelectors = ['.quiz-card', '.quiz-option', '.quiz-summary'];
+    expect(await styleRulesPresent(page, runnerSelectors)).toEqual([]);
+
     await openQuiz(page);
     const afterQuiz = await loadedScripts(page);
     expect(afterQuiz.some((s) => s.text.includes('quiz-runner'))).toBe(true);
+    // The running quiz's styles arrive with its code.
+    await expect.poll(() => styleRulesPresent(page, runnerSelectors)).toEqual(runnerSelectors);
     // No simulation question in this quiz, so the mini-cluster never loads.
     expect(afterQuiz.some((s) => s.text.includes('Kubelet stopped posting node status.'))).toBe(false);
   });

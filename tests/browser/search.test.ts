@@ -2,6 +2,7 @@ import type { Page } from 'playwright-core';
 import { errorMessages } from '@/lib/search';
 import { seriousViolations } from './support/axe';
 import { pageErrors, useBrowser } from './support/fixture';
+import { styleRulesPresent } from './support/stylesheets';
 
 const b = useBrowser();
 
@@ -15,9 +16,17 @@ function watchIndexRequests(page: Page) {
 }
 
 async function openPalette(page: Page) {
-  await page.keyboard.press('Control+k');
   const combobox = page.getByRole('combobox', { name: 'Search the notes' });
-  await expect.poll(() => combobox.evaluate((el) => el === document.activeElement)).toBe(true);
+  // The shortcut works once the page has hydrated; on a busy machine that can trail the network going idle.
+  await expect
+    .poll(
+      async () => {
+        if ((await page.locator('dialog.search-dialog[open]').count()) === 0) await page.keyboard.press('Control+k');
+        return combobox.evaluate((el) => el === document.activeElement, undefined, { timeout: 2_000 }).catch(() => false);
+      },
+      { timeout: 15_000, interval: 500 },
+    )
+    .toBe(true);
   return combobox;
 }
 
@@ -27,8 +36,12 @@ describe('searching from the command palette', () => {
     const indexRequests = watchIndexRequests(page);
     await page.waitForTimeout(300);
     expect(indexRequests).toEqual([]);
+    // The palette's styles, like its code and the index, arrive when it first opens.
+    const paletteSelectors = ['.search-dialog', '.search-option'];
+    expect(await styleRulesPresent(page, paletteSelectors)).toEqual([]);
 
     const combobox = await openPalette(page);
+    await expect.poll(() => styleRulesPresent(page, paletteSelectors)).toEqual(paletteSelectors);
     await combobox.fill('kublet');
     await expect.poll(() => page.getByRole('status').first().textContent()).toContain('Showing results for “kubelet”');
     expect(indexRequests).toHaveLength(1);
