@@ -1,8 +1,8 @@
 // The cluster a page, a quiz or the CLI talks to: one command language (kubectl ..., sim ...),
 // a virtual clock, snapshots and a plain view. Nothing here throws on bad input.
-import { bootstrap, validNodeResources, type ClusterShape } from './bootstrap';
-import { defaults } from './config';
-import { Engine } from './engine';
+import { bootstrap, validNodeResources, type ClusterShape } from './engine/bootstrap';
+import { defaults } from './engine/config';
+import { Engine } from './engine/engine';
 import type { KubectlEnv } from './kubectl/env';
 import { kubectl } from './kubectl/kubectl';
 import { fail, ok, type CommandResult } from './kubectl/result';

@@ -6,5 +6,5 @@ export type { ClusterSnapshot } from './snapshot';
 export type {
   ClusterView, EventView, NodeView, PdbView, PodView, ServiceView, WorkloadView,
 } from './view';
-export { defaults } from './config';
+export { defaults } from './engine/config';
 export { parseDuration, formatGoDuration, humanDuration } from './util/duration';

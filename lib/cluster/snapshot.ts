@@ -2,12 +2,12 @@
 // rebuilt in their saved state and their pending delays re-armed at the same due times, so a
 // restored cluster continues exactly as the original would.
 import type { ApiAvailability } from './apiserver/apiserver';
-import type { MachineName } from './actors';
-import type { ClockSnapshot } from './clock';
-import type { Engine } from './engine';
+import type { MachineName } from './engine/actors';
+import type { ClockSnapshot } from './engine/clock';
+import type { Engine } from './engine/engine';
 import { materializeLeases } from './kubelet/kubelet';
-import type { SimState } from './state';
-import type { AnyObject, KubeEvent } from './types';
+import type { SimState } from './engine/state';
+import type { AnyObject, KubeEvent } from './api/types';
 
 export interface ClusterSnapshot {
   format: 'clusterbook.cluster/v1';

@@ -2,11 +2,11 @@
 import type { EventLog } from './apiserver/events';
 import { podQosClass, type QosClass } from './apiserver/qos';
 import { controllerOf, isPodReady } from './controllers/podutil';
-import type { Engine } from './engine';
-import { hasQuorum, quorumSize, type MemberHealth } from './etcd.machine';
+import type { Engine } from './engine/engine';
+import { hasQuorum, quorumSize, type MemberHealth } from './etcd/etcd.machine';
 import { nodeRoles, nodeStatusWord, podReadyColumn, podStatusWord } from './kubectl/status';
-import { taintString } from './taints';
-import type { ConditionStatus, KubeEvent, Taint } from './types';
+import { taintString } from './api/taints';
+import type { ConditionStatus, KubeEvent, Taint } from './api/types';
 import { formatGoDuration } from './util/duration';
 import { formatCpu, formatMemory } from './util/quantity';
 

@@ -1,6 +1,6 @@
 // kubectl's output shapes and error texts, as the reference lists them.
 import { describe, expect, it } from 'vitest';
-import { kubectlErrors } from '@/lib/cluster/errors';
+import { kubectlErrors } from '@/lib/cluster/api/errors';
 import { must, newCluster, nodeTaints, pods, script } from './fixtures';
 
 const manifests = `

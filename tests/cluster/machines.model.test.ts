@@ -4,8 +4,8 @@ import { describe, expect, it } from 'vitest';
 import { getShortestPaths, getSimplePaths } from 'xstate/graph';
 import type { Cluster } from '@/lib/cluster';
 import { kubeletMachine } from '@/lib/cluster/kubelet/kubelet.machine';
-import { nodeMachine } from '@/lib/cluster/node.machine';
-import { defaults } from '@/lib/cluster/config';
+import { nodeMachine } from '@/lib/cluster/node/node.machine';
+import { defaults } from '@/lib/cluster/engine/config';
 import { must, newCluster, node } from './fixtures';
 
 const target = 'worker-1';

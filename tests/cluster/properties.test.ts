@@ -4,10 +4,10 @@ import { describe, expect, it } from 'vitest';
 import type { Cluster } from '@/lib/cluster';
 import { EventLog } from '@/lib/cluster/apiserver/events';
 import { engineOf } from '@/lib/cluster/cluster';
-import { defaults } from '@/lib/cluster/config';
-import { firstUntoleratedTaint } from '@/lib/cluster/taints';
-import { taintKeys } from '@/lib/cluster/taints';
-import type { Pod } from '@/lib/cluster/types';
+import { defaults } from '@/lib/cluster/engine/config';
+import { firstUntoleratedTaint } from '@/lib/cluster/api/taints';
+import { taintKeys } from '@/lib/cluster/api/taints';
+import type { Pod } from '@/lib/cluster/api/types';
 import { newCluster } from './fixtures';
 
 const workers = ['worker-1', 'worker-2', 'worker-3'];

@@ -1,7 +1,7 @@
 // Admission: what the API server adds to a pod before storing it.
-import { defaults } from '../config';
-import { taintKeys } from '../taints';
-import type { Pod, Toleration } from '../types';
+import { defaults } from '../engine/config';
+import { taintKeys } from '../api/taints';
+import type { Pod, Toleration } from '../api/types';
 
 const defaultTolerationKeys = [taintKeys.notReady, taintKeys.unreachable] as const;
 

@@ -1,9 +1,9 @@
 // The API server: the only way anything reads or writes cluster state. Writes go to etcd and
 // fail, changing nothing, while etcd has no quorum or the control plane is down.
-import type { VirtualClock } from '../clock';
-import { apiErrors, type ApiError } from '../errors';
+import type { VirtualClock } from '../engine/clock';
+import { apiErrors, type ApiError } from '../api/errors';
 import type { Rng } from '../util/rng';
-import type { AnyObject, Kind, KindMap, KubeEvent, ObjectMeta, Pod } from '../types';
+import type { AnyObject, Kind, KindMap, KubeEvent, ObjectMeta, Pod } from '../api/types';
 import { admitPod } from './admission';
 import { EventLog, type InvolvedObject } from './events';
 import { objectKey, Store, type ChangeHint } from './store';

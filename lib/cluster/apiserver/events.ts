@@ -3,8 +3,8 @@
 // hour after they last happened (the API server's --event-ttl), which is what bounds the log.
 // The simulator also caps the log at defaults.maxEvents, dropping the least recently updated.
 // Recording and expiry checks cost O(1); only a pass that drops something walks the log.
-import { defaults } from '../config';
-import type { KubeEvent, Millis } from '../types';
+import { defaults } from '../engine/config';
+import type { KubeEvent, Millis } from '../api/types';
 
 export interface InvolvedObject {
   kind: string;

@@ -2,7 +2,7 @@
 // BestEffort without any cpu or memory request or limit; Guaranteed when every container has cpu
 // and memory limits and the pod's requests equal its limits (requests default to limits when
 // only limits are set); Burstable otherwise.
-import type { Container, Resources } from '../types';
+import type { Container, Resources } from '../api/types';
 
 export type QosClass = 'Guaranteed' | 'Burstable' | 'BestEffort';
 

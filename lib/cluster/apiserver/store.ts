@@ -1,6 +1,6 @@
 // The API server's object store (what etcd holds), with the indexes controllers rely on:
 // pods by node and by owner, and workloads by owner. Every change notifies watchers.
-import type { AnyObject, Kind, KindMap, Pod } from '../types';
+import type { AnyObject, Kind, KindMap, Pod } from '../api/types';
 
 export type WatchType = 'ADDED' | 'MODIFIED' | 'DELETED';
 

@@ -2,7 +2,7 @@
 // 5s (#5), the rate-limited NoExecute tainter every 100ms while nodes wait (#8) and PodGC every
 // 20s (#21). Without a writable API it loses its lease and stands by.
 import { setup } from 'xstate';
-import { defaults } from '../config';
+import { defaults } from '../engine/config';
 
 export type ControllerManagerEvent = { type: 'API_UNREACHABLE' } | { type: 'API_REACHABLE' } | { type: 'NODES_QUEUED_FOR_TAINTING' };
 

@@ -1,9 +1,9 @@
 // The DaemonSet controller: one pod per eligible node, pinned through node affinity and given
 // the tolerations of #18 so node failure never evicts it.
 import { involved } from '../apiserver/apiserver';
-import type { SimContext } from '../context';
-import { firstUntoleratedTaint, taintKeys } from '../taints';
-import type { DaemonSet, Node, Toleration } from '../types';
+import type { SimContext } from '../engine/context';
+import { firstUntoleratedTaint, taintKeys } from '../api/taints';
+import type { DaemonSet, Node, Toleration } from '../api/types';
 import { isPodActive, matchesSelector, podFromTemplate } from './podutil';
 import { uniquePodName } from './replicaset';
 

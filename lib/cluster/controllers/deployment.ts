@@ -2,8 +2,8 @@
 // rolled with the RollingUpdate defaults (maxSurge 25%, maxUnavailable 25%).
 import { involved } from '../apiserver/apiserver';
 import { objectKey } from '../apiserver/store';
-import type { SimContext } from '../context';
-import type { Deployment, ReplicaSet } from '../types';
+import type { SimContext } from '../engine/context';
+import type { Deployment, ReplicaSet } from '../api/types';
 import { templateHash } from '../util/rng';
 import { ownerRef } from './podutil';
 

@@ -1,7 +1,7 @@
 // The disruption controller: keeps each PodDisruptionBudget's status (how many pods may go).
 import { objectKey } from '../apiserver/store';
-import type { SimContext } from '../context';
-import type { Pod, PodDisruptionBudget } from '../types';
+import type { SimContext } from '../engine/context';
+import type { Pod, PodDisruptionBudget } from '../api/types';
 import { controllerOf, isPodActive, isPodReady, matchesSelector } from './podutil';
 
 function scaled(value: number | string, total: number, roundUp: boolean): number {

@@ -1,9 +1,9 @@
 // Node lifecycle policy as data: which node condition maps to which taint (#8), and how a zone's
 // health sets the NoExecute tainting rate (#10).
-import { defaults } from '../config';
-import { taintKeys } from '../taints';
-import type { ConditionStatus } from '../types';
-import type { ZoneState } from '../state';
+import { defaults } from '../engine/config';
+import { taintKeys } from '../api/taints';
+import type { ConditionStatus } from '../api/types';
+import type { ZoneState } from '../engine/state';
 
 /** nodeConditionToTaintKeyStatusMap: NoSchedule taints follow these conditions. */
 export const conditionTaints: readonly { condition: string; status: ConditionStatus; taint: string }[] = [

@@ -2,12 +2,12 @@
 // marks them Unknown (#7), taints them (#8), marks their pods not ready (#9) and throttles
 // evictions when a zone is disrupted (#10).
 import { involved } from '../apiserver/apiserver';
-import { defaults } from '../config';
-import type { SimContext } from '../context';
+import { defaults } from '../engine/config';
+import type { SimContext } from '../engine/context';
 import { leaseRenewTime } from '../kubelet/kubelet';
-import { readyStatusOf, type NodeHealth } from '../state';
-import { sameTaint, taintKeys } from '../taints';
-import type { ConditionStatus, Node, Taint } from '../types';
+import { readyStatusOf, type NodeHealth } from '../engine/state';
+import { sameTaint, taintKeys } from '../api/taints';
+import type { ConditionStatus, Node, Taint } from '../api/types';
 import {
   computeZoneState, conditionsMarkedUnknown, conditionTaints, noExecuteTaintFor, tainterQpsFor, zoneOf,
 } from './nodelifecycle.policy';

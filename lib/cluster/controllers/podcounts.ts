@@ -2,7 +2,7 @@
 // from pod watch events, like an informer index. A controller's status sync then costs O(1)
 // instead of a pass over every pod it owns: a DaemonSet owns one pod per node, so recounting
 // on each of its pods' changes would grow with the square of the cluster size.
-import type { Pod } from '../types';
+import type { Pod } from '../api/types';
 import { controllerOf, isPodActive, isPodReady } from './podutil';
 
 export interface PodCounts {

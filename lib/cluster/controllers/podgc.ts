@@ -1,10 +1,10 @@
 // PodGC (#21), every 20s: force-deletes Terminating pods on NotReady nodes tainted
 // out-of-service, and pods bound to a Node that no longer exists (after a 40s quarantine).
-import { defaults } from '../config';
-import type { SimContext } from '../context';
-import { readyStatusOf } from '../state';
-import { taintKeys } from '../taints';
-import type { Pod } from '../types';
+import { defaults } from '../engine/config';
+import type { SimContext } from '../engine/context';
+import { readyStatusOf } from '../engine/state';
+import { taintKeys } from '../api/taints';
+import type { Pod } from '../api/types';
 import { setCondition } from './podutil';
 
 function forceDelete(ctx: SimContext, pod: Pod): void {

@@ -1,6 +1,6 @@
 // Helpers the controllers share, after k8s.io/kubernetes/pkg/controller/controller_utils.go.
 import type { NewObject } from '../apiserver/apiserver';
-import type { AnyObject, Condition, ConditionStatus, OwnerReference, Pod, PodSpec, PodTemplate } from '../types';
+import type { AnyObject, Condition, ConditionStatus, OwnerReference, Pod, PodSpec, PodTemplate } from '../api/types';
 
 /** #16 IsPodActive: pods marked for deletion or finished no longer count. */
 export function isPodActive(pod: Pod): boolean {

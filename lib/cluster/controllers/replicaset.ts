@@ -1,8 +1,8 @@
 // The ReplicaSet controller: keeps `replicas` active pods. Pods marked for deletion do not
 // count (#16), so replacements start as soon as the old pods are Terminating.
 import { involved } from '../apiserver/apiserver';
-import type { SimContext } from '../context';
-import type { Pod, ReplicaSet } from '../types';
+import type { SimContext } from '../engine/context';
+import type { Pod, ReplicaSet } from '../api/types';
 import { isPodActive, isPodReady, podFromTemplate } from './podutil';
 
 const phaseRank: Record<string, number> = { Pending: 0, Unknown: 1, Running: 2 };

@@ -1,8 +1,8 @@
 // The StatefulSet controller (OrderedReady): pods name-0, name-1, ... created one at a time.
 // #19 at most one pod per identity: while a pod object exists, even Terminating, no replacement.
 import { involved } from '../apiserver/apiserver';
-import type { SimContext } from '../context';
-import type { Pod, StatefulSet } from '../types';
+import type { SimContext } from '../engine/context';
+import type { Pod, StatefulSet } from '../api/types';
 import { isPodActive, isPodReady, podFromTemplate } from './podutil';
 
 const ordinalOf = (sts: StatefulSet, pod: Pod) => Number(pod.metadata.name.slice(sts.metadata.name.length + 1));

@@ -3,9 +3,9 @@
 // eviction is cancelled.
 import { involved } from '../apiserver/apiserver';
 import { objectKey } from '../apiserver/store';
-import type { SimContext } from '../context';
-import { noExecuteTolerance } from '../taints';
-import type { Pod, Taint } from '../types';
+import type { SimContext } from '../engine/context';
+import { noExecuteTolerance } from '../api/taints';
+import type { Pod, Taint } from '../api/types';
 import { setCondition } from './podutil';
 
 export const evictionTask = (podKey: string, uid: string) => ({ owner: 'tainteviction', event: { type: 'EVICT', podKey, uid } });

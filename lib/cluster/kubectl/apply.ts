@@ -1,8 +1,8 @@
 // kubectl apply -f FILE: multi-document YAML, validated as a whole before anything is written.
 import { parseAllDocuments } from 'yaml';
 import { objectKey } from '../apiserver/store';
-import { formatApiError } from '../errors';
-import type { AnyObject, Kind } from '../types';
+import { formatApiError } from '../api/errors';
+import type { AnyObject, Kind } from '../api/types';
 import type { KubectlEnv } from './env';
 import { parseArgs } from './flags';
 import { manifestSchemas, toObject, type ManifestKind } from './manifests';

@@ -2,8 +2,8 @@
 // arguments into objects ("TYPE NAME...", "TYPE/NAME...", --all, -l), and how the errors of a
 // command that continues on error are printed (cmdutil.CheckErr).
 import { resourceNames } from '../apiserver/apiserver';
-import { apiErrors, formatApiError, kubectlErrors } from '../errors';
-import type { AnyObject, Kind } from '../types';
+import { apiErrors, formatApiError, kubectlErrors } from '../api/errors';
+import type { AnyObject, Kind } from '../api/types';
 import type { KubectlEnv } from './env';
 import { resolveResource, type ResourceType } from './resources';
 import { fail, type CommandResult } from './result';

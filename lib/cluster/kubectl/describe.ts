@@ -1,10 +1,10 @@
 // kubectl describe node|pod|deployment, with the sections learners look at.
 import { objectKey } from '../apiserver/store';
 import { controllerOf, selectorString } from '../controllers/podutil';
-import { kubectlErrors } from '../errors';
-import type { Engine } from '../engine';
+import { kubectlErrors } from '../api/errors';
+import type { Engine } from '../engine/engine';
 import { podLimits, podQosClass, podRequests } from '../apiserver/qos';
-import type { AnyObject, Deployment, Node, Pod, Resources, Toleration } from '../types';
+import type { AnyObject, Deployment, Node, Pod, Resources, Toleration } from '../api/types';
 import { formatCpu, formatMemory } from '../util/quantity';
 import { timestamp, type KubectlEnv } from './env';
 import { namespaceFlags, parseArgs } from './flags';

@@ -2,13 +2,13 @@
 // through the Eviction API, retrying every 5s while a PodDisruptionBudget answers 429, and wait
 // for the evicted pods to go. Like the real command it blocks, so simulated time passes.
 import { objectKey } from '../apiserver/store';
-import { isStaticPod } from '../bootstrap';
-import { defaults } from '../config';
+import { isStaticPod } from '../engine/bootstrap';
+import { defaults } from '../engine/config';
 import { computeBudget } from '../controllers/disruption';
 import { controllerOf, matchesSelector } from '../controllers/podutil';
-import { apiErrors, formatApiError, kubectlErrors, type ApiError } from '../errors';
-import type { Engine } from '../engine';
-import type { Pod } from '../types';
+import { apiErrors, formatApiError, kubectlErrors, type ApiError } from '../api/errors';
+import type { Engine } from '../engine/engine';
+import type { Pod } from '../api/types';
 import { formatGoDuration, parseDuration } from '../util/duration';
 import type { KubectlEnv } from './env';
 import { parseArgs } from './flags';

@@ -1,5 +1,5 @@
 // What kubectl commands work with: the engine and a way to read manifest files.
-import type { Engine } from '../engine';
+import type { Engine } from '../engine/engine';
 
 export interface KubectlEnv {
   engine: Engine;

@@ -1,7 +1,7 @@
 // Field selectors (--field-selector): server-side filters on a few fields per resource, like
 // `kubectl get events --field-selector involvedObject.name=web-1`. Only the fields the real API
 // server supports for each type are accepted; others get its "field label not supported" error.
-import type { AnyObject, KubeEvent, Pod } from '../types';
+import type { AnyObject, KubeEvent, Pod } from '../api/types';
 import type { ResourceType } from './resources';
 
 export interface FieldRequirement {

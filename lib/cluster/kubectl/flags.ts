@@ -1,6 +1,6 @@
 // cobra/pflag-style flag parsing: --name=value, --name value, -n value, -nvalue, bool flags,
 // with kubectl's error texts for unknown flags and missing values.
-import { kubectlErrors } from '../errors';
+import { kubectlErrors } from '../api/errors';
 
 export interface FlagSpec {
   name: string;

@@ -1,6 +1,6 @@
 // kubectl get.
-import { kubectlErrors } from '../errors';
-import type { AnyObject, KubeEvent } from '../types';
+import { kubectlErrors } from '../api/errors';
+import type { AnyObject, KubeEvent } from '../api/types';
 import { groupVersionResource, notFound, readBlocked, resourceTypeOrNameArgs } from './builder';
 import type { KubectlEnv } from './env';
 import { matchesFields, parseFieldSelector, unsupportedField } from './fields';

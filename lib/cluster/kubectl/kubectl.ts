@@ -1,7 +1,7 @@
 // kubectl's command table: one entry per verb, and the checks every call shares.
-import { kubectlErrors } from '../errors';
+import { kubectlErrors } from '../api/errors';
 import { materializeLeases } from '../kubelet/kubelet';
-import { nodeIp } from '../runtime';
+import { nodeIp } from '../kubelet/runtime';
 import { kubectlApply } from './apply';
 import { readBlocked } from './builder';
 import { kubectlDescribe } from './describe';

@@ -1,8 +1,8 @@
 // The manifests `kubectl apply -f` accepts, as zod schemas, and their conversion to API objects.
 import { z } from 'zod';
 import type { NewObject } from '../apiserver/apiserver';
-import { defaults } from '../config';
-import type { Container, Kind, PodTemplate, Toleration } from '../types';
+import { defaults } from '../engine/config';
+import type { Container, Kind, PodTemplate, Toleration } from '../api/types';
 import { parseCpu, parseMemory } from '../util/quantity';
 
 const name = z.string().regex(/^[a-z0-9]([-a-z0-9.]*[a-z0-9])?$/, 'a lowercase RFC 1123 subdomain must consist of lower case alphanumeric characters, \'-\' or \'.\'').max(253);

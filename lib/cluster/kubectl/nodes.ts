@@ -2,8 +2,8 @@
 // "TYPE/NAME...", --all and -l/--selector, visit every object, and report each one's outcome.
 import { involved } from '../apiserver/apiserver';
 import { objectKey } from '../apiserver/store';
-import { formatApiError } from '../errors';
-import type { AnyObject, Kind, Node, Taint, TaintEffect } from '../types';
+import { formatApiError } from '../api/errors';
+import type { AnyObject, Kind, Node, Taint, TaintEffect } from '../api/types';
 import { labelValueErrors, qualifiedNameErrors } from '../util/validation';
 import {
   groupVersionResource, labelSelector, listObjects, matchesAll, notFound, readBlocked, resourceNamesArgs, resourceTypeOrNameArgs,

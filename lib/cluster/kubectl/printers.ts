@@ -1,7 +1,7 @@
 // Table columns for `kubectl get`, per resource type, with the extra `-o wide` columns.
-import { defaults } from '../config';
+import { defaults } from '../engine/config';
 import { selectorString } from '../controllers/podutil';
-import type { AnyObject, KubeEvent, PodTemplate } from '../types';
+import type { AnyObject, KubeEvent, PodTemplate } from '../api/types';
 import { age, nodeRoles, nodeStatusWord, podReadyColumn, podRestartsColumn, podStatusWord } from './status';
 
 export interface Columns {

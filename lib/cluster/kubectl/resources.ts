@@ -1,5 +1,5 @@
 // Resource types kubectl knows, with their plural names, short names and API group suffixes.
-import type { Kind } from '../types';
+import type { Kind } from '../api/types';
 
 export interface ResourceType {
   kind: Kind | 'Event';

@@ -1,5 +1,5 @@
 // The words kubectl prints for an object's state (pkg/printers/internalversion).
-import type { Node, Pod } from '../types';
+import type { Node, Pod } from '../api/types';
 import { humanDuration } from '../util/duration';
 
 /** #11: NotReady for Ready=False and Ready=Unknown; ",SchedulingDisabled" when cordoned. */

@@ -1,9 +1,9 @@
 // kubectl run, create deployment, scale and delete.
 import { z } from 'zod';
 import { objectKey } from '../apiserver/store';
-import { defaults } from '../config';
-import { formatApiError, kubectlErrors } from '../errors';
-import type { Container, Kind, PodTemplate } from '../types';
+import { defaults } from '../engine/config';
+import { formatApiError, kubectlErrors } from '../api/errors';
+import type { Container, Kind, PodTemplate } from '../api/types';
 import type { KubectlEnv } from './env';
 import { parseArgs, type FlagSpec } from './flags';
 import { notFound, readBlocked, resourceTypeOrNameArgs, visited, type Tuple } from './builder';

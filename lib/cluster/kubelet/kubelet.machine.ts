@@ -6,7 +6,7 @@
 // entered; lease.ts derives the latest renewal from that moment instead of firing a timer per
 // renewal, so a healthy fleet costs nothing between real changes.
 import { assign, setup } from 'xstate';
-import { defaults } from '../config';
+import { defaults } from '../engine/config';
 
 export interface KubeletContext {
   nodeName: string;

@@ -1,13 +1,13 @@
 // What the kubelet does for its node: register it, renew its Lease (#3, #4) and post status when
 // it changed or every 5 minutes (#1, #2). Only the kubelet ever reports Ready=False (#7).
 import { involved } from '../apiserver/apiserver';
-import { defaults } from '../config';
-import type { SimContext } from '../context';
+import { defaults } from '../engine/config';
+import type { SimContext } from '../engine/context';
 import { setCondition } from '../controllers/podutil';
-import { nodeIp, runtimeOf } from '../runtime';
-import { readyStatusOf } from '../state';
-import { taintKeys } from '../taints';
-import type { ConditionStatus, Node } from '../types';
+import { nodeIp, runtimeOf } from './runtime';
+import { readyStatusOf } from '../engine/state';
+import { taintKeys } from '../api/taints';
+import type { ConditionStatus, Node } from '../api/types';
 import { parseCpu, parseMemory } from '../util/quantity';
 import { resyncNodePods } from './podworker';
 

@@ -3,13 +3,13 @@
 // containers whose pod object is gone.
 import { involved } from '../apiserver/apiserver';
 import { objectKey } from '../apiserver/store';
-import type { SimContext } from '../context';
+import type { SimContext } from '../engine/context';
 import { setCondition } from '../controllers/podutil';
 import {
   imageSizeBytes, needsPull, podIp, pullDurationMs, runtimeOf, startDurationMs, stopDurationMs,
-} from '../runtime';
-import type { ContainerRecord } from '../state';
-import type { ContainerStatus, Pod } from '../types';
+} from './runtime';
+import type { ContainerRecord } from '../engine/state';
+import type { ContainerStatus, Pod } from '../api/types';
 import { formatGoDuration } from '../util/duration';
 
 type StepEvent = 'IMAGE_PULLED' | 'CONTAINER_STARTED' | 'CONTAINER_STOPPED';

@@ -1,7 +1,7 @@
 // The scheduler's cache: per node, what the pods bound to it request. Kept up to date from pod
 // watch events so a scheduling decision never scans all pods.
-import { defaults } from '../config';
-import type { Pod, Resources } from '../types';
+import { defaults } from '../engine/config';
+import type { Pod, Resources } from '../api/types';
 
 export interface NodeUsage {
   requested: Resources;

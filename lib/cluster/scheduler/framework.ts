@@ -1,7 +1,7 @@
 // The default scheduling profile, trimmed: filter plugins in kube-scheduler's order (#23), the
 // reasons they give (#24), and the two NodeResources scores.
-import { taintKeys } from '../taints';
-import type { Node, Pod, Resources, Taint } from '../types';
+import { taintKeys } from '../api/taints';
+import type { Node, Pod, Resources, Taint } from '../api/types';
 import type { NodeUsage } from './cache';
 
 export interface FilterFailure {

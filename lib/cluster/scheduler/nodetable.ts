@@ -2,7 +2,7 @@
 // filter and score loop reads for each of the hundreds of nodes it visits per pod. Kept in step
 // with node changes (taints, cordon) and with the scheduler cache's usage, so the hot loop never
 // chases object pointers or allocates.
-import type { Node } from '../types';
+import type { Node } from '../api/types';
 import type { NodeUsage } from './cache';
 import { scoreOf } from './framework';
 

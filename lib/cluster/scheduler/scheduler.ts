@@ -3,9 +3,9 @@
 // fits nowhere stays Pending with FailedScheduling (#24) until a cluster event retries it.
 import { involved } from '../apiserver/apiserver';
 import { objectKey } from '../apiserver/store';
-import type { SimContext } from '../context';
+import type { SimContext } from '../engine/context';
 import { setCondition } from '../controllers/podutil';
-import type { Node, Pod } from '../types';
+import type { Node, Pod } from '../api/types';
 import { podRequests, type NodeUsage } from './cache';
 import { fitErrorMessage, runFilters, type FilterFailure } from './framework';
 import { nextState, outputOf } from '../util/rng';

@@ -1,9 +1,9 @@
 // The `sim` commands: what happens to the machines rather than to the API (power, kubelets,
 // container runtimes, etcd members) and the passage of time.
 import { z } from 'zod';
-import { addNodeHardware, spawnNode, validNodeResources } from '../bootstrap';
-import { runtimeOf } from '../runtime';
-import type { Engine } from '../engine';
+import { addNodeHardware, spawnNode, validNodeResources } from '../engine/bootstrap';
+import { runtimeOf } from '../kubelet/runtime';
+import type { Engine } from '../engine/engine';
 import { parseArgs } from '../kubectl/flags';
 import { fail, ok, type CommandResult } from '../kubectl/result';
 import { formatGoDuration, parseDuration } from '../util/duration';

@@ -1,29 +1,29 @@
 // The simulation engine: owns the clock, the API server, the plain state and the actors, routes
 // watch events to work queues, and settles the queues after every command and every timer.
 import { createActor, type Actor, type AnyStateMachine } from 'xstate';
-import { ApiServer, type ApiAvailability } from './apiserver/apiserver';
-import { keyOf } from './apiserver/store';
+import { ApiServer, type ApiAvailability } from '../apiserver/apiserver';
+import { keyOf } from '../apiserver/store';
 import { provideMachines, type MachineName, type Machines } from './actors';
 import { VirtualClock, type TimerTask } from './clock';
 import { defaults } from './config';
 import type { SimContext } from './context';
-import { syncDaemonSets } from './controllers/daemonset';
-import { syncDeployment } from './controllers/deployment';
-import { OwnerPodCounts, type PodCounts } from './controllers/podcounts';
-import { syncDisruptionBudget } from './controllers/disruption';
-import { collectDependents } from './controllers/garbagecollector';
-import { startWithFreshObservations, syncNoScheduleTaints } from './controllers/nodelifecycle';
-import { syncReplicaSet } from './controllers/replicaset';
-import { syncStatefulSet } from './controllers/statefulset';
-import { evictPod, syncTaintEviction } from './controllers/tainteviction';
-import { completeStep, resyncNodePods, syncPod } from './kubelet/podworker';
+import { syncDaemonSets } from '../controllers/daemonset';
+import { syncDeployment } from '../controllers/deployment';
+import { OwnerPodCounts, type PodCounts } from '../controllers/podcounts';
+import { syncDisruptionBudget } from '../controllers/disruption';
+import { collectDependents } from '../controllers/garbagecollector';
+import { startWithFreshObservations, syncNoScheduleTaints } from '../controllers/nodelifecycle';
+import { syncReplicaSet } from '../controllers/replicaset';
+import { syncStatefulSet } from '../controllers/statefulset';
+import { evictPod, syncTaintEviction } from '../controllers/tainteviction';
+import { completeStep, resyncNodePods, syncPod } from '../kubelet/podworker';
 import { WorkQueues, type WorkQueue } from './queues';
-import { SchedulerCache, type NodeUsage } from './scheduler/cache';
-import { NodeTable } from './scheduler/nodetable';
-import { scheduleOne } from './scheduler/scheduler';
+import { SchedulerCache, type NodeUsage } from '../scheduler/cache';
+import { NodeTable } from '../scheduler/nodetable';
+import { scheduleOne } from '../scheduler/scheduler';
 import { emptySimState, type SimState } from './state';
-import type { Node } from './types';
-import { Rng } from './util/rng';
+import type { Node } from '../api/types';
+import { Rng } from '../util/rng';
 import { routeWatchEvent, type PodSignatures } from './watch';
 
 type AnyActor = Actor<AnyStateMachine>;

@@ -1,12 +1,12 @@
 // What every component gets: the API server, the clock, the RNG, the plain state and the queues.
-import type { ApiServer } from './apiserver/apiserver';
-import type { Store } from './apiserver/store';
+import type { ApiServer } from '../apiserver/apiserver';
+import type { Store } from '../apiserver/store';
 import type { TimerTask, VirtualClock } from './clock';
-import type { PodCounts } from './controllers/podcounts';
+import type { PodCounts } from '../controllers/podcounts';
 import type { WorkQueues } from './queues';
 import type { SimState } from './state';
-import type { Node } from './types';
-import type { Rng } from './util/rng';
+import type { Node } from '../api/types';
+import type { Rng } from '../util/rng';
 
 export interface SimContext {
   api: ApiServer;

@@ -1,14 +1,14 @@
 // Watch handlers: like informer event handlers, they only work out which keys are affected and
 // queue them for the controllers (the real work happens in each controller's sync).
-import type { WatchEvent } from './apiserver/store';
+import type { WatchEvent } from '../apiserver/store';
 import type { SimContext } from './context';
-import { deploymentKeyOf } from './controllers/deployment';
-import { budgetsForPod } from './controllers/disruption';
-import { podFlags, type OwnerPodCounts } from './controllers/podcounts';
-import { controllerOf } from './controllers/podutil';
-import type { SchedulerCache } from './scheduler/cache';
-import { retryUnschedulable } from './scheduler/scheduler';
-import type { Node, Pod, ReplicaSet } from './types';
+import { deploymentKeyOf } from '../controllers/deployment';
+import { budgetsForPod } from '../controllers/disruption';
+import { podFlags, type OwnerPodCounts } from '../controllers/podcounts';
+import { controllerOf } from '../controllers/podutil';
+import type { SchedulerCache } from '../scheduler/cache';
+import { retryUnschedulable } from '../scheduler/scheduler';
+import type { Node, Pod, ReplicaSet } from '../api/types';
 
 /** What a pod's owners care about, as last seen; a change that leaves it alone (a pull starting) wakes nobody. */
 interface OwnerSignature {

@@ -1,17 +1,17 @@
 // The machines with the cluster's effects provided: what each named action does for real.
 import type { Engine } from './engine';
-import { controllerManagerMachine } from './controllers/controllerManager.machine';
-import { monitorNodeHealth, nothingToTaint, taintQueuedNodes } from './controllers/nodelifecycle';
-import { collectPodGarbage } from './controllers/podgc';
-import { etcdMachine } from './etcd.machine';
-import { kubeletMachine } from './kubelet/kubelet.machine';
+import { controllerManagerMachine } from '../controllers/controllerManager.machine';
+import { monitorNodeHealth, nothingToTaint, taintQueuedNodes } from '../controllers/nodelifecycle';
+import { collectPodGarbage } from '../controllers/podgc';
+import { etcdMachine } from '../etcd/etcd.machine';
+import { kubeletMachine } from '../kubelet/kubelet.machine';
 import {
   msUntilNextStatusComputation, registerNodeAndSyncPods, startKubelet, startRenewingLease, stopKubelet, stopRenewingLease, syncNodeStatus,
-} from './kubelet/kubelet';
-import { nodeMachine } from './node.machine';
-import { killEveryContainer } from './runtime';
-import { queuePendingPods } from './scheduler/scheduler';
-import { schedulerMachine } from './scheduler/scheduler.machine';
+} from '../kubelet/kubelet';
+import { nodeMachine } from '../node/node.machine';
+import { killEveryContainer } from '../kubelet/runtime';
+import { queuePendingPods } from '../scheduler/scheduler';
+import { schedulerMachine } from '../scheduler/scheduler.machine';
 
 export function provideMachines(engine: Engine) {
   return {

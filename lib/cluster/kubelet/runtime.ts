@@ -1,9 +1,9 @@
 // The container runtime (containerd) of each node: which containers run, which images are
 // cached, and how long pulls, starts and stops take (seeded jitter). It lives on the node, so
 // its state survives kubelet restarts but not power loss.
-import { defaults } from './config';
-import type { SimContext } from './context';
-import type { NodeRuntime } from './state';
+import { defaults } from '../engine/config';
+import type { SimContext } from '../engine/context';
+import type { NodeRuntime } from '../engine/state';
 
 /**
  * A map keyed by container uids, as a prototype-less object: V8 keeps those as dictionaries from

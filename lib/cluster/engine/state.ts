@@ -1,7 +1,7 @@
 // The plain-data state of the components that is not in the API: what each controller has
 // observed, the container runtime on each node, scheduler queues. All JSON-serialisable, so a
 // snapshot is this plus the store, the clock and the RNG.
-import type { ConditionStatus, Millis } from './types';
+import type { ConditionStatus, Millis } from '../api/types';
 
 export interface NodeHardware {
   cpu: string;

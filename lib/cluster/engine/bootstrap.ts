@@ -1,11 +1,11 @@
 // A fresh kubeadm-style cluster at t=0: one control-plane node (tainted, running the static
 // control-plane pods), workers, kube-proxy as a DaemonSet and CoreDNS as a 2-replica Deployment.
-import type { NewObject } from './apiserver/apiserver';
+import type { NewObject } from '../apiserver/apiserver';
 import { defaults } from './config';
 import type { Engine } from './engine';
-import { taintKeys } from './taints';
-import type { Container, Pod, PodTemplate, Resources } from './types';
-import { parseCpu, parseMemory } from './util/quantity';
+import { taintKeys } from '../api/taints';
+import type { Container, Pod, PodTemplate, Resources } from '../api/types';
+import { parseCpu, parseMemory } from '../util/quantity';
 
 export interface ClusterShape {
   workers: number;

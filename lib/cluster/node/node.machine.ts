@@ -1,6 +1,6 @@
 // A node's hardware: running, powered off (containers die with it), or booting back up.
 import { setup } from 'xstate';
-import { defaults } from './config';
+import { defaults } from '../engine/config';
 
 export interface NodeContext {
   nodeName: string;
