@@ -6,8 +6,8 @@ export default function NotFound() {
       <p className="eyebrow">404</p>
       <h1>This page is not in the book</h1>
       <p>
-        The link may be old, or the chapter may have moved. Start from the <Link href="/">home page</Link> or look a word up in
-        the <Link href="/glossary">glossary</Link>.
+        The link may be old, or the chapter may have moved. Start from the <Link href="/">home page</Link> or look a word up in the{' '}
+        <Link href="/glossary">glossary</Link>.
       </p>
     </main>
   );

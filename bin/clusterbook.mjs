@@ -11,7 +11,9 @@ const commands = {
 
 const [name, ...args] = process.argv.slice(2);
 if (!name || name === '--help' || name === '-h' || !(name in commands)) {
-  const list = Object.entries(commands).map(([n, d]) => `  ${n.padEnd(8)} ${d}`).join('\n');
+  const list = Object.entries(commands)
+    .map(([n, d]) => `  ${n.padEnd(8)} ${d}`)
+    .join('\n');
   const out = `Usage: clusterbook <command> [options]\n\nCommands:\n${list}\n`;
   if (name && name !== '--help' && name !== '-h') {
     process.stderr.write(`error: unknown command "${name}" for "clusterbook"\n\n${out}`);

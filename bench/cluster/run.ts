@@ -9,7 +9,10 @@ import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import { createCluster } from '../../lib/cluster/index';
 
-const sizes = process.argv.slice(2).map(Number).filter((n) => n > 0);
+const sizes = process.argv
+  .slice(2)
+  .map(Number)
+  .filter((n) => n > 0);
 const workerCounts = sizes.length > 0 ? sizes : [10, 100, 1000];
 const runsFor = (n: number) => Number(process.env.RUNS ?? (n >= 1000 ? 3 : n >= 100 ? 5 : 7));
 const warmupsFor = (n: number) => Number(process.env.WARMUP ?? (n >= 1000 ? 1 : n >= 100 ? 3 : 10));
@@ -72,8 +75,13 @@ function runOnce(workers: number, measureHeap = false): Sample {
   const heapAfter = process.memoryUsage().heapUsed + 0 * cluster.now();
   const running = view.pods.filter((pod) => pod.status === 'Running' && pod.node !== 'worker-1' && pod.namespace === 'default').length;
   return {
-    setupMs: setupDone - start, failureMs: end - setupDone, totalMs: end - start, cpuMs, heapMb: (heapAfter - heapBefore) / 1024 / 1024,
-    pods: view.pods.length, replaced: running === workers * 29 + (workers - 1),
+    setupMs: setupDone - start,
+    failureMs: end - setupDone,
+    totalMs: end - start,
+    cpuMs,
+    heapMb: (heapAfter - heapBefore) / 1024 / 1024,
+    pods: view.pods.length,
+    replaced: running === workers * 29 + (workers - 1),
   };
 }
 
@@ -87,9 +95,13 @@ for (const n of workerCounts) {
   for (let i = 0; i < runsFor(n); i++) samples.push(runOnce(n));
   const retained = runOnce(n, true).heapMb;
   const sample: Sample = {
-    setupMs: median(samples.map((s) => s.setupMs)), failureMs: median(samples.map((s) => s.failureMs)),
-    totalMs: median(samples.map((s) => s.totalMs)), cpuMs: median(samples.map((s) => s.cpuMs)), heapMb: retained,
-    pods: samples[0].pods, replaced: samples.every((s) => s.replaced),
+    setupMs: median(samples.map((s) => s.setupMs)),
+    failureMs: median(samples.map((s) => s.failureMs)),
+    totalMs: median(samples.map((s) => s.totalMs)),
+    cpuMs: median(samples.map((s) => s.cpuMs)),
+    heapMb: retained,
+    pods: samples[0].pods,
+    replaced: samples.every((s) => s.replaced),
   };
   rows.push({ n, sample });
   console.log(

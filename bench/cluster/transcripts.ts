@@ -30,21 +30,47 @@ function dump(name: string, cluster: Cluster, lines: string[]): void {
 }
 
 const scriptLines = (text: string | undefined) =>
-  (text ?? '').split('\n').map((line) => line.trim()).filter((line) => line && !line.startsWith('#'));
+  (text ?? '')
+    .split('\n')
+    .map((line) => line.trim())
+    .filter((line) => line && !line.startsWith('#'));
 
 const labsDir = path.join(process.cwd(), 'content/labs');
-for (const file of readdirSync(labsDir).filter((name) => name.endsWith('.yaml')).sort()) {
+for (const file of readdirSync(labsDir)
+  .filter((name) => name.endsWith('.yaml'))
+  .sort()) {
   const lab = parse(readFileSync(path.join(labsDir, file), 'utf8'));
   const shape = lab.cluster ?? {};
-  const cluster = createCluster({ seed: shape.seed ?? 1, workers: shape.workers ?? 3, cpu: shape.cpu, memory: shape.memory, etcdMembers: shape.etcdMembers ?? 1, files: lab.files ?? {} });
+  const cluster = createCluster({
+    seed: shape.seed ?? 1,
+    workers: shape.workers ?? 3,
+    cpu: shape.cpu,
+    memory: shape.memory,
+    etcdMembers: shape.etcdMembers ?? 1,
+    files: lab.files ?? {},
+  });
   dump(file, cluster, [...scriptLines(lab.setup), ...scriptLines(lab.solution), 'sim advance 20m']);
 }
 
 for (const workers of [3, 12, 25]) {
-  const files = { 'ds.yaml': 'apiVersion: apps/v1\nkind: DaemonSet\nmetadata: { name: node-agent }\nspec:\n  selector: { matchLabels: { app: node-agent } }\n  template:\n    metadata: { labels: { app: node-agent } }\n    spec:\n      containers: [{ name: agent, image: "fluent/fluent-bit:3.0", resources: { requests: { cpu: 50m, memory: 64Mi } } }]\n' };
+  const files = {
+    'ds.yaml':
+      'apiVersion: apps/v1\nkind: DaemonSet\nmetadata: { name: node-agent }\nspec:\n  selector: { matchLabels: { app: node-agent } }\n  template:\n    metadata: { labels: { app: node-agent } }\n    spec:\n      containers: [{ name: agent, image: "fluent/fluent-bit:3.0", resources: { requests: { cpu: 50m, memory: 64Mi } } }]\n',
+  };
   const cluster = createCluster({ seed: 1, workers, cpu: '4', memory: '8Gi', files });
   const lines = ['kubectl apply -f ds.yaml'];
   for (let i = 0; i < workers; i++) lines.push(`kubectl create deployment app-${i} --image=nginx:1.27 --replicas=${Math.min(29, 3 + i)}`);
-  lines.push('sim advance 1m', 'sim node fail worker-1', 'sim advance 10m', 'kubectl drain worker-2 --ignore-daemonsets --delete-emptydir-data', 'sim advance 2m', 'sim node recover worker-1', 'sim advance 3m', 'kubectl uncordon worker-2', 'kubectl scale deployment app-0 --replicas=7', 'sim advance 1h');
+  lines.push(
+    'sim advance 1m',
+    'sim node fail worker-1',
+    'sim advance 10m',
+    'kubectl drain worker-2 --ignore-daemonsets --delete-emptydir-data',
+    'sim advance 2m',
+    'sim node recover worker-1',
+    'sim advance 3m',
+    'kubectl uncordon worker-2',
+    'kubectl scale deployment app-0 --replicas=7',
+    'sim advance 1h',
+  );
   dump(`bench-${workers}`, cluster, lines);
 }

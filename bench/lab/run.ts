@@ -23,7 +23,12 @@ const kb = (n: number) => `${(n / 1024).toFixed(1)} kB`;
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const gzipOf = async (pathname: string) => gzipSync(await readFile(path.join(outDir, pathname.replace(/^\//, ''))), { level: 9 }).length;
 
-console.log(`machine: ${os.cpus().length} x ${os.cpus()[0]?.model}, load average ${os.loadavg().map((l) => l.toFixed(1)).join(' ')}, node ${process.version}\n`);
+console.log(
+  `machine: ${os.cpus().length} x ${os.cpus()[0]?.model}, load average ${os
+    .loadavg()
+    .map((l) => l.toFixed(1))
+    .join(' ')}, node ${process.version}\n`,
+);
 
 const withLab = await measurePageJs(outDir, 'chapters/node-failure.html');
 const withoutLab = await measurePageJs(outDir, 'chapters/namespaces.html');
@@ -54,7 +59,9 @@ try {
   for (const s of sizes.sort((a, b) => b.gzip - a.gzip)) console.log(`  ${s.src.padEnd(48)} ${kb(s.gzip).padStart(9)}`);
   await context.close();
 
-  console.log(`\nPlaying cluster-tour (1 control plane + 10 workers, 20 replicas, worker-5 powered off) at 60x for ${seconds} s, ${runs} runs:`);
+  console.log(
+    `\nPlaying cluster-tour (1 control plane + 10 workers, 20 replicas, worker-5 powered off) at 60x for ${seconds} s, ${runs} runs:`,
+  );
   const reports = [];
   for (let i = 0; i < runs; i++) {
     const runContext = await browser.newContext({ viewport: { width: 1280, height: 900 } });

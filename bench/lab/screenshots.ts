@@ -10,7 +10,10 @@ import { serveExport } from '../../tests/browser/support/server';
 
 const chapter = process.argv[2] ?? 'node-failure';
 const labId = process.argv[3] ?? 'node-failure';
-const commands = (process.argv[4] ?? 'sim node fail worker-3; sim advance 6m30s; kubectl get pods -o wide').split(';').map((c) => c.trim()).filter(Boolean);
+const commands = (process.argv[4] ?? 'sim node fail worker-3; sim advance 6m30s; kubectl get pods -o wide')
+  .split(';')
+  .map((c) => c.trim())
+  .filter(Boolean);
 const widths = (process.env.WIDTHS ?? '390,1440').split(',').map(Number);
 const outDir = path.join(process.cwd(), 'tests/.artifacts/screenshots');
 
@@ -20,7 +23,12 @@ const browser = await launchChromium();
 try {
   for (const theme of ['light', 'dark'] as const) {
     for (const width of widths) {
-      const context = await browser.newContext({ viewport: { width, height: 1000 }, colorScheme: theme, deviceScaleFactor: 1, reducedMotion: 'reduce' });
+      const context = await browser.newContext({
+        viewport: { width, height: 1000 },
+        colorScheme: theme,
+        deviceScaleFactor: 1,
+        reducedMotion: 'reduce',
+      });
       const page = await context.newPage();
       await page.goto(`${server.url}/chapters/${chapter}`, { waitUntil: 'networkidle' });
       const lab = page.locator(`section.lab[data-lab="${labId}"]`);
@@ -38,7 +46,9 @@ try {
       for (const command of commands) {
         await input.fill(command);
         await input.press('Enter');
-        await page.waitForFunction((id) => !document.querySelector(`section.lab[data-lab="${id}"] .lab-jumping`), labId, { timeout: 20_000 });
+        await page.waitForFunction((id) => !document.querySelector(`section.lab[data-lab="${id}"] .lab-jumping`), labId, {
+          timeout: 20_000,
+        });
       }
       await lab.getByRole('button', { name: /Show a hint/ }).click();
       await shot('after');

@@ -48,7 +48,9 @@ const corpora = { real: index.records, tenfold: syntheticCorpus(index.records, 1
 
 console.log(`machine: ${os.cpus().length} x ${os.cpus()[0]?.model}, node ${process.version}`);
 console.log(`runs: ${runs} x ${rounds} rounds of ${benchQueries.length} queries; figures are the median over runs\n`);
-console.log(`index: ${index.records.length} records, ${(json.length / 1024).toFixed(1)} kB raw, ${gzipKb.toFixed(1)} kB gzip -9 (${verdict(gzipKb, goals.indexGzipKb)}: < ${goals.indexGzipKb} kB)`);
+console.log(
+  `index: ${index.records.length} records, ${(json.length / 1024).toFixed(1)} kB raw, ${gzipKb.toFixed(1)} kB gzip -9 (${verdict(gzipKb, goals.indexGzipKb)}: < ${goals.indexGzipKb} kB)`,
+);
 for (const [name, records] of Object.entries(corpora)) {
   const results = Array.from({ length: runs }, () => measure(records));
   const p95 = median(results.map((r) => r.p95));

@@ -10,7 +10,17 @@ const files: Record<string, string> = {
   'package.json': '{ "name": "framework-floor", "private": true, "type": "module" }\n',
   'next.config.mjs': "export default { output: 'export', turbopack: { root: '/' } };\n",
   'tsconfig.json': JSON.stringify({
-    compilerOptions: { target: 'ES2017', lib: ['dom', 'esnext'], jsx: 'react-jsx', module: 'esnext', moduleResolution: 'bundler', strict: true, skipLibCheck: true, noEmit: true, isolatedModules: true },
+    compilerOptions: {
+      target: 'ES2017',
+      lib: ['dom', 'esnext'],
+      jsx: 'react-jsx',
+      module: 'esnext',
+      moduleResolution: 'bundler',
+      strict: true,
+      skipLibCheck: true,
+      noEmit: true,
+      isolatedModules: true,
+    },
     include: ['**/*.tsx'],
   }),
   'app/layout.tsx':

@@ -25,7 +25,9 @@ console.log(`machine: ${os.cpus().length} x ${os.cpus()[0]?.model}, ${Math.round
 console.log('JS loaded at start (gzip -9 of every <script src> in the page HTML):');
 for (const p of pages) {
   const size = await measurePageJs(outDir, p);
-  console.log(`  ${p.padEnd(40)} ${kb(size.gzip).padStart(9)} gzip  (${kb(size.raw)} raw, ${size.files.length} files; inline scripts ${kb(size.inlineGzip)} gzip)`);
+  console.log(
+    `  ${p.padEnd(40)} ${kb(size.gzip).padStart(9)} gzip  (${kb(size.raw)} raw, ${size.files.length} files; inline scripts ${kb(size.inlineGzip)} gzip)`,
+  );
 }
 
 async function report(label: string, dir: string, page: string) {
@@ -36,7 +38,9 @@ async function report(label: string, dir: string, page: string) {
       for (let i = 0; i < runs; i++) scores.push(await performanceScore(`${server.url}/${page}`, preset));
       console.log(`\nLighthouse performance on ${label} (${runs} runs, ${preset} preset):`);
       console.log(`  scores ${scores.map((s) => s.score).join(', ')}; median ${median(scores.map((s) => s.score))}`);
-      console.log(`  median LCP ${median(scores.map((s) => s.lcp))} ms, TBT ${median(scores.map((s) => s.tbt))} ms, CLS ${median(scores.map((s) => s.cls))}`);
+      console.log(
+        `  median LCP ${median(scores.map((s) => s.lcp))} ms, TBT ${median(scores.map((s) => s.tbt))} ms, CLS ${median(scores.map((s) => s.cls))}`,
+      );
     }
   } finally {
     await server.close();

@@ -19,7 +19,9 @@ async function freePort(): Promise<number> {
 export async function serveExportInChild(dir: string): Promise<{ url: string; close: () => Promise<void> }> {
   const port = await freePort();
   const bin = path.join(process.cwd(), 'node_modules/serve/build/main.js');
-  const child = spawn(process.execPath, [bin, dir, '-l', `tcp://127.0.0.1:${port}`, '--no-clipboard', '--no-port-switching'], { stdio: 'ignore' });
+  const child = spawn(process.execPath, [bin, dir, '-l', `tcp://127.0.0.1:${port}`, '--no-clipboard', '--no-port-switching'], {
+    stdio: 'ignore',
+  });
   const url = `http://127.0.0.1:${port}`;
   for (let attempt = 0; ; attempt++) {
     try {

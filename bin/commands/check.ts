@@ -6,7 +6,9 @@ export async function run(args: string[]): Promise<number> {
   try {
     const site = await loadSite(args[0]);
     const ms = Math.round(performance.now() - started);
-    console.log(`content ok: ${site.chapters.length} chapters, ${site.glossary.length} glossary terms, ${site.quizzes.length} quizzes (${ms} ms)`);
+    console.log(
+      `content ok: ${site.chapters.length} chapters, ${site.glossary.length} glossary terms, ${site.quizzes.length} quizzes (${ms} ms)`,
+    );
     return 0;
   } catch (error) {
     if (!(error instanceof ContentError)) throw error;

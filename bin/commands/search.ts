@@ -50,7 +50,10 @@ function printText(query: PreparedQuery, hits: SearchHit[]) {
     return;
   }
   hits.forEach((hit, i) => {
-    const where = hit.record.kind === 'glossary' ? `Glossary › ${hit.record.title}` : [hit.record.title, hit.record.section].filter(Boolean).join(' › ');
+    const where =
+      hit.record.kind === 'glossary'
+        ? `Glossary › ${hit.record.title}`
+        : [hit.record.title, hit.record.section].filter(Boolean).join(' › ');
     console.log(`${String(i + 1).padStart(2)}. ${where}`);
     console.log(`    ${hit.record.url}`);
     console.log(`    ${hit.snippet.text}`);
@@ -61,7 +64,9 @@ function printText(query: PreparedQuery, hits: SearchHit[]) {
 export async function run(args: string[]): Promise<number> {
   const parsed = parseArgs(args);
   if ('help' in parsed) {
-    console.log(`${errorMessages.cliUsage}\n\n  --json      print a JSON array of { title, section, url, snippet, score }, best first (score: 0 is a perfect match)\n  --limit N   how many results (default ${searchConfig.limits.cli}, at most ${searchConfig.limits.page})`);
+    console.log(
+      `${errorMessages.cliUsage}\n\n  --json      print a JSON array of { title, section, url, snippet, score }, best first (score: 0 is a perfect match)\n  --limit N   how many results (default ${searchConfig.limits.cli}, at most ${searchConfig.limits.page})`,
+    );
     return 0;
   }
   if ('error' in parsed) {

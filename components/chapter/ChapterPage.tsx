@@ -25,7 +25,11 @@ export function ChapterPage({ chapter, part, parts, previous, next, glossary, qu
       <article className="chapter">
         <header className="chapter-header">
           <Breadcrumbs
-            items={[{ label: 'Home', href: '/' }, { label: `Part ${partNumber}: ${part.title}`, href: `/#part-${part.id}` }, { label: chapter.title }]}
+            items={[
+              { label: 'Home', href: '/' },
+              { label: `Part ${partNumber}: ${part.title}`, href: `/#part-${part.id}` },
+              { label: chapter.title },
+            ]}
           />
           <h1>{chapter.title}</h1>
           <p className="chapter-lede">{chapter.description}</p>
@@ -33,7 +37,9 @@ export function ChapterPage({ chapter, part, parts, previous, next, glossary, qu
             <span>{chapter.minutes} min read</span>
           </p>
           <section className="objectives" aria-labelledby="objectives-title">
-            <h2 id="objectives-title" className="objectives-title">What you will learn</h2>
+            <h2 id="objectives-title" className="objectives-title">
+              What you will learn
+            </h2>
             <ul>
               {chapter.objectives.map((o) => (
                 <li key={o}>{o}</li>

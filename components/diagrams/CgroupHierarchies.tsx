@@ -8,14 +8,7 @@ const edge = { stroke: 'var(--diagram-muted)', strokeWidth: 1.5 } as const;
 function Node({ x, y, w, label, accent = false }: { x: number; y: number; w: number; label: string; accent?: boolean }) {
   return (
     <g>
-      <rect
-        x={x - w / 2}
-        y={y - 14}
-        width={w}
-        height={28}
-        rx={6}
-        {...(accent ? accentBox : box)}
-      />
+      <rect x={x - w / 2} y={y - 14} width={w} height={28} rx={6} {...(accent ? accentBox : box)} />
       <text x={x} y={y} {...text}>
         {label}
       </text>
@@ -52,17 +45,16 @@ export function CgroupHierarchies() {
       title="cgroup v1 hierarchies compared with the cgroup v2 unified tree"
       desc={
         <>
-          On the left, cgroup v1: three separate trees, one each for the cpu, memory and pids controllers, each with
-          its own root and its own child groups named web and db, so a process is placed once in every tree. On the
-          right, cgroup v2: a single tree whose root enables the cpu, io, memory and pids controllers for its
-          children system.slice, user.slice and kubepods.slice; under system.slice sits a container&apos;s group,
-          docker-3f2a.scope, whose files cpu.max, memory.max and pids.max set all its limits in one place.
+          On the left, cgroup v1: three separate trees, one each for the cpu, memory and pids controllers, each with its own root and its
+          own child groups named web and db, so a process is placed once in every tree. On the right, cgroup v2: a single tree whose root
+          enables the cpu, io, memory and pids controllers for its children system.slice, user.slice and kubepods.slice; under system.slice
+          sits a container&apos;s group, docker-3f2a.scope, whose files cpu.max, memory.max and pids.max set all its limits in one place.
         </>
       }
       caption={
         <>
-          In cgroup v1 each controller has its own hierarchy, so one container appears in several trees. In cgroup v2
-          there is a single tree, and each group switches on the controllers its children may use.
+          In cgroup v1 each controller has its own hierarchy, so one container appears in several trees. In cgroup v2 there is a single
+          tree, and each group switches on the controllers its children may use.
         </>
       }
     >

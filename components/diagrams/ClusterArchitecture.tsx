@@ -5,17 +5,26 @@ import { accentBox, ArrowMarker, box, Diagram, mutedText, text } from './shared'
 
 const line = { stroke: 'var(--diagram-fg)', strokeWidth: 1.5, fill: 'none' } as const;
 
-function Box({ x, y, w, h, label, accent = false, sub }: { x: number; y: number; w: number; h: number; label: string; accent?: boolean; sub?: string }) {
+function Box({
+  x,
+  y,
+  w,
+  h,
+  label,
+  accent = false,
+  sub,
+}: {
+  x: number;
+  y: number;
+  w: number;
+  h: number;
+  label: string;
+  accent?: boolean;
+  sub?: string;
+}) {
   return (
     <g>
-      <rect
-        x={x}
-        y={y}
-        width={w}
-        height={h}
-        rx={6}
-        style={accent ? accentBox : { ...box, strokeWidth: 1.25 }}
-      />
+      <rect x={x} y={y} width={w} height={h} rx={6} style={accent ? accentBox : { ...box, strokeWidth: 1.25 }} />
       <text x={x + w / 2} y={sub ? y + h / 2 - 3 : y + h / 2 + 5} textAnchor="middle" fontSize={14} fontWeight={600} style={text}>
         {label}
       </text>
@@ -31,7 +40,14 @@ function Box({ x, y, w, h, label, accent = false, sub }: { x: number; y: number;
 function Group({ x, y, w, h, title, children }: { x: number; y: number; w: number; h: number; title: string; children: ReactNode }) {
   return (
     <g>
-      <rect x={x} y={y} width={w} height={h} rx={10} style={{ fill: 'none', stroke: 'var(--diagram-border)', strokeWidth: 1.5, strokeDasharray: '6 4' }} />
+      <rect
+        x={x}
+        y={y}
+        width={w}
+        height={h}
+        rx={10}
+        style={{ fill: 'none', stroke: 'var(--diagram-border)', strokeWidth: 1.5, strokeDasharray: '6 4' }}
+      />
       <text x={x + 12} y={y + 20} fontSize={13} fontWeight={700} style={text}>
         {title}
       </text>
@@ -49,14 +65,7 @@ function Worker({ x, name }: { x: number; name: string }) {
       <Box x={x + 12} y={y + 110} w={196} h={32} label="kube-proxy" />
       {[0, 1, 2].map((i) => (
         <g key={i}>
-          <rect
-            x={x + 12 + i * 68}
-            y={y + 150}
-            width={60}
-            height={28}
-            rx={14}
-            style={{ ...box, stroke: 'var(--diagram-ok)' }}
-          />
+          <rect x={x + 12 + i * 68} y={y + 150} width={60} height={28} rx={14} style={{ ...box, stroke: 'var(--diagram-ok)' }} />
           <text x={x + 42 + i * 68} y={y + 169} textAnchor="middle" fontSize={12} style={text}>
             pod
           </text>
@@ -74,15 +83,15 @@ export function ClusterArchitecture() {
       title="Kubernetes cluster architecture"
       desc={
         <>
-          A control plane containing kube-apiserver, etcd, kube-scheduler and kube-controller-manager sits above three worker nodes. Each worker runs a
-          kubelet, a container runtime, kube-proxy and some pods. kubectl, the scheduler, the controller manager and every kubelet connect to the API
-          server; only the API server connects to etcd.
+          A control plane containing kube-apiserver, etcd, kube-scheduler and kube-controller-manager sits above three worker nodes. Each
+          worker runs a kubelet, a container runtime, kube-proxy and some pods. kubectl, the scheduler, the controller manager and every
+          kubelet connect to the API server; only the API server connects to etcd.
         </>
       }
       caption={
         <>
-          Every component talks to the API server, and only the API server talks to etcd. Control-plane nodes also run a kubelet and a runtime
-          (not drawn); kubeadm uses them to run the control-plane components as static pods.
+          Every component talks to the API server, and only the API server talks to etcd. Control-plane nodes also run a kubelet and a
+          runtime (not drawn); kubeadm uses them to run the control-plane components as static pods.
         </>
       }
     >

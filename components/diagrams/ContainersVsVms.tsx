@@ -24,17 +24,16 @@ export function ContainersVsVms() {
       title="Virtual machines compared with containers"
       desc={
         <>
-          Two stacks side by side. On the left, three virtual machines each contain an app, its libraries and a
-          complete guest operating system with its own kernel; they run on a hypervisor, which runs on the hardware.
-          On the right, three containers each contain only an app and its libraries; they run through a container
-          engine on a host operating system whose single Linux kernel all containers share, on the same hardware.
+          Two stacks side by side. On the left, three virtual machines each contain an app, its libraries and a complete guest operating
+          system with its own kernel; they run on a hypervisor, which runs on the hardware. On the right, three containers each contain only
+          an app and its libraries; they run through a container engine on a host operating system whose single Linux kernel all containers
+          share, on the same hardware.
         </>
       }
       caption={
         <>
-          Each virtual machine boots a complete guest operating system with its own kernel on top of a hypervisor.
-          Containers carry only an application and its libraries; all of them are ordinary processes on one host
-          kernel.
+          Each virtual machine boots a complete guest operating system with its own kernel on top of a hypervisor. Containers carry only an
+          application and its libraries; all of them are ordinary processes on one host kernel.
         </>
       }
     >

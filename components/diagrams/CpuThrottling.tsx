@@ -40,17 +40,16 @@ export function CpuThrottling() {
       title="CPU throttling under cpu.max over three 100 millisecond periods"
       desc={
         <>
-          A timeline of three 100 millisecond periods. Top case: one busy thread with cpu.max set to 50000 100000,
-          half a CPU. In every period it runs for the first 50 milliseconds and is throttled for the remaining 50.
-          Bottom case: four busy threads with cpu.max set to 100000 100000, one CPU. Running in parallel on four
-          cores, they use up the shared 100 millisecond quota after only 25 milliseconds of real time, and all four
-          are throttled for the remaining 75 milliseconds of each period.
+          A timeline of three 100 millisecond periods. Top case: one busy thread with cpu.max set to 50000 100000, half a CPU. In every
+          period it runs for the first 50 milliseconds and is throttled for the remaining 50. Bottom case: four busy threads with cpu.max
+          set to 100000 100000, one CPU. Running in parallel on four cores, they use up the shared 100 millisecond quota after only 25
+          milliseconds of real time, and all four are throttled for the remaining 75 milliseconds of each period.
         </>
       }
       caption={
         <>
-          cpu.max hands out a time budget per period, shared by every thread in the cgroup. A multi-threaded program
-          can spend it early and then stall for the rest of the period, even while the machine has idle CPUs.
+          cpu.max hands out a time budget per period, shared by every thread in the cgroup. A multi-threaded program can spend it early and
+          then stall for the rest of the period, even while the machine has idle CPUs.
         </>
       }
     >

@@ -11,7 +11,13 @@ const layers = [
   { y: 20, name: 'docker (CLI)', what: 'parses your command, calls the Engine API', kind: 'client', box },
   { y: 110, name: 'dockerd', what: 'Engine API, networks, volumes, builds', kind: 'daemon: always running', box: accentBox },
   { y: 200, name: 'containerd', what: 'pulls and stores images, tracks containers', kind: 'daemon: always running', box: accentBox },
-  { y: 290, name: 'containerd-shim-runc-v2', what: 'one per container, holds its stdio and exit code', kind: 'lives as long as the container', box },
+  {
+    y: 290,
+    name: 'containerd-shim-runc-v2',
+    what: 'one per container, holds its stdio and exit code',
+    kind: 'lives as long as the container',
+    box,
+  },
   { y: 380, name: 'runc', what: 'sets up namespaces and cgroups, starts it', kind: 'exits once the container runs', box },
   { y: 470, name: 'container process (e.g. nginx)', what: 'an ordinary Linux process, isolated', kind: 'your application', box },
 ] as const;
@@ -32,17 +38,17 @@ export function DockerEngineStack() {
       title="The parts of Docker Engine, from the docker command to the container"
       desc={
         <>
-          A vertical stack. The docker command-line client calls dockerd through the Engine API on /var/run/docker.sock.
-          dockerd calls containerd over gRPC on /run/containerd/containerd.sock; dockerd hands image builds to BuildKit.
-          containerd starts one containerd-shim-runc-v2 process per container. The shim runs runc with an OCI bundle;
-          runc creates the namespaces and cgroups, starts the container process and exits, leaving the process running
-          under the shim on the Linux kernel. dockerd and containerd are long-running daemons; runc is short-lived.
+          A vertical stack. The docker command-line client calls dockerd through the Engine API on /var/run/docker.sock. dockerd calls
+          containerd over gRPC on /run/containerd/containerd.sock; dockerd hands image builds to BuildKit. containerd starts one
+          containerd-shim-runc-v2 process per container. The shim runs runc with an OCI bundle; runc creates the namespaces and cgroups,
+          starts the container process and exits, leaving the process running under the shim on the Linux kernel. dockerd and containerd are
+          long-running daemons; runc is short-lived.
         </>
       }
       caption={
         <>
-          Docker Engine today is a chain of separate programs. Only dockerd and containerd run all the time; runc does its
-          work and exits, and a small shim stays behind with each container.
+          Docker Engine today is a chain of separate programs. Only dockerd and containerd run all the time; runc does its work and exits,
+          and a small shim stays behind with each container.
         </>
       }
     >
@@ -89,7 +95,16 @@ export function DockerEngineStack() {
       <line x1={322} y1={124} x2={528} y2={124} {...arrow} />
 
       {/* The kernel underneath */}
-      <rect x={20} y={542} width={680} height={30} rx={6} fill="var(--diagram-surface)" stroke="var(--diagram-muted)" strokeDasharray="6 4" />
+      <rect
+        x={20}
+        y={542}
+        width={680}
+        height={30}
+        rx={6}
+        fill="var(--diagram-surface)"
+        stroke="var(--diagram-muted)"
+        strokeDasharray="6 4"
+      />
       <text x={360} y={557} {...sub}>
         Linux kernel: namespaces, cgroups, capabilities, seccomp
       </text>

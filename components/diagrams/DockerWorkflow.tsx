@@ -13,15 +13,15 @@ export function DockerWorkflow() {
       title="The Docker workflow: build, push, pull, run"
       desc={
         <>
-          On the developer&apos;s machine, docker build turns a Dockerfile and source code into an image (step 1).
-          docker push uploads the image to a registry (step 2). On a server running Docker, docker pull downloads the
-          same image from the registry (step 3), and docker run starts one or more containers from it (step 4).
+          On the developer&apos;s machine, docker build turns a Dockerfile and source code into an image (step 1). docker push uploads the
+          image to a registry (step 2). On a server running Docker, docker pull downloads the same image from the registry (step 3), and
+          docker run starts one or more containers from it (step 4).
         </>
       }
       caption={
         <>
-          One image travels from the machine that built it, through a registry, to every machine that runs it. The
-          registry is the hand-off point between people and between computers.
+          One image travels from the machine that built it, through a registry, to every machine that runs it. The registry is the hand-off
+          point between people and between computers.
         </>
       }
     >

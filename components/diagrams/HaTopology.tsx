@@ -125,18 +125,17 @@ export function HaTopology() {
       desc={
         <>
           Left, stacked etcd, the kubeadm default: three control-plane machines (control-plane to control-plane-3) behind a load balancer on
-          port 6443. Each runs kube-apiserver, a scheduler and a controller-manager, and an etcd member; the three etcd
-          members form one Raft cluster. Losing one machine loses an API server and an etcd member together. Right,
-          external etcd: the same three control-plane machines, but etcd runs on three separate hosts etcd-1 to etcd-3
-          that every API server talks to, so at least six machines are needed. In both layouts the worker nodes reach
-          the control plane through the load balancer, all API servers are active, and only one scheduler and one
-          controller-manager are active at a time, chosen by leader election.
+          port 6443. Each runs kube-apiserver, a scheduler and a controller-manager, and an etcd member; the three etcd members form one
+          Raft cluster. Losing one machine loses an API server and an etcd member together. Right, external etcd: the same three
+          control-plane machines, but etcd runs on three separate hosts etcd-1 to etcd-3 that every API server talks to, so at least six
+          machines are needed. In both layouts the worker nodes reach the control plane through the load balancer, all API servers are
+          active, and only one scheduler and one controller-manager are active at a time, chosen by leader election.
         </>
       }
       caption={
         <>
-          Stacked and external etcd. Every API server is active behind the load balancer; the scheduler and
-          controller-manager use leader election so only one copy of each makes decisions.
+          Stacked and external etcd. Every API server is active behind the load balancer; the scheduler and controller-manager use leader
+          election so only one copy of each makes decisions.
         </>
       }
     >

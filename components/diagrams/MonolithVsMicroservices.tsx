@@ -31,17 +31,17 @@ export function MonolithVsMicroservices() {
       title="An online shop as a monolith and as microservices"
       desc={
         <>
-          Left: a monolith. Web UI, catalogue, cart, checkout, payments and notifications are modules inside one process
-          that call each other as functions and share one database; scaling means running more copies of the whole
-          process. Right: the same features as microservices. A web frontend calls the catalogue, cart and checkout
-          services over HTTP with JSON; checkout calls payments and notifications. Each service has its own data store
-          and its own number of replicas: catalogue 6, cart 4, checkout 2, payments 2, notifications 1.
+          Left: a monolith. Web UI, catalogue, cart, checkout, payments and notifications are modules inside one process that call each
+          other as functions and share one database; scaling means running more copies of the whole process. Right: the same features as
+          microservices. A web frontend calls the catalogue, cart and checkout services over HTTP with JSON; checkout calls payments and
+          notifications. Each service has its own data store and its own number of replicas: catalogue 6, cart 4, checkout 2, payments 2,
+          notifications 1.
         </>
       }
       caption={
         <>
-          The same shop two ways. On the right, every arrow is a network call that can be slow or fail, and every box is
-          something that has to be deployed, configured and watched.
+          The same shop two ways. On the right, every arrow is a network call that can be slow or fail, and every box is something that has
+          to be deployed, configured and watched.
         </>
       }
     >

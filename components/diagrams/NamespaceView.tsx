@@ -46,19 +46,17 @@ export function NamespaceView() {
       title="The same processes seen from the host and from inside two containers"
       desc={
         <>
-          On the left, the host&apos;s view: hostname node-1 and a process list with systemd as PID 1, containerd,
-          two nginx processes with host PIDs 4321 and 4322, redis-server with PID 5120 and your shell. On the right, two
-          containers. The web container has its own UTS namespace with hostname web, its own PID namespace in which the
-          nginx processes are PIDs 1 and 2, its own network namespace with lo and eth0 at 10.88.0.2, and its own mount
-          namespace whose root is the nginx image. The cache container likewise has hostname cache, sees only
-          redis-server as PID 1, has eth0 at 10.88.0.3, and its root is the redis image.
+          On the left, the host&apos;s view: hostname node-1 and a process list with systemd as PID 1, containerd, two nginx processes with
+          host PIDs 4321 and 4322, redis-server with PID 5120 and your shell. On the right, two containers. The web container has its own
+          UTS namespace with hostname web, its own PID namespace in which the nginx processes are PIDs 1 and 2, its own network namespace
+          with lo and eth0 at 10.88.0.2, and its own mount namespace whose root is the nginx image. The cache container likewise has
+          hostname cache, sees only redis-server as PID 1, has eth0 at 10.88.0.3, and its root is the redis image.
         </>
       }
       caption={
         <>
-          Namespaces change what a process can see, not where it runs. The host still lists the containers&apos;
-          processes under its own PID numbers, while each container sees only its own processes, hostname, network
-          interfaces and files.
+          Namespaces change what a process can see, not where it runs. The host still lists the containers&apos; processes under its own PID
+          numbers, while each container sees only its own processes, hostname, network interfaces and files.
         </>
       }
     >

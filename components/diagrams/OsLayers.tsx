@@ -20,17 +20,17 @@ export function OsLayers() {
       title="Layers of an operating system, from the user down to the hardware"
       desc={
         <>
-          Five layers from top to bottom. The user types a command. In user space, the shell and other programs such
-          as cat, python and nginx run without privileges. Between user space and the kernel is the system call
-          boundary, crossed by calls such as openat, read, write, clone and execve. The kernel, in kernel space,
-          manages CPU scheduling, memory, file systems, and devices and I/O. At the bottom is the hardware: CPU,
-          memory, disks and network cards. Requests travel down through the layers and results come back up.
+          Five layers from top to bottom. The user types a command. In user space, the shell and other programs such as cat, python and
+          nginx run without privileges. Between user space and the kernel is the system call boundary, crossed by calls such as openat,
+          read, write, clone and execve. The kernel, in kernel space, manages CPU scheduling, memory, file systems, and devices and I/O. At
+          the bottom is the hardware: CPU, memory, disks and network cards. Requests travel down through the layers and results come back
+          up.
         </>
       }
       caption={
         <>
-          A command passes from you to the shell, crosses into the kernel as system calls, and only the kernel touches
-          the hardware. Containers live entirely in the user-space layer.
+          A command passes from you to the shell, crosses into the kernel as system calls, and only the kernel touches the hardware.
+          Containers live entirely in the user-space layer.
         </>
       }
     >

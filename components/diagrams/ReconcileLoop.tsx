@@ -15,17 +15,16 @@ export function ReconcileLoop() {
       title="Desired state and the reconcile loop"
       desc={
         <>
-          You declare a desired state, for example three replicas, with kubectl apply; the API server stores it. A
-          controller runs a loop: step 1, observe the actual state by watching the API server; step 2, compare it with
-          the desired state, for example three wanted and two running; step 3, act by creating one pod, writing the
-          change back to the API server. Then the loop starts again. The scheduler and the kubelets on the nodes turn
-          those changes into running containers.
+          You declare a desired state, for example three replicas, with kubectl apply; the API server stores it. A controller runs a loop:
+          step 1, observe the actual state by watching the API server; step 2, compare it with the desired state, for example three wanted
+          and two running; step 3, act by creating one pod, writing the change back to the API server. Then the loop starts again. The
+          scheduler and the kubelets on the nodes turn those changes into running containers.
         </>
       }
       caption={
         <>
-          Every Kubernetes controller follows this loop. Self-healing and scaling are not special features: they are
-          what the loop does when the actual state drifts from the desired state, or the desired state changes.
+          Every Kubernetes controller follows this loop. Self-healing and scaling are not special features: they are what the loop does when
+          the actual state drifts from the desired state, or the desired state changes.
         </>
       }
     >

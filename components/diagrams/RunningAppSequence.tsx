@@ -44,17 +44,18 @@ export function RunningAppSequence() {
       title="Running an application, step by step"
       desc={
         <>
-          A sequence diagram with seven participants: you, the registry, the API server with etcd, the controllers, the scheduler, the kubelet and the
-          container runtime. Step 1, you build an image. Step 2, you push it to the registry. Step 3, you post a Deployment manifest to the API server;
-          the controllers see it and create a ReplicaSet and pods. Step 4, the scheduler sees pods without a node and binds each to a node. Step 5, the
-          kubelet on that node sees the pod and asks the runtime to pull the image, which the runtime downloads from the registry. Step 6, the kubelet
-          asks the runtime to create and start the containers and reports the pod as Running to the API server.
+          A sequence diagram with seven participants: you, the registry, the API server with etcd, the controllers, the scheduler, the
+          kubelet and the container runtime. Step 1, you build an image. Step 2, you push it to the registry. Step 3, you post a Deployment
+          manifest to the API server; the controllers see it and create a ReplicaSet and pods. Step 4, the scheduler sees pods without a
+          node and binds each to a node. Step 5, the kubelet on that node sees the pod and asks the runtime to pull the image, which the
+          runtime downloads from the registry. Step 6, the kubelet asks the runtime to create and start the containers and reports the pod
+          as Running to the API server.
         </>
       }
       caption={
         <>
-          The numbered arrows are the six steps. Dashed arrows are watch notifications: no component calls another directly; each reacts to objects
-          changing in the API server, and every write ends up in etcd.
+          The numbered arrows are the six steps. Dashed arrows are watch notifications: no component calls another directly; each reacts to
+          objects changing in the API server, and every write ends up in etcd.
         </>
       }
     >
@@ -65,14 +66,7 @@ export function RunningAppSequence() {
 
       {lanes.map((l) => (
         <g key={l.id}>
-          <rect
-            x={l.x - 45}
-            y={8}
-            width={90}
-            height={40}
-            rx={6}
-            style={{ ...(l.id === 'api' ? accentBox : box), strokeWidth: 1.25 }}
-          />
+          <rect x={l.x - 45} y={8} width={90} height={40} rx={6} style={{ ...(l.id === 'api' ? accentBox : box), strokeWidth: 1.25 }} />
           <text x={l.x} y={l.sub ? 25 : 33} textAnchor="middle" fontSize={13} fontWeight={600} style={text}>
             {l.label}
           </text>
@@ -81,7 +75,13 @@ export function RunningAppSequence() {
               {l.sub}
             </text>
           ) : null}
-          <line x1={l.x} y1={48} x2={l.x} y2={height - 10} style={{ stroke: 'var(--diagram-border)', strokeWidth: 1, strokeDasharray: '3 4' }} />
+          <line
+            x1={l.x}
+            y1={48}
+            x2={l.x}
+            y2={height - 10}
+            style={{ stroke: 'var(--diagram-border)', strokeWidth: 1, strokeDasharray: '3 4' }}
+          />
         </g>
       ))}
 

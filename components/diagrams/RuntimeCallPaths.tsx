@@ -75,17 +75,17 @@ export function RuntimeCallPaths() {
       title="The kubelet's path to a container, before and after dockershim"
       desc={
         <>
-          Left, Kubernetes 1.23 and earlier on a Docker node: the kubelet&apos;s built-in dockershim translated CRI calls
-          into Docker Engine API calls to dockerd, which called containerd, which started a shim, which ran runc, which
-          started the container process: five hops. Right, Kubernetes 1.24 and later: the kubelet speaks CRI over gRPC
-          directly to containerd&apos;s CRI plugin or to CRI-O, which starts a shim or conmon, which runs runc or crun,
-          which starts the container process: four hops, with no Docker Engine in between.
+          Left, Kubernetes 1.23 and earlier on a Docker node: the kubelet&apos;s built-in dockershim translated CRI calls into Docker Engine
+          API calls to dockerd, which called containerd, which started a shim, which ran runc, which started the container process: five
+          hops. Right, Kubernetes 1.24 and later: the kubelet speaks CRI over gRPC directly to containerd&apos;s CRI plugin or to CRI-O,
+          which starts a shim or conmon, which runs runc or crun, which starts the container process: four hops, with no Docker Engine in
+          between.
         </>
       }
       caption={
         <>
-          Dashed outline: dockershim, the adapter that lived inside the kubelet until 1.24. Shaded box: the CRI server the
-          kubelet talks to today.
+          Dashed outline: dockershim, the adapter that lived inside the kubelet until 1.24. Shaded box: the CRI server the kubelet talks to
+          today.
         </>
       }
     >

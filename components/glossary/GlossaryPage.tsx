@@ -26,8 +26,8 @@ export function GlossaryPage({ site }: { site: Site }) {
           <Breadcrumbs items={[{ label: 'Home', href: '/' }, { label: 'Glossary' }]} />
           <h1>Glossary</h1>
           <p className="chapter-lede">
-            {site.glossary.length} terms used across the chapters, each with a short definition, a longer explanation and the
-            chapters that teach it.
+            {site.glossary.length} terms used across the chapters, each with a short definition, a longer explanation and the chapters that
+            teach it.
           </p>
           <nav className="letter-nav" aria-label="Glossary letters">
             <ul>
@@ -41,12 +41,16 @@ export function GlossaryPage({ site }: { site: Site }) {
         </header>
         {[...groups.entries()].map(([letter, terms]) => (
           <section key={letter} aria-labelledby={`letter-${letter}`} className="glossary-group">
-            <h2 id={`letter-${letter}`} className="glossary-letter">{letter}</h2>
+            <h2 id={`letter-${letter}`} className="glossary-letter">
+              {letter}
+            </h2>
             <dl className="glossary-list">
               {terms.map((term) => (
                 <div key={term.id} className="glossary-entry" id={term.id} tabIndex={-1}>
                   <dt>
-                    <a href={`#${term.id}`} className="heading-link">{term.title}</a>
+                    <a href={`#${term.id}`} className="heading-link">
+                      {term.title}
+                    </a>
                   </dt>
                   <dd>
                     <p className="glossary-short">{term.short}</p>
@@ -64,7 +68,9 @@ export function GlossaryPage({ site }: { site: Site }) {
                         {term.related.map((href, i) => {
                           const key = href.replace('/chapters/', '');
                           const slug = key.split('#')[0];
-                          const label = sectionTitle.get(key) ? `${chapterTitle.get(slug)}: ${sectionTitle.get(key)}` : chapterTitle.get(slug);
+                          const label = sectionTitle.get(key)
+                            ? `${chapterTitle.get(slug)}: ${sectionTitle.get(key)}`
+                            : chapterTitle.get(slug);
                           return (
                             <span key={href}>
                               {i > 0 && ', '}

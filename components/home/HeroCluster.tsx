@@ -11,15 +11,24 @@ export function HeroCluster() {
       <svg viewBox="0 0 560 330" role="img" aria-labelledby="hero-cluster-title hero-cluster-desc">
         <title id="hero-cluster-title">A cluster where one worker node has failed</title>
         <desc id="hero-cluster-desc">
-          A control plane with the API server, etcd, the scheduler and the controller manager sits above three worker nodes.
-          worker-2 is NotReady and its pods are terminating; replacement pods start on worker-1 and worker-3.
+          A control plane with the API server, etcd, the scheduler and the controller manager sits above three worker nodes. worker-2 is
+          NotReady and its pods are terminating; replacement pods start on worker-1 and worker-3.
         </desc>
         <rect x="20" y="16" width="520" height="104" rx="14" fill="var(--bg-subtle)" stroke="var(--border-strong)" />
-        <text x="38" y="42" fill="var(--fg)" fontSize="14" fontWeight="700">Control plane</text>
+        <text x="38" y="42" fill="var(--fg)" fontSize="14" fontWeight="700">
+          Control plane
+        </text>
         {components.map((c, i) => (
           <g key={c} transform={`translate(${38 + i * 124} 58)`}>
             <rect width="114" height="42" rx="8" fill="var(--bg)" stroke="var(--border-strong)" />
-            <text x="57" y="25" textAnchor="middle" fill="var(--fg-muted)" fontSize={c.length > 14 ? 10 : 11.5} fontFamily="var(--font-mono)">
+            <text
+              x="57"
+              y="25"
+              textAnchor="middle"
+              fill="var(--fg-muted)"
+              fontSize={c.length > 14 ? 10 : 11.5}
+              fontFamily="var(--font-mono)"
+            >
               {c}
             </text>
           </g>
@@ -63,8 +72,8 @@ export function HeroCluster() {
         })}
       </svg>
       <figcaption>
-        A worker loses power: about 50 seconds later it is NotReady, and after the 300-second toleration its pods are
-        replaced on the healthy nodes.
+        A worker loses power: about 50 seconds later it is NotReady, and after the 300-second toleration its pods are replaced on the
+        healthy nodes.
       </figcaption>
     </figure>
   );

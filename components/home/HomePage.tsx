@@ -13,8 +13,8 @@ export function HomePage({ site }: { site: Site }) {
           <p className="eyebrow">Study notes you can run</p>
           <h1>Containers and Kubernetes, from the kernel up.</h1>
           <p className="hero-lede">
-            Clusterbook explains what a container really is, which Linux features make it work, and how Kubernetes keeps
-            your workloads running when machines fail, with the real timings and the real command output.
+            Clusterbook explains what a container really is, which Linux features make it work, and how Kubernetes keeps your workloads
+            running when machines fail, with the real timings and the real command output.
           </p>
           <div className="hero-actions">
             {first && (
@@ -50,7 +50,9 @@ export function HomePage({ site }: { site: Site }) {
           {site.parts.map((part, i) => (
             <li key={part.id} id={`part-${part.id}`} className="part-card">
               <div className="part-card-head">
-                <span className="part-number" aria-hidden="true">{String(i + 1).padStart(2, '0')}</span>
+                <span className="part-number" aria-hidden="true">
+                  {String(i + 1).padStart(2, '0')}
+                </span>
                 <h3>
                   <span className="sr-only">Part {i + 1}: </span>
                   {part.title}

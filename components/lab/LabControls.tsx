@@ -72,7 +72,14 @@ export function LabControls() {
       {jumping && <span className="lab-jumping" aria-hidden="true" />}
       <button type="button" className="lab-button lab-reset" onClick={() => send({ type: 'RESET' })}>
         <svg width="14" height="14" viewBox="0 0 14 14" aria-hidden="true">
-          <path d="M2.5 7a4.5 4.5 0 1 0 1.3-3.2M2.5 1.8v2.5H5" fill="none" stroke="currentColor" strokeWidth="1.6" strokeLinecap="round" strokeLinejoin="round" />
+          <path
+            d="M2.5 7a4.5 4.5 0 1 0 1.3-3.2M2.5 1.8v2.5H5"
+            fill="none"
+            stroke="currentColor"
+            strokeWidth="1.6"
+            strokeLinecap="round"
+            strokeLinejoin="round"
+          />
         </svg>
         Reset
       </button>

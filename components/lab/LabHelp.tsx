@@ -34,7 +34,12 @@ export function LabHelp({ headingId }: { headingId: string }) {
             {scriptLines(scenario.solution).map((line, i) => (
               <li key={i}>
                 <code>{line}</code>
-                <button type="button" className="lab-button lab-run-line" onClick={() => send({ type: 'RUN', command: line })} aria-label={`Run ${line}`}>
+                <button
+                  type="button"
+                  className="lab-button lab-run-line"
+                  onClick={() => send({ type: 'RUN', command: line })}
+                  aria-label={`Run ${line}`}
+                >
                   Run
                 </button>
               </li>

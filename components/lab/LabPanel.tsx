@@ -28,7 +28,15 @@ export interface LabPanelProps {
   completions?: () => LabCompletions;
 }
 
-function Header({ scenario, titleId, titleRef }: { scenario: LabScenario; titleId: string; titleRef: RefObject<HTMLHeadingElement | null> }) {
+function Header({
+  scenario,
+  titleId,
+  titleRef,
+}: {
+  scenario: LabScenario;
+  titleId: string;
+  titleRef: RefObject<HTMLHeadingElement | null>;
+}) {
   const completed = useLab(selectCompleted);
   const setupFailed = useLab(selectSetupFailed);
   return (

@@ -79,7 +79,14 @@ export function LabTerminal({ headingId }: { headingId: string }) {
           Clear
         </button>
       </div>
-      <div className="lab-term-scrollback" ref={scrollback} role="log" aria-label="Terminal output" tabIndex={0} onClick={() => input.current?.focus()}>
+      <div
+        className="lab-term-scrollback"
+        ref={scrollback}
+        role="log"
+        aria-label="Terminal output"
+        tabIndex={0}
+        onClick={() => input.current?.focus()}
+      >
         {blocks.map((block) => (
           <Block key={block.id} block={block} />
         ))}
@@ -111,7 +118,8 @@ export function LabTerminal({ headingId }: { headingId: string }) {
         {candidates.join('   ')}
       </p>
       <p id={`${headingId}-help`} className="sr-only">
-        Enter runs the command. Up and Down recall earlier commands. Tab completes commands, kinds and names while you type. Control L clears the output.
+        Enter runs the command. Up and Down recall earlier commands. Tab completes commands, kinds and names while you type. Control L
+        clears the output.
       </p>
     </section>
   );

@@ -12,13 +12,20 @@ type Entry = TimelineEntry<ClusterSnapshot>;
 /** Whole seconds are precise enough to find a moment again. */
 const clockText = (ms: number) => formatGoDuration(Math.round(ms / 1000) * 1000);
 
-const EntryButton = memo(function EntryButton({ entry, latest, onRewind }: { entry: Entry; latest: boolean; onRewind: (id: number) => void }) {
+const EntryButton = memo(function EntryButton({
+  entry,
+  latest,
+  onRewind,
+}: {
+  entry: Entry;
+  latest: boolean;
+  onRewind: (id: number) => void;
+}) {
   return (
     <li className={latest ? 'is-latest' : undefined}>
       {/* The name is the visible text, "Rewind to" first for screen readers. */}
       <button type="button" className="lab-tl-entry" onClick={() => onRewind(entry.id)}>
-        <span className="sr-only">Rewind to</span>{' '}
-        <time className="lab-tl-time">{clockText(entry.at)}</time>{' '}
+        <span className="sr-only">Rewind to</span> <time className="lab-tl-time">{clockText(entry.at)}</time>{' '}
         <span className="lab-tl-marks">
           {entry.marks.map((mark, i) => (
             <Fragment key={i}>
@@ -42,8 +49,18 @@ const Track = memo(function Track({ entries }: { entries: readonly Entry[] }) {
   return (
     <div className="lab-tl-track" aria-hidden="true">
       {entries.map((entry) => {
-        const tone = entry.marks.find((m) => m.tone === 'bad')?.tone ?? entry.marks.find((m) => m.tone === 'warn')?.tone ?? entry.marks[0]?.tone ?? 'neutral';
-        return <span key={entry.id} className={`lab-tl-tick lab-tone--${tone}`} style={{ left: `${((entry.at - start) / (end - start)) * 100}%` }} />;
+        const tone =
+          entry.marks.find((m) => m.tone === 'bad')?.tone ??
+          entry.marks.find((m) => m.tone === 'warn')?.tone ??
+          entry.marks[0]?.tone ??
+          'neutral';
+        return (
+          <span
+            key={entry.id}
+            className={`lab-tl-tick lab-tone--${tone}`}
+            style={{ left: `${((entry.at - start) / (end - start)) * 100}%` }}
+          />
+        );
       })}
       <span className="lab-tl-axis-start">{clockText(start)}</span>
       <span className="lab-tl-axis-end">{clockText(end)}</span>

@@ -6,7 +6,11 @@ export function RichText({ text }: { text: string }) {
   return (
     <>
       {parts.map((part, i) =>
-        part.startsWith('`') && part.endsWith('`') && part.length > 1 ? <code key={i}>{part.slice(1, -1)}</code> : <Fragment key={i}>{part}</Fragment>,
+        part.startsWith('`') && part.endsWith('`') && part.length > 1 ? (
+          <code key={i}>{part.slice(1, -1)}</code>
+        ) : (
+          <Fragment key={i}>{part}</Fragment>
+        ),
       )}
     </>
   );

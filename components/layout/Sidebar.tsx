@@ -10,7 +10,9 @@ export function Sidebar({ parts, label = 'Chapters' }: { parts: PartWithChapters
         .map((part, i) => (
           <section key={part.id} className="sidebar-part" aria-labelledby={`${label}-part-${part.id}`}>
             <h2 id={`${label}-part-${part.id}`} className="sidebar-part-title">
-              <span className="sidebar-part-number" aria-hidden="true">{String(i + 1).padStart(2, '0')}</span>
+              <span className="sidebar-part-number" aria-hidden="true">
+                {String(i + 1).padStart(2, '0')}
+              </span>
               {part.title}
             </h2>
             <ol className="sidebar-chapters">
@@ -26,10 +28,14 @@ export function Sidebar({ parts, label = 'Chapters' }: { parts: PartWithChapters
         ))}
       <ul className="sidebar-extra">
         <li>
-          <NavLink href="/glossary" className="sidebar-link">Glossary</NavLink>
+          <NavLink href="/glossary" className="sidebar-link">
+            Glossary
+          </NavLink>
         </li>
         <li>
-          <NavLink href="/quiz" className="sidebar-link">Quizzes</NavLink>
+          <NavLink href="/quiz" className="sidebar-link">
+            Quizzes
+          </NavLink>
         </li>
       </ul>
     </nav>

@@ -11,9 +11,7 @@ export function TableOfContents({ items }: { items: TocItem[] }) {
   const [active, setActive] = useState<string | undefined>(items[0]?.id);
 
   useEffect(() => {
-    const headings = items
-      .map((item) => document.getElementById(item.id))
-      .filter((el): el is HTMLElement => el !== null);
+    const headings = items.map((item) => document.getElementById(item.id)).filter((el): el is HTMLElement => el !== null);
     if (headings.length === 0) return;
     const update = () => {
       const line = window.innerHeight * 0.3;
@@ -46,7 +44,9 @@ export function TableOfContents({ items }: { items: TocItem[] }) {
   if (items.length === 0) return null;
   return (
     <nav className="toc" aria-labelledby="toc-title">
-      <h2 id="toc-title" className="toc-title">On this page</h2>
+      <h2 id="toc-title" className="toc-title">
+        On this page
+      </h2>
       <ol>
         {items.map((item) => (
           <li key={item.id} className={item.depth === 3 ? 'toc-sub' : undefined}>

@@ -59,7 +59,13 @@ export function ThemeToggle() {
           </g>
         )}
         {preference === 'dark' && (
-          <path fill="none" stroke="currentColor" strokeWidth="1.8" strokeLinejoin="round" d="M20 14.5A8 8 0 0 1 9.5 4a8 8 0 1 0 10.5 10.5Z" />
+          <path
+            fill="none"
+            stroke="currentColor"
+            strokeWidth="1.8"
+            strokeLinejoin="round"
+            d="M20 14.5A8 8 0 0 1 9.5 4a8 8 0 1 0 10.5 10.5Z"
+          />
         )}
         {preference === 'system' && (
           <g fill="none" stroke="currentColor" strokeWidth="1.8" strokeLinejoin="round">

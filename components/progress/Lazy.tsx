@@ -16,6 +16,15 @@ export function Lazy({ load, label }: { load: () => Promise<ComponentType>; labe
     );
   }, [load]);
   if (Component) return <Component />;
-  if (failed) return <p className="quiz-problem" role="alert">{label} could not be loaded. Reload the page to try again.</p>;
-  return <p className="quiz-hint" role="status">Loading {label.toLowerCase()}…</p>;
+  if (failed)
+    return (
+      <p className="quiz-problem" role="alert">
+        {label} could not be loaded. Reload the page to try again.
+      </p>
+    );
+  return (
+    <p className="quiz-hint" role="status">
+      Loading {label.toLowerCase()}…
+    </p>
+  );
 }

@@ -16,11 +16,13 @@ export function MarkChapterRead({ slug, showNotices = false }: { slug: string; s
   const [store, setStore] = useState<ProgressStore>();
   useEffect(() => {
     if (!reached) return;
-    void Promise.all([import('@/lib/progress/browser'), import('@/lib/progress/model')]).then(([{ getProgressStore }, { markChapterRead }]) => {
-      const loaded = getProgressStore();
-      loaded.update((p, now) => markChapterRead(p, slug, now));
-      setStore(loaded);
-    });
+    void Promise.all([import('@/lib/progress/browser'), import('@/lib/progress/model')]).then(
+      ([{ getProgressStore }, { markChapterRead }]) => {
+        const loaded = getProgressStore();
+        loaded.update((p, now) => markChapterRead(p, slug, now));
+        setStore(loaded);
+      },
+    );
   }, [reached, slug]);
   return (
     <>

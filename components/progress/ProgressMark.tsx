@@ -11,8 +11,16 @@ export function ProgressMark({ slug }: { slug: string }) {
   const words = [isRead && 'read', isPassed && 'quiz passed'].filter(Boolean).join(', ');
   return (
     <span className="progress-mark">
-      {isRead && <span className="progress-mark-read" title="Read" aria-hidden="true">✓</span>}
-      {isPassed && <span className="progress-mark-passed" title="Quiz passed" aria-hidden="true">★</span>}
+      {isRead && (
+        <span className="progress-mark-read" title="Read" aria-hidden="true">
+          ✓
+        </span>
+      )}
+      {isPassed && (
+        <span className="progress-mark-passed" title="Quiz passed" aria-hidden="true">
+          ★
+        </span>
+      )}
       <span className="sr-only"> ({words})</span>
     </span>
   );

@@ -49,7 +49,11 @@ export function ProgressTools() {
     if (!pendingImport) return;
     const result = store.importFile(pendingImport.text);
     setPendingImport(undefined);
-    setMessage(result.ok ? { kind: 'ok', text: `Imported ${pendingImport.name}.${result.notice ? ` ${result.notice.message}` : ''}` } : { kind: 'error', text: result.error });
+    setMessage(
+      result.ok
+        ? { kind: 'ok', text: `Imported ${pendingImport.name}.${result.notice ? ` ${result.notice.message}` : ''}` }
+        : { kind: 'error', text: result.error },
+    );
   };
 
   return (
@@ -70,9 +74,21 @@ export function ProgressTools() {
         </button>
         <label className="button progress-import">
           Import progress…
-          <input ref={fileInput} type="file" accept="application/json,.json" className="sr-only" onChange={(e) => void chooseFile(e.target.files?.[0])} />
+          <input
+            ref={fileInput}
+            type="file"
+            accept="application/json,.json"
+            className="sr-only"
+            onChange={(e) => void chooseFile(e.target.files?.[0])}
+          />
         </label>
-        <button type="button" className="button" onClick={() => setConfirmingReset(true)} aria-expanded={confirmingReset} aria-controls="progress-reset-confirm">
+        <button
+          type="button"
+          className="button"
+          onClick={() => setConfirmingReset(true)}
+          aria-expanded={confirmingReset}
+          aria-controls="progress-reset-confirm"
+        >
           Reset progress…
         </button>
       </div>

@@ -13,8 +13,8 @@ export function ReviewPage({ parts }: { parts: PartWithChapters[] }) {
           <Breadcrumbs items={[{ label: 'Home', href: '/' }, { label: 'Review' }]} />
           <h1>Review</h1>
           <p className="chapter-lede">
-            Questions you answered in the <Link href="/quiz">chapter quizzes</Link> come back here when they are due: soon after
-            a mistake, later and later as you keep getting them right.
+            Questions you answered in the <Link href="/quiz">chapter quizzes</Link> come back here when they are due: soon after a mistake,
+            later and later as you keep getting them right.
           </p>
         </header>
         <ReviewSessionLoader />

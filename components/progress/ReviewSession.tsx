@@ -28,7 +28,11 @@ const when = (ms: number) => new Date(ms).toLocaleString(undefined, { dateStyle:
 export function ReviewSession() {
   const services = useQuizServices();
   const { store, progress } = useProgress();
-  const [queue] = useState(() => dueCards(store.get(), services.now()).slice(0, progressPolicy.reviewBatch).map((c) => c.key));
+  const [queue] = useState(() =>
+    dueCards(store.get(), services.now())
+      .slice(0, progressPolicy.reviewBatch)
+      .map((c) => c.key),
+  );
   const [seed] = useState(() => newSeed(services.random));
   const [quizzes, setQuizzes] = useState<Map<string, Quiz>>();
   const [index, setIndex] = useState(0);
@@ -75,7 +79,12 @@ export function ReviewSession() {
       </section>
     );
   }
-  if (!items) return <p className="quiz-hint" role="status">Loading your review cards…</p>;
+  if (!items)
+    return (
+      <p className="quiz-hint" role="status">
+        Loading your review cards…
+      </p>
+    );
 
   if (index >= items.length) {
     const right = Object.values(results).filter((r) => r.correct).length;

@@ -41,7 +41,9 @@ export function ChapterQuiz({ slug, title, questionCount, passRatio }: Props) {
       {Loader && (near || started) ? (
         <Loader slug={slug} />
       ) : failed ? (
-        <p className="quiz-problem" role="alert">The quiz could not be loaded. Reload the page to try again.</p>
+        <p className="quiz-problem" role="alert">
+          The quiz could not be loaded. Reload the page to try again.
+        </p>
       ) : (
         <button type="button" className="button button-primary" onClick={() => setStarted(true)} disabled={started}>
           {started ? 'Loading the quiz…' : 'Start the quiz'}

@@ -82,7 +82,11 @@ export function QuestionCard({ prepared, label, graded, onGraded, next, focusOnM
         }}
         aria-busy={pending || scenario.status === 'loading'}
       >
-        {scenario.status === 'loading' && <p className="quiz-hint" role="status">Setting up the simulated cluster…</p>}
+        {scenario.status === 'loading' && (
+          <p className="quiz-hint" role="status">
+            Setting up the simulated cluster…
+          </p>
+        )}
         {scenario.status === 'error' ? (
           <div className="quiz-problem" role="alert">
             <p>{scenario.message}</p>

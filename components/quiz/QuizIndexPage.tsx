@@ -18,8 +18,8 @@ export function QuizIndexPage({ site }: { site: Site }) {
           <Breadcrumbs items={[{ label: 'Home', href: '/' }, { label: 'Quizzes' }]} />
           <h1>Quizzes</h1>
           <p className="chapter-lede">
-            Each chapter ends with a quiz. Every answer becomes a card in your <Link href="/review">review queue</Link>, so the
-            questions you miss come back until they stick.
+            Each chapter ends with a quiz. Every answer becomes a card in your <Link href="/review">review queue</Link>, so the questions
+            you miss come back until they stick.
           </p>
         </header>
         {parts.map((part) => (
@@ -40,9 +40,7 @@ export function QuizIndexPage({ site }: { site: Site }) {
         ))}
         <section aria-labelledby="progress-title" className="progress-section">
           <h2 id="progress-title">Your progress</h2>
-          <p>
-            Progress is saved in this browser only. Export it to a file to keep a copy or to move it to another browser.
-          </p>
+          <p>Progress is saved in this browser only. Export it to a file to keep a copy or to move it to another browser.</p>
           <ProgressToolsLoader />
         </section>
       </article>

@@ -22,12 +22,24 @@ export function QuizLoader({ slug }: { slug: string }) {
     };
   }, [fetchQuiz, slug, attempt]);
 
-  if (!state) return <p className="quiz-hint" role="status">Loading the quiz…</p>;
+  if (!state)
+    return (
+      <p className="quiz-hint" role="status">
+        Loading the quiz…
+      </p>
+    );
   if ('error' in state) {
     return (
       <div className="quiz-problem" role="alert">
         <p>The quiz could not be loaded. Check your connection and try again.</p>
-        <button type="button" className="button" onClick={() => { setState(undefined); setAttempt((n) => n + 1); }}>
+        <button
+          type="button"
+          className="button"
+          onClick={() => {
+            setState(undefined);
+            setAttempt((n) => n + 1);
+          }}
+        >
           Try again
         </button>
       </div>

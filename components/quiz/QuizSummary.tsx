@@ -33,7 +33,13 @@ export function QuizSummary({ session, best, onRetry }: { session: QuizSession; 
       </p>
       <div className="quiz-actions">
         {mistakes.length > 0 && (
-          <button type="button" className="button" aria-expanded={showMistakes} aria-controls="quiz-mistakes" onClick={() => setShowMistakes((s) => !s)}>
+          <button
+            type="button"
+            className="button"
+            aria-expanded={showMistakes}
+            aria-controls="quiz-mistakes"
+            onClick={() => setShowMistakes((s) => !s)}
+          >
             {showMistakes ? 'Hide your mistakes' : `Review your mistakes (${mistakes.length})`}
           </button>
         )}

@@ -4,9 +4,15 @@ import { Fragment } from 'react';
 export function Rich({ text }: { text: string }) {
   return (
     <>
-      {text.split(/(`[^`]+`)/).map((part, i) =>
-        part.startsWith('`') && part.endsWith('`') && part.length > 2 ? <code key={i}>{part.slice(1, -1)}</code> : <Fragment key={i}>{part}</Fragment>,
-      )}
+      {text
+        .split(/(`[^`]+`)/)
+        .map((part, i) =>
+          part.startsWith('`') && part.endsWith('`') && part.length > 2 ? (
+            <code key={i}>{part.slice(1, -1)}</code>
+          ) : (
+            <Fragment key={i}>{part}</Fragment>
+          ),
+        )}
     </>
   );
 }

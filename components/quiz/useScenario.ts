@@ -31,7 +31,12 @@ export function useScenario(prepared: Prepared, attempt: number): ScenarioState 
       .then((factory) => runScenario(prepared, factory))
       .then(
         (run) => !cancelled && setState({ status: 'ready', run }),
-        (error: unknown) => !cancelled && setState({ status: 'error', message: error instanceof Error && error.name === 'ScenarioError' ? error.message : quizErrors.clusterUnavailable }),
+        (error: unknown) =>
+          !cancelled &&
+          setState({
+            status: 'error',
+            message: error instanceof Error && error.name === 'ScenarioError' ? error.message : quizErrors.clusterUnavailable,
+          }),
       );
     return () => {
       cancelled = true;

@@ -148,9 +148,15 @@ export default function SearchPalette({ open, onClose, loadEngine = loadSearchEn
           ))}
         </div>
         <p className="search-hints" aria-hidden="true">
-          <span><kbd>↑</kbd> <kbd>↓</kbd> move</span>
-          <span><kbd>↵</kbd> open</span>
-          <span><kbd>Esc</kbd> close</span>
+          <span>
+            <kbd>↑</kbd> <kbd>↓</kbd> move
+          </span>
+          <span>
+            <kbd>↵</kbd> open
+          </span>
+          <span>
+            <kbd>Esc</kbd> close
+          </span>
         </p>
       </div>
     </dialog>

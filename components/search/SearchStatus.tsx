@@ -7,7 +7,17 @@ import type { EngineState } from './useSearchEngine';
  * used, if any), and the error with a retry button when the index could not load. Shared by the
  * palette and the /search page.
  */
-export function SearchStatus({ text, view, state, retry }: { text: ReactNode; view: SearchView | undefined; state: EngineState; retry: () => void }) {
+export function SearchStatus({
+  text,
+  view,
+  state,
+  retry,
+}: {
+  text: ReactNode;
+  view: SearchView | undefined;
+  state: EngineState;
+  retry: () => void;
+}) {
   const correction = view && view.kind !== 'start' ? correctionNote(view.query) : undefined;
   return (
     <>

@@ -16,7 +16,10 @@ export interface OptionGroup {
 export function paletteGroups(view: SearchView, text: string): OptionGroup[] {
   if (view.kind === 'results') {
     return [
-      ...view.groups.map((g) => ({ label: g.label, options: g.hits.map((hit): PaletteOption => ({ kind: 'hit', url: hit.record.url, hit })) })),
+      ...view.groups.map((g) => ({
+        label: g.label,
+        options: g.hits.map((hit): PaletteOption => ({ kind: 'hit', url: hit.record.url, hit })),
+      })),
       { label: 'More', options: [{ kind: 'all-results', url: searchPageUrl(text), text: text.trim() }] },
     ];
   }

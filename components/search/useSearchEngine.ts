@@ -3,10 +3,7 @@
 import { useCallback, useEffect, useState } from 'react';
 import type { SearchEngine } from '@/lib/search';
 
-export type EngineState =
-  | { status: 'loading' }
-  | { status: 'ready'; engine: SearchEngine }
-  | { status: 'failed'; message: string };
+export type EngineState = { status: 'loading' } | { status: 'ready'; engine: SearchEngine } | { status: 'failed'; message: string };
 
 /** The search engine from `load` (a stable function), loaded on first use; `retry` tries again after a failure. */
 export function useSearchEngine(load: () => Promise<SearchEngine>): { state: EngineState; retry: () => void } {

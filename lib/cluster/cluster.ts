@@ -68,7 +68,9 @@ class SimulatedCluster implements Cluster {
   constructor(private readonly options: CreateClusterOptions) {
     this.seed = options.seed ?? defaults.seed;
     this.shape = {
-      workers: options.workers ?? defaults.workers, cpu: options.cpu ?? defaults.cpu, memory: options.memory ?? defaults.memory,
+      workers: options.workers ?? defaults.workers,
+      cpu: options.cpu ?? defaults.cpu,
+      memory: options.memory ?? defaults.memory,
       etcdMembers: options.etcdMembers ?? defaults.etcdMembers,
     };
     this.boot();
@@ -99,7 +101,9 @@ class SimulatedCluster implements Cluster {
 
   private reinit(init: SimInitOptions): CommandResult {
     const shape: ClusterShape = {
-      workers: init.workers ?? defaults.workers, cpu: init.cpu ?? defaults.cpu, memory: init.memory ?? defaults.memory,
+      workers: init.workers ?? defaults.workers,
+      cpu: init.cpu ?? defaults.cpu,
+      memory: init.memory ?? defaults.memory,
       etcdMembers: Number(init['etcd-members'] ?? defaults.etcdMembers) as 1 | 3 | 5,
     };
     if (!validNodeResources(shape.cpu, shape.memory)) return fail(`error: invalid node size: cpu "${shape.cpu}", memory "${shape.memory}"`);
@@ -180,7 +184,6 @@ class SimulatedCluster implements Cluster {
   view(): ClusterView {
     return (this.cachedView ??= buildView(this.engine));
   }
-
 }
 
 export function createCluster(options: CreateClusterOptions = {}): Cluster {

@@ -4,7 +4,13 @@ export type { Cluster, CreateClusterOptions, ScriptStep } from './cluster';
 export type { CommandResult } from './kubectl/result';
 export type { ClusterSnapshot } from './snapshot';
 export type {
-  ClusterView, EventView, NodeView, PdbView, PodView, ServiceView, WorkloadView,
+  ClusterView,
+  EventView,
+  NodeView,
+  PdbView,
+  PodView,
+  ServiceView,
+  WorkloadView,
 } from './view';
 export { defaults } from './engine/config';
 export { parseDuration, formatGoDuration, humanDuration } from './util/duration';

@@ -112,7 +112,7 @@ export interface ClusterView {
   events: EventView[];
 }
 
-const stateText = (value: unknown) => (typeof value === 'string' ? value : Object.keys(value as object)[0] ?? 'unknown');
+const stateText = (value: unknown) => (typeof value === 'string' ? value : (Object.keys(value as object)[0] ?? 'unknown'));
 const key = (namespace: string, name: string) => `${namespace}/${name}`;
 
 export function buildView(engine: Engine): ClusterView {
@@ -122,14 +122,29 @@ export function buildView(engine: Engine): ClusterView {
     const name = node.metadata.name;
     const ready = node.status.conditions.find((condition) => condition.type === 'Ready');
     return {
-      name, roles: nodeRoles(node), status: nodeStatusWord(node), ready: ready?.status ?? 'None',
+      name,
+      roles: nodeRoles(node),
+      status: nodeStatusWord(node),
+      ready: ready?.status ?? 'None',
       conditions: node.status.conditions.map(({ type, status, reason, message }) => ({ type, status, reason, message })),
       taints: node.spec.taints.map((taint) => ({ key: taint.key, value: taint.value, effect: taint.effect, text: taintString(taint) })),
       unschedulable: node.spec.unschedulable,
-      capacity: { cpu: formatCpu(node.status.capacity.cpu), memory: formatMemory(node.status.capacity.memory), pods: node.status.capacity.pods },
-      allocatable: { cpu: formatCpu(node.status.allocatable.cpu), memory: formatMemory(node.status.allocatable.memory), pods: node.status.allocatable.pods },
-      labels: { ...node.metadata.labels }, internalIP: node.status.internalIP,
-      pods: store.podsOnNode(name).map((pod) => key(pod.metadata.namespace, pod.metadata.name)).sort(),
+      capacity: {
+        cpu: formatCpu(node.status.capacity.cpu),
+        memory: formatMemory(node.status.capacity.memory),
+        pods: node.status.capacity.pods,
+      },
+      allocatable: {
+        cpu: formatCpu(node.status.allocatable.cpu),
+        memory: formatMemory(node.status.allocatable.memory),
+        pods: node.status.allocatable.pods,
+      },
+      labels: { ...node.metadata.labels },
+      internalIP: node.status.internalIP,
+      pods: store
+        .podsOnNode(name)
+        .map((pod) => key(pod.metadata.namespace, pod.metadata.name))
+        .sort(),
       machine: stateText(engine.actorState(`node/${name}`) ?? 'unknown') as NodeView['machine'],
       kubelet: stateText(engine.actorState(`kubelet/${name}`) ?? 'unknown') as NodeView['kubelet'],
       runtimeUp: engine.state.runtimes[name]?.up ?? true,
@@ -138,16 +153,31 @@ export function buildView(engine: Engine): ClusterView {
   const pods = [...store.list('Pod')].map((pod): PodView => {
     const owner = controllerOf(pod);
     return {
-      namespace: pod.metadata.namespace, name: pod.metadata.name, node: pod.spec.nodeName ?? null, phase: pod.status.phase,
-      status: podStatusWord(pod), ready: isPodReady(pod), readyContainers: podReadyColumn(pod),
+      namespace: pod.metadata.namespace,
+      name: pod.metadata.name,
+      node: pod.spec.nodeName ?? null,
+      phase: pod.status.phase,
+      status: podStatusWord(pod),
+      ready: isPodReady(pod),
+      readyContainers: podReadyColumn(pod),
       restarts: pod.status.containerStatuses.reduce((sum, status) => sum + status.restartCount, 0),
-      ownerKind: owner?.kind ?? null, ownerName: owner?.name ?? null, deletionTimestamp: pod.metadata.deletionTimestamp ?? null,
-      ip: pod.status.podIP ?? null, createdAt: pod.metadata.creationTimestamp, labels: { ...pod.metadata.labels },
+      ownerKind: owner?.kind ?? null,
+      ownerName: owner?.name ?? null,
+      deletionTimestamp: pod.metadata.deletionTimestamp ?? null,
+      ip: pod.status.podIP ?? null,
+      createdAt: pod.metadata.creationTimestamp,
+      labels: { ...pod.metadata.labels },
       qosClass: podQosClass(pod.spec.containers),
     };
   });
-  const workload = (meta: { namespace: string; name: string; labels: Record<string, string> }, counts: Omit<WorkloadView, 'namespace' | 'name' | 'labels'>): WorkloadView => ({
-    namespace: meta.namespace, name: meta.name, labels: { ...meta.labels }, ...counts,
+  const workload = (
+    meta: { namespace: string; name: string; labels: Record<string, string> },
+    counts: Omit<WorkloadView, 'namespace' | 'name' | 'labels'>,
+  ): WorkloadView => ({
+    namespace: meta.namespace,
+    name: meta.name,
+    labels: { ...meta.labels },
+    ...counts,
   });
   const members = (engine.actor('etcd').getSnapshot().context as { members: Record<string, MemberHealth> }).members;
   const apiState = engine.apiAvailability();
@@ -156,36 +186,71 @@ export function buildView(engine: Engine): ClusterView {
     api: apiState,
     nodes,
     pods,
-    deployments: [...store.list('Deployment')].map((d) => workload(d.metadata, {
-      desired: d.spec.replicas, current: d.status.replicas, ready: d.status.readyReplicas, available: d.status.availableReplicas, updated: d.status.updatedReplicas,
-    })),
-    replicaSets: [...store.list('ReplicaSet')].map((rs) => workload(rs.metadata, {
-      desired: rs.spec.replicas, current: rs.status.replicas, ready: rs.status.readyReplicas, available: rs.status.availableReplicas, updated: rs.status.replicas,
-    })),
-    daemonSets: [...store.list('DaemonSet')].map((ds) => workload(ds.metadata, {
-      desired: ds.status.desiredNumberScheduled, current: ds.status.currentNumberScheduled, ready: ds.status.numberReady,
-      available: ds.status.numberAvailable, updated: ds.status.updatedNumberScheduled,
-    })),
-    statefulSets: [...store.list('StatefulSet')].map((sts) => workload(sts.metadata, {
-      desired: sts.spec.replicas, current: sts.status.replicas, ready: sts.status.readyReplicas, available: sts.status.availableReplicas, updated: sts.status.currentReplicas,
-    })),
+    deployments: [...store.list('Deployment')].map((d) =>
+      workload(d.metadata, {
+        desired: d.spec.replicas,
+        current: d.status.replicas,
+        ready: d.status.readyReplicas,
+        available: d.status.availableReplicas,
+        updated: d.status.updatedReplicas,
+      }),
+    ),
+    replicaSets: [...store.list('ReplicaSet')].map((rs) =>
+      workload(rs.metadata, {
+        desired: rs.spec.replicas,
+        current: rs.status.replicas,
+        ready: rs.status.readyReplicas,
+        available: rs.status.availableReplicas,
+        updated: rs.status.replicas,
+      }),
+    ),
+    daemonSets: [...store.list('DaemonSet')].map((ds) =>
+      workload(ds.metadata, {
+        desired: ds.status.desiredNumberScheduled,
+        current: ds.status.currentNumberScheduled,
+        ready: ds.status.numberReady,
+        available: ds.status.numberAvailable,
+        updated: ds.status.updatedNumberScheduled,
+      }),
+    ),
+    statefulSets: [...store.list('StatefulSet')].map((sts) =>
+      workload(sts.metadata, {
+        desired: sts.spec.replicas,
+        current: sts.status.replicas,
+        ready: sts.status.readyReplicas,
+        available: sts.status.availableReplicas,
+        updated: sts.status.currentReplicas,
+      }),
+    ),
     services: [...store.list('Service')].map((svc) => ({
-      namespace: svc.metadata.namespace, name: svc.metadata.name, type: svc.spec.type, clusterIP: svc.spec.clusterIP,
-      ports: svc.spec.ports.map((port) => `${port.port}/${port.protocol}`), selector: { ...svc.spec.selector },
+      namespace: svc.metadata.namespace,
+      name: svc.metadata.name,
+      type: svc.spec.type,
+      clusterIP: svc.spec.clusterIP,
+      ports: svc.spec.ports.map((port) => `${port.port}/${port.protocol}`),
+      selector: { ...svc.spec.selector },
     })),
     pdbs: [...store.list('PodDisruptionBudget')].map((pdb) => ({
-      namespace: pdb.metadata.namespace, name: pdb.metadata.name, minAvailable: pdb.spec.minAvailable ?? null,
-      maxUnavailable: pdb.spec.maxUnavailable ?? null, ...pdb.status,
+      namespace: pdb.metadata.namespace,
+      name: pdb.metadata.name,
+      minAvailable: pdb.spec.minAvailable ?? null,
+      maxUnavailable: pdb.spec.maxUnavailable ?? null,
+      ...pdb.status,
     })),
     etcd: {
       members: Object.entries(members).map(([name, health]) => ({ name, healthy: health === 'healthy' })),
-      quorum: hasQuorum(members), quorumSize: quorumSize(Object.keys(members).length),
+      quorum: hasQuorum(members),
+      quorumSize: quorumSize(Object.keys(members).length),
     },
     components: [
       { name: 'etcd', healthy: hasQuorum(members), state: stateText(engine.actorState('etcd')) },
       { name: 'kube-apiserver', healthy: apiState === 'available', state: apiState },
       { name: 'kube-controller-manager', healthy: engine.controllersLeading(), state: stateText(engine.actorState('controllerManager')) },
-      { name: 'kube-scheduler', healthy: stateText(engine.actorState('scheduler')) === 'leading', state: stateText(engine.actorState('scheduler')) },
+      {
+        name: 'kube-scheduler',
+        healthy: stateText(engine.actorState('scheduler')) === 'leading',
+        state: stateText(engine.actorState('scheduler')),
+      },
     ],
     events: eventViews(engine.api.events),
   };
@@ -198,9 +263,15 @@ function eventViews(log: EventLog): EventView[] {
   const cached = eventViewCache.get(log);
   if (cached && cached.version === log.version) return cached.views;
   const views = log.list().map((event) => ({
-    namespace: event.namespace, type: event.type, reason: event.reason,
-    object: `${event.involvedObject.kind.toLowerCase()}/${event.involvedObject.name}`, message: event.message, source: event.source,
-    firstTimestamp: event.firstTimestamp, lastTimestamp: event.lastTimestamp, count: event.count,
+    namespace: event.namespace,
+    type: event.type,
+    reason: event.reason,
+    object: `${event.involvedObject.kind.toLowerCase()}/${event.involvedObject.name}`,
+    message: event.message,
+    source: event.source,
+    firstTimestamp: event.firstTimestamp,
+    lastTimestamp: event.lastTimestamp,
+    count: event.count,
   }));
   eventViewCache.set(log, { version: log.version, views });
   return views;

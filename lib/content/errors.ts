@@ -29,14 +29,12 @@ export const errorMessages = {
   mdxSyntax: (reason: string) => `MDX syntax error: ${reason}`,
   unknownTerm: (id: string) => `unknown glossary term <Term id="${id}"> (add content/glossary/${id}.mdx)`,
   termWithoutId: '<Term> needs an id attribute, e.g. <Term id="kubelet">',
-  unknownComponent: (name: string, known: readonly string[]) =>
-    `unknown component <${name}>; MDX may use: ${known.join(', ')}`,
+  unknownComponent: (name: string, known: readonly string[]) => `unknown component <${name}>; MDX may use: ${known.join(', ')}`,
   unknownPart: (part: string, known: string[]) => `unknown part "${part}"; parts are: ${known.join(', ')}`,
   brokenChapterLink: (href: string) => `link to a chapter that does not exist: ${href}`,
   brokenAnchor: (href: string) => `link to a heading that does not exist: ${href}`,
   brokenGlossaryLink: (href: string) => `link to a glossary term that does not exist: ${href}`,
   duplicateSlug: (slug: string, other: string) => `duplicate chapter slug "${slug}" (also ${other})`,
-  duplicateOrder: (part: string, order: number, other: string) =>
-    `duplicate order ${order} in part "${part}" (also ${other})`,
+  duplicateOrder: (part: string, order: number, other: string) => `duplicate order ${order} in part "${part}" (also ${other})`,
   duplicateHeading: (id: string) => `two headings share the id "${id}"; headings must be unique`,
 } as const;

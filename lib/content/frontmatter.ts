@@ -49,7 +49,8 @@ export function parseYamlWith<S extends z.ZodType>(
     const keyLines: Record<string, number> = {};
     if (isMap(doc.contents)) {
       for (const pair of doc.contents.items) {
-        if (isScalar(pair.key) && pair.key.range) keyLines[String(pair.key.value)] = lineOffset + lineCounter.linePos(pair.key.range[0]).line - 1;
+        if (isScalar(pair.key) && pair.key.range)
+          keyLines[String(pair.key.value)] = lineOffset + lineCounter.linePos(pair.key.range[0]).line - 1;
       }
     }
     return { data: result.data, keyLines };

@@ -2,9 +2,7 @@ import { z } from 'zod';
 
 /** One place for every content schema; types are inferred from them, never written twice. */
 
-const slug = z
-  .string()
-  .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'must be lower-case words joined by hyphens');
+const slug = z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'must be lower-case words joined by hyphens');
 
 export const partSchema = z.strictObject({
   id: slug,

@@ -97,11 +97,16 @@ export async function loadSite(root = defaultContentRoot()): Promise<Site> {
 
 function assemble(files: SiteFiles, quizzes: Quiz[]): Site {
   const partIndex = new Map(files.parts.map((p, i) => [p.id, i]));
-  const chapters = files.chapters
-    .map(toChapter)
-    .sort((a, b) => partIndex.get(a.part)! - partIndex.get(b.part)! || a.order - b.order);
-  const summary = ({ slug, href, title, description, part, order, minutes }: Chapter): ChapterSummary =>
-    ({ slug, href, title, description, part, order, minutes });
+  const chapters = files.chapters.map(toChapter).sort((a, b) => partIndex.get(a.part)! - partIndex.get(b.part)! || a.order - b.order);
+  const summary = ({ slug, href, title, description, part, order, minutes }: Chapter): ChapterSummary => ({
+    slug,
+    href,
+    title,
+    description,
+    part,
+    order,
+    minutes,
+  });
   return {
     parts: files.parts.map((p) => ({ ...p, chapters: chapters.filter((c) => c.part === p.id).map(summary) })),
     chapters,

@@ -26,13 +26,18 @@ export function validateSite(site: SiteFiles, extraChecks: ((site: SiteFiles) =>
     const orderKey = `${chapter.data.part}/${chapter.data.order}`;
     const orderClash = byOrder.get(orderKey);
     if (orderClash) {
-      problems.push({ file: chapter.file, line: chapter.keyLines.order, message: errorMessages.duplicateOrder(chapter.data.part, chapter.data.order, orderClash.file) });
+      problems.push({
+        file: chapter.file,
+        line: chapter.keyLines.order,
+        message: errorMessages.duplicateOrder(chapter.data.part, chapter.data.order, orderClash.file),
+      });
     }
     byOrder.set(orderKey, chapter);
   }
 
   const checkLink = linkChecker(site);
-  const link = (file: string, line: number | undefined, href: string, ownAnchors?: Set<string>) => problems.push(...checkLink(file, line, href, ownAnchors));
+  const link = (file: string, line: number | undefined, href: string, ownAnchors?: Set<string>) =>
+    problems.push(...checkLink(file, line, href, ownAnchors));
   const terms = new Set(site.glossary.map((g) => g.name));
 
   for (const doc of [...site.chapters, ...site.glossary]) {

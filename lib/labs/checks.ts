@@ -35,13 +35,15 @@ const deploymentOfReplicaSet = (replicaSet: string) => replicaSet.replace(/-[a-z
 function ownedBy(pod: PodView, owner: string): boolean {
   if (owner === 'none') return pod.ownerKind === null;
   const [kind, name] = owner.split('/');
-  if (kind === 'deployment') return pod.ownerKind === 'ReplicaSet' && pod.ownerName !== null && deploymentOfReplicaSet(pod.ownerName) === name;
+  if (kind === 'deployment')
+    return pod.ownerKind === 'ReplicaSet' && pod.ownerName !== null && deploymentOfReplicaSet(pod.ownerName) === name;
   return pod.ownerKind?.toLowerCase() === kind && pod.ownerName === name;
 }
 
 function nodeOutcome(check: Of<'node'>, view: ClusterView): Outcome {
   const node = view.nodes.find((n) => n.name === check.node);
-  if (!node) return { passed: false, values: { name: check.node, status: 'missing', taints: 'none', machine: 'missing', kubelet: 'missing' } };
+  if (!node)
+    return { passed: false, values: { name: check.node, status: 'missing', taints: 'none', machine: 'missing', kubelet: 'missing' } };
   const passed =
     (check.status === undefined || node.status === check.status) &&
     (check.schedulable === undefined || node.unschedulable !== check.schedulable) &&
@@ -51,7 +53,13 @@ function nodeOutcome(check: Of<'node'>, view: ClusterView): Outcome {
     (check.kubelet === undefined || node.kubelet === check.kubelet);
   return {
     passed,
-    values: { name: node.name, status: node.status, taints: listOrNone(node.taints.map((t) => t.text)), machine: node.machine, kubelet: node.kubelet },
+    values: {
+      name: node.name,
+      status: node.status,
+      taints: listOrNone(node.taints.map((t) => t.text)),
+      machine: node.machine,
+      kubelet: node.kubelet,
+    },
   };
 }
 

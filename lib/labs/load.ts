@@ -54,7 +54,10 @@ export async function loadLabFile(absolute: string): Promise<{ lab: LabScenario 
 export async function loadLabs(root = defaultContentRoot()): Promise<{ labs: LabScenario[]; ids: string[]; problems: ContentProblem[] }> {
   const dir = labsDir(root);
   const entries = await readdir(dir, { withFileTypes: true }).catch(() => []);
-  const files = entries.filter((e) => e.isFile() && /\.ya?ml$/.test(e.name)).map((e) => path.join(dir, e.name)).sort();
+  const files = entries
+    .filter((e) => e.isFile() && /\.ya?ml$/.test(e.name))
+    .map((e) => path.join(dir, e.name))
+    .sort();
   const results = await Promise.all(files.map(loadLabFile));
   return {
     labs: results.flatMap((r) => ('lab' in r ? [r.lab] : [])),

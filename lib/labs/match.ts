@@ -38,7 +38,10 @@ export function countHolds(count: Count, actual: number): boolean {
 /** `*` matches any run of characters; everything else is literal. */
 export function globMatches(glob: string, text: string): boolean {
   if (!glob.includes('*')) return glob === text;
-  const source = glob.split('*').map((part) => part.replace(/[.+?^${}()|[\]\\]/g, '\\$&')).join('.*');
+  const source = glob
+    .split('*')
+    .map((part) => part.replace(/[.+?^${}()|[\]\\]/g, '\\$&'))
+    .join('.*');
   return new RegExp(`^${source}$`).test(text);
 }
 

@@ -10,16 +10,14 @@ import { parseCount, placeholdersIn, taintSpecPattern, type Count } from './matc
 const text = z.string().trim().min(1);
 const name = z.string().regex(/^[a-z0-9]([-a-z0-9.]*[a-z0-9])?$/, 'must be a Kubernetes name such as web or worker-2');
 const script = z.string().trim().min(1, 'write at least one command');
-const count = z
-  .union([z.number(), z.string()])
-  .transform((input, ctx): Count => {
-    const parsed = parseCount(input);
-    if (!parsed) {
-      ctx.addIssue({ code: 'custom', message: labErrors.badCount });
-      return z.NEVER;
-    }
-    return parsed;
-  });
+const count = z.union([z.number(), z.string()]).transform((input, ctx): Count => {
+  const parsed = parseCount(input);
+  if (!parsed) {
+    ctx.addIssue({ code: 'custom', message: labErrors.badCount });
+    return z.NEVER;
+  }
+  return parsed;
+});
 const oneOrMany = z.union([text, z.array(text).min(1)]).transform((value) => (Array.isArray(value) ? value : [value]));
 const taint = z.string().regex(taintSpecPattern, labErrors.badTaint);
 const owner = z.string().regex(/^((deployment|statefulset|daemonset|replicaset)\/[a-z0-9]([-a-z0-9]*[a-z0-9])?|none)$/, labErrors.badOwner);
@@ -148,10 +146,12 @@ export const labCheckSchema = z
   .discriminatedUnion('check', [nodeCheck, podsCheck, workloadCheck, etcdCheck, componentCheck, apiCheck, eventCheck, commandCheck])
   .superRefine((check, ctx) => {
     const record = check as Record<string, unknown>;
-    if (!conditionKeys[check.check].some((key) => record[key] !== undefined)) ctx.addIssue({ code: 'custom', message: labErrors.noCondition });
+    if (!conditionKeys[check.check].some((key) => record[key] !== undefined))
+      ctx.addIssue({ code: 'custom', message: labErrors.noCondition });
     const known: readonly string[] = checkPlaceholders[check.check];
     for (const placeholder of placeholdersIn(check.failure)) {
-      if (!known.includes(placeholder)) ctx.addIssue({ code: 'custom', path: ['failure'], message: labErrors.unknownPlaceholder(placeholder, known) });
+      if (!known.includes(placeholder))
+        ctx.addIssue({ code: 'custom', path: ['failure'], message: labErrors.unknownPlaceholder(placeholder, known) });
     }
   });
 

@@ -38,7 +38,8 @@ export function podLabel(pod: Pick<PodView, 'name' | 'ownerKind' | 'ownerName'>)
   return pod.name;
 }
 
-const nodeTone = (status: string): MarkTone => (status.startsWith('NotReady') ? 'bad' : status.includes('SchedulingDisabled') ? 'warn' : 'good');
+const nodeTone = (status: string): MarkTone =>
+  status.startsWith('NotReady') ? 'bad' : status.includes('SchedulingDisabled') ? 'warn' : 'good';
 
 function nodeMarks(prev: ClusterView, next: ClusterView): TimelineMark[] {
   const marks: TimelineMark[] = [];
@@ -52,10 +53,13 @@ function nodeMarks(prev: ClusterView, next: ClusterView): TimelineMark[] {
     if (old.status !== node.status) marks.push({ kind: 'node', tone: nodeTone(node.status), text: `${node.name} ${node.status}` });
     const oldTaints = new Set(old.taints.map((t) => t.text));
     const newTaints = new Set(node.taints.map((t) => t.text));
-    for (const t of newTaints) if (!oldTaints.has(t)) marks.push({ kind: 'taint', tone: 'warn', text: `${node.name} tainted ${shortTaint(t)}` });
-    for (const t of oldTaints) if (!newTaints.has(t)) marks.push({ kind: 'taint', tone: 'good', text: `${node.name} taint removed: ${shortTaint(t)}` });
+    for (const t of newTaints)
+      if (!oldTaints.has(t)) marks.push({ kind: 'taint', tone: 'warn', text: `${node.name} tainted ${shortTaint(t)}` });
+    for (const t of oldTaints)
+      if (!newTaints.has(t)) marks.push({ kind: 'taint', tone: 'good', text: `${node.name} taint removed: ${shortTaint(t)}` });
   }
-  for (const name of before.keys()) if (!next.nodes.some((n) => n.name === name)) marks.push({ kind: 'node', tone: 'bad', text: `${name} deleted` });
+  for (const name of before.keys())
+    if (!next.nodes.some((n) => n.name === name)) marks.push({ kind: 'node', tone: 'bad', text: `${name} deleted` });
   return marks;
 }
 
@@ -69,7 +73,9 @@ function podMarks(prev: ClusterView, next: ClusterView): TimelineMark[] {
   };
   const before = new Map(prev.pods.filter((p) => p.namespace !== systemNamespace).map((p) => [`${p.namespace}/${p.name}`, p]));
   // A pod that starts terminating on a node tainted NoExecute by the node lifecycle controller was evicted.
-  const evicting = new Set(next.nodes.filter((n) => n.taints.some((t) => evictionTaints.has(t.key) && t.effect === 'NoExecute')).map((n) => n.name));
+  const evicting = new Set(
+    next.nodes.filter((n) => n.taints.some((t) => evictionTaints.has(t.key) && t.effect === 'NoExecute')).map((n) => n.name),
+  );
   const seen = new Set<string>();
   for (const pod of next.pods) {
     if (pod.namespace === systemNamespace) continue;
@@ -81,7 +87,8 @@ function podMarks(prev: ClusterView, next: ClusterView): TimelineMark[] {
     else if (!old.node && pod.node) add(`scheduled to ${pod.node}`, 'neutral', label);
     if (old && old.status !== pod.status) {
       if (pod.status === 'Running') add('Running', 'good', label);
-      else if (pod.status === 'Terminating') add(pod.node && evicting.has(pod.node) ? 'evicted (Terminating)' : 'Terminating', 'bad', label);
+      else if (pod.status === 'Terminating')
+        add(pod.node && evicting.has(pod.node) ? 'evicted (Terminating)' : 'Terminating', 'bad', label);
       else if (pod.status === 'ContainerCreating') add('ContainerCreating (pulling the image)', 'neutral', label);
     }
   }
@@ -99,7 +106,11 @@ function schedulingMarks(prev: ClusterView, next: ClusterView): TimelineMark[] {
     const pod = next.pods.find((p) => `pod/${p.name}` === event.object);
     // The scheduler's reasons, without its note on preemption: "0/4 nodes are available: 3 Insufficient cpu."
     const reasons = event.message.replace(/\s*preemption:.*$/, '');
-    marks.push({ kind: 'scheduling', tone: 'warn', text: `${pod ? podLabel(pod) : event.object.replace(/^pod\//, '')} FailedScheduling: ${reasons}` });
+    marks.push({
+      kind: 'scheduling',
+      tone: 'warn',
+      text: `${pod ? podLabel(pod) : event.object.replace(/^pod\//, '')} FailedScheduling: ${reasons}`,
+    });
   }
   return marks;
 }
@@ -108,11 +119,21 @@ function controlPlaneMarks(prev: ClusterView, next: ClusterView): TimelineMark[]
   const marks: TimelineMark[] = [];
   const before = new Map(prev.etcd.members.map((m) => [m.name, m.healthy]));
   for (const member of next.etcd.members) {
-    if (before.get(member.name) !== member.healthy) marks.push({ kind: 'etcd', tone: member.healthy ? 'good' : 'bad', text: `${member.name} ${member.healthy ? 'healthy' : 'failed'}` });
+    if (before.get(member.name) !== member.healthy)
+      marks.push({ kind: 'etcd', tone: member.healthy ? 'good' : 'bad', text: `${member.name} ${member.healthy ? 'healthy' : 'failed'}` });
   }
-  if (prev.etcd.quorum !== next.etcd.quorum) marks.push({ kind: 'etcd', tone: next.etcd.quorum ? 'good' : 'bad', text: next.etcd.quorum ? 'etcd quorum restored' : 'etcd lost quorum' });
+  if (prev.etcd.quorum !== next.etcd.quorum)
+    marks.push({
+      kind: 'etcd',
+      tone: next.etcd.quorum ? 'good' : 'bad',
+      text: next.etcd.quorum ? 'etcd quorum restored' : 'etcd lost quorum',
+    });
   if (prev.api !== next.api) {
-    const text = { available: 'API server accepts writes again', 'no-quorum': 'API server refuses writes (no etcd quorum)', unreachable: 'API server unreachable' }[next.api];
+    const text = {
+      available: 'API server accepts writes again',
+      'no-quorum': 'API server refuses writes (no etcd quorum)',
+      unreachable: 'API server unreachable',
+    }[next.api];
     marks.push({ kind: 'api', tone: next.api === 'available' ? 'good' : 'bad', text });
   }
   return marks;

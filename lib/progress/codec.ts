@@ -28,7 +28,8 @@ function firstIssue(error: { issues: { path: PropertyKey[]; message: string }[] 
 /** Checks and migrates a progress value of any known version. */
 function decodeValue(value: unknown, now: number): Decoded {
   const probe = versionProbeSchema.safeParse(value);
-  if (probe.success && probe.data.version > currentVersion) return { unreadable: progressErrors.newerVersion(probe.data.version, currentVersion) };
+  if (probe.success && probe.data.version > currentVersion)
+    return { unreadable: progressErrors.newerVersion(probe.data.version, currentVersion) };
   const parsed = anyProgressSchema.safeParse(value);
   if (!parsed.success) {
     const { where, reason } = firstIssue(parsed.error);
@@ -69,7 +70,8 @@ export function decodeImport(text: string, now: number): { progress: Progress; m
     const { where, reason } = firstIssue(parsed.error);
     return { error: progressErrors.importDamaged(where, reason) };
   }
-  if (parsed.data.version !== file.data.version) return { error: progressErrors.importDamaged('version', `the file says ${file.data.version}, its data says ${parsed.data.version}`) };
+  if (parsed.data.version !== file.data.version)
+    return { error: progressErrors.importDamaged('version', `the file says ${file.data.version}, its data says ${parsed.data.version}`) };
   const progress = migrate(parsed.data, now);
   return parsed.data.version === currentVersion ? { progress } : { progress, migratedFrom: parsed.data.version };
 }

@@ -2,13 +2,15 @@
 export const progressErrors = {
   setAside: (key: string) =>
     `Your saved progress could not be read, so Clusterbook started fresh. The old data was kept in this browser under "${key}"; nothing was deleted.`,
-  setAsideFailed: 'Your saved progress could not be read, and there was no room to keep a copy aside; it was left untouched and progress is not being saved.',
+  setAsideFailed:
+    'Your saved progress could not be read, and there was no room to keep a copy aside; it was left untouched and progress is not being saved.',
   newerVersion: (found: number, current: number) =>
     `saved by a newer version of Clusterbook (version ${found}; this one reads up to version ${current})`,
   migrated: (from: number) => `Your progress was upgraded from an older format (version ${from}).`,
   quota: "Your browser's storage is full, so your latest progress is kept only until you close this tab. Export it to a file to keep it.",
   quotaTrimmed: "Your browser's storage was nearly full, so only your latest quiz attempts were kept (best scores are unchanged).",
-  storageUnavailable: 'This browser does not let Clusterbook save anything (private mode or blocked storage); progress lasts until you close the tab.',
+  storageUnavailable:
+    'This browser does not let Clusterbook save anything (private mode or blocked storage); progress lasts until you close the tab.',
 
   importNotJson: 'That file is not valid JSON, so it is not a Clusterbook progress export. Nothing was changed.',
   importNotProgress: 'That file is not a Clusterbook progress export. Nothing was changed.',

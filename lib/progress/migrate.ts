@@ -10,7 +10,10 @@ const steps = {
     version: 2 as const,
     chapters: Object.fromEntries(old.read.map((slug) => [slug, { readAt: now }])),
     quizzes: Object.fromEntries(
-      Object.entries(old.scores).map(([slug, best]) => [slug, { attempts: [], best, ...(best >= quizPolicy.passRatio ? { passedAt: now } : {}) }]),
+      Object.entries(old.scores).map(([slug, best]) => [
+        slug,
+        { attempts: [], best, ...(best >= quizPolicy.passRatio ? { passedAt: now } : {}) },
+      ]),
     ),
     labs: {},
     cards: {},

@@ -12,7 +12,13 @@ export function markChapterRead(p: Progress, slug: string, now: number): Progres
   return { ...p, chapters: { ...p.chapters, [slug]: { readAt: now } } };
 }
 
-export function recordQuizAttempt(p: Progress, slug: string, score: { correct: number; total: number }, passRatio: number, now: number): Progress {
+export function recordQuizAttempt(
+  p: Progress,
+  slug: string,
+  score: { correct: number; total: number },
+  passRatio: number,
+  now: number,
+): Progress {
   const previous = p.quizzes[slug];
   const ratio = score.total > 0 ? score.correct / score.total : 0;
   const attempts = [...(previous?.attempts ?? []), { at: now, ...score }].slice(-progressPolicy.attemptsKept);

@@ -26,7 +26,9 @@ export function peekProgress(raw: string | null, now: number): ProgressPeek {
   }
   if (!isRecord(data) || data.version !== currentVersion) return emptyPeek;
   const { chapters, quizzes, cards } = data;
-  const quizEntries = isRecord(quizzes) ? Object.entries(quizzes).filter((e): e is [string, Record<string, unknown>] => isRecord(e[1])) : [];
+  const quizEntries = isRecord(quizzes)
+    ? Object.entries(quizzes).filter((e): e is [string, Record<string, unknown>] => isRecord(e[1]))
+    : [];
   return {
     read: isRecord(chapters) ? Object.keys(chapters) : [],
     passed: quizEntries.filter(([, q]) => typeof q.passedAt === 'number').map(([slug]) => slug),

@@ -88,7 +88,10 @@ export class ProgressStore {
     this.progress = decoded.progress;
     this.save();
     this.emit();
-    return { ok: true, notice: decoded.migratedFrom ? { kind: 'migrated', message: progressErrors.migrated(decoded.migratedFrom) } : undefined };
+    return {
+      ok: true,
+      notice: decoded.migratedFrom ? { kind: 'migrated', message: progressErrors.migrated(decoded.migratedFrom) } : undefined,
+    };
   }
 
   /** Forgets everything (the UI asks for confirmation first). */

@@ -12,10 +12,16 @@ import { quizFileSchema, type Quiz } from './schema';
  * carry the YAML line) and each question's section link like any other link in the site.
  * Section links come back absolute (/chapters/slug#id) so the UI can use them as they are.
  */
-export async function loadQuizzes(root: string, site: Pick<SiteFiles, 'chapters' | 'glossary'>): Promise<{ quizzes: Quiz[]; problems: ContentProblem[] }> {
+export async function loadQuizzes(
+  root: string,
+  site: Pick<SiteFiles, 'chapters' | 'glossary'>,
+): Promise<{ quizzes: Quiz[]; problems: ContentProblem[] }> {
   const dir = path.join(root, 'quizzes');
   const entries = await readdir(dir, { withFileTypes: true }).catch(() => []);
-  const files = entries.filter((e) => e.isFile() && /\.ya?ml$/.test(e.name)).map((e) => path.join(dir, e.name)).sort();
+  const files = entries
+    .filter((e) => e.isFile() && /\.ya?ml$/.test(e.name))
+    .map((e) => path.join(dir, e.name))
+    .sort();
   const checkLink = linkChecker(site);
   const chapterTitles = new Map(site.chapters.map((c) => [c.name, c.data.title]));
   const quizzes: Quiz[] = [];
@@ -45,4 +51,3 @@ export async function loadQuizzes(root: string, site: Pick<SiteFiles, 'chapters'
   }
   return { quizzes, problems };
 }
-

@@ -46,7 +46,10 @@ export const goalCheckSchema = z.discriminatedUnion('expect', [
     /** A taint that must be absent, same forms as `taint`. */
     noTaint: z.string().optional(),
     /** A label that must be set: `key=value`. */
-    label: z.string().regex(/^[^=]+=.*$/, 'must look like key=value').optional(),
+    label: z
+      .string()
+      .regex(/^[^=]+=.*$/, 'must look like key=value')
+      .optional(),
   }),
   z.strictObject({
     expect: z.literal('pod'),
@@ -120,7 +123,10 @@ export const questionSchema = z
     z.strictObject({
       ...base,
       type: z.literal('matching'),
-      pairs: z.array(z.strictObject({ item: text, match: text })).min(2).max(8),
+      pairs: z
+        .array(z.strictObject({ item: text, match: text }))
+        .min(2)
+        .max(8),
       /** Extra wrong choices offered in every select. */
       distractors: z.array(text).default([]),
     }),
@@ -185,7 +191,10 @@ function questionProblems(q: Question): Problem[] {
     values.forEach((v, i) => values.indexOf(v) !== i && problems.push({ path: [field, i], message: quizErrors.duplicateText(v) }));
 
   if (q.type === 'single' || q.type === 'multiple') {
-    duplicates(q.options.map((o) => o.text), 'options');
+    duplicates(
+      q.options.map((o) => o.text),
+      'options',
+    );
     const correct = q.options.filter((o) => o.correct).length;
     if (q.type === 'single' && correct !== 1) problems.push({ path: ['options'], message: quizErrors.exactlyOneCorrect(correct) });
     if (q.type === 'multiple' && correct === 0) problems.push({ path: ['options'], message: quizErrors.atLeastOneCorrect });
@@ -193,7 +202,10 @@ function questionProblems(q: Question): Problem[] {
   }
   if (q.type === 'ordering') duplicates(q.items, 'items');
   if (q.type === 'matching') {
-    duplicates(q.pairs.map((p) => p.item), 'pairs');
+    duplicates(
+      q.pairs.map((p) => p.item),
+      'pairs',
+    );
     duplicates([...new Set(q.pairs.map((p) => p.match)), ...q.distractors], 'distractors');
   }
   if (q.type === 'command' || q.type === 'prediction') {
@@ -205,7 +217,8 @@ function questionProblems(q: Question): Problem[] {
       }
     }
     const variants = Object.values(q.params).reduce((n, values) => n * values.length, 1);
-    if (variants > quizPolicy.maxVariants) problems.push({ path: ['params'], message: quizErrors.tooManyVariants(variants, quizPolicy.maxVariants) });
+    if (variants > quizPolicy.maxVariants)
+      problems.push({ path: ['params'], message: quizErrors.tooManyVariants(variants, quizPolicy.maxVariants) });
   }
   return problems;
 }

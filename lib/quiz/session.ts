@@ -18,10 +18,7 @@ export interface QuizSession {
   phase: 'question' | 'summary';
 }
 
-export type SessionEvent =
-  | { type: 'graded'; index: number; result: Graded }
-  | { type: 'next' }
-  | { type: 'retry'; seed: number };
+export type SessionEvent = { type: 'graded'; index: number; result: Graded } | { type: 'next' } | { type: 'retry'; seed: number };
 
 export function startSession(quiz: QuizSource, seed: number): QuizSession {
   return {

@@ -57,10 +57,7 @@ export const searchConfig = Object.freeze({
   /** A term found in more than this share of records counts as common (see QueryTerm.role). */
   commonTermShare: 0.1,
   /** How many typos a misspelt word may have to be corrected, by its length. */
-  spelling: Object.freeze([
-    Object.freeze({ minLength: 4, maxEdits: 1 }),
-    Object.freeze({ minLength: 8, maxEdits: 2 }),
-  ]),
+  spelling: Object.freeze([Object.freeze({ minLength: 4, maxEdits: 1 }), Object.freeze({ minLength: 8, maxEdits: 2 })]),
   /** Glossary ids offered before anything is typed and when nothing else fits. */
   starterTerms: Object.freeze(['container', 'linux-namespace', 'cgroup', 'pod', 'kubelet', 'etcd', 'control-plane', 'kube-proxy']),
   limits: Object.freeze({ palette: 12, page: 50, cli: 10, suggestions: 6 }),

@@ -1,8 +1,8 @@
 /** Every search error message, defined once; tests import these instead of repeating strings. */
 export const errorMessages = {
-  indexUnavailable: (status: number | string) =>
-    `The search index could not be loaded (${status}). Check your connection and try again.`,
-  indexInvalid: (reason: string) => `The search index is damaged and cannot be used (${reason}). Reload the page; if it persists, the site needs rebuilding.`,
+  indexUnavailable: (status: number | string) => `The search index could not be loaded (${status}). Check your connection and try again.`,
+  indexInvalid: (reason: string) =>
+    `The search index is damaged and cannot be used (${reason}). Reload the page; if it persists, the site needs rebuilding.`,
   indexVersion: (found: unknown, expected: number) =>
     `The search index is from another version of the site (version ${String(found)}, expected ${expected}). Reload the page.`,
   cliUsage: 'Usage: clusterbook search "QUERY" [--json] [--limit N]',

@@ -29,7 +29,9 @@ async function answerAnything(card: Locator) {
   else if (await boxes.count()) await boxes.first().check();
   else if (await selects.count()) {
     for (const select of await selects.all()) {
-      const values = await select.locator('option').evaluateAll((options) => options.map((o) => (o as HTMLOptionElement).value).filter(Boolean));
+      const values = await select
+        .locator('option')
+        .evaluateAll((options) => options.map((o) => (o as HTMLOptionElement).value).filter(Boolean));
       await select.selectOption(values[0]);
     }
   }

@@ -20,7 +20,10 @@ describe('a lab stays responsive', () => {
       await page.context().close();
       if (report.longTasks.length === 0) break;
     }
-    const summary = reports.map((r) => `long tasks [${r.longTasks.map((t) => t.toFixed(0)).join(', ')}] ms, longest task ${r.longestTaskCpuMs.toFixed(1)} ms CPU, longest frame ${r.longestFrameMs.toFixed(1)} ms`);
+    const summary = reports.map(
+      (r) =>
+        `long tasks [${r.longTasks.map((t) => t.toFixed(0)).join(', ')}] ms, longest task ${r.longestTaskCpuMs.toFixed(1)} ms CPU, longest frame ${r.longestFrameMs.toFixed(1)} ms`,
+    );
     expect(reports.at(-1)!.longTasks, summary.join('\n')).toEqual([]);
   }, 180_000);
 });

@@ -17,7 +17,12 @@ async function openLab(page: Page, id: string) {
 async function violationsByPlace(page: Page) {
   const violations = await seriousViolations(page);
   const inside = await Promise.all(
-    violations.map((v) => page.evaluate((targets) => targets.some((t) => document.querySelector(t)?.closest('section.lab') != null), v.nodes.map((n) => n.target[0]))),
+    violations.map((v) =>
+      page.evaluate(
+        (targets) => targets.some((t) => document.querySelector(t)?.closest('section.lab') != null),
+        v.nodes.map((n) => n.target[0]),
+      ),
+    ),
   );
   return { inLab: violations.filter((_, i) => inside[i]), elsewhere: violations.filter((_, i) => !inside[i]) };
 }
@@ -47,7 +52,9 @@ describe('a reader does the node-failure lab in Chromium', () => {
     const chips = await lab.locator('.lab-pod.lab-phase--Running').count();
     expect(chips).toBeGreaterThanOrEqual(3);
     await expect(lab.locator('[data-node="worker-3"] .lab-pod.lab-phase--Terminating').count()).resolves.toBe(2);
-    const saved = await page.evaluate(() => Object.keys(JSON.parse(localStorage.getItem('clusterbook.progress') ?? '{"labs":{}}').labs ?? {}));
+    const saved = await page.evaluate(() =>
+      Object.keys(JSON.parse(localStorage.getItem('clusterbook.progress') ?? '{"labs":{}}').labs ?? {}),
+    );
     expect(saved).toContain('node-failure');
     expect(pageErrors(page)).toEqual([]);
   });
@@ -103,7 +110,9 @@ describe('a reader does the node-failure lab in Chromium', () => {
     }
     expect(focused).toMatch(/^Power off worker-1 \(Ready/);
     await page.keyboard.press('Enter');
-    await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute('aria-label'))).toMatch(/^Power on worker-1 \(Ready, powered off/);
+    await expect
+      .poll(() => page.evaluate(() => document.activeElement?.getAttribute('aria-label')))
+      .toMatch(/^Power on worker-1 \(Ready, powered off/);
   });
 
   it('has no serious or critical axe violations with the lab loaded, in light and dark', async () => {
@@ -133,7 +142,10 @@ describe('a reader does the node-failure lab in Chromium', () => {
   it('turns animations off for readers who ask for reduced motion', async () => {
     const page = await b.open('/chapters/node-failure', { reducedMotion: 'reduce' });
     const lab = await openLab(page, 'node-failure');
-    const transition = await lab.locator('.lab-pod').first().evaluate((el) => getComputedStyle(el).transitionDuration);
+    const transition = await lab
+      .locator('.lab-pod')
+      .first()
+      .evaluate((el) => getComputedStyle(el).transitionDuration);
     expect(transition).toBe('0s');
   });
 });
@@ -142,7 +154,12 @@ describe('labs cost nothing where they are not used', () => {
   const labMarkers = ['labSession', 'xstate.init', 'Kubernetes control plane is running at'];
 
   async function loadedScripts(page: Page): Promise<string[]> {
-    const urls = await page.evaluate(() => performance.getEntriesByType('resource').map((e) => e.name).filter((n) => n.endsWith('.js')));
+    const urls = await page.evaluate(() =>
+      performance
+        .getEntriesByType('resource')
+        .map((e) => e.name)
+        .filter((n) => n.endsWith('.js')),
+    );
     return Promise.all(urls.map(async (url) => (await fetch(url)).text()));
   }
 
@@ -156,12 +173,20 @@ describe('labs cost nothing where they are not used', () => {
   it('a chapter without a lab loads no lab, cluster or xstate code, even scrolled to the end', async () => {
     const bodies = await scriptBodies('/chapters/namespaces', true);
     expect(bodies.length).toBeGreaterThan(0);
-    for (const marker of labMarkers) expect(bodies.some((body) => body.includes(marker)), marker).toBe(false);
+    for (const marker of labMarkers)
+      expect(
+        bodies.some((body) => body.includes(marker)),
+        marker,
+      ).toBe(false);
   });
 
   it('a chapter with a lab loads that code only once the lab is near', async () => {
     const before = await scriptBodies('/chapters/control-plane-failures', false);
-    for (const marker of labMarkers) expect(before.some((body) => body.includes(marker)), marker).toBe(false);
+    for (const marker of labMarkers)
+      expect(
+        before.some((body) => body.includes(marker)),
+        marker,
+      ).toBe(false);
     const page = await b.open('/chapters/control-plane-failures');
     await page.evaluate(() => window.scrollTo(0, document.body.scrollHeight));
     // The lab's chunks arrive a moment after it comes near; on a busy machine that moment varies.

@@ -21,7 +21,8 @@ async function answer(page: Page, question: Question, right: boolean) {
     case 'single':
     case 'multiple': {
       const chosen = question.options.filter((o) => o.correct === right).slice(0, question.type === 'single' ? 1 : undefined);
-      for (const option of chosen) await card.getByRole(question.type === 'single' ? 'radio' : 'checkbox', { name: plain(option.text), exact: true }).check();
+      for (const option of chosen)
+        await card.getByRole(question.type === 'single' ? 'radio' : 'checkbox', { name: plain(option.text), exact: true }).check();
       break;
     }
     case 'ordering': {
@@ -37,7 +38,10 @@ async function answer(page: Page, question: Question, right: boolean) {
     }
     case 'matching':
       for (const [i, pair] of question.pairs.entries()) {
-        const wrong = question.pairs[(i + 1) % question.pairs.length].match === pair.match ? question.distractors[0] : question.pairs[(i + 1) % question.pairs.length].match;
+        const wrong =
+          question.pairs[(i + 1) % question.pairs.length].match === pair.match
+            ? question.distractors[0]
+            : question.pairs[(i + 1) % question.pairs.length].match;
         await card.getByRole('combobox', { name: plain(pair.item), exact: true }).selectOption(right ? pair.match : wrong);
       }
       break;
@@ -124,7 +128,10 @@ describe('a reader takes a chapter quiz', () => {
     await command.fill('kubectl delete pod db-0 --force --grace-period=0');
     await command.press('Enter');
     await page.getByText(/^✓ Correct\./).waitFor();
-    await expect(page.locator('.quiz-checks li').allTextContents()).resolves.toEqual([expect.stringMatching(/Met pod db-0 shows STATUS Running/), expect.stringMatching(/Met exactly 0 pods named db-0 on worker-\d/)]);
+    await expect(page.locator('.quiz-checks li').allTextContents()).resolves.toEqual([
+      expect.stringMatching(/Met pod db-0 shows STATUS Running/),
+      expect.stringMatching(/Met exactly 0 pods named db-0 on worker-\d/),
+    ]);
     expect(pageErrors(page)).toEqual([]);
   });
 });
@@ -132,7 +139,12 @@ describe('a reader takes a chapter quiz', () => {
 describe('the quiz costs nothing until the reader reaches it', () => {
   /** Every script the page has loaded so far, with its gzip size and text. */
   async function loadedScripts(page: Page) {
-    const urls = await page.evaluate(() => performance.getEntriesByType('resource').map((e) => e.name).filter((n) => n.endsWith('.js')));
+    const urls = await page.evaluate(() =>
+      performance
+        .getEntriesByType('resource')
+        .map((e) => e.name)
+        .filter((n) => n.endsWith('.js')),
+    );
     return Promise.all(
       urls.map(async (url) => {
         const body = Buffer.from(await (await fetch(url)).arrayBuffer());
@@ -166,8 +178,14 @@ describe('saved progress that cannot be read', () => {
     await page.evaluate(() => localStorage.setItem('clusterbook.progress', '{"version":2,"chapters":'));
     await page.goto(`${b.baseUrl}/quiz`, { waitUntil: 'networkidle' });
     const alert = page.locator('.progress-notices');
-    await expect(alert.textContent()).resolves.toMatch(/could not be read.*kept in this browser under "clusterbook\.progress\.set-aside\.\d+"/);
-    const kept = await page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('clusterbook.progress.set-aside.')).map((k) => localStorage.getItem(k)));
+    await expect(alert.textContent()).resolves.toMatch(
+      /could not be read.*kept in this browser under "clusterbook\.progress\.set-aside\.\d+"/,
+    );
+    const kept = await page.evaluate(() =>
+      Object.keys(localStorage)
+        .filter((k) => k.startsWith('clusterbook.progress.set-aside.'))
+        .map((k) => localStorage.getItem(k)),
+    );
     expect(kept).toEqual(['{"version":2,"chapters":']);
     expect(pageErrors(page)).toEqual([]);
   });

@@ -101,9 +101,13 @@ describe('searching from the command palette', () => {
 
   it('says clearly when the index is damaged', async () => {
     const page = await b.open('/chapters/namespaces');
-    await page.route('**/search-index.json', (route) => route.fulfill({ status: 200, contentType: 'application/json', body: '{"version":1,"records":[{"kind"' }));
+    await page.route('**/search-index.json', (route) =>
+      route.fulfill({ status: 200, contentType: 'application/json', body: '{"version":1,"records":[{"kind"' }),
+    );
     await openPalette(page);
-    await expect.poll(() => page.locator('dialog.search-dialog').getByRole('alert').textContent()).toContain(errorMessages.indexInvalid('not valid JSON'));
+    await expect
+      .poll(() => page.locator('dialog.search-dialog').getByRole('alert').textContent())
+      .toContain(errorMessages.indexInvalid('not valid JSON'));
   });
 });
 

@@ -17,11 +17,15 @@ describe('theme', () => {
 
     // Record the theme at the first moment the document exists, before any app script runs.
     await page.addInitScript(() => {
-      document.addEventListener('readystatechange', () => {
-        if (document.readyState === 'interactive') {
-          (window as unknown as { firstTheme: string }).firstTheme = document.documentElement.dataset.theme ?? 'none';
-        }
-      }, { once: true });
+      document.addEventListener(
+        'readystatechange',
+        () => {
+          if (document.readyState === 'interactive') {
+            (window as unknown as { firstTheme: string }).firstTheme = document.documentElement.dataset.theme ?? 'none';
+          }
+        },
+        { once: true },
+      );
     });
     await page.reload({ waitUntil: 'networkidle' });
     await expect(page.evaluate(() => (window as unknown as { firstTheme: string }).firstTheme)).resolves.toBe('dark');

@@ -21,7 +21,11 @@ describe('createCluster', () => {
     const names = (seed: number) => {
       const c = createCluster({ seed });
       c.exec('kubectl create deployment web --image=nginx:1.27 --replicas=3');
-      return c.view().pods.filter((p) => p.name.startsWith('web-')).map((p) => p.name).sort();
+      return c
+        .view()
+        .pods.filter((p) => p.name.startsWith('web-'))
+        .map((p) => p.name)
+        .sort();
     };
     expect(names(1)).toEqual(names(1));
     expect(names(1)).not.toEqual(names(2));
@@ -41,7 +45,9 @@ describe('exec and run', () => {
   it('run returns one result per command with the simulated time in seconds', () => {
     const steps = newCluster().run('# warm-up\nsim advance 90s\n\nkubectl get nodes\nsim time');
     expect(steps.map((s) => [s.command, s.exitCode, s.time])).toEqual([
-      ['sim advance 90s', 0, 90], ['kubectl get nodes', 0, 90], ['sim time', 0, 90],
+      ['sim advance 90s', 0, 90],
+      ['kubectl get nodes', 0, 90],
+      ['sim time', 0, 90],
     ]);
     expect(steps[2].stdout).toBe('1m30s\n');
   });
@@ -65,9 +71,22 @@ describe('view', () => {
     expect(view.time).toEqual({ ms: 30_000, text: '30s' });
     expect(view.api).toBe('available');
     expect(view.deployments.find((d) => d.name === 'web')).toMatchObject({ namespace: 'default', desired: 3, available: 3, ready: 3 });
-    expect(view.nodes.find((n) => n.name === 'worker-3')).toMatchObject({ status: 'Ready,SchedulingDisabled', unschedulable: true, machine: 'running', kubelet: 'running' });
+    expect(view.nodes.find((n) => n.name === 'worker-3')).toMatchObject({
+      status: 'Ready,SchedulingDisabled',
+      unschedulable: true,
+      machine: 'running',
+      kubelet: 'running',
+    });
     const pod = view.pods.find((p) => p.name.startsWith('web-'))!;
-    expect(pod).toMatchObject({ namespace: 'default', phase: 'Running', status: 'Running', ready: true, readyContainers: '1/1', ownerKind: 'ReplicaSet', deletionTimestamp: null });
+    expect(pod).toMatchObject({
+      namespace: 'default',
+      phase: 'Running',
+      status: 'Running',
+      ready: true,
+      readyContainers: '1/1',
+      ownerKind: 'ReplicaSet',
+      deletionTimestamp: null,
+    });
     expect(view.nodes.find((n) => n.name === pod.node)!.pods).toContain(`default/${pod.name}`);
     expect(view.services.map((s) => s.name).sort()).toEqual(['kube-dns', 'kubernetes']);
     expect(view.components.map((c) => c.name)).toEqual(['etcd', 'kube-apiserver', 'kube-controller-manager', 'kube-scheduler']);

@@ -8,7 +8,12 @@ import { describe, expect, it } from 'vitest';
 const root = join(import.meta.dirname, '..', '..');
 
 function clusterbook(args: string[], input?: string) {
-  return spawnSync(process.execPath, [join(root, 'bin', 'clusterbook.mjs'), 'cluster', ...args], { cwd: root, input, encoding: 'utf8', timeout: 60_000 });
+  return spawnSync(process.execPath, [join(root, 'bin', 'clusterbook.mjs'), 'cluster', ...args], {
+    cwd: root,
+    input,
+    encoding: 'utf8',
+    timeout: 60_000,
+  });
 }
 
 function scriptFile(text: string, extra: Record<string, string> = {}): string {
@@ -33,15 +38,27 @@ describe('clusterbook cluster', () => {
   it('prints one JSON object per command with --json, time in simulated seconds', () => {
     const file = scriptFile('sim advance 45s\nkubectl get pod nope\n');
     const run = clusterbook(['--script', file, '--json']);
-    const lines = run.stdout.trim().split('\n').map((line) => JSON.parse(line));
+    const lines = run.stdout
+      .trim()
+      .split('\n')
+      .map((line) => JSON.parse(line));
     expect(lines).toEqual([
       { command: 'sim advance 45s', exitCode: 0, stdout: 'advanced 45s; now 45s\n', stderr: '', time: 45 },
-      { command: 'kubectl get pod nope', exitCode: 1, stdout: '', stderr: 'Error from server (NotFound): pods "nope" not found\n', time: 45 },
+      {
+        command: 'kubectl get pod nope',
+        exitCode: 1,
+        stdout: '',
+        stderr: 'Error from server (NotFound): pods "nope" not found\n',
+        time: 45,
+      },
     ]);
   });
 
   it('reads the script from stdin with -, and manifests relative to the working directory', () => {
-    const run = clusterbook(['--script', '-', '--seed', '3'], 'kubectl apply -f tests/cluster/fixtures/web.yaml\nsim advance 30s\nkubectl get deploy web\n');
+    const run = clusterbook(
+      ['--script', '-', '--seed', '3'],
+      'kubectl apply -f tests/cluster/fixtures/web.yaml\nsim advance 30s\nkubectl get deploy web\n',
+    );
     expect(run.status).toBe(0);
     expect(run.stdout).toContain('deployment.apps/web created');
     expect(run.stdout).toMatch(/web\s+2\/2\s+2\s+2\s+30s/);

@@ -16,9 +16,18 @@ describe('etcd and the control plane', () => {
 
   it('#27 without quorum every write is rejected and changes nothing, and running pods keep running', () => {
     const cluster = newCluster({ etcdMembers: 3 });
-    script(cluster, 'kubectl create deployment web --image=nginx:1.27 --replicas=2\nsim advance 20s\nsim etcd fail etcd-1\nsim etcd fail etcd-3');
+    script(
+      cluster,
+      'kubectl create deployment web --image=nginx:1.27 --replicas=2\nsim advance 20s\nsim etcd fail etcd-1\nsim etcd fail etcd-3',
+    );
     const before = cluster.snapshot();
-    for (const line of ['kubectl create deployment other --image=nginx:1.27', 'kubectl scale deployment web --replicas=5', 'kubectl delete deployment web', 'kubectl cordon worker-1', 'kubectl run x --image=nginx:1.27']) {
+    for (const line of [
+      'kubectl create deployment other --image=nginx:1.27',
+      'kubectl scale deployment web --replicas=5',
+      'kubectl delete deployment web',
+      'kubectl cordon worker-1',
+      'kubectl run x --image=nginx:1.27',
+    ]) {
       const result = cluster.exec(line);
       expect(result.exitCode).toBe(1);
       expect(result.stderr).toContain('etcdserver: request timed out');
@@ -38,13 +47,26 @@ describe('etcd and the control plane', () => {
 
   it('#27 without quorum reads fail too (quorum reads), exit 1 and change nothing, while the view still shows the true state', () => {
     const cluster = newCluster({ etcdMembers: 3 });
-    script(cluster, 'kubectl create deployment web --image=nginx:1.27 --replicas=2\nsim advance 20s\nsim etcd fail etcd-1\nsim etcd fail etcd-3');
+    script(
+      cluster,
+      'kubectl create deployment web --image=nginx:1.27 --replicas=2\nsim advance 20s\nsim etcd fail etcd-1\nsim etcd fail etcd-3',
+    );
     const before = JSON.stringify(cluster.snapshot());
     for (const line of [
-      'kubectl get pods', 'kubectl get nodes -o wide', 'kubectl get deploy,rs -A', 'kubectl get events --field-selector reason=Scheduled',
-      'kubectl get node/worker-1', 'kubectl describe node worker-1', 'kubectl describe deployment web', 'kubectl cluster-info',
-      'kubectl label node worker-1 disk=ssd', 'kubectl taint nodes --all gpu=yes:NoSchedule', 'kubectl cordon node/worker-2',
-      'kubectl uncordon worker-2', 'kubectl drain worker-3 --ignore-daemonsets', 'kubectl delete pod/nope',
+      'kubectl get pods',
+      'kubectl get nodes -o wide',
+      'kubectl get deploy,rs -A',
+      'kubectl get events --field-selector reason=Scheduled',
+      'kubectl get node/worker-1',
+      'kubectl describe node worker-1',
+      'kubectl describe deployment web',
+      'kubectl cluster-info',
+      'kubectl label node worker-1 disk=ssd',
+      'kubectl taint nodes --all gpu=yes:NoSchedule',
+      'kubectl cordon node/worker-2',
+      'kubectl uncordon worker-2',
+      'kubectl drain worker-3 --ignore-daemonsets',
+      'kubectl delete pod/nope',
     ]) {
       expect(cluster.exec(line), line).toEqual({ stdout: '', stderr: 'Error from server: etcdserver: request timed out\n', exitCode: 1 });
     }
@@ -61,8 +83,14 @@ describe('etcd and the control plane', () => {
 
   it('#27 without quorum no new pods are scheduled, even when a node dies', () => {
     const cluster = newCluster({ etcdMembers: 3 });
-    script(cluster, 'kubectl create deployment web --image=nginx:1.27 --replicas=3\nsim advance 20s\nsim etcd fail etcd-1\nsim etcd fail etcd-2');
-    const placement = () => pods(cluster).map((p) => `${p.namespace}/${p.name}@${p.node}:${p.deletionTimestamp}`).sort();
+    script(
+      cluster,
+      'kubectl create deployment web --image=nginx:1.27 --replicas=3\nsim advance 20s\nsim etcd fail etcd-1\nsim etcd fail etcd-2',
+    );
+    const placement = () =>
+      pods(cluster)
+        .map((p) => `${p.namespace}/${p.name}@${p.node}:${p.deletionTimestamp}`)
+        .sort();
     const before = placement();
     script(cluster, 'sim node fail worker-1\nsim advance 10m');
     expect(placement()).toEqual(before);

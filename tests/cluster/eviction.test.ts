@@ -49,16 +49,21 @@ describe('eviction', () => {
     script(cluster, 'sim node fail worker-1\nsim advance 3m\nsim node recover worker-1\nsim advance 10m');
     expect(pods(cluster, (p) => p.deletionTimestamp !== null)).toHaveLength(0);
     expect(pods(cluster, (p) => p.node === 'worker-1' && inDefault(p)).length).toBe(5);
-    expect(cluster.view().events.some((e) => e.reason === 'TaintManagerEviction' && e.message.startsWith('Cancelling deletion'))).toBe(true);
+    expect(cluster.view().events.some((e) => e.reason === 'TaintManagerEviction' && e.message.startsWith('Cancelling deletion'))).toBe(
+      true,
+    );
   });
 
   it('#14 eviction is taint-based only: no pod-eviction-timeout, the evicted pod says DeletionByTaintManager', () => {
     const cluster = clusterWithWorkloadsOnWorker1();
     script(cluster, 'sim node fail worker-1\nsim advance 7m');
-    const evicted = cluster.snapshot().objects.find((o) => o.kind === 'Pod' && o.metadata.name === 'bare') as
-      { status: { conditions: { type: string; reason: string }[] } };
+    const evicted = cluster.snapshot().objects.find((o) => o.kind === 'Pod' && o.metadata.name === 'bare') as {
+      status: { conditions: { type: string; reason: string }[] };
+    };
     expect(evicted.status.conditions.find((c) => c.type === 'DisruptionTarget')?.reason).toBe('DeletionByTaintManager');
-    expect(cluster.view().events.some((e) => e.reason === 'TaintManagerEviction' && e.message === 'Marking for deletion Pod default/bare')).toBe(true);
+    expect(
+      cluster.view().events.some((e) => e.reason === 'TaintManagerEviction' && e.message === 'Marking for deletion Pod default/bare'),
+    ).toBe(true);
   });
 
   it('#15 an evicted pod on an unreachable node stays Terminating until the node returns', () => {
@@ -95,7 +100,9 @@ describe('eviction', () => {
     const proxy = pods(cluster, (p) => p.ownerKind === 'DaemonSet' && p.node === 'worker-1');
     expect(proxy).toHaveLength(1);
     expect(proxy[0].deletionTimestamp).toBeNull();
-    expect(must(cluster, `kubectl describe pod ${proxy[0].name} -n kube-system`)).toContain('node.kubernetes.io/unreachable:NoExecute op=Exists\n');
+    expect(must(cluster, `kubectl describe pod ${proxy[0].name} -n kube-system`)).toContain(
+      'node.kubernetes.io/unreachable:NoExecute op=Exists\n',
+    );
   });
 
   it('#19 a StatefulSet pod on a dead node stays Terminating and is not recreated until the node returns', () => {
@@ -117,7 +124,9 @@ describe('eviction', () => {
     script(cluster, 'sim node fail worker-1\nsim advance 7m');
     const result = cluster.exec('kubectl delete pod db-0 --force --grace-period=0');
     expect(result.stdout).toBe('pod "db-0" force deleted\n');
-    expect(result.stderr).toContain('Warning: Immediate deletion does not wait for confirmation that the running resource has been terminated.');
+    expect(result.stderr).toContain(
+      'Warning: Immediate deletion does not wait for confirmation that the running resource has been terminated.',
+    );
     cluster.advance('1m');
     const db = pods(cluster, (p) => p.name === 'db-0')[0];
     expect(db.node).not.toBe('worker-1');
@@ -157,9 +166,13 @@ describe('eviction', () => {
   it('#22 no rebalancing: replacements stay where they are after the node returns', () => {
     const cluster = clusterWithWorkloadsOnWorker1();
     script(cluster, 'sim node fail worker-1\nsim advance 8m');
-    const placed = pods(cluster, (p) => p.ownerKind === 'ReplicaSet' && inDefault(p) && p.deletionTimestamp === null).map((p) => `${p.name}@${p.node}`).sort();
+    const placed = pods(cluster, (p) => p.ownerKind === 'ReplicaSet' && inDefault(p) && p.deletionTimestamp === null)
+      .map((p) => `${p.name}@${p.node}`)
+      .sort();
     script(cluster, 'sim node recover worker-1\nsim advance 10m');
-    const after = pods(cluster, (p) => p.ownerKind === 'ReplicaSet' && inDefault(p)).map((p) => `${p.name}@${p.node}`).sort();
+    const after = pods(cluster, (p) => p.ownerKind === 'ReplicaSet' && inDefault(p))
+      .map((p) => `${p.name}@${p.node}`)
+      .sort();
     expect(after).toEqual(placed);
     expect(after.some((entry) => entry.endsWith('@worker-1'))).toBe(false);
   });
@@ -185,7 +198,9 @@ describe('the reference timeline: a worker loses power at t=0', () => {
     expect(evictedAt - t0).toBeGreaterThanOrEqual(345_000);
     expect(evictedAt - t0).toBeLessThanOrEqual(375_000);
     cluster.advance('30s');
-    const terminating = onWorker1().filter((p) => p.status === 'Terminating').map((p) => p.name);
+    const terminating = onWorker1()
+      .filter((p) => p.status === 'Terminating')
+      .map((p) => p.name);
     expect(terminating).toContain('bare');
     expect(terminating).toContain('db-0');
     expect(terminating.filter((name) => name.startsWith('web-'))).toHaveLength(3);
@@ -204,7 +219,9 @@ describe('the reference timeline: a worker loses power at t=0', () => {
     expect(pods(cluster, (p) => p.status === 'Terminating')).toHaveLength(0);
     expect(pods(cluster, (p) => p.name === 'db-0')[0].status).toBe('Running');
     expect(pods(cluster, (p) => p.name === proxy.name)[0].ready).toBe(true);
-    const webNow = pods(cluster, (p) => p.name.startsWith('web-')).map((p) => p.name).sort();
+    const webNow = pods(cluster, (p) => p.name.startsWith('web-'))
+      .map((p) => p.name)
+      .sort();
     expect(webNow).toEqual(replacements.map((p) => p.name).sort());
   });
 });

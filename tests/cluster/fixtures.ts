@@ -14,7 +14,11 @@ export function must(cluster: Cluster, line: string): string {
 }
 
 export function script(cluster: Cluster, text: string): void {
-  for (const line of text.split('\n').map((l) => l.trim()).filter((l) => l && !l.startsWith('#'))) must(cluster, line);
+  for (const line of text
+    .split('\n')
+    .map((l) => l.trim())
+    .filter((l) => l && !l.startsWith('#')))
+    must(cluster, line);
 }
 
 export function node(cluster: Cluster, name: string): NodeView {
@@ -79,13 +83,16 @@ spec:
 /** Puts web (3), bare and db-0 on worker-1, then unpins the Deployment and StatefulSet so replacements can go anywhere. */
 export function clusterWithWorkloadsOnWorker1(options: CreateClusterOptions = {}): Cluster {
   const cluster = newCluster({ ...options, files: { 'workloads.yaml': workloadsOnWorker1 } });
-  script(cluster, `
+  script(
+    cluster,
+    `
     kubectl label node worker-1 pin=here
     kubectl apply -f workloads.yaml
     sim advance 30s
     kubectl label node worker-2 pin=here
     kubectl label node worker-3 pin=here
     kubectl label node control-plane pin=here
-  `);
+  `,
+  );
   return cluster;
 }

@@ -45,7 +45,9 @@ describe('kubectl get', () => {
 
   it('names Deployment pods <deployment>-<hash>-<5 chars> and shows ContainerCreating, then Running', () => {
     const cluster = newCluster({ files: { 'all.yaml': manifests } });
-    expect(must(cluster, 'kubectl apply -f all.yaml')).toBe('deployment.apps/web created\nservice/web created\ndaemonset.apps/agent created\n');
+    expect(must(cluster, 'kubectl apply -f all.yaml')).toBe(
+      'deployment.apps/web created\nservice/web created\ndaemonset.apps/agent created\n',
+    );
     const out = must(cluster, 'kubectl get pods -o wide');
     expect(out.split('\n')[0]).toMatch(/^NAME\s+READY\s+STATUS\s+RESTARTS\s+AGE\s+IP\s+NODE\s+NOMINATED NODE\s+READINESS GATES$/);
     expect(out).toMatch(/^web-[bcdfghjklmnpqrstvwxz2456789]{6,10}-[bcdfghjklmnpqrstvwxz2456789]{5}\s+0\/1\s+ContainerCreating\s/m);
@@ -54,17 +56,26 @@ describe('kubectl get', () => {
     expect(must(cluster, 'kubectl get deploy')).toMatch(/^web\s+2\/2\s+2\s+2\s+20s$/m);
     expect(must(cluster, 'kubectl get ds')).toMatch(/^agent\s+3\s+3\s+3\s+3\s+3\s+<none>\s+20s$/m);
     expect(must(cluster, 'kubectl get svc')).toMatch(/^web\s+ClusterIP\s+10\.96\.\d+\.\d+\s+<none>\s+80\/TCP\s+20s$/m);
-    expect(must(cluster, 'kubectl apply -f all.yaml')).toBe('deployment.apps/web unchanged\nservice/web unchanged\ndaemonset.apps/agent unchanged\n');
+    expect(must(cluster, 'kubectl apply -f all.yaml')).toBe(
+      'deployment.apps/web unchanged\nservice/web unchanged\ndaemonset.apps/agent unchanged\n',
+    );
   });
 
   it('names StatefulSet pods <name>-0, <name>-1 and creates them in order', () => {
     const cluster = newCluster({
-      files: { 's.yaml': 'apiVersion: apps/v1\nkind: StatefulSet\nmetadata: { name: db }\nspec:\n  replicas: 3\n  serviceName: db\n  selector: { matchLabels: { app: db } }\n  template:\n    metadata: { labels: { app: db } }\n    spec: { containers: [{ name: db, image: "postgres:16" }] }\n' },
+      files: {
+        's.yaml':
+          'apiVersion: apps/v1\nkind: StatefulSet\nmetadata: { name: db }\nspec:\n  replicas: 3\n  serviceName: db\n  selector: { matchLabels: { app: db } }\n  template:\n    metadata: { labels: { app: db } }\n    spec: { containers: [{ name: db, image: "postgres:16" }] }\n',
+      },
     });
     must(cluster, 'kubectl apply -f s.yaml');
     expect(pods(cluster, (p) => p.name.startsWith('db-')).map((p) => p.name)).toEqual(['db-0']);
     cluster.advance('1m');
-    expect(pods(cluster, (p) => p.name.startsWith('db-')).map((p) => p.name).sort()).toEqual(['db-0', 'db-1', 'db-2']);
+    expect(
+      pods(cluster, (p) => p.name.startsWith('db-'))
+        .map((p) => p.name)
+        .sort(),
+    ).toEqual(['db-0', 'db-1', 'db-2']);
     expect(must(cluster, 'kubectl get sts')).toMatch(/^db\s+3\/3\s/m);
     must(cluster, 'kubectl scale sts db --replicas=1');
     cluster.advance('1m');
@@ -98,7 +109,7 @@ describe('kubectl get', () => {
 });
 
 describe('event retention', () => {
-  it('drops events an hour after they last happened, like the API server\'s --event-ttl', () => {
+  it("drops events an hour after they last happened, like the API server's --event-ttl", () => {
     const cluster = newCluster();
     script(cluster, 'kubectl create deployment web --image=nginx:1.27\nsim advance 59m');
     expect(must(cluster, 'kubectl get events')).toContain('ScalingReplicaSet');
@@ -108,16 +119,22 @@ describe('event retention', () => {
 });
 
 describe('kubectl changes', () => {
-  it('runs, scales, labels, taints and deletes with kubectl\'s messages', () => {
+  it("runs, scales, labels, taints and deletes with kubectl's messages", () => {
     const cluster = newCluster();
     expect(must(cluster, 'kubectl run nginx --image=nginx:1.27')).toBe('pod/nginx created\n');
-    expect(cluster.exec('kubectl run nginx --image=nginx:1.27').stderr).toBe('Error from server (AlreadyExists): pods "nginx" already exists\n');
+    expect(cluster.exec('kubectl run nginx --image=nginx:1.27').stderr).toBe(
+      'Error from server (AlreadyExists): pods "nginx" already exists\n',
+    );
     expect(must(cluster, 'kubectl create deployment web --image=nginx:1.27 --replicas=2')).toBe('deployment.apps/web created\n');
-    expect(cluster.exec('kubectl create deployment web --image=nginx:1.27').stderr).toBe('error: failed to create deployment: deployments.apps "web" already exists\n');
+    expect(cluster.exec('kubectl create deployment web --image=nginx:1.27').stderr).toBe(
+      'error: failed to create deployment: deployments.apps "web" already exists\n',
+    );
     expect(must(cluster, 'kubectl scale deployment/web --replicas=4')).toBe('deployment.apps/web scaled\n');
     expect(cluster.exec('kubectl scale deployment web --replicas=x').stderr).toContain('invalid argument "x" for "--replicas" flag');
     expect(must(cluster, 'kubectl label node worker-1 disk=ssd')).toBe('node/worker-1 labeled\n');
-    expect(cluster.exec('kubectl label node worker-1 disk=hdd').stderr).toBe("error: 'disk' already has a value (ssd), and --overwrite is false\n");
+    expect(cluster.exec('kubectl label node worker-1 disk=hdd').stderr).toBe(
+      "error: 'disk' already has a value (ssd), and --overwrite is false\n",
+    );
     expect(must(cluster, 'kubectl taint node worker-1 gpu=yes:NoSchedule')).toBe('node/worker-1 tainted\n');
     expect(must(cluster, 'kubectl taint node worker-1 gpu:NoSchedule-')).toBe('node/worker-1 untainted\n');
     expect(must(cluster, 'kubectl delete pod nginx')).toBe('pod "nginx" deleted\n');
@@ -127,7 +144,8 @@ describe('kubectl changes', () => {
   });
 
   it('applies a changed template as a rolling update', () => {
-    const v1 = 'apiVersion: apps/v1\nkind: Deployment\nmetadata: { name: web }\nspec:\n  replicas: 4\n  selector: { matchLabels: { app: web } }\n  template:\n    metadata: { labels: { app: web } }\n    spec: { containers: [{ name: web, image: "nginx:1.26" }] }\n';
+    const v1 =
+      'apiVersion: apps/v1\nkind: Deployment\nmetadata: { name: web }\nspec:\n  replicas: 4\n  selector: { matchLabels: { app: web } }\n  template:\n    metadata: { labels: { app: web } }\n    spec: { containers: [{ name: web, image: "nginx:1.26" }] }\n';
     const cluster = newCluster({ files: { 'v1.yaml': v1, 'v2.yaml': v1.replace('1.26', '1.27') } });
     script(cluster, 'kubectl apply -f v1.yaml\nsim advance 30s');
     expect(must(cluster, 'kubectl apply -f v2.yaml')).toBe('deployment.apps/web configured\n');
@@ -137,13 +155,16 @@ describe('kubectl changes', () => {
     const rsets = cluster.view().replicaSets.filter((rs) => rs.name.startsWith('web-'));
     expect(rsets.map((rs) => rs.desired).sort()).toEqual([0, 4]);
     expect(cluster.view().deployments.find((d) => d.name === 'web')!.available).toBe(4);
-    expect(must(cluster, 'kubectl describe deployment web')).toContain('Replicas:               4 desired | 4 updated | 4 total | 4 available | 0 unavailable');
+    expect(must(cluster, 'kubectl describe deployment web')).toContain(
+      'Replicas:               4 desired | 4 updated | 4 total | 4 available | 0 unavailable',
+    );
   });
 
   it('validates manifests with kubectl-like errors and applies nothing from an invalid file', () => {
     const cluster = newCluster({
       files: {
-        'bad.yaml': 'apiVersion: apps/v1\nkind: Deployment\nmetadata: { name: web }\nspec:\n  replicas: 2\n  template:\n    metadata: { labels: { app: web } }\n    spec: { containers: [{ name: web, image: nginx }] }\n',
+        'bad.yaml':
+          'apiVersion: apps/v1\nkind: Deployment\nmetadata: { name: web }\nspec:\n  replicas: 2\n  template:\n    metadata: { labels: { app: web } }\n    spec: { containers: [{ name: web, image: nginx }] }\n',
         'kind.yaml': 'apiVersion: v1\nkind: Widget\nmetadata: { name: w }\n',
         'broken.yaml': 'apiVersion: v1\nkind: Pod\nmetadata: { name: [\n',
         '/abs/pod.yaml': 'apiVersion: v1\nkind: Pod\nmetadata: { name: abs }\nspec: { containers: [{ name: a, image: "busybox:1.36" }] }\n',
@@ -152,9 +173,13 @@ describe('kubectl changes', () => {
     });
     const bad = cluster.exec('kubectl apply -f bad.yaml');
     expect(bad.exitCode).toBe(1);
-    expect(bad.stderr).toMatch(/^error: error validating "bad\.yaml": error validating data: ValidationError\(Deployment\.spec\): invalid value for field "selector"/);
+    expect(bad.stderr).toMatch(
+      /^error: error validating "bad\.yaml": error validating data: ValidationError\(Deployment\.spec\): invalid value for field "selector"/,
+    );
     expect(cluster.exec('kubectl apply -f kind.yaml').stderr).toContain('no matches for kind "Widget" in version "v1"');
-    expect(cluster.exec('kubectl apply -f broken.yaml').stderr).toMatch(/^error: error parsing broken\.yaml: error converting YAML to JSON/);
+    expect(cluster.exec('kubectl apply -f broken.yaml').stderr).toMatch(
+      /^error: error parsing broken\.yaml: error converting YAML to JSON/,
+    );
     expect(cluster.exec('kubectl apply -f nowhere.yaml').stderr).toBe('error: the path "nowhere.yaml" does not exist\n');
     expect(must(cluster, 'kubectl apply -f /abs/pod.yaml')).toBe('pod/abs created\n');
     expect(must(cluster, 'kubectl apply -f ../abs/pod.yaml')).toBe('pod/abs unchanged\n');
@@ -181,7 +206,9 @@ describe('kubectl taint and label on several nodes', () => {
     const cluster = newCluster();
     const result = cluster.exec('kubectl taint nodes --all node-role.kubernetes.io/control-plane-');
     expect(result.stdout).toBe('node/control-plane untainted\n');
-    expect(result.stderr).toBe(['worker-1', 'worker-2', 'worker-3'].map(() => 'taint "node-role.kubernetes.io/control-plane" not found').join('\n') + '\n');
+    expect(result.stderr).toBe(
+      ['worker-1', 'worker-2', 'worker-3'].map(() => 'taint "node-role.kubernetes.io/control-plane" not found').join('\n') + '\n',
+    );
     expect(result.exitCode).toBe(1);
     expect(nodeTaints(cluster, 'control-plane')).toEqual([]);
     must(cluster, 'kubectl run x --image=nginx:1.27');
@@ -192,10 +219,14 @@ describe('kubectl taint and label on several nodes', () => {
 
   it('kubectl taint takes several names and -l; an existing key and effect needs --overwrite, which reports modified', () => {
     const cluster = newCluster();
-    expect(must(cluster, 'kubectl taint nodes worker-1 worker-2 gpu=yes:NoSchedule')).toBe('node/worker-1 tainted\nnode/worker-2 tainted\n');
+    expect(must(cluster, 'kubectl taint nodes worker-1 worker-2 gpu=yes:NoSchedule')).toBe(
+      'node/worker-1 tainted\nnode/worker-2 tainted\n',
+    );
     const clash = cluster.exec('kubectl taint nodes worker-2 worker-3 gpu=no:NoSchedule');
     expect(clash).toEqual({
-      stdout: 'node/worker-3 tainted\n', stderr: 'error: node worker-2 already has gpu taint(s) with same effect(s) and --overwrite is false\n', exitCode: 1,
+      stdout: 'node/worker-3 tainted\n',
+      stderr: 'error: node worker-2 already has gpu taint(s) with same effect(s) and --overwrite is false\n',
+      exitCode: 1,
     });
     expect(must(cluster, 'kubectl taint nodes worker-2 gpu=no:NoSchedule --overwrite')).toBe('node/worker-2 modified\n');
     expect(nodeTaints(cluster, 'worker-2')).toEqual(['gpu=no:NoSchedule']);
@@ -203,11 +234,21 @@ describe('kubectl taint and label on several nodes', () => {
     expect(must(cluster, 'kubectl taint nodes -l pool=gpu gpu-')).toBe('node/worker-1 untainted\nnode/worker-3 untainted\n');
     expect(nodeTaints(cluster, 'worker-1')).toEqual([]);
     expect(cluster.exec('kubectl taint nodes worker-1').stderr).toBe('error: at least one taint update is required\n');
-    expect(cluster.exec('kubectl taint nodes gpu=yes:NoSchedule').stderr).toBe("error: at least one resource name must be specified since 'all' parameter is not set\n");
-    expect(cluster.exec('kubectl taint nodes --all -l pool=gpu a=b:NoSchedule').stderr).toBe("error: setting 'all' parameter with a non empty selector is prohibited\n");
-    expect(cluster.exec('kubectl taint nodes worker-1 a=b:Sometimes').stderr).toBe('error: invalid taint effect: Sometimes, unsupported taint effect\n');
-    expect(cluster.exec('kubectl taint pods worker-1 a=b:NoSchedule').stderr).toBe('error: invalid resource type pods, only node types are supported\n');
-    expect(cluster.exec('kubectl taint nodes worker-1 a=b:NoSchedule worker-2').stderr).toBe('error: all resources must be specified before taint changes: worker-2\n');
+    expect(cluster.exec('kubectl taint nodes gpu=yes:NoSchedule').stderr).toBe(
+      "error: at least one resource name must be specified since 'all' parameter is not set\n",
+    );
+    expect(cluster.exec('kubectl taint nodes --all -l pool=gpu a=b:NoSchedule').stderr).toBe(
+      "error: setting 'all' parameter with a non empty selector is prohibited\n",
+    );
+    expect(cluster.exec('kubectl taint nodes worker-1 a=b:Sometimes').stderr).toBe(
+      'error: invalid taint effect: Sometimes, unsupported taint effect\n',
+    );
+    expect(cluster.exec('kubectl taint pods worker-1 a=b:NoSchedule').stderr).toBe(
+      'error: invalid resource type pods, only node types are supported\n',
+    );
+    expect(cluster.exec('kubectl taint nodes worker-1 a=b:NoSchedule worker-2').stderr).toBe(
+      'error: all resources must be specified before taint changes: worker-2\n',
+    );
   });
 
   it('kubectl label takes several names, TYPE/NAME, -l and --all; changing a value needs --overwrite and the same value is "not labeled"', () => {
@@ -217,15 +258,23 @@ describe('kubectl taint and label on several nodes', () => {
     expect(must(cluster, 'kubectl label node worker-1 disktype=ssd')).toBe('node/worker-1 not labeled\n');
     const refused = cluster.exec('kubectl label nodes worker-2 worker-3 disktype=nvme');
     expect(refused.exitCode).toBe(1);
-    expect(refused.stderr).toBe("'disktype' already has a value (ssd), and --overwrite is false\n'disktype' already has a value (hdd), and --overwrite is false\n");
+    expect(refused.stderr).toBe(
+      "'disktype' already has a value (ssd), and --overwrite is false\n'disktype' already has a value (hdd), and --overwrite is false\n",
+    );
     expect(cluster.view().nodes.filter((n) => n.labels.disktype === 'nvme')).toEqual([]);
-    expect(must(cluster, 'kubectl label nodes -l disktype=ssd disktype=nvme --overwrite')).toBe('node/worker-1 labeled\nnode/worker-2 labeled\n');
-    expect(must(cluster, 'kubectl label nodes --all rack=r1')).toBe('node/control-plane labeled\nnode/worker-1 labeled\nnode/worker-2 labeled\nnode/worker-3 labeled\n');
+    expect(must(cluster, 'kubectl label nodes -l disktype=ssd disktype=nvme --overwrite')).toBe(
+      'node/worker-1 labeled\nnode/worker-2 labeled\n',
+    );
+    expect(must(cluster, 'kubectl label nodes --all rack=r1')).toBe(
+      'node/control-plane labeled\nnode/worker-1 labeled\nnode/worker-2 labeled\nnode/worker-3 labeled\n',
+    );
     expect(must(cluster, 'kubectl label nodes worker-3 rack-')).toBe('node/worker-3 unlabeled\n');
     expect(must(cluster, 'kubectl label nodes worker-3 rack-')).toBe('label "rack" not found.\nnode/worker-3 not labeled\n');
     expect(cluster.exec('kubectl label nodes disktype=x').stderr).toBe('error: resource(s) were provided, but no name was specified\n');
     expect(cluster.exec('kubectl label nodes --all -l a=b x=y').stderr).toBe('error: cannot set --all and --selector at the same time\n');
-    expect(cluster.exec('kubectl label nodes worker-1 a=b a-').stderr).toBe('error: can not both modify and remove a label in the same command\n');
+    expect(cluster.exec('kubectl label nodes worker-1 a=b a-').stderr).toBe(
+      'error: can not both modify and remove a label in the same command\n',
+    );
     expect(cluster.exec('kubectl label nodes worker-9 a=b').stderr).toBe('Error from server (NotFound): nodes "worker-9" not found\n');
   });
 });
@@ -238,7 +287,9 @@ describe('TYPE/NAME arguments', () => {
     expect(must(cluster, 'kubectl uncordon -l kubernetes.io/os=linux')).toBe(
       'node/control-plane already uncordoned\nnode/worker-1 already uncordoned\nnode/worker-2 uncordoned\nnode/worker-3 uncordoned\n',
     );
-    expect(must(cluster, 'kubectl drain node/worker-3 --ignore-daemonsets')).toMatch(/^node\/worker-3 cordoned\n[\s\S]*node\/worker-3 drained\n$/);
+    expect(must(cluster, 'kubectl drain node/worker-3 --ignore-daemonsets')).toMatch(
+      /^node\/worker-3 cordoned\n[\s\S]*node\/worker-3 drained\n$/,
+    );
     expect(cluster.exec('kubectl cordon node/worker-9').stderr).toBe('Error from server (NotFound): nodes "worker-9" not found\n');
     expect(cluster.exec('kubectl cordon worker-1 -l a=b').stderr).toBe('error: cannot specify both a node name and a --selector option\n');
     must(cluster, 'kubectl run solo --image=nginx:1.27');
@@ -250,12 +301,16 @@ describe('TYPE/NAME arguments', () => {
     script(cluster, 'kubectl create deployment web --image=nginx:1.27\nkubectl run solo --image=nginx:1.27\nsim advance 20s');
     expect(must(cluster, 'kubectl get node/worker-1 node/worker-2')).toMatch(/^NAME\s+STATUS[^\n]*\nworker-1\s[^\n]*\nworker-2\s/);
     expect(must(cluster, 'kubectl get deploy/web pod/solo -o name')).toBe('deployment.apps/web\npod/solo\n');
-    expect(cluster.exec('kubectl get nodes node/worker-1').stderr).toMatch(/^error: there is no need to specify a resource type as a separate argument/);
+    expect(cluster.exec('kubectl get nodes node/worker-1').stderr).toMatch(
+      /^error: there is no need to specify a resource type as a separate argument/,
+    );
     const described = must(cluster, 'kubectl describe node/worker-1 pod/solo');
     expect(described).toMatch(/^Name:\s+worker-1$/m);
     expect(described).toMatch(/^Name:\s+solo$/m);
     expect(must(cluster, 'kubectl scale deploy/web --replicas=2')).toBe('deployment.apps/web scaled\n');
-    expect(cluster.exec('kubectl label pod/solo tier=x deploy/web').stderr).toBe('error: all resources must be specified before label changes: deploy/web\n');
+    expect(cluster.exec('kubectl label pod/solo tier=x deploy/web').stderr).toBe(
+      'error: all resources must be specified before label changes: deploy/web\n',
+    );
     expect(must(cluster, 'kubectl label pod/solo deployment/web team=a')).toBe('pod/solo labeled\ndeployment.apps/web labeled\n');
     expect(must(cluster, 'kubectl delete pod/solo deployment.apps/web')).toBe('pod "solo" deleted\ndeployment.apps "web" deleted\n');
     expect(cluster.exec('kubectl delete pod/a/b').stderr).toBe('error: arguments in resource/name form may not have more than one slash\n');
@@ -296,11 +351,18 @@ spec:
     const cluster = newCluster({ files: { 'qos.yaml': qos } });
     must(cluster, 'kubectl apply -f qos.yaml');
     const described = must(cluster, 'kubectl describe pod only-limits');
-    expect(described).toContain('    Limits:\n      cpu:     500m\n      memory:  128Mi\n    Requests:\n      cpu:        500m\n      memory:     128Mi\n');
+    expect(described).toContain(
+      '    Limits:\n      cpu:     500m\n      memory:  128Mi\n    Requests:\n      cpu:        500m\n      memory:     128Mi\n',
+    );
     expect(described).toMatch(/^QoS Class:\s+Guaranteed$/m);
     expect(must(cluster, 'kubectl describe pod two-equal')).toMatch(/^QoS Class:\s+Guaranteed$/m);
     const classes = Object.fromEntries(pods(cluster, (p) => p.namespace === 'default').map((p) => [p.name, p.qosClass]));
-    expect(classes).toEqual({ 'only-limits': 'Guaranteed', 'some-limits': 'Burstable', 'cpu-only': 'Burstable', 'two-equal': 'Guaranteed' });
+    expect(classes).toEqual({
+      'only-limits': 'Guaranteed',
+      'some-limits': 'Burstable',
+      'cpu-only': 'Burstable',
+      'two-equal': 'Guaranteed',
+    });
   });
 
   it('the pod is Burstable when requests and limits differ or a resource has no limit, BestEffort with neither', () => {
@@ -316,18 +378,23 @@ spec:
     expect(plain).not.toContain('Limits:');
   });
 
-  it('describe node counts each pod\'s limits and totals them under Allocated resources', () => {
+  it("describe node counts each pod's limits and totals them under Allocated resources", () => {
     const cluster = newCluster({ files: { 'qos.yaml': qos } });
     script(cluster, 'kubectl label node worker-1 pin=here\nkubectl apply -f qos.yaml\nsim advance 20s');
     const node = pods(cluster, (p) => p.name === 'some-limits')[0].node!;
     const text = must(cluster, `kubectl describe node ${node}`);
     expect(text).toMatch(/^\s+default\s+some-limits\s+250m \(6%\)\s+500m \(12%\)\s+64Mi \(0%\)\s+128Mi \(1%\)\s+\d+s$/m);
     const onNode = pods(cluster, (p) => p.node === node && p.namespace === 'default').map((p) => p.name);
-    const limits = { 'only-limits': [500, 128], 'some-limits': [500, 128], 'cpu-only': [500, 0], 'two-equal': [300, 96] } as Record<string, [number, number]>;
+    const limits = { 'only-limits': [500, 128], 'some-limits': [500, 128], 'cpu-only': [500, 0], 'two-equal': [300, 96] } as Record<
+      string,
+      [number, number]
+    >;
     const cpu = onNode.reduce((sum, name) => sum + limits[name][0], 0);
     const memory = onNode.reduce((sum, name) => sum + limits[name][1], 0);
     const allocated = text.slice(text.indexOf('Allocated resources:'));
-    expect(allocated).toMatch(new RegExp(`^\\s+cpu\\s+\\S+ \\(\\d+%\\)\\s+${cpu % 1000 === 0 ? cpu / 1000 : `${cpu}m`} \\(${Math.floor(cpu / 40)}%\\)$`, 'm'));
+    expect(allocated).toMatch(
+      new RegExp(`^\\s+cpu\\s+\\S+ \\(\\d+%\\)\\s+${cpu % 1000 === 0 ? cpu / 1000 : `${cpu}m`} \\(${Math.floor(cpu / 40)}%\\)$`, 'm'),
+    );
     expect(allocated).toMatch(new RegExp(`^\\s+memory\\s+\\S+ \\(\\d+%\\)\\s+${memory === 0 ? '0' : `${memory}Mi`} \\(\\d+%\\)$`, 'm'));
   });
 });
@@ -335,30 +402,47 @@ spec:
 describe('kubectl get --field-selector', () => {
   it('kubectl get events --field-selector filters by involvedObject.name, involvedObject.kind, reason and type', () => {
     const cluster = newCluster();
-    script(cluster, 'kubectl run solo --image=nginx:1.27\nkubectl create deployment web --image=nginx:1.27\nkubectl cordon worker-2\nsim advance 20s');
+    script(
+      cluster,
+      'kubectl run solo --image=nginx:1.27\nkubectl create deployment web --image=nginx:1.27\nkubectl cordon worker-2\nsim advance 20s',
+    );
     const forSolo = must(cluster, 'kubectl get events --field-selector involvedObject.name=solo');
-    const objects = (text: string) => text.trim().split('\n').slice(1).map((line) => line.split(/\s{2,}/)[3]);
+    const objects = (text: string) =>
+      text
+        .trim()
+        .split('\n')
+        .slice(1)
+        .map((line) => line.split(/\s{2,}/)[3]);
     expect(new Set(objects(forSolo))).toEqual(new Set(['pod/solo']));
     expect(objects(forSolo).length).toBeGreaterThanOrEqual(4);
     expect(must(cluster, 'kubectl get events --field-selector involvedObject.kind=Node,reason=NodeNotSchedulable')).toMatch(
       /^LAST SEEN\s+TYPE\s+REASON\s+OBJECT\s+MESSAGE\n\S+\s+Normal\s+NodeNotSchedulable\s+node\/worker-2\s+Node worker-2 status is now: NodeNotSchedulable\n$/,
     );
-    expect(new Set(objects(must(cluster, 'kubectl get events --field-selector involvedObject.kind=Deployment')))).toEqual(new Set(['deployment/web']));
-    expect(cluster.exec('kubectl get events --field-selector type=Warning')).toEqual({ stdout: '', stderr: 'No resources found in default namespace.\n', exitCode: 0 });
+    expect(new Set(objects(must(cluster, 'kubectl get events --field-selector involvedObject.kind=Deployment')))).toEqual(
+      new Set(['deployment/web']),
+    );
+    expect(cluster.exec('kubectl get events --field-selector type=Warning')).toEqual({
+      stdout: '',
+      stderr: 'No resources found in default namespace.\n',
+      exitCode: 0,
+    });
     expect(objects(must(cluster, 'kubectl get events --field-selector type!=Warning,involvedObject.name=solo'))).toEqual(objects(forSolo));
     expect(must(cluster, 'kubectl get pods -A --field-selector spec.nodeName=control-plane')).toContain('kube-apiserver-control-plane');
   });
 
-  it('an unsupported field selector gets the API server\'s BadRequest error, and names cannot go with a selector', () => {
+  it("an unsupported field selector gets the API server's BadRequest error, and names cannot go with a selector", () => {
     const cluster = newCluster();
     expect(cluster.exec('kubectl get events --field-selector involvedObject.color=red')).toEqual({
       stdout: '',
-      stderr: 'Error from server (BadRequest): Unable to find "/v1, Resource=events" that match label selector "", field selector "involvedObject.color=red": field label not supported: involvedObject.color\n',
+      stderr:
+        'Error from server (BadRequest): Unable to find "/v1, Resource=events" that match label selector "", field selector "involvedObject.color=red": field label not supported: involvedObject.color\n',
       exitCode: 1,
     });
     expect(cluster.exec('kubectl get deploy --field-selector spec.replicas=1').stderr).toBe(
       'Error from server (BadRequest): Unable to find "apps/v1, Resource=deployments" that match label selector "", field selector "spec.replicas=1": field label not supported: spec.replicas\n',
     );
-    expect(cluster.exec('kubectl get pod solo --field-selector status.phase=Running').stderr).toBe('error: name cannot be provided when a selector is specified\n');
+    expect(cluster.exec('kubectl get pod solo --field-selector status.phase=Running').stderr).toBe(
+      'error: name cannot be provided when a selector is specified\n',
+    );
   });
 });

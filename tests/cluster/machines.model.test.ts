@@ -40,34 +40,49 @@ function perform(cluster: Cluster, type: string): void {
   else if (type.startsWith('xstate.after.next status computation')) {
     const since = cluster.snapshot().state.kubelets[target].renewingSince!;
     cluster.advance(defaults.nodeStatusUpdateFrequencyMs - ((cluster.now() - since) % defaults.nodeStatusUpdateFrequencyMs));
-  }
-  else if (type.startsWith('xstate.after.lease retry backoff')) cluster.advance(kubelet.backoffMs);
+  } else if (type.startsWith('xstate.after.lease retry backoff')) cluster.advance(kubelet.backoffMs);
   else if (type.startsWith('xstate.after.boot time')) cluster.advance(defaults.nodeBootMs);
   else throw new Error(`no way to perform ${type}`);
 }
 
 const kubeletEvents = [
-  'KUBELET_STOP', 'KUBELET_START', 'POWER_LOSS', 'POWER_ON', 'API_UNREACHABLE', 'API_REACHABLE', 'NODE_STATUS_CHANGED',
-  'xstate.after.kubelet startup.kubelet.starting', 'xstate.after.first heartbeat.kubelet.running.joining',
+  'KUBELET_STOP',
+  'KUBELET_START',
+  'POWER_LOSS',
+  'POWER_ON',
+  'API_UNREACHABLE',
+  'API_REACHABLE',
+  'NODE_STATUS_CHANGED',
+  'xstate.after.kubelet startup.kubelet.starting',
+  'xstate.after.first heartbeat.kubelet.running.joining',
   'xstate.after.node status report interval.kubelet.running.heartbeating',
   'xstate.after.next status computation.kubelet.running.heartbeating.statusChangePending',
   'xstate.after.lease retry backoff.kubelet.running.retryingLease',
 ].map((type) => ({ type })) as never[];
 
 describe('model-based: the kubelet statechart', () => {
-  type KubeletPath = { state: { value: unknown; context: { apiReachable: boolean } }; steps: { event: { type: string }; state: { value: unknown } }[] };
+  type KubeletPath = {
+    state: { value: unknown; context: { apiReachable: boolean } };
+    steps: { event: { type: string }; state: { value: unknown } }[];
+  };
   const paths = getShortestPaths(kubeletMachine, {
     events: kubeletEvents,
     input: { nodeName: target, apiReachable: true },
     // One vertex per state and API reachability: backoff values would only lengthen the walk.
-    serializeState: (snapshot: { value: unknown; context: { apiReachable: boolean } }) => JSON.stringify([snapshot.value, snapshot.context.apiReachable]),
+    serializeState: (snapshot: { value: unknown; context: { apiReachable: boolean } }) =>
+      JSON.stringify([snapshot.value, snapshot.context.apiReachable]),
   } as never) as unknown as KubeletPath[];
 
   it('generates a path to every state with the API reachable and unreachable', () => {
     const ends = new Set(paths.map((path) => JSON.stringify(path.state.value)));
     for (const state of [
-      '"off"', '"starting"', '"stopped"', '{"running":"joining"}', '{"running":{"heartbeating":"steady"}}',
-      '{"running":{"heartbeating":"statusChangePending"}}', '{"running":"retryingLease"}',
+      '"off"',
+      '"starting"',
+      '"stopped"',
+      '{"running":"joining"}',
+      '{"running":{"heartbeating":"steady"}}',
+      '{"running":{"heartbeating":"statusChangePending"}}',
+      '{"running":"retryingLease"}',
     ]) {
       expect(ends).toContain(state);
     }
@@ -83,14 +98,18 @@ describe('model-based: the kubelet statechart', () => {
       }
       const top = typeof path.state.value === 'string' ? path.state.value : Object.keys(path.state.value as object)[0];
       expect(node(cluster, target).kubelet).toBe(top);
-      const renewTime = (cluster.snapshot().objects.find((o) => o.kind === 'Lease' && o.metadata.name === target) as { spec: { renewTime: number } }).spec.renewTime;
+      const renewTime = (
+        cluster.snapshot().objects.find((o) => o.kind === 'Lease' && o.metadata.name === target) as { spec: { renewTime: number } }
+      ).spec.renewTime;
       const last = path.steps[path.steps.length - 1].event.type;
       if (JSON.stringify(path.state.value).startsWith('{"running":{"heartbeating"') && last.startsWith('xstate.after')) {
         expect(renewTime).toBe(cluster.now());
       }
       if (path.state.context.apiReachable === false) {
         cluster.advance('30s');
-        const later = (cluster.snapshot().objects.find((o) => o.kind === 'Lease' && o.metadata.name === target) as { spec: { renewTime: number } }).spec.renewTime;
+        const later = (
+          cluster.snapshot().objects.find((o) => o.kind === 'Lease' && o.metadata.name === target) as { spec: { renewTime: number } }
+        ).spec.renewTime;
         expect(later).toBe(renewTime);
       }
     });

@@ -9,7 +9,9 @@ const lease = (cluster: Cluster, name: string) =>
     | undefined;
 
 const heartbeatLine = (cluster: Cluster, name: string) =>
-  must(cluster, `kubectl describe node ${name}`).split('\n').find((line) => line.trim().startsWith('Ready '))!;
+  must(cluster, `kubectl describe node ${name}`)
+    .split('\n')
+    .find((line) => line.trim().startsWith('Ready '))!;
 
 describe('heartbeats and leases', () => {
   it('#1 the kubelet computes node status every 10s, so a runtime failure shows within 10s', () => {
@@ -88,16 +90,29 @@ describe('heartbeats and leases', () => {
   it('#8 Ready=Unknown adds unreachable NoSchedule, then NoExecute on the next pass; Ready=False uses not-ready', () => {
     const cluster = newCluster();
     must(cluster, 'sim node fail worker-1');
-    const noSchedule = advanceUntil(cluster, () => nodeTaints(cluster, 'worker-1').includes('node.kubernetes.io/unreachable:NoSchedule'), 120_000, 100)!;
+    const noSchedule = advanceUntil(
+      cluster,
+      () => nodeTaints(cluster, 'worker-1').includes('node.kubernetes.io/unreachable:NoSchedule'),
+      120_000,
+      100,
+    )!;
     expect(nodeTaints(cluster, 'worker-1')).not.toContain('node.kubernetes.io/unreachable:NoExecute');
-    const noExecute = advanceUntil(cluster, () => nodeTaints(cluster, 'worker-1').includes('node.kubernetes.io/unreachable:NoExecute'), 30_000, 100)!;
+    const noExecute = advanceUntil(
+      cluster,
+      () => nodeTaints(cluster, 'worker-1').includes('node.kubernetes.io/unreachable:NoExecute'),
+      30_000,
+      100,
+    )!;
     expect(noExecute - noSchedule).toBeGreaterThanOrEqual(5_000);
     expect(noExecute - noSchedule).toBeLessThanOrEqual(5_300);
 
     const runtimeDown = newCluster();
     script(runtimeDown, 'sim runtime stop worker-2\nsim advance 30s');
     expect(node(runtimeDown, 'worker-2').ready).toBe('False');
-    expect(nodeTaints(runtimeDown, 'worker-2')).toEqual(['node.kubernetes.io/not-ready:NoSchedule', 'node.kubernetes.io/not-ready:NoExecute']);
+    expect(nodeTaints(runtimeDown, 'worker-2')).toEqual([
+      'node.kubernetes.io/not-ready:NoSchedule',
+      'node.kubernetes.io/not-ready:NoExecute',
+    ]);
     expect(nodeTaints(runtimeDown, 'worker-2').some((taint) => taint.includes('unreachable'))).toBe(false);
   });
 
@@ -120,12 +135,22 @@ describe('heartbeats and leases', () => {
     for (const pod of onNode) expect(pod.ready).toBe(false);
     const events = cluster.view().events.filter((event) => event.reason === 'NodeNotReady');
     expect(events.some((event) => event.object === 'node/worker-1')).toBe(true);
-    for (const pod of onNode) expect(events.some((event) => event.object === `pod/${pod.name}` && event.message === 'Node is not ready')).toBe(true);
+    for (const pod of onNode)
+      expect(events.some((event) => event.object === `pod/${pod.name}` && event.message === 'Node is not ready')).toBe(true);
   });
 
   it('#10 with 3 of 5 nodes down (partial disruption, small cluster) nothing is evicted', () => {
-    const cluster = newCluster({ workers: 4, files: { 'web.yaml': 'apiVersion: apps/v1\nkind: Deployment\nmetadata: { name: web }\nspec:\n  replicas: 8\n  selector: { matchLabels: { app: web } }\n  template:\n    metadata: { labels: { app: web } }\n    spec: { containers: [{ name: web, image: "nginx:1.27" }] }\n' } });
-    script(cluster, 'kubectl apply -f web.yaml\nsim advance 30s\nsim node fail worker-1\nsim node fail worker-2\nsim node fail worker-3\nsim advance 15m');
+    const cluster = newCluster({
+      workers: 4,
+      files: {
+        'web.yaml':
+          'apiVersion: apps/v1\nkind: Deployment\nmetadata: { name: web }\nspec:\n  replicas: 8\n  selector: { matchLabels: { app: web } }\n  template:\n    metadata: { labels: { app: web } }\n    spec: { containers: [{ name: web, image: "nginx:1.27" }] }\n',
+      },
+    });
+    script(
+      cluster,
+      'kubectl apply -f web.yaml\nsim advance 30s\nsim node fail worker-1\nsim node fail worker-2\nsim node fail worker-3\nsim advance 15m',
+    );
     for (const name of ['worker-1', 'worker-2', 'worker-3']) {
       expect(node(cluster, name).status).toBe('NotReady');
       expect(nodeTaints(cluster, name)).not.toContain('node.kubernetes.io/unreachable:NoExecute');

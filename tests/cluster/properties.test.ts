@@ -14,8 +14,12 @@ const workers = ['worker-1', 'worker-2', 'worker-3'];
 const apps = ['web', 'api', 'cache'];
 
 const command = fc.oneof(
-  fc.record({ app: fc.constantFrom(...apps), n: fc.integer({ min: 0, max: 6 }) }).map(({ app, n }) => `kubectl create deployment ${app} --image=nginx:1.27 --replicas=${n}`),
-  fc.record({ app: fc.constantFrom(...apps), n: fc.integer({ min: 0, max: 8 }) }).map(({ app, n }) => `kubectl scale deployment ${app} --replicas=${n}`),
+  fc
+    .record({ app: fc.constantFrom(...apps), n: fc.integer({ min: 0, max: 6 }) })
+    .map(({ app, n }) => `kubectl create deployment ${app} --image=nginx:1.27 --replicas=${n}`),
+  fc
+    .record({ app: fc.constantFrom(...apps), n: fc.integer({ min: 0, max: 8 }) })
+    .map(({ app, n }) => `kubectl scale deployment ${app} --replicas=${n}`),
   fc.constantFrom(...apps).map((app) => `kubectl delete deployment ${app}`),
   fc.constantFrom('a', 'b').map((name) => `kubectl run bare-${name} --image=busybox:1.36`),
   fc.constantFrom('a', 'b').map((name) => `kubectl delete pod bare-${name}`),
@@ -86,7 +90,8 @@ describe('properties over random command sequences', () => {
           if (event.type !== 'MODIFIED' || before || !pod.spec.nodeName) return;
           const node = engine.store.get('Node', pod.spec.nodeName)!;
           const unschedulable = { key: taintKeys.unschedulable, effect: 'NoSchedule' as const };
-          if (node.spec.unschedulable && firstUntoleratedTaint([unschedulable], pod.spec.tolerations, ['NoSchedule'])) violations.push(`${event.key} -> cordoned ${node.metadata.name}`);
+          if (node.spec.unschedulable && firstUntoleratedTaint([unschedulable], pod.spec.tolerations, ['NoSchedule']))
+            violations.push(`${event.key} -> cordoned ${node.metadata.name}`);
           const taint = firstUntoleratedTaint(node.spec.taints, pod.spec.tolerations, ['NoSchedule', 'NoExecute']);
           if (taint) violations.push(`${event.key} -> ${node.metadata.name} despite ${taint.key}:${taint.effect}`);
         });
@@ -106,7 +111,14 @@ describe('properties over random command sequences', () => {
         cluster.advance('15m');
         for (const deployment of cluster.view().deployments) {
           expect(deployment.available, deployment.name).toBe(deployment.desired);
-          expect(cluster.view().pods.filter((p) => p.ownerName?.startsWith(`${deployment.name}-`) && p.deletionTimestamp === null && p.namespace === deployment.namespace)).toHaveLength(deployment.desired);
+          expect(
+            cluster
+              .view()
+              .pods.filter(
+                (p) =>
+                  p.ownerName?.startsWith(`${deployment.name}-`) && p.deletionTimestamp === null && p.namespace === deployment.namespace,
+              ),
+          ).toHaveLength(deployment.desired);
         }
       }),
       { numRuns: 30 },
@@ -168,19 +180,23 @@ describe('properties over random command sequences', () => {
 });
 
 describe('the indexes behind the fast paths', () => {
-  it('per-owner pod counts and the scheduler\'s node table always agree with a pass over every pod', () => {
+  it("per-owner pod counts and the scheduler's node table always agree with a pass over every pod", () => {
     fc.assert(
       fc.property(commands, (lines) => {
         const cluster = newCluster({ etcdMembers: 3 });
         const engine = engineOf(cluster);
         for (const line of lines) {
           cluster.exec(line);
-          const owners = new Map<string, { total: number; active: number; activeReady: number; boundActive: number; boundActiveReady: number }>();
+          const owners = new Map<
+            string,
+            { total: number; active: number; activeReady: number; boundActive: number; boundActiveReady: number }
+          >();
           for (const pod of engine.store.list('Pod')) {
             const owner = pod.metadata.ownerReferences.find((ref) => ref.controller)?.uid;
             if (!owner) continue;
             const counts = owners.get(owner) ?? { total: 0, active: 0, activeReady: 0, boundActive: 0, boundActiveReady: 0 };
-            const active = pod.metadata.deletionTimestamp === undefined && pod.status.phase !== 'Succeeded' && pod.status.phase !== 'Failed';
+            const active =
+              pod.metadata.deletionTimestamp === undefined && pod.status.phase !== 'Succeeded' && pod.status.phase !== 'Failed';
             const ready = pod.status.conditions.some((c) => c.type === 'Ready' && c.status === 'True');
             counts.total++;
             if (active) counts.active++;
@@ -194,7 +210,9 @@ describe('the indexes behind the fast paths', () => {
           table.nodes.forEach((node, slot) => {
             const bound = [...engine.store.list('Pod')].filter((pod) => pod.spec.nodeName === node.metadata.name);
             expect(table.pods[slot], line).toBe(bound.length);
-            expect(table.requestedCpu[slot], line).toBe(bound.reduce((sum, pod) => sum + pod.spec.containers.reduce((s, c) => s + c.requests.cpu, 0), 0));
+            expect(table.requestedCpu[slot], line).toBe(
+              bound.reduce((sum, pod) => sum + pod.spec.containers.reduce((s, c) => s + c.requests.cpu, 0), 0),
+            );
             expect(table.simple[slot], line).toBe(!node.spec.unschedulable && node.spec.taints.length === 0 ? 1 : 0);
           });
         }

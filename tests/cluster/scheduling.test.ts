@@ -30,13 +30,16 @@ describe('scheduling', () => {
 
   it('#23 nodeSelector, taints and cordons filter nodes out', () => {
     const cluster = newCluster({ files: { 'd.yaml': deployment('picky', 3, 'nodeSelector: { disk: ssd }') } });
-    script(cluster, `
+    script(
+      cluster,
+      `
       kubectl label node worker-2 disk=ssd
       kubectl label node worker-3 disk=ssd
       kubectl taint node worker-3 dedicated=db:NoSchedule
       kubectl apply -f d.yaml
       sim advance 20s
-    `);
+    `,
+    );
     for (const pod of pods(cluster, (p) => p.name.startsWith('picky-'))) expect(pod.node).toBe('worker-2');
     script(cluster, 'kubectl cordon worker-2\nkubectl scale deployment picky --replicas=4\nsim advance 10s');
     expect(pods(cluster, (p) => p.name.startsWith('picky-') && p.node === null)).toHaveLength(1);
@@ -66,13 +69,21 @@ describe('scheduling', () => {
     expect(nodeTaints(cluster, 'control-plane')).toEqual(['node-role.kubernetes.io/control-plane:NoSchedule']);
     expect(must(cluster, 'kubectl get nodes')).toMatch(/control-plane\s+Ready\s+control-plane\s+0s\s+v1\.32\.0/);
     const out = must(cluster, 'kubectl get pods -n kube-system');
-    for (const name of ['etcd-control-plane', 'kube-apiserver-control-plane', 'kube-controller-manager-control-plane', 'kube-scheduler-control-plane']) {
+    for (const name of [
+      'etcd-control-plane',
+      'kube-apiserver-control-plane',
+      'kube-controller-manager-control-plane',
+      'kube-scheduler-control-plane',
+    ]) {
       expect(out).toContain(name);
     }
     expect(cluster.view().daemonSets.find((ds) => ds.name === 'kube-proxy')!.ready).toBe(4);
     expect(cluster.view().deployments.find((d) => d.name === 'coredns')!.available).toBe(2);
     const runOnControlPlane = newCluster();
-    script(runOnControlPlane, 'kubectl cordon worker-1\nkubectl cordon worker-2\nkubectl cordon worker-3\nkubectl run x --image=nginx:1.27\nsim advance 5s');
+    script(
+      runOnControlPlane,
+      'kubectl cordon worker-1\nkubectl cordon worker-2\nkubectl cordon worker-3\nkubectl run x --image=nginx:1.27\nsim advance 5s',
+    );
     expect(pods(runOnControlPlane, (p) => p.name === 'x')[0].node).toBeNull();
   });
 });
@@ -123,20 +134,26 @@ spec:
     const cluster = newCluster({
       files: {
         'd.yaml': deployment('web', 2, 'nodeSelector: { pin: here }'),
-        'pdb.yaml': 'apiVersion: policy/v1\nkind: PodDisruptionBudget\nmetadata: { name: web }\nspec:\n  minAvailable: 2\n  selector: { matchLabels: { app: web } }\n',
+        'pdb.yaml':
+          'apiVersion: policy/v1\nkind: PodDisruptionBudget\nmetadata: { name: web }\nspec:\n  minAvailable: 2\n  selector: { matchLabels: { app: web } }\n',
       },
     });
-    script(cluster, `
+    script(
+      cluster,
+      `
       kubectl label node worker-1 pin=here
       kubectl apply -f d.yaml
       kubectl apply -f pdb.yaml
       sim advance 20s
       kubectl label node worker-2 pin=here
-    `);
+    `,
+    );
     expect(must(cluster, 'kubectl get pdb')).toMatch(/web\s+2\s+N\/A\s+0\s/);
     const blocked = cluster.exec('kubectl drain worker-1 --ignore-daemonsets --timeout=30s');
     expect(blocked.exitCode).toBe(1);
-    expect(blocked.stderr).toMatch(/error when evicting pods\/"web-[a-z0-9]+-[a-z0-9]{5}" -n "default" \(will retry after 5s\): Cannot evict pod as it would violate the pod's disruption budget\./);
+    expect(blocked.stderr).toMatch(
+      /error when evicting pods\/"web-[a-z0-9]+-[a-z0-9]{5}" -n "default" \(will retry after 5s\): Cannot evict pod as it would violate the pod's disruption budget\./,
+    );
     expect(blocked.stderr).toContain('global timeout reached: 30s');
     must(cluster, 'kubectl scale deployment web --replicas=3');
     cluster.advance('20s');

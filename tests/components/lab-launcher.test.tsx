@@ -40,7 +40,9 @@ describe('the lab launcher shipped with the chapter', () => {
       constructor(private readonly callback: IntersectionObserverCallback) {}
       observe(element: Element) {
         observed.push(element);
-        queueMicrotask(() => this.callback([{ isIntersecting: true, target: element } as IntersectionObserverEntry], this as unknown as IntersectionObserver));
+        queueMicrotask(() =>
+          this.callback([{ isIntersecting: true, target: element } as IntersectionObserverEntry], this as unknown as IntersectionObserver),
+        );
       }
       disconnect() {}
     }

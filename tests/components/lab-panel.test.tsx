@@ -58,7 +58,9 @@ describe('the lab panel', () => {
     const { user, terminal } = await renderLab();
     await user.click(screen.getByRole('button', { name: 'etcd-1 healthy' }));
     expect(within(terminal()).getByText('sim etcd fail etcd-1')).toBeInTheDocument();
-    expect(screen.getByRole('button', { name: 'etcd-1 failed' })).toHaveAccessibleDescription('Activating an etcd member fails it, or recovers it when it has failed.');
+    expect(screen.getByRole('button', { name: 'etcd-1 failed' })).toHaveAccessibleDescription(
+      'Activating an etcd member fails it, or recovers it when it has failed.',
+    );
   });
 
   it('the terminal runs commands, shows kubectl errors, recalls history and completes names', async () => {
@@ -150,7 +152,11 @@ describe('the lab panel', () => {
     const table = screen.getByRole('table', { name: 'Nodes and pods' });
     expect(table.parentElement).toHaveClass('sr-only');
     const worker3 = within(table).getByRole('rowheader', { name: 'worker-3' }).closest('tr')!;
-    expect(within(worker3).getAllByRole('cell').map((c) => c.textContent)).toEqual(['Ready', 'running', 'none', expect.stringMatching(/^web-.+ \(Running\), web-.+ \(Running\)$/)]);
+    expect(
+      within(worker3)
+        .getAllByRole('cell')
+        .map((c) => c.textContent),
+    ).toEqual(['Ready', 'running', 'none', expect.stringMatching(/^web-.+ \(Running\), web-.+ \(Running\)$/)]);
     await user.click(screen.getByRole('button', { name: 'Show as a table' }));
     expect(screen.getByRole('table')).toBeVisible();
     expect(screen.getByRole('table').parentElement).toHaveClass('lab-table');
@@ -169,7 +175,12 @@ describe('the lab panel', () => {
   it('when every check passes it says so and saves the completion', async () => {
     const { user, completions } = await renderLab('first-look');
     const input = screen.getByRole('textbox', { name: 'Command' });
-    for (const line of ['kubectl cluster-info', 'kubectl get nodes', 'kubectl run hello --image=nginx:1.27', 'kubectl create deployment web --image=nginx:1.27 --replicas=2']) {
+    for (const line of [
+      'kubectl cluster-info',
+      'kubectl get nodes',
+      'kubectl run hello --image=nginx:1.27',
+      'kubectl create deployment web --image=nginx:1.27 --replicas=2',
+    ]) {
       await user.type(input, `${line}{Enter}`);
     }
     await user.click(screen.getByRole('button', { name: /advance the clock 1 minute/ }));

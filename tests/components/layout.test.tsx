@@ -31,7 +31,11 @@ describe('Sidebar', () => {
     render(<Sidebar parts={parts} />);
     const nav = screen.getByRole('navigation', { name: 'Chapters' });
     const basics = within(nav).getByRole('region', { name: /Basics/ });
-    expect(within(basics).getAllByRole('link').map((a) => a.textContent)).toEqual(['Alpha chapter', 'Beta chapter']);
+    expect(
+      within(basics)
+        .getAllByRole('link')
+        .map((a) => a.textContent),
+    ).toEqual(['Alpha chapter', 'Beta chapter']);
     expect(within(nav).queryByText('Empty')).toBeNull();
   });
 
@@ -47,7 +51,11 @@ describe('Breadcrumbs', () => {
   it('links every crumb but the last, which is the current page', () => {
     render(<Breadcrumbs items={[{ label: 'Home', href: '/' }, { label: 'Part 1', href: '/#part-1' }, { label: 'Alpha' }]} />);
     const nav = screen.getByRole('navigation', { name: 'Breadcrumb' });
-    expect(within(nav).getAllByRole('link').map((a) => a.getAttribute('href'))).toEqual(['/', '/#part-1']);
+    expect(
+      within(nav)
+        .getAllByRole('link')
+        .map((a) => a.getAttribute('href')),
+    ).toEqual(['/', '/#part-1']);
     expect(within(nav).getByText('Alpha')).toHaveAttribute('aria-current', 'page');
   });
 });
@@ -87,7 +95,14 @@ describe('TableOfContents', () => {
     const [one, two] = ['one', 'two'].map((id) => document.getElementById(id)!);
     one.getBoundingClientRect = () => ({ top: -200 }) as DOMRect;
     two.getBoundingClientRect = () => ({ top: 50 }) as DOMRect;
-    render(<TableOfContents items={[{ depth: 2, id: 'one', text: 'One' }, { depth: 2, id: 'two', text: 'Two' }]} />);
+    render(
+      <TableOfContents
+        items={[
+          { depth: 2, id: 'one', text: 'One' },
+          { depth: 2, id: 'two', text: 'Two' },
+        ]}
+      />,
+    );
     expect(screen.getByRole('link', { name: 'Two' })).toHaveAttribute('aria-current', 'location');
     expect(screen.getByRole('link', { name: 'One' })).not.toHaveAttribute('aria-current');
   });

@@ -63,7 +63,12 @@ describe('first-load marks', () => {
   }
 
   it('the sidebar mark says read and quiz passed, in words for screen readers', () => {
-    render(<a href="/chapters/node-failure">When a node fails<ProgressMark slug="node-failure" /></a>);
+    render(
+      <a href="/chapters/node-failure">
+        When a node fails
+        <ProgressMark slug="node-failure" />
+      </a>,
+    );
     expect(screen.getByRole('link')).toHaveAccessibleName('When a node fails');
     save((p, now) => recordQuizAttempt(markChapterRead(p, 'node-failure', now), 'node-failure', { correct: 8, total: 8 }, 0.8, now));
     expect(screen.getByRole('link')).toHaveAccessibleName(/^When a node fails ?\(read, quiz passed\)$/);
@@ -106,6 +111,10 @@ describe('reaching the end of a chapter', () => {
     const alert = await screen.findByRole('alert');
     expect(alert).toHaveTextContent(/could not be read/);
     expect(JSON.parse(localStorage.getItem(progressKey)!).chapters).toHaveProperty('namespaces');
-    expect(Object.keys(localStorage).filter((k) => k.startsWith(setAsidePrefix)).map((k) => localStorage.getItem(k))).toEqual(['{broken']);
+    expect(
+      Object.keys(localStorage)
+        .filter((k) => k.startsWith(setAsidePrefix))
+        .map((k) => localStorage.getItem(k)),
+    ).toEqual(['{broken']);
   });
 });

@@ -10,7 +10,9 @@ import { testServices } from '../quiz/support/services';
 
 function setup(storage = new MemoryStorage()) {
   const t = testServices([], storage);
-  t.store.update((p, now) => recordQuizAttempt(markChapterRead(p, 'node-failure', now), 'node-failure', { correct: 8, total: 8 }, 0.8, now));
+  t.store.update((p, now) =>
+    recordQuizAttempt(markChapterRead(p, 'node-failure', now), 'node-failure', { correct: 8, total: 8 }, 0.8, now),
+  );
   render(<ProgressTools />, { wrapper: t.wrapper });
   return { ...t, user: userEvent.setup() };
 }
@@ -82,7 +84,9 @@ describe('the progress tools', () => {
     const { user, store } = setup();
     await user.click(screen.getByRole('button', { name: 'Reset progress…' }));
     expect(store.get().chapters).toHaveProperty('node-failure');
-    expect(screen.getByText(/Forget everything saved in this browser \(1 chapter read, 1 quiz taken, 0 review cards\)\?/)).toBeInTheDocument();
+    expect(
+      screen.getByText(/Forget everything saved in this browser \(1 chapter read, 1 quiz taken, 0 review cards\)\?/),
+    ).toBeInTheDocument();
     expect(screen.getByRole('button', { name: 'Reset everything' })).toHaveFocus();
     await user.keyboard('{Enter}');
     expect(store.get()).toEqual(emptyProgress());

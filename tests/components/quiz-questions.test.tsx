@@ -5,7 +5,14 @@ import { QuestionCard } from '@/components/quiz/QuestionCard';
 import type { Graded, Prepared } from '@/lib/quiz/answers';
 import { prepareQuestion } from '@/lib/quiz/prepare';
 import type { Question } from '@/lib/quiz/schema';
-import { commandQuestion, matchingQuestion, multipleQuestion, orderingQuestion, predictionQuestion, singleQuestion } from '../quiz/support/builders';
+import {
+  commandQuestion,
+  matchingQuestion,
+  multipleQuestion,
+  orderingQuestion,
+  predictionQuestion,
+  singleQuestion,
+} from '../quiz/support/builders';
 import { testServices } from '../quiz/support/services';
 
 /** Renders one question card that keeps its grade, the way the runner does. */
@@ -14,8 +21,25 @@ function renderCard(question: Question, seed = 1) {
   const prepared = prepareQuestion(question, seed);
   const graded: Graded[] = [];
   const next = vi.fn();
-  const view = render(<QuestionCard prepared={prepared} label="Question 1 of 8" onGraded={(g) => graded.push(g)} next={{ label: 'Next question', onClick: next }} />, { wrapper });
-  const regrade = () => view.rerender(<QuestionCard prepared={prepared} label="Question 1 of 8" graded={graded[0]} onGraded={() => {}} next={{ label: 'Next question', onClick: next }} />);
+  const view = render(
+    <QuestionCard
+      prepared={prepared}
+      label="Question 1 of 8"
+      onGraded={(g) => graded.push(g)}
+      next={{ label: 'Next question', onClick: next }}
+    />,
+    { wrapper },
+  );
+  const regrade = () =>
+    view.rerender(
+      <QuestionCard
+        prepared={prepared}
+        label="Question 1 of 8"
+        graded={graded[0]}
+        onGraded={() => {}}
+        next={{ label: 'Next question', onClick: next }}
+      />,
+    );
   return { prepared, graded, next, regrade, user: userEvent.setup() };
 }
 
@@ -159,7 +183,15 @@ describe('every question type works with the keyboard alone', () => {
 
 function Harness({ prepared, onNext }: { prepared: Prepared; onNext: () => void }) {
   const [graded, setGraded] = useState<Graded>();
-  return <QuestionCard prepared={prepared} label="Question 1 of 8" graded={graded} onGraded={setGraded} next={{ label: 'Next question', onClick: onNext }} />;
+  return (
+    <QuestionCard
+      prepared={prepared}
+      label="Question 1 of 8"
+      graded={graded}
+      onGraded={setGraded}
+      next={{ label: 'Next question', onClick: onNext }}
+    />
+  );
 }
 
 describe('after grading', () => {

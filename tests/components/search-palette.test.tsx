@@ -102,7 +102,10 @@ describe('the search palette, by keyboard', () => {
 
 describe('the header search button', () => {
   beforeEach(() => {
-    vi.stubGlobal('fetch', vi.fn(async () => new Response(JSON.stringify(sampleIndexFile))));
+    vi.stubGlobal(
+      'fetch',
+      vi.fn(async () => new Response(JSON.stringify(sampleIndexFile))),
+    );
   });
   afterEach(() => vi.unstubAllGlobals());
 

@@ -6,7 +6,8 @@ async function problemsOf(overlay: string): Promise<string[]> {
   try {
     await loadSite(await fixtureSite(overlay));
   } catch (error) {
-    if (error instanceof ContentError) return error.problems.map(formatProblem).map((p) => p.replace(/^.*?clusterbook-content-[^/]+\//, ''));
+    if (error instanceof ContentError)
+      return error.problems.map(formatProblem).map((p) => p.replace(/^.*?clusterbook-content-[^/]+\//, ''));
     throw error;
   }
   throw new Error(`fixture ${overlay} was accepted`);
@@ -35,7 +36,9 @@ describe('bad content is rejected with its file and line', () => {
   });
 
   it('a link to a chapter that does not exist', async () => {
-    expect(await problemsOf('broken-chapter-link')).toEqual([`chapters/gamma.mdx:10: ${errorMessages.brokenChapterLink('/chapters/nowhere')}`]);
+    expect(await problemsOf('broken-chapter-link')).toEqual([
+      `chapters/gamma.mdx:10: ${errorMessages.brokenChapterLink('/chapters/nowhere')}`,
+    ]);
   });
 
   it('a link to a heading anchor that does not exist', async () => {

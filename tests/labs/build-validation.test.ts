@@ -31,7 +31,8 @@ async function problemsOf(root: string): Promise<string[]> {
   try {
     await loadSite(root);
   } catch (error) {
-    if (error instanceof ContentError) return error.problems.map(formatProblem).map((p) => p.replace(/^.*?clusterbook-content-[^/]+\//, ''));
+    if (error instanceof ContentError)
+      return error.problems.map(formatProblem).map((p) => p.replace(/^.*?clusterbook-content-[^/]+\//, ''));
     throw error;
   }
   return [];
@@ -44,7 +45,11 @@ describe('labs are checked when the site is built', () => {
 
   it('an unknown scenario id fails with the chapter path and line', async () => {
     const problems = await problemsOf(await siteWith('<ClusterLab scenario="missing" />', { 'look.yaml': lab }));
-    expect(problems).toEqual([expect.stringMatching(new RegExp(`^chapters/alpha\\.mdx:\\d+: ${labErrors.unknownScenario('missing').replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`))]);
+    expect(problems).toEqual([
+      expect.stringMatching(
+        new RegExp(`^chapters/alpha\\.mdx:\\d+: ${labErrors.unknownScenario('missing').replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`),
+      ),
+    ]);
   });
 
   it('an invalid scenario file fails with its own path and line, and only there', async () => {

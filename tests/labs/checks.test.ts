@@ -8,13 +8,24 @@ const on = (view = baseView(), transcript: CheckInput['transcript'] = []): Check
 describe('check predicates over the cluster view', () => {
   it('a workload check fills its failure message with live numbers', () => {
     const view = baseView();
-    const result = evaluateCheck(check({ check: 'workload', workload: 'deployment/web', available: '>= 4', failure: 'web has {available} of {desired} replicas available' }), on(view));
+    const result = evaluateCheck(
+      check({
+        check: 'workload',
+        workload: 'deployment/web',
+        available: '>= 4',
+        failure: 'web has {available} of {desired} replicas available',
+      }),
+      on(view),
+    );
     expect(result).toEqual({ label: 'the goal', passed: false, reason: 'web has 3 of 3 replicas available' });
     expect(evaluateCheck(check({ check: 'workload', workload: 'deployment/web', available: 3 }), on(view)).passed).toBe(true);
   });
 
   it('a workload that does not exist fails with zero counts', () => {
-    const result = evaluateCheck(check({ check: 'workload', workload: 'statefulset/db', ready: 1, failure: 'db has {ready} of {desired} ready' }), on());
+    const result = evaluateCheck(
+      check({ check: 'workload', workload: 'statefulset/db', ready: 1, failure: 'db has {ready} of {desired} ready' }),
+      on(),
+    );
     expect(result.reason).toBe('db has 0 of 0 ready');
   });
 
@@ -32,7 +43,9 @@ describe('check predicates over the cluster view', () => {
     expect(evaluateCheck(away, on(view)).passed).toBe(false);
     const terminating = withPods(view, (p) => (p.node === node ? { ...p, status: 'Terminating' } : p));
     expect(evaluateCheck(check({ check: 'pods', node, status: 'Terminating', count: '>= 1' }), on(terminating)).passed).toBe(true);
-    expect(evaluateCheck(check({ check: 'pods', node, notStatus: ['Terminating', 'Pending'], count: 0 }), on(terminating)).passed).toBe(true);
+    expect(evaluateCheck(check({ check: 'pods', node, notStatus: ['Terminating', 'Pending'], count: 0 }), on(terminating)).passed).toBe(
+      true,
+    );
   });
 
   it('a node check reads the status word, taints and the machine', () => {
@@ -41,21 +54,41 @@ describe('check predicates over the cluster view', () => {
       machine: 'poweredOff',
       taints: [{ key: 'node.kubernetes.io/unreachable', effect: 'NoExecute', text: 'node.kubernetes.io/unreachable:NoExecute' }],
     });
-    expect(evaluateCheck(check({ check: 'node', node: 'worker-2', status: 'NotReady', machine: 'poweredOff' }), on(view)).passed).toBe(true);
-    expect(evaluateCheck(check({ check: 'node', node: 'worker-2', taint: 'node.kubernetes.io/unreachable:NoExecute' }), on(view)).passed).toBe(true);
-    const missing = evaluateCheck(check({ check: 'node', node: 'worker-1', taint: 'node.kubernetes.io/unreachable:NoExecute', failure: "taints: {taints}" }), on(view));
+    expect(evaluateCheck(check({ check: 'node', node: 'worker-2', status: 'NotReady', machine: 'poweredOff' }), on(view)).passed).toBe(
+      true,
+    );
+    expect(
+      evaluateCheck(check({ check: 'node', node: 'worker-2', taint: 'node.kubernetes.io/unreachable:NoExecute' }), on(view)).passed,
+    ).toBe(true);
+    const missing = evaluateCheck(
+      check({ check: 'node', node: 'worker-1', taint: 'node.kubernetes.io/unreachable:NoExecute', failure: 'taints: {taints}' }),
+      on(view),
+    );
     expect(missing.reason).toBe('taints: none');
   });
 
   it('a taint given as key=value:Effect must match the value too', () => {
-    const view = withNode(baseView(), 'worker-1', { taints: [{ key: 'maintenance', value: 'true', effect: 'NoSchedule', text: 'maintenance=true:NoSchedule' }] });
+    const view = withNode(baseView(), 'worker-1', {
+      taints: [{ key: 'maintenance', value: 'true', effect: 'NoSchedule', text: 'maintenance=true:NoSchedule' }],
+    });
     expect(evaluateCheck(check({ check: 'node', node: 'worker-1', taint: 'maintenance=true:NoSchedule' }), on(view)).passed).toBe(true);
     expect(evaluateCheck(check({ check: 'node', node: 'worker-1', taint: 'maintenance=false:NoSchedule' }), on(view)).passed).toBe(false);
     expect(evaluateCheck(check({ check: 'node', node: 'worker-1', noTaint: 'maintenance:NoSchedule' }), on(view)).passed).toBe(false);
   });
 
   it('an etcd check reports healthy members and the quorum size', () => {
-    const view = { ...baseView(), etcd: { members: [{ name: 'etcd-1', healthy: true }, { name: 'etcd-2', healthy: false }, { name: 'etcd-3', healthy: false }], quorum: false, quorumSize: 2 } };
+    const view = {
+      ...baseView(),
+      etcd: {
+        members: [
+          { name: 'etcd-1', healthy: true },
+          { name: 'etcd-2', healthy: false },
+          { name: 'etcd-3', healthy: false },
+        ],
+        quorum: false,
+        quorumSize: 2,
+      },
+    };
     const result = evaluateCheck(check({ check: 'etcd', quorum: true, failure: '{healthy} of {members}, needs {quorumSize}' }), on(view));
     expect(result.reason).toBe('1 of 3, needs 2');
   });
@@ -74,6 +107,9 @@ describe('check predicates over the cluster view', () => {
     const refused = check({ check: 'command', command: 'kubectl scale *', outcome: 'failed', whenApi: 'no-quorum' });
     expect(evaluateCheck(refused, on(baseView(), transcript)).passed).toBe(true);
     expect(evaluateCheck(refused, on(baseView(), transcript.slice(1))).passed).toBe(false);
-    expect(evaluateCheck(check({ check: 'command', command: 'kubectl scale deployment web --replicas=5', count: 2 }), on(baseView(), transcript)).passed).toBe(true);
+    expect(
+      evaluateCheck(check({ check: 'command', command: 'kubectl scale deployment web --replicas=5', count: 2 }), on(baseView(), transcript))
+        .passed,
+    ).toBe(true);
   });
 });

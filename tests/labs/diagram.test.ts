@@ -7,7 +7,12 @@ describe('the diagram model', () => {
     const model = buildDiagram(baseView());
     expect(model.controlPlane.map((n) => n.name)).toEqual(['control-plane']);
     expect(model.workers.map((n) => n.name)).toEqual(['worker-1', 'worker-2', 'worker-3']);
-    expect(model.workers.flatMap((n) => n.pods).map((p) => p.label).sort()).toHaveLength(4);
+    expect(
+      model.workers
+        .flatMap((n) => n.pods)
+        .map((p) => p.label)
+        .sort(),
+    ).toHaveLength(4);
     expect(model.workers.every((n) => n.systemPods.includes('kube-proxy'))).toBe(true);
     expect(model.unscheduled).toEqual([]);
   });
@@ -15,7 +20,12 @@ describe('the diagram model', () => {
   it('sorts workers in natural order, so worker-10 comes after worker-9', () => {
     const view = baseView();
     const extra = { ...view.nodes[1], name: 'worker-10' };
-    expect(buildDiagram({ ...view, nodes: [...view.nodes, extra] }).workers.map((n) => n.name)).toEqual(['worker-1', 'worker-2', 'worker-3', 'worker-10']);
+    expect(buildDiagram({ ...view, nodes: [...view.nodes, extra] }).workers.map((n) => n.name)).toEqual([
+      'worker-1',
+      'worker-2',
+      'worker-3',
+      'worker-10',
+    ]);
   });
 
   it('pods without a node wait in the unscheduled tray', () => {
@@ -25,7 +35,12 @@ describe('the diagram model', () => {
 
   it('maps kubectl status words to the phases it draws', () => {
     expect(['Pending', 'ContainerCreating', 'Running', 'Terminating', 'ErrImagePull', 'Completed'].map(phaseOf)).toEqual([
-      'Pending', 'ContainerCreating', 'Running', 'Terminating', 'Failed', 'Other',
+      'Pending',
+      'ContainerCreating',
+      'Running',
+      'Terminating',
+      'Failed',
+      'Other',
     ]);
   });
 

@@ -38,7 +38,12 @@ describe('scenario files', () => {
 
   it.each([
     ['a count that is not a comparison', valid.replace('">= 3"', '"about 3"'), 10, labErrors.badCount],
-    ['an unknown placeholder in a failure message', valid.replace('{desired}', '{wanted}'), 12, labErrors.unknownPlaceholder('wanted', ['name', 'desired', 'current', 'ready', 'available', 'updated'])],
+    [
+      'an unknown placeholder in a failure message',
+      valid.replace('{desired}', '{wanted}'),
+      12,
+      labErrors.unknownPlaceholder('wanted', ['name', 'desired', 'current', 'ready', 'available', 'updated']),
+    ],
     ['a check with no condition', valid.replace('    available: ">= 3"\n', ''), 8, labErrors.noCondition],
     ['an owner that is not kind/name', valid.replace('workload: deployment/web', 'workload: web'), 9, labErrors.badOwner],
   ])('%s is reported at its line', async (_name, text, line, message) => {
@@ -52,12 +57,25 @@ describe('scenario files', () => {
 
   it('a setup command that fails is reported at its own line with the command output', async () => {
     const problems = await load(valid.replace('sim advance 20s', 'sim node fail worker-9'));
-    expect(problems).toEqual([{ line: 5, message: labErrors.setupFailed('sim node fail worker-9', 'error: no machine named "worker-9" (nodes: control-plane, worker-1, worker-2, worker-3)') }]);
+    expect(problems).toEqual([
+      {
+        line: 5,
+        message: labErrors.setupFailed(
+          'sim node fail worker-9',
+          'error: no machine named "worker-9" (nodes: control-plane, worker-1, worker-2, worker-3)',
+        ),
+      },
+    ]);
   });
 
   it('a check that names a node the cluster does not have is reported', async () => {
-    const text = valid.replace('checks:\n', 'checks:\n  - check: node\n    node: worker-7\n    status: Ready\n    label: l\n    failure: f\n');
-    expect(await load(text)).toEqual([{ line: 9, message: labErrors.unknownNode('worker-7', ['control-plane', 'worker-1', 'worker-2', 'worker-3']) }]);
+    const text = valid.replace(
+      'checks:\n',
+      'checks:\n  - check: node\n    node: worker-7\n    status: Ready\n    label: l\n    failure: f\n',
+    );
+    expect(await load(text)).toEqual([
+      { line: 9, message: labErrors.unknownNode('worker-7', ['control-plane', 'worker-1', 'worker-2', 'worker-3']) },
+    ]);
   });
 
   it('counts read as numbers or comparisons', () => {

@@ -58,7 +58,7 @@ describe('a lab session', () => {
     expect(outputs(session)).toEqual(expect.arrayContaining(['sim node recover worker-3', 'machine worker-3 is booting']));
   });
 
-  it('a failing command shows kubectl\'s error in the scrollback', async () => {
+  it("a failing command shows kubectl's error in the scrollback", async () => {
     const session = startSession(await scenario('node-failure'));
     session.send({ type: 'RUN', command: 'kubectl get pod nope' });
     const last = context(session).terminal.at(-1)!;
@@ -78,7 +78,9 @@ describe('a lab session', () => {
     session.send({ type: 'JUMP', duration: '1m' });
     settleJump(session);
     const marks = context(session).timeline.flatMap((e) => e.marks.map((m) => m.text));
-    expect(marks).toEqual(expect.arrayContaining(['$ sim node fail worker-3', 'worker-3 NotReady', 'worker-3 tainted unreachable:NoExecute']));
+    expect(marks).toEqual(
+      expect.arrayContaining(['$ sim node fail worker-3', 'worker-3 NotReady', 'worker-3 tainted unreachable:NoExecute']),
+    );
     expect(context(session).announcement).toMatch(/worker-3 NotReady|Check passed/);
   });
 

@@ -43,7 +43,10 @@ describe('tab completion', () => {
     ['sim no', 'sim node '],
     ['sim node fail worker-2', 'sim node fail worker-2 '],
     ['sim etcd fail e', 'sim etcd fail etcd-1 '],
-    ['kubectl taint nodes worker-1 node.kubernetes.io/o', 'kubectl taint nodes worker-1 node.kubernetes.io/out-of-service=nodeshutdown:NoExecute '],
+    [
+      'kubectl taint nodes worker-1 node.kubernetes.io/o',
+      'kubectl taint nodes worker-1 node.kubernetes.io/out-of-service=nodeshutdown:NoExecute ',
+    ],
   ])('"%s" completes to "%s"', (line, expected) => {
     expect(complete(line, context()).line).toBe(expected);
   });

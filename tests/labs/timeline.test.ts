@@ -33,7 +33,9 @@ describe('the timeline of changes', () => {
   it('pods that start terminating on a node tainted unreachable:NoExecute are marked as evicted', () => {
     const before = baseView();
     const node = webPods(before)[0].node!;
-    const tainted = withNode(before, node, { taints: [{ key: 'node.kubernetes.io/unreachable', effect: 'NoExecute', text: 'node.kubernetes.io/unreachable:NoExecute' }] });
+    const tainted = withNode(before, node, {
+      taints: [{ key: 'node.kubernetes.io/unreachable', effect: 'NoExecute', text: 'node.kubernetes.io/unreachable:NoExecute' }],
+    });
     const after = withPods(tainted, (p) => (p.node === node && p.ownerKind === 'ReplicaSet' ? { ...p, status: 'Terminating' } : p));
     expect(texts(diffViews(tainted, after))).toEqual([expect.stringMatching(/^web-\w+ evicted \(Terminating\)$/)]);
   });
@@ -57,9 +59,16 @@ describe('the timeline of changes', () => {
   it('a pod the scheduler cannot place is marked once, with its reasons and without the preemption note', () => {
     const before = baseView();
     const warning = {
-      namespace: 'default', type: 'Warning' as const, reason: 'FailedScheduling', object: 'pod/solo', source: 'default-scheduler',
-      message: '0/4 nodes are available: 3 Insufficient cpu. preemption: 0/4 nodes are available: 4 Preemption is not helpful for scheduling.',
-      firstTimestamp: 1, lastTimestamp: 1, count: 1,
+      namespace: 'default',
+      type: 'Warning' as const,
+      reason: 'FailedScheduling',
+      object: 'pod/solo',
+      source: 'default-scheduler',
+      message:
+        '0/4 nodes are available: 3 Insufficient cpu. preemption: 0/4 nodes are available: 4 Preemption is not helpful for scheduling.',
+      firstTimestamp: 1,
+      lastTimestamp: 1,
+      count: 1,
     };
     const after = { ...before, events: [...before.events, warning] };
     expect(texts(diffViews(before, after))).toEqual(['solo FailedScheduling: 0/4 nodes are available: 3 Insufficient cpu.']);
@@ -68,7 +77,11 @@ describe('the timeline of changes', () => {
 
   it('losing etcd quorum is marked, with the API server refusing writes', () => {
     const before = baseView();
-    const after = { ...before, api: 'no-quorum' as const, etcd: { ...before.etcd, quorum: false, members: [{ name: 'etcd-1', healthy: false }] } };
+    const after = {
+      ...before,
+      api: 'no-quorum' as const,
+      etcd: { ...before.etcd, quorum: false, members: [{ name: 'etcd-1', healthy: false }] },
+    };
     expect(texts(diffViews(before, after))).toEqual(['etcd-1 failed', 'etcd lost quorum', 'API server refuses writes (no etcd quorum)']);
   });
 
@@ -84,7 +97,11 @@ describe('the timeline of changes', () => {
 
     it('an action always starts its own entry', () => {
       const one = recordOnTimeline(start, { at: 10_000, marks: [mark('a')], snapshot: () => 's1' }, 1);
-      const two = recordOnTimeline(one, { at: 10_500, marks: [mark('$ kubectl get nodes', 'action')], snapshot: () => 's2', isAction: true }, 2);
+      const two = recordOnTimeline(
+        one,
+        { at: 10_500, marks: [mark('$ kubectl get nodes', 'action')], snapshot: () => 's2', isAction: true },
+        2,
+      );
       expect(two.map((e) => e.id)).toEqual([0, 1, 2]);
     });
 

@@ -15,14 +15,19 @@ describe('grading the question types that need no simulation', () => {
   });
 
   it('single choice: nothing chosen is not graded', async () => {
-    await expect(grade(prepareQuestion(singleQuestion(), 1), { type: 'single', choice: -1 })).resolves.toEqual({ rejected: quizErrors.noChoice });
+    await expect(grade(prepareQuestion(singleQuestion(), 1), { type: 'single', choice: -1 })).resolves.toEqual({
+      rejected: quizErrors.noChoice,
+    });
   });
 
   it('multiple select: exactly the correct set is right, in any order', async () => {
     const p = prepareQuestion(multipleQuestion(), 1);
     await expect(grade(p, { type: 'multiple', choices: [2, 0] })).resolves.toMatchObject({ correct: true });
     await expect(grade(p, { type: 'multiple', choices: [0] })).resolves.toMatchObject({ correct: false });
-    await expect(grade(p, { type: 'multiple', choices: [0, 1, 2] })).resolves.toMatchObject({ correct: false, detail: { correct: [0, 2] } });
+    await expect(grade(p, { type: 'multiple', choices: [0, 1, 2] })).resolves.toMatchObject({
+      correct: false,
+      detail: { correct: [0, 2] },
+    });
   });
 
   it('ordering: only the authored order is right, and each misplaced item is pointed out', async () => {
@@ -42,7 +47,9 @@ describe('grading the question types that need no simulation', () => {
       correct: false,
       detail: { right: [true, false, true] },
     });
-    await expect(grade(p, { type: 'matching', matches: ['control plane', '', 'control plane'] })).resolves.toEqual({ rejected: quizErrors.matchEveryItem });
+    await expect(grade(p, { type: 'matching', matches: ['control plane', '', 'control plane'] })).resolves.toEqual({
+      rejected: quizErrors.matchEveryItem,
+    });
   });
 
   it('an answer of another type is a programming error', async () => {
@@ -56,7 +63,9 @@ describe('preparing a question for an attempt', () => {
   });
 
   it('reshuffles options on a retry (a new attempt seed)', () => {
-    const orders = new Set(Array.from({ length: 12 }, (_, seed) => JSON.stringify((prepareQuestion(multipleQuestion(), seed) as { order: number[] }).order)));
+    const orders = new Set(
+      Array.from({ length: 12 }, (_, seed) => JSON.stringify((prepareQuestion(multipleQuestion(), seed) as { order: number[] }).order)),
+    );
     expect(orders.size).toBeGreaterThan(3);
   });
 
@@ -69,6 +78,10 @@ describe('preparing a question for an attempt', () => {
   });
 
   it('offers every match and distractor once, sorted, in the selects of a matching question', () => {
-    expect((prepareQuestion(matchingQuestion(), 3) as { choices: string[] }).choices).toEqual(['control plane', 'every node', 'the registry']);
+    expect((prepareQuestion(matchingQuestion(), 3) as { choices: string[] }).choices).toEqual([
+      'control plane',
+      'every node',
+      'the registry',
+    ]);
   });
 });

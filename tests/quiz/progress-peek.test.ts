@@ -17,13 +17,18 @@ describe('the first-load progress reader', () => {
     });
   });
 
-  it.each([null, '', 'not json', '[]', '42', '{"version":1,"read":["a"],"scores":{}}', '{"version":2,"chapters":"oops","quizzes":[1],"cards":{"a":null}}'])(
-    'never throws on %j and reads nothing it does not understand',
-    (raw) => {
-      const peek = peekProgress(raw, 0);
-      expect(peek.passed).toEqual([]);
-      expect(peek.due).toBe(0);
-      if (raw === null || raw === '' || !raw.includes('"version":2')) expect(peek).toEqual(emptyPeek);
-    },
-  );
+  it.each([
+    null,
+    '',
+    'not json',
+    '[]',
+    '42',
+    '{"version":1,"read":["a"],"scores":{}}',
+    '{"version":2,"chapters":"oops","quizzes":[1],"cards":{"a":null}}',
+  ])('never throws on %j and reads nothing it does not understand', (raw) => {
+    const peek = peekProgress(raw, 0);
+    expect(peek.passed).toEqual([]);
+    expect(peek.due).toBe(0);
+    if (raw === null || raw === '' || !raw.includes('"version":2')) expect(peek).toEqual(emptyPeek);
+  });
 });

@@ -157,7 +157,12 @@ describe('export and import', () => {
   });
 
   it('imports a version 1 export by migrating it', () => {
-    const file = JSON.stringify({ format: 'clusterbook-progress', version: 1, exportedAt: '2024-01-01T00:00:00Z', progress: { version: 1, read: ['a'], scores: {} } });
+    const file = JSON.stringify({
+      format: 'clusterbook-progress',
+      version: 1,
+      exportedAt: '2024-01-01T00:00:00Z',
+      progress: { version: 1, read: ['a'], scores: {} },
+    });
     const { store } = storeWith();
     expect(store.importFile(file)).toEqual({ ok: true, notice: { kind: 'migrated', message: progressErrors.migrated(1) } });
     expect(Object.keys(store.get().chapters)).toEqual(['a']);
@@ -170,15 +175,26 @@ describe('export and import', () => {
     ['a file that is not JSON', 'not json at all', progressErrors.importNotJson],
     ['a JSON file from something else', JSON.stringify({ hello: 'world' }), progressErrors.importNotProgress],
     ['an export from a newer version', exportOf({ version: 3 }, 3), progressErrors.importNewer(3, currentVersion)],
-    ['an export with damaged data', exportOf({ ...emptyProgress(), cards: { 'a/b': { due: 'soon' } } }), /^That progress file is damaged \(cards\.a\/b\.due: /],
-    ['an export whose label and data disagree', exportOf({ version: 1, read: [], scores: {} }, 2), /^That progress file is damaged \(version: /],
+    [
+      'an export with damaged data',
+      exportOf({ ...emptyProgress(), cards: { 'a/b': { due: 'soon' } } }),
+      /^That progress file is damaged \(cards\.a\/b\.due: /,
+    ],
+    [
+      'an export whose label and data disagree',
+      exportOf({ version: 1, read: [], scores: {} }, 2),
+      /^That progress file is damaged \(version: /,
+    ],
     ['a file too large to be ours', 'x'.repeat(5_000_001), progressErrors.importTooLarge],
   ])('rejects %s with a clear message and changes nothing', (_, text, message) => {
     const { store, storage } = withProgress();
     const before = storage.getItem(progressKey);
     const result = store.importFile(text);
     expect(result.ok).toBe(false);
-    if (!result.ok) expect(result.error).toMatch(typeof message === 'string' ? new RegExp(`^${message.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`) : message);
+    if (!result.ok)
+      expect(result.error).toMatch(
+        typeof message === 'string' ? new RegExp(`^${message.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`) : message,
+      );
     expect(storage.getItem(progressKey)).toBe(before);
   });
 });

@@ -38,7 +38,16 @@ describe('quizzes are loaded and checked with the rest of the content', () => {
     expect(site.quizzes).toHaveLength(1);
     const [quiz] = site.quizzes;
     expect(quiz).toMatchObject({ slug: 'alpha', title: 'Alpha check', passRatio: 0.8 });
-    expect(quiz.questions.map((q) => q.type)).toEqual(['single', 'multiple', 'ordering', 'matching', 'command', 'prediction', 'single', 'single']);
+    expect(quiz.questions.map((q) => q.type)).toEqual([
+      'single',
+      'multiple',
+      'ordering',
+      'matching',
+      'command',
+      'prediction',
+      'single',
+      'single',
+    ]);
     expect(quiz.questions[0].section).toBe('/chapters/alpha#getting-started');
     expect(quiz.questions[2].section).toBe('/chapters/beta#the-end');
   });
@@ -74,7 +83,9 @@ describe('quizzes are loaded and checked with the rest of the content', () => {
   });
 
   it('reports a placeholder that no param declares', async () => {
-    const problems = await problemsOf(await siteWithQuiz('alpha.yaml', ['sample: kubectl cordon {{node}}', 'sample: kubectl cordon {{nodes}}']));
+    const problems = await problemsOf(
+      await siteWithQuiz('alpha.yaml', ['sample: kubectl cordon {{node}}', 'sample: kubectl cordon {{nodes}}']),
+    );
     expect(problems).toEqual([`quizzes/alpha.yaml:49: field "questions.4.sample": ${quizErrors.unknownVariable('nodes')}`]);
   });
 });

@@ -34,7 +34,9 @@ function variantsOf(question: QuestionOf<'command' | 'prediction'>) {
 }
 
 const simulationQuestions = (type: 'command' | 'prediction') =>
-  quizzes.flatMap((quiz) => quiz.questions.filter((q) => q.type === type).map((q) => ({ quiz: quiz.slug, question: q as QuestionOf<typeof type> })));
+  quizzes.flatMap((quiz) =>
+    quiz.questions.filter((q) => q.type === type).map((q) => ({ quiz: quiz.slug, question: q as QuestionOf<typeof type> })),
+  );
 
 describe('every simulation question in the content works in every variant', () => {
   it('there are simulation questions to check', () => {
@@ -64,7 +66,8 @@ describe('every simulation question in the content works in every variant', () =
         const p = prepared<'prediction'>(question as QuestionOf<'prediction'>, variant);
         const run = await runScenario(p, await makeCluster);
         const where = `${quiz}/${question.id} ${JSON.stringify(variant)}`;
-        if (answerKind(p.question.ask) === 'choice') expect('choices' in p.question.ask && p.question.ask.choices, where).toContain(run.expected);
+        if (answerKind(p.question.ask) === 'choice')
+          expect('choices' in p.question.ask && p.question.ask.choices, where).toContain(run.expected);
         else expect(run.expected, where).toMatch(/^\d+$/);
         answers.add(run.expected!);
       }
@@ -75,8 +78,10 @@ describe('every simulation question in the content works in every variant', () =
 });
 
 describe('a typed answer passes for every correct command, in the real model', () => {
-  const release = () => quizzes.find((q) => q.slug === 'node-failure')!.questions.find((q) => q.id === 'release-statefulset-pod') as QuestionOf<'command'>;
-  const grade = async (command: string, node = 'worker-2') => gradeAnswer(prepared<'command'>(release(), { seed: 3, node }), { type: 'command', command }, context);
+  const release = () =>
+    quizzes.find((q) => q.slug === 'node-failure')!.questions.find((q) => q.id === 'release-statefulset-pod') as QuestionOf<'command'>;
+  const grade = async (command: string, node = 'worker-2') =>
+    gradeAnswer(prepared<'command'>(release(), { seed: 3, node }), { type: 'command', command }, context);
 
   it.each([
     'kubectl delete pod db-0 --grace-period=0 --force',
@@ -99,14 +104,24 @@ describe('a typed answer passes for every correct command, in the real model', (
     await expect(grade(command)).resolves.toMatchObject({ correct: false });
   });
 
-  const cordon = commandQuestion({ prompt: 'Stop the scheduler from placing new pods on {{node}}; web must keep 3 pods running.', settle: '30s' });
-  const gradeCordon = (command: string) => gradeAnswer(prepared<'command'>(cordon, { seed: 5, node: 'worker-3' }), { type: 'command', command }, context);
-
-  it.each(['kubectl cordon worker-3', 'kubectl   cordon   worker-3', 'kubectl drain worker-3 --ignore-daemonsets'])('cordoning: %s passes', async (command) => {
-    await expect(gradeCordon(command)).resolves.toMatchObject({ correct: true });
+  const cordon = commandQuestion({
+    prompt: 'Stop the scheduler from placing new pods on {{node}}; web must keep 3 pods running.',
+    settle: '30s',
   });
+  const gradeCordon = (command: string) =>
+    gradeAnswer(prepared<'command'>(cordon, { seed: 5, node: 'worker-3' }), { type: 'command', command }, context);
 
-  it.each(['kubectl cordon worker-1', 'kubectl uncordon worker-3', 'kubectl delete deployment web', 'kubectl cordon'])('cordoning: %s fails', async (command) => {
-    await expect(gradeCordon(command)).resolves.toMatchObject({ correct: false });
-  });
+  it.each(['kubectl cordon worker-3', 'kubectl   cordon   worker-3', 'kubectl drain worker-3 --ignore-daemonsets'])(
+    'cordoning: %s passes',
+    async (command) => {
+      await expect(gradeCordon(command)).resolves.toMatchObject({ correct: true });
+    },
+  );
+
+  it.each(['kubectl cordon worker-1', 'kubectl uncordon worker-3', 'kubectl delete deployment web', 'kubectl cordon'])(
+    'cordoning: %s fails',
+    async (command) => {
+      await expect(gradeCordon(command)).resolves.toMatchObject({ correct: false });
+    },
+  );
 });

@@ -21,12 +21,22 @@ describe('the quiz file schema', () => {
   });
 
   it('rejects a single-choice question with two correct options', () => {
-    const options = [{ text: 'a', correct: true }, { text: 'b', correct: true }];
+    const options = [
+      { text: 'a', correct: true },
+      { text: 'b', correct: true },
+    ];
     expect(messagesOf({ questions: eight({ options }) })).toEqual([`questions.0.options: ${quizErrors.exactlyOneCorrect(2)}`]);
   });
 
   it('rejects a multiple-select question where every option is correct', () => {
-    const q = { type: 'multiple', options: [{ text: 'a', correct: true }, { text: 'b', correct: true }, { text: 'c', correct: true }] };
+    const q = {
+      type: 'multiple',
+      options: [
+        { text: 'a', correct: true },
+        { text: 'b', correct: true },
+        { text: 'c', correct: true },
+      ],
+    };
     expect(messagesOf({ questions: eight(q) })).toEqual([`questions.0.options: ${quizErrors.atLeastOneWrong}`]);
   });
 
@@ -39,7 +49,9 @@ describe('the quiz file schema', () => {
   it('rejects duplicate items in an ordering question', () => {
     const q = { type: 'ordering', items: ['build', 'push', 'build'] };
     const { options: _options, ...rest } = singleQuestion('q-0');
-    expect(messagesOf({ questions: [{ ...rest, ...q }, ...eight({}).slice(1)] })).toEqual([`questions.0.items.2: ${quizErrors.duplicateText('build')}`]);
+    expect(messagesOf({ questions: [{ ...rest, ...q }, ...eight({}).slice(1)] })).toEqual([
+      `questions.0.items.2: ${quizErrors.duplicateText('build')}`,
+    ]);
   });
 
   it('rejects a placeholder that no param declares', () => {

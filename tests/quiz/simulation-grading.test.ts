@@ -45,7 +45,8 @@ describe('a typed command is graded by the state it leaves in a fresh cluster', 
   ])('rejects %s: the cluster does not reach the goal', async (command, unmet) => {
     const { outcome } = await gradeCommand(preparedFor('worker-2'), command);
     expect(outcome).toMatchObject({ correct: false });
-    const failed = 'detail' in outcome && outcome.detail.type === 'command' ? outcome.detail.results.filter((r) => !r.ok).map((r) => r.expected) : [];
+    const failed =
+      'detail' in outcome && outcome.detail.type === 'command' ? outcome.detail.results.filter((r) => !r.ok).map((r) => r.expected) : [];
     expect(failed).toContain(unmet);
   });
 
@@ -53,7 +54,13 @@ describe('a typed command is graded by the state it leaves in a fresh cluster', 
     const prepared = preparedFor('worker-2');
     const { outcome } = await gradeCommand(prepared, 'kubectl cordon worker-2');
     expect(outcome).toMatchObject({ correct: true });
-    const q = { ...prepared, question: { ...prepared.question, goal: [...prepared.question.goal, { expect: 'deployment' as const, name: 'web', namespace: 'default', replicas: 5 }] } };
+    const q = {
+      ...prepared,
+      question: {
+        ...prepared.question,
+        goal: [...prepared.question.goal, { expect: 'deployment' as const, name: 'web', namespace: 'default', replicas: 5 }],
+      },
+    };
     const { outcome: second } = await gradeCommand(q, 'kubectl cordon worker-2');
     expect(second).toMatchObject({ correct: false });
   });
@@ -107,19 +114,29 @@ describe('a prediction is graded against the answer the model computes', () => {
   it.each(variants)('when $node fails and $wait pass, the answer is $expected', async ({ node, wait, expected }) => {
     const run = await runScenario(preparedWith(node, wait), fakeClusterFactory());
     expect(run.expected).toBe(expected);
-    const outcome = await gradeAnswer(preparedWith(node, wait), { type: 'prediction', value: expected }, { makeCluster: async () => fakeClusterFactory(), scenario: run });
+    const outcome = await gradeAnswer(
+      preparedWith(node, wait),
+      { type: 'prediction', value: expected },
+      { makeCluster: async () => fakeClusterFactory(), scenario: run },
+    );
     expect(outcome).toMatchObject({ correct: true, detail: { expected } });
   });
 
   it('a wrong prediction shows the computed answer and the output at that moment', async () => {
     const prepared = preparedWith('worker-2', '2m');
     const run = await runScenario(prepared, fakeClusterFactory());
-    const outcome = await gradeAnswer(prepared, { type: 'prediction', value: 'Ready' }, { makeCluster: async () => fakeClusterFactory(), scenario: run });
+    const outcome = await gradeAnswer(
+      prepared,
+      { type: 'prediction', value: 'Ready' },
+      { makeCluster: async () => fakeClusterFactory(), scenario: run },
+    );
     expect(outcome).toMatchObject({ correct: false, detail: { given: 'Ready', expected: 'NotReady', revealed: run.revealed } });
   });
 
   it('draws different variants on different attempts', () => {
-    const drawn = new Set(Array.from({ length: 30 }, (_, seed) => JSON.stringify((prepareQuestion(predictionQuestion(), seed) as PredictionPrepared).variant)));
+    const drawn = new Set(
+      Array.from({ length: 30 }, (_, seed) => JSON.stringify((prepareQuestion(predictionQuestion(), seed) as PredictionPrepared).variant)),
+    );
     expect(drawn.size).toBeGreaterThan(10);
   });
 
@@ -143,6 +160,8 @@ describe('a prediction is graded against the answer the model computes', () => {
     const context = { makeCluster: async () => fakeClusterFactory(), scenario: run };
     await expect(gradeAnswer(prepared, { type: 'prediction', value: '3' }, context)).resolves.toMatchObject({ correct: true });
     await expect(gradeAnswer(prepared, { type: 'prediction', value: '2' }, context)).resolves.toMatchObject({ correct: false });
-    await expect(gradeAnswer(prepared, { type: 'prediction', value: 'three' }, context)).resolves.toEqual({ rejected: quizErrors.noNumber });
+    await expect(gradeAnswer(prepared, { type: 'prediction', value: 'three' }, context)).resolves.toEqual({
+      rejected: quizErrors.noNumber,
+    });
   });
 });

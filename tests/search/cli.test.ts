@@ -7,7 +7,11 @@ const root = join(import.meta.dirname, '..', '..');
 const contentLoadMs = 120_000;
 
 function clusterbookSearch(...args: string[]) {
-  return spawnSync(process.execPath, [join(root, 'bin', 'clusterbook.mjs'), 'search', ...args], { cwd: root, encoding: 'utf8', timeout: contentLoadMs });
+  return spawnSync(process.execPath, [join(root, 'bin', 'clusterbook.mjs'), 'search', ...args], {
+    cwd: root,
+    encoding: 'utf8',
+    timeout: contentLoadMs,
+  });
 }
 
 describe('clusterbook search', () => {
@@ -37,7 +41,9 @@ describe('clusterbook search', () => {
       expect(run.status).toBe(0);
       expect(run.stdout).toContain('Showing results for "etcd"');
       expect(run.stdout).toMatch(/^ 1\. .+\n {4}\/(chapters|glossary)\S*\n/m);
-      expect(run.stdout).toContain('When the control plane breaks › etcd and its quorum\n    /chapters/control-plane-failures#etcd-and-its-quorum');
+      expect(run.stdout).toContain(
+        'When the control plane breaks › etcd and its quorum\n    /chapters/control-plane-failures#etcd-and-its-quorum',
+      );
     },
     contentLoadMs,
   );

@@ -1,7 +1,10 @@
 import { errorMessages, fetchSearchIndex, parseSearchIndex, SearchIndexError, searchConfig } from '@/lib/search';
 import { sampleIndexFile } from './fixtures/records';
 
-const respond = (body: BodyInit | null, status = 200) => async () => new Response(body, { status });
+const respond =
+  (body: BodyInit | null, status = 200) =>
+  async () =>
+    new Response(body, { status });
 
 describe('the index file is checked before it is searched', () => {
   it('accepts a valid file', async () => {
@@ -20,7 +23,9 @@ describe('the index file is checked before it is searched', () => {
   });
 
   it('explains a file that is not JSON, such as one cut short', async () => {
-    await expect(fetchSearchIndex(respond('{"version":1,"records":[{"kind"'))).rejects.toThrow(errorMessages.indexInvalid('not valid JSON'));
+    await expect(fetchSearchIndex(respond('{"version":1,"records":[{"kind"'))).rejects.toThrow(
+      errorMessages.indexInvalid('not valid JSON'),
+    );
   });
 
   it('explains a file from another version of the site', () => {

@@ -20,15 +20,43 @@ describe('the search index is built from the content', () => {
   it('has one record per section, h2 and h3 alike, with the chapter title, heading and a URL with the anchor', () => {
     const { records } = buildSearchIndex(content);
     expect(records.filter((r) => r.kind === 'section')).toEqual([
-      { kind: 'section', title: 'Worker nodes', section: null, url: '/chapters/worker-nodes', text: 'What runs on every node.', keywords: [] },
-      { kind: 'section', title: 'Worker nodes', section: 'The kubelet', url: '/chapters/worker-nodes#the-kubelet', text: 'The kubelet is the agent on each node.', keywords: [] },
-      { kind: 'section', title: 'Worker nodes', section: 'Watching for its pods', url: '/chapters/worker-nodes#watching-for-its-pods', text: 'It watches the API server.', keywords: [] },
+      {
+        kind: 'section',
+        title: 'Worker nodes',
+        section: null,
+        url: '/chapters/worker-nodes',
+        text: 'What runs on every node.',
+        keywords: [],
+      },
+      {
+        kind: 'section',
+        title: 'Worker nodes',
+        section: 'The kubelet',
+        url: '/chapters/worker-nodes#the-kubelet',
+        text: 'The kubelet is the agent on each node.',
+        keywords: [],
+      },
+      {
+        kind: 'section',
+        title: 'Worker nodes',
+        section: 'Watching for its pods',
+        url: '/chapters/worker-nodes#watching-for-its-pods',
+        text: 'It watches the API server.',
+        keywords: [],
+      },
     ]);
   });
 
   it('has one record per glossary term, linked to its entry, with its definition and aliases', () => {
     const { records } = buildSearchIndex(content);
-    expect(records.at(-1)).toEqual({ kind: 'glossary', title: 'kubelet', section: null, url: '/glossary#kubelet', text: 'The node agent.', keywords: ['node agent'] });
+    expect(records.at(-1)).toEqual({
+      kind: 'glossary',
+      title: 'kubelet',
+      section: null,
+      url: '/glossary#kubelet',
+      text: 'The node agent.',
+      keywords: ['node agent'],
+    });
   });
 
   it('has one record per quiz question, its prompt without variables or answers, linked to the chapter quiz', () => {
@@ -42,8 +70,22 @@ describe('the search index is built from the content', () => {
     } as unknown as NonNullable<Parameters<typeof buildSearchIndex>[0]['quizzes']>[number];
     const records = buildSearchIndex({ ...content, quizzes: [quiz] }).records.filter((r) => r.kind === 'quiz');
     expect(records).toEqual([
-      { kind: 'quiz', title: 'Worker nodes', section: 'Quiz', url: '/chapters/worker-nodes#quiz', text: 'Who restarts a crashed container?', keywords: [] },
-      { kind: 'quiz', title: 'Worker nodes', section: 'Quiz', url: '/chapters/worker-nodes#quiz', text: 'What does … show after …?', keywords: [] },
+      {
+        kind: 'quiz',
+        title: 'Worker nodes',
+        section: 'Quiz',
+        url: '/chapters/worker-nodes#quiz',
+        text: 'Who restarts a crashed container?',
+        keywords: [],
+      },
+      {
+        kind: 'quiz',
+        title: 'Worker nodes',
+        section: 'Quiz',
+        url: '/chapters/worker-nodes#quiz',
+        text: 'What does … show after …?',
+        keywords: [],
+      },
     ]);
     expect(JSON.stringify(records)).not.toContain('The kubelet');
   });
@@ -75,8 +117,11 @@ describe('console output in code blocks is left out of the index', () => {
   });
 
   it('keeps the commands and error messages of a console block and drops the rest of its output', () => {
-    const text = 'Some prose. $ kubectl get pods NAME READY STATUS RESTARTS AGE web-1 1/1 Running 0 5m Error from server (NotFound): pods "db" not found kind: Pod';
-    expect(shortenCodeBlocks(text, blocks)).toBe('Some prose. $ kubectl get pods Error from server (NotFound): pods "db" not found kind: Pod');
+    const text =
+      'Some prose. $ kubectl get pods NAME READY STATUS RESTARTS AGE web-1 1/1 Running 0 5m Error from server (NotFound): pods "db" not found kind: Pod';
+    expect(shortenCodeBlocks(text, blocks)).toBe(
+      'Some prose. $ kubectl get pods Error from server (NotFound): pods "db" not found kind: Pod',
+    );
   });
 
   it('leaves the text alone when a block is not found in it verbatim', () => {

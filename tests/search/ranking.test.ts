@@ -16,7 +16,7 @@ describe('results are ranked by where the words are found', () => {
 
   it('finds facts in the body text', () => {
     expect(urls('ignore-daemonsets')).toContain('/chapters/maintenance#drain-cordon-then-evict');
-    expect(urls('quorum')).toContain("/chapters/the-control-plane#etcd-the-cluster-s-memory");
+    expect(urls('quorum')).toContain('/chapters/the-control-plane#etcd-the-cluster-s-memory');
   });
 
   it('answers old names with the current ones', () => {

@@ -8,7 +8,10 @@ const marked = ({ text, marks }: { text: string; marks: [number, number][] }) =>
 
 describe('matched words are highlighted in display text', () => {
   it('marks whole words that start with a term, in any case', () => {
-    expect(marked(markText('Namespaces and a namespace, not subnamespace.', termMatcher([prefix('namespace')])))).toEqual(['Namespaces', 'namespace']);
+    expect(marked(markText('Namespaces and a namespace, not subnamespace.', termMatcher([prefix('namespace')])))).toEqual([
+      'Namespaces',
+      'namespace',
+    ]);
   });
 
   it('marks a phrase across the punctuation that normalisation removed', () => {

@@ -62,7 +62,16 @@ export function ClusterDiagram({ labelledBy }: { labelledBy: string }) {
           onToggleMember={toggleMember}
         />
         {layout.workers.map(({ node, box }) => (
-          <NodeBox key={node.name} node={node} x={box.x} y={box.y} w={box.w} h={box.h} chipColumns={layout.chipColumns} onToggle={toggleNode} />
+          <NodeBox
+            key={node.name}
+            node={node}
+            x={box.x}
+            y={box.y}
+            w={box.w}
+            h={box.h}
+            chipColumns={layout.chipColumns}
+            onToggle={toggleNode}
+          />
         ))}
         {layout.tray && <UnscheduledTray box={layout.tray.box} pods={layout.tray.pods} />}
       </svg>

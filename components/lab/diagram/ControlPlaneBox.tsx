@@ -22,7 +22,14 @@ interface Props {
 }
 
 /** The control plane: its node, the four components with their state, and the etcd members (click to fail or recover). */
-export const ControlPlaneBox = memo(function ControlPlaneBox({ memberHelpId, layout, api, quorumSize, onToggleNode, onToggleMember }: Props) {
+export const ControlPlaneBox = memo(function ControlPlaneBox({
+  memberHelpId,
+  layout,
+  api,
+  quorumSize,
+  onToggleNode,
+  onToggleMember,
+}: Props) {
   const { box, node, components, members, etcdTop } = layout;
   const { pad } = geometry;
   const healthyMembers = members.filter((m) => m.healthy).length;
@@ -36,7 +43,11 @@ export const ControlPlaneBox = memo(function ControlPlaneBox({ memberHelpId, lay
         Control plane
       </text>
       <text className="lab-cp-sub" x={pad + 2} y={38}>
-        {fitText(`${node ? `${node.name}: ${node.status}${machine ? `, ${machine}` : ''} · ` : ''}${apiWords[api]}`, box.w - 2 * pad - (node ? 108 : 0), 6.1)}
+        {fitText(
+          `${node ? `${node.name}: ${node.status}${machine ? `, ${machine}` : ''} · ` : ''}${apiWords[api]}`,
+          box.w - 2 * pad - (node ? 108 : 0),
+          6.1,
+        )}
       </text>
       {node && (
         <g

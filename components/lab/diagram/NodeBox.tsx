@@ -44,7 +44,12 @@ export const NodeBox = memo(function NodeBox({ node, x, y, w, h, chipColumns, on
   const taintTop = interior.taintTop + (note ? taintLine : 0);
   const toggle = () => onToggle(node.name);
   return (
-    <g className={`lab-node lab-node--${node.health}${node.machine === 'poweredOff' ? ' is-off' : ''}`} transform={`translate(${x} ${y})`} onClick={toggle} data-node={node.name}>
+    <g
+      className={`lab-node lab-node--${node.health}${node.machine === 'poweredOff' ? ' is-off' : ''}`}
+      transform={`translate(${x} ${y})`}
+      onClick={toggle}
+      data-node={node.name}
+    >
       <rect className="lab-node-frame" width={w} height={h} rx={9} />
       <text className="lab-node-name" x={pad} y={20}>
         {fitText(node.name, w - 2 * pad - powerWidth - 26, 7.6)}

@@ -27,7 +27,12 @@ export function PhaseGlyph({ phase, x, y }: { phase: PodPhase; x: number; y: num
         </g>
       );
     case 'Terminating':
-      return <path className="lab-glyph lab-glyph--cross" d={`M ${x - 4} ${y - 4} L ${x + 4} ${y + 4} M ${x + 4} ${y - 4} L ${x - 4} ${y + 4}`} />;
+      return (
+        <path
+          className="lab-glyph lab-glyph--cross"
+          d={`M ${x - 4} ${y - 4} L ${x + 4} ${y + 4} M ${x + 4} ${y - 4} L ${x - 4} ${y + 4}`}
+        />
+      );
     case 'Failed':
       return <path className="lab-glyph lab-glyph--solid" d={`M ${x} ${y - 5} L ${x + 5} ${y + 4} L ${x - 5} ${y + 4} Z`} />;
     default:

@@ -25,7 +25,12 @@ export function NodeStatusIcon({ health, x, y }: { health: NodeHealth; x: number
       </g>
     );
   }
-  return <path className="lab-status-icon lab-status-icon--cross" d={`M ${x - 3.4} ${y - 3.4} L ${x + 3.4} ${y + 3.4} M ${x + 3.4} ${y - 3.4} L ${x - 3.4} ${y + 3.4}`} />;
+  return (
+    <path
+      className="lab-status-icon lab-status-icon--cross"
+      d={`M ${x - 3.4} ${y - 3.4} L ${x + 3.4} ${y + 3.4} M ${x + 3.4} ${y - 3.4} L ${x - 3.4} ${y + 3.4}`}
+    />
+  );
 }
 
 export function TaintIcon({ x, y }: { x: number; y: number }) {
@@ -37,6 +42,9 @@ export function HealthIcon({ healthy, x, y }: { healthy: boolean; x: number; y: 
   return healthy ? (
     <circle className="lab-health-icon is-ok" cx={x} cy={y} r={3.8} />
   ) : (
-    <path className="lab-health-icon is-down" d={`M ${x - 3.4} ${y - 3.4} L ${x + 3.4} ${y + 3.4} M ${x + 3.4} ${y - 3.4} L ${x - 3.4} ${y + 3.4}`} />
+    <path
+      className="lab-health-icon is-down"
+      d={`M ${x - 3.4} ${y - 3.4} L ${x + 3.4} ${y + 3.4} M ${x + 3.4} ${y - 3.4} L ${x - 3.4} ${y + 3.4}`}
+    />
   );
 }

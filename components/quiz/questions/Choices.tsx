@@ -46,7 +46,15 @@ export function SingleChoice({ prepared, answer, onAnswer, graded, id }: Questio
             option={q.options[i]}
             chosen={answer.choice === i}
             graded={!!graded}
-            input={<input type="radio" name={id} value={i} checked={answer.choice === i} onChange={() => onAnswer({ type: 'single', choice: i })} />}
+            input={
+              <input
+                type="radio"
+                name={id}
+                value={i}
+                checked={answer.choice === i}
+                onChange={() => onAnswer({ type: 'single', choice: i })}
+              />
+            }
           />
         ))}
       </ul>
@@ -64,7 +72,9 @@ export function MultipleSelect({ prepared, answer, onAnswer, graded, id }: Quest
       <legend className="quiz-prompt">
         <Rich text={q.prompt} />
       </legend>
-      <p className="quiz-hint" id={`${id}-hint`}>Select every answer that applies.</p>
+      <p className="quiz-hint" id={`${id}-hint`}>
+        Select every answer that applies.
+      </p>
       <ul className="quiz-options" aria-describedby={`${id}-hint`}>
         {prepared.order.map((i) => (
           <OptionRow

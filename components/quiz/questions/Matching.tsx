@@ -7,7 +7,8 @@ import { Verdict } from './Verdict';
 /** Match each item with a native select: keyboard and screen readers work with no extra code. */
 export function Matching({ prepared, answer, onAnswer, graded, id }: QuestionProps<'matching'>) {
   const q = prepared.question;
-  const choose = (index: number, value: string) => onAnswer({ type: 'matching', matches: answer.matches.map((m, i) => (i === index ? value : m)) });
+  const choose = (index: number, value: string) =>
+    onAnswer({ type: 'matching', matches: answer.matches.map((m, i) => (i === index ? value : m)) });
   return (
     <fieldset className="quiz-fieldset" disabled={!!graded}>
       <legend className="quiz-prompt">

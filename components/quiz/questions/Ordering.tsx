@@ -29,7 +29,8 @@ export function Ordering({ prepared, answer, onAnswer, graded, id }: QuestionPro
     setAnnouncement(`${q.items[item]}: moved to position ${to + 1} of ${answer.order.length}.`);
     if (focus) {
       // At the top or bottom the pressed button is disabled, so focus its partner instead.
-      const direction = (focus === 'up' && to === 0) || (focus === 'down' && to === answer.order.length - 1) ? (focus === 'up' ? 'down' : 'up') : focus;
+      const direction =
+        (focus === 'up' && to === 0) || (focus === 'down' && to === answer.order.length - 1) ? (focus === 'up' ? 'down' : 'up') : focus;
       requestAnimationFrame(() => buttons.current.get(`${item}-${direction}`)?.focus());
     }
   };
@@ -66,7 +67,9 @@ export function Ordering({ prepared, answer, onAnswer, graded, id }: QuestionPro
               }}
               onDragEnd={() => setDragging(null)}
             >
-              <span className="quiz-ordering-position" aria-hidden="true">{position + 1}</span>
+              <span className="quiz-ordering-position" aria-hidden="true">
+                {position + 1}
+              </span>
               <span className="quiz-ordering-text">
                 <Rich text={q.items[item]} />
               </span>

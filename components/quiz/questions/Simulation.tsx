@@ -15,8 +15,12 @@ export function CommandQuestion({ prepared, answer, onAnswer, graded, scenario, 
       <legend className="quiz-prompt">
         <Rich text={q.prompt} />
       </legend>
-      {q.observe && scenario?.observed !== undefined && <Terminal command={q.observe} output={scenario.observed} label="The cluster now:" />}
-      <label htmlFor={`${id}-command`} className="quiz-label">Your command</label>
+      {q.observe && scenario?.observed !== undefined && (
+        <Terminal command={q.observe} output={scenario.observed} label="The cluster now:" />
+      )}
+      <label htmlFor={`${id}-command`} className="quiz-label">
+        Your command
+      </label>
       <input
         id={`${id}-command`}
         className="quiz-command-input"
@@ -36,7 +40,13 @@ export function CommandQuestion({ prepared, answer, onAnswer, graded, scenario, 
       </p>
       {detail && (
         <div className="quiz-simulation-result">
-          <Terminal command={detail.command} output={[detail.output.stdout, detail.output.stderr].filter((s) => s.trim()).join('\n').trimEnd()} />
+          <Terminal
+            command={detail.command}
+            output={[detail.output.stdout, detail.output.stderr]
+              .filter((s) => s.trim())
+              .join('\n')
+              .trimEnd()}
+          />
           <p className="quiz-subheading">What the grader checked:</p>
           <ul className="quiz-checks">
             {detail.results.map((r) => (
@@ -65,16 +75,32 @@ export function PredictionQuestion({ prepared, answer, onAnswer, graded, scenari
       <legend className="quiz-prompt">
         <Rich text={q.prompt} />
       </legend>
-      {q.observe && scenario?.observed !== undefined && <Terminal command={q.observe} output={scenario.observed} label="The cluster now:" />}
+      {q.observe && scenario?.observed !== undefined && (
+        <Terminal command={q.observe} output={scenario.observed} label="The cluster now:" />
+      )}
       {answerKind(ask) === 'choice' && 'choices' in ask ? (
         <ul className="quiz-options" aria-label="Your prediction">
           {ask.choices.map((choice) => {
             const chosen = answer.value === choice;
-            const verdict = detail ? (chosen ? (detail.expected === choice ? 'right' : 'wrong') : detail.expected === choice ? 'missed' : undefined) : undefined;
+            const verdict = detail
+              ? chosen
+                ? detail.expected === choice
+                  ? 'right'
+                  : 'wrong'
+                : detail.expected === choice
+                  ? 'missed'
+                  : undefined
+              : undefined;
             return (
               <li key={choice} className={`quiz-option${verdict ? ` quiz-option-${verdict}` : ''}`}>
                 <label className="quiz-option-label">
-                  <input type="radio" name={id} value={choice} checked={chosen} onChange={() => onAnswer({ type: 'prediction', value: choice })} />
+                  <input
+                    type="radio"
+                    name={id}
+                    value={choice}
+                    checked={chosen}
+                    onChange={() => onAnswer({ type: 'prediction', value: choice })}
+                  />
                   <span>{choice}</span>
                 </label>
                 {verdict && <Verdict kind={verdict} text={verdict === 'missed' ? 'Correct answer' : undefined} />}
@@ -84,7 +110,9 @@ export function PredictionQuestion({ prepared, answer, onAnswer, graded, scenari
         </ul>
       ) : (
         <>
-          <label htmlFor={`${id}-number`} className="quiz-label">Your prediction (a number)</label>
+          <label htmlFor={`${id}-number`} className="quiz-label">
+            Your prediction (a number)
+          </label>
           <input
             id={`${id}-number`}
             className="quiz-number-input"

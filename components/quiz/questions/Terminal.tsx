@@ -2,7 +2,9 @@
 export function Terminal({ command, output, label }: { command: string; output: string; label?: string }) {
   return (
     <figure className="quiz-terminal">
-      <figcaption>{label ?? 'Output of'} <code>{command}</code></figcaption>
+      <figcaption>
+        {label ?? 'Output of'} <code>{command}</code>
+      </figcaption>
       <pre tabIndex={0}>
         <code>{output || '(no output)'}</code>
       </pre>

@@ -9,13 +9,17 @@ export interface ApiError {
 export const apiErrors = {
   notFound: (resource: string, name: string): ApiError => ({ code: 404, reason: 'NotFound', message: `${resource} "${name}" not found` }),
   alreadyExists: (resource: string, name: string): ApiError => ({
-    code: 409, reason: 'AlreadyExists', message: `${resource} "${name}" already exists`,
+    code: 409,
+    reason: 'AlreadyExists',
+    message: `${resource} "${name}" already exists`,
   }),
   /** What the API server answers when etcd has lost quorum. */
   noQuorum: (): ApiError => ({ code: 500, message: 'etcdserver: request timed out' }),
   /** The Eviction API's refusal while a PodDisruptionBudget allows no disruption. */
   disruptionBudget: (): ApiError => ({
-    code: 429, reason: 'TooManyRequests', message: "Cannot evict pod as it would violate the pod's disruption budget.",
+    code: 429,
+    reason: 'TooManyRequests',
+    message: "Cannot evict pod as it would violate the pod's disruption budget.",
   }),
   namespaceNotFound: (namespace: string): ApiError => ({ code: 404, reason: 'NotFound', message: `namespaces "${namespace}" not found` }),
 };
@@ -34,7 +38,7 @@ export const kubectlErrors = {
   unreachable: (host: string) => `Unable to connect to the server: dial tcp ${host}:6443: connect: no route to host`,
   noResources: (namespace: string | undefined) => (namespace ? `No resources found in ${namespace} namespace.` : 'No resources found'),
   requiredResource: () =>
-    "error: you must specify the type of resource to get. Use \"kubectl api-resources\" for a complete list of supported resources.",
+    'error: you must specify the type of resource to get. Use "kubectl api-resources" for a complete list of supported resources.',
   forceDeleteWarning: () =>
     'Warning: Immediate deletion does not wait for confirmation that the running resource has been terminated. The resource may continue to run on the cluster indefinitely.',
   drainDaemonSet: 'cannot delete DaemonSet-managed Pods (use --ignore-daemonsets to ignore)',

@@ -15,9 +15,16 @@ export type ApiAvailability = 'available' | 'no-quorum' | 'unreachable';
 
 /** The resource names kubectl and the API use in messages. */
 export const resourceNames: Record<Kind, string> = {
-  Node: 'nodes', Pod: 'pods', Deployment: 'deployments.apps', ReplicaSet: 'replicasets.apps', DaemonSet: 'daemonsets.apps',
-  StatefulSet: 'statefulsets.apps', Service: 'services', PodDisruptionBudget: 'poddisruptionbudgets.policy',
-  Lease: 'leases.coordination.k8s.io', Namespace: 'namespaces',
+  Node: 'nodes',
+  Pod: 'pods',
+  Deployment: 'deployments.apps',
+  ReplicaSet: 'replicasets.apps',
+  DaemonSet: 'daemonsets.apps',
+  StatefulSet: 'statefulsets.apps',
+  Service: 'services',
+  PodDisruptionBudget: 'poddisruptionbudgets.policy',
+  Lease: 'leases.coordination.k8s.io',
+  Namespace: 'namespaces',
 };
 
 export type NewObject<K extends Kind> = Omit<KindMap[K], 'metadata'> & {
@@ -74,8 +81,15 @@ export class ApiServer {
     }
     const object = draft as unknown as KindMap[K];
     object.metadata = {
-      namespace: '', labels: {}, annotations: {}, ownerReferences: [], ...draft.metadata,
-      uid: this.rng.uid(), resourceVersion: 0, generation: 1, creationTimestamp: this.clock.now(),
+      namespace: '',
+      labels: {},
+      annotations: {},
+      ownerReferences: [],
+      ...draft.metadata,
+      uid: this.rng.uid(),
+      resourceVersion: 0,
+      generation: 1,
+      creationTimestamp: this.clock.now(),
     };
     if (object.kind === 'Pod') admitPod(object);
     this.store.put(object, 'ADDED', 'spec');
@@ -108,7 +122,8 @@ export class ApiServer {
     if (object.kind === 'Pod' && this.needsGracefulDeletion(object, gracePeriodSeconds)) {
       const grace = gracePeriodSeconds ?? object.spec.terminationGracePeriodSeconds;
       const deadline = this.clock.now() + grace * 1000;
-      if (object.metadata.deletionTimestamp !== undefined && object.metadata.deletionTimestamp <= deadline) return { ok: true, value: object };
+      if (object.metadata.deletionTimestamp !== undefined && object.metadata.deletionTimestamp <= deadline)
+        return { ok: true, value: object };
       object.metadata.deletionTimestamp = deadline;
       object.metadata.deletionGracePeriodSeconds = grace;
       this.store.touch(object, 'metadata');

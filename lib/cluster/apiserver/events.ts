@@ -45,8 +45,16 @@ export class EventLog {
     }
     const event: KubeEvent = {
       // Node events live in the default namespace, as in a real cluster.
-      name: `${object.name}.${(this.serial++).toString(16)}`, namespace: object.namespace || 'default', type, reason,
-      involvedObject: sameObject ?? object, message, source, firstTimestamp: now, lastTimestamp: now, count: 1,
+      name: `${object.name}.${(this.serial++).toString(16)}`,
+      namespace: object.namespace || 'default',
+      type,
+      reason,
+      involvedObject: sameObject ?? object,
+      message,
+      source,
+      firstTimestamp: now,
+      lastTimestamp: now,
+      count: 1,
     };
     this.entries.push(event);
     forName.push(event);

@@ -18,7 +18,16 @@ export interface WatchEvent {
 export type Watcher = (event: WatchEvent) => void;
 
 export const kinds: readonly Kind[] = [
-  'Namespace', 'Node', 'Lease', 'Service', 'Deployment', 'ReplicaSet', 'DaemonSet', 'StatefulSet', 'PodDisruptionBudget', 'Pod',
+  'Namespace',
+  'Node',
+  'Lease',
+  'Service',
+  'Deployment',
+  'ReplicaSet',
+  'DaemonSet',
+  'StatefulSet',
+  'PodDisruptionBudget',
+  'Pod',
 ];
 
 export function objectKey(namespace: string, name: string): string {

@@ -49,7 +49,8 @@ function syncNode(ctx: SimContext, ds: DaemonSet, tolerations: Toleration[], nod
     const draft = podFromTemplate(ds.spec.template, { name: podName, namespace: ds.metadata.namespace, owner: ds });
     draft.spec.tolerations = tolerations.map((toleration) => ({ ...toleration }));
     draft.spec.affinityNodeName = name;
-    if (ctx.api.create(draft).ok) ctx.api.record(involved(ds), 'Normal', 'SuccessfulCreate', `Created pod: ${podName}`, 'daemonset-controller');
+    if (ctx.api.create(draft).ok)
+      ctx.api.record(involved(ds), 'Normal', 'SuccessfulCreate', `Created pod: ${podName}`, 'daemonset-controller');
     return;
   }
   const excess = shouldContinueRunning(ds, tolerations, node) ? active.slice(1) : active;
@@ -71,10 +72,20 @@ function updateStatus(ctx: SimContext, ds: DaemonSet, tolerations: Toleration[],
   const current = counts.boundActive;
   const ready = counts.boundActiveReady;
   const status = {
-    desiredNumberScheduled: desired, currentNumberScheduled: current, numberReady: ready, numberAvailable: ready, updatedNumberScheduled: current,
+    desiredNumberScheduled: desired,
+    currentNumberScheduled: current,
+    numberReady: ready,
+    numberAvailable: ready,
+    updatedNumberScheduled: current,
   };
   const before = ds.status;
-  if (before.desiredNumberScheduled === desired && before.currentNumberScheduled === current && before.numberReady === ready && before.updatedNumberScheduled === current) return;
+  if (
+    before.desiredNumberScheduled === desired &&
+    before.currentNumberScheduled === current &&
+    before.numberReady === ready &&
+    before.updatedNumberScheduled === current
+  )
+    return;
   ctx.api.update(ds, 'status', (target) => {
     target.status = status;
   });

@@ -24,7 +24,10 @@ function scale(ctx: SimContext, deployment: Deployment, rs: ReplicaSet, replicas
   if (!result.ok) return;
   const direction = replicas > from ? 'up' : 'down';
   ctx.api.record(
-    involved(deployment), 'Normal', 'ScalingReplicaSet', `Scaled ${direction} replica set ${rs.metadata.name} from ${from} to ${replicas}`,
+    involved(deployment),
+    'Normal',
+    'ScalingReplicaSet',
+    `Scaled ${direction} replica set ${rs.metadata.name} from ${from} to ${replicas}`,
     'deployment-controller',
   );
 }
@@ -35,8 +38,10 @@ function createReplicaSet(ctx: SimContext, deployment: Deployment, hash: string,
   const created = ctx.api.create<'ReplicaSet'>({
     kind: 'ReplicaSet',
     metadata: {
-      name: `${deployment.metadata.name}-${hash}`, namespace: deployment.metadata.namespace,
-      labels: { ...deployment.spec.template.metadata.labels, [templateHashLabel]: hash }, ownerReferences: [ownerRef(deployment)],
+      name: `${deployment.metadata.name}-${hash}`,
+      namespace: deployment.metadata.namespace,
+      labels: { ...deployment.spec.template.metadata.labels, [templateHashLabel]: hash },
+      ownerReferences: [ownerRef(deployment)],
     },
     spec: { replicas: 0, selector: { ...deployment.spec.selector, [templateHashLabel]: hash }, template },
     status: { replicas: 0, readyReplicas: 0, availableReplicas: 0 },
@@ -88,9 +93,12 @@ function updateStatus(ctx: SimContext, deployment: Deployment, newRs: ReplicaSet
   };
   const current = deployment.status;
   if (
-    current.replicas === status.replicas && current.updatedReplicas === status.updatedReplicas &&
-    current.readyReplicas === status.readyReplicas && current.availableReplicas === status.availableReplicas
-  ) return;
+    current.replicas === status.replicas &&
+    current.updatedReplicas === status.updatedReplicas &&
+    current.readyReplicas === status.readyReplicas &&
+    current.availableReplicas === status.availableReplicas
+  )
+    return;
   ctx.api.update(deployment, 'status', (target) => {
     target.status = status;
   });

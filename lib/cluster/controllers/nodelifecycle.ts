@@ -9,7 +9,12 @@ import { readyStatusOf, type NodeHealth } from '../engine/state';
 import { sameTaint, taintKeys } from '../api/taints';
 import type { ConditionStatus, Node, Taint } from '../api/types';
 import {
-  computeZoneState, conditionsMarkedUnknown, conditionTaints, noExecuteTaintFor, tainterQpsFor, zoneOf,
+  computeZoneState,
+  conditionsMarkedUnknown,
+  conditionTaints,
+  noExecuteTaintFor,
+  tainterQpsFor,
+  zoneOf,
 } from './nodelifecycle.policy';
 import { setCondition } from './podutil';
 
@@ -202,11 +207,14 @@ export function syncNoScheduleTaints(ctx: SimContext, name: string): void {
   if (!node) return;
   const wanted = new Set<string>();
   for (const rule of conditionTaints) {
-    if (node.status.conditions.some((condition) => condition.type === rule.condition && condition.status === rule.status)) wanted.add(rule.taint);
+    if (node.status.conditions.some((condition) => condition.type === rule.condition && condition.status === rule.status))
+      wanted.add(rule.taint);
   }
   if (node.spec.unschedulable) wanted.add(taintKeys.unschedulable);
   const managed = new Set([...conditionTaints.map((rule) => rule.taint), taintKeys.unschedulable]);
-  const present = new Set(node.spec.taints.filter((taint) => taint.effect === 'NoSchedule' && managed.has(taint.key)).map((taint) => taint.key));
+  const present = new Set(
+    node.spec.taints.filter((taint) => taint.effect === 'NoSchedule' && managed.has(taint.key)).map((taint) => taint.key),
+  );
   const toAdd = [...wanted].filter((key) => !present.has(key));
   const toRemove = [...present].filter((key) => !wanted.has(key));
   if (toAdd.length === 0 && toRemove.length === 0) return;

@@ -25,7 +25,9 @@ export function matchesSelector(labels: Record<string, string>, selector: Record
 }
 
 export function selectorString(selector: Record<string, string>): string {
-  return Object.entries(selector).map(([key, value]) => `${key}=${value}`).join(',');
+  return Object.entries(selector)
+    .map(([key, value]) => `${key}=${value}`)
+    .join(',');
 }
 
 export function podFromTemplate(
@@ -51,8 +53,11 @@ export function podFromTemplate(
   return {
     kind: 'Pod',
     metadata: {
-      name: meta.name, namespace: meta.namespace, labels: { ...template.metadata.labels, ...meta.labels },
-      annotations: { ...template.metadata.annotations }, ownerReferences: [ownerRef(meta.owner)],
+      name: meta.name,
+      namespace: meta.namespace,
+      labels: { ...template.metadata.labels, ...meta.labels },
+      annotations: { ...template.metadata.annotations },
+      ownerReferences: [ownerRef(meta.owner)],
     },
     spec,
     status: { phase: 'Pending', conditions: [], containerStatuses: [] },
@@ -61,7 +66,12 @@ export function podFromTemplate(
 
 /** Sets a condition, keeping lastTransitionTime when the status did not change. Returns whether anything changed. */
 export function setCondition(
-  conditions: Condition[], type: string, status: ConditionStatus, now: number, reason = '', message = '',
+  conditions: Condition[],
+  type: string,
+  status: ConditionStatus,
+  now: number,
+  reason = '',
+  message = '',
 ): boolean {
   const existing = conditions.find((condition) => condition.type === type);
   if (!existing) {

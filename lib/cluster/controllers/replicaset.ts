@@ -40,7 +40,8 @@ export function syncReplicaSet(ctx: SimContext, key: string): void {
     const active = ctx.store.dependentsOf(rs.metadata.uid, 'Pod').filter(isPodActive);
     for (const pod of active.sort(deletionOrder).slice(0, diff)) {
       const deleted = ctx.api.delete('Pod', pod.metadata.namespace, pod.metadata.name);
-      if (deleted.ok) ctx.api.record(involved(rs), 'Normal', 'SuccessfulDelete', `Deleted pod: ${pod.metadata.name}`, 'replicaset-controller');
+      if (deleted.ok)
+        ctx.api.record(involved(rs), 'Normal', 'SuccessfulDelete', `Deleted pod: ${pod.metadata.name}`, 'replicaset-controller');
     }
   }
   updateStatus(ctx, rs);

@@ -19,13 +19,21 @@ export function syncStatefulSet(ctx: SimContext, key: string): void {
       const podName = `${name}-${ordinal}`;
       if (ctx.store.get('Pod', `${namespace}/${podName}`)) return;
       const draft = podFromTemplate(sts.spec.template, {
-        name: podName, namespace, owner: sts,
+        name: podName,
+        namespace,
+        owner: sts,
         labels: { 'statefulset.kubernetes.io/pod-name': podName, 'apps.kubernetes.io/pod-index': String(ordinal) },
       });
       draft.spec.hostname = podName;
       const created = ctx.api.create(draft);
       if (created.ok) {
-        ctx.api.record(involved(sts), 'Normal', 'SuccessfulCreate', `create Pod ${podName} in StatefulSet ${name} successful`, 'statefulset-controller');
+        ctx.api.record(
+          involved(sts),
+          'Normal',
+          'SuccessfulCreate',
+          `create Pod ${podName} in StatefulSet ${name} successful`,
+          'statefulset-controller',
+        );
       }
       break;
     }
@@ -40,7 +48,13 @@ export function syncStatefulSet(ctx: SimContext, key: string): void {
   const victim = condemned[0];
   if (victim && isPodActive(victim)) {
     if (ctx.api.delete('Pod', namespace, victim.metadata.name).ok) {
-      ctx.api.record(involved(sts), 'Normal', 'SuccessfulDelete', `delete Pod ${victim.metadata.name} in StatefulSet ${name} successful`, 'statefulset-controller');
+      ctx.api.record(
+        involved(sts),
+        'Normal',
+        'SuccessfulDelete',
+        `delete Pod ${victim.metadata.name} in StatefulSet ${name} successful`,
+        'statefulset-controller',
+      );
     }
   }
   updateStatus(ctx, sts);
@@ -52,9 +66,12 @@ function updateStatus(ctx: SimContext, sts: StatefulSet): void {
   const status = { replicas: counts.total, readyReplicas: ready, availableReplicas: ready, currentReplicas: counts.total };
   const current = sts.status;
   if (
-    current.replicas === status.replicas && current.readyReplicas === ready && current.availableReplicas === ready &&
+    current.replicas === status.replicas &&
+    current.readyReplicas === ready &&
+    current.availableReplicas === ready &&
     current.currentReplicas === status.currentReplicas
-  ) return;
+  )
+    return;
   ctx.api.update(sts, 'status', (target) => {
     target.status = status;
   });

@@ -25,7 +25,13 @@ function cancelEviction(ctx: SimContext, podKey: string, withEvent: boolean): vo
   delete ctx.state.evictions[podKey];
   const [namespace, name] = podKey.split('/');
   if (withEvent) {
-    ctx.api.record({ kind: 'Pod', namespace, name }, 'Normal', 'TaintManagerEviction', `Cancelling deletion of Pod ${podKey}`, 'taint-eviction-controller');
+    ctx.api.record(
+      { kind: 'Pod', namespace, name },
+      'Normal',
+      'TaintManagerEviction',
+      `Cancelling deletion of Pod ${podKey}`,
+      'taint-eviction-controller',
+    );
   }
 }
 
@@ -37,7 +43,14 @@ export function evictPod(ctx: SimContext, podKey: string, uid: string): void {
   const now = ctx.clock.now();
   ctx.api.record(involved(pod), 'Normal', 'TaintManagerEviction', `Marking for deletion Pod ${podKey}`, 'taint-eviction-controller');
   const marked = ctx.api.update(pod, 'status', (target) => {
-    setCondition(target.status.conditions, 'DisruptionTarget', 'True', now, 'DeletionByTaintManager', 'Taint manager: deleting due to NoExecute taint');
+    setCondition(
+      target.status.conditions,
+      'DisruptionTarget',
+      'True',
+      now,
+      'DeletionByTaintManager',
+      'Taint manager: deleting due to NoExecute taint',
+    );
   });
   if (marked.ok) ctx.api.delete('Pod', pod.metadata.namespace, pod.metadata.name);
 }

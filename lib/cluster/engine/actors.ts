@@ -6,7 +6,13 @@ import { collectPodGarbage } from '../controllers/podgc';
 import { etcdMachine } from '../etcd/etcd.machine';
 import { kubeletMachine } from '../kubelet/kubelet.machine';
 import {
-  msUntilNextStatusComputation, registerNodeAndSyncPods, startKubelet, startRenewingLease, stopKubelet, stopRenewingLease, syncNodeStatus,
+  msUntilNextStatusComputation,
+  registerNodeAndSyncPods,
+  startKubelet,
+  startRenewingLease,
+  stopKubelet,
+  stopRenewingLease,
+  syncNodeStatus,
 } from '../kubelet/kubelet';
 import { nodeMachine } from '../node/node.machine';
 import { killEveryContainer } from '../kubelet/runtime';

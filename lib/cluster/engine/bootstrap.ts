@@ -33,28 +33,41 @@ function staticPod(engine: Engine, node: string, spec: (typeof staticPods)[numbe
   return {
     kind: 'Pod',
     metadata: {
-      name: `${spec.component}-${node}`, namespace: 'kube-system',
+      name: `${spec.component}-${node}`,
+      namespace: 'kube-system',
       labels: { component: spec.component, tier: 'control-plane' },
       annotations: { 'kubernetes.io/config.source': 'file', 'kubernetes.io/config.mirror': 'static' },
       ownerReferences: [{ kind: 'Node', name: node, uid: nodeObject.metadata.uid, controller: true }],
     },
     spec: {
-      nodeName: node, containers: [container(spec.component, spec.image, { cpu: spec.cpu, memory: spec.memory })],
-      nodeSelector: {}, tolerations: [{ operator: 'Exists', effect: 'NoExecute' }], terminationGracePeriodSeconds: 30,
-      volumes: [], hostNetwork: true, priorityClassName: 'system-node-critical',
+      nodeName: node,
+      containers: [container(spec.component, spec.image, { cpu: spec.cpu, memory: spec.memory })],
+      nodeSelector: {},
+      tolerations: [{ operator: 'Exists', effect: 'NoExecute' }],
+      terminationGracePeriodSeconds: 30,
+      volumes: [],
+      hostNetwork: true,
+      priorityClassName: 'system-node-critical',
     },
     status: { phase: 'Pending', conditions: [], containerStatuses: [] },
   };
 }
 
-function template(labels: Record<string, string>, spec: Partial<PodTemplate['spec']> & Pick<PodTemplate['spec'], 'containers'>): PodTemplate {
+function template(
+  labels: Record<string, string>,
+  spec: Partial<PodTemplate['spec']> & Pick<PodTemplate['spec'], 'containers'>,
+): PodTemplate {
   return {
     metadata: { labels, annotations: {} },
     spec: { nodeSelector: {}, tolerations: [], terminationGracePeriodSeconds: 30, volumes: [], hostNetwork: false, ...spec },
   };
 }
 
-export function addNodeHardware(engine: Engine, name: string, hardware: { cpu: string; memory: string; role: 'control-plane' | 'worker' }): void {
+export function addNodeHardware(
+  engine: Engine,
+  name: string,
+  hardware: { cpu: string; memory: string; role: 'control-plane' | 'worker' },
+): void {
   engine.state.hardware[name] = { ...hardware, index: engine.state.nextNodeIndex++ };
 }
 
@@ -91,17 +104,26 @@ export function spawnNode(engine: Engine, name: string, heartbeatPhaseMs?: numbe
 function createAddons(engine: Engine): void {
   const { api } = engine;
   api.create<'Service'>({
-    kind: 'Service', metadata: { name: 'kubernetes', namespace: 'default', labels: { component: 'apiserver', provider: 'kubernetes' } },
-    spec: { type: 'ClusterIP', clusterIP: '10.96.0.1', ports: [{ name: 'https', port: 443, targetPort: 6443, protocol: 'TCP' }], selector: {} },
+    kind: 'Service',
+    metadata: { name: 'kubernetes', namespace: 'default', labels: { component: 'apiserver', provider: 'kubernetes' } },
+    spec: {
+      type: 'ClusterIP',
+      clusterIP: '10.96.0.1',
+      ports: [{ name: 'https', port: 443, targetPort: 6443, protocol: 'TCP' }],
+      selector: {},
+    },
   });
   api.create<'Service'>({
     kind: 'Service',
     metadata: {
-      name: 'kube-dns', namespace: 'kube-system',
+      name: 'kube-dns',
+      namespace: 'kube-system',
       labels: { 'k8s-app': 'kube-dns', 'kubernetes.io/cluster-service': 'true', 'kubernetes.io/name': 'CoreDNS' },
     },
     spec: {
-      type: 'ClusterIP', clusterIP: '10.96.0.10', selector: { 'k8s-app': 'kube-dns' },
+      type: 'ClusterIP',
+      clusterIP: '10.96.0.10',
+      selector: { 'k8s-app': 'kube-dns' },
       ports: [
         { name: 'dns', port: 53, targetPort: 53, protocol: 'UDP' },
         { name: 'dns-tcp', port: 53, targetPort: 53, protocol: 'TCP' },
@@ -110,29 +132,41 @@ function createAddons(engine: Engine): void {
     },
   });
   api.create<'DaemonSet'>({
-    kind: 'DaemonSet', metadata: { name: 'kube-proxy', namespace: 'kube-system', labels: { 'k8s-app': 'kube-proxy' } },
+    kind: 'DaemonSet',
+    metadata: { name: 'kube-proxy', namespace: 'kube-system', labels: { 'k8s-app': 'kube-proxy' } },
     spec: {
       selector: { 'k8s-app': 'kube-proxy' },
-      template: template({ 'k8s-app': 'kube-proxy' }, {
-        containers: [container('kube-proxy', `registry.k8s.io/kube-proxy:${k8sVersion}`)],
-        tolerations: [{ operator: 'Exists' }], hostNetwork: true, priorityClassName: 'system-node-critical',
-        nodeSelector: { 'kubernetes.io/os': 'linux' },
-      }),
+      template: template(
+        { 'k8s-app': 'kube-proxy' },
+        {
+          containers: [container('kube-proxy', `registry.k8s.io/kube-proxy:${k8sVersion}`)],
+          tolerations: [{ operator: 'Exists' }],
+          hostNetwork: true,
+          priorityClassName: 'system-node-critical',
+          nodeSelector: { 'kubernetes.io/os': 'linux' },
+        },
+      ),
     },
     status: { desiredNumberScheduled: 0, currentNumberScheduled: 0, numberReady: 0, numberAvailable: 0, updatedNumberScheduled: 0 },
   });
   api.create<'Deployment'>({
-    kind: 'Deployment', metadata: { name: 'coredns', namespace: 'kube-system', labels: { 'k8s-app': 'kube-dns' } },
+    kind: 'Deployment',
+    metadata: { name: 'coredns', namespace: 'kube-system', labels: { 'k8s-app': 'kube-dns' } },
     spec: {
-      replicas: 2, selector: { 'k8s-app': 'kube-dns' },
-      template: template({ 'k8s-app': 'kube-dns' }, {
-        containers: [container('coredns', 'registry.k8s.io/coredns/coredns:v1.11.3', { cpu: 100, memory: 70 * 1024 ** 2 })],
-        tolerations: [
-          { key: 'CriticalAddonsOnly', operator: 'Exists' },
-          { key: taintKeys.controlPlane, operator: 'Exists', effect: 'NoSchedule' },
-        ],
-        priorityClassName: 'system-cluster-critical', nodeSelector: { 'kubernetes.io/os': 'linux' },
-      }),
+      replicas: 2,
+      selector: { 'k8s-app': 'kube-dns' },
+      template: template(
+        { 'k8s-app': 'kube-dns' },
+        {
+          containers: [container('coredns', 'registry.k8s.io/coredns/coredns:v1.11.3', { cpu: 100, memory: 70 * 1024 ** 2 })],
+          tolerations: [
+            { key: 'CriticalAddonsOnly', operator: 'Exists' },
+            { key: taintKeys.controlPlane, operator: 'Exists', effect: 'NoSchedule' },
+          ],
+          priorityClassName: 'system-cluster-critical',
+          nodeSelector: { 'kubernetes.io/os': 'linux' },
+        },
+      ),
     },
     status: { replicas: 0, updatedReplicas: 0, readyReplicas: 0, availableReplicas: 0 },
   });

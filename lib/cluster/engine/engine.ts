@@ -149,7 +149,11 @@ export class Engine implements SimContext {
   }
 
   advanceTo(target: number): void {
-    this.clock.runUntil(target, (task) => this.dispatch(task), () => this.afterChange());
+    this.clock.runUntil(
+      target,
+      (task) => this.dispatch(task),
+      () => this.afterChange(),
+    );
     // Expiry is etcd lease expiry: it needs quorum like any write.
     if (this.api.canWrite()) this.api.events.expire(this.clock.now(), defaults.eventTtlMs);
   }

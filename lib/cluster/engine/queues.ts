@@ -42,8 +42,16 @@ export class WorkQueues {
 
   all(): WorkQueue[] {
     return [
-      this.deployment, this.replicaset, this.daemonset, this.statefulset, this.garbage, this.disruption,
-      this.noScheduleTaints, this.taintEviction, this.scheduling, this.kubelet,
+      this.deployment,
+      this.replicaset,
+      this.daemonset,
+      this.statefulset,
+      this.garbage,
+      this.disruption,
+      this.noScheduleTaints,
+      this.taintEviction,
+      this.scheduling,
+      this.kubelet,
     ];
   }
 }

@@ -48,7 +48,8 @@ function plan(env: KubectlEnv, file: string, text: string, namespace: string): P
     if ('yamlError' in parsed) return `error: error parsing ${file}: error converting YAML to JSON: yaml: ${parsed.yamlError}`;
     const value = structuredClone(parsed.value);
     if (value === null || value === undefined) continue;
-    if (typeof value !== 'object' || Array.isArray(value)) return `error: error validating "${file}": error validating data: invalid object to validate`;
+    if (typeof value !== 'object' || Array.isArray(value))
+      return `error: error validating "${file}": error validating data: invalid object to validate`;
     const { kind, apiVersion } = value as { kind?: unknown; apiVersion?: unknown };
     if (typeof kind !== 'string' || typeof apiVersion !== 'string') {
       return `error: error validating "${file}": error validating data: [apiVersion not set, kind not set]; if you choose to ignore these errors, turn validation off with --validate=false`;
@@ -65,7 +66,9 @@ function plan(env: KubectlEnv, file: string, text: string, namespace: string): P
       return `error: error validating "${file}": error validating data: ValidationError(${path}): ${field ? `invalid value for field "${field}": ` : ''}${issue.message}; if you choose to ignore these errors, turn validation off with --validate=false`;
     }
     const object = toObject(kind as ManifestKind, result.data, namespace, () => nextClusterIp(env));
-    const spec = (object as unknown as { spec: { selector?: Record<string, string>; template?: { metadata: { labels: Record<string, string> } } } }).spec;
+    const spec = (
+      object as unknown as { spec: { selector?: Record<string, string>; template?: { metadata: { labels: Record<string, string> } } } }
+    ).spec;
     if (spec.template && spec.selector) {
       const mismatch = Object.entries(spec.selector).some(([k, v]) => spec.template!.metadata.labels[k] !== v);
       if (mismatch) {
@@ -85,7 +88,10 @@ function nextClusterIp(env: KubectlEnv): string {
 }
 
 export function kubectlApply(env: KubectlEnv, args: string[]): CommandResult {
-  const parsed = parseArgs(args, [{ name: 'filename', short: 'f', type: 'string', repeat: true }, { name: 'namespace', short: 'n', type: 'string' }]);
+  const parsed = parseArgs(args, [
+    { name: 'filename', short: 'f', type: 'string', repeat: true },
+    { name: 'namespace', short: 'n', type: 'string' },
+  ]);
   if ('error' in parsed) return fail(parsed.error);
   const files = (parsed.flags.filename as string[] | undefined) ?? [];
   if (files.length === 0) return fail('error: must specify one of -f and -k');
@@ -111,7 +117,9 @@ export function kubectlApply(env: KubectlEnv, args: string[]): CommandResult {
   for (const { kind, object, applied } of planned) {
     const type = resourceByKind(kind);
     const label = `${type.qualified}/${object.metadata.name}`;
-    const existing = env.engine.store.get(kind as Kind, objectKey(object.metadata.namespace ?? '', object.metadata.name)) as AnyObject | undefined;
+    const existing = env.engine.store.get(kind as Kind, objectKey(object.metadata.namespace ?? '', object.metadata.name)) as
+      | AnyObject
+      | undefined;
     if (!existing) {
       const created = env.engine.api.create(object);
       if (created.ok) lines.push(`${label} created`);
@@ -123,7 +131,9 @@ export function kubectlApply(env: KubectlEnv, args: string[]): CommandResult {
       continue;
     }
     if (kind === 'Pod') {
-      errors.push(`The Pod "${object.metadata.name}" is invalid: spec: Forbidden: pod updates may not change fields other than \`spec.containers[*].image\`,\`spec.initContainers[*].image\`,\`spec.activeDeadlineSeconds\`,\`spec.tolerations\` (only additions to existing tolerations),\`spec.terminationGracePeriodSeconds\` (allow it to be set to 1 if it was previously negative)`);
+      errors.push(
+        `The Pod "${object.metadata.name}" is invalid: spec: Forbidden: pod updates may not change fields other than \`spec.containers[*].image\`,\`spec.initContainers[*].image\`,\`spec.activeDeadlineSeconds\`,\`spec.tolerations\` (only additions to existing tolerations),\`spec.terminationGracePeriodSeconds\` (allow it to be set to 1 if it was previously negative)`,
+      );
       continue;
     }
     const updated = env.engine.api.update(existing, 'spec', (target) => {

@@ -26,7 +26,8 @@ function splitTypeName(arg: string): { typeName: string; name: string } | { erro
   const parts = arg.split('/');
   if (parts.length !== 2) return { error: 'error: arguments in resource/name form may not have more than one slash' };
   const [typeName, name] = parts;
-  if (!typeName || !name || typeName.includes(',')) return { error: 'error: arguments in resource/name form must have a single resource and name' };
+  if (!typeName || !name || typeName.includes(','))
+    return { error: 'error: arguments in resource/name form must have a single resource and name' };
   return { typeName, name };
 }
 

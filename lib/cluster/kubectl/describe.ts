@@ -29,21 +29,34 @@ function list(label: string, values: string[], width: number): string {
   return [field(label, values[0], width), ...values.slice(1).map((value) => ' '.repeat(width) + value)].join('\n');
 }
 
-const labelsOf = (labels: Record<string, string>) => Object.entries(labels).sort().map(([k, v]) => `${k}=${v}`);
+const labelsOf = (labels: Record<string, string>) =>
+  Object.entries(labels)
+    .sort()
+    .map(([k, v]) => `${k}=${v}`);
 
 function indent(text: string, spaces: number): string {
-  return text.trimEnd().split('\n').map((line) => ' '.repeat(spaces) + line).join('\n');
+  return text
+    .trimEnd()
+    .split('\n')
+    .map((line) => ' '.repeat(spaces) + line)
+    .join('\n');
 }
 
 function eventsSection(engine: Engine, kind: string, namespace: string, name: string): string {
   const now = engine.clock.now();
   const events = engine.api.events.about(kind, namespace, name);
   if (events.length === 0) return 'Events:  <none>';
-  const rows = [...events].sort((a, b) => a.lastTimestamp - b.lastTimestamp).map((event) => [
-    event.type, event.reason,
-    event.count > 1 ? `${age(now, event.lastTimestamp)} (x${event.count} over ${age(now, event.firstTimestamp)})` : age(now, event.lastTimestamp),
-    event.source, event.message,
-  ]);
+  const rows = [...events]
+    .sort((a, b) => a.lastTimestamp - b.lastTimestamp)
+    .map((event) => [
+      event.type,
+      event.reason,
+      event.count > 1
+        ? `${age(now, event.lastTimestamp)} (x${event.count} over ${age(now, event.firstTimestamp)})`
+        : age(now, event.lastTimestamp),
+      event.source,
+      event.message,
+    ]);
   const table = formatTable(['Type', 'Reason', 'Age', 'From', 'Message'], [['----', '------', '----', '----', '-------'], ...rows]);
   return `Events:\n${indent(table, 2)}`;
 }
@@ -62,13 +75,20 @@ function describeNode(engine: Engine, node: Node): string {
   const w = 20;
   const lease = engine.store.get('Lease', `kube-node-lease/${node.metadata.name}`);
   const conditionRows = node.status.conditions.map((c) => [
-    c.type, c.status, c.lastHeartbeatTime !== undefined ? timestamp(c.lastHeartbeatTime) : '<unset>', timestamp(c.lastTransitionTime), c.reason, c.message,
+    c.type,
+    c.status,
+    c.lastHeartbeatTime !== undefined ? timestamp(c.lastHeartbeatTime) : '<unset>',
+    timestamp(c.lastTransitionTime),
+    c.reason,
+    c.message,
   ]);
   const conditions = formatTable(
     ['Type', 'Status', 'LastHeartbeatTime', 'LastTransitionTime', 'Reason', 'Message'],
     [['----', '------', '-----------------', '------------------', '------', '-------'], ...conditionRows],
   );
-  const pods = engine.store.podsOnNode(node.metadata.name).filter((pod) => pod.status.phase !== 'Succeeded' && pod.status.phase !== 'Failed');
+  const pods = engine.store
+    .podsOnNode(node.metadata.name)
+    .filter((pod) => pod.status.phase !== 'Succeeded' && pod.status.phase !== 'Failed');
   const { allocatable } = node.status;
   const pct = (value: number, total: number) => `${Math.floor((value * 100) / total)}%`;
   const cpuCell = (value: number) => `${formatCpu(value)} (${pct(value, allocatable.cpu)})`;
@@ -82,7 +102,12 @@ function describeNode(engine: Engine, node: Node): string {
     total.limits.cpu += limits.cpu;
     total.limits.memory += limits.memory;
     return [
-      pod.metadata.namespace, pod.metadata.name, cpuCell(requests.cpu), cpuCell(limits.cpu), memoryCell(requests.memory), memoryCell(limits.memory),
+      pod.metadata.namespace,
+      pod.metadata.name,
+      cpuCell(requests.cpu),
+      cpuCell(limits.cpu),
+      memoryCell(requests.memory),
+      memoryCell(limits.memory),
       age(now, pod.metadata.creationTimestamp),
     ];
   });
@@ -90,39 +115,49 @@ function describeNode(engine: Engine, node: Node): string {
     ['Namespace', 'Name', 'CPU Requests', 'CPU Limits', 'Memory Requests', 'Memory Limits', 'Age'],
     [['---------', '----', '------------', '----------', '---------------', '-------------', '---'], ...podRows],
   );
-  const allocated = formatTable(['Resource', 'Requests', 'Limits'], [
-    ['--------', '--------', '------'],
-    ['cpu', cpuCell(total.requests.cpu), cpuCell(total.limits.cpu)],
-    ['memory', memoryCell(total.requests.memory), memoryCell(total.limits.memory)],
-  ]);
-  const resources = (r: Node['status']['capacity']) => [`  cpu:     ${formatCpu(r.cpu)}`, `  memory:  ${formatMemory(r.memory)}`, `  pods:    ${r.pods}`].join('\n');
-  return [
-    field('Name', node.metadata.name, w),
-    field('Roles', nodeRoles(node).join(',') || '<none>', w),
-    list('Labels', labelsOf(node.metadata.labels), w),
-    field('CreationTimestamp', timestamp(node.metadata.creationTimestamp), w),
-    list('Taints', node.spec.taints.map((t) => `${t.key}${t.value ? `=${t.value}` : ''}:${t.effect}`), w),
-    field('Unschedulable', String(node.spec.unschedulable), w),
-    'Lease:',
-    `  HolderIdentity:  ${lease?.spec.holderIdentity ?? '<unset>'}`,
-    `  RenewTime:       ${lease ? timestamp(lease.spec.renewTime) : '<unset>'}`,
-    'Conditions:',
-    indent(conditions, 2),
-    'Addresses:',
-    `  InternalIP:  ${node.status.internalIP}`,
-    `  Hostname:    ${node.metadata.name}`,
-    'Capacity:',
-    resources(node.status.capacity),
-    'Allocatable:',
-    resources(node.status.allocatable),
-    field('PodCIDR', node.spec.podCIDR, w),
-    `Non-terminated Pods:          (${pods.length} in total)`,
-    indent(podTable, 2),
-    'Allocated resources:',
-    '  (Total limits may be over 100 percent, i.e., overcommitted.)',
-    indent(allocated, 2),
-    eventsSection(engine, 'Node', '', node.metadata.name),
-  ].join('\n') + '\n';
+  const allocated = formatTable(
+    ['Resource', 'Requests', 'Limits'],
+    [
+      ['--------', '--------', '------'],
+      ['cpu', cpuCell(total.requests.cpu), cpuCell(total.limits.cpu)],
+      ['memory', memoryCell(total.requests.memory), memoryCell(total.limits.memory)],
+    ],
+  );
+  const resources = (r: Node['status']['capacity']) =>
+    [`  cpu:     ${formatCpu(r.cpu)}`, `  memory:  ${formatMemory(r.memory)}`, `  pods:    ${r.pods}`].join('\n');
+  return (
+    [
+      field('Name', node.metadata.name, w),
+      field('Roles', nodeRoles(node).join(',') || '<none>', w),
+      list('Labels', labelsOf(node.metadata.labels), w),
+      field('CreationTimestamp', timestamp(node.metadata.creationTimestamp), w),
+      list(
+        'Taints',
+        node.spec.taints.map((t) => `${t.key}${t.value ? `=${t.value}` : ''}:${t.effect}`),
+        w,
+      ),
+      field('Unschedulable', String(node.spec.unschedulable), w),
+      'Lease:',
+      `  HolderIdentity:  ${lease?.spec.holderIdentity ?? '<unset>'}`,
+      `  RenewTime:       ${lease ? timestamp(lease.spec.renewTime) : '<unset>'}`,
+      'Conditions:',
+      indent(conditions, 2),
+      'Addresses:',
+      `  InternalIP:  ${node.status.internalIP}`,
+      `  Hostname:    ${node.metadata.name}`,
+      'Capacity:',
+      resources(node.status.capacity),
+      'Allocatable:',
+      resources(node.status.allocatable),
+      field('PodCIDR', node.spec.podCIDR, w),
+      `Non-terminated Pods:          (${pods.length} in total)`,
+      indent(podTable, 2),
+      'Allocated resources:',
+      '  (Total limits may be over 100 percent, i.e., overcommitted.)',
+      indent(allocated, 2),
+      eventsSection(engine, 'Node', '', node.metadata.name),
+    ].join('\n') + '\n'
+  );
 }
 
 function describePod(engine: Engine, pod: Pod): string {
@@ -159,28 +194,38 @@ function describePod(engine: Engine, pod: Pod): string {
     return lines.join('\n');
   });
   const conditions = formatTable(['Type', 'Status'], [['----', '------'], ...pod.status.conditions.map((c) => [c.type, c.status])]);
-  return [
-    field('Name', pod.metadata.name, w),
-    field('Namespace', pod.metadata.namespace, w),
-    field('Priority', pod.spec.priorityClassName === 'system-node-critical' ? '2000001000' : pod.spec.priorityClassName ? '2000000000' : '0', w),
-    ...(pod.spec.priorityClassName ? [field('Priority Class Name', pod.spec.priorityClassName, w)] : []),
-    field('Node', node ? `${node.metadata.name}/${node.status.internalIP}` : pod.spec.nodeName ?? '<none>', w),
-    field('Start Time', pod.status.startTime !== undefined ? timestamp(pod.status.startTime) : '<unset>', w),
-    list('Labels', labelsOf(pod.metadata.labels), w),
-    field('Status', status, w),
-    ...(pod.status.reason ? [field('Reason', pod.status.reason, w)] : []),
-    field('IP', pod.status.podIP ?? '', w),
-    ...(owner ? [field('Controlled By', `${owner.kind}/${owner.name}`, w)] : []),
-    'Containers:',
-    ...containers,
-    'Conditions:',
-    indent(conditions, 2),
-    field('Volumes', pod.spec.volumes.length ? pod.spec.volumes.map((v) => `${v.name} (${v.emptyDir ? 'EmptyDir' : 'Volume'})`).join(', ') : '<none>', w),
-    field('QoS Class', podQosClass(pod.spec.containers), w),
-    list('Node-Selectors', labelsOf(pod.spec.nodeSelector), w),
-    list('Tolerations', pod.spec.tolerations.map(tolerationText), w),
-    eventsSection(engine, 'Pod', pod.metadata.namespace, pod.metadata.name),
-  ].join('\n') + '\n';
+  return (
+    [
+      field('Name', pod.metadata.name, w),
+      field('Namespace', pod.metadata.namespace, w),
+      field(
+        'Priority',
+        pod.spec.priorityClassName === 'system-node-critical' ? '2000001000' : pod.spec.priorityClassName ? '2000000000' : '0',
+        w,
+      ),
+      ...(pod.spec.priorityClassName ? [field('Priority Class Name', pod.spec.priorityClassName, w)] : []),
+      field('Node', node ? `${node.metadata.name}/${node.status.internalIP}` : (pod.spec.nodeName ?? '<none>'), w),
+      field('Start Time', pod.status.startTime !== undefined ? timestamp(pod.status.startTime) : '<unset>', w),
+      list('Labels', labelsOf(pod.metadata.labels), w),
+      field('Status', status, w),
+      ...(pod.status.reason ? [field('Reason', pod.status.reason, w)] : []),
+      field('IP', pod.status.podIP ?? '', w),
+      ...(owner ? [field('Controlled By', `${owner.kind}/${owner.name}`, w)] : []),
+      'Containers:',
+      ...containers,
+      'Conditions:',
+      indent(conditions, 2),
+      field(
+        'Volumes',
+        pod.spec.volumes.length ? pod.spec.volumes.map((v) => `${v.name} (${v.emptyDir ? 'EmptyDir' : 'Volume'})`).join(', ') : '<none>',
+        w,
+      ),
+      field('QoS Class', podQosClass(pod.spec.containers), w),
+      list('Node-Selectors', labelsOf(pod.spec.nodeSelector), w),
+      list('Tolerations', pod.spec.tolerations.map(tolerationText), w),
+      eventsSection(engine, 'Pod', pod.metadata.namespace, pod.metadata.name),
+    ].join('\n') + '\n'
+  );
 }
 
 function describeDeployment(engine: Engine, deployment: Deployment): string {
@@ -189,27 +234,34 @@ function describeDeployment(engine: Engine, deployment: Deployment): string {
   const replicaSets = engine.store.dependentsOf(deployment.metadata.uid, 'ReplicaSet');
   const newest = replicaSets.find((rs) => rs.spec.replicas > 0) ?? replicaSets[replicaSets.length - 1];
   const old = replicaSets.filter((rs) => rs !== newest && rs.status.replicas > 0);
-  const rsText = (rs: typeof newest) => (rs ? `${rs.metadata.name} (${rs.status.replicas}/${rs.spec.replicas} replicas created)` : '<none>');
+  const rsText = (rs: typeof newest) =>
+    rs ? `${rs.metadata.name} (${rs.status.replicas}/${rs.spec.replicas} replicas created)` : '<none>';
   const template = deployment.spec.template;
   const unavailable = Math.max(0, status.replicas - status.availableReplicas);
-  return [
-    field('Name', deployment.metadata.name, w),
-    field('Namespace', deployment.metadata.namespace, w),
-    field('CreationTimestamp', timestamp(deployment.metadata.creationTimestamp), w),
-    list('Labels', labelsOf(deployment.metadata.labels), w),
-    field('Selector', selectorString(deployment.spec.selector), w),
-    field('Replicas', `${deployment.spec.replicas} desired | ${status.updatedReplicas} updated | ${status.replicas} total | ${status.availableReplicas} available | ${unavailable} unavailable`, w),
-    field('StrategyType', 'RollingUpdate', w),
-    field('MinReadySeconds', '0', w),
-    field('RollingUpdateStrategy', '25% max unavailable, 25% max surge', w),
-    'Pod Template:',
-    list('  Labels', labelsOf(template.metadata.labels), 16),
-    '  Containers:',
-    ...template.spec.containers.map((c) => `   ${c.name}:\n    Image:        ${c.image}`),
-    field('OldReplicaSets', old.length ? old.map(rsText).join(', ') : '<none>', w),
-    field('NewReplicaSet', rsText(newest), w),
-    eventsSection(engine, 'Deployment', deployment.metadata.namespace, deployment.metadata.name),
-  ].join('\n') + '\n';
+  return (
+    [
+      field('Name', deployment.metadata.name, w),
+      field('Namespace', deployment.metadata.namespace, w),
+      field('CreationTimestamp', timestamp(deployment.metadata.creationTimestamp), w),
+      list('Labels', labelsOf(deployment.metadata.labels), w),
+      field('Selector', selectorString(deployment.spec.selector), w),
+      field(
+        'Replicas',
+        `${deployment.spec.replicas} desired | ${status.updatedReplicas} updated | ${status.replicas} total | ${status.availableReplicas} available | ${unavailable} unavailable`,
+        w,
+      ),
+      field('StrategyType', 'RollingUpdate', w),
+      field('MinReadySeconds', '0', w),
+      field('RollingUpdateStrategy', '25% max unavailable, 25% max surge', w),
+      'Pod Template:',
+      list('  Labels', labelsOf(template.metadata.labels), 16),
+      '  Containers:',
+      ...template.spec.containers.map((c) => `   ${c.name}:\n    Image:        ${c.image}`),
+      field('OldReplicaSets', old.length ? old.map(rsText).join(', ') : '<none>', w),
+      field('NewReplicaSet', rsText(newest), w),
+      eventsSection(engine, 'Deployment', deployment.metadata.namespace, deployment.metadata.name),
+    ].join('\n') + '\n'
+  );
 }
 
 const describable = ['Node', 'Pod', 'Deployment'];
@@ -218,7 +270,9 @@ export function kubectlDescribe(env: KubectlEnv, args: string[]): CommandResult 
   const parsed = parseArgs(args, [...namespaceFlags, { name: 'selector', short: 'l', type: 'string' }]);
   if ('error' in parsed) return fail(parsed.error);
   if (parsed.positional.length === 0) {
-    return fail('error: You must specify the type of resource to describe. Use "kubectl api-resources" for a complete list of supported resources.');
+    return fail(
+      'error: You must specify the type of resource to describe. Use "kubectl api-resources" for a complete list of supported resources.',
+    );
   }
   const target = resourceTypeOrNameArgs(parsed.positional);
   if ('error' in target) return fail(target.error);
@@ -233,7 +287,9 @@ export function kubectlDescribe(env: KubectlEnv, args: string[]): CommandResult 
   const allNamespaces = parsed.flags['all-namespaces'] === true;
   const engine = env.engine;
   const find = (type: ResourceType, name: string) =>
-    engine.store.get(type.kind as 'Node' | 'Pod' | 'Deployment', objectKey(type.namespaced ? namespace : '', name)) as AnyObject | undefined;
+    engine.store.get(type.kind as 'Node' | 'Pod' | 'Deployment', objectKey(type.namespaced ? namespace : '', name)) as
+      | AnyObject
+      | undefined;
   const chosen: AnyObject[] = [];
   const errors: string[] = [];
   if ('tuples' in target) {
@@ -251,16 +307,22 @@ export function kubectlDescribe(env: KubectlEnv, args: string[]): CommandResult 
           continue;
         }
         // "kubectl describe pods web" also describes every pod whose name starts with "web".
-        const prefixed = parsed.positional.length === 2 ? listObjects(env, type, namespace).filter((o) => o.metadata.name.startsWith(name)) : [];
+        const prefixed =
+          parsed.positional.length === 2 ? listObjects(env, type, namespace).filter((o) => o.metadata.name.startsWith(name)) : [];
         if (prefixed.length > 0) chosen.push(...prefixed);
         else errors.push(notFound(type, name));
       }
     }
   } else {
     for (const type of target.types) {
-      chosen.push(...listObjects(env, type, allNamespaces ? undefined : namespace).filter((object) => matchesAll(requirements, object.metadata.labels)));
+      chosen.push(
+        ...listObjects(env, type, allNamespaces ? undefined : namespace).filter((object) =>
+          matchesAll(requirements, object.metadata.labels),
+        ),
+      );
     }
-    if (chosen.length === 0) return ok('', kubectlErrors.noResources(target.types.some((type) => type.namespaced) && !allNamespaces ? namespace : undefined));
+    if (chosen.length === 0)
+      return ok('', kubectlErrors.noResources(target.types.some((type) => type.namespaced) && !allNamespaces ? namespace : undefined));
   }
   const out = chosen.map((item) => {
     if (item.kind === 'Node') return describeNode(engine, item);

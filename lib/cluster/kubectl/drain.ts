@@ -64,15 +64,19 @@ function selectPods(engine: Engine, node: string, flags: Record<string, unknown>
 
 export function kubectlDrain(env: KubectlEnv, args: string[]): CommandResult {
   const parsed = parseArgs(args, [
-    { name: 'ignore-daemonsets', type: 'bool' }, { name: 'force', type: 'bool' }, { name: 'delete-emptydir-data', type: 'bool' },
-    { name: 'timeout', type: 'string' }, { name: 'grace-period', type: 'string' },
+    { name: 'ignore-daemonsets', type: 'bool' },
+    { name: 'force', type: 'bool' },
+    { name: 'delete-emptydir-data', type: 'bool' },
+    { name: 'timeout', type: 'string' },
+    { name: 'grace-period', type: 'string' },
   ]);
   if ('error' in parsed) return fail(parsed.error);
   // One node at a time here (real kubectl drains several in turn); NAME or node/NAME.
   if (parsed.positional.length !== 1) return fail('error: USAGE: drain NODE [flags]');
   const timeoutText = parsed.flags.timeout as string | undefined;
   const timeout = timeoutText === undefined ? defaults.drainDefaultTimeoutMs : parseDuration(timeoutText);
-  if (timeout === undefined) return fail(kubectlErrors.invalidFlagValue(timeoutText!, '--timeout', `time: invalid duration "${timeoutText}"`));
+  if (timeout === undefined)
+    return fail(kubectlErrors.invalidFlagValue(timeoutText!, '--timeout', `time: invalid duration "${timeoutText}"`));
   const nodes = selectNodes(env, 'drain', parsed.positional, undefined);
   if (!Array.isArray(nodes)) return nodes;
   const [name] = nodes;
@@ -85,7 +89,12 @@ export function kubectlDrain(env: KubectlEnv, args: string[]): CommandResult {
   const selection = selectPods(engine, name, parsed.flags);
   if (selection.errors.length > 0) {
     const summary = selection.errors.length === 1 ? selection.errors[0] : `[${selection.errors.join(', ')}]`;
-    err.push(`error: unable to drain node "${name}" due to error: ${summary}, continuing command...`, 'There are pending nodes to be drained:', ` ${name}`, ...selection.errors);
+    err.push(
+      `error: unable to drain node "${name}" due to error: ${summary}, continuing command...`,
+      'There are pending nodes to be drained:',
+      ` ${name}`,
+      ...selection.errors,
+    );
     return { stdout: out.join('\n') + '\n', stderr: err.join('\n') + '\n', exitCode: 1 };
   }
   for (const warning of selection.warnings) err.push(`Warning: ${warning}`);
@@ -106,16 +115,21 @@ export function kubectlDrain(env: KubectlEnv, args: string[]): CommandResult {
     pending = blocked;
     if (pending.length === 0) break;
     if (engine.clock.now() + defaults.drainRetryIntervalMs > deadline) {
-      err.push(`error: unable to drain node "${name}" due to error: global timeout reached: ${formatGoDuration(timeout)}, continuing command...`);
+      err.push(
+        `error: unable to drain node "${name}" due to error: global timeout reached: ${formatGoDuration(timeout)}, continuing command...`,
+      );
       return { stdout: out.join('\n') + '\n', stderr: err.join('\n') + '\n', exitCode: 1 };
     }
     engine.advanceTo(engine.clock.now() + defaults.drainRetryIntervalMs);
   }
-  const gone = (pod: Pod) => engine.store.get('Pod', objectKey(pod.metadata.namespace, pod.metadata.name))?.metadata.uid !== pod.metadata.uid;
+  const gone = (pod: Pod) =>
+    engine.store.get('Pod', objectKey(pod.metadata.namespace, pod.metadata.name))?.metadata.uid !== pod.metadata.uid;
   for (const pod of evicted) {
     while (!gone(pod) && engine.clock.now() < deadline) engine.advanceTo(Math.min(deadline, engine.clock.now() + 1000));
     if (!gone(pod)) {
-      err.push(`error: unable to drain node "${name}" due to error: error when waiting for pod "${pod.metadata.name}" in namespace "${pod.metadata.namespace}" to terminate: global timeout reached: ${formatGoDuration(timeout)}, continuing command...`);
+      err.push(
+        `error: unable to drain node "${name}" due to error: error when waiting for pod "${pod.metadata.name}" in namespace "${pod.metadata.namespace}" to terminate: global timeout reached: ${formatGoDuration(timeout)}, continuing command...`,
+      );
       return { stdout: out.join('\n') + '\n', stderr: err.join('\n') + '\n', exitCode: 1 };
     }
     out.push(`pod/${pod.metadata.name} evicted`);

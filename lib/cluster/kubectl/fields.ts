@@ -64,7 +64,11 @@ export function selectableFields(object: AnyObject | KubeEvent): Fields {
     case 'Namespace':
       return { 'metadata.name': object.metadata.name, 'status.phase': 'Active' };
     case 'ReplicaSet':
-      return { 'metadata.name': object.metadata.name, 'metadata.namespace': object.metadata.namespace, 'status.replicas': String(object.status.replicas) };
+      return {
+        'metadata.name': object.metadata.name,
+        'metadata.namespace': object.metadata.namespace,
+        'status.replicas': String(object.status.replicas),
+      };
     default:
       return { 'metadata.name': object.metadata.name, 'metadata.namespace': object.metadata.namespace };
   }

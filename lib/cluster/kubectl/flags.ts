@@ -40,7 +40,8 @@ export function parseArgs(args: string[], specs: readonly FlagSpec[]): ParsedArg
         if (inline === undefined) set(spec, true);
         else if (truthy.has(inline)) set(spec, true);
         else if (falsy.has(inline)) set(spec, false);
-        else return { error: kubectlErrors.invalidFlagValue(inline, `--${name}`, `strconv.ParseBool: parsing "${inline}": invalid syntax`) };
+        else
+          return { error: kubectlErrors.invalidFlagValue(inline, `--${name}`, `strconv.ParseBool: parsing "${inline}": invalid syntax`) };
         continue;
       }
       if (inline !== undefined) set(spec, inline);

@@ -40,7 +40,10 @@ function parseTargets(positional: string[]): Request[] | { error: string } {
     return requests;
   }
   if (args.types.length > 1 && args.names.length > 0) {
-    return { error: 'error: there is no need to specify a resource type as a separate argument when passing arguments in resource/name form (e.g. \'kubectl get resource/<resource_name>\' instead of \'kubectl get resource resource/<resource_name>\')' };
+    return {
+      error:
+        "error: there is no need to specify a resource type as a separate argument when passing arguments in resource/name form (e.g. 'kubectl get resource/<resource_name>' instead of 'kubectl get resource resource/<resource_name>')",
+    };
   }
   return args.types.map((type) => ({ type, names: args.names }));
 }
@@ -64,7 +67,8 @@ export function kubectlGet(env: KubectlEnv, args: string[]): CommandResult {
   const targets = parseTargets(parsed.positional);
   if ('error' in targets) return fail(targets.error);
   const selecting = labelText !== undefined || fieldText !== undefined;
-  if (selecting && targets.some((target) => target.names.length > 0)) return fail('error: name cannot be provided when a selector is specified');
+  if (selecting && targets.some((target) => target.names.length > 0))
+    return fail('error: name cannot be provided when a selector is specified');
   const blocked = readBlocked(env);
   if (blocked) return blocked;
   // The server checks field selectors per resource, when it lists.
@@ -72,7 +76,9 @@ export function kubectlGet(env: KubectlEnv, args: string[]): CommandResult {
     const problem = 'error' in fieldRequirements ? fieldRequirements.error : unsupportedField(type, fieldRequirements);
     if (problem === undefined) continue;
     const detail = 'error' in fieldRequirements ? problem : `field label not supported: ${problem}`;
-    return fail(`Error from server (BadRequest): Unable to find "${groupVersionResource(type)}" that match label selector "${labelText ?? ''}", field selector "${fieldText}": ${detail}`);
+    return fail(
+      `Error from server (BadRequest): Unable to find "${groupVersionResource(type)}" that match label selector "${labelText ?? ''}", field selector "${fieldText}": ${detail}`,
+    );
   }
   const fields = 'error' in fieldRequirements ? [] : fieldRequirements;
   const allNamespaces = parsed.flags['all-namespaces'] === true;
@@ -83,7 +89,8 @@ export function kubectlGet(env: KubectlEnv, args: string[]): CommandResult {
   const multiple = targets.length > 1;
   for (const { type, names } of targets) {
     const scoped = (object: AnyObject | KubeEvent) => !type.namespaced || allNamespaces || namespaceOf(object) === namespace;
-    const all: (AnyObject | KubeEvent)[] = type.kind === 'Event' ? [...env.engine.api.events.list()] : [...env.engine.store.list(type.kind)];
+    const all: (AnyObject | KubeEvent)[] =
+      type.kind === 'Event' ? [...env.engine.api.events.list()] : [...env.engine.store.list(type.kind)];
     let objects: (AnyObject | KubeEvent)[];
     if (names.length > 0) {
       objects = [];
@@ -93,7 +100,10 @@ export function kubectlGet(env: KubectlEnv, args: string[]): CommandResult {
         else errors.push(notFound(type, name));
       }
     } else {
-      objects = all.filter((object) => scoped(object) && matchesAll(requirements, 'metadata' in object ? object.metadata.labels : {}) && matchesFields(fields, object));
+      objects = all.filter(
+        (object) =>
+          scoped(object) && matchesAll(requirements, 'metadata' in object ? object.metadata.labels : {}) && matchesFields(fields, object),
+      );
       if (type.kind === 'Event') (objects as KubeEvent[]).sort((a, b) => a.lastTimestamp - b.lastTimestamp);
       else objects.sort((a, b) => (namespaceOf(a) + '/' + nameOf(a)).localeCompare(namespaceOf(b) + '/' + nameOf(b)));
     }
@@ -116,7 +126,12 @@ export function kubectlGet(env: KubectlEnv, args: string[]): CommandResult {
     const header = [...printer.header, ...(output === 'wide' ? printer.wide : []), ...(showLabels ? ['LABELS'] : [])];
     const rows = (objects as AnyObject[]).map((object) => {
       const cells = [...printer.row(object as never, now), ...(output === 'wide' ? printer.wideRow(object as never, now) : [])];
-      if (showLabels) cells.push(Object.entries(object.metadata.labels).map(([k, v]) => `${k}=${v}`).join(',') || '<none>');
+      if (showLabels)
+        cells.push(
+          Object.entries(object.metadata.labels)
+            .map(([k, v]) => `${k}=${v}`)
+            .join(',') || '<none>',
+        );
       if (multiple) cells[0] = `${type.qualified}/${cells[0]}`;
       return type.namespaced && allNamespaces ? [object.metadata.namespace, ...cells] : cells;
     });

@@ -20,7 +20,9 @@ function clusterInfo(env: KubectlEnv): CommandResult {
     if (service.metadata.labels['kubernetes.io/cluster-service'] !== 'true') continue;
     const name = service.metadata.labels['kubernetes.io/name'] ?? service.metadata.name;
     const port = service.spec.ports[0]?.name ? `:${service.spec.ports[0].name}` : '';
-    lines.push(`${name} is running at ${apiServerUrl}/api/v1/namespaces/${service.metadata.namespace}/services/${service.metadata.name}${port}/proxy`);
+    lines.push(
+      `${name} is running at ${apiServerUrl}/api/v1/namespaces/${service.metadata.namespace}/services/${service.metadata.name}${port}/proxy`,
+    );
   }
   lines.push('', "To further debug and diagnose cluster problems, use 'kubectl cluster-info dump'.");
   return ok(lines.join('\n') + '\n');
@@ -39,12 +41,16 @@ const commands: Record<string, (env: KubectlEnv, args: string[]) => CommandResul
   taint: kubectlTaint,
   label: kubectlLabel,
   apply: kubectlApply,
-  'cluster-info': (env, args) => (args.length > 0 ? fail('error: cluster-info takes no arguments here') : readBlocked(env) ?? clusterInfo(env)),
+  'cluster-info': (env, args) =>
+    args.length > 0 ? fail('error: cluster-info takes no arguments here') : (readBlocked(env) ?? clusterInfo(env)),
 };
 
 export function kubectl(env: KubectlEnv, args: string[]): CommandResult {
   const [verb, ...rest] = args;
-  if (!verb) return fail('kubectl controls the Kubernetes cluster manager.\n\nUsage:\n  kubectl [flags] [options]\n\nUse "kubectl <command> --help" for more information about a given command.');
+  if (!verb)
+    return fail(
+      'kubectl controls the Kubernetes cluster manager.\n\nUsage:\n  kubectl [flags] [options]\n\nUse "kubectl <command> --help" for more information about a given command.',
+    );
   const command = commands[verb];
   if (!command) return fail(kubectlErrors.unknownCommand(verb));
   if (env.engine.apiAvailability() === 'unreachable') return fail(kubectlErrors.unreachable(nodeIp(0)));

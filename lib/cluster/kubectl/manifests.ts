@@ -5,76 +5,134 @@ import { defaults } from '../engine/config';
 import type { Container, Kind, PodTemplate, Toleration } from '../api/types';
 import { parseCpu, parseMemory } from '../util/quantity';
 
-const name = z.string().regex(/^[a-z0-9]([-a-z0-9.]*[a-z0-9])?$/, 'a lowercase RFC 1123 subdomain must consist of lower case alphanumeric characters, \'-\' or \'.\'').max(253);
+const name = z
+  .string()
+  .regex(
+    /^[a-z0-9]([-a-z0-9.]*[a-z0-9])?$/,
+    "a lowercase RFC 1123 subdomain must consist of lower case alphanumeric characters, '-' or '.'",
+  )
+  .max(253);
 const labelMap = z.record(z.string(), z.string());
 const quantity = z.union([z.string(), z.number()]);
-const cpu = quantity.refine((value) => parseCpu(value) !== undefined, 'quantities must match the regular expression \'^([+-]?[0-9.]+)([eEinumkKMGTP]*[-+]?[0-9]*)$\'');
-const memory = quantity.refine((value) => parseMemory(value) !== undefined, 'quantities must match the regular expression \'^([+-]?[0-9.]+)([eEinumkKMGTP]*[-+]?[0-9]*)$\'');
+const cpu = quantity.refine(
+  (value) => parseCpu(value) !== undefined,
+  "quantities must match the regular expression '^([+-]?[0-9.]+)([eEinumkKMGTP]*[-+]?[0-9]*)$'",
+);
+const memory = quantity.refine(
+  (value) => parseMemory(value) !== undefined,
+  "quantities must match the regular expression '^([+-]?[0-9.]+)([eEinumkKMGTP]*[-+]?[0-9]*)$'",
+);
 
 const metadata = z.object({
-  name, namespace: z.string().optional(), labels: labelMap.optional(), annotations: labelMap.optional(),
+  name,
+  namespace: z.string().optional(),
+  labels: labelMap.optional(),
+  annotations: labelMap.optional(),
 });
 
-const container = z.object({
-  name, image: z.string().min(1),
-  ports: z.array(z.object({ containerPort: z.number().int(), protocol: z.enum(['TCP', 'UDP']).optional(), name: z.string().optional() })).optional(),
-  resources: z.object({
-    requests: z.object({ cpu: cpu.optional(), memory: memory.optional() }).optional(),
-    limits: z.object({ cpu: cpu.optional(), memory: memory.optional() }).optional(),
-  }).optional(),
-}).passthrough();
+const container = z
+  .object({
+    name,
+    image: z.string().min(1),
+    ports: z
+      .array(z.object({ containerPort: z.number().int(), protocol: z.enum(['TCP', 'UDP']).optional(), name: z.string().optional() }))
+      .optional(),
+    resources: z
+      .object({
+        requests: z.object({ cpu: cpu.optional(), memory: memory.optional() }).optional(),
+        limits: z.object({ cpu: cpu.optional(), memory: memory.optional() }).optional(),
+      })
+      .optional(),
+  })
+  .passthrough();
 
 const toleration = z.object({
-  key: z.string().optional(), operator: z.enum(['Exists', 'Equal']).optional(), value: z.string().optional(),
-  effect: z.enum(['NoSchedule', 'PreferNoSchedule', 'NoExecute']).optional(), tolerationSeconds: z.number().int().optional(),
+  key: z.string().optional(),
+  operator: z.enum(['Exists', 'Equal']).optional(),
+  value: z.string().optional(),
+  effect: z.enum(['NoSchedule', 'PreferNoSchedule', 'NoExecute']).optional(),
+  tolerationSeconds: z.number().int().optional(),
 });
 
-const podSpec = z.object({
-  containers: z.array(container).min(1),
-  nodeSelector: labelMap.optional(),
-  nodeName: z.string().optional(),
-  tolerations: z.array(toleration).optional(),
-  volumes: z.array(z.object({ name: z.string(), emptyDir: z.object({}).passthrough().optional() }).passthrough()).optional(),
-  terminationGracePeriodSeconds: z.number().int().min(0).optional(),
-  hostNetwork: z.boolean().optional(),
-  priorityClassName: z.string().optional(),
-}).passthrough();
+const podSpec = z
+  .object({
+    containers: z.array(container).min(1),
+    nodeSelector: labelMap.optional(),
+    nodeName: z.string().optional(),
+    tolerations: z.array(toleration).optional(),
+    volumes: z.array(z.object({ name: z.string(), emptyDir: z.object({}).passthrough().optional() }).passthrough()).optional(),
+    terminationGracePeriodSeconds: z.number().int().min(0).optional(),
+    hostNetwork: z.boolean().optional(),
+    priorityClassName: z.string().optional(),
+  })
+  .passthrough();
 
-const template = z.object({ metadata: z.object({ labels: labelMap.optional(), annotations: labelMap.optional() }).passthrough().optional(), spec: podSpec });
+const template = z.object({
+  metadata: z.object({ labels: labelMap.optional(), annotations: labelMap.optional() }).passthrough().optional(),
+  spec: podSpec,
+});
 const selector = z.object({ matchLabels: labelMap }).passthrough();
 const intOrPercent = z.union([z.number().int().min(0), z.string().regex(/^\d+%$/)]);
 
 export const manifestSchemas = {
   Pod: z.object({ apiVersion: z.literal('v1'), kind: z.literal('Pod'), metadata, spec: podSpec }),
   Deployment: z.object({
-    apiVersion: z.literal('apps/v1'), kind: z.literal('Deployment'), metadata,
+    apiVersion: z.literal('apps/v1'),
+    kind: z.literal('Deployment'),
+    metadata,
     spec: z.object({ replicas: z.number().int().min(0).optional(), selector, template }).passthrough(),
   }),
   ReplicaSet: z.object({
-    apiVersion: z.literal('apps/v1'), kind: z.literal('ReplicaSet'), metadata,
+    apiVersion: z.literal('apps/v1'),
+    kind: z.literal('ReplicaSet'),
+    metadata,
     spec: z.object({ replicas: z.number().int().min(0).optional(), selector, template }).passthrough(),
   }),
   DaemonSet: z.object({
-    apiVersion: z.literal('apps/v1'), kind: z.literal('DaemonSet'), metadata, spec: z.object({ selector, template }).passthrough(),
+    apiVersion: z.literal('apps/v1'),
+    kind: z.literal('DaemonSet'),
+    metadata,
+    spec: z.object({ selector, template }).passthrough(),
   }),
   StatefulSet: z.object({
-    apiVersion: z.literal('apps/v1'), kind: z.literal('StatefulSet'), metadata,
+    apiVersion: z.literal('apps/v1'),
+    kind: z.literal('StatefulSet'),
+    metadata,
     spec: z.object({ replicas: z.number().int().min(0).optional(), selector, template, serviceName: z.string().optional() }).passthrough(),
   }),
   Service: z.object({
-    apiVersion: z.literal('v1'), kind: z.literal('Service'), metadata,
-    spec: z.object({
-      type: z.enum(['ClusterIP', 'NodePort', 'LoadBalancer']).optional(), selector: labelMap.optional(),
-      ports: z.array(z.object({
-        name: z.string().optional(), port: z.number().int().min(1).max(65535), targetPort: z.union([z.number().int(), z.string()]).optional(),
-        protocol: z.enum(['TCP', 'UDP']).optional(), nodePort: z.number().int().optional(),
-      })).min(1),
-    }).passthrough(),
+    apiVersion: z.literal('v1'),
+    kind: z.literal('Service'),
+    metadata,
+    spec: z
+      .object({
+        type: z.enum(['ClusterIP', 'NodePort', 'LoadBalancer']).optional(),
+        selector: labelMap.optional(),
+        ports: z
+          .array(
+            z.object({
+              name: z.string().optional(),
+              port: z.number().int().min(1).max(65535),
+              targetPort: z.union([z.number().int(), z.string()]).optional(),
+              protocol: z.enum(['TCP', 'UDP']).optional(),
+              nodePort: z.number().int().optional(),
+            }),
+          )
+          .min(1),
+      })
+      .passthrough(),
   }),
   PodDisruptionBudget: z.object({
-    apiVersion: z.literal('policy/v1'), kind: z.literal('PodDisruptionBudget'), metadata,
-    spec: z.object({ minAvailable: intOrPercent.optional(), maxUnavailable: intOrPercent.optional(), selector }).passthrough()
-      .refine((spec) => (spec.minAvailable === undefined) !== (spec.maxUnavailable === undefined), 'exactly one of minAvailable and maxUnavailable must be set'),
+    apiVersion: z.literal('policy/v1'),
+    kind: z.literal('PodDisruptionBudget'),
+    metadata,
+    spec: z
+      .object({ minAvailable: intOrPercent.optional(), maxUnavailable: intOrPercent.optional(), selector })
+      .passthrough()
+      .refine(
+        (spec) => (spec.minAvailable === undefined) !== (spec.maxUnavailable === undefined),
+        'exactly one of minAvailable and maxUnavailable must be set',
+      ),
   }),
 } as const;
 
@@ -86,13 +144,22 @@ function toContainer(input: z.infer<typeof container>): Container {
   const requests = input.resources?.requests;
   const limits = input.resources?.limits;
   return {
-    name: input.name, image: input.image, ports: (input.ports ?? []).map((port) => port.containerPort),
+    name: input.name,
+    image: input.image,
+    ports: (input.ports ?? []).map((port) => port.containerPort),
     // With only limits set, the API server defaults requests to the limits.
     requests: {
       cpu: parseCpu(requests?.cpu ?? limits?.cpu ?? 0) ?? 0,
       memory: parseMemory(requests?.memory ?? limits?.memory ?? 0) ?? 0,
     },
-    ...(limits ? { limits: { cpu: limits.cpu !== undefined ? parseCpu(limits.cpu) : undefined, memory: limits.memory !== undefined ? parseMemory(limits.memory) : undefined } } : {}),
+    ...(limits
+      ? {
+          limits: {
+            cpu: limits.cpu !== undefined ? parseCpu(limits.cpu) : undefined,
+            memory: limits.memory !== undefined ? parseMemory(limits.memory) : undefined,
+          },
+        }
+      : {}),
   };
 }
 
@@ -109,15 +176,26 @@ function toPodSpec(input: PodSpecInput): PodTemplate['spec'] {
 }
 
 function toTemplate(input: z.infer<typeof template>): PodTemplate {
-  return { metadata: { labels: input.metadata?.labels ?? {}, annotations: input.metadata?.annotations ?? {} }, spec: toPodSpec(input.spec) };
+  return {
+    metadata: { labels: input.metadata?.labels ?? {}, annotations: input.metadata?.annotations ?? {} },
+    spec: toPodSpec(input.spec),
+  };
 }
 
 const meta = (input: Manifest<ManifestKind>['metadata'], namespace: string) => ({
-  name: input.name, namespace: input.namespace ?? namespace, labels: input.labels ?? {}, annotations: input.annotations ?? {},
+  name: input.name,
+  namespace: input.namespace ?? namespace,
+  labels: input.labels ?? {},
+  annotations: input.annotations ?? {},
 });
 
 /** Builds the API object for a validated manifest. */
-export function toObject(kind: ManifestKind, manifest: Manifest<ManifestKind>, namespace: string, clusterIP: () => string): NewObject<Kind> {
+export function toObject(
+  kind: ManifestKind,
+  manifest: Manifest<ManifestKind>,
+  namespace: string,
+  clusterIP: () => string,
+): NewObject<Kind> {
   const metadata = meta(manifest.metadata, namespace);
   switch (kind) {
     case 'Pod': {
@@ -128,44 +206,65 @@ export function toObject(kind: ManifestKind, manifest: Manifest<ManifestKind>, n
     case 'Deployment': {
       const { spec } = manifest as Manifest<'Deployment'>;
       return {
-        kind, metadata, spec: { replicas: spec.replicas ?? 1, selector: spec.selector.matchLabels, template: toTemplate(spec.template) },
+        kind,
+        metadata,
+        spec: { replicas: spec.replicas ?? 1, selector: spec.selector.matchLabels, template: toTemplate(spec.template) },
         status: { replicas: 0, updatedReplicas: 0, readyReplicas: 0, availableReplicas: 0 },
       } as NewObject<'Deployment'>;
     }
     case 'ReplicaSet': {
       const { spec } = manifest as Manifest<'ReplicaSet'>;
       return {
-        kind, metadata, spec: { replicas: spec.replicas ?? 1, selector: spec.selector.matchLabels, template: toTemplate(spec.template) },
+        kind,
+        metadata,
+        spec: { replicas: spec.replicas ?? 1, selector: spec.selector.matchLabels, template: toTemplate(spec.template) },
         status: { replicas: 0, readyReplicas: 0, availableReplicas: 0 },
       } as NewObject<'ReplicaSet'>;
     }
     case 'DaemonSet': {
       const { spec } = manifest as Manifest<'DaemonSet'>;
       return {
-        kind, metadata, spec: { selector: spec.selector.matchLabels, template: toTemplate(spec.template) },
+        kind,
+        metadata,
+        spec: { selector: spec.selector.matchLabels, template: toTemplate(spec.template) },
         status: { desiredNumberScheduled: 0, currentNumberScheduled: 0, numberReady: 0, numberAvailable: 0, updatedNumberScheduled: 0 },
       } as NewObject<'DaemonSet'>;
     }
     case 'StatefulSet': {
       const { spec } = manifest as Manifest<'StatefulSet'>;
       return {
-        kind, metadata,
-        spec: { replicas: spec.replicas ?? 1, selector: spec.selector.matchLabels, template: toTemplate(spec.template), serviceName: spec.serviceName ?? '' },
+        kind,
+        metadata,
+        spec: {
+          replicas: spec.replicas ?? 1,
+          selector: spec.selector.matchLabels,
+          template: toTemplate(spec.template),
+          serviceName: spec.serviceName ?? '',
+        },
         status: { replicas: 0, readyReplicas: 0, availableReplicas: 0, currentReplicas: 0 },
       } as NewObject<'StatefulSet'>;
     }
     case 'Service': {
       const { spec } = manifest as Manifest<'Service'>;
       const ports = spec.ports.map((port) => ({
-        name: port.name, port: port.port, targetPort: typeof port.targetPort === 'number' ? port.targetPort : port.port,
-        protocol: port.protocol ?? 'TCP', nodePort: port.nodePort,
+        name: port.name,
+        port: port.port,
+        targetPort: typeof port.targetPort === 'number' ? port.targetPort : port.port,
+        protocol: port.protocol ?? 'TCP',
+        nodePort: port.nodePort,
       }));
-      return { kind, metadata, spec: { type: spec.type ?? 'ClusterIP', clusterIP: clusterIP(), selector: spec.selector ?? {}, ports } } as NewObject<'Service'>;
+      return {
+        kind,
+        metadata,
+        spec: { type: spec.type ?? 'ClusterIP', clusterIP: clusterIP(), selector: spec.selector ?? {}, ports },
+      } as NewObject<'Service'>;
     }
     case 'PodDisruptionBudget': {
       const { spec } = manifest as Manifest<'PodDisruptionBudget'>;
       return {
-        kind, metadata, spec: { minAvailable: spec.minAvailable, maxUnavailable: spec.maxUnavailable, selector: spec.selector.matchLabels },
+        kind,
+        metadata,
+        spec: { minAvailable: spec.minAvailable, maxUnavailable: spec.maxUnavailable, selector: spec.selector.matchLabels },
         status: { currentHealthy: 0, desiredHealthy: 0, disruptionsAllowed: 0, expectedPods: 0 },
       } as NewObject<'PodDisruptionBudget'>;
     }

@@ -6,8 +6,16 @@ import { formatApiError } from '../api/errors';
 import type { AnyObject, Kind, Node, Taint, TaintEffect } from '../api/types';
 import { labelValueErrors, qualifiedNameErrors } from '../util/validation';
 import {
-  groupVersionResource, labelSelector, listObjects, matchesAll, notFound, readBlocked, resourceNamesArgs, resourceTypeOrNameArgs,
-  visited, type Tuple,
+  groupVersionResource,
+  labelSelector,
+  listObjects,
+  matchesAll,
+  notFound,
+  readBlocked,
+  resourceNamesArgs,
+  resourceTypeOrNameArgs,
+  visited,
+  type Tuple,
 } from './builder';
 import type { KubectlEnv } from './env';
 import { parseArgs } from './flags';
@@ -47,7 +55,9 @@ export function selectNodes(env: KubectlEnv, verb: string, names: string[], sele
   const blocked = readBlocked(env);
   if (blocked) return blocked;
   if (names.length === 0) {
-    return listObjects(env, nodeType, undefined).filter((node) => matchesAll(requirements, node.metadata.labels)).map((node) => node.metadata.name);
+    return listObjects(env, nodeType, undefined)
+      .filter((node) => matchesAll(requirements, node.metadata.labels))
+      .map((node) => node.metadata.name);
   }
   const out: string[] = [];
   for (const { type, name } of tuples) {
@@ -71,7 +81,10 @@ export function kubectlCordon(env: KubectlEnv, args: string[], unschedulable: bo
     const result = setUnschedulable(env, name, unschedulable);
     stdout += result.stdout;
     // cordon reports a failed patch per node and goes on ("error: unable to cordon node ...").
-    if (result.exitCode !== 0) errors.push(`error: unable to ${unschedulable ? 'cordon' : 'uncordon'} node "${name}": ${result.stderr.replace(/^Error from server( \([^)]*\))?: /, '')}`);
+    if (result.exitCode !== 0)
+      errors.push(
+        `error: unable to ${unschedulable ? 'cordon' : 'uncordon'} node "${name}": ${result.stderr.replace(/^Error from server( \([^)]*\))?: /, '')}`,
+      );
   }
   return errors.length > 0 ? fail(errors.join('\n'), stdout) : ok(stdout);
 }
@@ -138,12 +151,19 @@ function parseTaints(specs: string[]): TaintChanges | { error: string } {
 const matchTaint = (a: { key: string; effect: string }, b: { key: string; effect: string }) => a.key === b.key && a.effect === b.effect;
 
 /** updateTaints + reorganizeTaints: the node's new taints and the word kubectl prints, or the node's errors. */
-function retaint(node: Node, changes: TaintChanges, overwrite: boolean, now: number): { taints: Taint[]; operation: string } | { errors: string[] } {
+function retaint(
+  node: Node,
+  changes: TaintChanges,
+  overwrite: boolean,
+  now: number,
+): { taints: Taint[]; operation: string } | { errors: string[] } {
   const old = node.spec.taints;
   if (!overwrite) {
     const existing = changes.add.flatMap((taint) => old.filter((o) => matchTaint(o, taint)).map(() => taint.key));
     if (existing.length > 0) {
-      return { errors: [`node ${node.metadata.name} already has ${existing.join(',')} taint(s) with same effect(s) and --overwrite is false`] };
+      return {
+        errors: [`node ${node.metadata.name} already has ${existing.join(',')} taint(s) with same effect(s) and --overwrite is false`],
+      };
     }
   }
   let taints: Taint[] = changes.add.map((taint) => ({ ...taint, ...(taint.effect === 'NoExecute' ? { timeAdded: now } : {}) }));
@@ -164,7 +184,9 @@ function retaint(node: Node, changes: TaintChanges, overwrite: boolean, now: num
 
 export function kubectlTaint(env: KubectlEnv, args: string[]): CommandResult {
   const parsed = parseArgs(args, [
-    { name: 'overwrite', type: 'bool' }, { name: 'all', type: 'bool' }, { name: 'selector', short: 'l', type: 'string' },
+    { name: 'overwrite', type: 'bool' },
+    { name: 'all', type: 'bool' },
+    { name: 'selector', short: 'l', type: 'string' },
   ]);
   if ('error' in parsed) return fail(parsed.error);
   const resources: string[] = [];
@@ -184,12 +206,17 @@ export function kubectlTaint(env: KubectlEnv, args: string[]): CommandResult {
   const type = resolveResource(resources[0]);
   if (!type) return fail(`error: the server doesn't have a resource type "${resources[0].toLowerCase()}"`);
   if (type.kind !== 'Node') return fail(`error: invalid resource type ${resources[0].toLowerCase()}, only node types are supported`);
-  const conflicts = changes.add.flatMap((add) => changes.remove.filter((remove) => remove.key === add.key && (!remove.effect || remove.effect === add.effect)));
+  const conflicts = changes.add.flatMap((add) =>
+    changes.remove.filter((remove) => remove.key === add.key && (!remove.effect || remove.effect === add.effect)),
+  );
   if (conflicts.length > 0) {
-    return fail(`error: can not both modify and remove the following taint(s) in the same command: ${conflicts.map((c) => `{"${c.key}":"${c.effect}"}`).join(', ')}`);
+    return fail(
+      `error: can not both modify and remove the following taint(s) in the same command: ${conflicts.map((c) => `{"${c.key}":"${c.effect}"}`).join(', ')}`,
+    );
   }
   if (all && selector) return fail("error: setting 'all' parameter with a non empty selector is prohibited");
-  if (!all && !selector && resources.length < 2) return fail("error: at least one resource name must be specified since 'all' parameter is not set");
+  if (!all && !selector && resources.length < 2)
+    return fail("error: at least one resource name must be specified since 'all' parameter is not set");
   const requirements = labelSelector(selector);
   if ('error' in requirements) return fail(requirements.error);
   const named = all || selector ? [] : resourceNamesArgs(nodeType, resources.slice(1));
@@ -197,9 +224,10 @@ export function kubectlTaint(env: KubectlEnv, args: string[]): CommandResult {
   const blocked = readBlocked(env);
   if (blocked) return blocked;
 
-  const targets: (Node | Tuple)[] = all || selector
-    ? (listObjects(env, nodeType, undefined) as Node[]).filter((node) => matchesAll(requirements, node.metadata.labels))
-    : named;
+  const targets: (Node | Tuple)[] =
+    all || selector
+      ? (listObjects(env, nodeType, undefined) as Node[]).filter((node) => matchesAll(requirements, node.metadata.labels))
+      : named;
   const lines: string[] = [];
   const errors: string[] = [];
   for (const target of targets) {
@@ -272,8 +300,11 @@ function parseLabels(specs: string[]): { set: [string, string][]; remove: string
 
 export function kubectlLabel(env: KubectlEnv, args: string[]): CommandResult {
   const parsed = parseArgs(args, [
-    { name: 'namespace', short: 'n', type: 'string' }, { name: 'overwrite', type: 'bool' }, { name: 'all', type: 'bool' },
-    { name: 'selector', short: 'l', type: 'string' }, { name: 'all-namespaces', short: 'A', type: 'bool' },
+    { name: 'namespace', short: 'n', type: 'string' },
+    { name: 'overwrite', type: 'bool' },
+    { name: 'all', type: 'bool' },
+    { name: 'selector', short: 'l', type: 'string' },
+    { name: 'all-namespaces', short: 'A', type: 'bool' },
   ]);
   if ('error' in parsed) return fail(parsed.error);
   const split = resourcesAndPairs(parsed.positional, 'label');
@@ -290,10 +321,13 @@ export function kubectlLabel(env: KubectlEnv, args: string[]): CommandResult {
   if ('error' in target) return fail(target.error);
   const requirements = labelSelector(selector);
   if ('error' in requirements) return fail(requirements.error);
-  if ('types' in target && target.types.some((type) => type.kind === 'Event')) return fail('error: labels cannot be changed on events here');
-  if ('tuples' in target && target.tuples.some((tuple) => tuple.type.kind === 'Event')) return fail('error: labels cannot be changed on events here');
+  if ('types' in target && target.types.some((type) => type.kind === 'Event'))
+    return fail('error: labels cannot be changed on events here');
+  if ('tuples' in target && target.tuples.some((tuple) => tuple.type.kind === 'Event'))
+    return fail('error: labels cannot be changed on events here');
   if ('types' in target && target.names.length > 0 && selector) return fail('error: name cannot be provided when a selector is specified');
-  if ('types' in target && target.names.length === 0 && !all && !selector) return fail('error: resource(s) were provided, but no name was specified');
+  if ('types' in target && target.names.length === 0 && !all && !selector)
+    return fail('error: resource(s) were provided, but no name was specified');
   const blocked = readBlocked(env);
   if (blocked) return blocked;
 
@@ -317,7 +351,9 @@ export function kubectlLabel(env: KubectlEnv, args: string[]): CommandResult {
     for (const key of changes.remove) delete labels[key];
     const invalid = Object.keys(labels).find((key) => !(key in object.metadata.labels) && qualifiedNameErrors(key).length > 0);
     if (invalid) {
-      errors.push(`The ${object.kind} "${object.metadata.name}" is invalid: metadata.labels: Invalid value: "${invalid}": ${qualifiedNameErrors(invalid).join('; ')}`);
+      errors.push(
+        `The ${object.kind} "${object.metadata.name}" is invalid: metadata.labels: Invalid value: "${invalid}": ${qualifiedNameErrors(invalid).join('; ')}`,
+      );
       return;
     }
     const before = JSON.stringify(object.metadata.labels);
@@ -351,7 +387,9 @@ export function kubectlLabel(env: KubectlEnv, args: string[]): CommandResult {
       }
     }
   } else {
-    const objects = target.types.flatMap((type) => listObjects(env, type, scope).filter((object) => matchesAll(requirements, object.metadata.labels)));
+    const objects = target.types.flatMap((type) =>
+      listObjects(env, type, scope).filter((object) => matchesAll(requirements, object.metadata.labels)),
+    );
     for (const object of objects) visit(object);
   }
   return visited(lines, errors);

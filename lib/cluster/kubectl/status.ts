@@ -11,7 +11,10 @@ export function nodeStatusWord(node: Node): string {
 
 export function nodeRoles(node: Node): string[] {
   const prefix = 'node-role.kubernetes.io/';
-  return Object.keys(node.metadata.labels).filter((key) => key.startsWith(prefix)).map((key) => key.slice(prefix.length)).sort();
+  return Object.keys(node.metadata.labels)
+    .filter((key) => key.startsWith(prefix))
+    .map((key) => key.slice(prefix.length))
+    .sort();
 }
 
 /** printPod's STATUS column. */

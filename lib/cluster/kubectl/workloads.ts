@@ -10,10 +10,18 @@ import { notFound, readBlocked, resourceTypeOrNameArgs, visited, type Tuple } fr
 import { fail, ok, type CommandResult } from './result';
 
 const replicasFlag = z.coerce.number().int().min(0);
-const nameSchema = z.string().regex(/^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/).max(63);
+const nameSchema = z
+  .string()
+  .regex(/^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/)
+  .max(63);
 
 export function containerFor(image: string): Container {
-  const base = image.split('/').pop()!.split(/[:@]/)[0].replace(/[^a-z0-9-]/g, '-') || 'app';
+  const base =
+    image
+      .split('/')
+      .pop()!
+      .split(/[:@]/)[0]
+      .replace(/[^a-z0-9-]/g, '-') || 'app';
   return { name: base, image, requests: { cpu: 0, memory: 0 }, ports: [] };
 }
 
@@ -21,7 +29,11 @@ export function simpleTemplate(labels: Record<string, string>, image: string): P
   return {
     metadata: { labels, annotations: {} },
     spec: {
-      containers: [containerFor(image)], nodeSelector: {}, tolerations: [], volumes: [], hostNetwork: false,
+      containers: [containerFor(image)],
+      nodeSelector: {},
+      tolerations: [],
+      volumes: [],
+      hostNetwork: false,
       terminationGracePeriodSeconds: defaults.terminationGracePeriodSeconds,
     },
   };
@@ -33,8 +45,11 @@ function invalidName(kind: string, name: string): string {
 
 export function kubectlRun(env: KubectlEnv, args: string[]): CommandResult {
   const specs: FlagSpec[] = [
-    { name: 'namespace', short: 'n', type: 'string' }, { name: 'image', type: 'string' }, { name: 'restart', type: 'string' },
-    { name: 'labels', short: 'l', type: 'string' }, { name: 'port', type: 'string' },
+    { name: 'namespace', short: 'n', type: 'string' },
+    { name: 'image', type: 'string' },
+    { name: 'restart', type: 'string' },
+    { name: 'labels', short: 'l', type: 'string' },
+    { name: 'port', type: 'string' },
   ];
   const parsed = parseArgs(args, specs);
   if ('error' in parsed) return fail(parsed.error);
@@ -54,8 +69,10 @@ export function kubectlRun(env: KubectlEnv, args: string[]): CommandResult {
   const template = simpleTemplate(labels, image);
   template.spec.containers[0].name = name;
   const created = env.engine.api.create<'Pod'>({
-    kind: 'Pod', metadata: { name, namespace: (parsed.flags.namespace as string) ?? 'default', labels },
-    spec: template.spec, status: { phase: 'Pending', conditions: [], containerStatuses: [] },
+    kind: 'Pod',
+    metadata: { name, namespace: (parsed.flags.namespace as string) ?? 'default', labels },
+    spec: template.spec,
+    status: { phase: 'Pending', conditions: [], containerStatuses: [] },
   });
   if (!created.ok) return fail(formatApiError(created.error));
   return ok(`pod/${name} created\n`);
@@ -63,8 +80,10 @@ export function kubectlRun(env: KubectlEnv, args: string[]): CommandResult {
 
 export function kubectlCreate(env: KubectlEnv, args: string[]): CommandResult {
   const specs: FlagSpec[] = [
-    { name: 'namespace', short: 'n', type: 'string' }, { name: 'image', type: 'string', repeat: true },
-    { name: 'replicas', short: 'r', type: 'string' }, { name: 'port', type: 'string' },
+    { name: 'namespace', short: 'n', type: 'string' },
+    { name: 'image', type: 'string', repeat: true },
+    { name: 'replicas', short: 'r', type: 'string' },
+    { name: 'port', type: 'string' },
   ];
   const parsed = parseArgs(args, specs);
   if ('error' in parsed) return fail(parsed.error);
@@ -79,13 +98,16 @@ export function kubectlCreate(env: KubectlEnv, args: string[]): CommandResult {
   const replicasText = (parsed.flags.replicas as string | undefined) ?? '1';
   const replicas = replicasFlag.safeParse(replicasText);
   if (!replicas.success) {
-    return fail(kubectlErrors.invalidFlagValue(replicasText, '-r, --replicas', `strconv.ParseInt: parsing "${replicasText}": invalid syntax`));
+    return fail(
+      kubectlErrors.invalidFlagValue(replicasText, '-r, --replicas', `strconv.ParseInt: parsing "${replicasText}": invalid syntax`),
+    );
   }
   const labels = { app: name };
   const template = simpleTemplate(labels, images[0]);
   template.spec.containers = images.map(containerFor);
   const created = env.engine.api.create<'Deployment'>({
-    kind: 'Deployment', metadata: { name, namespace: (parsed.flags.namespace as string) ?? 'default', labels },
+    kind: 'Deployment',
+    metadata: { name, namespace: (parsed.flags.namespace as string) ?? 'default', labels },
     spec: { replicas: replicas.data, selector: labels, template },
     status: { replicas: 0, updatedReplicas: 0, readyReplicas: 0, availableReplicas: 0 },
   });
@@ -99,19 +121,24 @@ export function kubectlCreate(env: KubectlEnv, args: string[]): CommandResult {
 const scalable: Partial<Record<Kind, true>> = { Deployment: true, ReplicaSet: true, StatefulSet: true };
 
 export function kubectlScale(env: KubectlEnv, args: string[]): CommandResult {
-  const parsed = parseArgs(args, [{ name: 'namespace', short: 'n', type: 'string' }, { name: 'replicas', type: 'string' }]);
+  const parsed = parseArgs(args, [
+    { name: 'namespace', short: 'n', type: 'string' },
+    { name: 'replicas', type: 'string' },
+  ]);
   if ('error' in parsed) return fail(parsed.error);
   const replicasText = parsed.flags.replicas as string | undefined;
   if (replicasText === undefined) return fail('error: required flag(s) "replicas" not set');
   const replicas = replicasFlag.safeParse(replicasText);
-  if (!replicas.success) return fail(kubectlErrors.invalidFlagValue(replicasText, '--replicas', `strconv.ParseInt: parsing "${replicasText}": invalid syntax`));
+  if (!replicas.success)
+    return fail(kubectlErrors.invalidFlagValue(replicasText, '--replicas', `strconv.ParseInt: parsing "${replicasText}": invalid syntax`));
   if (parsed.positional.length === 0) return fail('error: required resource not specified');
   const target = resourceTypeOrNameArgs(parsed.positional);
   if ('error' in target) return fail(target.error);
   const tuples: Tuple[] = 'tuples' in target ? target.tuples : target.types.flatMap((type) => target.names.map((name) => ({ type, name })));
   const types = 'tuples' in target ? target.tuples.map((tuple) => tuple.type) : target.types;
   const unscalable = types.find((type) => !scalable[type.kind as Kind]);
-  if (unscalable) return fail(`error: no objects passed to scale ${unscalable.plural} (only deployments, replicasets and statefulsets scale)`);
+  if (unscalable)
+    return fail(`error: no objects passed to scale ${unscalable.plural} (only deployments, replicasets and statefulsets scale)`);
   if (tuples.length === 0) return fail('error: resource(s) were provided, but no name was specified');
   const blocked = readBlocked(env);
   if (blocked) return blocked;
@@ -135,8 +162,11 @@ export function kubectlScale(env: KubectlEnv, args: string[]): CommandResult {
 
 export function kubectlDelete(env: KubectlEnv, args: string[]): CommandResult {
   const parsed = parseArgs(args, [
-    { name: 'namespace', short: 'n', type: 'string' }, { name: 'force', type: 'bool' }, { name: 'grace-period', type: 'string' },
-    { name: 'wait', type: 'bool' }, { name: 'now', type: 'bool' },
+    { name: 'namespace', short: 'n', type: 'string' },
+    { name: 'force', type: 'bool' },
+    { name: 'grace-period', type: 'string' },
+    { name: 'wait', type: 'bool' },
+    { name: 'now', type: 'bool' },
   ]);
   if ('error' in parsed) return fail(parsed.error);
   const graceText = parsed.flags['grace-period'] as string | undefined;
@@ -152,7 +182,8 @@ export function kubectlDelete(env: KubectlEnv, args: string[]): CommandResult {
   if (parsed.positional.length === 0) return fail('error: You must provide one or more resources by argument or filename.');
   const target = resourceTypeOrNameArgs(parsed.positional);
   if ('error' in target) return fail(target.error);
-  const targets: Tuple[] = 'tuples' in target ? target.tuples : target.types.flatMap((type) => target.names.map((name) => ({ type, name })));
+  const targets: Tuple[] =
+    'tuples' in target ? target.tuples : target.types.flatMap((type) => target.names.map((name) => ({ type, name })));
   if (targets.length === 0) return fail('error: resource(s) were provided, but no name was specified');
   if (targets.some(({ type }) => type.kind === 'Event')) return fail('error: events cannot be deleted here');
   const blocked = readBlocked(env);

@@ -36,8 +36,11 @@ function newNode(ctx: SimContext, name: string): Omit<Node, 'metadata'> & { meta
   const memory = parseMemory(hardware.memory)!;
   const controlPlane = hardware.role === 'control-plane';
   const labels: Record<string, string> = {
-    'beta.kubernetes.io/arch': 'amd64', 'beta.kubernetes.io/os': 'linux', 'kubernetes.io/arch': 'amd64',
-    'kubernetes.io/hostname': name, 'kubernetes.io/os': 'linux',
+    'beta.kubernetes.io/arch': 'amd64',
+    'beta.kubernetes.io/os': 'linux',
+    'kubernetes.io/arch': 'amd64',
+    'kubernetes.io/hostname': name,
+    'kubernetes.io/os': 'linux',
     ...(controlPlane ? { 'node-role.kubernetes.io/control-plane': '', 'node.kubernetes.io/exclude-from-external-load-balancers': '' } : {}),
   };
   return {
@@ -107,7 +110,8 @@ function renewLease(ctx: SimContext, name: string): void {
     return;
   }
   ctx.api.create<'Lease'>({
-    kind: 'Lease', metadata: { name, namespace: 'kube-node-lease' },
+    kind: 'Lease',
+    metadata: { name, namespace: 'kube-node-lease' },
     spec: { holderIdentity: name, leaseDurationSeconds: defaults.leaseDurationSeconds, renewTime: now },
   });
 }
@@ -134,7 +138,8 @@ export function syncNodeStatus(ctx: SimContext, name: string): void {
   if (!posted.ok) return;
   kubelet.lastStatusReportAt = now;
   const after = readyStatusOf(node.status.conditions);
-  if (after !== before && after === 'True') ctx.api.record(involved(node), 'Normal', 'NodeReady', `Node ${name} status is now: NodeReady`, 'kubelet');
+  if (after !== before && after === 'True')
+    ctx.api.record(involved(node), 'Normal', 'NodeReady', `Node ${name} status is now: NodeReady`, 'kubelet');
   if (after !== before && after === 'False') {
     ctx.api.record(involved(node), 'Normal', 'NodeNotReady', `Node ${name} status is now: NodeNotReady`, 'kubelet');
   }
@@ -150,7 +155,13 @@ export function registerNodeAndSyncPods(ctx: SimContext, name: string): void {
   if (!ctx.store.get('Node', name)) {
     const created = ctx.api.create(newNode(ctx, name));
     if (created.ok) {
-      ctx.api.record(involved(created.value), 'Normal', 'RegisteredNode', `Node ${name} event: Registered Node ${name} in Controller`, 'node-controller');
+      ctx.api.record(
+        involved(created.value),
+        'Normal',
+        'RegisteredNode',
+        `Node ${name} event: Registered Node ${name} in Controller`,
+        'node-controller',
+      );
     }
   }
   renewLease(ctx, name);

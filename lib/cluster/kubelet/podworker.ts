@@ -5,9 +5,7 @@ import { involved } from '../apiserver/apiserver';
 import { objectKey } from '../apiserver/store';
 import type { SimContext } from '../engine/context';
 import { setCondition } from '../controllers/podutil';
-import {
-  imageSizeBytes, needsPull, podIp, pullDurationMs, runtimeOf, startDurationMs, stopDurationMs,
-} from './runtime';
+import { imageSizeBytes, needsPull, podIp, pullDurationMs, runtimeOf, startDurationMs, stopDurationMs } from './runtime';
 import type { ContainerRecord } from '../engine/state';
 import type { ContainerStatus, Pod } from '../api/types';
 import { formatGoDuration } from '../util/duration';
@@ -16,11 +14,14 @@ type StepEvent = 'IMAGE_PULLED' | 'CONTAINER_STARTED' | 'CONTAINER_STOPPED';
 
 /** The phase a container must still be in for a finished step to apply. */
 const expectedPhase: Record<string, ContainerRecord['phase']> = {
-  IMAGE_PULLED: 'pulling', CONTAINER_STARTED: 'creating', CONTAINER_STOPPED: 'stopping',
+  IMAGE_PULLED: 'pulling',
+  CONTAINER_STARTED: 'creating',
+  CONTAINER_STOPPED: 'stopping',
 };
 
 const stepTask = (node: string, uid: string, attempt: number, type: StepEvent) => ({
-  owner: `kubelet/${node}`, event: { type, uid, attempt },
+  owner: `kubelet/${node}`,
+  event: { type, uid, attempt },
 });
 
 function beginStart(ctx: SimContext, node: string, pod: Pod): void {
@@ -40,8 +41,15 @@ function beginStart(ctx: SimContext, node: string, pod: Pod): void {
     target.status.containerStatuses = target.spec.containers.map((container) => {
       const previous = target.status.containerStatuses.find((status) => status.name === container.name);
       return {
-        name: container.name, image: container.image, ready: false, started: false, state: 'waiting', reason: 'ContainerCreating',
-        restartCount: previous?.restartCount ?? 0, lastRestartAt: previous?.lastRestartAt, startedAt: undefined,
+        name: container.name,
+        image: container.image,
+        ready: false,
+        started: false,
+        state: 'waiting',
+        reason: 'ContainerCreating',
+        restartCount: previous?.restartCount ?? 0,
+        lastRestartAt: previous?.lastRestartAt,
+        startedAt: undefined,
       };
     });
   });
@@ -66,10 +74,19 @@ function markRunning(ctx: SimContext, pod: Pod, restart: boolean): void {
     setCondition(target.status.conditions, 'ContainersReady', 'True', now);
     setCondition(target.status.conditions, 'Ready', 'True', now);
     // Written out rather than spread, so every status object shares one hidden class.
-    target.status.containerStatuses = target.status.containerStatuses.map((status): ContainerStatus => ({
-      name: status.name, image: status.image, ready: true, started: true, state: 'running', reason: undefined,
-      restartCount: status.restartCount + (restart ? 1 : 0), lastRestartAt: restart ? now : status.lastRestartAt, startedAt: now,
-    }));
+    target.status.containerStatuses = target.status.containerStatuses.map(
+      (status): ContainerStatus => ({
+        name: status.name,
+        image: status.image,
+        ready: true,
+        started: true,
+        state: 'running',
+        reason: undefined,
+        restartCount: status.restartCount + (restart ? 1 : 0),
+        lastRestartAt: restart ? now : status.lastRestartAt,
+        startedAt: now,
+      }),
+    );
   });
 }
 
@@ -127,7 +144,9 @@ export function completeStep(ctx: SimContext, node: string, event: { type: strin
     if (!runtime.images.includes(container.image)) runtime.images.push(container.image);
     record.phase = 'creating';
     ctx.api.record(
-      involved(pod), 'Normal', 'Pulled',
+      involved(pod),
+      'Normal',
+      'Pulled',
       `Successfully pulled image "${container.image}" in ${formatGoDuration(ctx.clock.now() - record.since)}. Image size: ${imageSizeBytes(container.image)} bytes.`,
       'kubelet',
     );
@@ -150,5 +169,6 @@ export function resyncNodePods(ctx: SimContext, node: string): void {
     const pod = ctx.store.get('Pod', record.podKey);
     if (!pod || pod.metadata.uid !== uid || pod.spec.nodeName !== node) delete runtime.containers[uid];
   }
-  for (const pod of ctx.store.podsOnNode(node)) ctx.queues.kubelet.add(`${node}\u0000${objectKey(pod.metadata.namespace, pod.metadata.name)}`);
+  for (const pod of ctx.store.podsOnNode(node))
+    ctx.queues.kubelet.add(`${node}\u0000${objectKey(pod.metadata.namespace, pod.metadata.name)}`);
 }

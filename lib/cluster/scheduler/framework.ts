@@ -25,7 +25,7 @@ const filters: readonly Filter[] = [
   function nodeUnschedulable(pod, node) {
     if (!node.spec.unschedulable) return undefined;
     if (tolerated(pod, { key: taintKeys.unschedulable, effect: 'NoSchedule' })) return undefined;
-    return { reasons: ["node(s) were unschedulable"], unresolvable: true };
+    return { reasons: ['node(s) were unschedulable'], unresolvable: true };
   },
   function nodeName(pod, node) {
     if (!pod.spec.affinityNodeName || pod.spec.affinityNodeName === node.metadata.name) return undefined;

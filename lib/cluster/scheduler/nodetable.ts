@@ -69,7 +69,10 @@ export class NodeTable {
   /** Computes and remembers the node's score for the request scoresFor was last asked about. */
   score(slot: number): number {
     const value = scoreOf(
-      this.allocatableCpu[slot], this.allocatableMemory[slot], this.nonZeroCpu[slot] + this.scoredCpu, this.nonZeroMemory[slot] + this.scoredMemory,
+      this.allocatableCpu[slot],
+      this.allocatableMemory[slot],
+      this.nonZeroCpu[slot] + this.scoredCpu,
+      this.nonZeroMemory[slot] + this.scoredMemory,
     );
     this.scores[slot] = value;
     return value;

@@ -69,7 +69,8 @@ function decide(ctx: SimContext, inputs: SchedulingInputs, pod: Pod): Decision {
     let index = start + processed;
     if (index >= n) index -= n;
     if (plain && simple[index] === 1) {
-      const fits = pods[index] < allocatablePods[index] &&
+      const fits =
+        pods[index] < allocatablePods[index] &&
         (cpu === 0 || requestedCpu[index] + cpu <= allocatableCpu[index]) &&
         (memory === 0 || requestedMemory[index] + memory <= allocatableMemory[index]);
       if (!fits) {
@@ -108,10 +109,15 @@ export function scheduleOne(ctx: SimContext, inputs: SchedulingInputs, key: stri
   const now = ctx.clock.now();
   const decision = decide(ctx, inputs, pod);
   if ('node' in decision) {
-    const bound = ctx.api.update(pod, 'spec', (target) => {
-      target.spec.nodeName = decision.node;
-      setCondition(target.status.conditions, 'PodScheduled', 'True', now);
-    }, true);
+    const bound = ctx.api.update(
+      pod,
+      'spec',
+      (target) => {
+        target.spec.nodeName = decision.node;
+        setCondition(target.status.conditions, 'PodScheduled', 'True', now);
+      },
+      true,
+    );
     if (!bound.ok) return;
     if (ctx.state.unschedulable.includes(key)) ctx.state.unschedulable = ctx.state.unschedulable.filter((pending) => pending !== key);
     ctx.api.record(involved(pod), 'Normal', 'Scheduled', `Successfully assigned ${key} to ${decision.node}`, 'default-scheduler');

@@ -26,7 +26,8 @@ export interface SimHost {
 
 function nodeActor(engine: Engine, name: string | undefined): CommandResult | string {
   if (!name) return fail('error: a node name is required');
-  if (!engine.actors.has(`node/${name}`)) return fail(`error: no machine named "${name}" (nodes: ${[...engine.kubelets.keys()].join(', ')})`);
+  if (!engine.actors.has(`node/${name}`))
+    return fail(`error: no machine named "${name}" (nodes: ${[...engine.kubelets.keys()].join(', ')})`);
   return name;
 }
 
@@ -52,7 +53,10 @@ function nodeCommand(host: SimHost, args: string[]): CommandResult {
   const { engine } = host;
   const [action, target, ...rest] = args;
   if (action === 'add') {
-    const parsed = parseArgs(rest, [{ name: 'cpu', type: 'string' }, { name: 'memory', type: 'string' }]);
+    const parsed = parseArgs(rest, [
+      { name: 'cpu', type: 'string' },
+      { name: 'memory', type: 'string' },
+    ]);
     if ('error' in parsed) return fail(parsed.error);
     if (!target || !/^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/.test(target)) return fail('error: sim node add NAME [--cpu N] [--memory SIZE]');
     if (engine.actors.has(`node/${target}`)) return fail(`error: machine "${target}" already exists`);
@@ -78,7 +82,14 @@ function kubeletCommand(host: SimHost, args: string[]): CommandResult {
   const name = nodeActor(host.engine, target);
   if (typeof name !== 'string') return name;
   if (rest.length > 0) return fail(`error: unexpected arguments: ${rest.join(' ')}`);
-  if (action === 'stop') return send(host.engine, `kubelet/${name}`, 'KUBELET_STOP', ['running', 'starting'], `kubelet on ${name} stopped (containers keep running)`);
+  if (action === 'stop')
+    return send(
+      host.engine,
+      `kubelet/${name}`,
+      'KUBELET_STOP',
+      ['running', 'starting'],
+      `kubelet on ${name} stopped (containers keep running)`,
+    );
   if (action === 'start') return send(host.engine, `kubelet/${name}`, 'KUBELET_START', ['stopped'], `kubelet on ${name} starting`);
   return fail('error: sim kubelet stop|start NAME');
 }
@@ -94,7 +105,8 @@ function runtimeCommand(host: SimHost, args: string[]): CommandResult {
   runtime.up = up;
   host.engine.nodeStatusOverwritten(name);
   if (up && host.engine.kubeletRunning(name)) {
-    for (const pod of host.engine.store.podsOnNode(name)) host.engine.queues.kubelet.add(`${name}\u0000${pod.metadata.namespace}/${pod.metadata.name}`);
+    for (const pod of host.engine.store.podsOnNode(name))
+      host.engine.queues.kubelet.add(`${name}\u0000${pod.metadata.namespace}/${pod.metadata.name}`);
   }
   return ok(`container runtime on ${name} ${up ? 'started' : 'stopped (containers keep running; the kubelet reports NotReady)'}\n`);
 }
@@ -117,8 +129,11 @@ export function sim(host: SimHost, args: string[]): CommandResult {
   switch (group) {
     case 'init': {
       const parsed = parseArgs(rest, [
-        { name: 'workers', type: 'string' }, { name: 'cpu', type: 'string' }, { name: 'memory', type: 'string' },
-        { name: 'etcd-members', type: 'string' }, { name: 'seed', type: 'string' },
+        { name: 'workers', type: 'string' },
+        { name: 'cpu', type: 'string' },
+        { name: 'memory', type: 'string' },
+        { name: 'etcd-members', type: 'string' },
+        { name: 'seed', type: 'string' },
       ]);
       if ('error' in parsed) return fail(parsed.error);
       if (parsed.positional.length > 0) return fail(`error: unexpected arguments: ${parsed.positional.join(' ')}`);
@@ -139,7 +154,8 @@ export function sim(host: SimHost, args: string[]): CommandResult {
       return etcdCommand(host, rest);
     case 'advance': {
       const duration = rest.length === 1 ? parseDuration(rest[0]) : undefined;
-      if (duration === undefined) return fail(`error: sim advance DURATION (like 30s, 5m, 1h, 1m30s)${rest[0] ? `: invalid duration "${rest[0]}"` : ''}`);
+      if (duration === undefined)
+        return fail(`error: sim advance DURATION (like 30s, 5m, 1h, 1m30s)${rest[0] ? `: invalid duration "${rest[0]}"` : ''}`);
       host.engine.advanceTo(host.engine.clock.now() + duration);
       return ok(`advanced ${formatGoDuration(duration)}; now ${formatGoDuration(host.engine.clock.now())}\n`);
     }

@@ -1,6 +1,14 @@
 // Kubernetes resource quantities: CPU in millicores, memory in bytes.
 const memorySuffix: Record<string, number> = {
-  '': 1, k: 1e3, M: 1e6, G: 1e9, T: 1e12, Ki: 1024, Mi: 1024 ** 2, Gi: 1024 ** 3, Ti: 1024 ** 4,
+  '': 1,
+  k: 1e3,
+  M: 1e6,
+  G: 1e9,
+  T: 1e12,
+  Ki: 1024,
+  Mi: 1024 ** 2,
+  Gi: 1024 ** 3,
+  Ti: 1024 ** 4,
 };
 
 /** "100m" -> 100, "0.5" -> 500, "2" -> 2000; undefined when malformed. */

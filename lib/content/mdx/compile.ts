@@ -18,10 +18,7 @@ interface EsbuildFailure {
 }
 
 /** Compiles one MDX body (frontmatter already blanked out, so lines match the file). */
-export async function compileMdx(
-  file: string,
-  body: string,
-): Promise<{ compiled: CompiledMdx } | { problems: ContentProblem[] }> {
+export async function compileMdx(file: string, body: string): Promise<{ compiled: CompiledMdx } | { problems: ContentProblem[] }> {
   const refs: MdxReferences = { components: [], links: [] };
   const headings: HeadingInfo = { toc: [], sections: [], ids: [], duplicateIds: [] };
   const colorPairs = new Set<string>();

@@ -2,8 +2,20 @@ import rehypeShiki, { type RehypeShikiOptions } from '@shikijs/rehype';
 import type { BundledLanguage, ShikiTransformer } from 'shiki';
 
 const languageLabels: Record<string, string> = {
-  bash: 'Shell', sh: 'Shell', console: 'Terminal', shellsession: 'Terminal', yaml: 'YAML', dockerfile: 'Dockerfile',
-  json: 'JSON', go: 'Go', text: 'Text', ts: 'TypeScript', js: 'JavaScript', ini: 'INI', toml: 'TOML', diff: 'Diff',
+  bash: 'Shell',
+  sh: 'Shell',
+  console: 'Terminal',
+  shellsession: 'Terminal',
+  yaml: 'YAML',
+  dockerfile: 'Dockerfile',
+  json: 'JSON',
+  go: 'Go',
+  text: 'Text',
+  ts: 'TypeScript',
+  js: 'JavaScript',
+  ini: 'INI',
+  toml: 'TOML',
+  diff: 'Diff',
 };
 
 /** Adds the language label and an optional `title="..."` from the code fence's meta to the <pre>. */

@@ -87,7 +87,8 @@ function ownerOf(pod: PodView): string {
 }
 
 /** kube-proxy-6n2c8 -> kube-proxy, coredns-7c8668cdfb-6kvw6 -> coredns. */
-const systemName = (pod: PodView) => (pod.ownerKind === 'ReplicaSet' ? pod.ownerName!.replace(/-[a-z0-9]+$/, '') : pod.ownerName ?? pod.name.replace(/-control-plane$/, ''));
+const systemName = (pod: PodView) =>
+  pod.ownerKind === 'ReplicaSet' ? pod.ownerName!.replace(/-[a-z0-9]+$/, '') : (pod.ownerName ?? pod.name.replace(/-control-plane$/, ''));
 
 function healthOf(node: NodeView): NodeHealth {
   if (node.status.startsWith('NotReady') || node.status === 'Unknown') return 'not-ready';
@@ -132,7 +133,11 @@ export function buildDiagram(view: ClusterView): DiagramModel {
   return {
     api: view.api,
     components: view.components.map(({ name, healthy, state }) => ({ name, healthy, state })),
-    etcd: { members: view.etcd.members.map(({ name, healthy }) => ({ name, healthy })), quorum: view.etcd.quorum, quorumSize: view.etcd.quorumSize },
+    etcd: {
+      members: view.etcd.members.map(({ name, healthy }) => ({ name, healthy })),
+      quorum: view.etcd.quorum,
+      quorumSize: view.etcd.quorumSize,
+    },
     controlPlane: nodes.filter((n) => n.role === 'control-plane').sort(byName),
     workers: nodes.filter((n) => n.role === 'worker').sort(byName),
     unscheduled,

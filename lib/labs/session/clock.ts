@@ -16,7 +16,10 @@ export interface Jump {
 
 export function startJump(current: Jump | null, ms: number, echo: boolean): Jump {
   const remainingMs = (current?.remainingMs ?? 0) + ms;
-  const perFrameMs = Math.min(labPolicy.jumpMaxPerFrameMs, Math.max(labPolicy.jumpMinPerFrameMs, Math.ceil(remainingMs / labPolicy.jumpFrames)));
+  const perFrameMs = Math.min(
+    labPolicy.jumpMaxPerFrameMs,
+    Math.max(labPolicy.jumpMinPerFrameMs, Math.ceil(remainingMs / labPolicy.jumpFrames)),
+  );
   return { remainingMs, perFrameMs, totalMs: (current?.totalMs ?? 0) + ms, echo: echo || (current?.echo ?? false) };
 }
 

@@ -27,7 +27,8 @@ export function initialContext({ scenario, world, completions }: LabSessionInput
   const transcript: LabSessionContext['transcript'] = [];
   const checks = evaluateChecks(scenario.checks, { view, transcript });
   const terminal: TerminalBlock[] = [{ id: 1, kind: 'note', text: intro }];
-  if (failures.length) terminal.push({ id: 2, kind: 'stderr', text: `${labErrors.setupBroken}\n${failures.map((f) => `${f.line}: ${f.output}`).join('\n')}` });
+  if (failures.length)
+    terminal.push({ id: 2, kind: 'stderr', text: `${labErrors.setupBroken}\n${failures.map((f) => `${f.line}: ${f.output}`).join('\n')}` });
   return {
     scenario,
     cluster,
@@ -37,7 +38,9 @@ export function initialContext({ scenario, world, completions }: LabSessionInput
     diagram: buildDiagram(view),
     checks,
     transcript,
-    timeline: [{ id: 0, at: cluster.now(), marks: [{ kind: 'action', tone: 'neutral', text: 'Lab starts' }], snapshot: cluster.snapshot() }],
+    timeline: [
+      { id: 0, at: cluster.now(), marks: [{ kind: 'action', tone: 'neutral', text: 'Lab starts' }], snapshot: cluster.snapshot() },
+    ],
     nextId: 3,
     terminal,
     speed: 1,
@@ -51,7 +54,10 @@ export function initialContext({ scenario, world, completions }: LabSessionInput
   };
 }
 
-export function appendTerminal(context: Pick<LabSessionContext, 'terminal' | 'nextId'>, blocks: Omit<TerminalBlock, 'id'>[]): Pick<LabSessionContext, 'terminal' | 'nextId'> {
+export function appendTerminal(
+  context: Pick<LabSessionContext, 'terminal' | 'nextId'>,
+  blocks: Omit<TerminalBlock, 'id'>[],
+): Pick<LabSessionContext, 'terminal' | 'nextId'> {
   let nextId = context.nextId;
   const added = blocks.filter((b) => b.text !== '').map((b) => ({ ...b, id: nextId++ }));
   return { terminal: [...context.terminal, ...added].slice(-labPolicy.scrollbackMaxBlocks), nextId };
@@ -97,7 +103,13 @@ export function runCommand(context: LabSessionContext, line: string): Change {
   if (reinitPattern.test(command)) {
     // A new cluster would leave the timeline's snapshots pointing at another world.
     exitCode = 1;
-    next = { ...next, ...appendTerminal(next, [{ kind: 'command', text: command }, { kind: 'stderr', text: labErrors.noReinit }]) };
+    next = {
+      ...next,
+      ...appendTerminal(next, [
+        { kind: 'command', text: command },
+        { kind: 'stderr', text: labErrors.noReinit },
+      ]),
+    };
   } else if (jumpMs !== undefined) {
     // Time passes over the next frames instead of at once, so the timeline sees every step.
     next = {

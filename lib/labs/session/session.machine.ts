@@ -52,7 +52,9 @@ export const labSessionMachine = setup({
     'cancel the jump': assign({ jump: null }),
     'set the speed': assign({ speed: ({ event, context }) => (event.type === 'SET_SPEED' ? event.speed : context.speed) }),
     'run the command': assign(({ context, event }) => (event.type === 'RUN' ? runCommand(context, event.command) : {})),
-    'toggle the node': assign(({ context, event }) => (event.type === 'TOGGLE_NODE' ? runCommand(context, nodeToggleCommand(context.view, event.node)) : {})),
+    'toggle the node': assign(({ context, event }) =>
+      event.type === 'TOGGLE_NODE' ? runCommand(context, nodeToggleCommand(context.view, event.node)) : {},
+    ),
     'toggle the etcd member': assign(({ context, event }) =>
       event.type === 'TOGGLE_ETCD_MEMBER' ? runCommand(context, etcdToggleCommand(context.view, event.member)) : {},
     ),

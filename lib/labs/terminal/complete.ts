@@ -1,5 +1,14 @@
 import type { ClusterView } from '@/lib/cluster';
-import { advanceDurations, kubectlFlags, kubectlVerbs, outputFormats, programs, resourceKinds, simCommands, type ResourceList } from './grammar';
+import {
+  advanceDurations,
+  kubectlFlags,
+  kubectlVerbs,
+  outputFormats,
+  programs,
+  resourceKinds,
+  simCommands,
+  type ResourceList,
+} from './grammar';
 
 /**
  * Tab completion for the lab terminal: commands, resource kinds, and the names of resources and
@@ -63,7 +72,8 @@ function kubectlCandidates(words: readonly string[], partial: string, { view, fi
   const [verb, ...rest] = words;
   const previous = words.at(-1);
   if (previous === '-o' || previous === '--output') return outputFormats;
-  if (previous === '-n' || previous === '--namespace') return [...new Set(['default', 'kube-system', ...view.pods.map((p) => p.namespace)])];
+  if (previous === '-n' || previous === '--namespace')
+    return [...new Set(['default', 'kube-system', ...view.pods.map((p) => p.namespace)])];
   if (previous === '-f' || previous === '--filename') return [...files];
   if (partial.startsWith('-')) return kubectlFlags[verb] ?? [];
   const args = positionals(rest);

@@ -43,7 +43,20 @@ export type ResourceList = 'pods' | 'nodes' | 'deployments' | 'replicaSets' | 'd
 
 /** Flags worth completing, per verb. */
 export const kubectlFlags: Record<string, string[]> = {
-  get: ['-o', '--output', '-A', '--all-namespaces', '-n', '--namespace', '-l', '--selector', '--field-selector', '--show-labels', '-w', '--watch'],
+  get: [
+    '-o',
+    '--output',
+    '-A',
+    '--all-namespaces',
+    '-n',
+    '--namespace',
+    '-l',
+    '--selector',
+    '--field-selector',
+    '--show-labels',
+    '-w',
+    '--watch',
+  ],
   describe: ['-n', '--namespace'],
   delete: ['--force', '--grace-period=0', '-n', '--namespace'],
   scale: ['--replicas='],

@@ -23,7 +23,11 @@ function describeCount(spec: CountSpec): string {
 }
 
 function describeFilter(filter: PodFilter): string {
-  const parts = [filter.name && `named ${filter.name}`, filter.status && `with STATUS ${filter.status}`, filter.node && `on ${filter.node}`];
+  const parts = [
+    filter.name && `named ${filter.name}`,
+    filter.status && `with STATUS ${filter.status}`,
+    filter.node && `on ${filter.node}`,
+  ];
   return ['pods', ...parts.filter(Boolean), filter.namespace !== 'default' && `in namespace ${filter.namespace}`].filter(Boolean).join(' ');
 }
 
@@ -43,7 +47,11 @@ export function evaluateCheck(check: GoalCheck, view: ClusterView): CheckResult[
       const results: CheckResult[] = [];
       if (check.exists === false) results.push({ ok: false, expected: `${what} does not exist`, actual: `${what} exists` });
       if (check.status !== undefined) {
-        results.push({ ok: node.status === check.status, expected: `${what} shows STATUS ${check.status}`, actual: `it shows ${node.status}` });
+        results.push({
+          ok: node.status === check.status,
+          expected: `${what} shows STATUS ${check.status}`,
+          actual: `it shows ${node.status}`,
+        });
       }
       if (check.schedulable !== undefined) {
         results.push({
@@ -54,10 +62,18 @@ export function evaluateCheck(check: GoalCheck, view: ClusterView): CheckResult[
       }
       const taintList = node.taints.map((t) => `${t.key}${t.value ? `=${t.value}` : ''}:${t.effect}`).join(', ') || 'none';
       if (check.taint !== undefined) {
-        results.push({ ok: hasTaint(node.taints, check.taint), expected: `${what} has the taint ${check.taint}`, actual: `its taints: ${taintList}` });
+        results.push({
+          ok: hasTaint(node.taints, check.taint),
+          expected: `${what} has the taint ${check.taint}`,
+          actual: `its taints: ${taintList}`,
+        });
       }
       if (check.noTaint !== undefined) {
-        results.push({ ok: !hasTaint(node.taints, check.noTaint), expected: `${what} does not have the taint ${check.noTaint}`, actual: `its taints: ${taintList}` });
+        results.push({
+          ok: !hasTaint(node.taints, check.noTaint),
+          expected: `${what} does not have the taint ${check.noTaint}`,
+          actual: `its taints: ${taintList}`,
+        });
       }
       if (check.label !== undefined) {
         const [key, value] = check.label.split('=');
@@ -76,16 +92,30 @@ export function evaluateCheck(check: GoalCheck, view: ClusterView): CheckResult[
       const results: CheckResult[] = [];
       if (check.exists === false) results.push({ ok: false, expected: `${what} does not exist`, actual: `${what} exists` });
       if (check.status !== undefined) {
-        results.push({ ok: pod.status === check.status, expected: `${what} shows STATUS ${check.status}`, actual: `it shows ${pod.status}` });
+        results.push({
+          ok: pod.status === check.status,
+          expected: `${what} shows STATUS ${check.status}`,
+          actual: `it shows ${pod.status}`,
+        });
       }
       if (check.node !== undefined) {
-        results.push({ ok: pod.node === check.node, expected: `${what} runs on ${check.node}`, actual: `it is on ${pod.node ?? 'no node'}` });
+        results.push({
+          ok: pod.node === check.node,
+          expected: `${what} runs on ${check.node}`,
+          actual: `it is on ${pod.node ?? 'no node'}`,
+        });
       }
       return results;
     }
     case 'pods': {
       const n = podsMatching(view, check.where).length;
-      return [{ ok: countMatches(check.count, n), expected: `${describeCount(check.count)} ${describeFilter(check.where)}`, actual: `found ${n}` }];
+      return [
+        {
+          ok: countMatches(check.count, n),
+          expected: `${describeCount(check.count)} ${describeFilter(check.where)}`,
+          actual: `found ${n}`,
+        },
+      ];
     }
     case 'deployment': {
       const what = `deployment ${check.name}`;
@@ -96,7 +126,11 @@ export function evaluateCheck(check: GoalCheck, view: ClusterView): CheckResult[
       for (const field of ['replicas', 'ready', 'available'] as const) {
         const wanted = check[field];
         if (wanted !== undefined) {
-          results.push({ ok: deployment[field] === wanted, expected: `${what} has ${wanted} ${field}`, actual: `it has ${deployment[field]}` });
+          results.push({
+            ok: deployment[field] === wanted,
+            expected: `${what} has ${wanted} ${field}`,
+            actual: `it has ${deployment[field]}`,
+          });
         }
       }
       return results;

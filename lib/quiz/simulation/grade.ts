@@ -39,7 +39,11 @@ export function commandProblem(command: string): string | undefined {
  * Grades a typed command by running it after the scenario in a fresh cluster and judging the
  * state it leaves, so any command that reaches the goal passes, whatever its spelling.
  */
-export async function gradeCommand(prepared: CommandPrepared, answer: AnswerOf<'command'>, makeCluster: ClusterFactory): Promise<GradeOutcome> {
+export async function gradeCommand(
+  prepared: CommandPrepared,
+  answer: AnswerOf<'command'>,
+  makeCluster: ClusterFactory,
+): Promise<GradeOutcome> {
   const problem = commandProblem(answer.command);
   if (problem) return { rejected: problem };
   const command = answer.command.trim();

@@ -4,7 +4,10 @@ import type { ClusterView, ViewPod, ViewTaint } from './port';
 /** `*` matches any run of characters; everything else is literal. */
 export function globMatches(pattern: string, value: string | undefined): boolean {
   if (value === undefined) return false;
-  const source = pattern.split('*').map((part) => part.replace(/[.+?^${}()|[\]\\]/g, '\\$&')).join('.*');
+  const source = pattern
+    .split('*')
+    .map((part) => part.replace(/[.+?^${}()|[\]\\]/g, '\\$&'))
+    .join('.*');
   return new RegExp(`^${source}$`).test(value);
 }
 
@@ -28,6 +31,9 @@ export function parseTaint(spec: string): { key: string; value?: string; effect?
 export function hasTaint(taints: ViewTaint[], spec: string): boolean {
   const wanted = parseTaint(spec);
   return taints.some(
-    (t) => t.key === wanted.key && (wanted.value === undefined || t.value === wanted.value) && (wanted.effect === undefined || t.effect === wanted.effect),
+    (t) =>
+      t.key === wanted.key &&
+      (wanted.value === undefined || t.value === wanted.value) &&
+      (wanted.effect === undefined || t.effect === wanted.effect),
   );
 }

@@ -15,7 +15,13 @@ export function toQuizView(view: ModelView): ClusterView {
       labels: n.labels,
     })),
     pods: view.pods.map((p) => ({ name: p.name, namespace: p.namespace, status: p.status, node: p.node ?? undefined })),
-    deployments: view.deployments.map((d) => ({ name: d.name, namespace: d.namespace, replicas: d.desired, ready: d.ready, available: d.available })),
+    deployments: view.deployments.map((d) => ({
+      name: d.name,
+      namespace: d.namespace,
+      replicas: d.desired,
+      ready: d.ready,
+      available: d.available,
+    })),
   };
 }
 

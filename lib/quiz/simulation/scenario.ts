@@ -37,5 +37,8 @@ export async function advance(cluster: QuizCluster, duration: string): Promise<v
 /** Output of a command for display: stdout, then stderr, like a terminal shows them. */
 export async function outputOf(cluster: QuizCluster, command: string): Promise<string> {
   const result = await cluster.exec(command);
-  return [result.stdout, result.stderr].filter((s) => s.trim() !== '').join('\n').trimEnd();
+  return [result.stdout, result.stderr]
+    .filter((s) => s.trim() !== '')
+    .join('\n')
+    .trimEnd();
 }

@@ -13,7 +13,10 @@ export interface IndexedContent {
 }
 
 /** The index file for a site: every chapter section in reading order, the glossary, then quiz questions. */
-export function buildSearchIndex(content: IndexedContent, codeBlocksBySlug: ReadonlyMap<string, readonly CodeBlock[]> = new Map()): SearchIndexFile {
+export function buildSearchIndex(
+  content: IndexedContent,
+  codeBlocksBySlug: ReadonlyMap<string, readonly CodeBlock[]> = new Map(),
+): SearchIndexFile {
   return {
     version: searchConfig.indexVersion,
     records: [

@@ -10,7 +10,10 @@ import { shortenCodeBlocks, type CodeBlock } from './codeBlocks';
 export const recordKinds = ['section', 'glossary', 'quiz'] as const;
 
 /** One record per h2/h3 section of a chapter, plus its introduction (the text before the first heading). */
-export function chapterRecords(chapter: Pick<Chapter, 'title' | 'href' | 'sections'>, codeBlocks: readonly CodeBlock[] = []): SearchRecord[] {
+export function chapterRecords(
+  chapter: Pick<Chapter, 'title' | 'href' | 'sections'>,
+  codeBlocks: readonly CodeBlock[] = [],
+): SearchRecord[] {
   return chapter.sections.map((section) => ({
     kind: 'section',
     title: chapter.title,
@@ -48,7 +51,10 @@ export function quizRecords(quiz: Pick<Quiz, 'slug' | 'chapterTitle' | 'question
     title: quiz.chapterTitle,
     section: 'Quiz',
     url: `/chapters/${quiz.slug}#quiz`,
-    text: question.prompt.replace(/\{\{\s*\w+\s*\}\}/g, '…').replace(/\s+/g, ' ').trim(),
+    text: question.prompt
+      .replace(/\{\{\s*\w+\s*\}\}/g, '…')
+      .replace(/\s+/g, ' ')
+      .trim(),
     keywords: [],
   }));
 }

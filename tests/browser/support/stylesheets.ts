@@ -5,7 +5,9 @@ export function styleRulesPresent(page: Page, selectors: string[]): Promise<stri
   return page.evaluate(
     (wanted) =>
       wanted.filter((selector) =>
-        [...document.styleSheets].some((sheet) => [...sheet.cssRules].some((rule) => rule instanceof CSSStyleRule && rule.selectorText === selector)),
+        [...document.styleSheets].some((sheet) =>
+          [...sheet.cssRules].some((rule) => rule instanceof CSSStyleRule && rule.selectorText === selector),
+        ),
       ),
     selectors,
   );

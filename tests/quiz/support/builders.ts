@@ -15,7 +15,12 @@ export function multipleQuestion(id = 'what-images-hold'): QuestionOf<'multiple'
   return questionSchema.parse({
     ...base(id),
     type: 'multiple',
-    options: [{ text: 'Libraries', correct: true }, { text: 'A kernel' }, { text: 'The start command', correct: true }, { text: 'Virtual hardware' }],
+    options: [
+      { text: 'Libraries', correct: true },
+      { text: 'A kernel' },
+      { text: 'The start command', correct: true },
+      { text: 'Virtual hardware' },
+    ],
   }) as QuestionOf<'multiple'>;
 }
 
@@ -43,7 +48,10 @@ export function commandQuestion(overrides: Record<string, unknown> = {}): Questi
     prompt: 'Stop new pods from landing on {{node}}, leaving running pods alone.',
     params: { node: ['worker-1', 'worker-2', 'worker-3'] },
     setup: 'kubectl create deployment web --image=nginx --replicas=3\nsim advance 1m',
-    goal: [{ expect: 'node', name: '{{node}}', schedulable: false }, { expect: 'pods', where: { name: 'web-*', status: 'Running' }, count: 3 }],
+    goal: [
+      { expect: 'node', name: '{{node}}', schedulable: false },
+      { expect: 'pods', where: { name: 'web-*', status: 'Running' }, count: 3 },
+    ],
     sample: 'kubectl cordon {{node}}',
     ...overrides,
   }) as QuestionOf<'command'>;

@@ -20,7 +20,13 @@ function seconds(duration: string): number {
 
 export class FakeCluster implements QuizCluster {
   time = 0;
-  nodes: FakeNode[] = ['worker-1', 'worker-2', 'worker-3'].map((name) => ({ name, status: 'Ready', schedulable: true, taints: [], labels: {} }));
+  nodes: FakeNode[] = ['worker-1', 'worker-2', 'worker-3'].map((name) => ({
+    name,
+    status: 'Ready',
+    schedulable: true,
+    taints: [],
+    labels: {},
+  }));
   pods: (ViewPod & { owner?: string })[] = [];
   deployments = new Map<string, number>();
   readonly log: string[] = [];
@@ -96,7 +102,8 @@ export class FakeCluster implements QuizCluster {
     node.schedulable = schedulable;
     node.taints = node.taints.filter((t) => t.key !== 'node.kubernetes.io/unschedulable');
     if (!schedulable) node.taints.push({ key: 'node.kubernetes.io/unschedulable', effect: 'NoSchedule' });
-    node.status = node.failedAt !== undefined && this.time - node.failedAt >= 50 ? 'NotReady' : schedulable ? 'Ready' : 'Ready,SchedulingDisabled';
+    node.status =
+      node.failedAt !== undefined && this.time - node.failedAt >= 50 ? 'NotReady' : schedulable ? 'Ready' : 'Ready,SchedulingDisabled';
   }
 
   private advance(by: number): ExecResult {
@@ -120,7 +127,13 @@ export class FakeCluster implements QuizCluster {
       const usable = this.nodes.filter((n) => n.schedulable && n.status === 'Ready');
       for (let i = live.length; i < replicas; i++) {
         const target = usable[this.counter % Math.max(usable.length, 1)];
-        this.pods.push({ name: `${name}-${++this.counter}`, namespace: 'default', status: target ? 'Running' : 'Pending', node: target?.name, owner: name });
+        this.pods.push({
+          name: `${name}-${++this.counter}`,
+          namespace: 'default',
+          status: target ? 'Running' : 'Pending',
+          node: target?.name,
+          owner: name,
+        });
       }
     }
   }

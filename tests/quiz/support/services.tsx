@@ -17,7 +17,7 @@ export function testServices(quizzes: Quiz[] = [], storage = new MemoryStorage()
   const services: QuizServices = {
     store: () => store,
     makeCluster: async () => cluster,
-    random: () => (r = (r * 9301 + 49297) % 233280 / 233280),
+    random: () => (r = ((r * 9301 + 49297) % 233280) / 233280),
     now: clock.now,
     fetchQuiz: async (slug) => {
       const quiz = quizzes.find((q) => q.slug === slug);
