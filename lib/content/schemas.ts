@@ -30,5 +30,13 @@ export const glossaryFrontmatterSchema = z.strictObject({
   aliases: z.array(z.string().min(1)).default([]),
   /** Links to where chapters teach the term: "/chapters/slug" or "/chapters/slug#anchor". */
   related: z.array(z.string().regex(/^\/chapters\/[a-z0-9-]+(#[a-z0-9-]+)?$/, 'must look like /chapters/slug#anchor')).default([]),
+  /** The Korean name (as kubernetes.io's Korean localisation writes it), other Korean spellings, and a short definition. */
+  ko: z
+    .strictObject({
+      title: z.string().min(1),
+      aliases: z.array(z.string().min(1)).default([]),
+      short: z.string().min(5).max(240),
+    })
+    .optional(),
 });
 export type GlossaryFrontmatter = z.infer<typeof glossaryFrontmatterSchema>;
