@@ -2,6 +2,7 @@
 // the tolerations of #18 so node failure never evicts it.
 import { involved } from '../apiserver/apiserver';
 import type { SimContext } from '../engine/context';
+import type { DaemonSetItem } from '../engine/queues';
 import { firstUntoleratedTaint, taintKeys } from '../api/taints';
 import type { DaemonSet, Node, Toleration } from '../api/types';
 import { isPodActive, matchesSelector, podFromTemplate } from './podutil';
@@ -91,8 +92,8 @@ function updateStatus(ctx: SimContext, ds: DaemonSet, tolerations: Toleration[],
   });
 }
 
-/** Items: "ds:KEY" (a DaemonSet changed: all nodes), "node:NAME" (all DaemonSets on one node), "pair:KEY|NAME" (one pod changed). */
-export function syncDaemonSets(ctx: SimContext, items: Iterable<string>): void {
+/** Syncs a batch of items: a DaemonSet (all nodes), a node (all DaemonSets there), one daemon pod (its node). */
+export function syncDaemonSets(ctx: SimContext, items: Iterable<DaemonSetItem>): void {
   const touched = new Map<DaemonSet, { tolerations: Toleration[]; recount: boolean }>();
   const visit = (ds: DaemonSet, recount: boolean) => {
     const entry = touched.get(ds) ?? { tolerations: daemonTolerations(ds), recount: false };
@@ -101,21 +102,20 @@ export function syncDaemonSets(ctx: SimContext, items: Iterable<string>): void {
     return entry.tolerations;
   };
   for (const item of items) {
-    if (item.startsWith('ds:')) {
-      const ds = ctx.store.get('DaemonSet', item.slice(3));
+    if (item.kind === 'DaemonSet') {
+      const ds = ctx.store.get('DaemonSet', item.daemonSet);
       if (!ds) continue;
       const tolerations = visit(ds, true);
       for (const node of ctx.nodes()) syncNode(ctx, ds, tolerations, node);
-    } else if (item.startsWith('node:')) {
-      const node = ctx.store.get('Node', item.slice(5));
+    } else if (item.kind === 'Node') {
+      const node = ctx.store.get('Node', item.node);
       for (const ds of ctx.store.list('DaemonSet')) {
         const tolerations = visit(ds, true);
         if (node) syncNode(ctx, ds, tolerations, node);
       }
     } else {
-      const [key, nodeName] = item.slice(5).split('|');
-      const ds = ctx.store.get('DaemonSet', key);
-      const node = ctx.store.get('Node', nodeName);
+      const ds = ctx.store.get('DaemonSet', item.daemonSet);
+      const node = ctx.store.get('Node', item.node);
       if (!ds) continue;
       const tolerations = visit(ds, false);
       if (node) syncNode(ctx, ds, tolerations, node);

@@ -18,13 +18,12 @@ import {
 } from './nodelifecycle.policy';
 import { setCondition } from './podutil';
 
-/** After (re)gaining leadership nothing is stale yet: every node starts with probe = now. */
+/** After (re)gaining leadership nothing is stale yet: every node starts with probe = now (the engine requeues every node). */
 export function startWithFreshObservations(ctx: SimContext): void {
   const lifecycle = ctx.state.nodeLifecycle;
   lifecycle.health = {};
   lifecycle.taintQueue = [];
   lifecycle.taintMarked = [];
-  for (const node of ctx.store.list('Node')) ctx.queues.noScheduleTaints.add(node.metadata.name);
 }
 
 function observe(ctx: SimContext, node: Node): NodeHealth {

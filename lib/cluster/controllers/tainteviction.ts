@@ -4,6 +4,7 @@
 import { involved } from '../apiserver/apiserver';
 import { objectKey } from '../apiserver/store';
 import type { SimContext } from '../engine/context';
+import type { TaintEvictionItem } from '../engine/queues';
 import { noExecuteTolerance } from '../api/taints';
 import type { Pod, Taint } from '../api/types';
 import { setCondition } from './podutil';
@@ -79,18 +80,16 @@ function processPod(ctx: SimContext, pod: Pod, taints: Taint[]): void {
   ctx.state.evictions[podKey] = { uid: pod.metadata.uid, timerId, createdAt: ctx.clock.now() };
 }
 
-/** Queue items are "node:NAME" (taints changed) or "pod:KEY" (a pod was bound or changed). */
-export function syncTaintEviction(ctx: SimContext, item: string): void {
-  if (item.startsWith('node:')) {
-    const nodeName = item.slice(5);
-    const taints = noExecuteTaintsOf(ctx, nodeName);
-    for (const pod of ctx.store.podsOnNode(nodeName)) processPod(ctx, pod, taints);
+/** A node's taints changed (every pod on it), or one pod was bound or changed. */
+export function syncTaintEviction(ctx: SimContext, item: TaintEvictionItem): void {
+  if (item.kind === 'Node') {
+    const taints = noExecuteTaintsOf(ctx, item.node);
+    for (const pod of ctx.store.podsOnNode(item.node)) processPod(ctx, pod, taints);
     return;
   }
-  const podKey = item.slice(4);
-  const pod = ctx.store.get('Pod', podKey);
+  const pod = ctx.store.get('Pod', item.pod);
   if (!pod) {
-    cancelEviction(ctx, podKey, false);
+    cancelEviction(ctx, item.pod, false);
     return;
   }
   if (!pod.spec.nodeName) return;

@@ -2,25 +2,18 @@
 // watch events to work queues, and settles the queues after every command and every timer.
 import { createActor, type Actor, type AnyStateMachine } from 'xstate';
 import { ApiServer, type ApiAvailability } from '../apiserver/apiserver';
-import { keyOf } from '../apiserver/store';
 import { provideMachines, type MachineName, type Machines } from './actors';
 import { VirtualClock, type TimerTask } from './clock';
 import { defaults } from './config';
 import type { SimContext } from './context';
-import { syncDaemonSets } from '../controllers/daemonset';
-import { syncDeployment } from '../controllers/deployment';
+import { controllerTable, type Controller, type Need } from './controllers';
 import { OwnerPodCounts, type PodCounts } from '../controllers/podcounts';
-import { syncDisruptionBudget } from '../controllers/disruption';
-import { collectDependents } from '../controllers/garbagecollector';
-import { startWithFreshObservations, syncNoScheduleTaints } from '../controllers/nodelifecycle';
-import { syncReplicaSet } from '../controllers/replicaset';
-import { syncStatefulSet } from '../controllers/statefulset';
-import { evictPod, syncTaintEviction } from '../controllers/tainteviction';
-import { completeStep, resyncNodePods, syncPod } from '../kubelet/podworker';
-import { WorkQueues, type WorkQueue } from './queues';
+import { startWithFreshObservations } from '../controllers/nodelifecycle';
+import { evictPod } from '../controllers/tainteviction';
+import { completeStep, resyncNodePods } from '../kubelet/podworker';
+import { WorkQueues } from './queues';
 import { SchedulerCache, type NodeUsage } from '../scheduler/cache';
 import { NodeTable } from '../scheduler/nodetable';
-import { scheduleOne } from '../scheduler/scheduler';
 import { emptySimState, type SimState } from './state';
 import type { Node } from '../api/types';
 import { Rng } from '../util/rng';
@@ -48,6 +41,8 @@ export class Engine implements SimContext {
   readonly actors = new Map<string, ActorEntry>();
   readonly kubelets = new Map<string, AnyActor>();
   private readonly machines: Machines;
+  /** Every control loop, in the order a settle round runs them. */
+  private readonly controllers: Controller[];
   private availability: ApiAvailability = 'available';
   private nodeListCache: Node[] | undefined;
   private table: NodeTable | undefined;
@@ -61,6 +56,7 @@ export class Engine implements SimContext {
     this.api = new ApiServer(this.clock, this.rng, () => this.availability);
     this.cache.onUsageChanged = (node, usage) => this.table?.usageChanged(node, usage);
     this.machines = provideMachines(this);
+    this.controllers = controllerTable(this);
     const indexes = { cache: this.cache, signatures: this.podSignatures, podCounts: this.ownerPods };
     this.api.store.watch((event) => {
       if (event.kind === 'Node') {
@@ -198,13 +194,7 @@ export class Engine implements SimContext {
   /** A new leader: nothing observed yet, every object queued for a full resync. */
   resyncControllers(): void {
     startWithFreshObservations(this);
-    const { queues, store } = this;
-    for (const node of store.list('Node')) queues.taintEviction.add(`node:${node.metadata.name}`);
-    for (const object of store.list('Deployment')) queues.deployment.add(keyOf(object));
-    for (const object of store.list('ReplicaSet')) queues.replicaset.add(keyOf(object));
-    for (const object of store.list('DaemonSet')) queues.daemonset.add(`ds:${keyOf(object)}`);
-    for (const object of store.list('StatefulSet')) queues.statefulset.add(keyOf(object));
-    for (const object of store.list('PodDisruptionBudget')) queues.disruption.add(keyOf(object));
+    for (const controller of this.controllers) controller.resync();
   }
 
   private dropEvictions(): void {
@@ -212,63 +202,27 @@ export class Engine implements SimContext {
     this.state.evictions = {};
   }
 
-  /** Each queue's sync, bound once (settle runs after every command and every timer). */
-  private readonly syncs = {
-    garbage: (uid: string) => collectDependents(this, uid),
-    deployment: (key: string) => syncDeployment(this, key),
-    replicaset: (key: string) => syncReplicaSet(this, key),
-    statefulset: (key: string) => syncStatefulSet(this, key),
-    disruption: (key: string) => syncDisruptionBudget(this, key),
-    noScheduleTaints: (name: string) => syncNoScheduleTaints(this, name),
-    taintEviction: (item: string) => syncTaintEviction(this, item),
-    scheduling: (key: string) => scheduleOne(this, this, key),
-    kubelet: (item: string) => {
-      const split = item.indexOf('\u0000');
-      const node = item.slice(0, split);
-      if (this.kubeletRunning(node)) syncPod(this, node, item.slice(split + 1));
-    },
-  };
-
-  /** Syncs every key the queue holds; returns whether there was any. */
-  private runQueue(queue: WorkQueue, sync: (key: string) => void): boolean {
-    if (queue.size === 0) return false;
-    // forEach rather than for-of: no iterator object per drain (settle runs after every timer).
-    queue.drain().forEach(sync);
-    return true;
+  /** Whether each need of the controller table holds right now (read once per settle round). */
+  private needsMet(): Record<Need, boolean> {
+    const writable = this.api.canWrite();
+    return {
+      'controller manager leads': this.controllersLeading(),
+      'scheduler leads': this.schedulerLeading(),
+      'API accepts writes': writable,
+    };
   }
 
+  /** Runs every loop whose needs hold (dropping the queues of those that cannot run) until none has work. */
   settle(): void {
-    const q = this.queues;
-    const { syncs } = this;
+    const { controllers } = this;
     for (let round = 0; round < maxSettleRounds; round++) {
+      const met = this.needsMet();
       let worked = false;
-      if (this.controllersLeading()) {
-        if (this.runQueue(q.garbage, syncs.garbage)) worked = true;
-        if (this.runQueue(q.deployment, syncs.deployment)) worked = true;
-        if (this.runQueue(q.replicaset, syncs.replicaset)) worked = true;
-        if (q.daemonset.size > 0) {
-          worked = true;
-          syncDaemonSets(this, q.daemonset.drain());
-        }
-        if (this.runQueue(q.statefulset, syncs.statefulset)) worked = true;
-        if (this.runQueue(q.disruption, syncs.disruption)) worked = true;
-        if (this.runQueue(q.noScheduleTaints, syncs.noScheduleTaints)) worked = true;
-        if (this.runQueue(q.taintEviction, syncs.taintEviction)) worked = true;
-      } else {
-        q.garbage.clear();
-        q.deployment.clear();
-        q.replicaset.clear();
-        q.daemonset.clear();
-        q.statefulset.clear();
-        q.disruption.clear();
-        q.noScheduleTaints.clear();
-        q.taintEviction.clear();
+      for (const controller of controllers) {
+        if (controller.needs.every((need) => met[need])) {
+          if (controller.run()) worked = true;
+        } else controller.clear();
       }
-      if (this.schedulerLeading() && this.api.canWrite()) {
-        if (this.runQueue(q.scheduling, syncs.scheduling)) worked = true;
-      } else q.scheduling.clear();
-      if (!this.api.canWrite()) q.kubelet.clear();
-      else if (this.runQueue(q.kubelet, syncs.kubelet)) worked = true;
       if (!worked) return;
     }
   }
@@ -284,7 +238,7 @@ export class Engine implements SimContext {
     this.availability = availability;
     this.nodeListCache = this.table = undefined;
     this.podSignatures.clear();
-    for (const queue of this.queues.all()) queue.clear();
+    for (const controller of this.controllers) controller.clear();
     this.cache.rebuild(this.store.list('Pod'), (pod) => this.store.keyFor(pod));
     this.ownerPods.rebuild([...this.store.list('Pod')].map((pod) => [this.store.keyFor(pod), pod]));
   }

@@ -1,57 +1,83 @@
-// Work queues: watch handlers add keys, controllers drain them. A key queued twice is synced once,
-// and insertion order keeps every run deterministic.
-export class WorkQueue {
-  private keys = new Set<string>();
-  /** The set handed out by the last drain, reused by the next one (double buffering, no copies). */
-  private spare = new Set<string>();
+// Work queues: watch handlers add items, controllers drain them. Like client-go's
+// workqueue.TypedInterface[T], a queue is generic over its item type; an item queued twice is
+// synced once, and insertion order keeps every run deterministic.
+//
+// Go compares struct keys by value; JavaScript compares objects by identity, so a queue of
+// structured items takes an `identify` function giving each item a comparable identity. The
+// identity is only ever compared, never taken apart: the item itself is what the sync receives.
+export class WorkQueue<T> {
+  private items = new Map<unknown, T>();
+  /** The map handed out by the last drain, reused by the next one (double buffering, no copies). */
+  private spare = new Map<unknown, T>();
 
-  add(key: string): void {
-    this.keys.add(key);
+  /** `identify` is needed only for object items: strings and numbers are their own identity. */
+  constructor(private readonly identify?: (item: T) => unknown) {}
+
+  add(item: T): void {
+    const id = this.identify ? this.identify(item) : item;
+    if (!this.items.has(id)) this.items.set(id, item);
   }
 
   get size(): number {
-    return this.keys.size;
+    return this.items.size;
   }
 
-  /** Every queued key, in the order first queued; keys added while the caller iterates wait for the next drain. */
-  drain(): ReadonlySet<string> {
-    const out = this.keys;
+  /** Every queued item, in the order first queued; items added while the caller iterates wait for the next drain. */
+  drain(): ReadonlyMap<unknown, T> {
+    const out = this.items;
     this.spare.clear();
-    this.keys = this.spare;
+    this.items = this.spare;
     this.spare = out;
     return out;
   }
 
   clear(): void {
-    this.keys.clear();
+    this.items.clear();
   }
 }
 
-export class WorkQueues {
-  readonly deployment = new WorkQueue();
-  readonly replicaset = new WorkQueue();
-  readonly daemonset = new WorkQueue();
-  readonly statefulset = new WorkQueue();
-  readonly garbage = new WorkQueue();
-  readonly disruption = new WorkQueue();
-  readonly noScheduleTaints = new WorkQueue();
-  readonly taintEviction = new WorkQueue();
-  readonly scheduling = new WorkQueue();
-  /** "node\u0000podKey" pairs for the kubelet of that node. */
-  readonly kubelet = new WorkQueue();
+/** The object key (namespace/name, or name) of a namespaced or cluster-scoped object. */
+export type ObjectKey = string;
 
-  all(): WorkQueue[] {
-    return [
-      this.deployment,
-      this.replicaset,
-      this.daemonset,
-      this.statefulset,
-      this.garbage,
-      this.disruption,
-      this.noScheduleTaints,
-      this.taintEviction,
-      this.scheduling,
-      this.kubelet,
-    ];
-  }
+/** The DaemonSet controller's items (its informer handlers: a DaemonSet, a node, or one daemon pod changed). */
+export type DaemonSetItem =
+  | { kind: 'DaemonSet'; daemonSet: ObjectKey }
+  | { kind: 'Node'; node: string }
+  | { kind: 'Pod'; daemonSet: ObjectKey; node: string };
+
+/** The taint eviction controller's items: a node's taints changed, or a pod was bound or changed. */
+export type TaintEvictionItem = { kind: 'Node'; node: string } | { kind: 'Pod'; pod: ObjectKey };
+
+/** A pod for the kubelet of one node (the node is kept: a pod already gone still has containers there). */
+export interface KubeletItem {
+  node: string;
+  pod: ObjectKey;
+}
+
+const daemonSetIdentity = (item: DaemonSetItem): string =>
+  item.kind === 'DaemonSet'
+    ? `DaemonSet\u0000${item.daemonSet}`
+    : item.kind === 'Node'
+      ? `Node\u0000${item.node}`
+      : `Pod\u0000${item.daemonSet}\u0000${item.node}`;
+
+const taintEvictionIdentity = (item: TaintEvictionItem): string =>
+  item.kind === 'Node' ? `Node\u0000${item.node}` : `Pod\u0000${item.pod}`;
+
+const kubeletIdentity = (item: KubeletItem): string => `${item.node}\u0000${item.pod}`;
+
+export class WorkQueues {
+  readonly deployment = new WorkQueue<ObjectKey>();
+  readonly replicaset = new WorkQueue<ObjectKey>();
+  readonly daemonset = new WorkQueue<DaemonSetItem>(daemonSetIdentity);
+  readonly statefulset = new WorkQueue<ObjectKey>();
+  /** Uids of deleted owners whose dependents must go. */
+  readonly garbage = new WorkQueue<string>();
+  readonly disruption = new WorkQueue<ObjectKey>();
+  /** Node names whose NoSchedule taints must mirror their conditions. */
+  readonly noScheduleTaints = new WorkQueue<string>();
+  readonly taintEviction = new WorkQueue<TaintEvictionItem>(taintEvictionIdentity);
+  /** Keys of pods waiting for a node. */
+  readonly scheduling = new WorkQueue<ObjectKey>();
+  readonly kubelet = new WorkQueue<KubeletItem>(kubeletIdentity);
 }

@@ -56,7 +56,8 @@ function routePod(ctx: SimContext, indexes: WatchIndexes, event: WatchEvent, pod
     if (owner) {
       const key = ctx.store.keyOfUid(owner.uid) ?? (pod.metadata.namespace ? `${pod.metadata.namespace}/${owner.name}` : owner.name);
       if (owner.kind === 'ReplicaSet') queues.replicaset.add(key);
-      else if (owner.kind === 'DaemonSet') queues.daemonset.add(`pair:${key}|${pod.spec.nodeName ?? pod.spec.affinityNodeName ?? ''}`);
+      else if (owner.kind === 'DaemonSet')
+        queues.daemonset.add({ kind: 'Pod', daemonSet: key, node: pod.spec.nodeName ?? pod.spec.affinityNodeName ?? '' });
       else if (owner.kind === 'StatefulSet') queues.statefulset.add(key);
     }
     if (ctx.store.count('PodDisruptionBudget') > 0) for (const key of budgetsForPod(ctx, pod)) queues.disruption.add(key);
@@ -66,11 +67,11 @@ function routePod(ctx: SimContext, indexes: WatchIndexes, event: WatchEvent, pod
     if (event.type === 'ADDED') queues.scheduling.add(event.key);
     return;
   }
-  if (event.hint !== 'status') queues.kubelet.add(`${node}\u0000${event.key}`);
+  if (event.hint !== 'status') queues.kubelet.add({ node, pod: event.key });
   // The taint eviction controller only looks at pods on nodes with NoExecute taints, or with an
   // eviction pending (handlePodUpdate returns early for untainted nodes).
   if ((deleted || event.hint === 'spec' || event.type === 'ADDED') && mayBeEvicted(ctx, node, event.key)) {
-    queues.taintEviction.add(`pod:${event.key}`);
+    queues.taintEviction.add({ kind: 'Pod', pod: event.key });
   }
   if (deleted) retryUnschedulable(ctx);
 }
@@ -86,8 +87,8 @@ function routeNode(ctx: SimContext, event: WatchEvent, node: Node): void {
   const name = node.metadata.name;
   const { queues } = ctx;
   queues.noScheduleTaints.add(name);
-  queues.daemonset.add(`node:${name}`);
-  if (event.hint === 'spec' || event.type !== 'MODIFIED') queues.taintEviction.add(`node:${name}`);
+  queues.daemonset.add({ kind: 'Node', node: name });
+  if (event.hint === 'spec' || event.type !== 'MODIFIED') queues.taintEviction.add({ kind: 'Node', node: name });
   if (event.type === 'DELETED') queues.garbage.add(node.metadata.uid);
   retryUnschedulable(ctx);
 }
@@ -114,7 +115,7 @@ export function routeWatchEvent(ctx: SimContext, indexes: WatchIndexes, event: W
       return;
     case 'DaemonSet':
       if (deleted) queues.garbage.add(object.metadata.uid);
-      else if (event.hint !== 'status') queues.daemonset.add(`ds:${event.key}`);
+      else if (event.hint !== 'status') queues.daemonset.add({ kind: 'DaemonSet', daemonSet: event.key });
       return;
     case 'StatefulSet':
       if (deleted) queues.garbage.add(object.metadata.uid);

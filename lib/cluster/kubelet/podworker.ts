@@ -169,6 +169,5 @@ export function resyncNodePods(ctx: SimContext, node: string): void {
     const pod = ctx.store.get('Pod', record.podKey);
     if (!pod || pod.metadata.uid !== uid || pod.spec.nodeName !== node) delete runtime.containers[uid];
   }
-  for (const pod of ctx.store.podsOnNode(node))
-    ctx.queues.kubelet.add(`${node}\u0000${objectKey(pod.metadata.namespace, pod.metadata.name)}`);
+  for (const pod of ctx.store.podsOnNode(node)) ctx.queues.kubelet.add({ node, pod: objectKey(pod.metadata.namespace, pod.metadata.name) });
 }

@@ -106,7 +106,7 @@ function runtimeCommand(host: SimHost, args: string[]): CommandResult {
   host.engine.nodeStatusOverwritten(name);
   if (up && host.engine.kubeletRunning(name)) {
     for (const pod of host.engine.store.podsOnNode(name))
-      host.engine.queues.kubelet.add(`${name}\u0000${pod.metadata.namespace}/${pod.metadata.name}`);
+      host.engine.queues.kubelet.add({ node: name, pod: `${pod.metadata.namespace}/${pod.metadata.name}` });
   }
   return ok(`container runtime on ${name} ${up ? 'started' : 'stopped (containers keep running; the kubelet reports NotReady)'}\n`);
 }
