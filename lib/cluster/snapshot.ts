@@ -1,6 +1,7 @@
 // Snapshots: the whole cluster as one JSON-serialisable value, and the way back. Actors are
-// rebuilt in their saved state and their pending delays re-armed at the same due times, so a
-// restored cluster continues exactly as the original would.
+// rebuilt in their saved state; every pending delay, theirs included, is a plain task on the
+// clock and comes back with its due time and order, so a restored cluster continues exactly as
+// the original would.
 import type { ApiAvailability } from './apiserver/apiserver';
 import type { MachineName } from './engine/actors';
 import type { ClockSnapshot } from './engine/clock';
@@ -45,7 +46,8 @@ export function isClusterSnapshot(value: unknown): value is ClusterSnapshot {
 
 export function restoreSnapshot(engine: Engine, snapshot: ClusterSnapshot): void {
   engine.stopActors();
-  engine.clock.reset(snapshot.clock);
+  engine.clock.load(snapshot.clock);
+  engine.adoptActorTimers(snapshot.clock.timers);
   engine.rng.state = snapshot.rng;
   engine.store.load(snapshot.objects, snapshot.resourceVersion);
   engine.api.events.load(snapshot.events);
@@ -53,16 +55,5 @@ export function restoreSnapshot(engine: Engine, snapshot: ClusterSnapshot): void
   engine.resetDerived(snapshot.availability);
   for (const saved of snapshot.actors) {
     engine.spawn(saved.key, saved.machine, undefined, { value: saved.value, context: structuredClone(saved.context) });
-  }
-  const now = snapshot.clock.now;
-  for (const timer of snapshot.clock.timers) {
-    engine.clock.pin(timer);
-    const task = structuredClone(timer.task);
-    if (task.xstateId) {
-      const actor = engine.actor(task.owner);
-      actor.system.scheduler.schedule(actor, actor, task.event, timer.dueAt - now, task.xstateId);
-    } else {
-      engine.clock.schedule(task, timer.dueAt - now);
-    }
   }
 }

@@ -33,15 +33,15 @@ function perform(cluster: Cluster, type: string): void {
     cluster.advance(defaults.nodeBootMs);
   } else if (type === 'API_UNREACHABLE') setApiReachable(cluster, false);
   else if (type === 'API_REACHABLE') setApiReachable(cluster, true);
-  else if (type.startsWith('xstate.after.kubelet startup')) cluster.advance(defaults.kubeletStartupMs);
-  else if (type.startsWith('xstate.after.first heartbeat')) cluster.advance(kubelet.heartbeatPhaseMs);
+  else if (type === 'kubelet startup elapsed') cluster.advance(defaults.kubeletStartupMs);
+  else if (type === 'first heartbeat elapsed') cluster.advance(kubelet.heartbeatPhaseMs);
   else if (type === 'NODE_STATUS_CHANGED') must(cluster, `sim runtime ${node(cluster, target).runtimeUp ? 'stop' : 'start'} ${target}`);
-  else if (type.startsWith('xstate.after.node status report interval')) cluster.advance(defaults.nodeStatusReportFrequencyMs);
-  else if (type.startsWith('xstate.after.next status computation')) {
+  else if (type === 'node status report interval elapsed') cluster.advance(defaults.nodeStatusReportFrequencyMs);
+  else if (type === 'next status computation elapsed') {
     const since = cluster.snapshot().state.kubelets[target].renewingSince!;
     cluster.advance(defaults.nodeStatusUpdateFrequencyMs - ((cluster.now() - since) % defaults.nodeStatusUpdateFrequencyMs));
-  } else if (type.startsWith('xstate.after.lease retry backoff')) cluster.advance(kubelet.backoffMs);
-  else if (type.startsWith('xstate.after.boot time')) cluster.advance(defaults.nodeBootMs);
+  } else if (type === 'lease retry backoff elapsed') cluster.advance(kubelet.backoffMs);
+  else if (type === 'boot time elapsed') cluster.advance(defaults.nodeBootMs);
   else throw new Error(`no way to perform ${type}`);
 }
 
@@ -53,11 +53,11 @@ const kubeletEvents = [
   'API_UNREACHABLE',
   'API_REACHABLE',
   'NODE_STATUS_CHANGED',
-  'xstate.after.kubelet startup.kubelet.starting',
-  'xstate.after.first heartbeat.kubelet.running.joining',
-  'xstate.after.node status report interval.kubelet.running.heartbeating',
-  'xstate.after.next status computation.kubelet.running.heartbeating.statusChangePending',
-  'xstate.after.lease retry backoff.kubelet.running.retryingLease',
+  'kubelet startup elapsed',
+  'first heartbeat elapsed',
+  'node status report interval elapsed',
+  'next status computation elapsed',
+  'lease retry backoff elapsed',
 ].map((type) => ({ type })) as never[];
 
 describe('model-based: the kubelet statechart', () => {
@@ -102,7 +102,7 @@ describe('model-based: the kubelet statechart', () => {
         cluster.snapshot().objects.find((o) => o.kind === 'Lease' && o.metadata.name === target) as { spec: { renewTime: number } }
       ).spec.renewTime;
       const last = path.steps[path.steps.length - 1].event.type;
-      if (JSON.stringify(path.state.value).startsWith('{"running":{"heartbeating"') && last.startsWith('xstate.after')) {
+      if (JSON.stringify(path.state.value).startsWith('{"running":{"heartbeating"') && last.endsWith(' elapsed')) {
         expect(renewTime).toBe(cluster.now());
       }
       if (path.state.context.apiReachable === false) {
@@ -118,7 +118,7 @@ describe('model-based: the kubelet statechart', () => {
 
 describe('model-based: the node statechart', () => {
   const paths = getSimplePaths(nodeMachine, {
-    events: [{ type: 'POWER_LOSS' }, { type: 'POWER_ON' }, { type: 'xstate.after.boot time.node.booting' }] as never[],
+    events: [{ type: 'POWER_LOSS' }, { type: 'POWER_ON' }, { type: 'boot time elapsed' }] as never[],
     input: { nodeName: target },
   } as never) as unknown as { state: { value: string }; steps: { event: { type: string }; state: { value: string } }[] }[];
 
@@ -133,7 +133,7 @@ describe('model-based: the node statechart', () => {
         const type = step.event.type;
         if (type === 'POWER_LOSS') must(cluster, `sim node fail ${target}`);
         else if (type === 'POWER_ON') must(cluster, `sim node recover ${target}`);
-        else if (type.startsWith('xstate.after.boot time')) cluster.advance(defaults.nodeBootMs);
+        else if (type === 'boot time elapsed') cluster.advance(defaults.nodeBootMs);
         expect(node(cluster, target).machine).toBe(step.state.value);
       }
       const kubelet = node(cluster, target).kubelet;

@@ -3,8 +3,15 @@
 // 20s (#21). Without a writable API it loses its lease and stands by.
 import { setup } from 'xstate';
 import { defaults } from '../engine/config';
+import { cancelTimer, startTimer, timerActions, type Elapsed } from '../engine/timers';
 
-export type ControllerManagerEvent = { type: 'API_UNREACHABLE' } | { type: 'API_REACHABLE' } | { type: 'NODES_QUEUED_FOR_TAINTING' };
+type ControllerManagerDelay = 'node monitor period' | 'tainting pass period' | 'pod GC period';
+
+export type ControllerManagerEvent =
+  | { type: 'API_UNREACHABLE' }
+  | { type: 'API_REACHABLE' }
+  | { type: 'NODES_QUEUED_FOR_TAINTING' }
+  | Elapsed<ControllerManagerDelay>;
 
 export const controllerManagerMachine = setup({
   types: {
@@ -15,6 +22,7 @@ export const controllerManagerMachine = setup({
     'no node waits for a NoExecute taint': () => true,
   },
   actions: {
+    ...timerActions<ControllerManagerDelay>(),
     // Provided by the cluster (controllers/*.ts); these defaults do nothing.
     'start with fresh observations': () => {},
     'monitor node health': () => {},
@@ -39,7 +47,9 @@ export const controllerManagerMachine = setup({
           initial: 'monitoring',
           states: {
             monitoring: {
-              after: { 'node monitor period': { target: 'monitoring', reenter: true, actions: 'monitor node health' } },
+              entry: startTimer('node monitor period'),
+              exit: cancelTimer('node monitor period'),
+              on: { 'node monitor period elapsed': { target: 'monitoring', reenter: true, actions: 'monitor node health' } },
             },
           },
         },
@@ -48,8 +58,10 @@ export const controllerManagerMachine = setup({
           states: {
             idle: { on: { NODES_QUEUED_FOR_TAINTING: 'draining' } },
             draining: {
-              after: {
-                'tainting pass period': [
+              entry: startTimer('tainting pass period'),
+              exit: cancelTimer('tainting pass period'),
+              on: {
+                'tainting pass period elapsed': [
                   { guard: 'no node waits for a NoExecute taint', target: 'idle' },
                   { target: 'draining', reenter: true, actions: 'taint queued nodes' },
                 ],
@@ -61,7 +73,9 @@ export const controllerManagerMachine = setup({
           initial: 'waiting',
           states: {
             waiting: {
-              after: { 'pod GC period': { target: 'waiting', reenter: true, actions: 'collect pod garbage' } },
+              entry: startTimer('pod GC period'),
+              exit: cancelTimer('pod GC period'),
+              on: { 'pod GC period elapsed': { target: 'waiting', reenter: true, actions: 'collect pod garbage' } },
             },
           },
         },

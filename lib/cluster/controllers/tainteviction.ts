@@ -3,13 +3,14 @@
 // eviction is cancelled.
 import { involved } from '../apiserver/apiserver';
 import { objectKey } from '../apiserver/store';
+import type { TimerTask } from '../engine/clock';
 import type { SimContext } from '../engine/context';
 import type { TaintEvictionItem } from '../engine/queues';
 import { noExecuteTolerance } from '../api/taints';
 import type { Pod, Taint } from '../api/types';
 import { setCondition } from './podutil';
 
-export const evictionTask = (podKey: string, uid: string) => ({ owner: 'tainteviction', event: { type: 'EVICT', podKey, uid } });
+export const evictionTask = (podKey: string, uid: string): TimerTask => ({ owner: 'tainteviction', podKey, uid });
 
 const none: Taint[] = [];
 

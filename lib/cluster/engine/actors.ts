@@ -1,4 +1,5 @@
 // The machines with the cluster's effects provided: what each named action does for real.
+import type { AnyActorRef } from 'xstate';
 import type { Engine } from './engine';
 import { controllerManagerMachine } from '../controllers/controllerManager.machine';
 import { monitorNodeHealth, nothingToTaint, taintQueuedNodes } from '../controllers/nodelifecycle';
@@ -19,10 +20,21 @@ import { killEveryContainer } from '../kubelet/runtime';
 import { queuePendingPods } from '../scheduler/scheduler';
 import { schedulerMachine } from '../scheduler/scheduler.machine';
 
+/** Every machine's named delays run on the engine's clock (see timers.ts). */
+function timerActions(engine: Engine) {
+  return {
+    'start timer': ({ self, context, event }: { self: AnyActorRef; context: unknown; event: unknown }, { delay }: { delay: string }) =>
+      engine.startTimer(self, delay, { context, event }),
+    'cancel timer': ({ self }: { self: AnyActorRef }, { delay }: { delay: string }) => engine.cancelTimer(self, delay),
+  };
+}
+
 export function provideMachines(engine: Engine) {
+  const timers = timerActions(engine);
   return {
     kubelet: kubeletMachine.provide({
       actions: {
+        ...timers,
         'start kubelet': ({ context }) => startKubelet(engine, context.nodeName),
         'register node and sync pods': ({ context }) => registerNodeAndSyncPods(engine, context.nodeName),
         'start renewing lease': ({ context }) => startRenewingLease(engine, context.nodeName),
@@ -36,6 +48,7 @@ export function provideMachines(engine: Engine) {
     }),
     node: nodeMachine.provide({
       actions: {
+        ...timers,
         'kill every container': ({ context }) => killEveryContainer(engine, context.nodeName),
         'cut kubelet power': ({ context }) => engine.kubelets.get(context.nodeName)?.send({ type: 'POWER_LOSS' }),
         'boot kubelet': ({ context }) => engine.kubelets.get(context.nodeName)?.send({ type: 'POWER_ON' }),
@@ -45,6 +58,7 @@ export function provideMachines(engine: Engine) {
     controllerManager: controllerManagerMachine.provide({
       guards: { 'no node waits for a NoExecute taint': () => nothingToTaint(engine) },
       actions: {
+        ...timers,
         'start with fresh observations': () => engine.resyncControllers(),
         'monitor node health': () => monitorNodeHealth(engine),
         'taint queued nodes': () => taintQueuedNodes(engine),

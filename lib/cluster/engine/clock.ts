@@ -1,27 +1,22 @@
-// The virtual clock. It implements xstate's Clock (so machines' named delays run on it) and also
-// holds plain-data tasks for the controllers. Timers sit in a binary heap ordered by due time
-// then creation order; advancing jumps from one due timer to the next instead of stepping.
-import type { ActorOptions, AnyActorLogic } from 'xstate';
+// The virtual clock: the one timer model of the simulation. Every pending delay, a statechart's
+// named delay as much as a controller's eviction or a container start, is a plain-data task in
+// it, so a snapshot is a list of tasks and their due times. Timers sit in a binary heap ordered
+// by due time then creation order; advancing jumps from one due timer to the next.
 
-type Clock = NonNullable<ActorOptions<AnyActorLogic>['clock']>;
-
-/** What a timer does, as plain data: the owner it wakes and the event it delivers. */
-export interface TimerTask {
-  owner: string;
-  event: { type: string; [field: string]: unknown };
-  /** Set for timers created by an xstate actor's `after` transition (its scheduled-event id). */
-  xstateId?: string;
-}
+/** What a timer does, as plain data: whom it wakes and with what. */
+export type TimerTask =
+  /** A statechart's named delay (see timers.ts): delivers `${delay} elapsed` to the actor. */
+  | { owner: 'actor'; actor: string; delay: string }
+  /** #13 the taint eviction controller deletes a pod when its toleration runs out. */
+  | { owner: 'tainteviction'; podKey: string; uid: string }
+  /** A container runtime step on a node finished (image pulled, container started or stopped). */
+  | { owner: 'kubelet'; node: string; step: 'IMAGE_PULLED' | 'CONTAINER_STARTED' | 'CONTAINER_STOPPED'; uid: string; attempt: number };
 
 export interface TimerRecord {
   id: number;
   seq: number;
   dueAt: number;
   task: TimerTask;
-}
-
-interface Timer extends TimerRecord {
-  fire?: () => void;
 }
 
 export interface ClockSnapshot {
@@ -32,30 +27,24 @@ export interface ClockSnapshot {
 }
 
 export class VirtualClock {
-  private heap: Timer[] = [];
+  private heap: TimerRecord[] = [];
   /**
    * Each heap slot's due time and creation order, kept beside the timers: sifting compares plain
    * numbers in two packed arrays instead of visiting tens of thousands of scattered timer objects.
    */
   private heapDue: number[] = [];
   private heapSeq: number[] = [];
-  private live = new Map<number, Timer>();
+  private live = new Map<number, TimerRecord>();
   private current = 0;
   private nextId = 1;
   private nextSeq = 1;
-  /** During restore, the identity the next timer must take so handles stay valid. */
-  private pinned: TimerRecord | undefined;
 
   now(): number {
     return this.current;
   }
 
-  schedule(task: TimerTask, delayMs: number, fire?: () => void): number {
-    const pinned = this.pinned;
-    this.pinned = undefined;
-    const timer: Timer = pinned
-      ? { ...pinned, task, fire }
-      : { id: this.nextId++, seq: this.nextSeq++, dueAt: this.current + Math.max(0, delayMs), task, fire };
+  schedule(task: TimerTask, delayMs: number): number {
+    const timer: TimerRecord = { id: this.nextId++, seq: this.nextSeq++, dueAt: this.current + Math.max(0, delayMs), task };
     this.live.set(timer.id, timer);
     this.push(timer);
     return timer.id;
@@ -63,17 +52,6 @@ export class VirtualClock {
 
   cancel(id: number): void {
     this.live.delete(id);
-  }
-
-  /** The xstate clock for one actor: records which scheduled event each timer delivers. */
-  forActor(owner: string, scheduledEvent: () => { id: string; event: TimerTask['event'] }): Clock {
-    return {
-      setTimeout: (fn: () => void, timeout: number) => {
-        const scheduled = scheduledEvent();
-        return this.schedule({ owner, event: scheduled.event, xstateId: scheduled.id }, timeout, fn);
-      },
-      clearTimeout: (id: number) => this.cancel(id),
-    };
   }
 
   /** Fires due timers in order, each at its own due time, until `target`; then sets now = target. */
@@ -84,8 +62,7 @@ export class VirtualClock {
       this.popTop();
       this.live.delete(timer.id);
       this.current = Math.max(this.current, timer.dueAt);
-      if (timer.fire) timer.fire();
-      else onTask(timer.task);
+      onTask(timer.task);
       afterEach();
     }
     this.current = Math.max(this.current, target);
@@ -98,8 +75,8 @@ export class VirtualClock {
     return { now: this.current, nextId: this.nextId, nextSeq: this.nextSeq, timers };
   }
 
-  /** Resets to the snapshot's time and counters; timers are re-added by their owners via `pin`. */
-  reset(snapshot: Pick<ClockSnapshot, 'now' | 'nextId' | 'nextSeq'>): void {
+  /** Back to the snapshot: its time, its counters, and every pending timer with its id, order and due time. */
+  load(snapshot: ClockSnapshot): void {
     this.heap = [];
     this.heapDue = [];
     this.heapSeq = [];
@@ -107,13 +84,14 @@ export class VirtualClock {
     this.current = snapshot.now;
     this.nextId = snapshot.nextId;
     this.nextSeq = snapshot.nextSeq;
+    for (const { id, seq, dueAt, task } of snapshot.timers) {
+      const timer: TimerRecord = { id, seq, dueAt, task: structuredClone(task) };
+      this.live.set(id, timer);
+      this.push(timer);
+    }
   }
 
-  pin(record: TimerRecord): void {
-    this.pinned = record;
-  }
-
-  private peekLive(): Timer | undefined {
+  private peekLive(): TimerRecord | undefined {
     while (this.heap.length > 0 && this.live.get(this.heap[0].id) !== this.heap[0]) this.popTop();
     return this.heap[0];
   }
@@ -137,7 +115,7 @@ export class VirtualClock {
     heapSeq[j] = seq;
   }
 
-  private push(timer: Timer): void {
+  private push(timer: TimerRecord): void {
     this.heap.push(timer);
     this.heapDue.push(timer.dueAt);
     this.heapSeq.push(timer.seq);

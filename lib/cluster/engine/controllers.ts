@@ -58,7 +58,10 @@ function controller<T>(entry: ControllerEntry<T>): Controller {
 
 /** A batch sync that syncs each item on its own (forEach: no iterator object per drain). */
 function eachItem<T>(sync: (item: T) => void): (items: ReadonlyMap<unknown, T>) => void {
-  return (items) => items.forEach((item) => sync(item));
+  return (items) =>
+    items.forEach((item) => {
+      sync(item);
+    });
 }
 
 function* keysOf(objects: Iterable<Parameters<typeof keyOf>[0]>): Iterable<string> {

@@ -1,9 +1,9 @@
 // The simulation engine: owns the clock, the API server, the plain state and the actors, routes
 // watch events to work queues, and settles the queues after every command and every timer.
-import { createActor, type Actor, type AnyStateMachine } from 'xstate';
+import { createActor, type Actor, type AnyActorRef, type AnyStateMachine } from 'xstate';
 import { ApiServer, type ApiAvailability } from '../apiserver/apiserver';
 import { provideMachines, type MachineName, type Machines } from './actors';
-import { VirtualClock, type TimerTask } from './clock';
+import { VirtualClock, type TimerRecord, type TimerTask } from './clock';
 import { defaults } from './config';
 import type { SimContext } from './context';
 import { controllerTable, type Controller, type Need } from './controllers';
@@ -15,6 +15,7 @@ import { WorkQueues } from './queues';
 import { SchedulerCache, type NodeUsage } from '../scheduler/cache';
 import { NodeTable } from '../scheduler/nodetable';
 import { emptySimState, type SimState } from './state';
+import { elapsed } from './timers';
 import type { Node } from '../api/types';
 import { Rng } from '../util/rng';
 import { routeWatchEvent, type PodSignatures } from './watch';
@@ -25,6 +26,14 @@ interface ActorEntry {
   machine: MachineName;
   actor: AnyActor;
 }
+
+/** Machines wait only through the engine's timers; a stray wall-clock delay would be a bug. */
+const noWallClock = {
+  setTimeout: (): never => {
+    throw new Error('a machine scheduled a wall-clock delay: use startTimer (engine/timers.ts)');
+  },
+  clearTimeout: () => {},
+};
 
 /** Settling stops after this many rounds: a guard against a livelock bug, never reached in practice. */
 const maxSettleRounds = 10_000;
@@ -41,6 +50,9 @@ export class Engine implements SimContext {
   readonly actors = new Map<string, ActorEntry>();
   readonly kubelets = new Map<string, AnyActor>();
   private readonly machines: Machines;
+  private readonly actorKeys = new WeakMap<AnyActorRef, string>();
+  /** Per actor key, the clock id of each named delay it waits for. */
+  private readonly actorTimers = new Map<string, Map<string, number>>();
   /** Every control loop, in the order a settle round runs them. */
   private readonly controllers: Controller[];
   private availability: ApiAvailability = 'available';
@@ -117,31 +129,49 @@ export class Engine implements SimContext {
     return (this.table ??= new NodeTable(this.nodes(), (node) => this.cache.usageOf(node)));
   }
 
-  /** Creates and starts an actor whose delays run on the virtual clock. */
+  /**
+   * Creates and starts an actor. A restored one starts in its saved state without running entry
+   * actions; its pending delays are already on the clock (they are plain tasks, see timers.ts).
+   */
   spawn(key: string, machine: MachineName, input: unknown, restored?: { value: unknown; context: unknown }): AnyActor {
     const logic = this.machines[machine] as unknown as AnyStateMachine;
-    let actor: AnyActor | undefined;
-    const clock = this.clock.forActor(key, () => {
-      const scheduled = Object.values(actor!.system.getSnapshot()._scheduledEvents);
-      const last = scheduled[scheduled.length - 1];
-      return { id: last.id, event: last.event as TimerTask['event'] };
-    });
     const snapshot = restored ? logic.resolveState({ value: restored.value as never, context: restored.context as never }) : undefined;
-    actor = createActor(logic, { clock, input, snapshot }) as AnyActor;
+    const actor = createActor(logic, { clock: noWallClock, input, snapshot }) as AnyActor;
     this.actors.set(key, { machine, actor });
+    this.actorKeys.set(actor, key);
     if (machine === 'kubelet') this.kubelets.set(key.slice('kubelet/'.length), actor);
     actor.start();
     return actor;
   }
 
+  /** The 'start timer' action of every machine: its named delay (from the machine's `delays`) becomes a task on the clock. */
+  startTimer(self: AnyActorRef, delay: string, args: { context: unknown; event: unknown }): void {
+    const key = this.actorKeys.get(self)!;
+    const logic = this.machines[this.actors.get(key)!.machine] as unknown as AnyStateMachine;
+    const length = logic.implementations.delays[delay] as number | ((args: unknown, params: unknown) => number);
+    const ms = typeof length === 'function' ? length(args, undefined) : length;
+    let timers = this.actorTimers.get(key);
+    if (!timers) this.actorTimers.set(key, (timers = new Map()));
+    timers.set(delay, this.clock.schedule({ owner: 'actor', actor: key, delay }, ms));
+  }
+
+  /** The 'cancel timer' action: leaving the state that waited drops its pending delay. */
+  cancelTimer(self: AnyActorRef, delay: string): void {
+    const timers = this.actorTimers.get(this.actorKeys.get(self)!);
+    const id = timers?.get(delay);
+    if (id === undefined) return;
+    this.clock.cancel(id);
+    timers!.delete(delay);
+  }
+
   /** Delivers a plain-data timer to its owner. */
   dispatch(task: TimerTask): void {
-    const event = task.event as { type: string; podKey: string; uid: string; attempt: number };
-    if (task.owner === 'tainteviction') {
-      if (this.controllersLeading()) evictPod(this, event.podKey, event.uid);
-    } else if (task.owner.startsWith('kubelet/')) {
-      completeStep(this, task.owner.slice('kubelet/'.length), event);
-    }
+    if (task.owner === 'actor') {
+      this.actorTimers.get(task.actor)?.delete(task.delay);
+      this.actors.get(task.actor)?.actor.send({ type: elapsed(task.delay) });
+    } else if (task.owner === 'tainteviction') {
+      if (this.controllersLeading()) evictPod(this, task.podKey, task.uid);
+    } else completeStep(this, task);
   }
 
   advanceTo(target: number): void {
@@ -227,11 +257,23 @@ export class Engine implements SimContext {
     }
   }
 
-  /** Forgets every actor (before a restore); their timers go with them. */
+  /** Forgets every actor (before a restore): the clock is reloaded with the snapshot's timers next. */
   stopActors(): void {
     for (const { actor } of this.actors.values()) actor.stop();
     this.actors.clear();
     this.kubelets.clear();
+    this.actorTimers.clear();
+  }
+
+  /** After the clock was reloaded: which pending task is which actor's named delay. */
+  adoptActorTimers(timers: readonly TimerRecord[]): void {
+    this.actorTimers.clear();
+    for (const { id, task } of timers) {
+      if (task.owner !== 'actor') continue;
+      let forActor = this.actorTimers.get(task.actor);
+      if (!forActor) this.actorTimers.set(task.actor, (forActor = new Map()));
+      forActor.set(task.delay, id);
+    }
   }
 
   resetDerived(availability: ApiAvailability): void {

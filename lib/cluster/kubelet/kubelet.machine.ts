@@ -3,10 +3,11 @@
 // renewals back off 200ms..7s. Stopping it leaves containers running; power loss takes it down.
 //
 // While `heartbeating`, renewals follow each other every 10s from the moment the state was
-// entered; lease.ts derives the latest renewal from that moment instead of firing a timer per
+// entered; kubelet.ts derives the latest renewal from that moment instead of firing a timer per
 // renewal, so a healthy fleet costs nothing between real changes.
 import { assign, setup } from 'xstate';
 import { defaults } from '../engine/config';
+import { cancelTimer, startTimer, timerActions, type Elapsed } from '../engine/timers';
 
 export interface KubeletContext {
   nodeName: string;
@@ -17,7 +18,15 @@ export interface KubeletContext {
   heartbeatPhaseMs: number;
 }
 
+type KubeletDelay =
+  | 'kubelet startup'
+  | 'first heartbeat'
+  | 'lease retry backoff'
+  | 'node status report interval'
+  | 'next status computation';
+
 export type KubeletEvent =
+  | Elapsed<KubeletDelay>
   | { type: 'KUBELET_STOP' }
   | { type: 'KUBELET_START' }
   | { type: 'POWER_LOSS' }
@@ -37,6 +46,7 @@ export const kubeletMachine = setup({
     'API server reachable': ({ context }) => context.apiReachable,
   },
   actions: {
+    ...timerActions<KubeletDelay>(),
     // Effects are provided by the cluster (see kubelet.ts); these defaults do nothing.
     'start kubelet': () => {},
     'register node and sync pods': () => {},
@@ -77,9 +87,9 @@ export const kubeletMachine = setup({
       on: { POWER_ON: 'starting' },
     },
     starting: {
-      entry: 'start kubelet',
-      after: { 'kubelet startup': 'running' },
-      on: { POWER_LOSS: 'off', KUBELET_STOP: 'stopped' },
+      entry: ['start kubelet', startTimer('kubelet startup')],
+      exit: cancelTimer('kubelet startup'),
+      on: { 'kubelet startup elapsed': 'running', POWER_LOSS: 'off', KUBELET_STOP: 'stopped' },
     },
     running: {
       entry: 'register node and sync pods',
@@ -90,19 +100,21 @@ export const kubeletMachine = setup({
       },
       states: {
         joining: {
-          after: {
-            'first heartbeat': [
+          entry: startTimer('first heartbeat'),
+          exit: cancelTimer('first heartbeat'),
+          on: {
+            'first heartbeat elapsed': [
               { guard: 'API server reachable', target: 'heartbeating' },
               { target: 'retryingLease', actions: 'reset backoff' },
             ],
           },
         },
         heartbeating: {
-          entry: ['start renewing lease', 'sync node status'],
-          exit: 'stop renewing lease',
+          entry: ['start renewing lease', 'sync node status', startTimer('node status report interval')],
+          exit: ['stop renewing lease', cancelTimer('node status report interval')],
           initial: 'steady',
-          after: { 'node status report interval': { target: 'heartbeating', reenter: true } },
           on: {
+            'node status report interval elapsed': { target: 'heartbeating', reenter: true },
             API_UNREACHABLE: { target: 'retryingLease', actions: ['note API unreachable', 'reset backoff'] },
           },
           states: {
@@ -110,13 +122,17 @@ export const kubeletMachine = setup({
               on: { NODE_STATUS_CHANGED: 'statusChangePending' },
             },
             statusChangePending: {
-              after: { 'next status computation': { target: 'steady', actions: 'sync node status' } },
+              entry: startTimer('next status computation'),
+              exit: cancelTimer('next status computation'),
+              on: { 'next status computation elapsed': { target: 'steady', actions: 'sync node status' } },
             },
           },
         },
         retryingLease: {
-          after: {
-            'lease retry backoff': [
+          entry: startTimer('lease retry backoff'),
+          exit: cancelTimer('lease retry backoff'),
+          on: {
+            'lease retry backoff elapsed': [
               { guard: 'API server reachable', target: 'heartbeating', actions: 'reset backoff' },
               { target: 'retryingLease', reenter: true, actions: 'double backoff' },
             ],

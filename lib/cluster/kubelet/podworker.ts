@@ -6,23 +6,22 @@ import { objectKey } from '../apiserver/store';
 import type { SimContext } from '../engine/context';
 import { setCondition } from '../controllers/podutil';
 import { imageSizeBytes, needsPull, podIp, pullDurationMs, runtimeOf, startDurationMs, stopDurationMs } from './runtime';
+import type { TimerTask } from '../engine/clock';
 import type { ContainerRecord } from '../engine/state';
 import type { ContainerStatus, Pod } from '../api/types';
 import { formatGoDuration } from '../util/duration';
 
-type StepEvent = 'IMAGE_PULLED' | 'CONTAINER_STARTED' | 'CONTAINER_STOPPED';
+type StepTask = Extract<TimerTask, { owner: 'kubelet' }>;
+type Step = StepTask['step'];
 
 /** The phase a container must still be in for a finished step to apply. */
-const expectedPhase: Record<string, ContainerRecord['phase']> = {
+const expectedPhase: Record<Step, ContainerRecord['phase']> = {
   IMAGE_PULLED: 'pulling',
   CONTAINER_STARTED: 'creating',
   CONTAINER_STOPPED: 'stopping',
 };
 
-const stepTask = (node: string, uid: string, attempt: number, type: StepEvent) => ({
-  owner: `kubelet/${node}`,
-  event: { type, uid, attempt },
-});
+const stepTask = (node: string, uid: string, attempt: number, step: Step): StepTask => ({ owner: 'kubelet', node, step, uid, attempt });
 
 function beginStart(ctx: SimContext, node: string, pod: Pod): void {
   const runtime = runtimeOf(ctx, node);
@@ -125,12 +124,13 @@ export function syncPod(ctx: SimContext, node: string, podKey: string): void {
 }
 
 /** A runtime step finished (a timer of this node's kubelet). */
-export function completeStep(ctx: SimContext, node: string, event: { type: string; uid: string; attempt: number }): void {
+export function completeStep(ctx: SimContext, event: StepTask): void {
+  const { node } = event;
   const runtime = runtimeOf(ctx, node);
   const record = runtime.containers[event.uid];
-  if (!record || record.attempt !== event.attempt || record.phase !== expectedPhase[event.type] || !ctx.kubeletRunning(node)) return;
+  if (!record || record.attempt !== event.attempt || record.phase !== expectedPhase[event.step] || !ctx.kubeletRunning(node)) return;
   const pod = ctx.store.get('Pod', record.podKey);
-  if (event.type === 'CONTAINER_STOPPED') {
+  if (event.step === 'CONTAINER_STOPPED') {
     delete runtime.containers[event.uid];
     if (pod && pod.metadata.uid === event.uid) ctx.api.delete('Pod', pod.metadata.namespace, pod.metadata.name, 0);
     return;
@@ -140,7 +140,7 @@ export function completeStep(ctx: SimContext, node: string, event: { type: strin
     return;
   }
   const container = pod.spec.containers[0];
-  if (event.type === 'IMAGE_PULLED') {
+  if (event.step === 'IMAGE_PULLED') {
     if (!runtime.images.includes(container.image)) runtime.images.push(container.image);
     record.phase = 'creating';
     ctx.api.record(

@@ -1,12 +1,15 @@
 // A node's hardware: running, powered off (containers die with it), or booting back up.
 import { setup } from 'xstate';
 import { defaults } from '../engine/config';
+import { cancelTimer, startTimer, timerActions, type Elapsed } from '../engine/timers';
 
 export interface NodeContext {
   nodeName: string;
 }
 
-export type NodeEvent = { type: 'POWER_LOSS' } | { type: 'POWER_ON' };
+type NodeDelay = 'boot time';
+
+export type NodeEvent = { type: 'POWER_LOSS' } | { type: 'POWER_ON' } | Elapsed<NodeDelay>;
 
 export const nodeMachine = setup({
   types: {
@@ -15,6 +18,7 @@ export const nodeMachine = setup({
     input: {} as { nodeName: string },
   },
   actions: {
+    ...timerActions<NodeDelay>(),
     // Effects are provided by the cluster; these defaults do nothing.
     'kill every container': () => {},
     'cut kubelet power': () => {},
@@ -35,8 +39,9 @@ export const nodeMachine = setup({
       on: { POWER_ON: 'booting' },
     },
     booting: {
-      after: { 'boot time': { target: 'running', actions: 'boot kubelet' } },
-      on: { POWER_LOSS: 'poweredOff' },
+      entry: startTimer('boot time'),
+      exit: cancelTimer('boot time'),
+      on: { 'boot time elapsed': { target: 'running', actions: 'boot kubelet' }, POWER_LOSS: 'poweredOff' },
     },
   },
 });
