@@ -6,7 +6,7 @@ import type { ApiAvailability } from './apiserver/apiserver';
 import type { MachineName } from './engine/actors';
 import type { ClockSnapshot } from './engine/clock';
 import type { Engine } from './engine/engine';
-import { materializeLeases } from './kubelet/kubelet';
+import { servedLease } from './kubelet/kubelet';
 import type { SimState } from './engine/state';
 import type { AnyObject, KubeEvent } from './api/types';
 
@@ -22,14 +22,19 @@ export interface ClusterSnapshot {
   actors: { key: string; machine: MachineName; value: unknown; context: unknown }[];
 }
 
+/** Node Leases as a reader sees them (their renewals derived while kubelets heartbeat). */
+const withServedLease = (engine: Engine) => (object: AnyObject) =>
+  object.kind === 'Lease' && object.metadata.namespace === 'kube-node-lease'
+    ? structuredClone(servedLease(engine, object.metadata.name) ?? object)
+    : object;
+
 export function takeSnapshot(engine: Engine): ClusterSnapshot {
-  materializeLeases(engine);
   return {
     format: 'clusterbook.cluster/v1',
     clock: engine.clock.snapshot(),
     rng: engine.rng.state,
     resourceVersion: engine.store.resourceVersion,
-    objects: engine.store.dump(),
+    objects: engine.store.dump().map(withServedLease(engine)),
     events: engine.api.events.dump(),
     state: structuredClone(engine.state),
     availability: engine.apiAvailability(),

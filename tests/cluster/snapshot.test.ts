@@ -3,6 +3,7 @@
 // exactly where the original was.
 import { describe, expect, it } from 'vitest';
 import type { Cluster, ClusterSnapshot } from '@/lib/cluster';
+import { engineOf } from '@/lib/cluster/cluster';
 import { must, newCluster } from './fixtures';
 
 /** A cluster with timers of every owner pending: evictions from a failed node, image pulls, actor delays. */
@@ -57,12 +58,19 @@ describe('snapshot and restore', () => {
     }
   });
 
-  it('reading the cluster writes nothing: get, describe, view and snapshot leave the stored objects as they were', () => {
+  it('reading the cluster writes nothing: get, describe, view and snapshot leave the stored Leases as they were', () => {
     const cluster = busyCluster();
     cluster.advance('25s');
-    const before = cluster.snapshot();
+    const store = engineOf(cluster).store;
+    const stored = () => structuredClone([...store.list('Lease')]);
+    const before = stored();
+    const shown = cluster.snapshot();
     for (const line of ['kubectl get leases -n kube-node-lease', 'kubectl describe nodes', 'kubectl get pods -A']) must(cluster, line);
     cluster.view();
-    expect(cluster.snapshot()).toEqual(before);
+    expect(stored()).toEqual(before);
+    // The reader still sees the latest renewal, derived from when the kubelet started renewing.
+    const served = shown.objects.find((object) => object.kind === 'Lease' && object.metadata.name === 'worker-2');
+    expect(served?.kind === 'Lease' && served.spec.renewTime).toBeGreaterThan(cluster.now() - 10_000);
+    expect(must(cluster, 'kubectl describe node worker-2')).toContain(`RenewTime:`);
   });
 });

@@ -1,4 +1,5 @@
 // kubectl describe node|pod|deployment, with the sections learners look at.
+import { servedLease } from '../kubelet/kubelet';
 import { objectKey } from '../apiserver/store';
 import { controllerOf, selectorString } from '../controllers/podutil';
 import { kubectlErrors } from '../api/errors';
@@ -73,7 +74,7 @@ function tolerationText(toleration: Toleration): string {
 function describeNode(engine: Engine, node: Node): string {
   const now = engine.clock.now();
   const w = 20;
-  const lease = engine.store.get('Lease', `kube-node-lease/${node.metadata.name}`);
+  const lease = servedLease(engine, node.metadata.name);
   const conditionRows = node.status.conditions.map((c) => [
     c.type,
     c.status,

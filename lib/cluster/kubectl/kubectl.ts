@@ -1,6 +1,5 @@
 // kubectl's command table: one entry per verb, and the checks every call shares.
 import { kubectlErrors } from '../api/errors';
-import { materializeLeases } from '../kubelet/kubelet';
 import { nodeIp } from '../kubelet/runtime';
 import { kubectlApply } from './apply';
 import { readBlocked } from './builder';
@@ -54,7 +53,5 @@ export function kubectl(env: KubectlEnv, args: string[]): CommandResult {
   const command = commands[verb];
   if (!command) return fail(kubectlErrors.unknownCommand(verb));
   if (env.engine.apiAvailability() === 'unreachable') return fail(kubectlErrors.unreachable(nodeIp(0)));
-  // Renewals are derived while kubelets heartbeat; commands that show leases need them written.
-  if ((verb === 'get' || verb === 'describe') && !env.engine.api.readError()) materializeLeases(env.engine);
   return command(env, rest);
 }

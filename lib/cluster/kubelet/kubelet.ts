@@ -7,7 +7,7 @@ import { setCondition } from '../controllers/podutil';
 import { nodeIp, runtimeOf } from './runtime';
 import { readyStatusOf } from '../engine/state';
 import { taintKeys } from '../api/taints';
-import type { ConditionStatus, Node } from '../api/types';
+import type { ConditionStatus, Lease, Node } from '../api/types';
 import { parseCpu, parseMemory } from '../util/quantity';
 import { resyncNodePods } from './podworker';
 
@@ -61,7 +61,7 @@ function newNode(ctx: SimContext, name: string): Omit<Node, 'metadata'> & { meta
 }
 
 /** The latest renewal of a heartbeating kubelet: one every 10s since it started renewing. */
-export function leaseRenewTime(ctx: SimContext, name: string): number | undefined {
+export function leaseRenewTime(ctx: Pick<SimContext, 'store' | 'state' | 'clock'>, name: string): number | undefined {
   const since = ctx.state.kubelets[name]?.renewingSince;
   if (since === undefined) return ctx.store.get('Lease', `kube-node-lease/${name}`)?.spec.renewTime;
   const interval = defaults.leaseRenewIntervalMs;
@@ -75,13 +75,15 @@ export function msUntilNextStatusComputation(ctx: SimContext, name: string): num
   return interval - ((ctx.clock.now() - since) % interval);
 }
 
-/** Writes the derived renewal times into the Lease objects, for readers of the store. */
-export function materializeLeases(ctx: SimContext): void {
-  for (const [name, kubelet] of Object.entries(ctx.state.kubelets)) {
-    if (kubelet.renewingSince === undefined) continue;
-    const lease = ctx.store.get('Lease', `kube-node-lease/${name}`);
-    if (lease) lease.spec.renewTime = leaseRenewTime(ctx, name)!;
-  }
+/**
+ * A node's Lease as a reader sees it: while its kubelet heartbeats, the stored renewTime is only
+ * the last one written, and the latest renewal is derived (a copy; the stored object is untouched).
+ */
+export function servedLease(ctx: Pick<SimContext, 'store' | 'state' | 'clock'>, name: string): Lease | undefined {
+  const lease = ctx.store.get('Lease', `kube-node-lease/${name}`);
+  if (!lease || ctx.state.kubelets[name]?.renewingSince === undefined) return lease;
+  const renewTime = leaseRenewTime(ctx, name)!;
+  return renewTime === lease.spec.renewTime ? lease : { ...lease, spec: { ...lease.spec, renewTime } };
 }
 
 export function startRenewingLease(ctx: SimContext, name: string): void {
