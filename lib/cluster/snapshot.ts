@@ -7,7 +7,7 @@ import type { MachineName } from './engine/actors';
 import type { ClockSnapshot } from './engine/clock';
 import type { Engine } from './engine/engine';
 import { servedLease } from './kubelet/kubelet';
-import type { SimState } from './engine/state';
+import { emptySimState, type SimState } from './engine/state';
 import type { AnyObject, KubeEvent } from './api/types';
 
 export interface ClusterSnapshot {
@@ -56,7 +56,8 @@ export function restoreSnapshot(engine: Engine, snapshot: ClusterSnapshot): void
   engine.rng.state = snapshot.rng;
   engine.store.load(snapshot.objects, snapshot.resourceVersion);
   engine.api.events.load(snapshot.events);
-  engine.state = structuredClone(snapshot.state);
+  // Fields added since the snapshot was taken start empty.
+  engine.state = { ...emptySimState(), ...structuredClone(snapshot.state) };
   engine.resetDerived(snapshot.availability);
   for (const saved of snapshot.actors) {
     engine.spawn(saved.key, saved.machine, undefined, { value: saved.value, context: structuredClone(saved.context) });

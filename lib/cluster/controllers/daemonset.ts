@@ -5,6 +5,7 @@ import type { SimContext } from '../engine/context';
 import type { DaemonSetItem } from '../engine/queues';
 import { firstUntoleratedTaint, taintKeys } from '../api/taints';
 import type { DaemonSet, Node, Toleration } from '../api/types';
+import { createPod, mayCreatePods } from './podcontrol';
 import { isPodActive, matchesSelector, podFromTemplate } from './podutil';
 import { uniquePodName } from './replicaset';
 
@@ -43,21 +44,27 @@ function shouldContinueRunning(ds: DaemonSet, tolerations: Toleration[], node: N
 
 function syncNode(ctx: SimContext, ds: DaemonSet, tolerations: Toleration[], node: Node): void {
   const name = node.metadata.name;
-  const active = ctx.store.podsPinnedTo(name).filter((pod) => pod.metadata.ownerReferences[0]?.uid === ds.metadata.uid && isPodActive(pod));
+  const active = ctx.listers
+    .podsPinnedTo(name)
+    .filter((pod) => pod.metadata.ownerReferences[0]?.uid === ds.metadata.uid && isPodActive(pod));
   const wanted = shouldRun(ds, tolerations, node);
   if (wanted && active.length === 0) {
+    if (!mayCreatePods(ctx, ds)) return;
     const podName = uniquePodName(ctx, ds.metadata.namespace, ds.metadata.name);
     const draft = podFromTemplate(ds.spec.template, { name: podName, namespace: ds.metadata.namespace, owner: ds });
     draft.spec.tolerations = tolerations.map((toleration) => ({ ...toleration }));
     draft.spec.affinityNodeName = name;
-    if (ctx.api.create(draft).ok)
-      ctx.api.record(involved(ds), 'Normal', 'SuccessfulCreate', `Created pod: ${podName}`, 'daemonset-controller');
+    createPod(ctx, ds, draft, {
+      source: 'daemonset-controller',
+      created: `Created pod: ${podName}`,
+      failed: (error) => `Error creating: ${error}`,
+    });
     return;
   }
   const excess = shouldContinueRunning(ds, tolerations, node) ? active.slice(1) : active;
   for (const pod of excess) {
-    if (ctx.api.delete('Pod', pod.metadata.namespace, pod.metadata.name).ok) {
-      ctx.api.record(involved(ds), 'Normal', 'SuccessfulDelete', `Deleted pod: ${pod.metadata.name}`, 'daemonset-controller');
+    if (ctx.client.delete('Pod', pod.metadata.namespace, pod.metadata.name).ok) {
+      ctx.client.record(involved(ds), 'Normal', 'SuccessfulDelete', `Deleted pod: ${pod.metadata.name}`, 'daemonset-controller');
     }
   }
 }
@@ -87,7 +94,7 @@ function updateStatus(ctx: SimContext, ds: DaemonSet, tolerations: Toleration[],
     before.updatedNumberScheduled === current
   )
     return;
-  ctx.api.update(ds, 'status', (target) => {
+  ctx.client.update(ds, 'status', (target) => {
     target.status = status;
   });
 }
@@ -103,19 +110,19 @@ export function syncDaemonSets(ctx: SimContext, items: Iterable<DaemonSetItem>):
   };
   for (const item of items) {
     if (item.kind === 'DaemonSet') {
-      const ds = ctx.store.get('DaemonSet', item.daemonSet);
+      const ds = ctx.listers.get('DaemonSet', item.daemonSet);
       if (!ds) continue;
       const tolerations = visit(ds, true);
       for (const node of ctx.nodes()) syncNode(ctx, ds, tolerations, node);
     } else if (item.kind === 'Node') {
-      const node = ctx.store.get('Node', item.node);
-      for (const ds of ctx.store.list('DaemonSet')) {
+      const node = ctx.listers.get('Node', item.node);
+      for (const ds of ctx.listers.list('DaemonSet')) {
         const tolerations = visit(ds, true);
         if (node) syncNode(ctx, ds, tolerations, node);
       }
     } else {
-      const ds = ctx.store.get('DaemonSet', item.daemonSet);
-      const node = ctx.store.get('Node', item.node);
+      const ds = ctx.listers.get('DaemonSet', item.daemonSet);
+      const node = ctx.listers.get('Node', item.node);
       if (!ds) continue;
       const tolerations = visit(ds, false);
       if (node) syncNode(ctx, ds, tolerations, node);

@@ -18,12 +18,12 @@ function rollingBounds(replicas: number): { maxSurge: number; maxUnavailable: nu
 function scale(ctx: SimContext, deployment: Deployment, rs: ReplicaSet, replicas: number): void {
   const from = rs.spec.replicas;
   if (from === replicas) return;
-  const result = ctx.api.update(rs, 'spec', (target) => {
+  const result = ctx.client.update(rs, 'spec', (target) => {
     target.spec.replicas = replicas;
   });
   if (!result.ok) return;
   const direction = replicas > from ? 'up' : 'down';
-  ctx.api.record(
+  ctx.client.record(
     involved(deployment),
     'Normal',
     'ScalingReplicaSet',
@@ -35,7 +35,7 @@ function scale(ctx: SimContext, deployment: Deployment, rs: ReplicaSet, replicas
 function createReplicaSet(ctx: SimContext, deployment: Deployment, hash: string, replicas: number): ReplicaSet | undefined {
   const template = structuredClone(deployment.spec.template);
   template.metadata.labels[templateHashLabel] = hash;
-  const created = ctx.api.create<'ReplicaSet'>({
+  const created = ctx.client.create<'ReplicaSet'>({
     kind: 'ReplicaSet',
     metadata: {
       name: `${deployment.metadata.name}-${hash}`,
@@ -51,10 +51,10 @@ function createReplicaSet(ctx: SimContext, deployment: Deployment, hash: string,
 }
 
 export function syncDeployment(ctx: SimContext, key: string): void {
-  const deployment = ctx.store.get('Deployment', key);
+  const deployment = ctx.listers.get('Deployment', key);
   if (!deployment || deployment.metadata.deletionTimestamp !== undefined) return;
   const hash = templateHash(deployment.spec.template);
-  const owned = ctx.store.dependentsOf(deployment.metadata.uid, 'ReplicaSet');
+  const owned = ctx.listers.dependentsOf(deployment.metadata.uid, 'ReplicaSet');
   const desired = deployment.spec.replicas;
   const existingNew = owned.find((rs) => rs.metadata.labels[templateHashLabel] === hash);
   const old = owned.filter((rs) => rs !== existingNew);
@@ -84,7 +84,7 @@ export function syncDeployment(ctx: SimContext, key: string): void {
 }
 
 function updateStatus(ctx: SimContext, deployment: Deployment, newRs: ReplicaSet): void {
-  const owned = ctx.store.dependentsOf(deployment.metadata.uid, 'ReplicaSet');
+  const owned = ctx.listers.dependentsOf(deployment.metadata.uid, 'ReplicaSet');
   const status = {
     replicas: owned.reduce((sum, rs) => sum + rs.status.replicas, 0),
     updatedReplicas: newRs.status.replicas,
@@ -99,7 +99,7 @@ function updateStatus(ctx: SimContext, deployment: Deployment, newRs: ReplicaSet
     current.availableReplicas === status.availableReplicas
   )
     return;
-  ctx.api.update(deployment, 'status', (target) => {
+  ctx.client.update(deployment, 'status', (target) => {
     target.status = status;
   });
 }

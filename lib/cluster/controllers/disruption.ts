@@ -21,11 +21,11 @@ function expectedCount(ctx: SimContext, pods: Pod[]): number {
       continue;
     }
     const key = objectKey(pod.metadata.namespace, ref.name);
-    if (ref.kind === 'StatefulSet') scales.set(`sts/${key}`, ctx.store.get('StatefulSet', key)?.spec.replicas ?? 0);
+    if (ref.kind === 'StatefulSet') scales.set(`sts/${key}`, ctx.listers.get('StatefulSet', key)?.spec.replicas ?? 0);
     else if (ref.kind === 'ReplicaSet') {
-      const rs = ctx.store.get('ReplicaSet', key);
+      const rs = ctx.listers.get('ReplicaSet', key);
       const deploymentRef = rs && controllerOf(rs);
-      const deployment = deploymentRef && ctx.store.get('Deployment', objectKey(pod.metadata.namespace, deploymentRef.name));
+      const deployment = deploymentRef && ctx.listers.get('Deployment', objectKey(pod.metadata.namespace, deploymentRef.name));
       if (deployment) scales.set(`deploy/${deployment.metadata.name}`, deployment.spec.replicas);
       else scales.set(`rs/${key}`, rs?.spec.replicas ?? 0);
     } else bare++;
@@ -35,7 +35,7 @@ function expectedCount(ctx: SimContext, pods: Pod[]): number {
 
 export function podsCoveredBy(ctx: SimContext, pdb: PodDisruptionBudget): Pod[] {
   const out: Pod[] = [];
-  for (const pod of ctx.store.list('Pod')) {
+  for (const pod of ctx.listers.list('Pod')) {
     if (pod.metadata.namespace === pdb.metadata.namespace && matchesSelector(pod.metadata.labels, pdb.spec.selector)) out.push(pod);
   }
   return out;
@@ -60,18 +60,18 @@ export function computeBudget(ctx: SimContext, pdb: PodDisruptionBudget): PodDis
 }
 
 export function syncDisruptionBudget(ctx: SimContext, key: string): void {
-  const pdb = ctx.store.get('PodDisruptionBudget', key);
+  const pdb = ctx.listers.get('PodDisruptionBudget', key);
   if (!pdb) return;
   const status = computeBudget(ctx, pdb);
   if (JSON.stringify(status) === JSON.stringify(pdb.status)) return;
-  ctx.api.update(pdb, 'status', (target) => {
+  ctx.client.update(pdb, 'status', (target) => {
     target.status = status;
   });
 }
 
 export function budgetsForPod(ctx: SimContext, pod: Pod): string[] {
   const keys: string[] = [];
-  for (const pdb of ctx.store.list('PodDisruptionBudget')) {
+  for (const pdb of ctx.listers.list('PodDisruptionBudget')) {
     if (pdb.metadata.namespace === pod.metadata.namespace && matchesSelector(pod.metadata.labels, pdb.spec.selector)) {
       keys.push(objectKey(pdb.metadata.namespace, pdb.metadata.name));
     }

@@ -2,8 +2,9 @@
 import type { SimContext } from '../engine/context';
 
 export function collectDependents(ctx: SimContext, ownerUid: string): void {
-  for (const rs of ctx.store.dependentsOf(ownerUid, 'ReplicaSet')) ctx.api.delete('ReplicaSet', rs.metadata.namespace, rs.metadata.name);
-  for (const pod of ctx.store.dependentsOf(ownerUid, 'Pod')) {
-    if (pod.metadata.deletionTimestamp === undefined) ctx.api.delete('Pod', pod.metadata.namespace, pod.metadata.name);
+  for (const rs of ctx.listers.dependentsOf(ownerUid, 'ReplicaSet'))
+    ctx.client.delete('ReplicaSet', rs.metadata.namespace, rs.metadata.name);
+  for (const pod of ctx.listers.dependentsOf(ownerUid, 'Pod')) {
+    if (pod.metadata.deletionTimestamp === undefined) ctx.client.delete('Pod', pod.metadata.namespace, pod.metadata.name);
   }
 }

@@ -51,7 +51,7 @@ function markUnknownIfStale(ctx: SimContext, node: Node, health: NodeHealth): vo
     (condition) => (conditionsMarkedUnknown as readonly string[]).includes(condition.type) && condition.status !== 'Unknown',
   );
   if (!stale) return;
-  ctx.api.update(node, 'status', (target) => {
+  ctx.client.update(node, 'status', (target) => {
     for (const type of conditionsMarkedUnknown) {
       setCondition(target.status.conditions, type, 'Unknown', now, 'NodeStatusUnknown', 'Kubelet stopped posting node status.');
     }
@@ -64,13 +64,13 @@ function markUnknownIfStale(ctx: SimContext, node: Node, health: NodeHealth): vo
 /** #9 MarkPodsNotReady: every pod on the node gets Ready=False and a NodeNotReady event. */
 function markPodsNotReady(ctx: SimContext, node: Node): void {
   const now = ctx.clock.now();
-  for (const pod of ctx.store.podsOnNode(node.metadata.name)) {
+  for (const pod of ctx.listers.podsOnNode(node.metadata.name)) {
     const ready = pod.status.conditions.find((condition) => condition.type === 'Ready');
     if (!ready || ready.status === 'False') continue;
-    ctx.api.update(pod, 'status', (target) => {
+    ctx.client.update(pod, 'status', (target) => {
       setCondition(target.status.conditions, 'Ready', 'False', now, ready.reason, ready.message);
     });
-    ctx.api.record(involved(pod), 'Warning', 'NodeNotReady', 'Node is not ready', 'node-controller');
+    ctx.client.record(involved(pod), 'Warning', 'NodeNotReady', 'Node is not ready', 'node-controller');
   }
 }
 
@@ -79,7 +79,7 @@ function swapNoExecuteTaint(ctx: SimContext, node: Node, add: string, remove: st
   const has = node.spec.taints.some((taint) => sameTaint(taint, { key: add, effect: 'NoExecute' }));
   const hasOpposite = node.spec.taints.some((taint) => sameTaint(taint, { key: remove, effect: 'NoExecute' }));
   if (has && !hasOpposite) return;
-  ctx.api.update(node, 'spec', (target) => {
+  ctx.client.update(node, 'spec', (target) => {
     target.spec.taints = target.spec.taints.filter((taint) => !sameTaint(taint, { key: remove, effect: 'NoExecute' }));
     if (!has) target.spec.taints.push({ key: add, effect: 'NoExecute', timeAdded: now });
   });
@@ -98,7 +98,7 @@ function markNodeAsReachable(ctx: SimContext, node: Node): void {
     lifecycle.taintMarked = lifecycle.taintMarked.filter((name) => name !== node.metadata.name);
   }
   if (!node.spec.taints.some(isControllerTaint)) return;
-  ctx.api.update(node, 'spec', (target) => {
+  ctx.client.update(node, 'spec', (target) => {
     target.spec.taints = target.spec.taints.filter((taint) => !isControllerTaint(taint));
   });
 }
@@ -123,7 +123,7 @@ function processTaintBaseEviction(ctx: SimContext, node: Node, observed: Conditi
 /** monitorNodeHealth: one pass every node-monitor-period. */
 export function monitorNodeHealth(ctx: SimContext): void {
   const zones = new Map<string, (ConditionStatus | undefined)[]>();
-  const nodes = [...ctx.store.list('Node')];
+  const nodes = [...ctx.listers.list('Node')];
   for (const node of nodes) {
     const observed = readyStatusOf(node.status.conditions);
     const health = observe(ctx, node);
@@ -135,7 +135,13 @@ export function monitorNodeHealth(ctx: SimContext): void {
     ctx.state.nodeLifecycle.zoneStates[zone] ??= 'Initial';
     processTaintBaseEviction(ctx, node, observed);
     if (current !== 'True' && observed === 'True') {
-      ctx.api.record(involved(node), 'Normal', 'NodeNotReady', `Node ${node.metadata.name} status is now: NodeNotReady`, 'node-controller');
+      ctx.client.record(
+        involved(node),
+        'Normal',
+        'NodeNotReady',
+        `Node ${node.metadata.name} status is now: NodeNotReady`,
+        'node-controller',
+      );
       markPodsNotReady(ctx, node);
     }
   }
@@ -187,7 +193,7 @@ export function taintQueuedNodes(ctx: SimContext): void {
   lifecycle.tainterRefilledAt = now;
   while (lifecycle.taintQueue.length > 0 && lifecycle.tainterTokens >= 1) {
     const name = lifecycle.taintQueue.shift()!;
-    const node = ctx.store.get('Node', name);
+    const node = ctx.listers.get('Node', name);
     const status = node && readyStatusOf(node.status.conditions);
     const swap = status && noExecuteTaintFor[status];
     if (!node || !swap) continue;
@@ -202,7 +208,7 @@ export function nothingToTaint(ctx: SimContext): boolean {
 
 /** doNoScheduleTaintingPass: NoSchedule taints mirror conditions and spec.unschedulable (#8, #26). */
 export function syncNoScheduleTaints(ctx: SimContext, name: string): void {
-  const node = ctx.store.get('Node', name);
+  const node = ctx.listers.get('Node', name);
   if (!node) return;
   const wanted = new Set<string>();
   for (const rule of conditionTaints) {
@@ -218,7 +224,7 @@ export function syncNoScheduleTaints(ctx: SimContext, name: string): void {
   const toRemove = [...present].filter((key) => !wanted.has(key));
   if (toAdd.length === 0 && toRemove.length === 0) return;
   const now = ctx.clock.now();
-  ctx.api.update(node, 'spec', (target) => {
+  ctx.client.update(node, 'spec', (target) => {
     target.spec.taints = target.spec.taints.filter((taint) => !(taint.effect === 'NoSchedule' && toRemove.includes(taint.key)));
     for (const key of toAdd) target.spec.taints.push({ key, effect: 'NoSchedule', timeAdded: now });
   });

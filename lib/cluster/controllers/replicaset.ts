@@ -1,9 +1,14 @@
 // The ReplicaSet controller: keeps `replicas` active pods. Pods marked for deletion do not
-// count (#16), so replacements start as soon as the old pods are Terminating.
+// count (#16), so replacements start as soon as the old pods are Terminating. Like the real one
+// it creates or deletes at most burstReplicas (500) pods per sync, so a huge replica count is
+// worked through sync by sync (and refused by the API server once the cluster is full).
 import { involved } from '../apiserver/apiserver';
 import type { SimContext } from '../engine/context';
 import type { Pod, ReplicaSet } from '../api/types';
+import { burstReplicas, createPod, mayCreatePods } from './podcontrol';
 import { isPodActive, isPodReady, podFromTemplate } from './podutil';
+
+const source = 'replicaset-controller';
 
 const phaseRank: Record<string, number> = { Pending: 0, Unknown: 1, Running: 2 };
 
@@ -21,27 +26,26 @@ function deletionOrder(a: Pod, b: Pod): number {
 export function uniquePodName(ctx: SimContext, namespace: string, prefix: string): string {
   for (;;) {
     const name = `${prefix}-${ctx.rng.suffix()}`;
-    if (!ctx.store.get('Pod', `${namespace}/${name}`)) return name;
+    if (!ctx.listers.get('Pod', `${namespace}/${name}`)) return name;
   }
 }
 
 export function syncReplicaSet(ctx: SimContext, key: string): void {
-  const rs = ctx.store.get('ReplicaSet', key);
+  const rs = ctx.listers.get('ReplicaSet', key);
   if (!rs || rs.metadata.deletionTimestamp !== undefined) return;
   const diff = ctx.podCounts(rs.metadata.uid).active - rs.spec.replicas;
-  if (diff < 0) {
-    for (let i = 0; i < -diff; i++) {
+  if (diff < 0 && mayCreatePods(ctx, rs)) {
+    const count = Math.min(-diff, burstReplicas);
+    for (let i = 0; i < count; i++) {
       const name = uniquePodName(ctx, rs.metadata.namespace, rs.metadata.name);
-      const created = ctx.api.create(podFromTemplate(rs.spec.template, { name, namespace: rs.metadata.namespace, owner: rs }));
-      if (!created.ok) break;
-      ctx.api.record(involved(rs), 'Normal', 'SuccessfulCreate', `Created pod: ${name}`, 'replicaset-controller');
+      const draft = podFromTemplate(rs.spec.template, { name, namespace: rs.metadata.namespace, owner: rs });
+      if (!createPod(ctx, rs, draft, { source, created: `Created pod: ${name}`, failed: (error) => `Error creating: ${error}` })) break;
     }
   } else if (diff > 0) {
-    const active = ctx.store.dependentsOf(rs.metadata.uid, 'Pod').filter(isPodActive);
-    for (const pod of active.sort(deletionOrder).slice(0, diff)) {
-      const deleted = ctx.api.delete('Pod', pod.metadata.namespace, pod.metadata.name);
-      if (deleted.ok)
-        ctx.api.record(involved(rs), 'Normal', 'SuccessfulDelete', `Deleted pod: ${pod.metadata.name}`, 'replicaset-controller');
+    const active = ctx.listers.dependentsOf(rs.metadata.uid, 'Pod').filter(isPodActive);
+    for (const pod of active.sort(deletionOrder).slice(0, Math.min(diff, burstReplicas))) {
+      const deleted = ctx.client.delete('Pod', pod.metadata.namespace, pod.metadata.name);
+      if (deleted.ok) ctx.client.record(involved(rs), 'Normal', 'SuccessfulDelete', `Deleted pod: ${pod.metadata.name}`, source);
     }
   }
   updateStatus(ctx, rs);
@@ -54,7 +58,7 @@ function updateStatus(ctx: SimContext, rs: ReplicaSet): void {
   const ready = counts.activeReady;
   const current = rs.status;
   if (current.replicas === replicas && current.readyReplicas === ready && current.availableReplicas === ready) return;
-  ctx.api.update(rs, 'status', (target) => {
+  ctx.client.update(rs, 'status', (target) => {
     target.status = { replicas, readyReplicas: ready, availableReplicas: ready };
   });
 }

@@ -3,21 +3,22 @@
 import { involved } from '../apiserver/apiserver';
 import type { SimContext } from '../engine/context';
 import type { Pod, StatefulSet } from '../api/types';
+import { createPod, mayCreatePods } from './podcontrol';
 import { isPodActive, isPodReady, podFromTemplate } from './podutil';
 
 const ordinalOf = (sts: StatefulSet, pod: Pod) => Number(pod.metadata.name.slice(sts.metadata.name.length + 1));
 
 export function syncStatefulSet(ctx: SimContext, key: string): void {
-  const sts = ctx.store.get('StatefulSet', key);
+  const sts = ctx.listers.get('StatefulSet', key);
   if (!sts || sts.metadata.deletionTimestamp !== undefined) return;
   const { namespace, name } = sts.metadata;
-  const owned = ctx.store.dependentsOf(sts.metadata.uid, 'Pod');
+  const owned = ctx.listers.dependentsOf(sts.metadata.uid, 'Pod');
   const byOrdinal = new Map(owned.map((pod) => [ordinalOf(sts, pod), pod]));
   for (let ordinal = 0; ordinal < sts.spec.replicas; ordinal++) {
     const pod = byOrdinal.get(ordinal);
     if (!pod) {
       const podName = `${name}-${ordinal}`;
-      if (ctx.store.get('Pod', `${namespace}/${podName}`)) return;
+      if (ctx.listers.get('Pod', `${namespace}/${podName}`)) return;
       const draft = podFromTemplate(sts.spec.template, {
         name: podName,
         namespace,
@@ -25,20 +26,17 @@ export function syncStatefulSet(ctx: SimContext, key: string): void {
         labels: { 'statefulset.kubernetes.io/pod-name': podName, 'apps.kubernetes.io/pod-index': String(ordinal) },
       });
       draft.spec.hostname = podName;
-      const created = ctx.api.create(draft);
-      if (created.ok) {
-        ctx.api.record(
-          involved(sts),
-          'Normal',
-          'SuccessfulCreate',
-          `create Pod ${podName} in StatefulSet ${name} successful`,
-          'statefulset-controller',
-        );
+      if (mayCreatePods(ctx, sts)) {
+        createPod(ctx, sts, draft, {
+          source: 'statefulset-controller',
+          created: `create Pod ${podName} in StatefulSet ${name} successful`,
+          failed: (error) => `create Pod ${podName} in StatefulSet ${name} failed error: ${error}`,
+        });
       }
       break;
     }
     if (pod.status.phase === 'Failed' && isPodActive(pod)) {
-      ctx.api.delete('Pod', namespace, pod.metadata.name);
+      ctx.client.delete('Pod', namespace, pod.metadata.name);
       break;
     }
     // Wait for each pod to be Running and Ready before the next (and for Terminating ones to go).
@@ -47,8 +45,8 @@ export function syncStatefulSet(ctx: SimContext, key: string): void {
   const condemned = owned.filter((pod) => ordinalOf(sts, pod) >= sts.spec.replicas).sort((a, b) => ordinalOf(sts, b) - ordinalOf(sts, a));
   const victim = condemned[0];
   if (victim && isPodActive(victim)) {
-    if (ctx.api.delete('Pod', namespace, victim.metadata.name).ok) {
-      ctx.api.record(
+    if (ctx.client.delete('Pod', namespace, victim.metadata.name).ok) {
+      ctx.client.record(
         involved(sts),
         'Normal',
         'SuccessfulDelete',
@@ -72,7 +70,7 @@ function updateStatus(ctx: SimContext, sts: StatefulSet): void {
     current.currentReplicas === status.currentReplicas
   )
     return;
-  ctx.api.update(sts, 'status', (target) => {
+  ctx.client.update(sts, 'status', (target) => {
     target.status = status;
   });
 }

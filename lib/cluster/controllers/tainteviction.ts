@@ -15,7 +15,7 @@ export const evictionTask = (podKey: string, uid: string): TimerTask => ({ owner
 const none: Taint[] = [];
 
 function noExecuteTaintsOf(ctx: SimContext, nodeName: string | undefined): Taint[] {
-  const node = nodeName ? ctx.store.get('Node', nodeName) : undefined;
+  const node = nodeName ? ctx.listers.get('Node', nodeName) : undefined;
   if (!node || node.spec.taints.length === 0) return none;
   return node.spec.taints.filter((taint) => taint.effect === 'NoExecute');
 }
@@ -27,7 +27,7 @@ function cancelEviction(ctx: SimContext, podKey: string, withEvent: boolean): vo
   delete ctx.state.evictions[podKey];
   const [namespace, name] = podKey.split('/');
   if (withEvent) {
-    ctx.api.record(
+    ctx.client.record(
       { kind: 'Pod', namespace, name },
       'Normal',
       'TaintManagerEviction',
@@ -40,11 +40,11 @@ function cancelEviction(ctx: SimContext, podKey: string, withEvent: boolean): vo
 /** deletePodHandler: condition DisruptionTarget, then a normal graceful delete. */
 export function evictPod(ctx: SimContext, podKey: string, uid: string): void {
   delete ctx.state.evictions[podKey];
-  const pod = ctx.store.get('Pod', podKey);
+  const pod = ctx.listers.get('Pod', podKey);
   if (!pod || pod.metadata.uid !== uid || pod.metadata.deletionTimestamp !== undefined) return;
   const now = ctx.clock.now();
-  ctx.api.record(involved(pod), 'Normal', 'TaintManagerEviction', `Marking for deletion Pod ${podKey}`, 'taint-eviction-controller');
-  const marked = ctx.api.update(pod, 'status', (target) => {
+  ctx.client.record(involved(pod), 'Normal', 'TaintManagerEviction', `Marking for deletion Pod ${podKey}`, 'taint-eviction-controller');
+  const marked = ctx.client.update(pod, 'status', (target) => {
     setCondition(
       target.status.conditions,
       'DisruptionTarget',
@@ -54,7 +54,7 @@ export function evictPod(ctx: SimContext, podKey: string, uid: string): void {
       'Taint manager: deleting due to NoExecute taint',
     );
   });
-  if (marked.ok) ctx.api.delete('Pod', pod.metadata.namespace, pod.metadata.name);
+  if (marked.ok) ctx.client.delete('Pod', pod.metadata.namespace, pod.metadata.name);
 }
 
 /** processPodOnNode. */
@@ -85,10 +85,10 @@ function processPod(ctx: SimContext, pod: Pod, taints: Taint[]): void {
 export function syncTaintEviction(ctx: SimContext, item: TaintEvictionItem): void {
   if (item.kind === 'Node') {
     const taints = noExecuteTaintsOf(ctx, item.node);
-    for (const pod of ctx.store.podsOnNode(item.node)) processPod(ctx, pod, taints);
+    for (const pod of ctx.listers.podsOnNode(item.node)) processPod(ctx, pod, taints);
     return;
   }
-  const pod = ctx.store.get('Pod', item.pod);
+  const pod = ctx.listers.get('Pod', item.pod);
   if (!pod) {
     cancelEviction(ctx, item.pod, false);
     return;

@@ -1,6 +1,7 @@
-// What every component gets: the API server, the clock, the RNG, the plain state and the queues.
-import type { ApiServer } from '../apiserver/apiserver';
-import type { Store } from '../apiserver/store';
+// What every component gets: listers to read the API, a client to write it, the clock, the RNG,
+// the plain state and the queues.
+import type { KubeClient } from './client';
+import type { Listers } from './listers';
 import type { TimerTask, VirtualClock } from './clock';
 import type { PodCounts } from '../controllers/podcounts';
 import type { WorkQueues } from './queues';
@@ -9,8 +10,10 @@ import type { Node } from '../api/types';
 import type { Rng } from '../util/rng';
 
 export interface SimContext {
-  api: ApiServer;
-  store: Store;
+  /** Read-only views of the API server's objects. */
+  listers: Listers;
+  /** The one write path: create, update, delete, record an event. */
+  client: KubeClient;
   clock: VirtualClock;
   rng: Rng;
   state: SimState;

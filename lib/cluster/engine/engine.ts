@@ -5,7 +5,9 @@ import { ApiServer, type ApiAvailability } from '../apiserver/apiserver';
 import { provideMachines, type MachineName, type Machines } from './actors';
 import { VirtualClock, type TimerRecord, type TimerTask } from './clock';
 import { defaults } from './config';
+import type { KubeClient } from './client';
 import type { SimContext } from './context';
+import type { Listers } from './listers';
 import { controllerTable, type Controller, type Need } from './controllers';
 import { OwnerPodCounts, type PodCounts } from '../controllers/podcounts';
 import { startWithFreshObservations } from '../controllers/nodelifecycle';
@@ -42,6 +44,9 @@ export class Engine implements SimContext {
   readonly clock = new VirtualClock();
   readonly rng: Rng;
   readonly api: ApiServer;
+  /** What controllers read (the store, read-only) and their one write path (the API server). */
+  readonly listers: Listers;
+  readonly client: KubeClient;
   readonly queues = new WorkQueues();
   readonly cache = new SchedulerCache();
   state: SimState = emptySimState();
@@ -66,6 +71,8 @@ export class Engine implements SimContext {
   constructor(seedState: number) {
     this.rng = new Rng(seedState);
     this.api = new ApiServer(this.clock, this.rng, () => this.availability);
+    this.listers = this.api.store;
+    this.client = this.api;
     this.cache.onUsageChanged = (node, usage) => this.table?.usageChanged(node, usage);
     this.machines = provideMachines(this);
     this.controllers = controllerTable(this);

@@ -63,6 +63,8 @@ export interface KubeletNodeState {
   lastStatusReportAt: Millis;
   /** Set while the kubelet renews its Lease every 10s: when that started. */
   renewingSince?: Millis;
+  /** The last of those derived renewals, once it stopped renewing (see leaseRenewTime). */
+  lastDerivedRenewal?: Millis;
 }
 
 export interface SimState {
@@ -78,6 +80,8 @@ export interface SimState {
   /** PodGC: when a pod on a vanished node was first seen (#21 quarantine). */
   orphanSeenAt: Record<string, Millis>;
   nextServiceIp: number;
+  /** Owners (by uid) whose pod create was refused, and when: they retry once time moves on. */
+  refusedCreates: Record<string, Millis>;
 }
 
 export function emptySimState(): SimState {
@@ -92,6 +96,7 @@ export function emptySimState(): SimState {
     nextStartNodeIndex: 0,
     orphanSeenAt: {},
     nextServiceIp: 11,
+    refusedCreates: {},
   };
 }
 

@@ -54,13 +54,13 @@ function routePod(ctx: SimContext, indexes: WatchIndexes, event: WatchEvent, pod
   if (ownersMustLook(indexes.signatures, event.key, pod, deleted, flags)) {
     const owner = controllerOf(pod);
     if (owner) {
-      const key = ctx.store.keyOfUid(owner.uid) ?? (pod.metadata.namespace ? `${pod.metadata.namespace}/${owner.name}` : owner.name);
+      const key = ctx.listers.keyOfUid(owner.uid) ?? (pod.metadata.namespace ? `${pod.metadata.namespace}/${owner.name}` : owner.name);
       if (owner.kind === 'ReplicaSet') queues.replicaset.add(key);
       else if (owner.kind === 'DaemonSet')
         queues.daemonset.add({ kind: 'Pod', daemonSet: key, node: pod.spec.nodeName ?? pod.spec.affinityNodeName ?? '' });
       else if (owner.kind === 'StatefulSet') queues.statefulset.add(key);
     }
-    if (ctx.store.count('PodDisruptionBudget') > 0) for (const key of budgetsForPod(ctx, pod)) queues.disruption.add(key);
+    if (ctx.listers.count('PodDisruptionBudget') > 0) for (const key of budgetsForPod(ctx, pod)) queues.disruption.add(key);
   }
   const node = pod.spec.nodeName;
   if (!node) {
@@ -78,7 +78,7 @@ function routePod(ctx: SimContext, indexes: WatchIndexes, event: WatchEvent, pod
 
 function mayBeEvicted(ctx: SimContext, nodeName: string, podKey: string): boolean {
   if (ctx.state.evictions[podKey] !== undefined) return true;
-  const node = ctx.store.get('Node', nodeName);
+  const node = ctx.listers.get('Node', nodeName);
   return node !== undefined && node.spec.taints.some((taint) => taint.effect === 'NoExecute');
 }
 

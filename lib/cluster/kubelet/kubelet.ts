@@ -60,10 +60,19 @@ function newNode(ctx: SimContext, name: string): Omit<Node, 'metadata'> & { meta
   };
 }
 
-/** The latest renewal of a heartbeating kubelet: one every 10s since it started renewing. */
-export function leaseRenewTime(ctx: Pick<SimContext, 'store' | 'state' | 'clock'>, name: string): number | undefined {
-  const since = ctx.state.kubelets[name]?.renewingSince;
-  if (since === undefined) return ctx.store.get('Lease', `kube-node-lease/${name}`)?.spec.renewTime;
+/**
+ * The latest renewal of a node's Lease. A heartbeating kubelet renews every 10s since it started
+ * renewing; those renewals are derived, not written one by one, so once it stops, the last of
+ * them is remembered beside the stored Lease (which holds only the renewals really written).
+ */
+export function leaseRenewTime(ctx: Pick<SimContext, 'listers' | 'state' | 'clock'>, name: string): number | undefined {
+  const kubelet = ctx.state.kubelets[name];
+  const since = kubelet?.renewingSince;
+  if (since === undefined) {
+    const written = ctx.listers.get('Lease', `kube-node-lease/${name}`)?.spec.renewTime;
+    const derived = kubelet?.lastDerivedRenewal;
+    return written === undefined || derived === undefined ? written : Math.max(written, derived);
+  }
   const interval = defaults.leaseRenewIntervalMs;
   return since + Math.floor((ctx.clock.now() - since) / interval) * interval;
 }
@@ -76,12 +85,12 @@ export function msUntilNextStatusComputation(ctx: SimContext, name: string): num
 }
 
 /**
- * A node's Lease as a reader sees it: while its kubelet heartbeats, the stored renewTime is only
- * the last one written, and the latest renewal is derived (a copy; the stored object is untouched).
+ * A node's Lease as a reader sees it: the stored renewTime is only the last one written, so the
+ * latest renewal is derived (in a copy; the stored object is untouched).
  */
-export function servedLease(ctx: Pick<SimContext, 'store' | 'state' | 'clock'>, name: string): Lease | undefined {
-  const lease = ctx.store.get('Lease', `kube-node-lease/${name}`);
-  if (!lease || ctx.state.kubelets[name]?.renewingSince === undefined) return lease;
+export function servedLease(ctx: Pick<SimContext, 'listers' | 'state' | 'clock'>, name: string): Lease | undefined {
+  const lease = ctx.listers.get('Lease', `kube-node-lease/${name}`);
+  if (!lease) return undefined;
   const renewTime = leaseRenewTime(ctx, name)!;
   return renewTime === lease.spec.renewTime ? lease : { ...lease, spec: { ...lease.spec, renewTime } };
 }
@@ -92,10 +101,9 @@ export function startRenewingLease(ctx: SimContext, name: string): void {
 }
 
 export function stopRenewingLease(ctx: SimContext, name: string): void {
-  const lease = ctx.store.get('Lease', `kube-node-lease/${name}`);
-  const last = leaseRenewTime(ctx, name);
-  if (lease && last !== undefined) lease.spec.renewTime = last;
-  delete kubeletState(ctx, name).renewingSince;
+  const kubelet = kubeletState(ctx, name);
+  kubelet.lastDerivedRenewal = leaseRenewTime(ctx, name);
+  delete kubelet.renewingSince;
 }
 
 function kubeletState(ctx: SimContext, name: string) {
@@ -103,15 +111,15 @@ function kubeletState(ctx: SimContext, name: string) {
 }
 
 function renewLease(ctx: SimContext, name: string): void {
-  const lease = ctx.store.get('Lease', `kube-node-lease/${name}`);
+  const lease = ctx.listers.get('Lease', `kube-node-lease/${name}`);
   const now = ctx.clock.now();
   if (lease) {
-    ctx.api.update(lease, 'heartbeat', (target) => {
+    ctx.client.update(lease, 'heartbeat', (target) => {
       target.spec.renewTime = now;
     });
     return;
   }
-  ctx.api.create<'Lease'>({
+  ctx.client.create<'Lease'>({
     kind: 'Lease',
     metadata: { name, namespace: 'kube-node-lease' },
     spec: { holderIdentity: name, leaseDurationSeconds: defaults.leaseDurationSeconds, renewTime: now },
@@ -120,7 +128,7 @@ function renewLease(ctx: SimContext, name: string): void {
 
 /** syncNodeStatus: post when a condition differs from what the API holds, or every 5 minutes. */
 export function syncNodeStatus(ctx: SimContext, name: string): void {
-  const node = ctx.store.get('Node', name);
+  const node = ctx.listers.get('Node', name);
   if (!node) return;
   const now = ctx.clock.now();
   const kubelet = kubeletState(ctx, name);
@@ -131,7 +139,7 @@ export function syncNodeStatus(ctx: SimContext, name: string): void {
   });
   if (!changed && now - kubelet.lastStatusReportAt < defaults.nodeStatusReportFrequencyMs) return;
   const before = readyStatusOf(node.status.conditions);
-  const posted = ctx.api.update(node, changed ? 'status' : 'heartbeat', (target) => {
+  const posted = ctx.client.update(node, changed ? 'status' : 'heartbeat', (target) => {
     for (const condition of wanted) {
       setCondition(target.status.conditions, condition.type, condition.status, now, condition.reason, condition.message);
       target.status.conditions.find((existing) => existing.type === condition.type)!.lastHeartbeatTime = now;
@@ -141,23 +149,23 @@ export function syncNodeStatus(ctx: SimContext, name: string): void {
   kubelet.lastStatusReportAt = now;
   const after = readyStatusOf(node.status.conditions);
   if (after !== before && after === 'True')
-    ctx.api.record(involved(node), 'Normal', 'NodeReady', `Node ${name} status is now: NodeReady`, 'kubelet');
+    ctx.client.record(involved(node), 'Normal', 'NodeReady', `Node ${name} status is now: NodeReady`, 'kubelet');
   if (after !== before && after === 'False') {
-    ctx.api.record(involved(node), 'Normal', 'NodeNotReady', `Node ${name} status is now: NodeNotReady`, 'kubelet');
+    ctx.client.record(involved(node), 'Normal', 'NodeNotReady', `Node ${name} status is now: NodeNotReady`, 'kubelet');
   }
 }
 
 export function startKubelet(ctx: SimContext, name: string): void {
-  const node = ctx.store.get('Node', name);
-  if (node) ctx.api.record(involved(node), 'Normal', 'Starting', 'Starting kubelet.', 'kubelet');
+  const node = ctx.listers.get('Node', name);
+  if (node) ctx.client.record(involved(node), 'Normal', 'Starting', 'Starting kubelet.', 'kubelet');
 }
 
 /** On start: register the Node if it is missing, renew the Lease, post status, sync every pod. */
 export function registerNodeAndSyncPods(ctx: SimContext, name: string): void {
-  if (!ctx.store.get('Node', name)) {
-    const created = ctx.api.create(newNode(ctx, name));
+  if (!ctx.listers.get('Node', name)) {
+    const created = ctx.client.create(newNode(ctx, name));
     if (created.ok) {
-      ctx.api.record(
+      ctx.client.record(
         involved(created.value),
         'Normal',
         'RegisteredNode',

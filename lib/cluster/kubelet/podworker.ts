@@ -28,11 +28,11 @@ function beginStart(ctx: SimContext, node: string, pod: Pod): void {
   const now = ctx.clock.now();
   const attempt = runtime.nextAttempt++;
   const restart = pod.status.containerStatuses.some((status) => status.started);
-  const record: ContainerRecord = { podKey: ctx.store.keyFor(pod), phase: 'pulling', attempt, restart, since: now };
+  const record: ContainerRecord = { podKey: ctx.listers.keyFor(pod), phase: 'pulling', attempt, restart, since: now };
   runtime.containers[pod.metadata.uid] = record;
   const image = pod.spec.containers[0].image;
-  ctx.api.update(pod, 'status', (target) => {
-    target.status.hostIP = ctx.store.get('Node', node)?.status.internalIP;
+  ctx.client.update(pod, 'status', (target) => {
+    target.status.hostIP = ctx.listers.get('Node', node)?.status.internalIP;
     target.status.podIP ??= podIp(ctx, node, pod.spec.hostNetwork);
     target.status.startTime ??= now;
     setCondition(target.status.conditions, 'Initialized', 'True', now);
@@ -57,18 +57,18 @@ function beginStart(ctx: SimContext, node: string, pod: Pod): void {
     if (!runtime.images.includes(image)) runtime.images.push(image);
     markRunning(ctx, pod, false);
   } else if (needsPull(runtime, image)) {
-    ctx.api.record(involved(pod), 'Normal', 'Pulling', `Pulling image "${image}"`, 'kubelet');
+    ctx.client.record(involved(pod), 'Normal', 'Pulling', `Pulling image "${image}"`, 'kubelet');
     ctx.schedule(stepTask(node, pod.metadata.uid, attempt, 'IMAGE_PULLED'), pullDurationMs(ctx));
   } else {
     record.phase = 'creating';
-    ctx.api.record(involved(pod), 'Normal', 'Pulled', `Container image "${image}" already present on machine`, 'kubelet');
+    ctx.client.record(involved(pod), 'Normal', 'Pulled', `Container image "${image}" already present on machine`, 'kubelet');
     ctx.schedule(stepTask(node, pod.metadata.uid, attempt, 'CONTAINER_STARTED'), startDurationMs(ctx));
   }
 }
 
 function markRunning(ctx: SimContext, pod: Pod, restart: boolean): void {
   const now = ctx.clock.now();
-  ctx.api.update(pod, 'status', (target) => {
+  ctx.client.update(pod, 'status', (target) => {
     target.status.phase = 'Running';
     setCondition(target.status.conditions, 'ContainersReady', 'True', now);
     setCondition(target.status.conditions, 'Ready', 'True', now);
@@ -92,7 +92,7 @@ function markRunning(ctx: SimContext, pod: Pod, restart: boolean): void {
 function beginStop(ctx: SimContext, node: string, pod: Pod, record: ContainerRecord): void {
   record.phase = 'stopping';
   for (const container of pod.spec.containers) {
-    ctx.api.record(involved(pod), 'Normal', 'Killing', `Stopping container ${container.name}`, 'kubelet');
+    ctx.client.record(involved(pod), 'Normal', 'Killing', `Stopping container ${container.name}`, 'kubelet');
   }
   ctx.schedule(stepTask(node, pod.metadata.uid, record.attempt, 'CONTAINER_STOPPED'), stopDurationMs(ctx));
 }
@@ -100,7 +100,7 @@ function beginStop(ctx: SimContext, node: string, pod: Pod, record: ContainerRec
 /** One pass of the pod worker for `podKey` on `node`; level-triggered, safe to repeat. */
 export function syncPod(ctx: SimContext, node: string, podKey: string): void {
   const runtime = runtimeOf(ctx, node);
-  const pod = ctx.store.get('Pod', podKey);
+  const pod = ctx.listers.get('Pod', podKey);
   if (!pod || pod.spec.nodeName !== node) {
     // The object is gone (force-deleted or PodGC): kill whatever still runs for it.
     for (const [uid, record] of Object.entries(runtime.containers)) {
@@ -110,7 +110,7 @@ export function syncPod(ctx: SimContext, node: string, podKey: string): void {
   }
   const record = runtime.containers[pod.metadata.uid];
   if (pod.metadata.deletionTimestamp !== undefined) {
-    if (!record) ctx.api.delete('Pod', pod.metadata.namespace, pod.metadata.name, 0);
+    if (!record) ctx.client.delete('Pod', pod.metadata.namespace, pod.metadata.name, 0);
     else if (record.phase !== 'stopping') beginStop(ctx, node, pod, record);
     return;
   }
@@ -129,10 +129,10 @@ export function completeStep(ctx: SimContext, event: StepTask): void {
   const runtime = runtimeOf(ctx, node);
   const record = runtime.containers[event.uid];
   if (!record || record.attempt !== event.attempt || record.phase !== expectedPhase[event.step] || !ctx.kubeletRunning(node)) return;
-  const pod = ctx.store.get('Pod', record.podKey);
+  const pod = ctx.listers.get('Pod', record.podKey);
   if (event.step === 'CONTAINER_STOPPED') {
     delete runtime.containers[event.uid];
-    if (pod && pod.metadata.uid === event.uid) ctx.api.delete('Pod', pod.metadata.namespace, pod.metadata.name, 0);
+    if (pod && pod.metadata.uid === event.uid) ctx.client.delete('Pod', pod.metadata.namespace, pod.metadata.name, 0);
     return;
   }
   if (!pod || pod.metadata.uid !== event.uid) {
@@ -143,7 +143,7 @@ export function completeStep(ctx: SimContext, event: StepTask): void {
   if (event.step === 'IMAGE_PULLED') {
     if (!runtime.images.includes(container.image)) runtime.images.push(container.image);
     record.phase = 'creating';
-    ctx.api.record(
+    ctx.client.record(
       involved(pod),
       'Normal',
       'Pulled',
@@ -155,8 +155,8 @@ export function completeStep(ctx: SimContext, event: StepTask): void {
   }
   record.phase = 'running';
   for (const each of pod.spec.containers) {
-    ctx.api.record(involved(pod), 'Normal', 'Created', `Created container: ${each.name}`, 'kubelet');
-    ctx.api.record(involved(pod), 'Normal', 'Started', `Started container ${each.name}`, 'kubelet');
+    ctx.client.record(involved(pod), 'Normal', 'Created', `Created container: ${each.name}`, 'kubelet');
+    ctx.client.record(involved(pod), 'Normal', 'Started', `Started container ${each.name}`, 'kubelet');
   }
   markRunning(ctx, pod, record.restart);
   if (pod.metadata.deletionTimestamp !== undefined) beginStop(ctx, node, pod, record);
@@ -166,8 +166,9 @@ export function completeStep(ctx: SimContext, event: StepTask): void {
 export function resyncNodePods(ctx: SimContext, node: string): void {
   const runtime = runtimeOf(ctx, node);
   for (const [uid, record] of Object.entries(runtime.containers)) {
-    const pod = ctx.store.get('Pod', record.podKey);
+    const pod = ctx.listers.get('Pod', record.podKey);
     if (!pod || pod.metadata.uid !== uid || pod.spec.nodeName !== node) delete runtime.containers[uid];
   }
-  for (const pod of ctx.store.podsOnNode(node)) ctx.queues.kubelet.add({ node, pod: objectKey(pod.metadata.namespace, pod.metadata.name) });
+  for (const pod of ctx.listers.podsOnNode(node))
+    ctx.queues.kubelet.add({ node, pod: objectKey(pod.metadata.namespace, pod.metadata.name) });
 }

@@ -41,7 +41,7 @@ function decidePinned(ctx: SimContext, inputs: SchedulingInputs, pod: Pod, pinne
 }
 
 function decide(ctx: SimContext, inputs: SchedulingInputs, pod: Pod): Decision {
-  if (pod.spec.affinityNodeName) return decidePinned(ctx, inputs, pod, ctx.store.get('Node', pod.spec.affinityNodeName));
+  if (pod.spec.affinityNodeName) return decidePinned(ctx, inputs, pod, ctx.listers.get('Node', pod.spec.affinityNodeName));
   const { requested, nonZero } = podRequests(pod);
   const table = inputs.nodeTable();
   const n = table.nodes.length;
@@ -104,12 +104,12 @@ function decide(ctx: SimContext, inputs: SchedulingInputs, pod: Pod): Decision {
 }
 
 export function scheduleOne(ctx: SimContext, inputs: SchedulingInputs, key: string): void {
-  const pod = ctx.store.get('Pod', key);
+  const pod = ctx.listers.get('Pod', key);
   if (!pod || pod.spec.nodeName || pod.metadata.deletionTimestamp !== undefined) return;
   const now = ctx.clock.now();
   const decision = decide(ctx, inputs, pod);
   if ('node' in decision) {
-    const bound = ctx.api.update(
+    const bound = ctx.client.update(
       pod,
       'spec',
       (target) => {
@@ -120,12 +120,12 @@ export function scheduleOne(ctx: SimContext, inputs: SchedulingInputs, key: stri
     );
     if (!bound.ok) return;
     if (ctx.state.unschedulable.includes(key)) ctx.state.unschedulable = ctx.state.unschedulable.filter((pending) => pending !== key);
-    ctx.api.record(involved(pod), 'Normal', 'Scheduled', `Successfully assigned ${key} to ${decision.node}`, 'default-scheduler');
+    ctx.client.record(involved(pod), 'Normal', 'Scheduled', `Successfully assigned ${key} to ${decision.node}`, 'default-scheduler');
     return;
   }
   const message = fitErrorMessage(decision.total, decision.failures);
-  ctx.api.record(involved(pod), 'Warning', 'FailedScheduling', message, 'default-scheduler');
-  ctx.api.update(pod, 'status', (target) => {
+  ctx.client.record(involved(pod), 'Warning', 'FailedScheduling', message, 'default-scheduler');
+  ctx.client.update(pod, 'status', (target) => {
     setCondition(target.status.conditions, 'PodScheduled', 'False', now, 'Unschedulable', message);
   });
   if (!ctx.state.unschedulable.includes(key)) ctx.state.unschedulable.push(key);
@@ -138,7 +138,7 @@ export function retryUnschedulable(ctx: SimContext): void {
 }
 
 export function queuePendingPods(ctx: SimContext): void {
-  for (const pod of ctx.store.list('Pod')) {
+  for (const pod of ctx.listers.list('Pod')) {
     if (!pod.spec.nodeName && pod.metadata.deletionTimestamp === undefined) {
       ctx.queues.scheduling.add(objectKey(pod.metadata.namespace, pod.metadata.name));
     }
