@@ -29,10 +29,14 @@ export interface ControllerEntry<T> {
   resync?: () => Iterable<T>;
 }
 
+/** Each need as a bit, so a settle round checks a loop's needs with one mask test. */
+export const needBits: Record<Need, number> = { 'controller manager leads': 1, 'scheduler leads': 2, 'API accepts writes': 4 };
+
 /** A table entry with its item type sealed inside, so entries of different types share one list. */
 export interface Controller {
   readonly name: string;
-  readonly needs: readonly Need[];
+  /** The bits of needBits this loop needs. */
+  readonly needs: number;
   /** Syncs what the queue holds; returns whether there was anything. */
   run(): boolean;
   clear(): void;
@@ -43,7 +47,7 @@ function controller<T>(entry: ControllerEntry<T>): Controller {
   const { queue, sync, resync } = entry;
   return {
     name: entry.name,
-    needs: entry.needs,
+    needs: entry.needs.reduce((mask, need) => mask | needBits[need], 0),
     run: () => {
       if (queue.size === 0) return false;
       sync(queue.drain());

@@ -8,7 +8,7 @@ import { defaults } from './config';
 import type { KubeClient } from './client';
 import type { SimContext } from './context';
 import type { Listers } from './listers';
-import { controllerTable, type Controller, type Need } from './controllers';
+import { controllerTable, needBits, type Controller } from './controllers';
 import { OwnerPodCounts, type PodCounts } from '../controllers/podcounts';
 import { startWithFreshObservations } from '../controllers/nodelifecycle';
 import { evictPod } from '../controllers/tainteviction';
@@ -239,14 +239,13 @@ export class Engine implements SimContext {
     this.state.evictions = {};
   }
 
-  /** Whether each need of the controller table holds right now (read once per settle round). */
-  private needsMet(): Record<Need, boolean> {
-    const writable = this.api.canWrite();
-    return {
-      'controller manager leads': this.controllersLeading(),
-      'scheduler leads': this.schedulerLeading(),
-      'API accepts writes': writable,
-    };
+  /** The needs of the controller table that hold right now, as needBits (read once per settle round). */
+  private needsMet(): number {
+    return (
+      (this.controllersLeading() ? needBits['controller manager leads'] : 0) |
+      (this.schedulerLeading() ? needBits['scheduler leads'] : 0) |
+      (this.api.canWrite() ? needBits['API accepts writes'] : 0)
+    );
   }
 
   /** Runs every loop whose needs hold (dropping the queues of those that cannot run) until none has work. */
@@ -256,7 +255,7 @@ export class Engine implements SimContext {
       const met = this.needsMet();
       let worked = false;
       for (const controller of controllers) {
-        if (controller.needs.every((need) => met[need])) {
+        if ((controller.needs & met) === controller.needs) {
           if (controller.run()) worked = true;
         } else controller.clear();
       }

@@ -14,8 +14,8 @@ export class WorkQueue<T> {
   constructor(private readonly identify?: (item: T) => unknown) {}
 
   add(item: T): void {
-    const id = this.identify ? this.identify(item) : item;
-    if (!this.items.has(id)) this.items.set(id, item);
+    // Setting an identity already queued keeps its place; the item it stores is equal anyway.
+    this.items.set(this.identify ? this.identify(item) : item, item);
   }
 
   get size(): number {
