@@ -3,11 +3,12 @@
 import { describe, expect, it } from 'vitest';
 import type { ApiError } from '@/lib/cluster/api/errors';
 import { taintKeys } from '@/lib/cluster/api/taints';
-import type { AnyObject, Node, Pod, ReplicaSet, StatefulSet } from '@/lib/cluster/api/types';
+import type { AnyObject, Node, Pod, ReplicaSet, StatefulSet, Taint, Toleration } from '@/lib/cluster/api/types';
 import { daemonPodTolerations, syncDaemonSets } from '@/lib/cluster/controllers/daemonset';
 import { burstReplicas } from '@/lib/cluster/controllers/podcontrol';
 import { syncReplicaSet } from '@/lib/cluster/controllers/replicaset';
 import { syncStatefulSet } from '@/lib/cluster/controllers/statefulset';
+import { syncTaintEviction } from '@/lib/cluster/controllers/tainteviction';
 import { controllerWorld, meta, ownedPod, podTemplate } from './support/recording-client';
 
 function replicaSet(replicas: number): ReplicaSet {
@@ -124,21 +125,64 @@ describe('the StatefulSet controller, one sync', () => {
   });
 });
 
+function workerNode(taints: Taint[] = []): Node {
+  return {
+    kind: 'Node',
+    metadata: meta('worker-1', { namespace: '', labels: { 'kubernetes.io/os': 'linux' } }),
+    spec: { unschedulable: false, taints, podCIDR: '10.244.1.0/24' },
+    status: {
+      capacity: { cpu: 4000, memory: 1, pods: 110 },
+      allocatable: { cpu: 4000, memory: 1, pods: 110 },
+      conditions: [],
+      internalIP: '',
+    },
+  };
+}
+
+describe('the taint eviction controller, one sync of a node tainted unreachable:NoExecute', () => {
+  const unreachable: Taint = { key: taintKeys.unreachable, effect: 'NoExecute', timeAdded: 0 };
+  const owner = replicaSet(1);
+  const tolerating = (tolerations: Toleration[]) => {
+    const pod = ownedPod(owner, 'web-a');
+    pod.spec.tolerations = tolerations;
+    return pod;
+  };
+  const cases: { name: string; tolerations: Toleration[]; evictedNow: boolean; evictionDueAt: number | undefined }[] = [
+    {
+      name: '#13 a pod that does not tolerate the taint is marked for deletion at once',
+      tolerations: [],
+      evictedNow: true,
+      evictionDueAt: undefined,
+    },
+    {
+      name: '#12 #15 a pod with the default 300s toleration is evicted 300s later',
+      tolerations: [{ key: taintKeys.unreachable, operator: 'Exists', effect: 'NoExecute', tolerationSeconds: 300 }],
+      evictedNow: false,
+      evictionDueAt: 10_000 + 300_000,
+    },
+    {
+      name: '#13 a toleration without tolerationSeconds keeps the pod forever',
+      tolerations: [{ operator: 'Exists', effect: 'NoExecute' }],
+      evictedNow: false,
+      evictionDueAt: undefined,
+    },
+  ];
+  for (const { name, tolerations, evictedNow, evictionDueAt } of cases) {
+    it(name, () => {
+      const { ctx, client } = controllerWorld([workerNode([unreachable]), tolerating(tolerations)], 10_000);
+      syncTaintEviction(ctx, { kind: 'Node', node: 'worker-1' });
+      expect(client.of('delete').map((call) => call.name)).toEqual(evictedNow ? ['web-a'] : []);
+      const scheduled = ctx.state.evictions['default/web-a'];
+      const dueAt = scheduled && ctx.clock.snapshot().timers.find((timer) => timer.id === scheduled.timerId)?.dueAt;
+      expect(dueAt).toBe(evictionDueAt);
+    });
+  }
+});
+
 describe('the DaemonSet controller, one sync', () => {
   it('#18 a new daemon pod is pinned to its node and tolerates not-ready and unreachable NoExecute taints', () => {
-    const node: Node = {
-      kind: 'Node',
-      metadata: meta('worker-1', { namespace: '', labels: { 'kubernetes.io/os': 'linux' } }),
-      spec: { unschedulable: false, taints: [], podCIDR: '10.244.1.0/24' },
-      status: {
-        capacity: { cpu: 4000, memory: 1, pods: 110 },
-        allocatable: { cpu: 4000, memory: 1, pods: 110 },
-        conditions: [],
-        internalIP: '',
-      },
-    };
     const { ctx, client } = controllerWorld([
-      node,
+      workerNode(),
       {
         kind: 'DaemonSet',
         metadata: meta('agent'),

@@ -19,6 +19,7 @@ import { NodeTable } from '../scheduler/nodetable';
 import { emptySimState, type SimState } from './state';
 import { elapsed } from './timers';
 import type { Node } from '../api/types';
+import type { KubeletContext } from '../kubelet/kubelet.machine';
 import { Rng } from '../util/rng';
 import { routeWatchEvent, type PodSignatures } from './watch';
 
@@ -146,7 +147,7 @@ export class Engine implements SimContext {
     const actor = createActor(logic, { clock: noWallClock, input, snapshot }) as AnyActor;
     this.actors.set(key, { machine, actor });
     this.actorKeys.set(actor, key);
-    if (machine === 'kubelet') this.kubelets.set(key.slice('kubelet/'.length), actor);
+    if (machine === 'kubelet') this.kubelets.set((actor.getSnapshot().context as KubeletContext).nodeName, actor);
     actor.start();
     return actor;
   }
