@@ -17,10 +17,11 @@ export interface SimContext {
   clock: VirtualClock;
   rng: Rng;
   state: SimState;
+  /** The work queues, for watch handlers and resyncs that enqueue (the syncs drain them). */
   queues: WorkQueues;
   /** True while the cluster is being created: its pods were already running before t=0. */
   bootstrapping: boolean;
-  /** Schedules a plain-data task for a controller (see Cluster.dispatch). */
+  /** Schedules a plain-data task on the clock (Engine.dispatch delivers it when due). */
   schedule(task: TimerTask, delayMs: number): number;
   /** How many of an owner's pods are active, ready and bound (kept from pod watch events). */
   podCounts(ownerUid: string): Readonly<PodCounts>;
