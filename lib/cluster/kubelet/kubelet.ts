@@ -102,7 +102,8 @@ export function startRenewingLease(ctx: SimContext, name: string): void {
 
 export function stopRenewingLease(ctx: SimContext, name: string): void {
   const kubelet = kubeletState(ctx, name);
-  kubelet.lastDerivedRenewal = leaseRenewTime(ctx, name);
+  const last = leaseRenewTime(ctx, name);
+  if (last !== undefined) kubelet.lastDerivedRenewal = last;
   delete kubelet.renewingSince;
 }
 
