@@ -1,7 +1,7 @@
 'use client';
 
 import { useEffect, useRef, useState, type ComponentType } from 'react';
-import type { LabScenario } from '@/lib/labs/schema';
+import type { LabScenario } from '@/lib/labs';
 import type { LabPanelProps } from './LabPanel';
 
 /** How far below the viewport a lab starts loading (kept here, not imported, to keep this shell tiny). */

@@ -1,8 +1,7 @@
 'use client';
 
 import { useSyncExternalStore } from 'react';
-import { progressChangedEvent, progressKey } from '@/lib/progress/keys';
-import { emptyPeek, peekProgress, type ProgressPeek } from '@/lib/progress/peek';
+import { emptyPeek, peekProgress, progressChangedEvent, progressKey, type ProgressPeek } from '@/lib/progress/light';
 
 /**
  * What the sidebar marks and the header count show, read with the tiny zod-free reader so the
