@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ContentError, loadSite } from '@/lib/content';
+import { ContentError, loadSite, type Site } from '@/lib/content';
 import { createSearchEngine, errorMessages, searchConfig, searchIndexOfSite, type PreparedQuery, type SearchHit } from '@/lib/search/node';
 
 const flagsSchema = z.object({
@@ -74,7 +74,7 @@ export async function run(args: string[]): Promise<number> {
     return 2;
   }
   const { flags } = parsed;
-  let site;
+  let site: Site;
   try {
     site = await loadSite();
   } catch (error) {
