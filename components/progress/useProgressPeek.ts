@@ -1,7 +1,8 @@
 'use client';
 
 import { useSyncExternalStore } from 'react';
-import { emptyPeek, peekProgress, progressChangedEvent, progressKey, type ProgressPeek } from '@/lib/progress/light';
+import { progressChangedEvent, progressKey } from '@/lib/progress/keys';
+import { emptyPeek, peekProgress, type ProgressPeek } from '@/lib/progress/peek';
 
 /**
  * What the sidebar marks and the header count show, read with the tiny zod-free reader so the
