@@ -22,7 +22,7 @@ export async function measurePageJs(outDir: string, htmlFile: string): Promise<J
       return { src, raw: body.length, gzip: gzipSync(body, { level: 9 }).length };
     }),
   );
-  const inline = [...html.matchAll(/<script(?![^>]*\ssrc=)[^>]*>([^]*?)<\/script>/g)].map((m) => m[1]).join('\n');
+  const inline = [...html.matchAll(/<script(?![^>]*\ssrc=)[^>]*>([\s\S]*?)<\/script>/g)].map((m) => m[1]).join('\n');
   return {
     page: htmlFile,
     files,

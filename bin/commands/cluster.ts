@@ -5,6 +5,7 @@ import { resolve } from 'node:path';
 import { createInterface } from 'node:readline';
 import { z } from 'zod';
 import { createCluster, type Cluster } from '../../lib/cluster/index';
+import { processIo, type CommandIo } from './io';
 
 const flagsSchema = z.object({
   script: z.string().min(1).optional(),
@@ -38,38 +39,38 @@ function readFileFromDisk(path: string): string | undefined {
   }
 }
 
-async function readStdin(): Promise<string | undefined> {
+async function readStdin(io: CommandIo): Promise<string | undefined> {
   try {
     const chunks: Buffer[] = [];
-    for await (const chunk of process.stdin) chunks.push(Buffer.from(chunk));
+    for await (const chunk of io.stdin) chunks.push(Buffer.from(chunk));
     return Buffer.concat(chunks).toString('utf8');
   } catch {
     return undefined;
   }
 }
 
-function newCluster(flags: Flags): Cluster {
+function newCluster(flags: Flags, io: CommandIo): Cluster {
   const seed = flags.seed === undefined ? undefined : /^\d+$/.test(flags.seed) ? Number(flags.seed) : flags.seed;
-  return createCluster({ seed, cwd: process.cwd(), readFile: readFileFromDisk });
+  return createCluster({ seed, cwd: io.cwd, readFile: readFileFromDisk });
 }
 
 /** Failing commands are part of a script's story (a refused drain, a write without quorum), so they do not fail the run. */
-function runScript(cluster: Cluster, text: string, json: boolean): number {
+function runScript(cluster: Cluster, text: string, json: boolean, io: CommandIo): number {
   for (const step of cluster.run(text)) {
     if (json) {
       const { command, exitCode, stdout, stderr, time } = step;
-      process.stdout.write(`${JSON.stringify({ command, exitCode, stdout, stderr, time })}\n`);
+      io.stdout.write(`${JSON.stringify({ command, exitCode, stdout, stderr, time })}\n`);
     } else {
-      process.stdout.write(`$ ${step.command}\n${step.stdout}`);
-      process.stderr.write(step.stderr);
+      io.stdout.write(`$ ${step.command}\n${step.stdout}`);
+      io.stderr.write(step.stderr);
     }
   }
   return 0;
 }
 
-function interactive(cluster: Cluster): Promise<number> {
-  const prompt = createInterface({ input: process.stdin, output: process.stdout, historySize: 500, prompt: 'cluster$ ' });
-  process.stdout.write('Mini-cluster ready: kubectl ... and sim ... commands; "exit" to leave.\n');
+function interactive(cluster: Cluster, io: CommandIo): Promise<number> {
+  const prompt = createInterface({ input: io.stdin, output: io.stdout, historySize: 500, prompt: 'cluster$ ' });
+  io.stdout.write('Mini-cluster ready: kubectl ... and sim ... commands; "exit" to leave.\n');
   prompt.prompt();
   return new Promise((done) => {
     prompt.on('line', (line) => {
@@ -79,26 +80,26 @@ function interactive(cluster: Cluster): Promise<number> {
         return;
       }
       const result = cluster.exec(command);
-      process.stdout.write(result.stdout);
-      process.stderr.write(result.stderr);
+      io.stdout.write(result.stdout);
+      io.stderr.write(result.stderr);
       prompt.prompt();
     });
     prompt.on('close', () => done(0));
   });
 }
 
-export async function run(args: string[]): Promise<number> {
+export async function run(args: string[], io: CommandIo = processIo()): Promise<number> {
   const flags = parseFlags(args);
   if (typeof flags === 'string') {
-    process.stderr.write(`${flags}\n`);
+    io.stderr.write(`${flags}\n`);
     return 2;
   }
-  const cluster = newCluster(flags);
-  if (flags.script === undefined) return interactive(cluster);
-  const text = flags.script === '-' ? await readStdin() : readFileFromDisk(resolve(flags.script));
+  const cluster = newCluster(flags, io);
+  if (flags.script === undefined) return interactive(cluster, io);
+  const text = flags.script === '-' ? await readStdin(io) : readFileFromDisk(resolve(io.cwd, flags.script));
   if (text === undefined) {
-    process.stderr.write(`error: cannot read script "${flags.script}"\n`);
+    io.stderr.write(`error: cannot read script "${flags.script}"\n`);
     return 1;
   }
-  return runScript(cluster, text, flags.json);
+  return runScript(cluster, text, flags.json, io);
 }

@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { ContentError, loadSite } from '@/lib/content';
+import { ContentError, loadSite, type Site } from '@/lib/content';
+import { lineWriters, processIo, type CommandIo } from './io';
 import { createSearchEngine, errorMessages, searchConfig, searchIndexOfSite, type PreparedQuery, type SearchHit } from '@/lib/search/node';
 
 const flagsSchema = z.object({
@@ -43,10 +44,10 @@ const asJson = (hit: SearchHit) => ({
   score: Number(hit.score.toPrecision(4)),
 });
 
-function printText(query: PreparedQuery, hits: SearchHit[]) {
-  if (query.corrections.length) console.log(`Showing results for "${query.corrections.map((c) => c.to).join(', ')}".\n`);
+function printText(print: (text: string) => void, query: PreparedQuery, hits: SearchHit[]) {
+  if (query.corrections.length) print(`Showing results for "${query.corrections.map((c) => c.to).join(', ')}".\n`);
   if (!hits.length) {
-    console.log(`No results for "${query.text}".`);
+    print(`No results for "${query.text}".`);
     return;
   }
   hits.forEach((hit, i) => {
@@ -54,37 +55,38 @@ function printText(query: PreparedQuery, hits: SearchHit[]) {
       hit.record.kind === 'glossary'
         ? `Glossary › ${hit.record.title}`
         : [hit.record.title, hit.record.section].filter(Boolean).join(' › ');
-    console.log(`${String(i + 1).padStart(2)}. ${where}`);
-    console.log(`    ${hit.record.url}`);
-    console.log(`    ${hit.snippet.text}`);
+    print(`${String(i + 1).padStart(2)}. ${where}`);
+    print(`    ${hit.record.url}`);
+    print(`    ${hit.snippet.text}`);
   });
 }
 
 /** `clusterbook search "QUERY" [--json] [--limit N]`: the top results for a query, from the current content. */
-export async function run(args: string[]): Promise<number> {
+export async function run(args: string[], io: CommandIo = processIo()): Promise<number> {
+  const { print, printError } = lineWriters(io);
   const parsed = parseArgs(args);
   if ('help' in parsed) {
-    console.log(
+    print(
       `${errorMessages.cliUsage}\n\n  --json      print a JSON array of { title, section, url, snippet, score }, best first (score: 0 is a perfect match)\n  --limit N   how many results (default ${searchConfig.limits.cli}, at most ${searchConfig.limits.page})`,
     );
     return 0;
   }
   if ('error' in parsed) {
-    console.error(`${parsed.error}\n${errorMessages.cliUsage}`);
+    printError(`${parsed.error}\n${errorMessages.cliUsage}`);
     return 2;
   }
   const { flags } = parsed;
-  let site;
+  let site: Site;
   try {
     site = await loadSite();
   } catch (error) {
     if (!(error instanceof ContentError)) throw error;
-    console.error(errorMessages.cliInvalidContent);
+    printError(errorMessages.cliInvalidContent);
     return 1;
   }
   const engine = createSearchEngine((await searchIndexOfSite(site)).records);
   const { query, hits } = engine.search(flags.query, { limit: flags.limit });
-  if (flags.json) console.log(JSON.stringify(hits.map(asJson), null, 2));
-  else printText(query, hits);
+  if (flags.json) print(JSON.stringify(hits.map(asJson), null, 2));
+  else printText(print, query, hits);
   return 0;
 }

@@ -1,5 +1,5 @@
 import type { Chapter, ChapterSummary, GlossaryTerm, PartWithChapters } from '@/lib/content';
-import type { Quiz } from '@/lib/quiz/schema';
+import type { Quiz } from '@/lib/quiz';
 import { MarkChapterRead } from '../progress/MarkChapterRead';
 import { ChapterQuiz } from '../quiz/ChapterQuiz';
 import { Breadcrumbs } from '../layout/Breadcrumbs';

@@ -1,5 +1,4 @@
 // SVG diagrams that chapters may use as MDX components; each is a server component.
-export {};
 export { ClusterArchitecture } from './ClusterArchitecture';
 export { DockerEngineStack } from './DockerEngineStack';
 export { NodeFailureTimeline } from './NodeFailureTimeline';

@@ -1,4 +1,4 @@
-import { getLabScenario } from '@/lib/labs/load';
+import { getLabScenario } from '@/lib/labs/server';
 import { LabLauncher } from './LabLauncher';
 
 /**

@@ -1,6 +1,6 @@
 'use client';
 
-import { selectAnnouncement } from '@/lib/labs/session/selectors';
+import { selectAnnouncement } from '@/lib/labs';
 import { useLab } from './LabContext';
 
 /** Says node, control-plane and check changes politely, without moving focus. */

@@ -1,8 +1,8 @@
 'use client';
 
 import { memo } from 'react';
-import type { CheckResult } from '@/lib/labs/checks';
-import { selectChecks, selectCompleted, selectPassedCount, selectScenario } from '@/lib/labs/session/selectors';
+import type { CheckResult } from '@/lib/labs';
+import { selectChecks, selectCompleted, selectPassedCount, selectScenario } from '@/lib/labs';
 import { useLab } from './LabContext';
 import { RichText } from './RichText';
 

@@ -3,7 +3,7 @@
 import { createContext, useContext } from 'react';
 import { useSelector } from '@xstate/react';
 import type { ActorRefFrom, SnapshotFrom } from 'xstate';
-import type { labSessionMachine } from '@/lib/labs/session/session.machine';
+import type { labSessionMachine } from '@/lib/labs';
 
 export type LabActor = ActorRefFrom<typeof labSessionMachine>;
 

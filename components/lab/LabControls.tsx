@@ -1,8 +1,7 @@
 'use client';
 
 import { useId } from 'react';
-import { labPolicy } from '@/lib/labs/policy';
-import { selectClockText, selectIsJumping, selectIsPlaying, selectSpeed } from '@/lib/labs/session/selectors';
+import { labPolicy, selectClockText, selectIsJumping, selectIsPlaying, selectSpeed } from '@/lib/labs';
 import { useLab, useLabSend } from './LabContext';
 
 const jumpWords: Record<(typeof labPolicy.jumps)[number], string> = { '10s': '10 seconds', '1m': '1 minute', '5m': '5 minutes' };

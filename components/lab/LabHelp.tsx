@@ -1,7 +1,6 @@
 'use client';
 
-import { scriptLines } from '@/lib/labs/world';
-import { selectHintsShown, selectScenario, selectSolutionShown } from '@/lib/labs/session/selectors';
+import { scriptLines, selectHintsShown, selectScenario, selectSolutionShown } from '@/lib/labs';
 import { useLab, useLabSend } from './LabContext';
 import { RichText } from './RichText';
 

@@ -1,7 +1,7 @@
 'use client';
 
-import { useEffect, useRef, useState, type ComponentType } from 'react';
-import type { LabScenario } from '@/lib/labs/schema';
+import { useCallback, useEffect, useRef, useState, type ComponentType } from 'react';
+import type { LabScenario } from '@/lib/labs';
 import type { LabPanelProps } from './LabPanel';
 
 /** How far below the viewport a lab starts loading (kept here, not imported, to keep this shell tiny). */
@@ -20,7 +20,8 @@ export function LabLauncher({ scenario }: { scenario: LabScenario }) {
   // A ref as well as state: the observer and a click can both ask in the same tick.
   const loading = useRef(false);
 
-  const load = (focus: boolean) => {
+  // Only refs and state setters inside, so one function serves every render.
+  const load = useCallback((focus: boolean) => {
     if (focus) setFocusOnStart(true);
     if (loading.current) return;
     loading.current = true;
@@ -32,7 +33,7 @@ export function LabLauncher({ scenario }: { scenario: LabScenario }) {
         setStatus('failed');
       },
     );
-  };
+  }, []);
 
   useEffect(() => {
     const element = card.current;
@@ -48,7 +49,7 @@ export function LabLauncher({ scenario }: { scenario: LabScenario }) {
     );
     observer.observe(element);
     return () => observer.disconnect();
-  }, []);
+  }, [load]);
 
   if (Panel) return <Panel scenario={scenario} focusOnStart={focusOnStart} />;
   return (

@@ -2,11 +2,15 @@
 
 import { useEffect, useId, useRef, useState, type RefObject } from 'react';
 import { useActorRef } from '@xstate/react';
-import { progressCompletions, type LabCompletions } from '@/lib/labs/completions';
-import type { LabScenario } from '@/lib/labs/schema';
-import { labSessionMachine } from '@/lib/labs/session/session.machine';
-import { selectCompleted, selectSetupFailed } from '@/lib/labs/session/selectors';
-import { createLabWorld } from '@/lib/labs/world';
+import {
+  progressCompletions,
+  type LabCompletions,
+  labSessionMachine,
+  selectCompleted,
+  selectSetupFailed,
+  createLabWorld,
+} from '@/lib/labs';
+import type { LabScenario } from '@/lib/labs';
 import { ClusterDiagram } from './diagram/ClusterDiagram';
 import { ClusterTable } from './diagram/ClusterTable';
 import { Legend } from './diagram/Legend';

@@ -1,10 +1,8 @@
 'use client';
 
 import { memo, useLayoutEffect, useRef, useState, type KeyboardEvent } from 'react';
-import type { TerminalBlock } from '@/lib/labs/session/context';
-import { selectScenario, selectTerminal } from '@/lib/labs/session/selectors';
-import { complete } from '@/lib/labs/terminal/complete';
-import { emptyHistory, newer, older, remember } from '@/lib/labs/terminal/history';
+import type { TerminalBlock } from '@/lib/labs';
+import { selectScenario, selectTerminal, complete, emptyHistory, newer, older, remember } from '@/lib/labs';
 import { useLab, useLabSend, useLabSnapshot } from './LabContext';
 import './lab-terminal.css';
 

@@ -2,8 +2,8 @@
 
 import { Fragment, memo, useCallback, useLayoutEffect, useRef } from 'react';
 import { formatGoDuration, type ClusterSnapshot } from '@/lib/cluster';
-import type { TimelineEntry } from '@/lib/labs/timeline';
-import { selectTimeline } from '@/lib/labs/session/selectors';
+import type { TimelineEntry } from '@/lib/labs';
+import { selectTimeline } from '@/lib/labs';
 import { useLab, useLabSend } from './LabContext';
 import './lab-timeline.css';
 

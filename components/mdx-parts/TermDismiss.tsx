@@ -7,7 +7,7 @@ export function TermDismiss() {
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
       if (e.key !== 'Escape') return;
-      document.querySelectorAll('.term:hover, .term:focus-within').forEach((t) => t.classList.add('term-dismissed'));
+      for (const t of document.querySelectorAll('.term:hover, .term:focus-within')) t.classList.add('term-dismissed');
     };
     const reset = (e: Event) => {
       const term = (e.target as Element | null)?.closest?.('.term');

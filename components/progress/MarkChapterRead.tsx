@@ -1,7 +1,7 @@
 'use client';
 
 import { useEffect, useRef, useState } from 'react';
-import type { ProgressStore } from '@/lib/progress/store';
+import type { ProgressStore } from '@/lib/progress';
 import { ProgressNotices } from './ProgressNotices';
 import { useNearViewport } from './useNearViewport';
 
@@ -16,13 +16,11 @@ export function MarkChapterRead({ slug, showNotices = false }: { slug: string; s
   const [store, setStore] = useState<ProgressStore>();
   useEffect(() => {
     if (!reached) return;
-    void Promise.all([import('@/lib/progress/browser'), import('@/lib/progress/model')]).then(
-      ([{ getProgressStore }, { markChapterRead }]) => {
-        const loaded = getProgressStore();
-        loaded.update((p, now) => markChapterRead(p, slug, now));
-        setStore(loaded);
-      },
-    );
+    void import('@/lib/progress').then(({ getProgressStore, markChapterRead }) => {
+      const loaded = getProgressStore();
+      loaded.update((p, now) => markChapterRead(p, slug, now));
+      setStore(loaded);
+    });
   }, [reached, slug]);
   return (
     <>

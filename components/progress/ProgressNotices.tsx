@@ -1,7 +1,7 @@
 'use client';
 
 import { useSyncExternalStore } from 'react';
-import type { ProgressStore } from '@/lib/progress/store';
+import type { ProgressStore } from '@/lib/progress';
 
 /** Tells the reader about their saved progress: set aside, upgraded, or not being saved. */
 export function ProgressNotices({ store }: { store: ProgressStore }) {

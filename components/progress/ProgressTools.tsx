@@ -1,9 +1,8 @@
 'use client';
 
 import { useRef, useState } from 'react';
-import { decodeImport } from '@/lib/progress/codec';
-import { summary } from '@/lib/progress/model';
-import type { Progress } from '@/lib/progress/schema';
+import { decodeImport, summary } from '@/lib/progress';
+import type { Progress } from '@/lib/progress';
 import { useProgress, useQuizServices } from '../quiz/services';
 import { ProgressNotices } from './ProgressNotices';
 

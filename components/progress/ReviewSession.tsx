@@ -2,13 +2,9 @@
 
 import Link from 'next/link';
 import { useEffect, useMemo, useState } from 'react';
-import { forgetCards, recordAnswer } from '@/lib/progress/model';
-import { progressPolicy } from '@/lib/progress/policy';
-import { dueCards, nextDue, parseCardKey } from '@/lib/progress/scheduler';
-import type { Graded, Prepared } from '@/lib/quiz/answers';
-import { prepareQuestion } from '@/lib/quiz/prepare';
-import { newSeed } from '@/lib/quiz/random';
-import type { Quiz } from '@/lib/quiz/schema';
+import { forgetCards, recordAnswer, progressPolicy, dueCards, nextDue, parseCardKey } from '@/lib/progress';
+import type { Graded, Prepared, Quiz } from '@/lib/quiz';
+import { prepareQuestion, newSeed } from '@/lib/quiz';
 import { QuestionCard } from '../quiz/QuestionCard';
 import { useProgress, useQuizServices } from '../quiz/services';
 import { ProgressNotices } from './ProgressNotices';

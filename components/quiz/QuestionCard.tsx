@@ -1,11 +1,17 @@
 'use client';
 
 import { useEffect, useRef, useState, type ComponentType } from 'react';
-import { answerOf, isRejected, type Answer, type Graded, type Prepared } from '@/lib/quiz/answers';
-import { gradeAnswer } from '@/lib/quiz/grade';
-import { quizErrors } from '@/lib/quiz/errors';
-import { blankAnswer } from '@/lib/quiz/prepare';
-import { questionTypes } from '@/lib/quiz/policy';
+import {
+  answerOf,
+  isRejected,
+  type Answer,
+  type Graded,
+  type Prepared,
+  gradeAnswer,
+  quizErrors,
+  blankAnswer,
+  questionTypes,
+} from '@/lib/quiz';
 import { questionComponents } from './questions';
 import type { QuestionProps } from './questions/types';
 import { Rich } from './Rich';

@@ -1,7 +1,7 @@
 'use client';
 
 import { useEffect, useState } from 'react';
-import type { Quiz } from '@/lib/quiz/schema';
+import type { Quiz } from '@/lib/quiz';
 import { QuizRunner } from './QuizRunner';
 import { useQuizServices } from './services';
 

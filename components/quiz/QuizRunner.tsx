@@ -1,11 +1,9 @@
 'use client';
 
 import { useReducer, useState } from 'react';
-import { recordAnswer, recordQuizAttempt } from '@/lib/progress/model';
-import { cardKey } from '@/lib/progress/scheduler';
-import { newSeed } from '@/lib/quiz/random';
-import type { Quiz } from '@/lib/quiz/schema';
-import { selectCurrent, selectCurrentResult, sessionReducer, startSession } from '@/lib/quiz/session';
+import { recordAnswer, recordQuizAttempt, cardKey } from '@/lib/progress';
+import { newSeed, selectCurrent, selectCurrentResult, sessionReducer, startSession } from '@/lib/quiz';
+import type { Quiz } from '@/lib/quiz';
 import { ProgressNotices } from '../progress/ProgressNotices';
 import { QuestionCard } from './QuestionCard';
 import { QuizSummary } from './QuizSummary';

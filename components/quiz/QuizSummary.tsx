@@ -2,7 +2,7 @@
 
 import Link from 'next/link';
 import { useEffect, useRef, useState } from 'react';
-import { selectMistakes, selectPassed, selectScore, type QuizSession } from '@/lib/quiz/session';
+import { selectMistakes, selectPassed, selectScore, type QuizSession } from '@/lib/quiz';
 import { QuestionCard } from './QuestionCard';
 
 const percent = (ratio: number) => `${Math.round(ratio * 100)}%`;

@@ -1,12 +1,10 @@
 'use client';
 
 import { createContext, useContext, useSyncExternalStore, type ReactNode } from 'react';
-import { getProgressStore } from '@/lib/progress/browser';
-import type { Progress } from '@/lib/progress/schema';
-import type { ProgressStore } from '@/lib/progress/store';
-import { quizSchema, type Quiz } from '@/lib/quiz/schema';
-import type { ClusterFactory } from '@/lib/quiz/simulation/port';
-import { loadClusterFactory } from '@/lib/quiz/simulation/realCluster';
+import { getProgressStore } from '@/lib/progress';
+import type { Progress, ProgressStore } from '@/lib/progress';
+import { quizSchema, type Quiz, loadClusterFactory } from '@/lib/quiz';
+import type { ClusterFactory } from '@/lib/quiz';
 
 /**
  * Everything the quiz UI needs from the outside world, injected so component tests can pass a

@@ -1,9 +1,8 @@
 'use client';
 
 import { useEffect, useState } from 'react';
-import type { Prepared, ScenarioRun } from '@/lib/quiz/answers';
-import { quizErrors } from '@/lib/quiz/errors';
-import { runScenario } from '@/lib/quiz/simulation/grade';
+import type { Prepared, ScenarioRun } from '@/lib/quiz';
+import { quizErrors, runScenario } from '@/lib/quiz';
 import { useQuizServices } from './services';
 
 export type ScenarioState = { status: 'none' | 'loading' } | { status: 'ready'; run: ScenarioRun } | { status: 'error'; message: string };

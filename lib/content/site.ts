@@ -7,9 +7,9 @@ import { defaultContentRoot, displayPath } from './paths';
 import { chapterFrontmatterSchema, glossaryFrontmatterSchema, partsFileSchema, type Part } from './schemas';
 import type { Section, TocItem } from './mdx/headings';
 import { validateSite, type SiteFiles } from './validate';
-import { loadQuizzes } from '@/lib/quiz/load';
-import { labReferenceProblems, loadLabs } from '@/lib/labs/load';
-import type { Quiz } from '@/lib/quiz/schema';
+import { loadQuizzes } from '@/lib/quiz/server';
+import { labReferenceProblems, loadLabs } from '@/lib/labs/server';
+import type { Quiz } from '@/lib/quiz';
 
 export interface ChapterSummary {
   slug: string;

@@ -1,5 +1,4 @@
-import { getProgressStore } from '@/lib/progress/browser';
-import { recordLabCompleted } from '@/lib/progress/model';
+import { getProgressStore, recordLabCompleted } from '@/lib/progress';
 
 /** Where a finished lab is remembered. The session only needs these two questions answered. */
 export interface LabCompletions {

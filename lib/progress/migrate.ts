@@ -1,4 +1,4 @@
-import { quizPolicy } from '@/lib/quiz/policy';
+import { quizPolicy } from '@/lib/quiz';
 import type { AnyProgress, Progress, ProgressV1 } from './schema';
 
 /**

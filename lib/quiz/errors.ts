@@ -20,6 +20,8 @@ export const quizErrors = {
   oneLineOnly: 'Type a single command on one line.',
   commandFailed: (exitCode: number) => `The command exited with code ${exitCode}.`,
   goalNotReached: 'The command ran, but the cluster is not in the state the question asks for.',
+  notSimulated: (verb: string) =>
+    `kubectl ${verb} is real kubectl, but the simulated cluster does not support it yet, so this answer is not graded. Reach the same state with another command.`,
   noNumber: 'Type a whole number.',
   noChoice: 'Choose an answer first.',
   matchEveryItem: 'Choose a match for every item.',

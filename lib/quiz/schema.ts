@@ -188,7 +188,9 @@ interface Problem {
 function questionProblems(q: Question): Problem[] {
   const problems: Problem[] = [];
   const duplicates = (values: string[], field: string) =>
-    values.forEach((v, i) => values.indexOf(v) !== i && problems.push({ path: [field, i], message: quizErrors.duplicateText(v) }));
+    values.forEach((v, i) => {
+      if (values.indexOf(v) !== i) problems.push({ path: [field, i], message: quizErrors.duplicateText(v) });
+    });
 
   if (q.type === 'single' || q.type === 'multiple') {
     duplicates(

@@ -6,7 +6,7 @@ import { createSearchEngine, errorMessages, SearchIndexError, type SearchEngine 
 import { sampleIndexFile, sampleRecords } from '../search/fixtures/records';
 
 // jsdom does not lay out, so it has no scrollIntoView; the palette keeps the active option in view with it.
-Element.prototype.scrollIntoView ??= function () {};
+Element.prototype.scrollIntoView ??= () => {};
 
 const push = vi.hoisted(() => vi.fn());
 vi.mock('next/navigation', () => ({ useRouter: () => ({ push }), usePathname: () => '/' }));

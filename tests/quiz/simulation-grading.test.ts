@@ -5,7 +5,7 @@ import { runScenario } from '@/lib/quiz/simulation/grade';
 import { ScenarioError } from '@/lib/quiz/simulation/scenario';
 import type { Prepared } from '@/lib/quiz/answers';
 import { commandQuestion, predictionQuestion } from './support/builders';
-import { fakeClusterFactory } from './support/fake-cluster';
+import { recordingClusterFactory } from './support/recording-cluster';
 
 type CommandPrepared = Extract<Prepared, { type: 'command' }>;
 type PredictionPrepared = Extract<Prepared, { type: 'prediction' }>;
@@ -20,21 +20,19 @@ function preparedFor(node: string): CommandPrepared {
 }
 
 async function gradeCommand(prepared: CommandPrepared, command: string) {
-  const factory = fakeClusterFactory();
+  const factory = recordingClusterFactory();
   const outcome = await gradeAnswer(prepared, { type: 'command', command }, { makeCluster: async () => factory });
   return { outcome, cluster: factory.made[0] };
 }
 
 describe('a typed command is graded by the state it leaves in a fresh cluster', () => {
-  it.each([
-    ['kubectl cordon worker-2'],
-    ['kubectl cordon node/worker-2'],
-    ['  kubectl   cordon   worker-2  '],
-    [`kubectl patch node worker-2 -p '{"spec":{"unschedulable":true}}'`],
-  ])('accepts %s: a command that reaches the goal', async (command) => {
-    const { outcome } = await gradeCommand(preparedFor('worker-2'), command);
-    expect(outcome).toMatchObject({ correct: true });
-  });
+  it.each([['kubectl cordon worker-2'], ['kubectl cordon node/worker-2'], ['  kubectl   cordon   worker-2  ']])(
+    'accepts %s: a command that reaches the goal',
+    async (command) => {
+      const { outcome } = await gradeCommand(preparedFor('worker-2'), command);
+      expect(outcome).toMatchObject({ correct: true });
+    },
+  );
 
   it.each([
     ['kubectl cordon worker-1', 'node worker-2 is unschedulable (cordoned)'],
@@ -48,6 +46,30 @@ describe('a typed command is graded by the state it leaves in a fresh cluster', 
     const failed =
       'detail' in outcome && outcome.detail.type === 'command' ? outcome.detail.results.filter((r) => !r.ok).map((r) => r.expected) : [];
     expect(failed).toContain(unmet);
+  });
+
+  it('rejects drain: it cordons the node but also evicts the running web pods the question keeps', async () => {
+    const { outcome } = await gradeCommand(preparedFor('worker-2'), 'kubectl drain worker-2 --ignore-daemonsets');
+    expect(outcome).toMatchObject({ correct: false });
+    const results = 'detail' in outcome && outcome.detail.type === 'command' ? outcome.detail.results : [];
+    expect(results.filter((r) => r.ok).map((r) => r.expected)).toContain('node worker-2 is unschedulable (cordoned)');
+    expect(results.some((r) => !r.ok)).toBe(true);
+  });
+
+  it.each([
+    ['patch', `kubectl patch node worker-2 -p '{"spec":{"unschedulable":true}}'`],
+    ['edit', 'kubectl edit node worker-2'],
+  ])('does not grade real kubectl the model lacks (%s), and says so instead of marking it wrong', async (verb, command) => {
+    const { outcome } = await gradeCommand(preparedFor('worker-2'), command);
+    expect(outcome).toEqual({ rejected: quizErrors.notSimulated(verb) });
+  });
+
+  it("marks a misspelt command wrong, with kubectl's own error in the output", async () => {
+    const { outcome } = await gradeCommand(preparedFor('worker-2'), 'kubectl cordn worker-2');
+    expect(outcome).toMatchObject({
+      correct: false,
+      detail: { type: 'command', output: { exitCode: 1, stderr: expect.stringContaining('unknown command "cordn" for "kubectl"') } },
+    });
   });
 
   it('does not accept a command that reaches one part of the goal and breaks another', async () => {
@@ -112,23 +134,23 @@ describe('a prediction is graded against the answer the model computes', () => {
   }
 
   it.each(variants)('when $node fails and $wait pass, the answer is $expected', async ({ node, wait, expected }) => {
-    const run = await runScenario(preparedWith(node, wait), fakeClusterFactory());
+    const run = await runScenario(preparedWith(node, wait), recordingClusterFactory());
     expect(run.expected).toBe(expected);
     const outcome = await gradeAnswer(
       preparedWith(node, wait),
       { type: 'prediction', value: expected },
-      { makeCluster: async () => fakeClusterFactory(), scenario: run },
+      { makeCluster: async () => recordingClusterFactory(), scenario: run },
     );
     expect(outcome).toMatchObject({ correct: true, detail: { expected } });
   });
 
   it('a wrong prediction shows the computed answer and the output at that moment', async () => {
     const prepared = preparedWith('worker-2', '2m');
-    const run = await runScenario(prepared, fakeClusterFactory());
+    const run = await runScenario(prepared, recordingClusterFactory());
     const outcome = await gradeAnswer(
       prepared,
       { type: 'prediction', value: 'Ready' },
-      { makeCluster: async () => fakeClusterFactory(), scenario: run },
+      { makeCluster: async () => recordingClusterFactory(), scenario: run },
     );
     expect(outcome).toMatchObject({ correct: false, detail: { given: 'Ready', expected: 'NotReady', revealed: run.revealed } });
   });
@@ -155,9 +177,9 @@ describe('a prediction is graded against the answer the model computes', () => {
       prompt: 'How many web pods are Running after {{node}} fails?',
     });
     const prepared = prepareQuestion(q, 1) as PredictionPrepared;
-    const run = await runScenario(prepared, fakeClusterFactory());
+    const run = await runScenario(prepared, recordingClusterFactory());
     expect(run.expected).toBe('3');
-    const context = { makeCluster: async () => fakeClusterFactory(), scenario: run };
+    const context = { makeCluster: async () => recordingClusterFactory(), scenario: run };
     await expect(gradeAnswer(prepared, { type: 'prediction', value: '3' }, context)).resolves.toMatchObject({ correct: true });
     await expect(gradeAnswer(prepared, { type: 'prediction', value: '2' }, context)).resolves.toMatchObject({ correct: false });
     await expect(gradeAnswer(prepared, { type: 'prediction', value: 'three' }, context)).resolves.toEqual({

@@ -1,8 +1,7 @@
 'use client';
 
 import { useCallback, useId, useLayoutEffect, useMemo, useRef, useState, type CSSProperties } from 'react';
-import { layoutDiagram } from '@/lib/labs/diagram/layout';
-import { selectDiagram } from '@/lib/labs/session/selectors';
+import { layoutDiagram, selectDiagram } from '@/lib/labs';
 import { useLab, useLabSend } from '../LabContext';
 import { ControlPlaneBox } from './ControlPlaneBox';
 import { NodeBox } from './NodeBox';

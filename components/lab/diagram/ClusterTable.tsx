@@ -1,10 +1,9 @@
 'use client';
 
 import { memo } from 'react';
-import type { DiagramNode, DiagramPod } from '@/lib/labs/diagram/model';
-import { selectDiagram } from '@/lib/labs/session/selectors';
+import type { DiagramNode, DiagramPod } from '@/lib/labs';
+import { selectDiagram, machineNote } from '@/lib/labs';
 import { useLab } from '../LabContext';
-import { machineNote } from '@/lib/labs/diagram/model';
 
 const podList = (pods: readonly DiagramPod[]) => (pods.length ? pods.map((p) => `${p.name} (${p.status})`).join(', ') : 'none');
 

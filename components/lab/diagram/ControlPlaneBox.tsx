@@ -1,8 +1,7 @@
 import { memo } from 'react';
-import { fitText, geometry, type ControlPlaneLayout } from '@/lib/labs/diagram/layout';
-import type { DiagramModel } from '@/lib/labs/diagram/model';
+import { fitText, geometry, type ControlPlaneLayout, machineNote } from '@/lib/labs';
+import type { DiagramModel } from '@/lib/labs';
 import { HealthIcon, PowerIcon } from './icons';
-import { machineNote } from '@/lib/labs/diagram/model';
 import { onButtonKey } from './NodeBox';
 
 const apiWords: Record<DiagramModel['api'], string> = {

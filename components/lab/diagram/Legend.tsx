@@ -1,4 +1,4 @@
-import type { PodPhase } from '@/lib/labs/diagram/model';
+import type { PodPhase } from '@/lib/labs';
 import { PhaseGlyph } from './PodChip';
 
 const phases: { phase: PodPhase; word: string }[] = [

@@ -1,6 +1,5 @@
 import { memo, useMemo, type KeyboardEvent } from 'react';
-import { fitText, geometry, layoutNodeInterior } from '@/lib/labs/diagram/layout';
-import { kubeletNote, machineNote, powerWord, type DiagramNode } from '@/lib/labs/diagram/model';
+import { fitText, geometry, layoutNodeInterior, kubeletNote, machineNote, powerWord, type DiagramNode } from '@/lib/labs';
 import { NodeStatusIcon, PowerIcon, TaintIcon } from './icons';
 import { PodChip } from './PodChip';
 

@@ -1,6 +1,6 @@
 import { memo } from 'react';
-import { fitText, geometry } from '@/lib/labs/diagram/layout';
-import type { DiagramPod, PodPhase } from '@/lib/labs/diagram/model';
+import { fitText, geometry } from '@/lib/labs';
+import type { DiagramPod, PodPhase } from '@/lib/labs';
 
 /** Short status words for the chip; the table and the tooltip carry kubectl's full word. */
 const chipStatus: Record<PodPhase, string> = {

@@ -1,5 +1,5 @@
 import { memo } from 'react';
-import { geometry, type Box, type PodSlot } from '@/lib/labs/diagram/layout';
+import { geometry, type Box, type PodSlot } from '@/lib/labs';
 import { PodChip } from './PodChip';
 
 /** Pods no node has accepted: the scheduler's waiting room. */

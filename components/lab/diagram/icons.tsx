@@ -1,4 +1,4 @@
-import type { NodeHealth } from '@/lib/labs/diagram/model';
+import type { NodeHealth } from '@/lib/labs';
 
 /**
  * Small drawn icons for the diagram. Drawn rather than typed as characters, because symbol

@@ -1,6 +1,6 @@
 'use client';
 
-import { answerKind } from '@/lib/quiz/simulation/queries';
+import { answerKind } from '@/lib/quiz';
 import { Rich } from '../Rich';
 import { Terminal } from './Terminal';
 import type { QuestionProps } from './types';

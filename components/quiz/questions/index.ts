@@ -1,5 +1,5 @@
 import type { ComponentType } from 'react';
-import type { QuestionType } from '@/lib/quiz/policy';
+import type { QuestionType } from '@/lib/quiz';
 import { MultipleSelect, SingleChoice } from './Choices';
 import { Matching } from './Matching';
 import { Ordering } from './Ordering';

@@ -1,4 +1,4 @@
-import type { AnswerOf, Graded, Prepared, ScenarioRun } from '@/lib/quiz/answers';
+import type { AnswerOf, Graded, Prepared, ScenarioRun } from '@/lib/quiz';
 
 /** What every question-type component gets: its prepared question, the draft answer, and after grading the result. */
 export interface QuestionProps<T extends Prepared['type']> {

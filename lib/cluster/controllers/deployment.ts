@@ -32,7 +32,7 @@ function scale(ctx: SimContext, deployment: Deployment, rs: ReplicaSet, replicas
   );
 }
 
-function createReplicaSet(ctx: SimContext, deployment: Deployment, hash: string, replicas: number): ReplicaSet | undefined {
+function createReplicaSet(ctx: SimContext, deployment: Deployment, hash: string): ReplicaSet | undefined {
   const template = structuredClone(deployment.spec.template);
   template.metadata.labels[templateHashLabel] = hash;
   const created = ctx.client.create<'ReplicaSet'>({
@@ -59,7 +59,7 @@ export function syncDeployment(ctx: SimContext, key: string): void {
   const existingNew = owned.find((rs) => rs.metadata.labels[templateHashLabel] === hash);
   const old = owned.filter((rs) => rs !== existingNew);
   const { maxSurge, maxUnavailable } = rollingBounds(desired);
-  const newRs = existingNew ?? createReplicaSet(ctx, deployment, hash, 0);
+  const newRs = existingNew ?? createReplicaSet(ctx, deployment, hash);
   if (!newRs) return;
 
   if (old.every((rs) => rs.spec.replicas === 0)) {

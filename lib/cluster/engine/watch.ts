@@ -79,7 +79,7 @@ function routePod(ctx: SimContext, indexes: WatchIndexes, event: WatchEvent, pod
 function mayBeEvicted(ctx: SimContext, nodeName: string, podKey: string): boolean {
   if (ctx.state.evictions[podKey] !== undefined) return true;
   const node = ctx.listers.get('Node', nodeName);
-  return node !== undefined && node.spec.taints.some((taint) => taint.effect === 'NoExecute');
+  return node?.spec.taints.some((taint) => taint.effect === 'NoExecute') ?? false;
 }
 
 function routeNode(ctx: SimContext, event: WatchEvent, node: Node): void {
@@ -99,9 +99,11 @@ export function routeWatchEvent(ctx: SimContext, indexes: WatchIndexes, event: W
   const deleted = event.type === 'DELETED';
   switch (object.kind) {
     case 'Pod':
-      return routePod(ctx, indexes, event, object);
+      routePod(ctx, indexes, event, object);
+      return;
     case 'Node':
-      return routeNode(ctx, event, object);
+      routeNode(ctx, event, object);
+      return;
     case 'ReplicaSet': {
       if (deleted) queues.garbage.add(object.metadata.uid);
       else if (event.hint !== 'status') queues.replicaset.add(event.key);

@@ -16,7 +16,7 @@ export function parseFieldSelector(text: string): FieldRequirement[] | { error: 
   if (text.trim() === '') return requirements;
   for (const part of text.split(',')) {
     const match = /^([^=!]+?)\s*(==|=|!=)\s*(.*)$/.exec(part.trim());
-    if (!match || !match[1]) return { error: `invalid selector: '${text}'; can't understand '${part}'` };
+    if (!match?.[1]) return { error: `invalid selector: '${text}'; can't understand '${part}'` };
     requirements.push({ field: match[1].trim(), value: match[3], negate: match[2] === '!=' });
   }
   return requirements;

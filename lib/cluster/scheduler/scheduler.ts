@@ -28,7 +28,7 @@ export interface SchedulingInputs {
 type Decision = { node: string } | { failures: FilterFailure[]; total: number };
 
 /** A pod pinned to one node (a DaemonSet pod): only that node is filtered and scored. */
-function decidePinned(ctx: SimContext, inputs: SchedulingInputs, pod: Pod, pinned: Node | undefined): Decision {
+function decidePinned(_ctx: SimContext, inputs: SchedulingInputs, pod: Pod, pinned: Node | undefined): Decision {
   const total = inputs.nodes().length;
   const failures: FilterFailure[] = [];
   if (pinned) {
@@ -86,7 +86,7 @@ function decide(ctx: SimContext, inputs: SchedulingInputs, pod: Pod): Decision {
     }
     feasible++;
     let value = scores[index];
-    if (value !== value) value = table.score(index);
+    if (Number.isNaN(value)) value = table.score(index);
     if (value > best) {
       best = value;
       bestIndex = index;

@@ -1,5 +1,5 @@
 import GithubSlugger from 'github-slugger';
-import { toString } from 'hast-util-to-string';
+import { toString as hastToString } from 'hast-util-to-string';
 import type { Element, Root as HastRoot, RootContent } from 'hast';
 
 export interface TocItem {
@@ -52,7 +52,7 @@ export function rehypeHeadings(into: HeadingInfo) {
     for (const node of tree.children) {
       const depth = node.type === 'element' ? headingDepth[node.tagName] : undefined;
       if (node.type === 'element' && depth) {
-        const text = toString(node).trim();
+        const text = hastToString(node).trim();
         const explicit = typeof node.properties.id === 'string' ? node.properties.id : undefined;
         const id = explicit ?? slugger.slug(text);
         if (seen.has(id)) into.duplicateIds.push({ id, line: node.position?.start.line });

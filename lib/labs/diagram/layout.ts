@@ -134,7 +134,9 @@ export function layoutDiagram(model: DiagramModel, width: number): DiagramLayout
   for (let row = 0; row * columns < model.workers.length; row++) {
     const nodes = model.workers.slice(row * columns, row * columns + columns);
     const h = Math.max(...nodes.map((n) => nodeHeight(n, chipColumns)));
-    nodes.forEach((node, i) => workers.push({ node, box: { x: i * (nodeWidth + gap), y, w: nodeWidth, h } }));
+    nodes.forEach((node, i) => {
+      workers.push({ node, box: { x: i * (nodeWidth + gap), y, w: nodeWidth, h } });
+    });
     y += h + gap;
   }
   let tray: DiagramLayout['tray'];

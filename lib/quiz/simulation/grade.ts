@@ -2,7 +2,8 @@ import type { AnswerOf, GradeOutcome, Prepared, ScenarioRun } from '../answers';
 import { quizErrors } from '../errors';
 import { quizPolicy } from '../policy';
 import { evaluateGoal } from './checks';
-import type { ClusterFactory } from './port';
+import { kubectlCommands } from './kubectlCommands';
+import type { ClusterFactory, ExecResult } from './port';
 import { answerFrom, answerKind } from './queries';
 import { advance, outputOf, runScript } from './scenario';
 
@@ -35,6 +36,13 @@ export function commandProblem(command: string): string | undefined {
   return undefined;
 }
 
+/** The real kubectl command the model answered "unknown command" to, if that is what happened. */
+function unsupportedVerb(output: ExecResult): string | undefined {
+  if (output.exitCode === 0) return undefined;
+  const verb = /^error: unknown command "([^"]+)" for "kubectl"/.exec(output.stderr)?.[1];
+  return verb !== undefined && kubectlCommands.has(verb) ? verb : undefined;
+}
+
 /**
  * Grades a typed command by running it after the scenario in a fresh cluster and judging the
  * state it leaves, so any command that reaches the goal passes, whatever its spelling.
@@ -51,6 +59,8 @@ export async function gradeCommand(
   const cluster = await makeCluster({ seed: prepared.seed, files: q.files });
   await runScript(cluster, q.setup);
   const output = await cluster.exec(command);
+  const unsupported = unsupportedVerb(output);
+  if (unsupported) return { rejected: quizErrors.notSimulated(unsupported) };
   await advance(cluster, q.settle);
   const { reached, results } = evaluateGoal(q.goal, await cluster.view());
   return { correct: reached, detail: { type: 'command', command, output, results } };

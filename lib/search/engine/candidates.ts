@@ -21,7 +21,9 @@ function union(terms: readonly ScopedTerm[], scope: FieldScope, vocabulary: Voca
     for (const index of records) found[index] = 1;
   }
   const indices: number[] = [];
-  found.forEach((isFound, index) => isFound && indices.push(index));
+  found.forEach((isFound, index) => {
+    if (isFound) indices.push(index);
+  });
   return indices;
 }
 

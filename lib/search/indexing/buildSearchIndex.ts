@@ -3,7 +3,7 @@ import { searchConfig } from '../config';
 import type { SearchIndexFile } from '../types';
 import type { CodeBlock } from './codeBlocks';
 import { chapterRecords, glossaryRecord, quizRecords } from './records';
-import type { Quiz } from '@/lib/quiz/schema';
+import type { Quiz } from '@/lib/quiz';
 
 /** The parts of the loaded site that the index is made of. */
 export interface IndexedContent {

@@ -1,5 +1,5 @@
 import type { Chapter, GlossaryTerm } from '@/lib/content';
-import type { Quiz } from '@/lib/quiz/schema';
+import type { Quiz } from '@/lib/quiz';
 import type { SearchRecord } from '../types';
 import { shortenCodeBlocks, type CodeBlock } from './codeBlocks';
 

@@ -2,17 +2,17 @@ import type { ReactNode } from 'react';
 import { QuizServicesProvider, type QuizServices } from '@/components/quiz/services';
 import { ProgressStore } from '@/lib/progress/store';
 import type { Quiz } from '@/lib/quiz/schema';
-import { fakeClusterFactory } from './fake-cluster';
+import { recordingClusterFactory } from './recording-cluster';
 import { MemoryStorage, travellingClock } from './memory-storage';
 
 /**
- * Services for component tests: a memory store on a clock that can travel, the fake cluster, a
+ * Services for component tests: a memory store on a clock that can travel, the real mini-cluster, a
  * fixed random source and quizzes served from memory.
  */
 export function testServices(quizzes: Quiz[] = [], storage = new MemoryStorage()) {
   const clock = travellingClock();
   const store = new ProgressStore({ storage, now: clock.now });
-  const cluster = fakeClusterFactory();
+  const cluster = recordingClusterFactory();
   let r = 0.3;
   const services: QuizServices = {
     store: () => store,

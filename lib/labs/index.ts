@@ -1,0 +1,18 @@
+// The public surface of lib/labs for browser code: lab sessions, the cluster diagram, the
+// terminal and the checks. Build-time loading (node:fs) is in ./server.ts, so that no browser
+// bundle can pull it in through this file.
+export * from './checks';
+export * from './completions';
+export * from './diagram/layout';
+export * from './diagram/model';
+export * from './errors';
+export * from './match';
+export * from './policy';
+export * from './schema';
+export * from './session/context';
+export * from './session/selectors';
+export * from './session/session.machine';
+export * from './terminal/complete';
+export * from './terminal/history';
+export * from './timeline';
+export * from './world';
