@@ -7,6 +7,7 @@ import { DocsShell } from '../layout/DocsShell';
 import { PrevNext } from '../layout/PrevNext';
 import { TableOfContents } from '../layout/TableOfContents';
 import { MdxContent } from '../MdxContent';
+import { PartVersions } from './PartVersions';
 
 interface Props {
   chapter: Chapter;
@@ -36,6 +37,7 @@ export function ChapterPage({ chapter, part, parts, previous, next, glossary, qu
           <p className="chapter-meta">
             <span>{chapter.minutes} min read</span>
           </p>
+          {part.versions && <PartVersions versions={part.versions} />}
           <section className="objectives" aria-labelledby="objectives-title">
             <h2 id="objectives-title" className="objectives-title">
               What you will learn

@@ -1,5 +1,6 @@
 import Link from 'next/link';
 import type { Site } from '@/lib/content';
+import { PartVersions } from '@/components/chapter/PartVersions';
 import { HeroCluster } from './HeroCluster';
 
 /** The landing page: what Clusterbook is, and the course outline by part. */
@@ -59,6 +60,7 @@ export function HomePage({ site }: { site: Site }) {
                 </h3>
               </div>
               <p className="part-description">{part.description}</p>
+              {part.versions && <PartVersions versions={part.versions} />}
               {part.chapters.length > 0 ? (
                 <ol className="part-chapters">
                   {part.chapters.map((c) => (

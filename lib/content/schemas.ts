@@ -8,6 +8,8 @@ export const partSchema = z.strictObject({
   id: slug,
   title: z.string().min(1),
   description: z.string().min(1),
+  /** Where the part's sample outputs come from and what its behaviour was last checked against (issue 19). */
+  versions: z.strictObject({ samples: z.string().min(3), checked: z.string().min(3) }).optional(),
 });
 export const partsFileSchema = z.array(partSchema).min(1);
 export type Part = z.infer<typeof partSchema>;

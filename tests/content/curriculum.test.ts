@@ -75,9 +75,13 @@ const facts: [fact: string, where: string, mustSay: RegExp[]][] = [
   ['rkt was an alternative runtime and was archived', 'runtime-history#rkt-and-its-end', [/rkt/, /archiv/i]],
   ['the OCI image spec', 'oci-and-cri#the-image-spec', [/image/i, /layer|manifest/i]],
   ['the OCI runtime spec', 'oci-and-cri#the-runtime-spec', [/bundle|config\.json/i]],
-  ['the CRI lets the kubelet talk to any runtime', 'oci-and-cri#the-container-runtime-interface', [/kubelet/i, /gRPC|interface/i]],
-  ['containerd and CRI-O implement the CRI', 'oci-and-cri#containerd-and-cri-o', [/containerd/, /CRI-O/]],
-  ['dockershim existed and was removed in 1.24', 'oci-and-cri#the-dockershim-story', [/dockershim/i, /1\.24/]],
+  [
+    'the CRI lets the kubelet talk to any runtime',
+    'container-runtime-interface#the-container-runtime-interface',
+    [/kubelet/i, /gRPC|interface/i],
+  ],
+  ['containerd and CRI-O implement the CRI', 'container-runtime-interface#containerd-and-cri-o', [/containerd/, /CRI-O/]],
+  ['dockershim existed and was removed in 1.24', 'container-runtime-interface#the-dockershim-story', [/dockershim/i, /1\.24/]],
   ['ctr is for low-level debugging', 'runtime-clis#ctr-for-low-level-debugging', [/ctr/, /debug/i]],
   ['nerdctl is a Docker-compatible CLI for containerd', 'runtime-clis#nerdctl-for-docker-style-work', [/nerdctl/, /Docker/]],
   ['crictl inspects any CRI runtime', 'runtime-clis#crictl-on-kubernetes-nodes', [/crictl/, /CRI/]],
@@ -107,14 +111,14 @@ const facts: [fact: string, where: string, mustSay: RegExp[]][] = [
     'orchestrators#what-kubernetes-promises',
     [/deploy/i, /resched|hardware/i, /single|one (big|giant|computer)/i],
   ],
-  ['Docker Swarm: easy but lacks advanced autoscaling', 'orchestrators#docker-swarm', [/one command/i, /autoscal/i]],
-  ['Apache Mesos: hard to set up, advanced, now retired', 'orchestrators#apache-mesos', [/Mesos/, /retired|Attic/i]],
+  ['Docker Swarm: easy but lacks advanced autoscaling', 'choosing-an-orchestrator#docker-swarm', [/one command/i, /autoscal/i]],
+  ['Apache Mesos: hard to set up, advanced, now retired', 'choosing-an-orchestrator#apache-mesos', [/Mesos/, /retired|Attic/i]],
   [
     'Kubernetes is the most popular and runs on every public cloud',
-    'orchestrators#kubernetes-in-the-cloud',
+    'choosing-an-orchestrator#kubernetes-in-the-cloud',
     [/GKE|Google/, /AKS|Azure/, /EKS|AWS|Amazon/],
   ],
-  ['minikube for learning', 'orchestrators#learning-with-minikube', [/minikube/]],
+  ['minikube for learning', 'choosing-an-orchestrator#learning-with-minikube', [/minikube/]],
   ['a node is a physical or virtual machine running Kubernetes', 'nodes-and-clusters#what-a-node-is', [/physical/i, /virtual/i]],
   ['a cluster is a set of nodes', 'nodes-and-clusters#what-a-cluster-is', [/set of nodes|group of nodes|nodes/i]],
   ['several nodes keep the app available and share load', 'nodes-and-clusters#why-more-than-one-node', [/fail/i, /load/i]],
@@ -165,6 +169,98 @@ const facts: [fact: string, where: string, mustSay: RegExp[]][] = [
   ['losing etcd quorum stops changes but not running pods', 'control-plane-failures#etcd-and-its-quorum', [/quorum/i]],
 ];
 
+/**
+ * What the course teaches beyond the notes (issue 19): the topics a learner meets next, each tied
+ * to the section that teaches it and the facts that section must keep.
+ */
+const concepts: [concept: string, where: string, mustSay: RegExp[]][] = [
+  ['Linux, containerd and Kubernetes namespaces side by side', 'three-namespaces#side-by-side', [/kernel/i, /k8s\.io/, /API server/]],
+  [
+    'namespaced vs cluster-scoped objects',
+    'three-namespaces#namespaced-and-cluster-scoped-objects',
+    [/cluster-scoped/i, /api-resources --namespaced=false/],
+  ],
+  ['kube-system and kube-node-lease', 'three-namespaces#the-system-namespaces', [/kube-system/, /kube-node-lease/, /Lease/]],
+  ['ResourceQuota', 'three-namespaces#resourcequota-a-budget-per-namespace', [/ResourceQuota/, /exceeded quota/, /admission/i]],
+  [
+    'the flat pod network and the CNI',
+    'services-and-kube-proxy#the-pod-network',
+    [/own IP/i, /without network address translation|without NAT/i, /CNI/],
+  ],
+  [
+    'ClusterIP, NodePort, LoadBalancer and headless Services',
+    'services-and-kube-proxy#four-kinds-of-service',
+    [/ClusterIP/, /NodePort/, /30000-32767/, /LoadBalancer/, /clusterIP: None/],
+  ],
+  [
+    'EndpointSlices and their conditions',
+    'services-and-kube-proxy#endpointslices-who-is-behind-the-service',
+    [/EndpointSlice/, /ready/, /terminating/],
+  ],
+  [
+    'iptables and nftables rules, ipvs deprecated',
+    'services-and-kube-proxy#kube-proxy-turns-slices-into-rules',
+    [/KUBE-SVC-/, /--probability/, /numgen random/, /ipvs/i],
+  ],
+  [
+    'traffic times out until the pod leaves the endpoints, about 50 s in, long before eviction',
+    'services-and-kube-proxy#traffic-during-a-node-failure',
+    [/50 s/, /timeout/i, /evict/i],
+  ],
+  ['set image and rollout status', 'rolling-updates#starting-and-watching-a-rollout', [/kubectl set image/, /kubectl rollout status/]],
+  [
+    'maxSurge and maxUnavailable default to 25%',
+    'rolling-updates#maxsurge-and-maxunavailable',
+    [/maxSurge/, /maxUnavailable/, /25%/, /round/i],
+  ],
+  ['Recreate', 'rolling-updates#recreate', [/Recreate/]],
+  ['rollout history and undo', 'rolling-updates#history-and-undo', [/rollout history/, /rollout undo/, /revisionHistoryLimit/]],
+  [
+    'a rollout stuck on a bad image',
+    'rolling-updates#a-rollout-stuck-on-a-bad-image',
+    [/ImagePullBackOff/, /ErrImagePull/, /ProgressDeadlineExceeded/],
+  ],
+  ['liveness, readiness and startup probes', 'probes-and-termination#three-probes', [/livenessProbe/, /readinessProbe/, /startupProbe/]],
+  [
+    'CrashLoopBackOff: 10 s doubling to 5 minutes, reset after 10 minutes',
+    'probes-and-termination#restarts-and-crashloopbackoff',
+    [/CrashLoopBackOff/, /10 seconds/, /300 seconds/, /10 minutes/],
+  ],
+  [
+    'OOMKilled is the cgroup memory limit',
+    'probes-and-termination#oomkilled-the-memory-limit-at-work',
+    [/OOMKilled/, /memory\.max/, /137/],
+  ],
+  [
+    'termination: preStop, SIGTERM, 30 s grace, SIGKILL',
+    'probes-and-termination#how-a-pod-stops',
+    [/preStop/, /SIGTERM/, /30 seconds/, /SIGKILL/],
+  ],
+  ['why PID 1 matters', 'probes-and-termination#why-pid-1-matters', [/PID 1/, /handler/i, /exec form/i]],
+  [
+    'node selectors and node affinity',
+    'placing-pods#choosing-nodes-nodeselector-and-node-affinity',
+    [/nodeSelector/, /required/i, /preferred/i],
+  ],
+  ['pod anti-affinity', 'placing-pods#pod-anti-affinity', [/podAntiAffinity/, /topologyKey/]],
+  [
+    'topology spread across zones',
+    'placing-pods#topology-spread-constraints',
+    [/maxSkew/, /topology\.kubernetes\.io\/zone/, /DoNotSchedule/],
+  ],
+  ['priority and preemption', 'placing-pods#priority-and-preemption', [/PriorityClass/, /preempt/i, /system-node-critical/]],
+  [
+    'zone disruption counts every node and needs at least 55%',
+    'node-failure#when-many-nodes-fail-zone-disruption',
+    [/control-plane nodes included/, /exclude-disruption/, /55%/],
+  ],
+  [
+    'on deletion the kubelet stops containers, then the sandbox; removal is garbage collection',
+    'container-runtime-interface#what-the-kubelet-asks-for',
+    [/StopContainer/, /StopPodSandbox/, /garbage collection/],
+  ],
+];
+
 function sectionText(chapter: Chapter, id: string): string {
   // An empty id means the introduction before the first heading.
   const start = chapter.sections.findIndex((s) => s.id === (id || null));
@@ -187,6 +283,23 @@ describe('the course teaches every fact of the seed notes', () => {
     const text = sectionText(chapter!, id);
     expect(text, `section ${where}`).not.toBe('');
     for (const pattern of mustSay) expect(text, `${where} should say ${pattern}`).toMatch(pattern);
+  });
+});
+
+describe('the course teaches what comes after the notes', () => {
+  it.each(concepts)('%s (%s)', async (_concept, where, mustSay) => {
+    const [slug, id] = where.split('#');
+    const chapter = (await getSite()).chapters.find((c) => c.slug === slug);
+    expect(chapter, `chapter ${slug}`).toBeDefined();
+    const text = sectionText(chapter!, id);
+    expect(text, `section ${where}`).not.toBe('');
+    for (const pattern of mustSay) expect(text, `${where} should say ${pattern}`).toMatch(pattern);
+  });
+
+  it('gives every part a version line', async () => {
+    const site = await getSite();
+    expect(site.parts.filter((p) => !p.versions).map((p) => p.id)).toEqual([]);
+    for (const part of site.parts) expect(part.versions!.checked, part.id).toMatch(/v1\.(3[7-9]|[4-9]\d)/);
   });
 });
 

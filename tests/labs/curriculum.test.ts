@@ -8,13 +8,37 @@ const chapters = readdirSync(chaptersDir)
 const partOf = (text: string) => /^part:\s*(\S+)/m.exec(text)?.[1];
 const labsIn = (text: string) => [...text.matchAll(/<ClusterLab scenario="([^"]+)"/g)].map((m) => m[1]);
 
+/** Parts whose every chapter has hands-on labs. */
+const labParts = ['architecture', 'workloads', 'resilience'];
+
+/**
+ * Chapters of those parts whose labs wait for a model feature that is being built elsewhere
+ * (issue 19). Remove a chapter from this list in the change that gives it its lab.
+ */
+const labsAwaitingModel: Record<string, string> = {
+  'container-runtime-interface': 'image pulls (ErrImagePull, a missing image pushed, the retry)',
+  'runtime-clis': 'a node shell (crictl, ctr, nerdctl on a worker; containers started with ctr are invisible to the kubelet)',
+  'three-namespaces': 'a node shell (lsns shows a pod sharing its sandbox network namespace) and ResourceQuota',
+  'services-and-kube-proxy': 'Services and traffic (requests time out until the pod leaves the endpoints)',
+  'rolling-updates': 'rollouts (set image, a stuck rollout on a bad image, undo)',
+  'probes-and-termination': 'probes, crash loops, OOM kills and termination signals',
+  'placing-pods': 'pod anti-affinity, topology spread and priority',
+};
+
 describe('labs in the curriculum', () => {
-  it.each(chapters.filter((c) => ['architecture', 'resilience'].includes(partOf(c.text) ?? '')).map((c) => [c.slug, c.text]))(
+  it.each(chapters.filter((c) => labParts.includes(partOf(c.text) ?? '') && !(c.slug in labsAwaitingModel)).map((c) => [c.slug, c.text]))(
     'the %s chapter embeds at least one lab',
     (_slug, text) => {
       expect(labsIn(text).length).toBeGreaterThan(0);
     },
   );
+
+  it.each(Object.keys(labsAwaitingModel))('%s is still waiting for its lab (drop it from the list once it has one)', (slug) => {
+    const chapter = chapters.find((c) => c.slug === slug);
+    expect(chapter, `chapter ${slug}`).toBeDefined();
+    expect(labParts).toContain(partOf(chapter!.text));
+    expect(labsIn(chapter!.text)).toEqual([]);
+  });
 
   it('every scenario in content/labs is embedded in some chapter', () => {
     const embedded = new Set(chapters.flatMap((c) => labsIn(c.text)));
