@@ -3,7 +3,7 @@
 import { createContext, useContext, useSyncExternalStore, type ReactNode } from 'react';
 import { getProgressStore } from '@/lib/progress/browser';
 import type { Progress } from '@/lib/progress/schema';
-import type { ProgressStore } from '@/lib/progress/store';
+import type { ProgressStore, StorageLike } from '@/lib/progress/store';
 import { quizSchema, type Quiz } from '@/lib/quiz/schema';
 import type { ClusterFactory } from '@/lib/quiz/simulation/port';
 import { loadClusterFactory } from '@/lib/quiz/simulation/realCluster';
@@ -19,6 +19,8 @@ export interface QuizServices {
   /** The time, for what is due; tests travel through days with it. */
   now: () => number;
   fetchQuiz: (slug: string) => Promise<Quiz>;
+  /** Where an attempt in progress is kept across reloads (lib/quiz/attempt); none: attempts are not kept. */
+  attemptStorage?: () => StorageLike | undefined;
 }
 
 let clusterFactory: Promise<ClusterFactory> | undefined;
@@ -41,6 +43,13 @@ export const browserServices: QuizServices = {
     const response = await fetch(quizDataUrl(slug));
     if (!response.ok) throw new Error(`quiz ${slug}: HTTP ${response.status}`);
     return quizSchema.parse(await response.json());
+  },
+  attemptStorage: () => {
+    try {
+      return window.localStorage;
+    } catch {
+      return undefined;
+    }
   },
 };
 
