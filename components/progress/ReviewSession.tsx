@@ -18,6 +18,7 @@ import { ProgressNotices } from './ProgressNotices';
 import type { Deck } from './reviewDeck';
 import { ReviewStats } from './ReviewStats';
 import '../quiz/quiz-questions.css';
+import './review.css';
 
 interface Item {
   key: string;
@@ -241,4 +242,11 @@ function Sitting({ keys, kind, seed, onDone }: { keys: string[]; kind: 'due' | '
       />
     </section>
   );
+}
+
+/** The session with its deck, as the lazy loader renders it (a component without props). */
+export function bindReview(deck: Deck) {
+  return function BoundReview() {
+    return <ReviewSession deck={deck} />;
+  };
 }

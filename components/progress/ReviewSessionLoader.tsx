@@ -5,13 +5,6 @@ import { Lazy } from './Lazy';
 import type { Deck } from './reviewDeck';
 
 export function ReviewSessionLoader({ deck }: { deck: Deck }) {
-  const load = useCallback(
-    () =>
-      import('./ReviewSession').then(({ ReviewSession }) => {
-        const Bound = () => <ReviewSession deck={deck} />;
-        return Bound;
-      }),
-    [deck],
-  );
+  const load = useCallback(() => import('./ReviewSession').then((m) => m.bindReview(deck)), [deck]);
   return <Lazy load={load} label="The review session" />;
 }

@@ -29,6 +29,8 @@ interface Props {
   /** Back and Skip, shown while the question is unanswered (and Back after). */
   onBack?: () => void;
   onSkip?: () => void;
+  /** Exam mode: once answered, the card says so and keeps the result for the end. */
+  sealed?: boolean;
   /** Shown after grading; receives focus so Enter moves on. */
   next?: { label: string; onClick: () => void };
   /** Focus the card's heading when it appears (a new question after Next). */
@@ -51,6 +53,7 @@ export function QuestionCard({
   onSkip,
   next,
   focusOnMount,
+  sealed = false,
 }: Props) {
   const services = useQuizServices();
   const [draft, setDraft] = useState<Answer>(() => blankAnswer(prepared));
@@ -67,6 +70,7 @@ export function QuestionCard({
   }, [focusOnMount]);
 
   const answer = graded ? answerOf(graded.detail) : draft;
+  const shown = sealed ? undefined : graded;
   const misconception = graded !== undefined && !graded.correct && confidence === 'sure';
   const Component = questionComponents[prepared.type] as ComponentType<QuestionProps<Prepared['type']>>;
   const scenarioReady = scenario.status === 'none' || scenario.status === 'ready';
@@ -94,7 +98,7 @@ export function QuestionCard({
 
   return (
     <article
-      className={`quiz-card${graded ? (graded.correct ? ' is-correct' : ' is-wrong') : ''}`}
+      className={`quiz-card${shown ? (shown.correct ? ' is-correct' : ' is-wrong') : ''}`}
       aria-labelledby={`${id}-label`}
       id={anchorId}
     >
@@ -124,17 +128,19 @@ export function QuestionCard({
             </button>
           </div>
         ) : (
-          <Component
-            prepared={prepared}
-            answer={answer}
-            onAnswer={(a) => {
-              setDraft(a);
-              setProblem(undefined);
-            }}
-            graded={graded}
-            scenario={scenario.status === 'ready' ? scenario.run : undefined}
-            id={id}
-          />
+          <div inert={sealed && graded !== undefined}>
+            <Component
+              prepared={prepared}
+              answer={answer}
+              onAnswer={(a) => {
+                setDraft(a);
+                setProblem(undefined);
+              }}
+              graded={shown}
+              scenario={scenario.status === 'ready' ? scenario.run : undefined}
+              id={id}
+            />
+          </div>
         )}
         {!graded && (
           <div className="quiz-actions">
@@ -169,7 +175,8 @@ export function QuestionCard({
       </form>
       <div className="quiz-live" aria-live="polite">
         {problem && !graded && <p className="quiz-problem">{problem}</p>}
-        {graded && misconception && (
+        {graded && sealed && <p className="quiz-hint">Answer recorded. You will see how you did at the end.</p>}
+        {shown && misconception && (
           <div className="quiz-misconception">
             <p className="quiz-misconception-title">
               <span aria-hidden="true">! </span>You were sure, and it is not so: a misconception worth undoing.
@@ -180,19 +187,23 @@ export function QuestionCard({
             <p className="quiz-hint">It is flagged in your review queue and comes back in a few minutes.</p>
           </div>
         )}
-        {graded && !misconception && (
-          <p className={`quiz-result ${graded.correct ? 'quiz-result-right' : 'quiz-result-wrong'}`}>
-            <span aria-hidden="true">{graded.correct ? '✓ ' : '✗ '}</span>
-            {graded.correct ? (confidence === 'unsure' ? 'Correct, though you were not sure.' : 'Correct.') : 'Not quite.'}{' '}
+        {shown && !misconception && (
+          <p className={`quiz-result ${shown.correct ? 'quiz-result-right' : 'quiz-result-wrong'}`}>
+            <span aria-hidden="true">{shown.correct ? '✓ ' : '✗ '}</span>
+            {shown.correct ? (confidence === 'unsure' ? 'Correct, though you were not sure.' : 'Correct.') : 'Not quite.'}{' '}
             <Rich text={prepared.question.explanation} />
           </p>
         )}
       </div>
       {graded && (
         <div className="quiz-after">
-          <a href={prepared.question.section} className="quiz-section-link">
-            Read the section that explains this
-          </a>
+          {sealed ? (
+            <span />
+          ) : (
+            <a href={prepared.question.section} className="quiz-section-link">
+              Read the section that explains this
+            </a>
+          )}
           {onBack && (
             <button type="button" className="button button-quiet" onClick={onBack}>
               Back
