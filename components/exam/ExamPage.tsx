@@ -14,8 +14,8 @@ export function ExamPage({ site }: { site: Site }) {
           <Breadcrumbs items={[{ label: 'Home', href: '/' }, { label: 'Exam' }]} />
           <h1>Exam</h1>
           <p className="chapter-lede">
-            A timed test across the parts you choose: recall questions, predictions on a simulated cluster, and hands-on tasks graded on
-            the cluster's final state. Results come at the end, with the sections to reread. For daily practice, use{' '}
+            A timed test across the parts you choose: recall questions, predictions on a simulated cluster, and hands-on tasks graded on the
+            cluster's final state. Results come at the end, with the sections to reread. For daily practice, use{' '}
             <Link href="/review">review</Link>.
           </p>
         </header>

@@ -34,7 +34,12 @@ export function ExamSession({ deck }: { deck: Deck }) {
   const services = useQuizServices();
   const allParts = useMemo(() => deck.map((p) => p.id), [deck]);
   const [spec, setSpec] = useState<ExamSpec>();
-  const [draft, setDraft] = useState<ExamSpec>({ seed: 0, parts: allParts, size: examPolicy.defaultSize, minutes: examPolicy.defaultMinutes });
+  const [draft, setDraft] = useState<ExamSpec>({
+    seed: 0,
+    parts: allParts,
+    size: examPolicy.defaultSize,
+    minutes: examPolicy.defaultMinutes,
+  });
   const [seedText, setSeedText] = useState('');
 
   useEffect(() => {
@@ -122,7 +127,10 @@ export function ExamSession({ deck }: { deck: Deck }) {
 function ExamRun({ spec, deck, onAgain }: { spec: ExamSpec; deck: Deck; onAgain: () => void }) {
   const services = useQuizServices();
   const { store } = useProgress();
-  const catalogue = useMemo(() => deck.flatMap((p) => p.chapters.map((c) => ({ slug: c.slug, part: p.id, questions: c.questions }))), [deck]);
+  const catalogue = useMemo(
+    () => deck.flatMap((p) => p.chapters.map((c) => ({ slug: c.slug, part: p.id, questions: c.questions }))),
+    [deck],
+  );
   const items = useMemo(() => buildExam(spec, catalogue), [spec, catalogue]);
   const [loaded, setLoaded] = useState<Loaded[] | 'error'>();
   const [index, setIndex] = useState(0);
@@ -176,7 +184,8 @@ function ExamRun({ spec, deck, onAgain }: { spec: ExamSpec; deck: Deck; onAgain:
         Building your exam…
       </p>
     );
-  if (finished || timeUp) return <ExamResult spec={spec} deck={deck} loaded={loaded} results={results} timeUp={timeUp && !finished} onAgain={onAgain} />;
+  if (finished || timeUp)
+    return <ExamResult spec={spec} deck={deck} loaded={loaded} results={results} timeUp={timeUp && !finished} onAgain={onAgain} />;
 
   const item = loaded[index];
   const open = results.filter((r) => !r).length;

@@ -109,9 +109,8 @@ export function QuestionCard({
         className="quiz-form"
         onSubmit={(e) => {
           e.preventDefault();
-          // The button that submitted says how sure the reader is; Enter in a field submits without saying.
-          const said = (e.nativeEvent as SubmitEvent).submitter?.getAttribute('data-confidence');
-          void check(said === 'sure' || said === 'unsure' ? said : undefined);
+          // Enter in a field, or Check answer: graded without saying how sure (the step is skippable).
+          void check(undefined);
         }}
         aria-busy={pending || scenario.status === 'loading'}
       >
@@ -149,10 +148,10 @@ export function QuestionCard({
                 <span id={`${id}-sure`} className="quiz-confidence-label">
                   How sure are you?
                 </span>
-                <button type="submit" className="button" data-confidence="sure" disabled={pending || !scenarioReady}>
+                <button type="button" className="button" onClick={() => void check('sure')} disabled={pending || !scenarioReady}>
                   Sure
                 </button>
-                <button type="submit" className="button" data-confidence="unsure" disabled={pending || !scenarioReady}>
+                <button type="button" className="button" onClick={() => void check('unsure')} disabled={pending || !scenarioReady}>
                   Not sure
                 </button>
               </div>

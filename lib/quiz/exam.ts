@@ -66,7 +66,12 @@ export function examSpecFromSearch(search: string, allParts: readonly string[]):
   if (!parsed.success) return undefined;
   const parts = (parsed.data.parts ?? [...allParts]).filter((p) => allParts.includes(p));
   if (parts.length === 0) return undefined;
-  return { seed: parsed.data.seed, parts, size: parsed.data.n ?? examPolicy.defaultSize, minutes: parsed.data.t ?? examPolicy.defaultMinutes };
+  return {
+    seed: parsed.data.seed,
+    parts,
+    size: parsed.data.n ?? examPolicy.defaultSize,
+    minutes: parsed.data.t ?? examPolicy.defaultMinutes,
+  };
 }
 
 export function examSearch(spec: ExamSpec): string {
