@@ -224,8 +224,8 @@ function Sitting({ keys, kind, seed, onDone }: { keys: string[]; kind: 'due' | '
           const card = store.get().cards[item.key];
           setItems((list) => {
             const next = list!.map((it, i) => (i === index ? { ...it, graded, confidence } : it));
-            // Still on a learning step minutes away: serve it again in this sitting, with a new variant.
-            if (card && card.due - at <= progressPolicy.learnAheadMinutes * minute) {
+            // Missed, and its learning step is minutes away: serve it again in this sitting, with a new variant.
+            if (!graded.correct && card && card.due - at <= progressPolicy.learnAheadMinutes * minute) {
               const repeat = prepareQuestion(item.question, hashSeed(seed, item.key, index), item.prepared);
               next.push({ key: item.key, chapterTitle: item.chapterTitle, question: item.question, prepared: repeat });
             }
