@@ -14,7 +14,7 @@ export const progressPolicy = Object.freeze({
     maximum_interval: 365,
     enable_fuzz: false,
     enable_short_term: true,
-    learning_steps: ['1m', '10m'] as const,
+    learning_steps: ['1m'] as const,
     relearning_steps: ['10m'] as const,
   },
   /**

@@ -101,7 +101,7 @@ describe('the review session', () => {
     const t = testServices([quiz]);
     t.store.update((p, now) => recordAnswer(p, `${quiz.slug}/first`, rateAnswer(true, 'sure'), now));
     render(<ReviewSession deck={deck} />, { wrapper: t.wrapper });
-    expect(screen.getByRole('img', { name: /^Due today: 1\. Due this week: 1\./ })).toBeInTheDocument();
+    expect(screen.getByRole('img', { name: /^Due today: 0\. Due this week: 1\./ })).toBeInTheDocument();
     expect(screen.getByRole('img', { name: /^Studied on 1 of the last 84 days/ })).toBeInTheDocument();
     expect(screen.getByRole('img', { name: /^Containers and images: \d+%, 1 of 8 questions answered$/ })).toBeInTheDocument();
   });

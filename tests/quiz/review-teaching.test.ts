@@ -37,8 +37,7 @@ describe('rating an answer with the reader’s confidence', () => {
     const clock = travellingClock();
     const key = 'c/q';
     const graduate = (confidence: 'sure' | 'unsure') => {
-      let p = recordAnswer(emptyProgress(), key, rateAnswer(true, 'sure'), clock.now());
-      p = recordAnswer(p, key, rateAnswer(true, 'sure'), clock.now() + minutes(10));
+      const p = recordAnswer(emptyProgress(), key, rateAnswer(true, 'sure'), clock.now());
       const due = p.cards[key].due;
       return recordAnswer(p, key, rateAnswer(true, confidence), due).cards[key].due - due;
     };
@@ -66,12 +65,16 @@ describe('study log, forecast and retention', () => {
   it('counts answers per day, and recall only for cards already in review', () => {
     const clock = travellingClock();
     let p = recordAnswer(emptyProgress(), 'c/q', rateAnswer(true, 'sure'), clock.now());
-    p = recordAnswer(p, 'c/q', rateAnswer(true, 'sure'), clock.now() + minutes(10));
+    p = recordAnswer(p, 'c/new', rateAnswer(false, undefined), clock.now());
     expect(retention(p)).toEqual({ reviews: 0, recalled: 0, ratio: undefined });
+    expect(p.days[dayKey(clock.now())]).toEqual({ answered: 2, right: 1, reviews: 0, recalled: 0 });
     const due = p.cards['c/q'].due;
     p = recordAnswer(p, 'c/q', rateAnswer(false, undefined), due);
     expect(retention(p)).toEqual({ reviews: 1, recalled: 0, ratio: 0 });
-    expect(p.days[dayKey(clock.now())]).toEqual({ answered: 2, right: 2, reviews: 0, recalled: 0 });
+    p = recordAnswer(p, 'c/q', rateAnswer(true, undefined), p.cards['c/q'].due);
+    const later = p.cards['c/q'].due;
+    p = recordAnswer(p, 'c/q', rateAnswer(true, 'sure'), later);
+    expect(retention(p)).toEqual({ reviews: 2, recalled: 1, ratio: 0.5 });
     expect(progressV3Schema.safeParse(p).success).toBe(true);
   });
 
@@ -79,7 +82,6 @@ describe('study log, forecast and retention', () => {
     const clock = travellingClock();
     let p = recordAnswer(emptyProgress(), 'c/now', rateAnswer(false, undefined), clock.now() - days(3));
     p = recordAnswer(p, 'c/later', rateAnswer(true, 'sure'), clock.now());
-    p = recordAnswer(p, 'c/later', rateAnswer(true, 'sure'), clock.now() + minutes(10));
     const week = forecast(p, clock.now(), 7);
     expect(week).toHaveLength(7);
     expect(week[0]).toEqual({ day: dayKey(clock.now()), due: 1 });
