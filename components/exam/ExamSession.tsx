@@ -12,6 +12,7 @@ import { newSeed } from '@/lib/quiz/random';
 import type { Quiz } from '@/lib/quiz/schema';
 import type { Deck } from '../progress/reviewDeck';
 import { QuestionCard } from '../quiz/QuestionCard';
+import { Rich } from '../quiz/Rich';
 import { useProgress, useQuizServices } from '../quiz/services';
 import '../quiz/quiz-questions.css';
 import '../progress/review.css';
@@ -294,7 +295,10 @@ function ExamResult({
                   .map(({ q, r }) => (
                     <li key={`${q.slug}/${q.questionId}`}>
                       <a href={q.prepared.question.section}>{q.chapterTitle}</a>
-                      {r ? '' : ' (not answered)'}: <span className="quiz-hint">{q.prepared.question.explanation}</span>
+                      {r ? '' : ' (not answered)'}:{' '}
+                      <span className="quiz-hint">
+                        <Rich text={q.prepared.question.explanation} />
+                      </span>
                     </li>
                   ))}
               </ul>
