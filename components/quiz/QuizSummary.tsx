@@ -25,6 +25,7 @@ export function QuizSummary({ session, best, onRetry, onRetryMissed, onPractise 
   const passed = selectPassed(session);
   const mistakes = selectMistakes(session);
   const missedQuestions = new Set(mistakes.map((m) => m.prepared.question.id)).size;
+  const distinct = new Set(session.questions.map((q) => q.question.id)).size;
   const [showMistakes, setShowMistakes] = useState(false);
   const heading = useRef<HTMLHeadingElement>(null);
 
@@ -32,7 +33,7 @@ export function QuizSummary({ session, best, onRetry, onRetryMissed, onPractise 
 
   const headline =
     session.kind === 'practice'
-      ? `Practice done: every one of the ${new Set(session.questions.map((q) => q.question.id)).size} questions answered right`
+      ? `Practice done: every one of the ${distinct} questions answered right`
       : session.kind === 'retry'
         ? `You got ${correct} of the ${total} you missed`
         : `You scored ${correct} of ${total} (${percent(correct / total)})`;
@@ -52,7 +53,8 @@ export function QuizSummary({ session, best, onRetry, onRetryMissed, onPractise 
       )}
       {session.kind === 'practice' && (
         <p>
-          {total - missedQuestions === total ? '' : `It took ${total} answers. `}Each one is now on its learning steps in your review queue.
+          {total > distinct && `It took ${total} answers: each miss came back at the end until you got it. `}Your review queue spaces them
+          out from here.
         </p>
       )}
       <p className="quiz-hint">

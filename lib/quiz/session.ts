@@ -100,10 +100,10 @@ export function sessionReducer(s: QuizSession, event: SessionEvent): QuizSession
     }
     case 'next': {
       if (!s.results[s.index]) return s;
-      const next = nextOpen(s, s.index);
       // Forward in order while there is a next question; skipped ones come round after the last.
       if (s.index + 1 < s.questions.length) return { ...s, index: s.index + 1 };
-      return next === undefined ? { ...s, phase: 'summary' } : { ...s, index: next };
+      const open = nextOpen(s, s.index);
+      return open === undefined ? { ...s, phase: 'summary' } : { ...s, index: open };
     }
     case 'skip': {
       if (s.results[s.index]) return s;
