@@ -8,5 +8,5 @@ export const metadata: Metadata = {
 };
 
 export default async function Page() {
-  return <ReviewPage parts={(await getSite()).parts} />;
+  return <ReviewPage site={await getSite()} />;
 }

@@ -1,9 +1,10 @@
 'use client';
 
+import { useCallback } from 'react';
 import { Lazy } from './Lazy';
+import type { Deck } from './reviewDeck';
 
-const load = () => import('./ReviewSession').then((m) => m.ReviewSession);
-
-export function ReviewSessionLoader() {
+export function ReviewSessionLoader({ deck }: { deck: Deck }) {
+  const load = useCallback(() => import('./ReviewSession').then((m) => m.bindReview(deck)), [deck]);
   return <Lazy load={load} label="The review session" />;
 }

@@ -18,8 +18,23 @@ export function ChapterQuiz({ slug, title, questionCount, passRatio }: Props) {
   const section = useRef<HTMLElement>(null);
   const near = useNearViewport(section, '600px');
   const [started, setStarted] = useState(false);
-  const [Loader, setLoader] = useState<ComponentType<{ slug: string }>>();
+  const [Loader, setLoader] = useState<ComponentType<{ slug: string; openQuestion?: string }>>();
   const [failed, setFailed] = useState(false);
+  const [openQuestion, setOpenQuestion] = useState<string>();
+
+  // A link to `#quiz-<question-id>` (search results give them) starts the quiz at that question.
+  useEffect(() => {
+    const follow = () => {
+      const match = /^#quiz-([a-z0-9-]+)$/.exec(window.location.hash);
+      if (!match) return;
+      setOpenQuestion(match[1]);
+      setStarted(true);
+      section.current?.scrollIntoView({ block: 'start' });
+    };
+    follow();
+    window.addEventListener('hashchange', follow);
+    return () => window.removeEventListener('hashchange', follow);
+  }, []);
 
   useEffect(() => {
     if (!(near || started) || Loader) return;
@@ -39,7 +54,7 @@ export function ChapterQuiz({ slug, title, questionCount, passRatio }: Props) {
         <a href="/review">review queue</a>.
       </p>
       {Loader && (near || started) ? (
-        <Loader slug={slug} />
+        <Loader slug={slug} openQuestion={openQuestion} />
       ) : failed ? (
         <p className="quiz-problem" role="alert">
           The quiz could not be loaded. Reload the page to try again.

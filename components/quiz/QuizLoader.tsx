@@ -6,7 +6,7 @@ import { QuizRunner } from './QuizRunner';
 import { useQuizServices } from './services';
 
 /** Fetches a chapter's quiz (a static JSON file) and starts it. Loaded lazily by ChapterQuiz. */
-export function QuizLoader({ slug }: { slug: string }) {
+export function QuizLoader({ slug, openQuestion }: { slug: string; openQuestion?: string }) {
   const { fetchQuiz } = useQuizServices();
   const [state, setState] = useState<{ quiz: Quiz } | { error: true } | undefined>();
   const [attempt, setAttempt] = useState(0);
@@ -45,5 +45,5 @@ export function QuizLoader({ slug }: { slug: string }) {
       </div>
     );
   }
-  return <QuizRunner quiz={state.quiz} />;
+  return <QuizRunner quiz={state.quiz} openQuestion={openQuestion} />;
 }

@@ -2,9 +2,11 @@
 
 import { createContext, useContext, useSyncExternalStore, type ReactNode } from 'react';
 import { getProgressStore } from '@/lib/progress';
-import type { Progress, ProgressStore } from '@/lib/progress';
-import { quizSchema, type Quiz, loadClusterFactory } from '@/lib/quiz';
+import type { Progress } from '@/lib/progress';
+import type { ProgressStore, StorageLike } from '@/lib/progress';
+import { quizSchema, type Quiz } from '@/lib/quiz';
 import type { ClusterFactory } from '@/lib/quiz';
+import { loadClusterFactory } from '@/lib/quiz';
 
 /**
  * Everything the quiz UI needs from the outside world, injected so component tests can pass a
@@ -17,6 +19,8 @@ export interface QuizServices {
   /** The time, for what is due; tests travel through days with it. */
   now: () => number;
   fetchQuiz: (slug: string) => Promise<Quiz>;
+  /** Where an attempt in progress is kept across reloads (lib/quiz/attempt); none: attempts are not kept. */
+  attemptStorage?: () => StorageLike | undefined;
 }
 
 let clusterFactory: Promise<ClusterFactory> | undefined;
@@ -39,6 +43,13 @@ export const browserServices: QuizServices = {
     const response = await fetch(quizDataUrl(slug));
     if (!response.ok) throw new Error(`quiz ${slug}: HTTP ${response.status}`);
     return quizSchema.parse(await response.json());
+  },
+  attemptStorage: () => {
+    try {
+      return window.localStorage;
+    } catch {
+      return undefined;
+    }
   },
 };
 

@@ -11,3 +11,7 @@ export * from './policy';
 export * from './scheduler';
 export * from './schema';
 export * from './store';
+export * from './days';
+export * from './interleave';
+export * from './rating';
+export * from './stats';

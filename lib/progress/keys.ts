@@ -14,4 +14,4 @@ export const noticeKey = 'clusterbook.progress.notice';
 export const progressChangedEvent = 'clusterbook:progress-changed';
 
 /** The schema version this build writes. */
-export const currentVersion = 2;
+export const currentVersion = 3;

@@ -1,6 +1,8 @@
+import { dayKey } from './days';
 import { progressPolicy } from './policy';
+import type { Rated } from './rating';
 import type { Progress } from './schema';
-import { reviewCard } from './scheduler';
+import { isReview, reviewCard } from './scheduler';
 
 /**
  * Pure updates of the progress data: each takes the current value and the time and returns a new
@@ -32,9 +34,35 @@ export function recordQuizAttempt(
   };
 }
 
-/** Every answered question becomes (or updates) a review card: right is Good, wrong is Again. */
-export function recordAnswer(p: Progress, key: string, correct: boolean, now: number): Progress {
-  return { ...p, cards: { ...p.cards, [key]: reviewCard(p.cards[key], correct, now) } };
+/**
+ * Every answered question becomes (or updates) a review card, rated by ./rating. A confident
+ * wrong answer flags the card as a misconception until it is answered right; the day's study log
+ * counts the answer (and, for a card already in review, whether it was recalled).
+ */
+export function recordAnswer(p: Progress, key: string, rated: Rated, now: number): Progress {
+  const previous = p.cards[key];
+  const card = reviewCard(previous, rated.rating, now);
+  const right = rated.rating !== 'again';
+  const misconceptionAt = rated.misconception ? now : right ? undefined : previous?.misconceptionAt;
+  const day = dayKey(now);
+  const log = p.days[day] ?? { answered: 0, right: 0, reviews: 0, recalled: 0 };
+  const wasReview = previous !== undefined && isReview(previous);
+  return {
+    ...p,
+    cards: {
+      ...p.cards,
+      [key]: { ...card, ...(right ? {} : { missedAt: now }), ...(misconceptionAt === undefined ? {} : { misconceptionAt }) },
+    },
+    days: {
+      ...p.days,
+      [day]: {
+        answered: log.answered + 1,
+        right: log.right + (right ? 1 : 0),
+        reviews: log.reviews + (wasReview ? 1 : 0),
+        recalled: log.recalled + (wasReview && right ? 1 : 0),
+      },
+    },
+  };
 }
 
 export function recordLabCompleted(p: Progress, labId: string, now: number): Progress {

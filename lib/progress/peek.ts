@@ -1,5 +1,3 @@
-import { currentVersion } from './keys';
-
 /**
  * The first-load reader: what the sidebar marks and the header count need, read straight from
  * the stored JSON without zod (which would cost far more than this whole module). It trusts
@@ -24,7 +22,8 @@ export function peekProgress(raw: string | null, now: number): ProgressPeek {
   } catch {
     return emptyPeek;
   }
-  if (!isRecord(data) || data.version !== currentVersion) return emptyPeek;
+  // Versions 2 and 3 agree on every field read here; version 1 data is migrated by the store first.
+  if (!isRecord(data) || (data.version !== 2 && data.version !== 3)) return emptyPeek;
   const { chapters, quizzes, cards } = data;
   const quizEntries = isRecord(quizzes)
     ? Object.entries(quizzes).filter((e): e is [string, Record<string, unknown>] => isRecord(e[1]))

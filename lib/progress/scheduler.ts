@@ -1,10 +1,13 @@
 import { createEmptyCard, fsrs, generatorParameters, Rating, type Card } from 'ts-fsrs';
 import { progressPolicy } from './policy';
+import type { ReviewRating } from './rating';
 import type { Progress, StoredCard } from './schema';
 
 /**
- * Spaced review with FSRS: every answered question is a card; a right answer rates it Good, a
- * wrong one Again. Time is always passed in, so tests can travel through days.
+ * Spaced review with FSRS: every answered question is a card, rated from the answer and the
+ * reader's confidence (./rating). New and missed cards go through short-term learning steps
+ * (minutes), so a mistake comes back in the same sitting before it is spaced out over days.
+ * Time is always passed in, so tests can travel through days.
  */
 const scheduler = fsrs(generatorParameters(progressPolicy.fsrs));
 
@@ -30,6 +33,8 @@ function toFsrs(card: StoredCard): Card {
   };
 }
 
+const fsrsRating = { again: Rating.Again, hard: Rating.Hard, good: Rating.Good } as const;
+
 function fromFsrs(card: Card): StoredCard {
   return {
     due: card.due.getTime(),
@@ -46,10 +51,20 @@ function fromFsrs(card: Card): StoredCard {
 }
 
 /** The card after one answer; a question answered for the first time gets a new card. */
-export function reviewCard(card: StoredCard | undefined, correct: boolean, now: number): StoredCard {
+export function reviewCard(card: StoredCard | undefined, rating: ReviewRating, now: number): StoredCard {
   const at = new Date(now);
   const current = card ? toFsrs(card) : createEmptyCard(at);
-  return fromFsrs(scheduler.next(current, at, correct ? Rating.Good : Rating.Again).card);
+  return fromFsrs(scheduler.next(current, at, fsrsRating[rating]).card);
+}
+
+/** FSRS states: a card in Learning (1) or Relearning (3) is a recent mistake or a new card still on its steps. */
+export const isLearning = (card: StoredCard) => card.state === 1 || card.state === 3;
+export const isReview = (card: StoredCard) => card.state === 2;
+
+/** The chance the reader recalls this card at `now`, from its stability (0 for a card never reviewed). */
+export function recallChance(card: StoredCard, now: number): number {
+  if (card.lastReview === undefined) return 0;
+  return scheduler.get_retrievability(toFsrs(card), new Date(now), false);
 }
 
 /** Cards due at `now`, the most overdue first. */

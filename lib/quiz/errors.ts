@@ -12,6 +12,8 @@ export const quizErrors = {
   tooManyVariants: (count: number, max: number) => `params allow ${count} variants; keep it to at most ${max}`,
   duplicateQuestionId: (id: string) => `two questions share the id "${id}"; ids must be unique and stable`,
   noSuchChapter: (slug: string) => `quiz for a chapter that does not exist: content/chapters/${slug}.mdx`,
+  missingFeedback: (option: string) =>
+    `the wrong option "${option}" has no feedback; say in a sentence why a reader might pick it and why it is wrong`,
   tooFewQuestions: (count: number, min: number) => `a chapter quiz needs at least ${min} questions (found ${count})`,
 
   // Reader-facing grading messages.

@@ -2,7 +2,9 @@
 // sessions and the port to the simulated cluster (loaded on demand by ./simulation/realCluster).
 // Build-time loading (node:fs) is in ./server.ts, so that no browser bundle can pull it in here.
 export * from './answers';
+export * from './attempt';
 export * from './errors';
+export * from './exam';
 export * from './grade';
 export * from './policy';
 export * from './prepare';

@@ -5,7 +5,7 @@ import type { ContentProblem } from '@/lib/content/errors';
 import { displayPath } from '@/lib/content/paths';
 import { linkChecker, type SiteFiles } from '@/lib/content/validate';
 import { quizErrors } from './errors';
-import { quizFileSchema, type Quiz } from './schema';
+import { quizFileSchema, type Question, type Quiz } from './schema';
 
 /**
  * Reads content/quizzes/<chapter-slug>.yaml, checks each file with the quiz schema (problems
@@ -42,6 +42,7 @@ export async function loadQuizzes(
       continue;
     }
     const lineOf = yamlLines(text);
+    problems.push(...missingFeedback(file, parsed.data.questions, lineOf));
     const questions = parsed.data.questions.map((q, i) => {
       const section = q.section.startsWith('#') ? `/chapters/${slug}${q.section}` : q.section;
       problems.push(...checkLink(file, lineOf(['questions', i, 'section']), section));
@@ -50,4 +51,20 @@ export async function loadQuizzes(
     quizzes.push({ ...parsed.data, questions, slug, chapterTitle });
   }
   return { quizzes, problems };
+}
+
+/**
+ * Every wrong option of a choice question explains itself when chosen: an authoring rule of the
+ * site's content (the schema itself allows options without feedback, so tests can build them).
+ */
+function missingFeedback(file: string, questions: Question[], lineOf: (path: (string | number)[]) => number | undefined): ContentProblem[] {
+  return questions.flatMap((q, i) =>
+    q.type === 'single' || q.type === 'multiple'
+      ? q.options.flatMap((o, j) =>
+          !o.correct && !o.feedback
+            ? [{ file, line: lineOf(['questions', i, 'options', j]), message: quizErrors.missingFeedback(o.text) }]
+            : [],
+        )
+      : [],
+  );
 }

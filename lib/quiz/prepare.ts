@@ -2,7 +2,7 @@ import type { Answer, Prepared } from './answers';
 import type { Question } from './schema';
 import { hashSeed, seededRandom, shuffle } from './random';
 import { fillDeep } from './template';
-import { drawVariant } from './variants';
+import { drawFreshVariant } from './variants';
 
 const indices = (n: number) => Array.from({ length: n }, (_, i) => i);
 
@@ -17,9 +17,10 @@ function scrambled(n: number, random: () => number): number[] {
 
 /**
  * Readies a question for one attempt. The seed comes from the attempt and the question id, so
- * a retry (new attempt seed) reshuffles the options and may draw a new simulation variant.
+ * a retry (new attempt seed) reshuffles the options and draws a new simulation variant: unlike
+ * `previous`, when given (the same question served again in one sitting) and the params allow.
  */
-export function prepareQuestion(question: Question, attemptSeed: number): Prepared {
+export function prepareQuestion(question: Question, attemptSeed: number, previous?: Prepared): Prepared {
   const seed = hashSeed(attemptSeed, question.id);
   const random = seededRandom(seed);
   switch (question.type) {
@@ -35,7 +36,8 @@ export function prepareQuestion(question: Question, attemptSeed: number): Prepar
     }
     case 'command':
     case 'prediction': {
-      const variant = drawVariant(question, seed);
+      const avoid = previous && (previous.type === 'command' || previous.type === 'prediction') ? previous.variant : undefined;
+      const variant = drawFreshVariant(question, seed, avoid);
       // A question is one type or the other; fillDeep keeps the shape, so the pairing holds.
       return { type: question.type, question: fillDeep(question, variant), seed, variant } as Prepared;
     }

@@ -4,49 +4,106 @@ import { MarkChapterRead } from '@/components/progress/MarkChapterRead';
 import { ProgressMark } from '@/components/progress/ProgressMark';
 import { ReviewLink } from '@/components/progress/ReviewLink';
 import { ReviewSession } from '@/components/progress/ReviewSession';
+import type { Deck } from '@/components/progress/reviewDeck';
 import { progressChangedEvent, progressKey, setAsidePrefix } from '@/lib/progress/keys';
 import { markChapterRead, recordAnswer, recordQuizAttempt } from '@/lib/progress/model';
+import { rateAnswer } from '@/lib/progress/rating';
 import { quizOf, singleQuestion } from '../quiz/support/builders';
 import { days } from '../quiz/support/memory-storage';
 import { testServices } from '../quiz/support/services';
 
 const quiz = quizOf([singleQuestion('first'), singleQuestion('second')]);
 
+const deck: Deck = [
+  {
+    id: 'part',
+    title: 'The part',
+    chapters: [{ slug: quiz.slug, title: quiz.chapterTitle, questions: quiz.questions.map((q) => ({ id: q.id, type: q.type })) }],
+  },
+];
+const minutes = (n: number) => n * 60_000;
+
 describe('the review session', () => {
   it('has nothing to serve before any quiz was answered, and says where to start', () => {
     const { wrapper } = testServices([quiz]);
-    render(<ReviewSession />, { wrapper });
+    render(<ReviewSession deck={deck} />, { wrapper });
     expect(screen.getByRole('heading', { name: 'Nothing is due right now' })).toBeInTheDocument();
     expect(screen.getByRole('link', { name: 'chapter quiz' })).toHaveAttribute('href', '/quiz');
+    expect(screen.getByRole('button', { name: 'No cards due' })).toBeDisabled();
   });
 
-  it('serves a missed question the next day, across days, and reschedules it', async () => {
+  it('serves a missed question minutes later, reschedules it, and brings it back in the sitting when missed again', async () => {
     const t = testServices([quiz]);
-    t.store.update((p, now) => recordAnswer(recordAnswer(p, `${quiz.slug}/first`, false, now), `${quiz.slug}/second`, true, now));
-    const first = render(<ReviewSession />, { wrapper: t.wrapper });
+    t.store.update((p, now) =>
+      recordAnswer(
+        recordAnswer(p, `${quiz.slug}/first`, rateAnswer(false, undefined), now),
+        `${quiz.slug}/second`,
+        rateAnswer(true, 'sure'),
+        now,
+      ),
+    );
+    const first = render(<ReviewSession deck={deck} />, { wrapper: t.wrapper });
     expect(screen.getByRole('heading', { name: 'Nothing is due right now' })).toBeInTheDocument();
     expect(screen.getByText(/^Your next card is due /)).toBeInTheDocument();
     first.unmount();
 
-    t.clock.travel(days(1));
-    render(<ReviewSession />, { wrapper: t.wrapper });
-    expect(await screen.findByRole('heading', { name: '1 card due' })).toBeInTheDocument();
-    expect(screen.getByRole('heading', { name: /Card 1 of 1, from Containers and images/ })).toBeInTheDocument();
-    expect(screen.getByRole('group', { name: 'Prompt of first?' })).toBeInTheDocument();
+    t.clock.travel(minutes(1));
+    render(<ReviewSession deck={deck} />, { wrapper: t.wrapper });
+    expect(screen.getByRole('heading', { name: '1 card due' })).toBeInTheDocument();
     const user = userEvent.setup();
+    await user.click(screen.getByRole('button', { name: 'Start the review (1)' }));
+    expect(await screen.findByRole('heading', { name: /Card 1 of 1, from Containers and images/ })).toBeInTheDocument();
+    await user.click(screen.getByRole('radio', { name: 'A hypervisor' }));
+    await user.click(screen.getByRole('button', { name: 'Sure' }));
+    // Wrong and sure: a misconception, and the card comes back at once (its next step is a minute away).
+    expect(await screen.findByText(/You were sure, and it is not so/)).toBeInTheDocument();
+    expect(t.store.get().cards[`${quiz.slug}/first`].misconceptionAt).toBe(t.clock.now());
+    await user.click(screen.getByRole('button', { name: 'Next card' }));
+    expect(screen.getByRole('heading', { name: /Card 2 of 2/ })).toBeInTheDocument();
     await user.click(screen.getByRole('radio', { name: 'The host kernel' }));
-    await user.keyboard('{Enter}');
-    await user.click(await screen.findByRole('button', { name: 'Finish the review' }));
-    expect(screen.getByRole('heading', { name: 'Review finished: 1 of 1 right' })).toBeInTheDocument();
-    expect(t.store.get().cards[`${quiz.slug}/first`].due).toBeGreaterThan(t.clock.now() + days(1));
+    await user.click(screen.getByRole('button', { name: 'Not sure' }));
+    expect(await screen.findByText(/Correct, though you were not sure\./)).toBeInTheDocument();
+    expect(t.store.get().cards[`${quiz.slug}/first`].misconceptionAt).toBeUndefined();
+  });
+
+  it('practises recent mistakes at once, before they are due', async () => {
+    const t = testServices([quiz]);
+    t.store.update((p, now) => recordAnswer(p, `${quiz.slug}/second`, rateAnswer(false, 'unsure'), now));
+    render(<ReviewSession deck={deck} />, { wrapper: t.wrapper });
+    expect(screen.getByRole('heading', { name: 'Nothing is due right now' })).toBeInTheDocument();
+    const user = userEvent.setup();
+    await user.click(screen.getByRole('button', { name: 'Practise my mistakes now (1)' }));
+    expect(await screen.findByRole('heading', { name: /Card 1 of 1, from Containers and images/ })).toBeInTheDocument();
+    await user.click(screen.getByRole('radio', { name: 'The host kernel' }));
+    await user.click(screen.getByRole('button', { name: 'Check answer' }));
+    expect(t.store.get().cards[`${quiz.slug}/second`].missedAt).toBeUndefined();
+  });
+
+  it('filters by part: with the only part unticked nothing is offered', async () => {
+    const t = testServices([quiz]);
+    t.store.update((p, now) => recordAnswer(p, `${quiz.slug}/first`, rateAnswer(false, undefined), now));
+    t.clock.travel(days(1));
+    render(<ReviewSession deck={deck} />, { wrapper: t.wrapper });
+    expect(screen.getByRole('button', { name: 'Start the review (1)' })).toBeEnabled();
+    await userEvent.setup().click(screen.getByRole('checkbox', { name: 'The part' }));
+    expect(screen.getByRole('button', { name: 'No cards due' })).toBeDisabled();
   });
 
   it('forgets cards whose question was removed from the content', async () => {
     const t = testServices([quiz]);
-    t.store.update((p, now) => recordAnswer(p, `${quiz.slug}/deleted-question`, false, now));
+    t.store.update((p, now) => recordAnswer(p, `${quiz.slug}/deleted-question`, rateAnswer(false, undefined), now));
     t.clock.travel(days(2));
-    render(<ReviewSession />, { wrapper: t.wrapper });
+    render(<ReviewSession deck={deck} />, { wrapper: t.wrapper });
     await vi.waitFor(() => expect(t.store.get().cards).toEqual({}));
+  });
+
+  it('shows what you know as pictures with text alternatives', () => {
+    const t = testServices([quiz]);
+    t.store.update((p, now) => recordAnswer(p, `${quiz.slug}/first`, rateAnswer(true, 'sure'), now));
+    render(<ReviewSession deck={deck} />, { wrapper: t.wrapper });
+    expect(screen.getByRole('img', { name: /^Due today: 0\. Due this week: 1\./ })).toBeInTheDocument();
+    expect(screen.getByRole('img', { name: /^Studied on 1 of the last 84 days/ })).toBeInTheDocument();
+    expect(screen.getByRole('img', { name: /^Containers and images: \d+%, 1 of 8 questions answered$/ })).toBeInTheDocument();
   });
 });
 
@@ -77,7 +134,14 @@ describe('first-load marks', () => {
   it('the header link counts the cards due now', () => {
     render(<ReviewLink />);
     expect(screen.getByRole('link')).toHaveAccessibleName('Review');
-    save((p) => recordAnswer(recordAnswer(p, 'a/one', false, Date.now() - days(3)), 'a/two', false, Date.now() - days(3)));
+    save((p) =>
+      recordAnswer(
+        recordAnswer(p, 'a/one', rateAnswer(false, undefined), Date.now() - days(3)),
+        'a/two',
+        rateAnswer(false, undefined),
+        Date.now() - days(3),
+      ),
+    );
     expect(screen.getByRole('link')).toHaveAccessibleName('Review 2 due');
     expect(screen.getByRole('link')).toHaveAttribute('href', '/review');
   });

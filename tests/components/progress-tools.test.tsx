@@ -2,7 +2,7 @@ import { render, screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { ProgressTools } from '@/components/progress/ProgressTools';
 import { progressErrors } from '@/lib/progress/errors';
-import { progressKey, setAsidePrefix } from '@/lib/progress/keys';
+import { currentVersion, progressKey, setAsidePrefix } from '@/lib/progress/keys';
 import { markChapterRead, recordQuizAttempt } from '@/lib/progress/model';
 import { emptyProgress } from '@/lib/progress/schema';
 import { MemoryStorage } from '../quiz/support/memory-storage';
@@ -36,7 +36,11 @@ describe('the progress tools', () => {
     const clicks = vi.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(() => {});
     await user.click(screen.getByRole('button', { name: 'Export progress' }));
     expect(clicks).toHaveBeenCalledOnce();
-    expect(JSON.parse(await created[0].text())).toMatchObject({ format: 'clusterbook-progress', version: 2, progress: store.get() });
+    expect(JSON.parse(await created[0].text())).toMatchObject({
+      format: 'clusterbook-progress',
+      version: currentVersion,
+      progress: store.get(),
+    });
     expect(screen.getByText(/^Exported clusterbook-progress-2025-03-14\.json\./)).toBeInTheDocument();
   });
 
@@ -54,14 +58,19 @@ describe('the progress tools', () => {
     const before = storage.getItem(progressKey);
     const newer = JSON.stringify({ format: 'clusterbook-progress', version: 7, exportedAt: '2030-01-01T00:00:00Z', progress: {} });
     await user.upload(screen.getByLabelText('Import progress…'), fileOf(newer));
-    expect(await screen.findByText(progressErrors.importNewer(7, 2))).toBeInTheDocument();
+    expect(await screen.findByText(progressErrors.importNewer(7, currentVersion))).toBeInTheDocument();
     expect(storage.getItem(progressKey)).toBe(before);
   });
 
   it('imports a valid file only after the reader confirms, by keyboard', async () => {
     const { user, store } = setup();
     const incoming = { ...emptyProgress(), chapters: { a: { readAt: 1 }, b: { readAt: 2 } } };
-    const text = JSON.stringify({ format: 'clusterbook-progress', version: 2, exportedAt: '2025-01-01T00:00:00Z', progress: incoming });
+    const text = JSON.stringify({
+      format: 'clusterbook-progress',
+      version: currentVersion,
+      exportedAt: '2025-01-01T00:00:00Z',
+      progress: incoming,
+    });
     await user.upload(screen.getByLabelText('Import progress…'), fileOf(text, 'backup.json'));
     const replace = await screen.findByRole('button', { name: 'Replace my progress' });
     expect(screen.getByText(/with the file backup\.json \(2 chapters read, 0 quizzes taken, 0 review cards\)/)).toBeInTheDocument();
@@ -74,7 +83,7 @@ describe('the progress tools', () => {
 
   it('cancelling an import keeps the current progress', async () => {
     const { user, store } = setup();
-    const text = JSON.stringify({ format: 'clusterbook-progress', version: 2, exportedAt: 'x', progress: emptyProgress() });
+    const text = JSON.stringify({ format: 'clusterbook-progress', version: currentVersion, exportedAt: 'x', progress: emptyProgress() });
     await user.upload(screen.getByLabelText('Import progress…'), fileOf(text));
     await user.click(await screen.findByRole('button', { name: 'Cancel' }));
     expect(store.get().chapters).toHaveProperty('node-failure');

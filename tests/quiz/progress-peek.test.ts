@@ -1,5 +1,6 @@
 import { emptyPeek, peekProgress } from '@/lib/progress/peek';
 import { markChapterRead, recordAnswer, recordQuizAttempt } from '@/lib/progress/model';
+import { rateAnswer } from '@/lib/progress/rating';
 import { emptyProgress } from '@/lib/progress/schema';
 import { days } from './support/memory-storage';
 
@@ -8,7 +9,7 @@ describe('the first-load progress reader', () => {
     let p = markChapterRead(emptyProgress(), 'containers-and-images', 0);
     p = recordQuizAttempt(p, 'containers-and-images', { correct: 8, total: 8 }, 0.8, 0);
     p = recordQuizAttempt(p, 'node-failure', { correct: 4, total: 8 }, 0.8, 0);
-    p = recordAnswer(recordAnswer(p, 'node-failure/a', false, 0), 'node-failure/b', true, 0);
+    p = recordAnswer(recordAnswer(p, 'node-failure/a', rateAnswer(false, undefined), 0), 'node-failure/b', rateAnswer(true, undefined), 0);
     expect(peekProgress(JSON.stringify(p), days(1))).toEqual({
       read: ['containers-and-images'],
       passed: ['containers-and-images'],

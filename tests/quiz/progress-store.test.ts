@@ -1,6 +1,7 @@
 import { progressErrors } from '@/lib/progress/errors';
 import { currentVersion, progressKey, setAsidePrefix } from '@/lib/progress/keys';
 import { markChapterRead, recordAnswer, recordQuizAttempt } from '@/lib/progress/model';
+import { rateAnswer } from '@/lib/progress/rating';
 import { emptyProgress, type Progress } from '@/lib/progress/schema';
 import { ProgressStore } from '@/lib/progress/store';
 import { MemoryStorage, travellingClock } from './support/memory-storage';
@@ -58,6 +59,7 @@ describe('the progress store', () => {
       },
       labs: {},
       cards: {},
+      days: {},
     });
     expect(stored(storage).version).toBe(currentVersion);
     expect(store.getNotices()).toEqual([{ kind: 'migrated', message: progressErrors.migrated(1) }]);
@@ -130,7 +132,7 @@ describe('the progress store', () => {
 
   it('resets to empty', () => {
     const { store, storage } = storeWith();
-    store.update((p, now) => recordAnswer(markChapterRead(p, 'a', now), 'a/q1', true, now));
+    store.update((p, now) => recordAnswer(markChapterRead(p, 'a', now), 'a/q1', rateAnswer(true, undefined), now));
     store.reset();
     expect(store.get()).toEqual(emptyProgress());
     expect(stored(storage)).toEqual(emptyProgress());
@@ -142,7 +144,7 @@ describe('export and import', () => {
     const setup = storeWith();
     setup.store.update((p, now) => markChapterRead(p, 'node-failure', now));
     setup.store.update((p, now) => recordQuizAttempt(p, 'node-failure', { correct: 6, total: 8 }, 0.8, now));
-    setup.store.update((p, now) => recordAnswer(p, 'node-failure/grace-period', false, now));
+    setup.store.update((p, now) => recordAnswer(p, 'node-failure/grace-period', rateAnswer(false, undefined), now));
     return setup;
   }
 
@@ -174,7 +176,7 @@ describe('export and import', () => {
   it.each([
     ['a file that is not JSON', 'not json at all', progressErrors.importNotJson],
     ['a JSON file from something else', JSON.stringify({ hello: 'world' }), progressErrors.importNotProgress],
-    ['an export from a newer version', exportOf({ version: 3 }, 3), progressErrors.importNewer(3, currentVersion)],
+    ['an export from a newer version', exportOf({ version: 99 }, 99), progressErrors.importNewer(99, currentVersion)],
     [
       'an export with damaged data',
       exportOf({ ...emptyProgress(), cards: { 'a/b': { due: 'soon' } } }),

@@ -52,6 +52,11 @@ describe('quizzes are loaded and checked with the rest of the content', () => {
     expect(quiz.questions[2].section).toBe('/chapters/beta#the-end');
   });
 
+  it('fails the build, with file and line, when a wrong option does not explain itself', async () => {
+    const dir = await siteWithQuiz('alpha.yaml', ['      - text: That one\n        feedback: Not that one.\n', '      - text: That one\n']);
+    expect(await problemsOf(dir)).toEqual([`quizzes/alpha.yaml:10: ${quizErrors.missingFeedback('That one')}`]);
+  });
+
   it('a site without a quizzes folder has no quizzes', async () => {
     const dir = await mkdtemp(path.join(tmpdir(), 'clusterbook-quiz-'));
     await cp(base, dir, { recursive: true });
