@@ -58,7 +58,12 @@ export class Engine implements SimContext {
 
   constructor(seedState: number) {
     this.rng = new Rng(seedState);
-    this.api = new ApiServer(this.clock, this.rng, () => this.availability);
+    this.api = new ApiServer(
+      this.clock,
+      this.rng,
+      () => this.availability,
+      () => this.state.nextServiceIp++,
+    );
     this.cache.onUsageChanged = (node, usage) => this.table?.usageChanged(node, usage);
     this.machines = provideMachines(this);
     const indexes = { cache: this.cache, signatures: this.podSignatures, podCounts: this.ownerPods };
