@@ -92,7 +92,7 @@ class SimulatedCluster implements Cluster {
   private readFile(path: string): string | undefined {
     const files = this.options.files ?? {};
     const absolute = normalizePath(path.startsWith('/') ? path : `${this.options.cwd ?? '/'}/${path}`);
-    if (path in files) return files[path];
+    if (Object.hasOwn(files, path)) return files[path];
     for (const [name, text] of Object.entries(files)) {
       if (normalizePath(name.startsWith('/') ? name : `${this.options.cwd ?? '/'}/${name}`) === absolute) return text;
     }
@@ -104,7 +104,7 @@ class SimulatedCluster implements Cluster {
       workers: init.workers ?? defaults.workers,
       cpu: init.cpu ?? defaults.cpu,
       memory: init.memory ?? defaults.memory,
-      etcdMembers: Number(init['etcd-members'] ?? defaults.etcdMembers) as 1 | 3 | 5,
+      etcdMembers: init.etcdMembers ?? defaults.etcdMembers,
     };
     if (!validNodeResources(shape.cpu, shape.memory)) return fail(`error: invalid node size: cpu "${shape.cpu}", memory "${shape.memory}"`);
     this.shape = shape;

@@ -2,6 +2,8 @@
 // snapshot/restore and subscribe.
 import { describe, expect, it } from 'vitest';
 import { createCluster, type ClusterView } from '@/lib/cluster';
+import { allKinds, kindInfo, resolveKind, storedKinds } from '@/lib/cluster/api/kinds';
+import { engineOf } from '@/lib/cluster/cluster';
 import { must, newCluster, script } from './fixtures';
 
 describe('createCluster', () => {
@@ -119,5 +121,44 @@ describe('snapshot, restore and subscribe', () => {
     unsubscribe();
     cluster.exec('sim advance 5s');
     expect(seen).toEqual([5_000, 10_000, 10_000]);
+  });
+});
+
+describe('the kind registry', () => {
+  it('resolves every plural, singular and short name, with or without the group, to one kind', () => {
+    for (const info of allKinds) {
+      for (const name of [info.plural, info.singular, ...info.short]) {
+        expect(resolveKind(name)?.kind, name).toBe(info.kind);
+        expect(resolveKind(name.toUpperCase())?.kind, name).toBe(info.kind);
+        if (info.group) expect(resolveKind(`${name}.${info.group}`)?.kind, name).toBe(info.kind);
+      }
+    }
+    expect(resolveKind('pods.apps')).toBeUndefined();
+    expect(resolveKind('constructor')).toBeUndefined();
+  });
+
+  it('derives the names kubectl and the API print from group and plural', () => {
+    expect(kindInfo('Deployment')).toMatchObject({
+      qualified: 'deployment.apps',
+      groupResource: 'deployments.apps',
+      apiVersion: 'apps/v1',
+    });
+    expect(kindInfo('Pod')).toMatchObject({ qualified: 'pod', groupResource: 'pods', apiVersion: 'v1' });
+    expect(storedKinds).not.toContain('Event');
+  });
+
+  it('the API server allocates a ClusterIP for a Service created without one, and none for a refused create', () => {
+    const cluster = newCluster();
+    const api = engineOf(cluster).api;
+    const draft = (name: string, namespace = 'default') => ({
+      kind: 'Service' as const,
+      metadata: { name, namespace },
+      spec: { type: 'ClusterIP' as const, clusterIP: '', selector: {}, ports: [] },
+    });
+    expect(api.create(draft('nowhere', 'missing')).ok).toBe(false);
+    const first = api.create<'Service'>(draft('one'));
+    const second = api.create<'Service'>(draft('two'));
+    expect(first.ok && first.value.spec.clusterIP).toBe('10.96.0.13');
+    expect(second.ok && second.value.spec.clusterIP).toBe('10.96.0.14');
   });
 });

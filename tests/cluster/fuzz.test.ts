@@ -3,7 +3,17 @@
 // stdout (kubectl drain cordons before refusing; delete a b may delete a and miss b).
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { apiErrors, fieldErrors, formatApiError, kubectlErrors, simErrors } from '@/lib/cluster/api/errors';
+import { podLimit } from '@/lib/cluster/apiserver/validation';
+import { engineOf } from '@/lib/cluster/cluster';
 import { newCluster } from './fixtures';
+
+/**
+ * The most timers one command may schedule (the simulator's unit of work). A deterministic
+ * stand-in for "no command takes more than 2 s"; bench/cluster/fuzz-timing.ts checks the clock.
+ */
+const workBudget = 200_000;
+const timersScheduled = (cluster: ReturnType<typeof newCluster>) => engineOf(cluster).clock.snapshot().nextSeq;
 
 const valid = [
   'kubectl get pods -A -o wide',
@@ -156,5 +166,217 @@ describe('fuzzing the command language', () => {
       expect(result.exitCode, line).not.toBe(0);
       expect(cluster.snapshot(), line).toEqual(before);
     }
+  });
+});
+
+describe('bad input gets a clear error and changes nothing', () => {
+  const deployment = (name: string, extra = '') =>
+    `apiVersion: apps/v1\nkind: Deployment\nmetadata: { name: ${name}${extra} }\nspec:\n  replicas: 1\n  selector: { matchLabels: { app: ${name} } }\n  template:\n    metadata: { labels: { app: ${name} } }\n    spec: { containers: [{ name: app, image: "nginx:1.27" }] }\n`;
+  const service = 'apiVersion: v1\nkind: Service\nmetadata: { name: front }\nspec: { selector: { app: web }, ports: [{ port: 80 }] }\n';
+
+  it.each(['toString', 'constructor', '__proto__', 'hasOwnProperty', 'valueOf'])(
+    'an Object.prototype name (%s) as verb, flag, resource or selector is an ordinary unknown',
+    (name) => {
+      const cluster = newCluster();
+      const verb = cluster.exec(`kubectl ${name}`);
+      expect(verb).toEqual({ stdout: '', stderr: `${kubectlErrors.unknownCommand(name)}\n`, exitCode: 1 });
+      expect(cluster.exec(`kubectl get pods --${name}`).stderr).toBe(`${kubectlErrors.unknownFlag(`--${name}`)}\n`);
+      expect(cluster.exec(`kubectl get ${name}`).stderr).toBe(`${kubectlErrors.unknownResource(name)}\n`);
+      expect(cluster.exec(`sim ${name}`).exitCode).toBe(1);
+      expect(cluster.exec(`sim etcd fail ${name}`).exitCode).toBe(1);
+      const selected = cluster.exec(`kubectl get nodes -l ${name}`);
+      expect(selected.stdout).toBe('');
+      expect(selected.stderr).toBe('No resources found\n');
+    },
+  );
+
+  it('a label named constructor matches only objects that carry it', () => {
+    const cluster = newCluster();
+    expect(cluster.exec('kubectl get nodes -l constructor').stdout).toBe('');
+    expect(cluster.exec('kubectl get nodes -l constructor=x').stdout).toBe('');
+    expect(cluster.exec('kubectl label node worker-1 constructor=yes').exitCode).toBe(0);
+    const names = cluster.exec('kubectl get nodes -l constructor -o name').stdout;
+    expect(names).toBe('node/worker-1\n');
+    expect(cluster.exec('kubectl get nodes -l !constructor -o name').stdout).not.toContain('worker-1');
+  });
+
+  it.each([
+    ['0x10', 16],
+    ['0o17', 15],
+    ['017', 15],
+    ['0b101', 5],
+    ['1_0', 10],
+    ['0x_1f', 31],
+    ['+3', 3],
+  ])('--replicas=%s is read as Go reads it (%i)', (text, replicas) => {
+    const cluster = newCluster();
+    expect(cluster.exec(`kubectl create deployment web --image=nginx --replicas=${text}`).exitCode).toBe(0);
+    expect(engineOf(cluster).store.get('Deployment', 'default/web')?.spec.replicas).toBe(replicas);
+  });
+
+  it.each([
+    ['', 'invalid syntax'],
+    ['1e3', 'invalid syntax'],
+    ['1.5', 'invalid syntax'],
+    ['_1', 'invalid syntax'],
+    ['1__0', 'invalid syntax'],
+    ['1_', 'invalid syntax'],
+    ['0x', 'invalid syntax'],
+    ['08', 'invalid syntax'],
+    ['2147483648', 'value out of range'],
+    ['99999999999999999999x', 'value out of range'],
+  ])('--replicas=%j is refused like pflag refuses it', (text, why) => {
+    const cluster = newCluster();
+    const before = cluster.snapshot();
+    const result = cluster.exec(`kubectl create deployment web --image=nginx --replicas=${text || '""'}`);
+    expect(result.stderr).toBe(
+      `${kubectlErrors.invalidFlagValue(text, '-r, --replicas', `strconv.ParseInt: parsing ${JSON.stringify(text)}: ${why}`)}\n`,
+    );
+    expect(cluster.snapshot()).toEqual(before);
+  });
+
+  it('kubectl scale reads --replicas as an integer and refuses a negative count with kubectl text', () => {
+    const cluster = newCluster();
+    cluster.exec('kubectl create deployment web --image=nginx');
+    const before = cluster.snapshot();
+    expect(cluster.exec('kubectl scale deployment web --replicas=1e3').stderr).toBe(
+      'error: invalid argument "1e3" for "--replicas" flag: strconv.ParseInt: parsing "1e3": invalid syntax\n',
+    );
+    expect(cluster.exec('kubectl scale deployment web --replicas=-1').stderr).toBe(`${kubectlErrors.negativeScale()}\n`);
+    expect(cluster.snapshot()).toEqual(before);
+  });
+
+  it('replica counts past the pod limit are refused by the API server, naming the field', () => {
+    const cluster = newCluster({ files: { 'big.yaml': deployment('big').replace('replicas: 1', 'replicas: 1000000000') } });
+    const max = podLimit(engineOf(cluster).store.count('Node'));
+    const before = cluster.snapshot();
+    const scaled = cluster.exec('kubectl create deployment web --image=nginx --replicas=100000');
+    expect(scaled.stderr).toBe(
+      `error: failed to create deployment: Deployment.apps "web" is invalid: ${fieldErrors.tooManyReplicas('spec.replicas', 100000, max)}\n`,
+    );
+    expect(cluster.exec('kubectl apply -f big.yaml').stderr).toBe(
+      `The Deployment "big" is invalid: ${fieldErrors.tooManyReplicas('spec.replicas', 1000000000, max)}\n`,
+    );
+    expect(cluster.snapshot()).toEqual(before);
+    cluster.exec('kubectl create deployment web --image=nginx');
+    expect(cluster.exec('kubectl scale deployment web --replicas=100000').stderr).toBe(
+      `The Deployment "web" is invalid: ${fieldErrors.tooManyReplicas('spec.replicas', 100000, max)}\n`,
+    );
+    expect(engineOf(cluster).store.get('Deployment', 'default/web')?.spec.replicas).toBe(1);
+  });
+
+  it('the API server refuses pods past the simulator limit with a clear message', () => {
+    const cluster = newCluster();
+    const engine = engineOf(cluster);
+    const max = podLimit(engine.store.count('Node'));
+    const existing = engine.store.count('Pod');
+    for (let i = existing; i < max; i++)
+      engine.api.create({
+        kind: 'Pod',
+        metadata: { name: `filler-${i}`, namespace: 'default' },
+        spec: {
+          containers: [],
+          nodeSelector: { none: 'none' },
+          tolerations: [],
+          volumes: [],
+          hostNetwork: false,
+          terminationGracePeriodSeconds: 0,
+        },
+        status: { phase: 'Pending', conditions: [], containerStatuses: [] },
+      } as never);
+    const result = cluster.exec('kubectl run one-more --image=nginx');
+    expect(result.stderr).toBe(`${formatApiError(apiErrors.tooManyPods('one-more', max))}\n`);
+    expect(engine.store.count('Pod')).toBe(max);
+  });
+
+  it('annotations past 256 KiB and bodies past the request limits are refused with the API server messages', () => {
+    const big = (bytes: number) => `\n  annotations: { note: "${'x'.repeat(bytes)}" }`;
+    const cluster = newCluster({
+      files: {
+        'notes.yaml': deployment('notes').replace('metadata: { name: notes }', `metadata:\n  name: notes${big(262_144)}`),
+        'huge.yaml': `apiVersion: v1\nkind: Pod\nmetadata: { name: huge }\nspec: { containers: [{ name: a, image: "${'y'.repeat(2_000_000)}" }] }\n`,
+        'large.yaml': `apiVersion: v1\nkind: Pod\nmetadata: { name: large }\nspec: { containers: [{ name: a, image: "${'y'.repeat(1_000_000)}" }] }\n`,
+      },
+    });
+    const before = cluster.snapshot();
+    expect(cluster.exec('kubectl apply -f notes.yaml').stderr).toBe(
+      `The Deployment "notes" is invalid: ${fieldErrors.annotationsTooLong()}\n`,
+    );
+    expect(cluster.exec('kubectl apply -f huge.yaml').stderr).toBe(`${formatApiError(apiErrors.requestTooLarge())}\n`);
+    expect(cluster.exec('kubectl apply -f large.yaml').stderr).toBe(`${formatApiError(apiErrors.etcdRequestTooLarge())}\n`);
+    expect(cluster.snapshot()).toEqual(before);
+  });
+
+  it('a failed apply of several files consumes nothing, not even a ClusterIP', () => {
+    const cluster = newCluster({ files: { 'svc.yaml': service, 'other.yaml': service.replace('front', 'back') } });
+    const before = cluster.snapshot();
+    expect(cluster.exec('kubectl apply -f svc.yaml -f missing.yaml').stderr).toBe('error: the path "missing.yaml" does not exist\n');
+    expect(cluster.snapshot()).toEqual(before);
+    cluster.exec('kubectl apply -f other.yaml');
+    expect(engineOf(cluster).store.get('Service', 'default/back')?.spec.clusterIP).toBe('10.96.0.13');
+  });
+
+  it('manifest mistakes are explained in kubectl terms, never a schema library text or --validate=false', () => {
+    const files = {
+      'float.yaml': deployment('f').replace('replicas: 1', 'replicas: 1.5'),
+      'word.yaml': deployment('w').replace('replicas: 1', 'replicas: many'),
+      'empty.yaml': deployment('e').replace('containers: [{ name: app, image: "nginx:1.27" }]', 'containers: []'),
+      'kindless.yaml': 'metadata: { name: x }\n',
+    };
+    const cluster = newCluster({ files });
+    for (const file of Object.keys(files)) {
+      const { stderr, exitCode } = cluster.exec(`kubectl apply -f ${file}`);
+      expect(exitCode).toBe(1);
+      expect(stderr).not.toMatch(/Invalid input|expected int|received|validate=false|Too small/);
+    }
+    expect(cluster.exec('kubectl apply -f float.yaml').stderr).toBe(
+      'error: error validating "float.yaml": error validating data: ValidationError(Deployment.spec): invalid type for field "replicas": got "number", expected "integer"\n',
+    );
+    expect(cluster.exec('kubectl apply -f kindless.yaml').stderr).toBe(
+      'error: error validating "kindless.yaml": error validating data: [apiVersion not set, kind not set]\n',
+    );
+  });
+
+  it('durations past Go limits and waits past the simulator limits end at once with a clear message', () => {
+    const cluster = newCluster({
+      files: {
+        'pdb.yaml':
+          'apiVersion: policy/v1\nkind: PodDisruptionBudget\nmetadata: { name: all }\nspec: { minAvailable: 100%, selector: { matchLabels: { app: web } } }\n',
+      },
+    });
+    cluster.exec('kubectl create deployment web --image=nginx --replicas=3');
+    cluster.exec('kubectl apply -f pdb.yaml');
+    cluster.exec('sim advance 30s');
+    const before = cluster.snapshot();
+    const digits = `${'9'.repeat(400)}h`;
+    expect(cluster.exec(`sim advance ${digits}`).stderr).toBe(`${simErrors.advanceUsage(digits)}\n`);
+    expect(cluster.exec('sim advance 10000h').stderr).toBe(`${simErrors.advanceTooLong(10000 * 3_600_000)}\n`);
+    expect(cluster.exec('kubectl drain worker-1 --ignore-daemonsets --timeout 10000h').stderr).toBe(
+      `${kubectlErrors.waitTooLong('--timeout', 10000 * 3_600_000)}\n`,
+    );
+    expect(cluster.exec(`kubectl drain worker-1 --timeout ${digits}`).stderr).toBe(
+      `${kubectlErrors.invalidDuration(digits, '--timeout')}\n`,
+    );
+    expect(cluster.snapshot()).toEqual(before);
+    expect(cluster.exec('sim init --workers ""').exitCode).toBe(1);
+    expect(cluster.exec('sim init --workers 1e3').stderr).toContain('strconv.ParseInt: parsing "1e3": invalid syntax');
+    expect(cluster.exec('sim init --etcd-members 2').stderr).toBe(
+      `${simErrors.invalidFlag('etcd-members', '2: etcd runs 1, 3 or 5 members here')}\n`,
+    );
+    expect(cluster.snapshot()).toEqual(before);
+  });
+
+  it('every command of the fuzz corpus stays within a bounded amount of simulated work', () => {
+    const cluster = newCluster({ etcdMembers: 3, files: { 'app.yaml': 'kind: Deployment' } });
+    let most = 0;
+    for (const line of [...valid, 'sim advance 24h', 'kubectl create deployment big --image=nginx --replicas=4000', 'sim advance 1m']) {
+      const before = timersScheduled(cluster);
+      cluster.exec(line);
+      const work = timersScheduled(cluster) - before;
+      most = Math.max(most, work);
+      expect(work, line).toBeLessThan(workBudget);
+    }
+    // The budget is not vacuous: the heaviest command does real work.
+    expect(most).toBeGreaterThan(1000);
   });
 });

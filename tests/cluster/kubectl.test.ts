@@ -174,7 +174,7 @@ describe('kubectl changes', () => {
     const bad = cluster.exec('kubectl apply -f bad.yaml');
     expect(bad.exitCode).toBe(1);
     expect(bad.stderr).toMatch(
-      /^error: error validating "bad\.yaml": error validating data: ValidationError\(Deployment\.spec\): invalid value for field "selector"/,
+      /^error: error validating "bad\.yaml": error validating data: ValidationError\(Deployment\.spec\): missing required field "selector"\n$/,
     );
     expect(cluster.exec('kubectl apply -f kind.yaml').stderr).toContain('no matches for kind "Widget" in version "v1"');
     expect(cluster.exec('kubectl apply -f broken.yaml').stderr).toMatch(

@@ -2,6 +2,8 @@
 // fail, changing nothing, while etcd has no quorum or the control plane is down.
 import type { VirtualClock } from '../engine/clock';
 import { apiErrors, type ApiError } from '../api/errors';
+import { kindInfo } from '../api/kinds';
+import { podLimit, validateObject } from './validation';
 import type { Rng } from '../util/rng';
 import type { AnyObject, Kind, KindMap, KubeEvent, ObjectMeta, Pod } from '../api/types';
 import { admitPod } from './admission';
@@ -13,19 +15,8 @@ export type WriteResult<T> = { ok: true; value: T } | { ok: false; error: ApiErr
 /** Why the API cannot take writes right now, if it cannot. */
 export type ApiAvailability = 'available' | 'no-quorum' | 'unreachable';
 
-/** The resource names kubectl and the API use in messages. */
-export const resourceNames: Record<Kind, string> = {
-  Node: 'nodes',
-  Pod: 'pods',
-  Deployment: 'deployments.apps',
-  ReplicaSet: 'replicasets.apps',
-  DaemonSet: 'daemonsets.apps',
-  StatefulSet: 'statefulsets.apps',
-  Service: 'services',
-  PodDisruptionBudget: 'poddisruptionbudgets.policy',
-  Lease: 'leases.coordination.k8s.io',
-  Namespace: 'namespaces',
-};
+/** The resource name the API uses in messages: "pods", "deployments.apps". */
+const resourceName = (kind: Kind) => kindInfo(kind).groupResource;
 
 export type NewObject<K extends Kind> = Omit<KindMap[K], 'metadata'> & {
   metadata: Partial<ObjectMeta> & { name: string };
@@ -39,6 +30,8 @@ export class ApiServer {
     private readonly clock: VirtualClock,
     private readonly rng: Rng,
     private readonly availability: () => ApiAvailability,
+    /** The Service IP allocator's next index (kept in the engine's state, so snapshots keep it). */
+    private readonly nextServiceIndex: () => number,
   ) {}
 
   now(): number {
@@ -77,8 +70,10 @@ export class ApiServer {
       return { ok: false, error: apiErrors.namespaceNotFound(namespace) };
     }
     if (this.store.get(kind, objectKey(namespace, draft.metadata.name))) {
-      return { ok: false, error: apiErrors.alreadyExists(resourceNames[kind], draft.metadata.name) };
+      return { ok: false, error: apiErrors.alreadyExists(resourceName(kind), draft.metadata.name) };
     }
+    const refused = this.refusal(draft as unknown as AnyObject);
+    if (refused) return { ok: false, error: refused };
     const object = draft as unknown as KindMap[K];
     object.metadata = {
       namespace: '',
@@ -92,6 +87,8 @@ export class ApiServer {
       creationTimestamp: this.clock.now(),
     };
     if (object.kind === 'Pod') admitPod(object);
+    // The Service REST storage allocates a ClusterIP when the request names none.
+    if (object.kind === 'Service' && !object.spec.clusterIP) object.spec.clusterIP = serviceIp(this.nextServiceIndex());
     this.store.put(object, 'ADDED', 'spec');
     return { ok: true, value: object };
   }
@@ -100,6 +97,13 @@ export class ApiServer {
   update<T extends AnyObject>(object: T, hint: ChangeHint, mutate: (object: T) => void, reindex = false): WriteResult<T> {
     const blocked = this.writeError();
     if (blocked) return { ok: false, error: blocked };
+    if (validatesUpdate(object, hint)) {
+      // Validation sees the object as it would be stored; a refused update leaves it untouched.
+      const draft = structuredClone(object);
+      mutate(draft);
+      const refused = this.refusal(draft);
+      if (refused) return { ok: false, error: refused };
+    }
     if (hint === 'spec') object.metadata.generation++;
     if (reindex) this.store.touch(object, hint, () => mutate(object));
     else {
@@ -118,7 +122,7 @@ export class ApiServer {
     if (blocked) return { ok: false, error: blocked };
     const key = objectKey(namespace, name);
     const object = this.store.get(kind, key);
-    if (!object) return { ok: false, error: apiErrors.notFound(resourceNames[kind], name) };
+    if (!object) return { ok: false, error: apiErrors.notFound(resourceName(kind), name) };
     if (object.kind === 'Pod' && this.needsGracefulDeletion(object, gracePeriodSeconds)) {
       const grace = gracePeriodSeconds ?? object.spec.terminationGracePeriodSeconds;
       const deadline = this.clock.now() + grace * 1000;
@@ -139,11 +143,37 @@ export class ApiServer {
     this.events.record(this.clock.now(), object, type, reason, message, source);
   }
 
+  /** Validation and the simulator's limits: why this object may not be stored, if it may not. */
+  private refusal(object: AnyObject): ApiError | undefined {
+    const max = podLimit(this.store.count('Node'));
+    if (object.kind === 'Pod' && !this.store.get('Pod', objectKey(object.metadata.namespace ?? '', object.metadata.name))) {
+      if (this.store.count('Pod') >= max) return apiErrors.tooManyPods(object.metadata.name, max);
+    }
+    const causes = validateObject(object, max);
+    if (causes.length === 0) return undefined;
+    const info = kindInfo(object.kind);
+    return apiErrors.invalid(object.kind, `${object.kind}${info.group ? `.${info.group}` : ''}`, object.metadata.name, causes);
+  }
+
   private needsGracefulDeletion(pod: Pod, gracePeriodSeconds: number | undefined): boolean {
     if (gracePeriodSeconds === 0) return false;
     if (!pod.spec.nodeName) return false;
     return pod.status.phase !== 'Succeeded' && pod.status.phase !== 'Failed';
   }
+}
+
+/** The allocator's index n as an address in 10.96.0.0/12, skipping .0 and .1 of each /24. */
+function serviceIp(n: number): string {
+  return `10.96.${Math.floor(n / 250)}.${(n % 250) + 2}`;
+}
+
+/**
+ * Writes validation looks at: everything a user can send. Status writes and the scheduler's
+ * bindings come from components that cannot make an object invalid, and are the hot path.
+ */
+function validatesUpdate(object: AnyObject, hint: ChangeHint): boolean {
+  if (hint === 'status' || hint === 'heartbeat') return false;
+  return !(object.kind === 'Pod' && hint === 'spec') && object.kind !== 'Lease';
 }
 
 export function involved(object: AnyObject): InvolvedObject {

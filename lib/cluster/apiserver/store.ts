@@ -1,5 +1,6 @@
 // The API server's object store (what etcd holds), with the indexes controllers rely on:
 // pods by node and by owner, and workloads by owner. Every change notifies watchers.
+import { storedKinds } from '../api/kinds';
 import type { AnyObject, Kind, KindMap, Pod } from '../api/types';
 
 export type WatchType = 'ADDED' | 'MODIFIED' | 'DELETED';
@@ -17,18 +18,8 @@ export interface WatchEvent {
 
 export type Watcher = (event: WatchEvent) => void;
 
-export const kinds: readonly Kind[] = [
-  'Namespace',
-  'Node',
-  'Lease',
-  'Service',
-  'Deployment',
-  'ReplicaSet',
-  'DaemonSet',
-  'StatefulSet',
-  'PodDisruptionBudget',
-  'Pod',
-];
+/** The stored kinds, in etcd's key order (the kind registry's order). */
+export const kinds: readonly Kind[] = storedKinds;
 
 export function objectKey(namespace: string, name: string): string {
   return namespace ? `${namespace}/${name}` : name;

@@ -12,6 +12,7 @@ import { controllerTable, needBits, type Controller } from './controllers';
 import { OwnerPodCounts, type PodCounts } from '../controllers/podcounts';
 import { startWithFreshObservations } from '../controllers/nodelifecycle';
 import { evictPod } from '../controllers/tainteviction';
+import { servedLease } from '../kubelet/kubelet';
 import { completeStep, resyncNodePods } from '../kubelet/podworker';
 import { WorkQueues } from './queues';
 import { SchedulerCache, type NodeUsage } from '../scheduler/cache';
@@ -71,7 +72,12 @@ export class Engine implements SimContext {
 
   constructor(seedState: number) {
     this.rng = new Rng(seedState);
-    this.api = new ApiServer(this.clock, this.rng, () => this.availability);
+    this.api = new ApiServer(
+      this.clock,
+      this.rng,
+      () => this.availability,
+      () => this.state.nextServiceIp++,
+    );
     this.listers = this.api.store;
     this.client = this.api;
     this.cache.onUsageChanged = (node, usage) => this.table?.usageChanged(node, usage);
@@ -114,6 +120,11 @@ export class Engine implements SimContext {
 
   actorState(key: string): unknown {
     return this.actors.get(key)?.actor.getSnapshot().value;
+  }
+
+  /** A node's Lease as the API server serves it, with its renew time derived on read (#2). */
+  servedLease(node: string) {
+    return servedLease(this, node);
   }
 
   apiAvailability(): ApiAvailability {

@@ -1,13 +1,17 @@
 // kubectl apply -f FILE: multi-document YAML, validated as a whole before anything is written.
 import { parseAllDocuments } from 'yaml';
 import { objectKey } from '../apiserver/store';
-import { formatApiError } from '../api/errors';
+import { apiErrors, formatApiError, type ApiError } from '../api/errors';
 import type { AnyObject, Kind } from '../api/types';
 import type { KubectlEnv } from './env';
 import { parseArgs } from './flags';
-import { manifestSchemas, toObject, type ManifestKind } from './manifests';
+import { manifestKind } from '../api/kinds';
+import { limits } from '../api/limits';
+import { utf8Length } from '../apiserver/validation';
+import { toObject, type ManifestKind } from './manifests';
 import { resourceByKind } from './resources';
 import { fail, type CommandResult } from './result';
+import { validationError } from './validate';
 
 interface Planned {
   kind: ManifestKind;
@@ -42,7 +46,7 @@ function parseDocuments(text: string): ParsedDocument[] {
   return parsed;
 }
 
-function plan(env: KubectlEnv, file: string, text: string, namespace: string): Planned[] | string {
+function plan(file: string, text: string, namespace: string): Planned[] | string {
   const planned: Planned[] = [];
   for (const parsed of parseDocuments(text)) {
     if ('yamlError' in parsed) return `error: error parsing ${file}: error converting YAML to JSON: yaml: ${parsed.yamlError}`;
@@ -51,21 +55,18 @@ function plan(env: KubectlEnv, file: string, text: string, namespace: string): P
     if (typeof value !== 'object' || Array.isArray(value))
       return `error: error validating "${file}": error validating data: invalid object to validate`;
     const { kind, apiVersion } = value as { kind?: unknown; apiVersion?: unknown };
+    const unset = [typeof apiVersion !== 'string' && 'apiVersion not set', typeof kind !== 'string' && 'kind not set'].filter(Boolean);
     if (typeof kind !== 'string' || typeof apiVersion !== 'string') {
-      return `error: error validating "${file}": error validating data: [apiVersion not set, kind not set]; if you choose to ignore these errors, turn validation off with --validate=false`;
+      return `error: error validating "${file}": error validating data: [${unset.join(', ')}]`;
     }
-    if (!(kind in manifestSchemas)) {
-      return `error: resource mapping not found for name: "${(value as { metadata?: { name?: string } }).metadata?.name ?? ''}" namespace: "" from "${file}": no matches for kind "${kind}" in version "${apiVersion}"\nensure CRDs are installed first`;
+    const info = manifestKind(kind);
+    if (!info?.manifest || info.apiVersion !== apiVersion) {
+      const name = (value as { metadata?: { name?: unknown } }).metadata?.name;
+      return `error: resource mapping not found for name: "${typeof name === 'string' ? name : ''}" namespace: "" from "${file}": no matches for kind "${kind}" in version "${apiVersion}"\nensure CRDs are installed first`;
     }
-    const schema = manifestSchemas[kind as ManifestKind];
-    const result = schema.safeParse(value);
-    if (!result.success) {
-      const issue = result.error.issues[0];
-      const path = [kind, ...issue.path.slice(0, -1).map(String)].join('.');
-      const field = String(issue.path[issue.path.length - 1] ?? '');
-      return `error: error validating "${file}": error validating data: ValidationError(${path}): ${field ? `invalid value for field "${field}": ` : ''}${issue.message}; if you choose to ignore these errors, turn validation off with --validate=false`;
-    }
-    const object = toObject(kind as ManifestKind, result.data, namespace, () => nextClusterIp(env));
+    const result = info.manifest.safeParse(value);
+    if (!result.success) return validationError(file, kind, value, result.error.issues[0]);
+    const object = toObject(kind as ManifestKind, result.data as never, namespace);
     const spec = (
       object as unknown as { spec: { selector?: Record<string, string>; template?: { metadata: { labels: Record<string, string> } } } }
     ).spec;
@@ -82,41 +83,45 @@ function plan(env: KubectlEnv, file: string, text: string, namespace: string): P
   return planned;
 }
 
-function nextClusterIp(env: KubectlEnv): string {
-  const n = env.engine.state.nextServiceIp++;
-  return `10.96.${Math.floor(n / 250)}.${(n % 250) + 2}`;
+/**
+ * What the API server answers a request body of this many bytes: its own limit first, then
+ * etcd's, which is lower but applies to the stored object.
+ */
+function bodyRefusal(bytes: number): ApiError | undefined {
+  if (bytes > limits.maxRequestBodyBytes) return apiErrors.requestTooLarge();
+  if (bytes > limits.etcdMaxRequestBytes) return apiErrors.etcdRequestTooLarge();
+  return undefined;
 }
 
 export function kubectlApply(env: KubectlEnv, args: string[]): CommandResult {
   const parsed = parseArgs(args, [
-    { name: 'filename', short: 'f', type: 'string', repeat: true },
+    { name: 'filename', short: 'f', type: 'strings' },
     { name: 'namespace', short: 'n', type: 'string' },
   ]);
   if ('error' in parsed) return fail(parsed.error);
-  const files = (parsed.flags.filename as string[] | undefined) ?? [];
+  const files = parsed.flags.filename ?? [];
   if (files.length === 0) return fail('error: must specify one of -f and -k');
-  const namespace = (parsed.flags.namespace as string) ?? 'default';
-  const rngBefore = env.engine.state.nextServiceIp;
+  const namespace = parsed.flags.namespace ?? 'default';
+  // Every file is read and validated before anything is sent, as kubectl's builder visits them.
   const planned: Planned[] = [];
   for (const file of files) {
     const text = env.readFile(file);
     if (text === undefined) return fail(`error: the path "${file}" does not exist`);
-    const result = plan(env, file, text, namespace);
-    if (typeof result === 'string') {
-      env.engine.state.nextServiceIp = rngBefore;
-      return fail(result);
-    }
+    const result = plan(file, text, namespace);
+    if (typeof result === 'string') return fail(result);
     planned.push(...result);
   }
-  if (planned.length === 0) {
-    env.engine.state.nextServiceIp = rngBefore;
-    return fail(`error: no objects passed to apply`);
-  }
+  if (planned.length === 0) return fail(`error: no objects passed to apply`);
   const lines: string[] = [];
   const errors: string[] = [];
   for (const { kind, object, applied } of planned) {
     const type = resourceByKind(kind);
     const label = `${type.qualified}/${object.metadata.name}`;
+    const tooLarge = bodyRefusal(utf8Length(applied) * 2);
+    if (tooLarge) {
+      errors.push(formatApiError(tooLarge));
+      continue;
+    }
     const existing = env.engine.store.get(kind as Kind, objectKey(object.metadata.namespace ?? '', object.metadata.name)) as
       | AnyObject
       | undefined;
@@ -146,6 +151,5 @@ export function kubectlApply(env: KubectlEnv, args: string[]): CommandResult {
     if (updated.ok) lines.push(`${label} configured`);
     else errors.push(formatApiError(updated.error));
   }
-  if (errors.length > 0 && lines.length === 0) env.engine.state.nextServiceIp = rngBefore;
   return { stdout: lines.map((line) => `${line}\n`).join(''), stderr: errors.join('\n'), exitCode: errors.length ? 1 : 0 };
 }

@@ -1,7 +1,6 @@
 // kubectl's resource builder, trimmed (k8s.io/cli-runtime/pkg/resource): how commands turn their
 // arguments into objects ("TYPE NAME...", "TYPE/NAME...", --all, -l), and how the errors of a
 // command that continues on error are printed (cmdutil.CheckErr).
-import { resourceNames } from '../apiserver/apiserver';
 import { apiErrors, formatApiError, kubectlErrors } from '../api/errors';
 import type { AnyObject, Kind } from '../api/types';
 import type { KubectlEnv } from './env';
@@ -81,13 +80,12 @@ export function resourceNamesArgs(defaultType: ResourceType, names: readonly str
 
 /** The resource as a GroupVersionResource prints: "/v1, Resource=pods", "apps/v1, Resource=deployments". */
 export function groupVersionResource(type: ResourceType): string {
-  const group = type.qualified.includes('.') ? type.qualified.slice(type.qualified.indexOf('.') + 1) : '';
-  return `${group}/v1, Resource=${type.plural}`;
+  return `${type.group}/${type.version}, Resource=${type.plural}`;
 }
 
 /** "pods", "deployments.apps": how NotFound errors name a resource. */
 export function groupResource(type: ResourceType): string {
-  return type.kind === 'Event' ? 'events' : resourceNames[type.kind as Kind];
+  return type.groupResource;
 }
 
 export function notFound(type: ResourceType, name: string): string {
@@ -101,7 +99,9 @@ export function notFound(type: ResourceType, name: string): string {
 export function checkErr(errors: readonly string[]): string {
   if (errors.length === 1) {
     const [only] = errors;
-    return only.startsWith('Error from server') || only.startsWith('error: ') ? only : `error: ${only}`;
+    // Server errors print as they are, Invalid ones as "The Kind "name" is invalid: ...".
+    const asIs = only.startsWith('Error from server') || only.startsWith('error: ') || /^The \S+ "[^"]*" is invalid: /.test(only);
+    return asIs ? only : `error: ${only}`;
   }
   return errors.join('\n');
 }

@@ -9,10 +9,11 @@ import { controllerOf, matchesSelector } from '../controllers/podutil';
 import { apiErrors, formatApiError, kubectlErrors, type ApiError } from '../api/errors';
 import type { Engine } from '../engine/engine';
 import type { Pod } from '../api/types';
+import { limits } from '../api/limits';
 import { formatGoDuration, parseDuration } from '../util/duration';
 import type { KubectlEnv } from './env';
 import { parseArgs } from './flags';
-import { selectNodes, setUnschedulable } from './nodes';
+import { selectNodes, setUnschedulable } from './cordon';
 import { fail, type CommandResult } from './result';
 
 const podName = (pod: Pod) => `${pod.metadata.namespace}/${pod.metadata.name}`;
@@ -35,7 +36,7 @@ interface Selection {
   errors: string[];
 }
 
-function selectPods(engine: Engine, node: string, flags: Record<string, unknown>): Selection {
+function selectPods(engine: Engine, node: string, flags: { [flag: string]: unknown }): Selection {
   const groups = { daemonSet: [] as Pod[], unmanaged: [] as Pod[], localStorage: [] as Pod[] };
   const selection: Selection = { evict: [], warnings: [], errors: [] };
   for (const pod of engine.store.podsOnNode(node)) {
@@ -68,15 +69,16 @@ export function kubectlDrain(env: KubectlEnv, args: string[]): CommandResult {
     { name: 'force', type: 'bool' },
     { name: 'delete-emptydir-data', type: 'bool' },
     { name: 'timeout', type: 'string' },
-    { name: 'grace-period', type: 'string' },
+    { name: 'grace-period', type: 'int' },
   ]);
   if ('error' in parsed) return fail(parsed.error);
   // One node at a time here (real kubectl drains several in turn); NAME or node/NAME.
   if (parsed.positional.length !== 1) return fail('error: USAGE: drain NODE [flags]');
-  const timeoutText = parsed.flags.timeout as string | undefined;
+  const timeoutText = parsed.flags.timeout;
   const timeout = timeoutText === undefined ? defaults.drainDefaultTimeoutMs : parseDuration(timeoutText);
-  if (timeout === undefined)
-    return fail(kubectlErrors.invalidFlagValue(timeoutText!, '--timeout', `time: invalid duration "${timeoutText}"`));
+  if (timeout === undefined) return fail(kubectlErrors.invalidDuration(timeoutText ?? '', '--timeout'));
+  // drain blocks while simulated time passes: no longer than one `sim advance` may.
+  if (timeout > limits.maxAdvanceMs) return fail(kubectlErrors.waitTooLong('--timeout', timeout));
   const nodes = selectNodes(env, 'drain', parsed.positional, undefined);
   if (!Array.isArray(nodes)) return nodes;
   const [name] = nodes;
@@ -99,6 +101,8 @@ export function kubectlDrain(env: KubectlEnv, args: string[]): CommandResult {
   }
   for (const warning of selection.warnings) err.push(`Warning: ${warning}`);
   const deadline = engine.clock.now() + timeout;
+  const gone = (pod: Pod) =>
+    engine.store.get('Pod', objectKey(pod.metadata.namespace, pod.metadata.name))?.metadata.uid !== pod.metadata.uid;
   let pending = selection.evict;
   const evicted: Pod[] = [];
   while (pending.length > 0) {
@@ -115,6 +119,8 @@ export function kubectlDrain(env: KubectlEnv, args: string[]): CommandResult {
     pending = blocked;
     if (pending.length === 0) break;
     if (engine.clock.now() + defaults.drainRetryIntervalMs > deadline) {
+      // Pods already evicted and gone were reported as they went, before the timeout.
+      for (const pod of evicted) if (gone(pod)) out.push(`pod/${pod.metadata.name} evicted`);
       err.push(
         `error: unable to drain node "${name}" due to error: global timeout reached: ${formatGoDuration(timeout)}, continuing command...`,
       );
@@ -122,8 +128,6 @@ export function kubectlDrain(env: KubectlEnv, args: string[]): CommandResult {
     }
     engine.advanceTo(engine.clock.now() + defaults.drainRetryIntervalMs);
   }
-  const gone = (pod: Pod) =>
-    engine.store.get('Pod', objectKey(pod.metadata.namespace, pod.metadata.name))?.metadata.uid !== pod.metadata.uid;
   for (const pod of evicted) {
     while (!gone(pod) && engine.clock.now() < deadline) engine.advanceTo(Math.min(deadline, engine.clock.now() + 1000));
     if (!gone(pod)) {

@@ -1,73 +1,109 @@
 // cobra/pflag-style flag parsing: --name=value, --name value, -n value, -nvalue, bool flags,
-// with kubectl's error texts for unknown flags and missing values.
+// with kubectl's error texts for unknown flags and missing values. A flag's value type follows
+// from its spec: bool -> boolean, string -> string, strings (repeatable) -> string[], int and
+// int32 -> number read as Go's strconv.ParseInt(s, 0, 64 | 32) reads it.
 import { kubectlErrors } from '../api/errors';
+import { parseGoInt } from '../util/strconv';
+
+export type FlagType = 'bool' | 'string' | 'strings' | 'int' | 'int32';
 
 export interface FlagSpec {
-  name: string;
-  short?: string;
-  type: 'bool' | 'string';
-  /** Flags that may repeat (e.g. --filename) collect every value. */
-  repeat?: boolean;
+  readonly name: string;
+  readonly short?: string;
+  readonly type: FlagType;
 }
 
-export interface ParsedArgs {
+type ValueOf<T extends FlagType> = T extends 'bool'
+  ? boolean
+  : T extends 'strings'
+    ? string[]
+    : T extends 'int' | 'int32'
+      ? number
+      : string;
+
+/** The parsed flags, keyed by name, each typed by its spec; absent when not given. */
+export type Flags<S extends readonly FlagSpec[]> = { [F in S[number] as F['name']]?: ValueOf<F['type']> };
+
+export interface ParsedArgs<S extends readonly FlagSpec[]> {
   positional: string[];
-  flags: Record<string, string | boolean | string[]>;
+  flags: Flags<S>;
 }
 
 const truthy = new Set(['true', '1', 't', 'T', 'TRUE', 'True']);
 const falsy = new Set(['false', '0', 'f', 'F', 'FALSE', 'False']);
 
-export function parseArgs(args: string[], specs: readonly FlagSpec[]): ParsedArgs | { error: string } {
+/** How pflag names a flag in "invalid argument" errors. */
+const flagLabel = (spec: FlagSpec) => (spec.short ? `-${spec.short}, --${spec.name}` : `--${spec.name}`);
+
+type Value = string | boolean | number | string[];
+
+/** Converts one flag value as pflag's Value.Set does, or returns pflag's error. */
+function convert(spec: FlagSpec, text: string, previous: Value | undefined): Value | { error: string } {
+  switch (spec.type) {
+    case 'bool':
+      if (truthy.has(text)) return true;
+      if (falsy.has(text)) return false;
+      return {
+        error: kubectlErrors.invalidFlagValue(text, flagLabel(spec), `strconv.ParseBool: parsing ${JSON.stringify(text)}: invalid syntax`),
+      };
+    case 'int':
+    case 'int32': {
+      const parsed = parseGoInt(text, spec.type === 'int' ? 64 : 32);
+      return parsed.ok ? parsed.value : { error: kubectlErrors.invalidFlagValue(text, flagLabel(spec), parsed.error) };
+    }
+    case 'strings':
+      return [...((previous as string[] | undefined) ?? []), text];
+    case 'string':
+      return text;
+  }
+}
+
+export function parseArgs<const S extends readonly FlagSpec[]>(args: readonly string[], specs: S): ParsedArgs<S> | { error: string } {
   const byName = new Map(specs.map((spec) => [spec.name, spec]));
-  const byShort = new Map(specs.filter((spec) => spec.short).map((spec) => [spec.short!, spec]));
-  const out: ParsedArgs = { positional: [], flags: {} };
-  const set = (spec: FlagSpec, value: string | boolean) => {
-    if (spec.repeat) out.flags[spec.name] = [...((out.flags[spec.name] as string[] | undefined) ?? []), String(value)];
-    else out.flags[spec.name] = value;
+  const byShort = new Map(specs.flatMap((spec) => (spec.short ? [[spec.short, spec] as const] : [])));
+  const values = new Map<string, Value>();
+  const positional: string[] = [];
+  const set = (spec: FlagSpec, text: string): string | undefined => {
+    const value = convert(spec, text, values.get(spec.name));
+    if (typeof value === 'object' && !Array.isArray(value)) return value.error;
+    values.set(spec.name, value);
+    return undefined;
   };
   for (let i = 0; i < args.length; i++) {
     const arg = args[i];
     if (arg === '--') {
-      out.positional.push(...args.slice(i + 1));
+      positional.push(...args.slice(i + 1));
       break;
     }
+    let error: string | undefined;
     if (arg.startsWith('--')) {
       const [name, inline] = arg.slice(2).split(/=(.*)/s, 2) as [string, string | undefined];
       const spec = byName.get(name);
       if (!spec) return { error: kubectlErrors.unknownFlag(`--${name}`) };
-      if (spec.type === 'bool') {
-        if (inline === undefined) set(spec, true);
-        else if (truthy.has(inline)) set(spec, true);
-        else if (falsy.has(inline)) set(spec, false);
-        else
-          return { error: kubectlErrors.invalidFlagValue(inline, `--${name}`, `strconv.ParseBool: parsing "${inline}": invalid syntax`) };
-        continue;
-      }
-      if (inline !== undefined) set(spec, inline);
-      else if (i + 1 < args.length) set(spec, args[++i]);
+      if (spec.type === 'bool') error = set(spec, inline ?? 'true');
+      else if (inline !== undefined) error = set(spec, inline);
+      else if (i + 1 < args.length) error = set(spec, args[++i]);
       else return { error: kubectlErrors.flagNeedsArgument(`--${name}`) };
-      continue;
-    }
-    if (arg.startsWith('-') && arg.length > 1 && !/^-\d/.test(arg)) {
+    } else if (arg.startsWith('-') && arg.length > 1 && !/^-\d/.test(arg)) {
       const letter = arg[1];
       const spec = byShort.get(letter);
       if (!spec) return { error: kubectlErrors.unknownShorthand(letter, arg) };
       const rest = arg.slice(2).replace(/^=/, '');
       if (spec.type === 'bool') {
         if (rest) return { error: kubectlErrors.unknownShorthand(rest[0], arg) };
-        set(spec, true);
-      } else if (rest) set(spec, rest);
-      else if (i + 1 < args.length) set(spec, args[++i]);
-      else return { error: `error: flag needs an argument: '${letter}' in -${letter}` };
-      continue;
-    }
-    out.positional.push(arg);
+        error = set(spec, 'true');
+      } else if (rest) error = set(spec, rest);
+      else if (i + 1 < args.length) error = set(spec, args[++i]);
+      else return { error: kubectlErrors.shorthandNeedsArgument(letter) };
+    } else positional.push(arg);
+    if (error) return { error };
   }
-  return out;
+  // A prototype-free object: a flag named like an Object.prototype member reads as absent.
+  const flags = Object.assign(Object.create(null), Object.fromEntries(values)) as Flags<S>;
+  return { positional, flags };
 }
 
-export const namespaceFlags: readonly FlagSpec[] = [
+export const namespaceFlags = [
   { name: 'namespace', short: 'n', type: 'string' },
   { name: 'all-namespaces', short: 'A', type: 'bool' },
-];
+] as const satisfies readonly FlagSpec[];

@@ -5,7 +5,7 @@ import { groupVersionResource, notFound, readBlocked, resourceTypeOrNameArgs } f
 import type { KubectlEnv } from './env';
 import { matchesFields, parseFieldSelector, unsupportedField } from './fields';
 import { namespaceFlags, parseArgs, type FlagSpec } from './flags';
-import { columns, eventColumns } from './printers';
+import { eventColumns, type Columns } from './printers';
 import type { ResourceType } from './resources';
 import { fail, ok, type CommandResult } from './result';
 import { matchesAll, parseLabelSelector } from './selectors';
@@ -121,11 +121,11 @@ export function kubectlGet(env: KubectlEnv, args: string[]): CommandResult {
       tables.push(formatTable(allNamespaces ? ['NAMESPACE', ...header] : header, rows));
       continue;
     }
-    const printer = columns[type.kind];
+    const printer = type.columns as Columns<AnyObject>;
     const showLabels = parsed.flags['show-labels'] === true;
     const header = [...printer.header, ...(output === 'wide' ? printer.wide : []), ...(showLabels ? ['LABELS'] : [])];
     const rows = (objects as AnyObject[]).map((object) => {
-      const cells = [...printer.row(object as never, now), ...(output === 'wide' ? printer.wideRow(object as never, now) : [])];
+      const cells = [...printer.row(object, now), ...(output === 'wide' ? printer.wideRow(object, now) : [])];
       if (showLabels)
         cells.push(
           Object.entries(object.metadata.labels)

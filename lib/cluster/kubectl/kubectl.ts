@@ -7,7 +7,9 @@ import { kubectlDescribe } from './describe';
 import { kubectlDrain } from './drain';
 import type { KubectlEnv } from './env';
 import { kubectlGet } from './get';
-import { kubectlCordon, kubectlLabel, kubectlTaint } from './nodes';
+import { kubectlCordon } from './cordon';
+import { kubectlLabel } from './label';
+import { kubectlTaint } from './taint';
 import { fail, ok, type CommandResult } from './result';
 import { kubectlCreate, kubectlDelete, kubectlRun, kubectlScale } from './workloads';
 
@@ -27,22 +29,27 @@ function clusterInfo(env: KubectlEnv): CommandResult {
   return ok(lines.join('\n') + '\n');
 }
 
-const commands: Record<string, (env: KubectlEnv, args: string[]) => CommandResult> = {
-  get: kubectlGet,
-  describe: kubectlDescribe,
-  run: kubectlRun,
-  create: kubectlCreate,
-  scale: kubectlScale,
-  delete: kubectlDelete,
-  cordon: (env, args) => kubectlCordon(env, args, true),
-  uncordon: (env, args) => kubectlCordon(env, args, false),
-  drain: kubectlDrain,
-  taint: kubectlTaint,
-  label: kubectlLabel,
-  apply: kubectlApply,
-  'cluster-info': (env, args) =>
-    args.length > 0 ? fail('error: cluster-info takes no arguments here') : (readBlocked(env) ?? clusterInfo(env)),
-};
+type Command = (env: KubectlEnv, args: string[]) => CommandResult;
+
+// A Map, so a verb named like an Object.prototype member ("toString") is simply unknown.
+const commands = new Map<string, Command>(
+  Object.entries({
+    get: kubectlGet,
+    describe: kubectlDescribe,
+    run: kubectlRun,
+    create: kubectlCreate,
+    scale: kubectlScale,
+    delete: kubectlDelete,
+    cordon: (env, args) => kubectlCordon(env, args, true),
+    uncordon: (env, args) => kubectlCordon(env, args, false),
+    drain: kubectlDrain,
+    taint: kubectlTaint,
+    label: kubectlLabel,
+    apply: kubectlApply,
+    'cluster-info': (env, args) =>
+      args.length > 0 ? fail('error: cluster-info takes no arguments here') : (readBlocked(env) ?? clusterInfo(env)),
+  } satisfies Record<string, Command>),
+);
 
 export function kubectl(env: KubectlEnv, args: string[]): CommandResult {
   const [verb, ...rest] = args;
@@ -50,7 +57,7 @@ export function kubectl(env: KubectlEnv, args: string[]): CommandResult {
     return fail(
       'kubectl controls the Kubernetes cluster manager.\n\nUsage:\n  kubectl [flags] [options]\n\nUse "kubectl <command> --help" for more information about a given command.',
     );
-  const command = commands[verb];
+  const command = commands.get(verb);
   if (!command) return fail(kubectlErrors.unknownCommand(verb));
   if (env.engine.apiAvailability() === 'unreachable') return fail(kubectlErrors.unreachable(nodeIp(0)));
   return command(env, rest);

@@ -190,12 +190,7 @@ const meta = (input: Manifest<ManifestKind>['metadata'], namespace: string) => (
 });
 
 /** Builds the API object for a validated manifest. */
-export function toObject(
-  kind: ManifestKind,
-  manifest: Manifest<ManifestKind>,
-  namespace: string,
-  clusterIP: () => string,
-): NewObject<Kind> {
+export function toObject(kind: ManifestKind, manifest: Manifest<ManifestKind>, namespace: string): NewObject<Kind> {
   const metadata = meta(manifest.metadata, namespace);
   switch (kind) {
     case 'Pod': {
@@ -256,7 +251,8 @@ export function toObject(
       return {
         kind,
         metadata,
-        spec: { type: spec.type ?? 'ClusterIP', clusterIP: clusterIP(), selector: spec.selector ?? {}, ports },
+        // The API server allocates the ClusterIP when it creates the Service.
+        spec: { type: spec.type ?? 'ClusterIP', clusterIP: '', selector: spec.selector ?? {}, ports },
       } as NewObject<'Service'>;
     }
     case 'PodDisruptionBudget': {

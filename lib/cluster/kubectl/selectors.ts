@@ -1,4 +1,5 @@
 // Label selectors as kubectl -l takes them: a=b, a==b, a!=b, a, !a (comma-separated, ANDed).
+// Labels are read as own properties only: a key named "constructor" matches only that label.
 export type Requirement = (labels: Record<string, string>) => boolean;
 
 export function parseLabelSelector(text: string): Requirement[] | undefined {
@@ -9,9 +10,9 @@ export function parseLabelSelector(text: string): Requirement[] | undefined {
     if (!match) return undefined;
     const [, negate, key, operator, value] = match;
     if (negate && operator) return undefined;
-    if (!operator) requirements.push(negate ? (labels) => !(key in labels) : (labels) => key in labels);
-    else if (operator === '!=') requirements.push((labels) => labels[key] !== value);
-    else requirements.push((labels) => labels[key] === value);
+    if (!operator) requirements.push(negate ? (labels) => !Object.hasOwn(labels, key) : (labels) => Object.hasOwn(labels, key));
+    else if (operator === '!=') requirements.push((labels) => !Object.hasOwn(labels, key) || labels[key] !== value);
+    else requirements.push((labels) => Object.hasOwn(labels, key) && labels[key] === value);
   }
   return requirements;
 }

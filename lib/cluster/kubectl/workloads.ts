@@ -5,11 +5,10 @@ import { defaults } from '../engine/config';
 import { formatApiError, kubectlErrors } from '../api/errors';
 import type { Container, Kind, PodTemplate } from '../api/types';
 import type { KubectlEnv } from './env';
-import { parseArgs, type FlagSpec } from './flags';
+import { parseArgs } from './flags';
 import { notFound, readBlocked, resourceTypeOrNameArgs, visited, type Tuple } from './builder';
 import { fail, ok, type CommandResult } from './result';
 
-const replicasFlag = z.coerce.number().int().min(0);
 const nameSchema = z
   .string()
   .regex(/^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/)
@@ -44,33 +43,34 @@ function invalidName(kind: string, name: string): string {
 }
 
 export function kubectlRun(env: KubectlEnv, args: string[]): CommandResult {
-  const specs: FlagSpec[] = [
+  const parsed = parseArgs(args, [
     { name: 'namespace', short: 'n', type: 'string' },
     { name: 'image', type: 'string' },
     { name: 'restart', type: 'string' },
     { name: 'labels', short: 'l', type: 'string' },
     { name: 'port', type: 'string' },
-  ];
-  const parsed = parseArgs(args, specs);
+  ]);
   if ('error' in parsed) return fail(parsed.error);
   const [name] = parsed.positional;
   if (!name) return fail('error: NAME is required for run');
   if (!nameSchema.safeParse(name).success) return fail(invalidName('pod', name));
-  const image = parsed.flags.image as string | undefined;
+  const image = parsed.flags.image;
   if (!image) return fail('error: required flag(s) "image" not set');
-  const labels: Record<string, string> = { run: name };
-  if (typeof parsed.flags.labels === 'string') {
+  const pairs = new Map([['run', name]]);
+  if (parsed.flags.labels !== undefined) {
     for (const pair of parsed.flags.labels.split(',')) {
       const [key, value] = pair.split('=');
       if (!key || value === undefined) return fail(`error: invalid label spec: ${pair}`);
-      labels[key] = value;
+      pairs.set(key, value);
     }
   }
+  // From entries, so every key ("__proto__" too) is an own property.
+  const labels: Record<string, string> = Object.fromEntries(pairs);
   const template = simpleTemplate(labels, image);
   template.spec.containers[0].name = name;
   const created = env.engine.api.create<'Pod'>({
     kind: 'Pod',
-    metadata: { name, namespace: (parsed.flags.namespace as string) ?? 'default', labels },
+    metadata: { name, namespace: parsed.flags.namespace ?? 'default', labels },
     spec: template.spec,
     status: { phase: 'Pending', conditions: [], containerStatuses: [] },
   });
@@ -79,13 +79,12 @@ export function kubectlRun(env: KubectlEnv, args: string[]): CommandResult {
 }
 
 export function kubectlCreate(env: KubectlEnv, args: string[]): CommandResult {
-  const specs: FlagSpec[] = [
+  const parsed = parseArgs(args, [
     { name: 'namespace', short: 'n', type: 'string' },
-    { name: 'image', type: 'string', repeat: true },
-    { name: 'replicas', short: 'r', type: 'string' },
+    { name: 'image', type: 'strings' },
+    { name: 'replicas', short: 'r', type: 'int32' },
     { name: 'port', type: 'string' },
-  ];
-  const parsed = parseArgs(args, specs);
+  ]);
   if ('error' in parsed) return fail(parsed.error);
   const [what, name] = parsed.positional;
   if (what !== 'deployment' && what !== 'deploy') {
@@ -93,26 +92,21 @@ export function kubectlCreate(env: KubectlEnv, args: string[]): CommandResult {
   }
   if (!name) return fail('error: exactly one NAME is required, got 0');
   if (!nameSchema.safeParse(name).success) return fail(invalidName('deployment', name));
-  const images = (parsed.flags.image as string[] | undefined) ?? [];
+  const images = parsed.flags.image ?? [];
   if (images.length === 0) return fail('error: required flag(s) "image" not set');
-  const replicasText = (parsed.flags.replicas as string | undefined) ?? '1';
-  const replicas = replicasFlag.safeParse(replicasText);
-  if (!replicas.success) {
-    return fail(
-      kubectlErrors.invalidFlagValue(replicasText, '-r, --replicas', `strconv.ParseInt: parsing "${replicasText}": invalid syntax`),
-    );
-  }
+  const replicas = parsed.flags.replicas ?? 1;
   const labels = { app: name };
   const template = simpleTemplate(labels, images[0]);
   template.spec.containers = images.map(containerFor);
   const created = env.engine.api.create<'Deployment'>({
     kind: 'Deployment',
-    metadata: { name, namespace: (parsed.flags.namespace as string) ?? 'default', labels },
-    spec: { replicas: replicas.data, selector: labels, template },
+    metadata: { name, namespace: parsed.flags.namespace ?? 'default', labels },
+    spec: { replicas, selector: labels, template },
     status: { replicas: 0, updatedReplicas: 0, readyReplicas: 0, availableReplicas: 0 },
   });
   if (!created.ok) {
-    if (created.error.reason === 'AlreadyExists') return fail(`error: failed to create deployment: ${created.error.message}`);
+    const { reason } = created.error;
+    if (reason === 'AlreadyExists' || reason === 'Invalid') return fail(`error: failed to create deployment: ${created.error.message}`);
     return fail(formatApiError(created.error));
   }
   return ok(`deployment.apps/${name} created\n`);
@@ -123,14 +117,12 @@ const scalable: Partial<Record<Kind, true>> = { Deployment: true, ReplicaSet: tr
 export function kubectlScale(env: KubectlEnv, args: string[]): CommandResult {
   const parsed = parseArgs(args, [
     { name: 'namespace', short: 'n', type: 'string' },
-    { name: 'replicas', type: 'string' },
+    { name: 'replicas', type: 'int' },
   ]);
   if ('error' in parsed) return fail(parsed.error);
-  const replicasText = parsed.flags.replicas as string | undefined;
-  if (replicasText === undefined) return fail('error: required flag(s) "replicas" not set');
-  const replicas = replicasFlag.safeParse(replicasText);
-  if (!replicas.success)
-    return fail(kubectlErrors.invalidFlagValue(replicasText, '--replicas', `strconv.ParseInt: parsing "${replicasText}": invalid syntax`));
+  const replicas = parsed.flags.replicas;
+  if (replicas === undefined) return fail('error: required flag(s) "replicas" not set');
+  if (replicas < 0) return fail(kubectlErrors.negativeScale());
   if (parsed.positional.length === 0) return fail('error: required resource not specified');
   const target = resourceTypeOrNameArgs(parsed.positional);
   if ('error' in target) return fail(target.error);
@@ -142,7 +134,7 @@ export function kubectlScale(env: KubectlEnv, args: string[]): CommandResult {
   if (tuples.length === 0) return fail('error: resource(s) were provided, but no name was specified');
   const blocked = readBlocked(env);
   if (blocked) return blocked;
-  const namespace = (parsed.flags.namespace as string) ?? 'default';
+  const namespace = parsed.flags.namespace ?? 'default';
   const lines: string[] = [];
   const errors: string[] = [];
   for (const { type, name } of tuples) {
@@ -152,7 +144,7 @@ export function kubectlScale(env: KubectlEnv, args: string[]): CommandResult {
       continue;
     }
     const updated = env.engine.api.update(object, 'spec', (target) => {
-      target.spec.replicas = replicas.data;
+      target.spec.replicas = replicas;
     });
     if (updated.ok) lines.push(`${type.qualified}/${name} scaled`);
     else errors.push(formatApiError(updated.error));
@@ -164,19 +156,14 @@ export function kubectlDelete(env: KubectlEnv, args: string[]): CommandResult {
   const parsed = parseArgs(args, [
     { name: 'namespace', short: 'n', type: 'string' },
     { name: 'force', type: 'bool' },
-    { name: 'grace-period', type: 'string' },
+    { name: 'grace-period', type: 'int' },
     { name: 'wait', type: 'bool' },
     { name: 'now', type: 'bool' },
   ]);
   if ('error' in parsed) return fail(parsed.error);
-  const graceText = parsed.flags['grace-period'] as string | undefined;
-  const graceParsed = graceText === undefined ? undefined : z.coerce.number().int().safeParse(graceText);
-  if (graceParsed && !graceParsed.success) {
-    return fail(kubectlErrors.invalidFlagValue(graceText!, '--grace-period', `strconv.ParseInt: parsing "${graceText}": invalid syntax`));
-  }
   const force = parsed.flags.force === true;
   // kubectl: --grace-period=0 without --force means 1s; --force alone means 0.
-  let grace = graceParsed?.data ?? (parsed.flags.now ? 1 : -1);
+  let grace = parsed.flags['grace-period'] ?? (parsed.flags.now ? 1 : -1);
   if (grace === 0 && !force) grace = 1;
   if (force && grace < 0) grace = 0;
   if (parsed.positional.length === 0) return fail('error: You must provide one or more resources by argument or filename.');
@@ -188,7 +175,7 @@ export function kubectlDelete(env: KubectlEnv, args: string[]): CommandResult {
   if (targets.some(({ type }) => type.kind === 'Event')) return fail('error: events cannot be deleted here');
   const blocked = readBlocked(env);
   if (blocked) return blocked;
-  const namespace = (parsed.flags.namespace as string) ?? 'default';
+  const namespace = parsed.flags.namespace ?? 'default';
   const lines: string[] = [];
   const errors: string[] = [];
   let warned = false;

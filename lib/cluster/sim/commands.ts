@@ -1,22 +1,49 @@
 // The `sim` commands: what happens to the machines rather than to the API (power, kubelets,
 // container runtimes, etcd members) and the passage of time.
-import { z } from 'zod';
 import { addNodeHardware, spawnNode, validNodeResources } from '../engine/bootstrap';
 import { runtimeOf } from '../kubelet/runtime';
 import type { Engine } from '../engine/engine';
+import { simErrors } from '../api/errors';
+import { limits } from '../api/limits';
 import { parseArgs } from '../kubectl/flags';
 import { fail, ok, type CommandResult } from '../kubectl/result';
 import { formatGoDuration, parseDuration } from '../util/duration';
 
-export const simInitFlags = z.object({
-  workers: z.coerce.number().int().min(0).max(5000).optional(),
-  cpu: z.string().optional(),
-  memory: z.string().optional(),
-  'etcd-members': z.enum(['1', '3', '5']).optional(),
-  seed: z.string().optional(),
-});
+/** The most workers `sim init` builds. */
+export const maxWorkers = 5000;
 
-export type SimInitOptions = z.infer<typeof simInitFlags>;
+const etcdSizes = [1, 3, 5] as const;
+
+export interface SimInitOptions {
+  workers?: number;
+  cpu?: string;
+  memory?: string;
+  etcdMembers?: (typeof etcdSizes)[number];
+  seed?: string;
+}
+
+/** sim's flags are read as strictly as kubectl's: integers as Go's strconv.ParseInt reads them. */
+const initFlags = [
+  { name: 'workers', type: 'int' },
+  { name: 'cpu', type: 'string' },
+  { name: 'memory', type: 'string' },
+  { name: 'etcd-members', type: 'int' },
+  { name: 'seed', type: 'string' },
+] as const;
+
+function initOptions(args: string[]): SimInitOptions | CommandResult {
+  const parsed = parseArgs(args, initFlags);
+  if ('error' in parsed) return fail(parsed.error);
+  if (parsed.positional.length > 0) return fail(simErrors.unexpectedArguments(parsed.positional));
+  const { workers, cpu, memory, seed } = parsed.flags;
+  const members = parsed.flags['etcd-members'];
+  if (workers !== undefined && (workers < 0 || workers > maxWorkers))
+    return fail(simErrors.invalidFlag('workers', `${workers} is out of range: a cluster has 0 to ${maxWorkers} workers`));
+  const etcdMembers = etcdSizes.find((size) => size === members);
+  if (members !== undefined && etcdMembers === undefined)
+    return fail(simErrors.invalidFlag('etcd-members', `${members}: etcd runs 1, 3 or 5 members here`));
+  return { workers, cpu, memory, etcdMembers, seed };
+}
 
 export interface SimHost {
   engine: Engine;
@@ -58,11 +85,12 @@ function nodeCommand(host: SimHost, args: string[]): CommandResult {
       { name: 'memory', type: 'string' },
     ]);
     if ('error' in parsed) return fail(parsed.error);
+    if (parsed.positional.length > 0) return fail(simErrors.unexpectedArguments(parsed.positional));
     if (!target || !/^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/.test(target)) return fail('error: sim node add NAME [--cpu N] [--memory SIZE]');
     if (engine.actors.has(`node/${target}`)) return fail(`error: machine "${target}" already exists`);
     const worker = engine.state.hardware[[...engine.kubelets.keys()].find((name) => engine.state.hardware[name]?.role === 'worker') ?? ''];
-    const cpu = (parsed.flags.cpu as string | undefined) ?? worker?.cpu ?? '4';
-    const memory = (parsed.flags.memory as string | undefined) ?? worker?.memory ?? '8Gi';
+    const cpu = parsed.flags.cpu ?? worker?.cpu ?? '4';
+    const memory = parsed.flags.memory ?? worker?.memory ?? '8Gi';
     if (!validNodeResources(cpu, memory)) return fail(`error: invalid node size: cpu "${cpu}", memory "${memory}"`);
     if (!engine.api.canWrite()) return fail('error: the new kubelet cannot register: the API server accepts no writes');
     addNodeHardware(engine, target, { cpu, memory, role: 'worker' });
@@ -116,7 +144,7 @@ function etcdCommand(host: SimHost, args: string[]): CommandResult {
   const etcd = host.engine.actor('etcd');
   const members = (etcd.getSnapshot().context as { members: Record<string, string> }).members;
   if (rest.length > 0 || (action !== 'fail' && action !== 'recover') || !member) return fail('error: sim etcd fail|recover MEMBER');
-  if (!(member in members)) return fail(`error: no etcd member "${member}" (members: ${Object.keys(members).join(', ')})`);
+  if (!Object.hasOwn(members, member)) return fail(`error: no etcd member "${member}" (members: ${Object.keys(members).join(', ')})`);
   const wanted = action === 'fail' ? 'failed' : 'healthy';
   if (members[member] === wanted) return fail(`error: ${member} is already ${wanted}`);
   etcd.send({ type: action === 'fail' ? 'MEMBER_FAIL' : 'MEMBER_RECOVER', member });
@@ -128,21 +156,8 @@ export function sim(host: SimHost, args: string[]): CommandResult {
   const [group, ...rest] = args;
   switch (group) {
     case 'init': {
-      const parsed = parseArgs(rest, [
-        { name: 'workers', type: 'string' },
-        { name: 'cpu', type: 'string' },
-        { name: 'memory', type: 'string' },
-        { name: 'etcd-members', type: 'string' },
-        { name: 'seed', type: 'string' },
-      ]);
-      if ('error' in parsed) return fail(parsed.error);
-      if (parsed.positional.length > 0) return fail(`error: unexpected arguments: ${parsed.positional.join(' ')}`);
-      const options = simInitFlags.safeParse(parsed.flags);
-      if (!options.success) {
-        const issue = options.error.issues[0];
-        return fail(`error: invalid --${String(issue.path[0])}: ${issue.message}`);
-      }
-      return host.reinit(options.data);
+      const options = initOptions(rest);
+      return 'exitCode' in options ? options : host.reinit(options);
     }
     case 'node':
       return nodeCommand(host, rest);
@@ -154,8 +169,8 @@ export function sim(host: SimHost, args: string[]): CommandResult {
       return etcdCommand(host, rest);
     case 'advance': {
       const duration = rest.length === 1 ? parseDuration(rest[0]) : undefined;
-      if (duration === undefined)
-        return fail(`error: sim advance DURATION (like 30s, 5m, 1h, 1m30s)${rest[0] ? `: invalid duration "${rest[0]}"` : ''}`);
+      if (duration === undefined) return fail(simErrors.advanceUsage(rest[0] || undefined));
+      if (duration > limits.maxAdvanceMs) return fail(simErrors.advanceTooLong(duration));
       host.engine.advanceTo(host.engine.clock.now() + duration);
       return ok(`advanced ${formatGoDuration(duration)}; now ${formatGoDuration(host.engine.clock.now())}\n`);
     }

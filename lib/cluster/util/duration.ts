@@ -2,13 +2,19 @@
 // kubectl's HumanDuration (the AGE column).
 const unitMs: Record<string, number> = { ms: 1, s: 1_000, m: 60_000, h: 3_600_000 };
 
-/** Parses a Go-style duration ("30s", "5m", "1h", "1m30s", "500ms"); undefined when malformed. */
+/** Go's time.Duration is int64 nanoseconds: ParseDuration refuses anything longer (about 2562047h). */
+export const maxGoDurationMs = 9_223_372_036_854;
+
+/**
+ * Parses a Go-style duration ("30s", "5m", "1h", "1m30s", "500ms"); undefined when malformed or
+ * longer than a Go duration can be (a 400-digit number of hours is "invalid duration" in Go too).
+ */
 export function parseDuration(text: string): number | undefined {
   const source = text.trim();
   if (!/^(\d+(\.\d+)?(ms|s|m|h))+$/.test(source)) return undefined;
   let total = 0;
   for (const part of source.matchAll(/(\d+(?:\.\d+)?)(ms|s|m|h)/g)) total += Number(part[1]) * unitMs[part[2]];
-  return Math.round(total);
+  return total <= maxGoDurationMs ? Math.round(total) : undefined;
 }
 
 /** Go's time.Duration.String(): 0s, 500ms, 1.5s, 5m0s, 1h0m0s. */

@@ -1,0 +1,18 @@
+// What the simulator and the API server refuse past, as data: Kubernetes' own object limits
+// (the API server's and etcd's) and the simulator's, which keep every command to about a second
+// of work at the lab's default size. Messages quoting them live in errors.ts.
+export const limits = Object.freeze({
+  /** apimachinery ValidateAnnotationsSize: TotalAnnotationSizeLimitB, keys plus values. */
+  totalAnnotationSizeBytes: 256 * 1024,
+  /** kube-apiserver --max-request-body-bytes default (3 MiB): larger bodies get 413. */
+  maxRequestBodyBytes: 3 * 1024 * 1024,
+  /** etcd --max-request-bytes default (1.5 MiB): a larger object is refused by etcd. */
+  etcdMaxRequestBytes: 1.5 * 1024 * 1024,
+  /**
+   * The simulator keeps at most this many pods, or maxPodsPerNode for every node in larger
+   * clusters: a thousand-node bench fits, a typo like --replicas=100000 does not.
+   */
+  minClusterPods: 5_000,
+  /** The longest `sim advance`, and the longest a blocking kubectl command waits (drain --timeout). */
+  maxAdvanceMs: 24 * 60 * 60_000,
+});

@@ -1,0 +1,145 @@
+// kubectl label: "TYPE NAME... KEY=VALUE... KEY-...", TYPE/NAME, --all or -l, in one namespace or all.
+import { objectKey } from '../apiserver/store';
+import { formatApiError } from '../api/errors';
+import type { AnyObject, Kind } from '../api/types';
+import { labelValueErrors, qualifiedNameErrors } from '../util/validation';
+import { labelSelector, listObjects, matchesAll, notFound, readBlocked, resourceTypeOrNameArgs, visited } from './builder';
+import type { KubectlEnv } from './env';
+import { parseArgs } from './flags';
+import { resourceByKind } from './resources';
+import { fail, type CommandResult } from './result';
+
+/** GetResourcesAndPairs: resources first, then KEY=VALUE or KEY- pairs. */
+function resourcesAndPairs(args: string[], pairType: string): { resources: string[]; pairs: string[] } | { error: string } {
+  const resources: string[] = [];
+  const pairs: string[] = [];
+  for (const arg of args) {
+    const pair = (arg.includes('=') && !arg.startsWith('=')) || (arg.endsWith('-') && arg !== '-');
+    if (pair) pairs.push(arg);
+    else if (pairs.length > 0) return { error: `error: all resources must be specified before ${pairType} changes: ${arg}` };
+    else resources.push(arg);
+  }
+  return { resources, pairs };
+}
+
+/** parseLabels. */
+function parseLabels(specs: string[]): { set: [string, string][]; remove: string[] } | { error: string } {
+  const set = new Map<string, string>();
+  const remove: string[] = [];
+  for (const spec of specs) {
+    if (spec.includes('=')) {
+      const parts = spec.split('=');
+      if (parts.length !== 2) return { error: `error: invalid label spec: ${spec}` };
+      const errors = labelValueErrors(parts[1]);
+      if (errors.length > 0) return { error: `error: invalid label value: "${spec}": ${errors.join(';')}` };
+      set.set(parts[0], parts[1]);
+    } else if (spec.endsWith('-')) {
+      remove.push(spec.slice(0, -1));
+    } else {
+      return { error: `error: unknown label spec: ${spec}` };
+    }
+  }
+  if (remove.some((key) => set.has(key))) return { error: 'error: can not both modify and remove a label in the same command' };
+  return { set: [...set], remove };
+}
+
+export function kubectlLabel(env: KubectlEnv, args: string[]): CommandResult {
+  const parsed = parseArgs(args, [
+    { name: 'namespace', short: 'n', type: 'string' },
+    { name: 'overwrite', type: 'bool' },
+    { name: 'all', type: 'bool' },
+    { name: 'selector', short: 'l', type: 'string' },
+    { name: 'all-namespaces', short: 'A', type: 'bool' },
+  ]);
+  if ('error' in parsed) return fail(parsed.error);
+  const split = resourcesAndPairs(parsed.positional, 'label');
+  if ('error' in split) return fail(split.error);
+  const changes = parseLabels(split.pairs);
+  if ('error' in changes) return fail(changes.error);
+  const all = parsed.flags.all === true;
+  const selector = parsed.flags.selector;
+  const overwrite = parsed.flags.overwrite === true;
+  if (all && selector) return fail('error: cannot set --all and --selector at the same time');
+  if (split.resources.length === 0) return fail('error: one or more resources must be specified as <resource> <name> or <resource>/<name>');
+  if (changes.set.length === 0 && changes.remove.length === 0) return fail('error: at least one label update is required');
+  const target = resourceTypeOrNameArgs(split.resources);
+  if ('error' in target) return fail(target.error);
+  const requirements = labelSelector(selector);
+  if ('error' in requirements) return fail(requirements.error);
+  if ('types' in target && target.types.some((type) => type.kind === 'Event'))
+    return fail('error: labels cannot be changed on events here');
+  if ('tuples' in target && target.tuples.some((tuple) => tuple.type.kind === 'Event'))
+    return fail('error: labels cannot be changed on events here');
+  if ('types' in target && target.names.length > 0 && selector) return fail('error: name cannot be provided when a selector is specified');
+  if ('types' in target && target.names.length === 0 && !all && !selector)
+    return fail('error: resource(s) were provided, but no name was specified');
+  const blocked = readBlocked(env);
+  if (blocked) return blocked;
+
+  const namespace = parsed.flags.namespace ?? 'default';
+  const scope = parsed.flags['all-namespaces'] === true ? undefined : namespace;
+  const lines: string[] = [];
+  const errors: string[] = [];
+  const visit = (object: AnyObject) => {
+    const type = resourceByKind(object.kind);
+    for (const key of changes.remove) if (!Object.hasOwn(object.metadata.labels, key)) lines.push(`label "${key}" not found.`);
+    if (!overwrite) {
+      const clashes = changes.set.filter(
+        ([key, value]) => Object.hasOwn(object.metadata.labels, key) && object.metadata.labels[key] !== value,
+      );
+      if (clashes.length > 0) {
+        const messages = clashes.map(([key]) => `'${key}' already has a value (${object.metadata.labels[key]}), and --overwrite is false`);
+        errors.push(messages.length === 1 ? messages[0] : `[${messages.join(', ')}]`);
+        return;
+      }
+    }
+    // Built from entries so that every key, "__proto__" included, is an own property.
+    const entries = new Map(Object.entries(object.metadata.labels));
+    for (const [key, value] of changes.set) entries.set(key, value);
+    for (const key of changes.remove) entries.delete(key);
+    const labels: Record<string, string> = Object.fromEntries(entries);
+    const invalid = [...entries.keys()].find((key) => !Object.hasOwn(object.metadata.labels, key) && qualifiedNameErrors(key).length > 0);
+    if (invalid) {
+      errors.push(
+        `The ${object.kind} "${object.metadata.name}" is invalid: metadata.labels: Invalid value: "${invalid}": ${qualifiedNameErrors(invalid).join('; ')}`,
+      );
+      return;
+    }
+    const before = JSON.stringify(object.metadata.labels);
+    const after = JSON.stringify(labels);
+    let word = 'not labeled';
+    if (before !== after) {
+      const updated = env.engine.api.update(object, 'metadata', (target) => {
+        target.metadata.labels = labels;
+      });
+      if (!updated.ok) {
+        errors.push(formatApiError(updated.error));
+        return;
+      }
+      word = !overwrite && after.length < before.length ? 'unlabeled' : 'labeled';
+    }
+    lines.push(`${type.qualified}/${object.metadata.name} ${word}`);
+  };
+
+  if ('tuples' in target) {
+    for (const { type, name } of target.tuples) {
+      const object = env.engine.store.get(type.kind as Kind, objectKey(type.namespaced ? namespace : '', name)) as AnyObject | undefined;
+      if (object) visit(object);
+      else errors.push(notFound(type, name));
+    }
+  } else if (target.names.length > 0) {
+    for (const type of target.types) {
+      for (const name of target.names) {
+        const object = env.engine.store.get(type.kind as Kind, objectKey(type.namespaced ? namespace : '', name)) as AnyObject | undefined;
+        if (object) visit(object);
+        else errors.push(notFound(type, name));
+      }
+    }
+  } else {
+    const objects = target.types.flatMap((type) =>
+      listObjects(env, type, scope).filter((object) => matchesAll(requirements, object.metadata.labels)),
+    );
+    for (const object of objects) visit(object);
+  }
+  return visited(lines, errors);
+}
