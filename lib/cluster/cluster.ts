@@ -6,7 +6,7 @@ import { Engine } from './engine/engine';
 import type { KubectlEnv } from './kubectl/env';
 import { kubectl } from './kubectl/kubectl';
 import { fail, ok, type CommandResult } from './kubectl/result';
-import { tokenize } from './kubectl/tokenize';
+import { runLine } from './shell/shell';
 import { sim, type SimInitOptions } from './sim/commands';
 import { isClusterSnapshot, restoreSnapshot, takeSnapshot, type ClusterSnapshot } from './snapshot';
 import { parseDuration } from './util/duration';
@@ -123,7 +123,7 @@ class SimulatedCluster implements Cluster {
 
   exec(line: string): CommandResult {
     const text = String(line ?? '').trim();
-    if (!text || text.startsWith('#')) return ok();
+    if (!text) return ok();
     let result: CommandResult;
     try {
       result = this.dispatch(text);
@@ -136,12 +136,18 @@ class SimulatedCluster implements Cluster {
   }
 
   private dispatch(text: string): CommandResult {
-    const tokens = tokenize(text);
-    if (!Array.isArray(tokens)) return fail(`error: ${tokens.error}`);
-    const [program, ...args] = tokens;
-    if (program === 'kubectl' || program === 'k') return kubectl(this.env, args);
-    if (program === 'sim') return sim({ engine: this.engine, reinit: (init) => this.reinit(init) }, args);
-    return fail(`error: unknown command "${program}": commands start with kubectl or sim`, '', 127);
+    const kubectlProgram = (args: string[]) => kubectl(this.env, args);
+    return runLine(
+      {
+        programs: {
+          kubectl: kubectlProgram,
+          k: kubectlProgram,
+          sim: (args) => sim({ engine: this.engine, reinit: (init) => this.reinit(init) }, args),
+        },
+        readFile: (path) => this.readFile(path),
+      },
+      text,
+    );
   }
 
   run(script: string): ScriptStep[] {

@@ -1,0 +1,122 @@
+// The line layer between a terminal and the programs: strips a pasted prompt, runs pipelines
+// joined by && || ; and pipes each stage's stdout into the next, with bash's exit statuses
+// (a pipeline's is its last command's; && and || look at the one before).
+import { fail, ok, type CommandResult } from '../kubectl/result';
+import { shellErrors } from './errors';
+import { awk, cut, grep, head, sort, tail, uniq, wc, type Filter, type FilterInput } from './filters';
+import { lex, parsePipelines } from './lexer';
+
+/** A program the shell can start: its arguments and what is piped into it (undefined at the head). */
+export type Program = (args: string[], input: FilterInput) => CommandResult;
+
+export interface ShellHost {
+  /** The programs of this machine, beyond the built-in text tools. */
+  programs: Record<string, Program>;
+  readFile: (path: string) => string | undefined;
+}
+
+const filters: Record<string, Filter> = {
+  grep,
+  egrep: (args, input) => grep(['-E', ...args], input),
+  head,
+  tail,
+  wc,
+  sort,
+  uniq,
+  cut,
+  awk,
+};
+
+const builtins: Record<string, Program> = {
+  echo: (args) => {
+    const newline = args[0] !== '-n';
+    const words = newline ? args : args.slice(1);
+    return ok(`${words.join(' ')}${newline ? '\n' : ''}`);
+  },
+  cat: (args, input) => {
+    const files = args.filter((arg) => arg !== '--');
+    if (files.length === 0) return input.stdin === undefined ? fail(shellErrors.noInput('cat')) : ok(input.stdin);
+    let stdout = '';
+    const errors: string[] = [];
+    for (const file of files) {
+      const text = file === '-' ? input.stdin : input.readFile(file);
+      if (text === undefined) errors.push(shellErrors.noSuchFile('cat', file));
+      else stdout += text;
+    }
+    return { stdout, stderr: errors.join('\n'), exitCode: errors.length > 0 ? 1 : 0 };
+  },
+  // The terminals clear their scrollback themselves; a script has nothing to clear.
+  clear: () => ok(),
+  true: () => ok(),
+  false: () => fail(''),
+};
+
+/** Every command name the shell starts on this host, for messages and completion. */
+export function programNames(host: ShellHost): string[] {
+  return [...Object.keys(host.programs), ...Object.keys(builtins), ...Object.keys(filters)];
+}
+
+/**
+ * A prompt pasted with the command: "$ ", "# " (root) or "user@host:~$ ". A "# " line is a root
+ * prompt only when a known program follows; otherwise it is a comment.
+ */
+export function stripPrompt(line: string, known: (program: string) => boolean): string | undefined {
+  const text = line.trim();
+  const userPrompt = /^[\w.-]+@[\w.-]+:[^\s#$]*[#$]\s+/.exec(text);
+  if (userPrompt) return text.slice(userPrompt[0].length);
+  if (/^\$(\s|$)/.test(text)) return text.slice(1).trim();
+  if (text.startsWith('#')) {
+    const rest = text.slice(1).trim();
+    const first = rest.split(/\s/, 1)[0];
+    return first && known(first === 'sudo' ? (rest.split(/\s+/)[1] ?? '') : first) ? rest : undefined;
+  }
+  return text;
+}
+
+const joinResults = (a: CommandResult, b: CommandResult): CommandResult => ({
+  stdout: a.stdout + b.stdout,
+  stderr: [a.stderr, b.stderr].filter(Boolean).join(a.stderr.endsWith('\n') ? '' : '\n'),
+  exitCode: b.exitCode,
+});
+
+function runStage(host: ShellHost, argv: string[], stdin: string | undefined): CommandResult {
+  let [program, ...args] = argv;
+  if (program === 'sudo') {
+    [program, ...args] = args;
+    if (program === undefined) return fail('usage: sudo COMMAND');
+  }
+  if (/^[A-Za-z_]\w*=/.test(program)) return fail(shellErrors.unsupported(`variable assignments (${program.split('=')[0]}=...)`));
+  const input: FilterInput = { stdin, readFile: host.readFile };
+  const found = host.programs[program] ?? builtins[program] ?? filters[program];
+  if (!found) return fail(shellErrors.commandNotFound(program, Object.keys(host.programs).join(', ')), '', 127);
+  return found(args, input);
+}
+
+/** Runs one line; the result is what a terminal shows and the status of the last pipeline run. */
+export function runLine(host: ShellHost, line: string): CommandResult {
+  const known = (name: string) => name in host.programs || name in builtins || name in filters;
+  const text = stripPrompt(line, known);
+  if (text === undefined || text === '') return ok();
+  const tokens = lex(text);
+  if ('error' in tokens) return fail(tokens.error, '', 2);
+  const pipelines = parsePipelines(tokens);
+  if ('error' in pipelines) return fail(pipelines.error, '', 2);
+  let result: CommandResult = ok();
+  for (const pipeline of pipelines) {
+    if (pipeline.after === '&&' && result.exitCode !== 0) continue;
+    if (pipeline.after === '||' && result.exitCode === 0) continue;
+    let stdin: string | undefined;
+    let stderr = '';
+    let last: CommandResult = ok();
+    for (const [index, stage] of pipeline.stages.entries()) {
+      last = runStage(host, stage, index === 0 ? undefined : stdin);
+      stdin = last.stdout;
+      if (last.stderr) stderr += last.stderr.endsWith('\n') ? last.stderr : `${last.stderr}\n`;
+    }
+    result = joinResults(
+      { ...result, stderr: result.stderr },
+      { stdout: last.stdout, stderr: stderr.replace(/\n$/, ''), exitCode: last.exitCode },
+    );
+  }
+  return result;
+}
