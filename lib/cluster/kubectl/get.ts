@@ -67,7 +67,10 @@ export function kubectlGet(env: KubectlEnv, args: string[]): CommandResult {
   if (!requirements) return fail(`error: unable to parse requirement: invalid label selector "${labelText}"`);
   const fieldText = parsed.flags['field-selector'] as string | undefined;
   const fieldRequirements = fieldText !== undefined ? parseFieldSelector(fieldText) : [];
-  const targets = parseTargets(parsed.positional);
+  // `all` is kubectl's category of the usual workload kinds.
+  const targets = parseTargets(
+    parsed.positional.map((arg) => (arg === 'all' ? 'pods,services,daemonsets,deployments,replicasets,statefulsets' : arg)),
+  );
   if ('error' in targets) return fail(targets.error);
   const selecting = labelText !== undefined || fieldText !== undefined;
   if (selecting && targets.some((target) => target.names.length > 0))

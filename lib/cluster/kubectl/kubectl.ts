@@ -5,6 +5,11 @@ import { nodeIp } from '../kubelet/runtime';
 import { kubectlApply } from './apply';
 import { readBlocked } from './builder';
 import { kubectlDescribe } from './describe';
+import { getRaw, kubectlApiResources, kubectlConfig, kubectlVersion } from './discovery';
+import { kubectlExplain } from './explain';
+import { dryRun, dryRunMode, kubectlExpose } from './expose';
+import { didYouMean, helpFor, rootHelp, suggestionsFor } from './help/help';
+import { kubectlLogs } from './logs';
 import { kubectlDrain } from './drain';
 import type { KubectlEnv } from './env';
 import { kubectlGet } from './get';
@@ -41,19 +46,34 @@ const commands: Record<string, (env: KubectlEnv, args: string[]) => CommandResul
   taint: kubectlTaint,
   label: kubectlLabel,
   apply: kubectlApply,
+  expose: kubectlExpose,
+  logs: kubectlLogs,
+  explain: kubectlExplain,
+  'api-resources': kubectlApiResources,
+  version: kubectlVersion,
+  config: kubectlConfig,
   'cluster-info': (env, args) =>
     args.length > 0 ? fail('error: cluster-info takes no arguments here') : (readBlocked(env) ?? clusterInfo(env)),
 };
 
+/** Commands that read only the kubeconfig or the help text, so they work with the API server down. */
+const offline = new Set(['config', 'help', 'version']);
+
 export function kubectl(env: KubectlEnv, args: string[]): CommandResult {
   const [verb, ...rest] = args;
-  if (!verb)
-    return fail(
-      'kubectl controls the Kubernetes cluster manager.\n\nUsage:\n  kubectl [flags] [options]\n\nUse "kubectl <command> --help" for more information about a given command.',
-    );
+  if (!verb || verb === 'help' || verb === '--help' || verb === '-h') {
+    const topic = verb === 'help' ? rest[0] : undefined;
+    if (!topic) return ok(rootHelp());
+    const text = helpFor(topic);
+    return text ? ok(text) : fail(`Unknown help topic [\`${topic}\`]`);
+  }
   const command = commands[verb];
-  if (!command) return fail(kubectlErrors.unknownCommand(verb));
-  if (env.engine.apiAvailability() === 'unreachable') return fail(kubectlErrors.unreachable(nodeIp(0)));
+  if (!command) return fail(kubectlErrors.unknownCommand(verb) + didYouMean(suggestionsFor(verb, Object.keys(commands))));
+  if (rest.includes('--help') || rest.includes('-h')) return ok(helpFor(verb) ?? rootHelp());
+  if (!offline.has(verb) && env.engine.apiAvailability() === 'unreachable') return fail(kubectlErrors.unreachable(nodeIp(0)));
+  if (['create', 'run', 'expose'].includes(verb) && dryRunMode(rest) !== undefined) return dryRun(env, verb, rest);
+  const raw = verb === 'get' ? rest.findIndex((arg) => arg === '--raw' || arg.startsWith('--raw=')) : -1;
+  if (raw !== -1) return getRaw(env, rest[raw].startsWith('--raw=') ? rest[raw].slice(6) : (rest[raw + 1] ?? ''));
   // Renewals are derived while kubelets heartbeat; commands that show leases need them written.
   if ((verb === 'get' || verb === 'describe') && !env.engine.api.readError()) materializeLeases(env.engine);
   return command(env, rest);
