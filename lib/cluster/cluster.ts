@@ -6,7 +6,9 @@ import { Engine } from './engine/engine';
 import type { KubectlEnv } from './kubectl/env';
 import { kubectl } from './kubectl/kubectl';
 import { fail, ok, type CommandResult } from './kubectl/result';
+import { simSsh } from './node/shell/nodeShell';
 import { runLine } from './shell/shell';
+import { simHelp } from './sim/help';
 import { sim, type SimInitOptions } from './sim/commands';
 import { isClusterSnapshot, restoreSnapshot, takeSnapshot, type ClusterSnapshot } from './snapshot';
 import { parseDuration } from './util/duration';
@@ -142,7 +144,11 @@ class SimulatedCluster implements Cluster {
         programs: {
           kubectl: kubectlProgram,
           k: kubectlProgram,
-          sim: (args) => sim({ engine: this.engine, reinit: (init) => this.reinit(init) }, args),
+          sim: (args) =>
+            simHelp(args) ??
+            (args[0] === 'ssh'
+              ? simSsh(this.engine, args.slice(1))
+              : sim({ engine: this.engine, reinit: (init) => this.reinit(init) }, args)),
         },
         readFile: (path) => this.readFile(path),
       },
