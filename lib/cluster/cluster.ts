@@ -66,6 +66,9 @@ class SimulatedCluster implements Cluster {
   private listeners = new Set<() => void>();
   private cachedView: ClusterView | undefined;
   private readonly env: KubectlEnv;
+  /** Files written with `> FILE` in this cluster's terminal, by absolute path. */
+  private readonly written = new Map<string, string>();
+  private lastStatus = 0;
 
   constructor(private readonly options: CreateClusterOptions) {
     this.seed = options.seed ?? defaults.seed;
@@ -91,9 +94,21 @@ class SimulatedCluster implements Cluster {
     this.engine.afterChange();
   }
 
+  private absolutePath(path: string): string {
+    return normalizePath(path.startsWith('/') ? path : `${this.options.cwd ?? '/'}/${path}`);
+  }
+
+  private writeFile(path: string, text: string, append: boolean): boolean {
+    const absolute = this.absolutePath(path);
+    this.written.set(absolute, (append ? (this.readFile(path) ?? '') : '') + text);
+    return true;
+  }
+
   private readFile(path: string): string | undefined {
     const files = this.options.files ?? {};
-    const absolute = normalizePath(path.startsWith('/') ? path : `${this.options.cwd ?? '/'}/${path}`);
+    const absolute = this.absolutePath(path);
+    const written = this.written.get(absolute);
+    if (written !== undefined) return written;
     if (path in files) return files[path];
     for (const [name, text] of Object.entries(files)) {
       if (normalizePath(name.startsWith('/') ? name : `${this.options.cwd ?? '/'}/${name}`) === absolute) return text;
@@ -134,6 +149,7 @@ class SimulatedCluster implements Cluster {
       result = fail(`error: internal error in the simulator: ${error instanceof Error ? error.message : String(error)}`);
     }
     this.changed();
+    this.lastStatus = result.exitCode;
     return { stdout: withNewline(result.stdout), stderr: withNewline(result.stderr), exitCode: result.exitCode };
   }
 
@@ -151,6 +167,8 @@ class SimulatedCluster implements Cluster {
               : sim({ engine: this.engine, reinit: (init) => this.reinit(init) }, args)),
         },
         readFile: (path) => this.readFile(path),
+        writeFile: (path, content, append) => this.writeFile(path, content, append),
+        lastStatus: this.lastStatus,
       },
       text,
     );

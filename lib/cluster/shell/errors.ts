@@ -11,5 +11,6 @@ export const shellErrors = {
   invalidOption: (program: string, option: string) => `${program}: invalid option -- '${option}'`,
   missingArgument: (program: string, option: string) => `${program}: option requires an argument -- '${option}'`,
   invalidNumber: (program: string, what: string, value: string) => `${program}: invalid ${what}: '${value}'`,
+  cannotWrite: (path: string) => `sh: ${path}: Permission denied`,
   unsupportedOption: (program: string, option: string) => `${program}: option ${option} is not supported here`,
 };

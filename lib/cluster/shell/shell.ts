@@ -4,7 +4,7 @@
 import { fail, ok, type CommandResult } from '../kubectl/result';
 import { shellErrors } from './errors';
 import { awk, cut, grep, head, sort, tail, uniq, wc, type Filter, type FilterInput } from './filters';
-import { lex, parsePipelines } from './lexer';
+import { lex, parsePipelines, type Redirect } from './lexer';
 
 /** A program the shell can start: its arguments and what is piped into it (undefined at the head). */
 export type Program = (args: string[], input: FilterInput) => CommandResult;
@@ -13,6 +13,11 @@ export interface ShellHost {
   /** The programs of this machine, beyond the built-in text tools. */
   programs: Record<string, Program>;
   readFile: (path: string) => string | undefined;
+  /** Stores what `> FILE` writes; without it, redirecting into a file is refused. */
+  writeFile?: (path: string, text: string, append: boolean) => boolean;
+  /** The status of the line before ($?) and the shell's pid ($$). */
+  lastStatus?: number;
+  pid?: number;
 }
 
 const filters: Record<string, Filter> = {
@@ -79,7 +84,10 @@ const joinResults = (a: CommandResult, b: CommandResult): CommandResult => ({
   exitCode: b.exitCode,
 });
 
-function runStage(host: ShellHost, argv: string[], stdin: string | undefined): CommandResult {
+/** Stands for $? until the command runs: bash expands it then, with the status before it. */
+const statusMarker = '\u0000status\u0000';
+
+function runStage(host: ShellHost, argv: string[], stdin: string | undefined, status: number): CommandResult {
   let [program, ...args] = argv;
   if (program === 'sudo') {
     [program, ...args] = args;
@@ -89,7 +97,41 @@ function runStage(host: ShellHost, argv: string[], stdin: string | undefined): C
   const input: FilterInput = { stdin, readFile: host.readFile };
   const found = host.programs[program] ?? builtins[program] ?? filters[program];
   if (!found) return fail(shellErrors.commandNotFound(program, Object.keys(host.programs).join(', ')), '', 127);
-  return found(args, input);
+  const result = found(
+    args.map((arg) => arg.replaceAll(statusMarker, String(status))),
+    input,
+  );
+  // Programs end their error lines with a newline, as they reach a pipe or a file.
+  return result.stderr && !result.stderr.endsWith('\n') ? { ...result, stderr: `${result.stderr}\n` } : result;
+}
+
+/** Applies a stage's redirections: into files (through the host), /dev/null, or the other stream. */
+function redirect(host: ShellHost, result: CommandResult, redirects: Redirect[]): CommandResult {
+  let { stdout, stderr } = result;
+  let { exitCode } = result;
+  for (const { fd, append, target } of redirects) {
+    const streams = fd === 'both' ? [1, 2] : [fd];
+    if (target === '&1' || target === '&2') {
+      if (fd === 2 && target === '&1') {
+        stdout += stderr;
+        stderr = '';
+      } else if (fd === 1 && target === '&2') {
+        stderr += stdout;
+        stdout = '';
+      }
+      continue;
+    }
+    const text = streams.map((stream) => (stream === 1 ? stdout : stderr)).join('');
+    if (streams.includes(1)) stdout = '';
+    if (streams.includes(2)) stderr = '';
+    if (target === '/dev/null') continue;
+    if (!host.writeFile) return fail(shellErrors.unsupported(`redirection into a file (> ${target})`), '', 1);
+    if (!host.writeFile(target, text, append)) {
+      stderr += shellErrors.cannotWrite(target);
+      exitCode = 1;
+    }
+  }
+  return { stdout, stderr, exitCode };
 }
 
 /** Runs one line; the result is what a terminal shows and the status of the last pipeline run. */
@@ -97,11 +139,11 @@ export function runLine(host: ShellHost, line: string): CommandResult {
   const known = (name: string) => name in host.programs || name in builtins || name in filters;
   const text = stripPrompt(line, known);
   if (text === undefined || text === '') return ok();
-  const tokens = lex(text);
+  const tokens = lex(text, (name) => (name === '?' ? statusMarker : String(host.pid ?? 1104)));
   if ('error' in tokens) return fail(tokens.error, '', 2);
   const pipelines = parsePipelines(tokens);
   if ('error' in pipelines) return fail(pipelines.error, '', 2);
-  let result: CommandResult = ok();
+  let result: CommandResult = { ...ok(), exitCode: host.lastStatus ?? 0 };
   for (const pipeline of pipelines) {
     if (pipeline.after === '&&' && result.exitCode !== 0) continue;
     if (pipeline.after === '||' && result.exitCode === 0) continue;
@@ -109,7 +151,7 @@ export function runLine(host: ShellHost, line: string): CommandResult {
     let stderr = '';
     let last: CommandResult = ok();
     for (const [index, stage] of pipeline.stages.entries()) {
-      last = runStage(host, stage, index === 0 ? undefined : stdin);
+      last = redirect(host, runStage(host, stage, index === 0 ? undefined : stdin, result.exitCode), pipeline.redirects[index]);
       stdin = last.stdout;
       if (last.stderr) stderr += last.stderr.endsWith('\n') ? last.stderr : `${last.stderr}\n`;
     }

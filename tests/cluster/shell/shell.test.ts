@@ -23,10 +23,25 @@ describe('pasted lines', () => {
   });
 
   it('what a shell would expand or redirect is refused by name, never passed to kubectl', () => {
-    expect(run('kubectl get pods > pods.txt').stderr).toBe(`${shellErrors.unsupported('redirection (>)')}\n`);
+    expect(run('kubectl get pods < pods.txt').stderr).toBe(`${shellErrors.unsupported('input redirection (<)')}\n`);
     expect(run('kubectl get pod $POD').stderr).toBe(`${shellErrors.unsupported('variables ($POD)')}\n`);
     expect(run('kubectl get pods $(echo x)').stderr).toContain('command substitution');
     expect(run('vim list.txt').exitCode).toBe(127);
+  });
+});
+
+describe('redirection and special parameters', () => {
+  it('> writes a file later commands read, >> appends, 2>&1 joins the streams', () => {
+    expect(run('kubectl get nodes > nodes.txt; wc -l nodes.txt; echo more >> nodes.txt; tail -1 nodes.txt').stdout).toBe(
+      '5 nodes.txt\nmore\n',
+    );
+    expect(run('kubectl get pod nope 2>&1 | grep -c NotFound').stdout).toBe('1\n');
+    expect(run('kubectl get pod nope 2>/dev/null').stderr).toBe('');
+  });
+
+  it('$? is the status of the command before it', () => {
+    expect(run('kubectl get pod nope 2>/dev/null; echo $?').stdout).toBe('1\n');
+    expect(run('echo ok; echo $?').stdout).toBe('ok\n0\n');
   });
 });
 

@@ -76,6 +76,8 @@ export function processes(machine: NodeMachine): Process[] {
     host(2, 0, '[kthreadd]', '/', 0),
     host(352, 1, '/usr/lib/systemd/systemd-journald', '/system.slice/systemd-journald.service', 18432),
     host(801, 1, 'sshd: /usr/sbin/sshd -D [listener] 0 of 10-100 startups', '/system.slice/ssh.service', 8960),
+    // The login shell `sim ssh` runs commands from ($$).
+    host(1104, 801, '-bash', '/user.slice/user-0.slice/session-1.scope', 5240),
   ];
   if (machine.runtimeUp) list.push(host(612, 1, '/usr/bin/containerd', '/system.slice/containerd.service', 52340));
   if (machine.kubeletUp)

@@ -3,7 +3,7 @@
 import { fail, ok, type CommandResult } from '../../kubectl/result';
 import { simulatedEpochMs } from '../../kubectl/env';
 import { cgroupFile, cgroupFiles, cgroupTree } from './cgroups';
-import { type NodeMachine } from './machine';
+import type { NodeMachine } from './machine';
 import { namespaceTypes, processes, type NamespaceType, type Process } from './processes';
 
 export const kernelRelease = '6.8.0-51-generic';
@@ -171,6 +171,39 @@ export function ps(machine: NodeMachine, args: string[]): CommandResult {
         `${p.user.padEnd(8)} ${String(p.pid).padStart(7)} ${String(p.ppid).padStart(7)} ${'0'.padStart(2)} ${clock(p.startedAt).padEnd(5)} ${'?'.padEnd(8)} ${`00:00:${pad(cpuTime(p))}`.padStart(8)} ${p.command}`,
     );
     return ok(`${[header, ...rows].join('\n')}\n`);
+  }
+  const custom =
+    /^-e?o\s+(\S+)/.exec(
+      style
+        .replace(/--forest|\bww?\b/g, '')
+        .replace(/^-e\s+-o/, '-eo')
+        .trim(),
+    ) ?? /^-eo\s*(\S+)/.exec(style.replace(/--forest/g, '').trim());
+  if (custom) {
+    const columns: Record<string, { header: string; width: number; right: boolean; value: (p: Process) => string }> = {
+      pid: { header: 'PID', width: 7, right: true, value: (p) => String(p.pid) },
+      ppid: { header: 'PPID', width: 7, right: true, value: (p) => String(p.ppid) },
+      user: { header: 'USER', width: 8, right: false, value: (p) => p.user },
+      uid: { header: 'UID', width: 5, right: true, value: (p) => (p.user === 'root' ? '0' : p.user) },
+      rss: { header: 'RSS', width: 5, right: true, value: (p) => String(p.rss) },
+      cmd: { header: 'CMD', width: 0, right: false, value: (p) => p.command },
+      args: { header: 'COMMAND', width: 0, right: false, value: (p) => p.command },
+      command: { header: 'COMMAND', width: 0, right: false, value: (p) => p.command },
+      comm: {
+        header: 'COMMAND',
+        width: 15,
+        right: false,
+        value: (p) => p.command.replace(/^-/, '').split(/[ :]/)[0].split('/').pop()!.slice(0, 15),
+      },
+    };
+    const picked = custom[1].split(',').map((name) => columns[name.replace(/=.*$/, '')]);
+    if (picked.some((column) => !column))
+      return fail(`error: unknown user-defined format specifier "${custom[1].split(',').find((name) => !columns[name])}"`);
+    const format = (cells: string[]) =>
+      cells
+        .map((cell, i) => (i === cells.length - 1 ? cell : picked[i].right ? cell.padStart(picked[i].width) : cell.padEnd(picked[i].width)))
+        .join(' ');
+    return ok(`${[format(picked.map((c) => c.header)), ...list.map((p) => format(picked.map((c) => c.value(p))))].join('\n')}\n`);
   }
   if (style === '') return ok('    PID TTY          TIME CMD\n   1104 pts/0    00:00:00 bash\n   1187 pts/0    00:00:00 ps\n');
   return fail(`ps: only "ps aux" and "ps -ef" are supported here`);
