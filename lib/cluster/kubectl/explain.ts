@@ -224,12 +224,12 @@ export function kubectlExplain(_env: KubectlEnv, args: string[]): CommandResult 
     );
   const [resourceName, ...path] = target.split('.');
   const type = resolveResource(resourceName);
-  const root = type ? schemas[type.kind] : undefined;
+  const root = type && Object.hasOwn(schemas, type.kind) ? schemas[type.kind] : undefined;
   if (!type || !root) return fail(kubectlErrors.unknownResource(resourceName));
   let field = root;
   let name = '';
   for (const part of path) {
-    const next = field.fields?.[part];
+    const next = field.fields && Object.hasOwn(field.fields, part) ? field.fields[part] : undefined;
     if (!next) return fail(`error: field "${part}" does not exist`);
     field = next;
     name = part;

@@ -67,7 +67,7 @@ export function kubectl(env: KubectlEnv, args: string[]): CommandResult {
     const text = helpFor(topic);
     return text ? ok(text) : fail(`Unknown help topic [\`${topic}\`]`);
   }
-  const command = commands[verb];
+  const command = Object.hasOwn(commands, verb) ? commands[verb] : undefined;
   if (!command) return fail(kubectlErrors.unknownCommand(verb) + didYouMean(suggestionsFor(verb, Object.keys(commands))));
   if (rest.includes('--help') || rest.includes('-h')) return ok(helpFor(verb) ?? rootHelp());
   if (!offline.has(verb) && env.engine.apiAvailability() === 'unreachable') return fail(kubectlErrors.unreachable(nodeIp(0)));

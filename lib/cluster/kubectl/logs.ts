@@ -28,7 +28,8 @@ function podFor(env: KubectlEnv, target: string, namespace: string): Pod | strin
     statefulset: 'StatefulSet',
     sts: 'StatefulSet',
   };
-  const ownerKind = owners[kind.replace(/s$/, '').replace(/\.apps$/, '')] ?? owners[kind];
+  const word = [kind.replace(/s$/, '').replace(/\.apps$/, ''), kind].find((candidate) => Object.hasOwn(owners, candidate));
+  const ownerKind = word ? owners[word] : undefined;
   if (!ownerKind) return `error: cannot get the logs from ${kind}`;
   const owned = pods
     .filter((pod) => {

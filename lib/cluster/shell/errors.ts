@@ -2,7 +2,7 @@
 export const shellErrors = {
   unsupported: (what: string) =>
     `sh: ${what} is not supported here (pipes into grep, head, tail, wc, sort, uniq, cut and awk are, and && ;)`,
-  unterminatedQuote: (quote: string) => `sh: unexpected end of line while looking for matching \`${quote}'`,
+  unterminatedQuote: () => 'error: unterminated quote',
   unexpectedToken: (op: string) => `sh: syntax error near unexpected token \`${op}'`,
   unexpectedEnd: () => 'sh: syntax error: unexpected end of line',
   commandNotFound: (program: string, known: string) => `sh: ${program}: command not found (commands here: ${known})`,

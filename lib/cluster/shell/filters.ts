@@ -51,7 +51,7 @@ export function posixRegex(pattern: string, extended: boolean, flags: string): R
     const char = pattern[i];
     if (inBracket) {
       const klass = /^\[:(\w+):\]/.exec(pattern.slice(i));
-      if (klass && posixClasses[klass[1]]) {
+      if (klass && Object.hasOwn(posixClasses, klass[1])) {
         out += posixClasses[klass[1]];
         i += klass[0].length - 1;
       } else if (char === ']' && !out.endsWith('[') && !out.endsWith('[^')) {

@@ -106,7 +106,7 @@ export function lex(line: string, expand?: Expand): ShellToken[] | { error: stri
       inWord = true;
     }
   }
-  if (quote) return { error: shellErrors.unterminatedQuote(quote) };
+  if (quote) return { error: shellErrors.unterminatedQuote() };
   endWord();
   return tokens;
 }

@@ -95,7 +95,8 @@ function runStage(host: ShellHost, argv: string[], stdin: string | undefined, st
   }
   if (/^[A-Za-z_]\w*=/.test(program)) return fail(shellErrors.unsupported(`variable assignments (${program.split('=')[0]}=...)`));
   const input: FilterInput = { stdin, readFile: host.readFile };
-  const found = host.programs[program] ?? builtins[program] ?? filters[program];
+  // Own properties only: a program named "valueOf" is not Object.prototype's.
+  const found = [host.programs, builtins, filters].find((table) => Object.hasOwn(table, program))?.[program];
   if (!found) return fail(shellErrors.commandNotFound(program, Object.keys(host.programs).join(', ')), '', 127);
   const result = found(
     args.map((arg) => arg.replaceAll(statusMarker, String(status))),
@@ -136,7 +137,7 @@ function redirect(host: ShellHost, result: CommandResult, redirects: Redirect[])
 
 /** Runs one line; the result is what a terminal shows and the status of the last pipeline run. */
 export function runLine(host: ShellHost, line: string): CommandResult {
-  const known = (name: string) => name in host.programs || name in builtins || name in filters;
+  const known = (name: string) => [host.programs, builtins, filters].some((table) => Object.hasOwn(table, name));
   const text = stripPrompt(line, known);
   if (text === undefined || text === '') return ok();
   const tokens = lex(text, (name) => (name === '?' ? statusMarker : String(host.pid ?? 1104)));

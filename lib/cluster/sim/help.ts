@@ -56,12 +56,13 @@ export function simHelp(all: string[]): { stdout: string; stderr: string; exitCo
   const [first, second] = args;
   if (first === undefined || first === 'help' || first === '--help' || first === '-h') {
     const topic = first === 'help' ? second : undefined;
-    if (topic && !simCommandHelp[topic]) return { stdout: '', stderr: `error: unknown command "${topic}" for "sim"`, exitCode: 1 };
+    if (topic && !Object.hasOwn(simCommandHelp, topic))
+      return { stdout: '', stderr: `error: unknown command "${topic}" for "sim"`, exitCode: 1 };
     const entry = topic ? simCommandHelp[topic] : undefined;
     return { stdout: entry ? commandText(entry) : overview(), stderr: '', exitCode: 0 };
   }
   if (!args.includes('--help') && !args.includes('-h')) return undefined;
-  const entry = simCommandHelp[first];
+  const entry = Object.hasOwn(simCommandHelp, first) ? simCommandHelp[first] : undefined;
   return entry ? { stdout: commandText(entry), stderr: '', exitCode: 0 } : undefined;
 }
 

@@ -55,7 +55,7 @@ function appCommand(image: string, node: string, index: number): string[] {
     coredns: ['/coredns -conf /etc/coredns/Corefile'],
     'fluent-bit': ['/fluent-bit/bin/fluent-bit -c /fluent-bit/etc/fluent-bit.conf'],
   };
-  return commands[name] ?? [name];
+  return Object.hasOwn(commands, name) ? commands[name] : [name];
 }
 
 export function processes(machine: NodeMachine): Process[] {

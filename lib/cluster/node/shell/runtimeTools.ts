@@ -318,6 +318,6 @@ export function nerdctl(machine: NodeMachine, args: string[], now: number): Comm
 function commandOf(image: string): string {
   const name = image.split('/').pop()!.split(/[:@]/)[0];
   const commands: Record<string, string> = { nginx: '/docker-entrypoint.…', busybox: 'sleep 3600', redis: 'docker-entrypoint.s…' };
-  const command = commands[name] ?? name;
+  const command = Object.hasOwn(commands, name) ? commands[name] : name;
   return command.length > 20 ? `${command.slice(0, 19)}…` : command;
 }

@@ -55,7 +55,7 @@ export function systemctl(machine: NodeMachine, args: string[], now: number): Co
   if (verb !== 'status' && verb !== 'is-active')
     return fail(`systemctl: only "systemctl status UNIT" and "is-active UNIT" are supported here`);
   const name = (rawUnit ?? '').replace(/\.service$/, '');
-  const unit = units[name];
+  const unit = Object.hasOwn(units, name) ? units[name] : undefined;
   if (!unit) return fail(`Unit ${rawUnit ?? ''}.service could not be found.`, '', 4);
   const running = name === 'kubelet' ? machine.kubeletUp : machine.runtimeUp;
   if (verb === 'is-active') return running ? ok('active\n') : { stdout: 'inactive\n', stderr: '', exitCode: 3 };
@@ -144,7 +144,7 @@ export function journalctl(machine: NodeMachine, args: string[], now: number): C
     else return fail(`journalctl: unsupported argument '${arg}'`);
   }
   const name = (unit ?? '').replace(/\.service$/, '');
-  if (!units[name]) return fail('journalctl: only -u kubelet and -u containerd are kept on this node');
+  if (!Object.hasOwn(units, name)) return fail('journalctl: only -u kubelet and -u containerd are kept on this node');
   if (count !== undefined && (!Number.isInteger(count) || count < 0)) return fail(`Failed to parse lines '${count}'.`);
   let lines = journal(machine, name, now);
   if (count !== undefined) lines = count === 0 ? [] : lines.slice(-count);
@@ -196,9 +196,10 @@ export function ps(machine: NodeMachine, args: string[]): CommandResult {
         value: (p) => p.command.replace(/^-/, '').split(/[ :]/)[0].split('/').pop()!.slice(0, 15),
       },
     };
-    const picked = custom[1].split(',').map((name) => columns[name.replace(/=.*$/, '')]);
-    if (picked.some((column) => !column))
-      return fail(`error: unknown user-defined format specifier "${custom[1].split(',').find((name) => !columns[name])}"`);
+    const names = custom[1].split(',').map((name) => name.replace(/=.*$/, ''));
+    if (names.some((name) => !Object.hasOwn(columns, name)))
+      return fail(`error: unknown user-defined format specifier "${custom[1].split(',').find((name) => !Object.hasOwn(columns, name))}"`);
+    const picked = names.map((name) => columns[name]);
     const format = (cells: string[]) =>
       cells
         .map((cell, i) => (i === cells.length - 1 ? cell : picked[i].right ? cell.padStart(picked[i].width) : cell.padEnd(picked[i].width)))
@@ -293,7 +294,7 @@ export function nodeFile(
     '/etc/os-release': 'PRETTY_NAME="Ubuntu 24.04.1 LTS"\nNAME="Ubuntu"\nVERSION_ID="24.04"\nID=ubuntu\n',
     '/proc/version': `Linux version ${kernelRelease} (buildd@lcy02-amd64-100) #51-Ubuntu SMP PREEMPT_DYNAMIC\n`,
   };
-  if (clean in etc) return { file: etc[clean] };
+  if (Object.hasOwn(etc, clean)) return { file: etc[clean] };
   const staticDir = '/etc/kubernetes/manifests';
   const isControlPlane = machine.engine.state.hardware[machine.name]?.role === 'control-plane';
   if (clean === staticDir && isControlPlane)
