@@ -39,7 +39,7 @@ const Block = memo(function Block({ block }: { block: TerminalBlock }) {
 interface LocalBlock {
   afterId: number;
   id: number;
-  kind: 'stdout' | 'stderr' | 'note';
+  kind: TerminalBlock['kind'];
   text: string;
 }
 
@@ -107,10 +107,8 @@ export function LabTerminal({ headingId }: { headingId: string }) {
       const probe = snapshot().context.cluster.exec(onNode(target, 'true'));
       if (probe.exitCode !== 0) send({ type: 'RUN', command: onNode(target, 'true') });
       else {
-        printLocal(
-          'note',
-          `$ ${line.trim()}\nWelcome to Ubuntu 24.04.1 LTS (GNU/Linux 6.8.0-51-generic x86_64). Type exit to leave the node.`,
-        );
+        printLocal('command', line.trim());
+        printLocal('note', 'Welcome to Ubuntu 24.04.1 LTS (GNU/Linux 6.8.0-51-generic x86_64). Type exit to leave the node.');
         setNode(target);
       }
       return;
