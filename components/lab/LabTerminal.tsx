@@ -1,19 +1,24 @@
 'use client';
 
-import { memo, useLayoutEffect, useRef, useState, type KeyboardEvent } from 'react';
+import { memo, useEffect, useLayoutEffect, useRef, useState, type KeyboardEvent } from 'react';
 import type { TerminalBlock } from '@/lib/labs';
-import { selectScenario, selectTerminal, complete, emptyHistory, newer, older, remember } from '@/lib/labs';
+import { selectClockText, selectIsJumping, selectScenario, selectTerminal } from '@/lib/labs';
+import { complete } from '@/lib/labs';
+import { emptyHistory, newer, older, remember } from '@/lib/labs';
+import { nodeCommandParts, nodePromptText, nodeShellTarget, onNode, startWatch, watchStep, watchTarget, type WatchState } from '@/lib/labs';
 import { useLab, useLabSend, useLabSnapshot } from './LabContext';
 import './lab-terminal.css';
 
 const Block = memo(function Block({ block }: { block: TerminalBlock }) {
   if (block.kind === 'command') {
+    // A line typed in a node shell is recorded as `sim ssh NODE -- LINE`: show it at the node's prompt.
+    const onNodeShell = nodeCommandParts(block.text);
     return (
       <div className="lab-term-command">
         <span className="lab-term-prompt" aria-hidden="true">
-          $
+          {onNodeShell ? nodePromptText(onNodeShell.node) : '$'}
         </span>{' '}
-        {block.text}
+        {onNodeShell ? onNodeShell.line : block.text}
       </div>
     );
   }
@@ -21,9 +26,19 @@ const Block = memo(function Block({ block }: { block: TerminalBlock }) {
   return <pre className={block.kind === 'stderr' ? 'lab-term-stderr' : 'lab-term-stdout'}>{block.text}</pre>;
 });
 
+/** Output the terminal printed itself (watch rows, ^C, the node shell banner), after a session block. */
+interface LocalBlock {
+  afterId: number;
+  id: number;
+  kind: TerminalBlock['kind'];
+  text: string;
+}
+
 /**
  * The command line: kubectl and sim commands against the lab's cluster, with history (Up/Down),
- * tab completion and Ctrl+L. Tab completes only while there is something typed, so an empty
+ * tab completion, Ctrl+L and Ctrl+C. `sim ssh NODE` opens a node shell (prompt root@NODE:~#,
+ * `exit` leaves); `kubectl get ... -w` prints rows as the clock moves until Ctrl+C, which also
+ * stops a long `sim advance`. Tab completes only while there is something typed, so an empty
  * prompt never traps keyboard focus.
  */
 export function LabTerminal({ headingId }: { headingId: string }) {
@@ -34,19 +49,75 @@ export function LabTerminal({ headingId }: { headingId: string }) {
   const [line, setLine] = useState('');
   const [history, setHistory] = useState(emptyHistory);
   const [candidates, setCandidates] = useState<string[]>([]);
+  const [node, setNode] = useState<string | undefined>();
+  const [watch, setWatch] = useState<WatchState | undefined>();
+  const [local, setLocal] = useState<LocalBlock[]>([]);
+  const jumping = useLab(selectIsJumping);
+  const clock = useLab(selectClockText);
   const scrollback = useRef<HTMLDivElement>(null);
   const input = useRef<HTMLInputElement>(null);
 
   useLayoutEffect(() => {
     const element = scrollback.current;
     if (element) element.scrollTop = element.scrollHeight;
-  }, [blocks]);
+  }, [blocks, local]);
+
+  const printLocal = (kind: LocalBlock['kind'], text: string) => {
+    const afterId = snapshot().context.terminal.at(-1)?.id ?? -1;
+    setLocal((before) => [...before, { afterId, id: (before.at(-1)?.id ?? 0) + 1, kind, text }]);
+  };
+
+  // While watching, each tick of the clock re-reads the objects and prints the rows that changed.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: the clock text is the trigger
+  useEffect(() => {
+    if (!watch) return;
+    const output = snapshot().context.cluster.exec(watch.command).stdout;
+    const step = watchStep(watch, output);
+    if (step.lines.length > 0) {
+      setWatch(step.state);
+      printLocal('stdout', step.lines.join('\n'));
+    }
+  }, [clock]);
 
   const run = () => {
-    send({ type: 'RUN', command: line });
     setHistory(remember(history, line));
     setLine('');
     setCandidates([]);
+    if (watch) return;
+    if (line.trim() === 'clear') setLocal([]);
+    if (node) {
+      if (line.trim() === 'exit' || line.trim() === 'logout') {
+        printLocal('note', `logout (Connection to ${node} closed.)`);
+        setNode(undefined);
+      } else if (line.trim() !== '') send({ type: 'RUN', command: onNode(node, line.trim()) });
+      return;
+    }
+    const target = nodeShellTarget(line);
+    if (target) {
+      // Open the shell only if the machine answers; otherwise show ssh's own error.
+      const probe = snapshot().context.cluster.exec(onNode(target, 'true'));
+      if (probe.exitCode !== 0) send({ type: 'RUN', command: onNode(target, 'true') });
+      else {
+        printLocal('command', line.trim());
+        printLocal('note', 'Welcome to Ubuntu 24.04.1 LTS (GNU/Linux 6.8.0-51-generic x86_64). Type exit to leave the node.');
+        setNode(target);
+      }
+      return;
+    }
+    const watched = watchTarget(line);
+    send({ type: 'RUN', command: watched ?? line });
+    if (watched) {
+      const result = snapshot().context.cluster.exec(watched);
+      if (result.exitCode === 0) setWatch(startWatch(watched, result.stdout));
+    }
+  };
+
+  const interrupt = () => {
+    setLine('');
+    setCandidates([]);
+    if (watch) setWatch(undefined);
+    if (jumping) send({ type: 'PAUSE' });
+    printLocal('note', '^C');
   };
 
   const onKeyDown = (event: KeyboardEvent<HTMLInputElement>) => {
@@ -58,13 +129,25 @@ export function LabTerminal({ headingId }: { headingId: string }) {
       const step = event.key === 'ArrowUp' ? older(history, line) : newer(history, line);
       setHistory(step.history);
       setLine(step.line);
+    } else if (
+      event.key.toLowerCase() === 'c' &&
+      event.ctrlKey &&
+      (watch || jumping || input.current?.selectionStart === input.current?.selectionEnd)
+    ) {
+      event.preventDefault();
+      interrupt();
+    } else if (event.key === 'd' && event.ctrlKey && node && line === '') {
+      event.preventDefault();
+      printLocal('note', `logout (Connection to ${node} closed.)`);
+      setNode(undefined);
     } else if (event.key === 'Tab' && !event.shiftKey && line.trim() !== '') {
       event.preventDefault();
-      const result = complete(line, { view: snapshot().context.view, files: Object.keys(scenario.files) });
+      const result = complete(line, { view: snapshot().context.view, files: Object.keys(scenario.files), node });
       setLine(result.line);
       setCandidates(result.candidates.length > 1 ? result.candidates : []);
     } else if (event.key.toLowerCase() === 'l' && event.ctrlKey) {
       event.preventDefault();
+      setLocal([]);
       send({ type: 'CLEAR_TERMINAL' });
     }
   };
@@ -73,7 +156,14 @@ export function LabTerminal({ headingId }: { headingId: string }) {
     <section className="lab-terminal" aria-labelledby={headingId}>
       <div className="lab-term-bar">
         <h4 id={headingId}>Terminal</h4>
-        <button type="button" className="lab-term-clear" onClick={() => send({ type: 'CLEAR_TERMINAL' })}>
+        <button
+          type="button"
+          className="lab-term-clear"
+          onClick={() => {
+            setLocal([]);
+            send({ type: 'CLEAR_TERMINAL' });
+          }}
+        >
           Clear
         </button>
       </div>
@@ -85,14 +175,26 @@ export function LabTerminal({ headingId }: { headingId: string }) {
         tabIndex={0}
         onClick={() => input.current?.focus()}
       >
+        {local
+          .filter((block) => block.afterId === -1)
+          .map((block) => (
+            <Block key={`local-${block.id}`} block={{ id: block.id, kind: block.kind, text: block.text }} />
+          ))}
         {blocks.map((block) => (
-          <Block key={block.id} block={block} />
+          <div key={block.id} className="lab-term-group">
+            <Block block={block} />
+            {local
+              .filter((extra) => extra.afterId === block.id)
+              .map((extra) => (
+                <Block key={`local-${extra.id}`} block={{ id: extra.id, kind: extra.kind, text: extra.text }} />
+              ))}
+          </div>
         ))}
       </div>
       <div className="lab-term-input">
         <label className="lab-term-prompt" htmlFor={`${headingId}-input`}>
-          <span aria-hidden="true">$</span>
-          <span className="sr-only">Command</span>
+          <span aria-hidden="true">{node ? nodePromptText(node) : '$'}</span>
+          <span className="sr-only">{node ? `Command on node ${node}` : 'Command'}</span>
         </label>
         <input
           id={`${headingId}-input`}
@@ -108,7 +210,7 @@ export function LabTerminal({ headingId }: { headingId: string }) {
           autoCorrect="off"
           spellCheck={false}
           enterKeyHint="send"
-          placeholder="kubectl get nodes"
+          placeholder={watch ? 'watching: Ctrl+C stops' : node ? 'crictl ps' : 'kubectl get nodes'}
           aria-describedby={`${headingId}-help`}
         />
       </div>
@@ -117,7 +219,8 @@ export function LabTerminal({ headingId }: { headingId: string }) {
       </p>
       <p id={`${headingId}-help`} className="sr-only">
         Enter runs the command. Up and Down recall earlier commands. Tab completes commands, kinds and names while you type. Control L
-        clears the output.
+        clears the output. Control C stops a watch or a long sim advance. sim ssh and a node name opens a shell on that node; exit leaves
+        it.
       </p>
     </section>
   );

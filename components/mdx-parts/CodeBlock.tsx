@@ -9,7 +9,7 @@ export function CodeBlock({ children, 'data-language': language, 'data-title': t
     <div className="code-block">
       <div className="code-block-head">
         <span className="code-block-label">{title ?? language ?? 'Code'}</span>
-        <CopyButton />
+        <CopyButton console={language === 'Terminal'} />
       </div>
       <pre {...pre} tabIndex={0}>
         {children}

@@ -1,9 +1,13 @@
 'use client';
 
 import { useRef, useState } from 'react';
+import { consoleCommands } from '@/lib/cluster/shell/console';
 
-/** Copies the text of the code block it sits in; the result is announced politely. */
-export function CopyButton() {
+/**
+ * Copies the text of the code block it sits in; a terminal (console) block copies only its
+ * commands, without prompts or output. The result is announced politely.
+ */
+export function CopyButton({ console: isConsole = false }: { console?: boolean }) {
   const button = useRef<HTMLButtonElement>(null);
   const [status, setStatus] = useState<'idle' | 'copied' | 'failed'>('idle');
 
@@ -11,7 +15,7 @@ export function CopyButton() {
     const code = button.current?.closest('.code-block')?.querySelector('pre code');
     const text = code?.textContent ?? '';
     try {
-      await navigator.clipboard.writeText(text.replace(/\n$/, ''));
+      await navigator.clipboard.writeText(isConsole ? consoleCommands(text) : text.replace(/\n$/, ''));
       setStatus('copied');
     } catch {
       setStatus('failed');

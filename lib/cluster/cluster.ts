@@ -6,7 +6,9 @@ import { Engine } from './engine/engine';
 import type { KubectlEnv } from './kubectl/env';
 import { kubectl } from './kubectl/kubectl';
 import { fail, ok, type CommandResult } from './kubectl/result';
-import { tokenize } from './kubectl/tokenize';
+import { simSsh } from './node/shell/nodeShell';
+import { runLine } from './shell/shell';
+import { simHelp } from './sim/help';
 import { sim, type SimInitOptions } from './sim/commands';
 import { isClusterSnapshot, restoreSnapshot, takeSnapshot, type ClusterSnapshot } from './snapshot';
 import { parseDuration } from './util/duration';
@@ -64,6 +66,9 @@ class SimulatedCluster implements Cluster {
   private listeners = new Set<() => void>();
   private cachedView: ClusterView | undefined;
   private readonly env: KubectlEnv;
+  /** Files written with `> FILE` in this cluster's terminal, by absolute path. */
+  private readonly written = new Map<string, string>();
+  private lastStatus = 0;
 
   constructor(private readonly options: CreateClusterOptions) {
     this.seed = options.seed ?? defaults.seed;
@@ -89,9 +94,21 @@ class SimulatedCluster implements Cluster {
     this.engine.afterChange();
   }
 
+  private absolutePath(path: string): string {
+    return normalizePath(path.startsWith('/') ? path : `${this.options.cwd ?? '/'}/${path}`);
+  }
+
+  private writeFile(path: string, text: string, append: boolean): boolean {
+    const absolute = this.absolutePath(path);
+    this.written.set(absolute, (append ? (this.readFile(path) ?? '') : '') + text);
+    return true;
+  }
+
   private readFile(path: string): string | undefined {
     const files = this.options.files ?? {};
-    const absolute = normalizePath(path.startsWith('/') ? path : `${this.options.cwd ?? '/'}/${path}`);
+    const absolute = this.absolutePath(path);
+    const written = this.written.get(absolute);
+    if (written !== undefined) return written;
     if (Object.hasOwn(files, path)) return files[path];
     for (const [name, text] of Object.entries(files)) {
       if (normalizePath(name.startsWith('/') ? name : `${this.options.cwd ?? '/'}/${name}`) === absolute) return text;
@@ -123,7 +140,7 @@ class SimulatedCluster implements Cluster {
 
   exec(line: string): CommandResult {
     const text = String(line ?? '').trim();
-    if (!text || text.startsWith('#')) return ok();
+    if (!text) return ok();
     let result: CommandResult;
     try {
       result = this.dispatch(text);
@@ -132,16 +149,29 @@ class SimulatedCluster implements Cluster {
       result = fail(`error: internal error in the simulator: ${error instanceof Error ? error.message : String(error)}`);
     }
     this.changed();
+    this.lastStatus = result.exitCode;
     return { stdout: withNewline(result.stdout), stderr: withNewline(result.stderr), exitCode: result.exitCode };
   }
 
   private dispatch(text: string): CommandResult {
-    const tokens = tokenize(text);
-    if (!Array.isArray(tokens)) return fail(`error: ${tokens.error}`);
-    const [program, ...args] = tokens;
-    if (program === 'kubectl' || program === 'k') return kubectl(this.env, args);
-    if (program === 'sim') return sim({ engine: this.engine, reinit: (init) => this.reinit(init) }, args);
-    return fail(`error: unknown command "${program}": commands start with kubectl or sim`, '', 127);
+    const kubectlProgram = (args: string[]) => kubectl(this.env, args);
+    return runLine(
+      {
+        programs: {
+          kubectl: kubectlProgram,
+          k: kubectlProgram,
+          sim: (args) =>
+            simHelp(args) ??
+            (args[0] === 'ssh'
+              ? simSsh(this.engine, args.slice(1))
+              : sim({ engine: this.engine, reinit: (init) => this.reinit(init) }, args)),
+        },
+        readFile: (path) => this.readFile(path),
+        writeFile: (path, content, append) => this.writeFile(path, content, append),
+        lastStatus: this.lastStatus,
+      },
+      text,
+    );
   }
 
   run(script: string): ScriptStep[] {

@@ -14,5 +14,6 @@ export * from './session/selectors';
 export * from './session/session.machine';
 export * from './terminal/complete';
 export * from './terminal/history';
+export * from './terminal/interactive';
 export * from './timeline';
 export * from './world';

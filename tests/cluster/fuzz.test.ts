@@ -135,10 +135,12 @@ describe('fuzzing the command language', () => {
       const before = JSON.stringify(cluster.snapshot());
       const result = cluster.exec(line);
       expect(result.stderr).not.toContain('internal error');
-      expect([0, 1, 127]).toContain(result.exitCode);
+      expect([0, 1, 2, 127]).toContain(result.exitCode);
       if (result.exitCode === 0) continue;
       failures++;
-      if (JSON.stringify(cluster.snapshot()) !== before) expect(result.stdout, `failed but changed state: ${line}`).not.toBe('');
+      // A pipeline or list reports the status of its last command, as a shell does: an earlier one may have changed state.
+      if (JSON.stringify(cluster.snapshot()) !== before && !/[|;&]/.test(line))
+        expect(result.stdout, `failed but changed state: ${line}`).not.toBe('');
     }
     expect(failures).toBeGreaterThan(500);
   });
@@ -157,7 +159,7 @@ describe('fuzzing the command language', () => {
       'sim advance 5 minutes',
       'sim node fail nowhere',
       'sim etcd fail etcd-9',
-      'kubectl get pods --output=json',
+      'kubectl get pods --output=xml',
       'kubectl label node worker-1 kubernetes.io/hostname=other',
       'sim init --workers many',
     ]) {

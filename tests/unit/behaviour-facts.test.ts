@@ -25,7 +25,8 @@ async function citations(roots: string[]): Promise<{ id: number; file: string }[
     for (const entry of entries.filter((e) => e.isFile() && /\.tsx?$/.test(e.name))) {
       const file = path.join(entry.parentPath, entry.name);
       const text = await readFile(file, 'utf8');
-      for (const m of text.matchAll(/(?<![\w&])#(\d+)\b/g)) found.push({ id: Number(m[1]), file: path.relative(process.cwd(), file) });
+      // "#51-Ubuntu" in a kernel version string is not a citation, hence the (?!-).
+      for (const m of text.matchAll(/(?<![\w&])#(\d+)\b(?!-)/g)) found.push({ id: Number(m[1]), file: path.relative(process.cwd(), file) });
     }
   }
   return found;

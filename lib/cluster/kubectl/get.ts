@@ -5,6 +5,8 @@ import { groupVersionResource, notFound, readBlocked, resourceTypeOrNameArgs } f
 import type { KubectlEnv } from './env';
 import { matchesFields, parseFieldSelector, unsupportedField } from './fields';
 import { namespaceFlags, parseArgs, type FlagSpec } from './flags';
+import { leaderElectionLeases } from './output/leases';
+import { printStructured, sortObjects, structuredFormat } from './output/printers';
 import { eventColumns, type Columns } from './printers';
 import type { ResourceType } from './resources';
 import { fail, ok, type CommandResult } from './result';
@@ -56,15 +58,19 @@ export function kubectlGet(env: KubectlEnv, args: string[]): CommandResult {
   if ('error' in parsed) return fail(parsed.error);
   if (parsed.flags.watch) return fail('error: --watch is not supported here: advance time with "sim advance" and get again');
   const output = (parsed.flags.output as string | undefined) ?? '';
-  if (!['', 'wide', 'name'].includes(output)) {
-    return fail(`error: unable to match a printer suitable for the output format "${output}", allowed formats are: name,wide`);
-  }
+  const structured = structuredFormat(output);
+  if (structured && 'error' in structured) return fail(structured.error);
+  const sortBy = parsed.flags['sort-by'] as string | undefined;
+  const collected: (AnyObject | KubeEvent)[] = [];
   const labelText = parsed.flags.selector as string | undefined;
   const requirements = labelText !== undefined ? parseLabelSelector(labelText) : [];
   if (!requirements) return fail(`error: unable to parse requirement: invalid label selector "${labelText}"`);
   const fieldText = parsed.flags['field-selector'] as string | undefined;
   const fieldRequirements = fieldText !== undefined ? parseFieldSelector(fieldText) : [];
-  const targets = parseTargets(parsed.positional);
+  // `all` is kubectl's category of the usual workload kinds.
+  const targets = parseTargets(
+    parsed.positional.map((arg) => (arg === 'all' ? 'pods,services,daemonsets,deployments,replicasets,statefulsets' : arg)),
+  );
   if ('error' in targets) return fail(targets.error);
   const selecting = labelText !== undefined || fieldText !== undefined;
   if (selecting && targets.some((target) => target.names.length > 0))
@@ -90,7 +96,9 @@ export function kubectlGet(env: KubectlEnv, args: string[]): CommandResult {
   for (const { type, names } of targets) {
     const scoped = (object: AnyObject | KubeEvent) => !type.namespaced || allNamespaces || namespaceOf(object) === namespace;
     const all: (AnyObject | KubeEvent)[] =
-      type.kind === 'Event' ? [...env.engine.api.events.list()] : [...env.engine.store.list(type.kind)];
+      type.kind === 'Event'
+        ? [...env.engine.api.events.list()]
+        : [...env.engine.store.list(type.kind), ...leaderElectionLeases(env.engine, type.kind)];
     let objects: (AnyObject | KubeEvent)[];
     if (names.length > 0) {
       objects = [];
@@ -107,7 +115,13 @@ export function kubectlGet(env: KubectlEnv, args: string[]): CommandResult {
       if (type.kind === 'Event') (objects as KubeEvent[]).sort((a, b) => a.lastTimestamp - b.lastTimestamp);
       else objects.sort((a, b) => (namespaceOf(a) + '/' + nameOf(a)).localeCompare(namespaceOf(b) + '/' + nameOf(b)));
     }
-    if (objects.length === 0) continue;
+    if (sortBy !== undefined) {
+      const sorted = sortObjects(objects, sortBy, env.engine);
+      if ('error' in sorted) return fail(sorted.error);
+      objects = sorted;
+    }
+    if (structured) collected.push(...objects);
+    if (objects.length === 0 || structured) continue;
     if (output === 'name') {
       tables.push(objects.map((object) => `${type.qualified}/${nameOf(object)}\n`).join(''));
       continue;
@@ -136,6 +150,13 @@ export function kubectlGet(env: KubectlEnv, args: string[]): CommandResult {
       return type.namespaced && allNamespaces ? [object.metadata.namespace, ...cells] : cells;
     });
     tables.push(formatTable(type.namespaced && allNamespaces ? ['NAMESPACE', ...header] : header, rows));
+  }
+  if (structured) {
+    const single = targets.length === 1 && targets[0].names.length === 1 && !selecting;
+    if (collected.length === 0 && errors.length > 0) return fail(errors.join('\n'));
+    const printed = printStructured(structured, collected, env.engine, single);
+    if ('error' in printed) return fail(printed.error);
+    return errors.length > 0 ? fail(errors.join('\n'), printed.stdout) : ok(printed.stdout);
   }
   // Tables are separated by a blank line; -o name prints one name per line and nothing else.
   const stdout = tables.join(output === 'name' ? '' : '\n');

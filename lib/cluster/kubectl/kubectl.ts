@@ -4,6 +4,11 @@ import { nodeIp } from '../kubelet/runtime';
 import { kubectlApply } from './apply';
 import { readBlocked } from './builder';
 import { kubectlDescribe } from './describe';
+import { getRaw, kubectlApiResources, kubectlConfig, kubectlVersion } from './discovery';
+import { kubectlExplain } from './explain';
+import { dryRun, dryRunMode, kubectlExpose } from './expose';
+import { didYouMean, helpFor, rootHelp, suggestionsFor } from './help/help';
+import { kubectlLogs } from './logs';
 import { kubectlDrain } from './drain';
 import type { KubectlEnv } from './env';
 import { kubectlGet } from './get';
@@ -29,36 +34,46 @@ function clusterInfo(env: KubectlEnv): CommandResult {
   return ok(lines.join('\n') + '\n');
 }
 
-type Command = (env: KubectlEnv, args: string[]) => CommandResult;
+const commands: Record<string, (env: KubectlEnv, args: string[]) => CommandResult> = {
+  get: kubectlGet,
+  describe: kubectlDescribe,
+  run: kubectlRun,
+  create: kubectlCreate,
+  scale: kubectlScale,
+  delete: kubectlDelete,
+  cordon: (env, args) => kubectlCordon(env, args, true),
+  uncordon: (env, args) => kubectlCordon(env, args, false),
+  drain: kubectlDrain,
+  taint: kubectlTaint,
+  label: kubectlLabel,
+  apply: kubectlApply,
+  expose: kubectlExpose,
+  logs: kubectlLogs,
+  explain: kubectlExplain,
+  'api-resources': kubectlApiResources,
+  version: kubectlVersion,
+  config: kubectlConfig,
+  'cluster-info': (env, args) =>
+    args.length > 0 ? fail('error: cluster-info takes no arguments here') : (readBlocked(env) ?? clusterInfo(env)),
+};
 
-// A Map, so a verb named like an Object.prototype member ("toString") is simply unknown.
-const commands = new Map<string, Command>(
-  Object.entries({
-    get: kubectlGet,
-    describe: kubectlDescribe,
-    run: kubectlRun,
-    create: kubectlCreate,
-    scale: kubectlScale,
-    delete: kubectlDelete,
-    cordon: (env, args) => kubectlCordon(env, args, true),
-    uncordon: (env, args) => kubectlCordon(env, args, false),
-    drain: kubectlDrain,
-    taint: kubectlTaint,
-    label: kubectlLabel,
-    apply: kubectlApply,
-    'cluster-info': (env, args) =>
-      args.length > 0 ? fail('error: cluster-info takes no arguments here') : (readBlocked(env) ?? clusterInfo(env)),
-  } satisfies Record<string, Command>),
-);
+/** Commands that read only the kubeconfig or the help text, so they work with the API server down. */
+const offline = new Set(['config', 'help', 'version']);
 
 export function kubectl(env: KubectlEnv, args: string[]): CommandResult {
   const [verb, ...rest] = args;
-  if (!verb)
-    return fail(
-      'kubectl controls the Kubernetes cluster manager.\n\nUsage:\n  kubectl [flags] [options]\n\nUse "kubectl <command> --help" for more information about a given command.',
-    );
-  const command = commands.get(verb);
-  if (!command) return fail(kubectlErrors.unknownCommand(verb));
-  if (env.engine.apiAvailability() === 'unreachable') return fail(kubectlErrors.unreachable(nodeIp(0)));
+  if (!verb || verb === 'help' || verb === '--help' || verb === '-h') {
+    const topic = verb === 'help' ? rest[0] : undefined;
+    if (!topic) return ok(rootHelp());
+    const text = helpFor(topic);
+    return text ? ok(text) : fail(`Unknown help topic [\`${topic}\`]`);
+  }
+  const command = Object.hasOwn(commands, verb) ? commands[verb] : undefined;
+  if (!command) return fail(kubectlErrors.unknownCommand(verb) + didYouMean(suggestionsFor(verb, Object.keys(commands))));
+  if (rest.includes('--help') || rest.includes('-h')) return ok(helpFor(verb) ?? rootHelp());
+  if (!offline.has(verb) && env.engine.apiAvailability() === 'unreachable') return fail(kubectlErrors.unreachable(nodeIp(0)));
+  if (['create', 'run', 'expose'].includes(verb) && dryRunMode(rest) !== undefined) return dryRun(env, verb, rest);
+  const raw = verb === 'get' ? rest.findIndex((arg) => arg === '--raw' || arg.startsWith('--raw=')) : -1;
+  if (raw !== -1) return getRaw(env, rest[raw].startsWith('--raw=') ? rest[raw].slice(6) : (rest[raw + 1] ?? ''));
   return command(env, rest);
 }

@@ -1,6 +1,9 @@
 import type { ClusterView } from '@/lib/cluster';
 import {
   advanceDurations,
+  configSubcommands,
+  nodeProgramArguments,
+  nodePrograms,
   kubectlFlags,
   kubectlVerbs,
   outputFormats,
@@ -84,7 +87,11 @@ function kubectlCandidates(words: readonly string[], partial: string, { view, fi
       return args.length === 0 ? nodes : [];
     case 'file':
       return [];
+    case 'pod':
+      return args.length === 0 ? view.pods.filter((p) => namespace === undefined || p.namespace === namespace).map((p) => p.name) : [];
     case 'none':
+      if (verb === 'config') return args.length === 0 ? configSubcommands : [];
+      if (verb === 'help') return args.length === 0 ? Object.keys(kubectlVerbs) : [];
       return verb === 'create' && args.length === 0 ? ['deployment'] : [];
     case 'deployment-or-kind':
       if (args.length === 0 && partial.includes('/')) return slashNames(partial, view, namespace);
@@ -118,6 +125,8 @@ function taintCandidates(args: readonly string[], view: ClusterView): string[] {
 function simCandidates(words: readonly string[], view: ClusterView): string[] {
   if (words.length === 0) return Object.keys(simCommands);
   const [group, action] = words;
+  if (group === 'ssh') return words.length === 1 ? view.nodes.map((n) => n.name) : words.length === 2 ? ['--'] : [];
+  if (group === 'help') return words.length === 1 ? Object.keys(simCommands) : [];
   if (group === 'advance') return words.length === 1 ? advanceDurations : [];
   const actions = simCommands[group];
   if (!actions) return [];
@@ -134,11 +143,24 @@ function commonPrefix(words: readonly string[]): string {
   return prefix;
 }
 
-export function complete(line: string, context: CompletionContext): Completion {
+/** Inside a node shell: the node's programs and their first arguments. */
+function nodeCandidates(words: readonly string[]): string[] {
+  const [program, ...rest] = words[0] === 'sudo' ? words.slice(1) : words;
+  if (program === undefined) return Object.keys(nodePrograms);
+  if (rest.length === 0) return nodePrograms[program] ?? [];
+  return nodeProgramArguments[program] ?? [];
+}
+
+export function complete(line: string, context: CompletionContext & { node?: string }): Completion {
   const words = line.trimStart().split(/\s+/);
   const partial = words.pop() ?? '';
   let all: readonly string[];
-  if (words.length === 0) all = programs;
+  // After a pipe only the text filters make sense.
+  const afterPipe = words.lastIndexOf('|');
+  if (afterPipe !== -1 && afterPipe === words.length - 1) all = ['grep', 'head', 'tail', 'wc', 'sort', 'uniq', 'cut', 'awk'];
+  else if (context.node !== undefined) all = nodeCandidates(words);
+  else if (words[0] === 'sim' && words[1] === 'ssh' && words[3] === '--') all = nodeCandidates(words.slice(4));
+  else if (words.length === 0) all = programs;
   else if (words[0] === 'kubectl' || words[0] === 'k') all = kubectlCandidates(words.slice(1), partial, context);
   else if (words[0] === 'sim') all = simCandidates(words.slice(1), context.view);
   else all = [];

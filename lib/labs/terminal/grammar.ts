@@ -4,9 +4,9 @@
  * kubectl and sim commands lib/cluster implements.
  */
 
-export type Slot = 'kind' | 'node' | 'etcd-member' | 'file' | 'deployment-or-kind' | 'none';
+export type Slot = 'kind' | 'node' | 'etcd-member' | 'file' | 'deployment-or-kind' | 'pod' | 'none';
 
-export const programs = ['kubectl', 'sim'] as const;
+export const programs = ['kubectl', 'sim', 'echo', 'cat', 'clear'] as const;
 
 /** kubectl verbs and what their first argument is. */
 export const kubectlVerbs: Record<string, Slot> = {
@@ -23,7 +23,17 @@ export const kubectlVerbs: Record<string, Slot> = {
   create: 'none',
   apply: 'file',
   'cluster-info': 'none',
+  logs: 'pod',
+  explain: 'kind',
+  expose: 'deployment-or-kind',
+  'api-resources': 'none',
+  config: 'none',
+  version: 'none',
+  help: 'none',
 };
+
+/** kubectl config's subcommands. */
+export const configSubcommands = ['current-context', 'get-contexts', 'use-context', 'view'];
 
 /** Resource kinds by the name readers type most; short names complete too. */
 export const resourceKinds: Record<string, { short: string; list: ResourceList }> = {
@@ -56,19 +66,24 @@ export const kubectlFlags: Record<string, string[]> = {
     '--show-labels',
     '-w',
     '--watch',
+    '--sort-by=',
+    '--raw',
   ],
+  logs: ['-c', '--container', '--previous', '--tail=', '-n', '--namespace'],
+  expose: ['--port=', '--target-port=', '--type=', '--name=', '--dry-run=client'],
+  explain: ['--recursive'],
   describe: ['-n', '--namespace'],
   delete: ['--force', '--grace-period=0', '-n', '--namespace'],
   scale: ['--replicas='],
   drain: ['--ignore-daemonsets', '--delete-emptydir-data', '--force', '--timeout=', '--grace-period='],
-  run: ['--image=', '--labels=', '--restart=Never'],
-  create: ['--image=', '--replicas='],
+  run: ['--image=', '--labels=', '--restart=Never', '--dry-run=client'],
+  create: ['--image=', '--replicas=', '--dry-run=client'],
   apply: ['-f'],
   taint: ['--overwrite', '--all'],
   label: ['--overwrite', '--all'],
 };
 
-export const outputFormats = ['wide', 'name'];
+export const outputFormats = ['wide', 'name', 'yaml', 'json', 'jsonpath=', 'custom-columns='];
 
 /** sim command groups, their actions, and what the action's argument is. */
 export const simCommands: Record<string, Record<string, Slot>> = {
@@ -79,6 +94,35 @@ export const simCommands: Record<string, Record<string, Slot>> = {
   advance: {},
   time: {},
   init: {},
+  ssh: {},
+  help: {},
+};
+
+/** What the node shell runs, with the first words each program takes. */
+export const nodePrograms: Record<string, string[]> = {
+  crictl: ['ps', 'pods', 'images', 'inspect', 'logs', 'stats'],
+  ctr: ['-n', 'namespaces', 'containers', 'images', 'tasks'],
+  nerdctl: ['-n', 'ps', 'images'],
+  systemctl: ['status'],
+  journalctl: ['-u'],
+  ps: ['aux', '-ef', '-eo'],
+  lsns: ['-t'],
+  ls: ['-l', '/proc/', '/sys/fs/cgroup/'],
+  cat: ['/proc/', '/sys/fs/cgroup/'],
+  hostname: [],
+  uname: ['-r', '-a'],
+  sudo: [],
+  exit: [],
+};
+
+/** The second words of node-shell programs. */
+export const nodeProgramArguments: Record<string, string[]> = {
+  systemctl: ['kubelet', 'containerd'],
+  journalctl: ['kubelet', 'containerd'],
+  ctr: ['k8s.io', 'ls'],
+  nerdctl: ['k8s.io', 'ps', 'images'],
+  lsns: ['net', 'pid', 'mnt', 'ipc', 'uts', 'cgroup'],
+  crictl: ['-a'],
 };
 
 export const advanceDurations = ['10s', '30s', '1m', '5m', '6m'];

@@ -29,7 +29,8 @@ export async function runScenario(prepared: CommandPrepared | PredictionPrepared
 
 /** Why a typed command cannot be graded as it stands, or undefined when it can. */
 export function commandProblem(command: string): string | undefined {
-  const line = command.trim();
+  // A pasted "$ " prompt is not part of the answer (the cluster's shell strips it too).
+  const line = command.trim().replace(/^\$\s+/, '');
   if (line === '') return quizErrors.emptyCommand;
   if (line.includes('\n')) return quizErrors.oneLineOnly;
   if (line.length > quizPolicy.maxCommandLength || !quizPolicy.allowedPrograms.includes(line.split(/\s+/)[0])) return quizErrors.notKubectl;

@@ -1,0 +1,371 @@
+// What `kubectl`, `kubectl help CMD` and `kubectl CMD --help` print, as data: one entry per command
+// this kubectl supports, in kubectl's groups, with its summary, description, examples, options
+// and usage line. The wording is ours; the layout is kubectl's.
+
+export interface OptionHelp {
+  flag: string;
+  short?: string;
+  /** The default as kubectl shows it after `=`: false, '', 0, []. */
+  value: string;
+  text: string;
+}
+
+export interface CommandHelp {
+  name: string;
+  group: string;
+  summary: string;
+  description: string;
+  examples: [comment: string, command: string][];
+  options: OptionHelp[];
+  usage: string;
+}
+
+const namespace: OptionHelp = {
+  flag: 'namespace',
+  short: 'n',
+  value: "''",
+  text: 'The namespace to work in; without it, the default namespace.',
+};
+const allNamespaces: OptionHelp = {
+  flag: 'all-namespaces',
+  short: 'A',
+  value: 'false',
+  text: 'Work across every namespace; the --namespace flag is then ignored.',
+};
+const selector: OptionHelp = {
+  flag: 'selector',
+  short: 'l',
+  value: "''",
+  text: "Only objects whose labels match this selector, e.g. -l app=web or -l 'tier in (front,back)'.",
+};
+const output: OptionHelp = {
+  flag: 'output',
+  short: 'o',
+  value: "''",
+  text: 'How to print: wide, name, yaml, json, jsonpath=TEMPLATE or custom-columns=HEADER:PATH,...',
+};
+const dryRun: OptionHelp = {
+  flag: 'dry-run',
+  value: "'none'",
+  text: 'With "client", print the object that would be sent (use with -o yaml) and change nothing.',
+};
+
+export const commandGroups = [
+  'Basic Commands (Beginner)',
+  'Basic Commands (Intermediate)',
+  'Deploy Commands',
+  'Cluster Management Commands',
+  'Troubleshooting and Debugging Commands',
+  'Advanced Commands',
+  'Settings Commands',
+  'Other Commands',
+] as const;
+
+export const commandHelp: readonly CommandHelp[] = [
+  {
+    name: 'create',
+    group: 'Basic Commands (Beginner)',
+    summary: 'Make a new object from command-line arguments',
+    description: 'Create an object. Here the supported form is a Deployment: kubectl create deployment NAME --image=IMAGE.',
+    examples: [
+      ['Create a Deployment named web that runs nginx', 'kubectl create deployment web --image=nginx:1.27'],
+      ['Create one with three replicas', 'kubectl create deployment web --image=nginx:1.27 --replicas=3'],
+      ['Print the Deployment without creating it', 'kubectl create deployment web --image=nginx:1.27 --dry-run=client -o yaml'],
+    ],
+    options: [
+      { flag: 'image', value: '[]', text: 'The container image to run.' },
+      { flag: 'replicas', short: 'r', value: '1', text: 'How many pods the Deployment keeps.' },
+      { flag: 'port', value: '-1', text: 'The port the container listens on.' },
+      dryRun,
+      output,
+      namespace,
+    ],
+    usage: 'kubectl create deployment NAME --image=image -- [COMMAND] [args...] [options]',
+  },
+  {
+    name: 'expose',
+    group: 'Basic Commands (Beginner)',
+    summary: 'Put a Service in front of a deployment or pod',
+    description: 'Create a Service that selects the pods of a Deployment (or the labels of a pod) and forwards a port to them.',
+    examples: [
+      [
+        'Expose the web Deployment on port 80, forwarding to the containers on 8080',
+        'kubectl expose deployment web --port=80 --target-port=8080',
+      ],
+      ['Print the Service without creating it', 'kubectl expose deployment web --port=80 --dry-run=client -o yaml'],
+    ],
+    options: [
+      { flag: 'port', value: "''", text: 'The port the Service listens on.' },
+      { flag: 'target-port', value: "''", text: 'The container port traffic goes to; the --port value when unset.' },
+      { flag: 'name', value: "''", text: 'The Service name; the exposed object name when unset.' },
+      { flag: 'type', value: "''", text: 'ClusterIP (the default), NodePort or LoadBalancer.' },
+      dryRun,
+      output,
+      namespace,
+    ],
+    usage: 'kubectl expose (-f FILENAME | TYPE NAME) [--port=port] [--target-port=number-or-name] [--name=name] [--type=type] [options]',
+  },
+  {
+    name: 'run',
+    group: 'Basic Commands (Beginner)',
+    summary: 'Start one pod from an image',
+    description: 'Create a single pod that runs the given image. The pod has no controller: nothing recreates it if it goes away.',
+    examples: [
+      ['Start a busybox pod', 'kubectl run solo --image=busybox:1.36'],
+      ['Start a pod with labels', 'kubectl run solo --image=nginx:1.27 --labels=app=solo,tier=web'],
+      ['Print the pod without creating it', 'kubectl run solo --image=nginx:1.27 --dry-run=client -o yaml'],
+    ],
+    options: [
+      { flag: 'image', value: "''", text: 'The container image to run.' },
+      { flag: 'labels', short: 'l', value: "''", text: 'Comma-separated labels for the pod.' },
+      { flag: 'port', value: "''", text: 'The port the container listens on.' },
+      { flag: 'restart', value: "'Always'", text: 'The restart policy: Always, OnFailure or Never.' },
+      dryRun,
+      output,
+      namespace,
+    ],
+    usage:
+      'kubectl run NAME --image=image [--env="key=value"] [--port=port] [--dry-run=server|client] [--overrides=inline-json] [--command] -- [COMMAND] [args...] [options]',
+  },
+  {
+    name: 'explain',
+    group: 'Basic Commands (Intermediate)',
+    summary: 'Describe the fields of a resource',
+    description: 'Print what a resource kind is for and the fields it has. Name a field with dots to see that field and the ones below it.',
+    examples: [
+      ['What a pod is and its top-level fields', 'kubectl explain pods'],
+      ['One field of the pod spec', 'kubectl explain pods.spec.containers'],
+    ],
+    options: [{ flag: 'recursive', value: 'false', text: 'Print every field below, without descriptions.' }],
+    usage: 'kubectl explain TYPE [--recursive=FALSE|TRUE] [options]',
+  },
+  {
+    name: 'get',
+    group: 'Basic Commands (Intermediate)',
+    summary: 'List objects, or show some of them',
+    description:
+      'Print the objects of one or more types as a table, or in another format with -o. Name objects to see only those, or use a label or field selector.',
+    examples: [
+      ['List the pods of the default namespace', 'kubectl get pods'],
+      ['List pods with their node and IP', 'kubectl get pods -o wide'],
+      ['Print one node as YAML', 'kubectl get node worker-1 -o yaml'],
+      ['Print only pod names and their nodes', 'kubectl get pods -o custom-columns=NAME:.metadata.name,NODE:.spec.nodeName'],
+      ['Print every pod name', "kubectl get pods -o jsonpath='{.items[*].metadata.name}'"],
+      ['List several types at once', 'kubectl get deployments,replicasets,pods'],
+      ['List the usual workload objects', 'kubectl get all'],
+    ],
+    options: [
+      allNamespaces,
+      {
+        flag: 'field-selector',
+        value: "''",
+        text: 'Only objects whose fields match, e.g. spec.nodeName=worker-1 or status.phase=Running.',
+      },
+      namespace,
+      output,
+      { flag: 'raw', value: "''", text: 'Read a raw API server path, such as /readyz?verbose, /livez or /healthz.' },
+      selector,
+      { flag: 'show-labels', value: 'false', text: 'Add a LABELS column.' },
+      { flag: 'sort-by', value: "''", text: 'Order the rows by a field path, e.g. --sort-by=.metadata.creationTimestamp.' },
+      {
+        flag: 'watch',
+        short: 'w',
+        value: 'false',
+        text: 'After listing, keep printing rows as objects change (in the interactive terminals).',
+      },
+    ],
+    usage:
+      'kubectl get [(-o|--output=)json|yaml|name|go-template|go-template-file|template|templatefile|jsonpath|jsonpath-as-json|jsonpath-file|custom-columns|custom-columns-file|wide] (TYPE[.VERSION][.GROUP] [NAME | -l label] | TYPE[.VERSION][.GROUP]/NAME ...) [flags] [options]',
+  },
+  {
+    name: 'delete',
+    group: 'Basic Commands (Intermediate)',
+    summary: 'Remove objects by type and name or by label',
+    description:
+      'Delete objects. Pods get their grace period to stop; --force with --grace-period=0 removes the pod object at once without waiting for the kubelet.',
+    examples: [
+      ['Delete a pod', 'kubectl delete pod solo'],
+      ['Delete the pods of a Deployment by label', 'kubectl delete pods -l app=web'],
+      ['Remove a pod object without waiting for its node', 'kubectl delete pod solo --force --grace-period=0'],
+    ],
+    options: [
+      { flag: 'force', value: 'false', text: 'With --grace-period=0, remove the object immediately.' },
+      { flag: 'grace-period', value: '-1', text: 'Seconds the pod gets to stop; -1 keeps the pod’s own value.' },
+      namespace,
+      selector,
+      { flag: 'wait', value: 'true', text: 'Wait until the objects are gone before returning.' },
+    ],
+    usage: 'kubectl delete ([-f FILENAME] | [-k DIRECTORY] | TYPE [(NAME | -l label | --all)]) [options]',
+  },
+  {
+    name: 'scale',
+    group: 'Deploy Commands',
+    summary: 'Change how many replicas a workload keeps',
+    description: 'Set spec.replicas of a Deployment, ReplicaSet or StatefulSet; its controller then adds or removes pods.',
+    examples: [
+      ['Run five replicas of web', 'kubectl scale deployment web --replicas=5'],
+      ['The same, in TYPE/NAME form', 'kubectl scale deployment/web --replicas=5'],
+    ],
+    options: [{ flag: 'replicas', value: '0', text: 'The new number of replicas.' }, namespace, selector],
+    usage: 'kubectl scale [--resource-version=version] [--current-replicas=count] --replicas=COUNT (-f FILENAME | TYPE NAME) [options]',
+  },
+  {
+    name: 'cluster-info',
+    group: 'Cluster Management Commands',
+    summary: 'Show where the control plane and cluster services run',
+    description: 'Print the API server address and the addresses of the services labelled kubernetes.io/cluster-service=true.',
+    examples: [['Show the control plane address', 'kubectl cluster-info']],
+    options: [],
+    usage: 'kubectl cluster-info [flags] [options]',
+  },
+  {
+    name: 'cordon',
+    group: 'Cluster Management Commands',
+    summary: 'Stop new pods landing on a node',
+    description: 'Mark a node unschedulable. Pods already there keep running.',
+    examples: [['Cordon worker-1', 'kubectl cordon worker-1']],
+    options: [selector],
+    usage: 'kubectl cordon NODE [options]',
+  },
+  {
+    name: 'uncordon',
+    group: 'Cluster Management Commands',
+    summary: 'Let the scheduler use a node again',
+    description: 'Mark a node schedulable again.',
+    examples: [['Uncordon worker-1', 'kubectl uncordon worker-1']],
+    options: [selector],
+    usage: 'kubectl uncordon NODE [options]',
+  },
+  {
+    name: 'drain',
+    group: 'Cluster Management Commands',
+    summary: 'Empty a node before maintenance',
+    description:
+      'Cordon the node, then evict its pods through the Eviction API, which honours PodDisruptionBudgets. DaemonSet pods, pods without a controller and pods with emptyDir data need the matching flag.',
+    examples: [
+      ['Drain worker-1, leaving DaemonSet pods alone', 'kubectl drain worker-1 --ignore-daemonsets'],
+      ['Also evict pods with emptyDir volumes', 'kubectl drain worker-1 --ignore-daemonsets --delete-emptydir-data'],
+    ],
+    options: [
+      { flag: 'delete-emptydir-data', value: 'false', text: 'Evict pods that use emptyDir volumes; their data is lost.' },
+      { flag: 'force', value: 'false', text: 'Also delete pods that no controller manages.' },
+      { flag: 'grace-period', value: '-1', text: 'Seconds each pod gets to stop; -1 keeps the pod’s own value.' },
+      { flag: 'ignore-daemonsets', value: 'false', text: 'Skip DaemonSet pods (their controller would put them straight back).' },
+      { flag: 'timeout', value: '0s', text: 'Give up after this long; 0 waits for ever.' },
+    ],
+    usage: 'kubectl drain NODE [options]',
+  },
+  {
+    name: 'taint',
+    group: 'Cluster Management Commands',
+    summary: 'Add or remove taints on nodes',
+    description:
+      'Set a taint KEY[=VALUE]:EFFECT on a node, or remove one with a trailing dash. Effects are NoSchedule, PreferNoSchedule and NoExecute.',
+    examples: [
+      ['Keep pods without a toleration off worker-1', 'kubectl taint nodes worker-1 dedicated=gpu:NoSchedule'],
+      ['Remove that taint', 'kubectl taint nodes worker-1 dedicated=gpu:NoSchedule-'],
+    ],
+    options: [
+      { flag: 'all', value: 'false', text: 'Taint every node.' },
+      { flag: 'overwrite', value: 'false', text: 'Replace a taint with the same key and effect.' },
+      selector,
+    ],
+    usage: 'kubectl taint NODE NAME KEY_1=VAL_1:TAINT_EFFECT_1 ... KEY_N=VAL_N:TAINT_EFFECT_N [options]',
+  },
+  {
+    name: 'describe',
+    group: 'Troubleshooting and Debugging Commands',
+    summary: 'Show an object in detail, with its events',
+    description: 'Print a readable report of objects: their fields, related objects and recent events.',
+    examples: [
+      ['Describe a node', 'kubectl describe node worker-1'],
+      ['Describe the pods of a Deployment', 'kubectl describe pods -l app=web'],
+    ],
+    options: [allNamespaces, namespace, selector],
+    usage: 'kubectl describe (-f FILENAME | TYPE [NAME_PREFIX | -l label] | TYPE/NAME) [options]',
+  },
+  {
+    name: 'logs',
+    group: 'Troubleshooting and Debugging Commands',
+    summary: 'Print what a container wrote',
+    description: 'Print the log of a container in a pod. Name the container with -c when the pod has more than one.',
+    examples: [
+      ['The log of the pod’s container', 'kubectl logs web-5dd8979cc6-2sv98'],
+      ['The last five lines', 'kubectl logs web-5dd8979cc6-2sv98 --tail=5'],
+      ['The log of the container before its last restart', 'kubectl logs web-5dd8979cc6-2sv98 --previous'],
+    ],
+    options: [
+      { flag: 'container', short: 'c', value: "''", text: 'The container to read.' },
+      namespace,
+      { flag: 'previous', short: 'p', value: 'false', text: 'Read the previous instance of the container, from before its last restart.' },
+      { flag: 'tail', value: '-1', text: 'Only the last N lines; -1 prints everything.' },
+      { flag: 'timestamps', value: 'false', text: 'Start each line with its time.' },
+    ],
+    usage: 'kubectl logs [-f] [-p] (POD | TYPE/NAME) [-c CONTAINER] [options]',
+  },
+  {
+    name: 'apply',
+    group: 'Advanced Commands',
+    summary: 'Create or update objects from manifest files',
+    description: 'Send the objects in YAML files to the API server, creating the missing ones and updating the others.',
+    examples: [['Apply the manifests in a file', 'kubectl apply -f web.yaml']],
+    options: [{ flag: 'filename', short: 'f', value: '[]', text: 'The manifest file (repeat for several).' }, namespace],
+    usage: 'kubectl apply (-f FILENAME | -k DIRECTORY) [options]',
+  },
+  {
+    name: 'label',
+    group: 'Settings Commands',
+    summary: 'Set or remove labels on objects',
+    description: 'Add KEY=VALUE labels to objects, or remove a label with KEY-. An existing value changes only with --overwrite.',
+    examples: [
+      ['Label a node', 'kubectl label nodes worker-1 disktype=ssd'],
+      ['Remove that label', 'kubectl label nodes worker-1 disktype-'],
+    ],
+    options: [
+      { flag: 'all', value: 'false', text: 'Label every object of the type.' },
+      { flag: 'overwrite', value: 'false', text: 'Replace existing values.' },
+      namespace,
+      selector,
+    ],
+    usage: 'kubectl label [--overwrite] (-f FILENAME | TYPE NAME) KEY_1=VAL_1 ... KEY_N=VAL_N [--resource-version=version] [options]',
+  },
+  {
+    name: 'api-resources',
+    group: 'Other Commands',
+    summary: 'List the resource types the API server serves',
+    description: 'Print each resource type with its short names, API version, whether it is namespaced, and its kind.',
+    examples: [
+      ['Every resource type', 'kubectl api-resources'],
+      ['Only the namespaced ones', 'kubectl api-resources --namespaced=true'],
+    ],
+    options: [
+      { flag: 'namespaced', value: 'true', text: 'Only namespaced (true) or only cluster-scoped (false) types.' },
+      { flag: 'output', short: 'o', value: "''", text: 'wide, or name for the names alone.' },
+    ],
+    usage: 'kubectl api-resources [flags] [options]',
+  },
+  {
+    name: 'config',
+    group: 'Other Commands',
+    summary: 'Read the kubeconfig: contexts, clusters, users',
+    description: 'Show the kubeconfig kubectl uses. Subcommands: current-context, get-contexts, use-context NAME, view.',
+    examples: [
+      ['The context in use', 'kubectl config current-context'],
+      ['Every context', 'kubectl config get-contexts'],
+      ['The whole kubeconfig, secrets left out', 'kubectl config view'],
+    ],
+    options: [],
+    usage: 'kubectl config SUBCOMMAND [options]',
+  },
+  {
+    name: 'version',
+    group: 'Other Commands',
+    summary: 'Show the client and server versions',
+    description: 'Print the kubectl version, the Kustomize built into it and the API server version.',
+    examples: [['Both versions', 'kubectl version']],
+    options: [{ flag: 'client', value: 'false', text: 'Only the client version.' }, output],
+    usage: 'kubectl version [flags] [options]',
+  },
+];
+
+export const commandHelpByName = new Map(commandHelp.map((entry) => [entry.name, entry]));

@@ -1,0 +1,407 @@
+// The model's objects in the shape the API server serves them: apiVersion, kind, metadata with
+// the server-set fields, spec with the defaults the API fills in, and status. -o yaml, -o json,
+// jsonpath and custom-columns all read these, so every printer agrees with describe.
+import { podQosClass } from '../../apiserver/qos';
+import type { AnyObject, Condition, Container, KubeEvent, ObjectMeta, Pod, PodTemplate, Taint, Toleration } from '../../api/types';
+import type { Engine } from '../../engine/engine';
+import { containerId, imageRef } from '../../node/containers';
+import { formatCpu, formatMemory } from '../../util/quantity';
+import { simulatedEpochMs } from '../env';
+
+export type Json = string | number | boolean | null | Json[] | { [key: string]: Json };
+export type JsonObject = { [key: string]: Json };
+
+/** RFC 3339 at second precision, as metav1.Time marshals. */
+export const isoTime = (simMs: number) => new Date(simulatedEpochMs + Math.floor(simMs / 1000) * 1000).toISOString().replace('.000Z', 'Z');
+
+/** RFC 3339 with microseconds, as metav1.MicroTime marshals (Lease renewTime). */
+const microTime = (simMs: number) => new Date(simulatedEpochMs + simMs).toISOString().replace(/\.(\d{3})Z$/, '.$1000Z');
+
+const apiVersions: Record<string, string> = {
+  Pod: 'v1',
+  Node: 'v1',
+  Service: 'v1',
+  Namespace: 'v1',
+  Event: 'v1',
+  Deployment: 'apps/v1',
+  ReplicaSet: 'apps/v1',
+  DaemonSet: 'apps/v1',
+  StatefulSet: 'apps/v1',
+  PodDisruptionBudget: 'policy/v1',
+  Lease: 'coordination.k8s.io/v1',
+};
+
+export const apiVersionOf = (kind: string) => apiVersions[kind] ?? 'v1';
+
+const compact = (object: Record<string, Json | undefined>): JsonObject => {
+  const out: JsonObject = {};
+  for (const [key, value] of Object.entries(object)) if (value !== undefined) out[key] = value;
+  return out;
+};
+const nonEmpty = (record: Record<string, string>) => (Object.keys(record).length > 0 ? { ...record } : undefined);
+
+/** Kinds whose spec changes bump metadata.generation (the others leave it unset). */
+const generational = new Set(['Deployment', 'ReplicaSet', 'DaemonSet', 'StatefulSet', 'PodDisruptionBudget']);
+
+function metadata(meta: ObjectMeta, namespaced: boolean, kind: string): JsonObject {
+  const generated = /^(.*-)[a-z0-9]{5}$/.exec(meta.name);
+  const owner = meta.ownerReferences.find((ref) => ref.controller);
+  return compact({
+    annotations: nonEmpty(meta.annotations),
+    creationTimestamp: isoTime(meta.creationTimestamp),
+    deletionGracePeriodSeconds: meta.deletionGracePeriodSeconds,
+    deletionTimestamp: meta.deletionTimestamp !== undefined ? isoTime(meta.deletionTimestamp) : undefined,
+    generateName: owner && generated && owner.kind !== 'Node' ? generated[1] : undefined,
+    generation: generational.has(kind) && meta.generation > 0 ? meta.generation : undefined,
+    labels: nonEmpty(meta.labels),
+    name: meta.name,
+    namespace: namespaced ? meta.namespace : undefined,
+    ownerReferences:
+      meta.ownerReferences.length > 0
+        ? meta.ownerReferences.map((ref) => ({
+            apiVersion: apiVersionOf(ref.kind),
+            blockOwnerDeletion: true,
+            controller: ref.controller,
+            kind: ref.kind,
+            name: ref.name,
+            uid: ref.uid,
+          }))
+        : undefined,
+    resourceVersion: String(meta.resourceVersion),
+    uid: meta.uid,
+  });
+}
+
+function resources(container: Container): JsonObject {
+  const list = (values: { cpu?: number; memory?: number } | undefined) => {
+    if (!values) return undefined;
+    const out = compact({
+      cpu: values.cpu ? formatCpu(values.cpu) : undefined,
+      memory: values.memory ? formatMemory(values.memory) : undefined,
+    });
+    return Object.keys(out).length > 0 ? out : undefined;
+  };
+  // The API fills requests from limits when only limits are given.
+  const requests = {
+    cpu: container.requests.cpu || container.limits?.cpu,
+    memory: container.requests.memory || container.limits?.memory,
+  };
+  return compact({ limits: list(container.limits), requests: list(requests) });
+}
+
+const pullPolicy = (image: string) => {
+  const tag = image.includes(':') ? image.slice(image.lastIndexOf(':') + 1) : '';
+  return tag === '' || tag === 'latest' || tag.includes('/') ? 'Always' : 'IfNotPresent';
+};
+
+function containerSpec(container: Container): JsonObject {
+  return compact({
+    image: container.image,
+    imagePullPolicy: pullPolicy(container.image),
+    name: container.name,
+    ports: container.ports.length > 0 ? container.ports.map((port) => ({ containerPort: port, protocol: 'TCP' })) : undefined,
+    resources: resources(container),
+    terminationMessagePath: '/dev/termination-log',
+    terminationMessagePolicy: 'File',
+  });
+}
+
+const toleration = (t: Toleration): JsonObject =>
+  compact({ effect: t.effect, key: t.key, operator: t.operator, tolerationSeconds: t.tolerationSeconds, value: t.value });
+
+const taint = (t: Taint): JsonObject =>
+  compact({ effect: t.effect, key: t.key, timeAdded: t.timeAdded !== undefined ? isoTime(t.timeAdded) : undefined, value: t.value });
+
+/** A pod's spec; a template (`pod` false) lacks what admission adds to pods (priority, service account). */
+function podSpec(spec: PodTemplate['spec'] & { nodeName?: string; affinityNodeName?: string; hostname?: string }, pod = true): JsonObject {
+  const admitted = (value: Json) => (pod ? value : undefined);
+  const priority = spec.priorityClassName === 'system-node-critical' ? 2000001000 : spec.priorityClassName ? 2000000000 : 0;
+  return compact({
+    affinity: spec.affinityNodeName
+      ? {
+          nodeAffinity: {
+            requiredDuringSchedulingIgnoredDuringExecution: {
+              nodeSelectorTerms: [{ matchFields: [{ key: 'metadata.name', operator: 'In', values: [spec.affinityNodeName] }] }],
+            },
+          },
+        }
+      : undefined,
+    containers: spec.containers.map(containerSpec),
+    dnsPolicy: spec.hostNetwork ? 'ClusterFirstWithHostNet' : 'ClusterFirst',
+    enableServiceLinks: admitted(true),
+    hostNetwork: spec.hostNetwork || undefined,
+    hostname: spec.hostname,
+    nodeName: spec.nodeName,
+    nodeSelector: nonEmpty(spec.nodeSelector),
+    preemptionPolicy: admitted('PreemptLowerPriority'),
+    priority: admitted(priority),
+    priorityClassName: spec.priorityClassName,
+    restartPolicy: 'Always',
+    schedulerName: 'default-scheduler',
+    securityContext: {},
+    serviceAccount: admitted('default'),
+    serviceAccountName: admitted('default'),
+    terminationGracePeriodSeconds: spec.terminationGracePeriodSeconds,
+    tolerations: spec.tolerations.length > 0 ? spec.tolerations.map(toleration) : undefined,
+    volumes: spec.volumes.length > 0 ? spec.volumes.map((volume) => ({ name: volume.name, emptyDir: {} })) : undefined,
+  });
+}
+
+const condition = (c: Condition, probe: boolean): JsonObject =>
+  compact({
+    lastHeartbeatTime: c.lastHeartbeatTime !== undefined ? isoTime(c.lastHeartbeatTime) : undefined,
+    lastProbeTime: probe ? null : undefined,
+    lastTransitionTime: isoTime(c.lastTransitionTime),
+    message: c.message || undefined,
+    reason: c.reason || undefined,
+    status: c.status,
+    type: c.type,
+  });
+
+function podStatus(pod: Pod): JsonObject {
+  const { status } = pod;
+  return compact({
+    conditions: status.conditions.map((c) => condition(c, true)),
+    containerStatuses:
+      status.containerStatuses.length > 0
+        ? status.containerStatuses.map((s) => {
+            const state: JsonObject =
+              s.state === 'running'
+                ? { running: { startedAt: isoTime(s.startedAt ?? 0) } }
+                : s.state === 'waiting'
+                  ? { waiting: compact({ reason: s.reason }) }
+                  : { terminated: compact({ exitCode: 0, reason: s.reason ?? 'Completed' }) };
+            const started = s.state !== 'waiting' || s.restartCount > 0;
+            return compact({
+              containerID: started ? `containerd://${containerId(pod.metadata.uid, s.name, s.restartCount)}` : undefined,
+              image: s.image,
+              imageID: started ? imageRef(s.image) : '',
+              lastState: {},
+              name: s.name,
+              ready: s.ready,
+              restartCount: s.restartCount,
+              started: s.started,
+              state,
+            });
+          })
+        : undefined,
+    hostIP: status.hostIP,
+    hostIPs: status.hostIP ? [{ ip: status.hostIP }] : undefined,
+    message: status.message,
+    phase: status.phase,
+    podIP: status.podIP,
+    podIPs: status.podIP ? [{ ip: status.podIP }] : undefined,
+    qosClass: podQosClass(pod.spec.containers),
+    reason: status.reason,
+    startTime: status.startTime !== undefined ? isoTime(status.startTime) : undefined,
+  });
+}
+
+const template = (t: PodTemplate): JsonObject => ({
+  metadata: compact({ annotations: nonEmpty(t.metadata.annotations), labels: nonEmpty(t.metadata.labels) }),
+  spec: podSpec(t.spec, false),
+});
+
+const selector = (labels: Record<string, string>) => ({ matchLabels: { ...labels } });
+
+function specAndStatus(object: AnyObject, engine: Engine): { spec?: JsonObject; status?: JsonObject } {
+  switch (object.kind) {
+    case 'Pod':
+      return { spec: podSpec(object.spec), status: podStatus(object) };
+    case 'Node': {
+      const { status, spec } = object;
+      const list = (r: typeof status.capacity) => ({
+        cpu: formatCpu(r.cpu),
+        'ephemeral-storage': '61202244Ki',
+        memory: formatMemory(r.memory),
+        pods: String(r.pods),
+      });
+      const images = new Set(engine.state.runtimes[object.metadata.name]?.images ?? []);
+      return {
+        spec: compact({
+          podCIDR: spec.podCIDR,
+          podCIDRs: [spec.podCIDR],
+          taints: spec.taints.length > 0 ? spec.taints.map(taint) : undefined,
+          unschedulable: spec.unschedulable || undefined,
+        }),
+        status: compact({
+          addresses: [
+            { address: status.internalIP, type: 'InternalIP' },
+            { address: object.metadata.name, type: 'Hostname' },
+          ],
+          allocatable: list(status.allocatable),
+          capacity: list(status.capacity),
+          conditions: status.conditions.map((c) => condition(c, false)),
+          daemonEndpoints: { kubeletEndpoint: { Port: 10250 } },
+          images: images.size > 0 ? [...images].map((image) => ({ names: [imageRef(image), image] })) : undefined,
+          nodeInfo: {
+            architecture: 'amd64',
+            bootID: object.metadata.uid,
+            containerRuntimeVersion: 'containerd://2.0.2',
+            kernelVersion: '6.8.0-51-generic',
+            kubeProxyVersion: 'v1.32.0',
+            kubeletVersion: 'v1.32.0',
+            machineID: object.metadata.uid.replaceAll('-', ''),
+            operatingSystem: 'linux',
+            osImage: 'Ubuntu 24.04.1 LTS',
+            systemUUID: object.metadata.uid,
+          },
+        }),
+      };
+    }
+    case 'Deployment':
+      return {
+        spec: {
+          progressDeadlineSeconds: 600,
+          replicas: object.spec.replicas,
+          revisionHistoryLimit: 10,
+          selector: selector(object.spec.selector),
+          strategy: { rollingUpdate: { maxSurge: '25%', maxUnavailable: '25%' }, type: 'RollingUpdate' },
+          template: template(object.spec.template),
+        },
+        status: compact({
+          availableReplicas: object.status.availableReplicas || undefined,
+          observedGeneration: object.metadata.generation,
+          readyReplicas: object.status.readyReplicas || undefined,
+          replicas: object.status.replicas || undefined,
+          updatedReplicas: object.status.updatedReplicas || undefined,
+        }),
+      };
+    case 'ReplicaSet':
+      return {
+        spec: { replicas: object.spec.replicas, selector: selector(object.spec.selector), template: template(object.spec.template) },
+        status: compact({
+          availableReplicas: object.status.availableReplicas || undefined,
+          fullyLabeledReplicas: object.status.replicas || undefined,
+          observedGeneration: object.metadata.generation,
+          readyReplicas: object.status.readyReplicas || undefined,
+          replicas: object.status.replicas,
+        }),
+      };
+    case 'DaemonSet':
+      return {
+        spec: {
+          revisionHistoryLimit: 10,
+          selector: selector(object.spec.selector),
+          template: template(object.spec.template),
+          updateStrategy: { rollingUpdate: { maxSurge: 0, maxUnavailable: 1 }, type: 'RollingUpdate' },
+        },
+        status: {
+          currentNumberScheduled: object.status.currentNumberScheduled,
+          desiredNumberScheduled: object.status.desiredNumberScheduled,
+          numberAvailable: object.status.numberAvailable,
+          numberMisscheduled: 0,
+          numberReady: object.status.numberReady,
+          observedGeneration: object.metadata.generation,
+          updatedNumberScheduled: object.status.updatedNumberScheduled,
+        },
+      };
+    case 'StatefulSet':
+      return {
+        spec: {
+          podManagementPolicy: 'OrderedReady',
+          replicas: object.spec.replicas,
+          revisionHistoryLimit: 10,
+          selector: selector(object.spec.selector),
+          serviceName: object.spec.serviceName,
+          template: template(object.spec.template),
+          updateStrategy: { rollingUpdate: { partition: 0 }, type: 'RollingUpdate' },
+        },
+        status: compact({
+          availableReplicas: object.status.availableReplicas,
+          currentReplicas: object.status.currentReplicas || undefined,
+          observedGeneration: object.metadata.generation,
+          readyReplicas: object.status.readyReplicas || undefined,
+          replicas: object.status.replicas,
+        }),
+      };
+    case 'Service':
+      return {
+        spec: compact({
+          clusterIP: object.spec.clusterIP,
+          clusterIPs: [object.spec.clusterIP],
+          internalTrafficPolicy: 'Cluster',
+          ipFamilies: ['IPv4'],
+          ipFamilyPolicy: 'SingleStack',
+          ports: object.spec.ports.map((port) =>
+            compact({ name: port.name, nodePort: port.nodePort, port: port.port, protocol: port.protocol, targetPort: port.targetPort }),
+          ),
+          selector: nonEmpty(object.spec.selector),
+          sessionAffinity: 'None',
+          type: object.spec.type,
+        }),
+        status: { loadBalancer: {} },
+      };
+    case 'PodDisruptionBudget':
+      return {
+        spec: compact({
+          maxUnavailable: object.spec.maxUnavailable,
+          minAvailable: object.spec.minAvailable,
+          selector: selector(object.spec.selector),
+        }),
+        status: {
+          currentHealthy: object.status.currentHealthy,
+          desiredHealthy: object.status.desiredHealthy,
+          disruptionsAllowed: object.status.disruptionsAllowed,
+          expectedPods: object.status.expectedPods,
+          observedGeneration: object.metadata.generation,
+        },
+      };
+    case 'Lease':
+      return {
+        spec: {
+          holderIdentity: object.spec.holderIdentity,
+          leaseDurationSeconds: object.spec.leaseDurationSeconds,
+          renewTime: microTime(object.spec.renewTime),
+        },
+      };
+    case 'Namespace':
+      return {
+        spec: { finalizers: ['kubernetes'] },
+        status: { phase: object.metadata.deletionTimestamp !== undefined ? 'Terminating' : 'Active' },
+      };
+  }
+}
+
+const clusterScoped = new Set(['Node', 'Namespace']);
+
+/** One object as the API server returns it. */
+export function apiObject(object: AnyObject | KubeEvent, engine: Engine): JsonObject {
+  if (!('metadata' in object)) return eventObject(object);
+  const { spec, status } = specAndStatus(object, engine);
+  const meta = metadata(object.metadata, !clusterScoped.has(object.kind), object.kind);
+  if (object.kind === 'Namespace') meta.labels = { 'kubernetes.io/metadata.name': object.metadata.name, ...object.metadata.labels };
+  return compact({ apiVersion: apiVersionOf(object.kind), kind: object.kind, metadata: meta, spec, status });
+}
+
+function eventObject(event: KubeEvent): JsonObject {
+  const [component, host] = event.source.split(', ');
+  return {
+    apiVersion: 'v1',
+    count: event.count,
+    firstTimestamp: isoTime(event.firstTimestamp),
+    involvedObject: compact({
+      apiVersion: apiVersionOf(event.involvedObject.kind),
+      kind: event.involvedObject.kind,
+      name: event.involvedObject.name,
+      namespace: event.involvedObject.namespace || undefined,
+    }),
+    kind: 'Event',
+    lastTimestamp: isoTime(event.lastTimestamp),
+    message: event.message,
+    metadata: { creationTimestamp: isoTime(event.firstTimestamp), name: event.name, namespace: event.namespace },
+    reason: event.reason,
+    reportingComponent: component ?? '',
+    reportingInstance: host ?? '',
+    source: compact({ component, host }),
+    type: event.type,
+  };
+}
+
+/** Several objects as kubectl prints them: a v1 List. */
+export const listObject = (items: JsonObject[]): JsonObject => ({
+  apiVersion: 'v1',
+  items,
+  kind: 'List',
+  metadata: { resourceVersion: '' },
+});
