@@ -12,7 +12,7 @@ import { ClusterTable } from './diagram/ClusterTable';
 import { Legend } from './diagram/Legend';
 import { LabActorContext, useLab } from './LabContext';
 import { LabAnnouncer } from './LabAnnouncer';
-import { LabChecks } from './LabChecks';
+import { LabChecks, LabDebrief } from './LabChecks';
 import { LabControls } from './LabControls';
 import { LabHelp } from './LabHelp';
 import { LabTerminal } from './LabTerminal';
@@ -72,7 +72,7 @@ export function LabPanel({ scenario, focusOnStart = false, completions = progres
     <LabActorContext.Provider value={actor}>
       <section className="lab" aria-labelledby={`${id}title`} data-lab={scenario.id}>
         <Header scenario={scenario} titleId={`${id}title`} titleRef={title} />
-        <LabChecks headingId={`${id}checks`} />
+        <LabChecks headingId={`${id}checks`} debriefId={`${id}debrief`} />
         <div className="lab-stage">
           <LabControls />
           <p id={`${id}diagram`} className="lab-stage-hint">
@@ -91,6 +91,7 @@ export function LabPanel({ scenario, focusOnStart = false, completions = progres
         <LabTimeline headingId={`${id}timeline`} />
         <LabTerminal headingId={`${id}terminal`} />
         <LabHelp headingId={`${id}help`} />
+        <LabDebrief id={`${id}debrief`} />
         <LabAnnouncer />
       </section>
     </LabActorContext.Provider>

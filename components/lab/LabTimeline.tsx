@@ -1,13 +1,14 @@
 'use client';
 
 import { Fragment, memo, useCallback, useLayoutEffect, useRef } from 'react';
-import { formatGoDuration, type ClusterSnapshot } from '@/lib/cluster';
+import { formatGoDuration } from '@/lib/cluster';
 import type { TimelineEntry } from '@/lib/labs/timeline';
 import { selectTimeline } from '@/lib/labs/session/selectors';
 import { useLab, useLabSend } from './LabContext';
 import './lab-timeline.css';
 
-type Entry = TimelineEntry<ClusterSnapshot>;
+// The panel never opens a restore point: it only names the entry to rewind to.
+type Entry = TimelineEntry<unknown>;
 
 /** Whole seconds are precise enough to find a moment again. */
 const clockText = (ms: number) => formatGoDuration(Math.round(ms / 1000) * 1000);

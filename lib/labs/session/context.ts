@@ -14,6 +14,12 @@ export interface TerminalBlock {
   text: string;
 }
 
+/** Where a rewind lands: the cluster, and which checks had passed by then. */
+export interface RestorePoint {
+  cluster: ClusterSnapshot;
+  reached: number[];
+}
+
 export interface LabTranscriptEntry extends TranscriptEntry {
   /** The timeline entry the command created: a rewind before it forgets the command. */
   entryId: number;
@@ -33,8 +39,10 @@ export interface LabSessionContext {
   view: ClusterView;
   diagram: DiagramModel;
   checks: CheckResult[];
+  /** Checks (by index) that have passed at some moment so far: what `after` gates read. */
+  reached: number[];
   transcript: LabTranscriptEntry[];
-  timeline: TimelineEntry<ClusterSnapshot>[];
+  timeline: TimelineEntry<RestorePoint>[];
   /** Ids for timeline entries and terminal blocks, never reused. */
   nextId: number;
   terminal: TerminalBlock[];

@@ -1,5 +1,5 @@
 import { formatGoDuration, parseDuration, type ClusterView } from '@/lib/cluster';
-import { allPassed, evaluateChecks } from '../checks';
+import { allPassed, evaluateChecks, reachedChecks } from '../checks';
 import { buildDiagram, shareUnchanged } from '../diagram/model';
 import { labErrors } from '../errors';
 import { labPolicy } from '../policy';
@@ -26,6 +26,7 @@ export function initialContext({ scenario, world, completions }: LabSessionInput
   const view = cluster.view();
   const transcript: LabSessionContext['transcript'] = [];
   const checks = evaluateChecks(scenario.checks, { view, transcript });
+  const reached = reachedChecks([], checks);
   const terminal: TerminalBlock[] = [{ id: 1, kind: 'note', text: intro }];
   if (failures.length)
     terminal.push({ id: 2, kind: 'stderr', text: `${labErrors.setupBroken}\n${failures.map((f) => `${f.line}: ${f.output}`).join('\n')}` });
@@ -37,9 +38,15 @@ export function initialContext({ scenario, world, completions }: LabSessionInput
     view,
     diagram: buildDiagram(view),
     checks,
+    reached,
     transcript,
     timeline: [
-      { id: 0, at: cluster.now(), marks: [{ kind: 'action', tone: 'neutral', text: 'Lab starts' }], snapshot: cluster.snapshot() },
+      {
+        id: 0,
+        at: cluster.now(),
+        marks: [{ kind: 'action', tone: 'neutral', text: 'Lab starts' }],
+        snapshot: { cluster: cluster.snapshot(), reached },
+      },
     ],
     nextId: 3,
     terminal,
@@ -68,17 +75,26 @@ export function observe(context: LabSessionContext, action?: { text: string; id:
   const view = context.cluster.view();
   const marks: TimelineMark[] = diffViews(context.view, view);
   if (action) marks.unshift({ kind: 'action', tone: 'neutral', text: action.text });
-  const update = { at: view.time.ms, marks, snapshot: () => context.cluster.snapshot(), isAction: Boolean(action) };
+  const checks = shareUnchanged(
+    context.checks,
+    evaluateChecks(context.scenario.checks, { view, transcript: context.transcript, reached: new Set(context.reached) }),
+  );
+  const reached = reachedChecks(context.reached, checks);
+  const snapshot = () => ({ cluster: context.cluster.snapshot(), reached });
   // An action brings the id it reserved; other changes take the next free one if they start an entry.
-  const timeline = recordOnTimeline(context.timeline, update, action?.id ?? context.nextId);
+  const timeline = recordOnTimeline(
+    context.timeline,
+    { at: view.time.ms, marks, snapshot, isAction: Boolean(action) },
+    action?.id ?? context.nextId,
+  );
   const usedId = timeline.at(-1)!.id >= context.nextId;
-  const checks = shareUnchanged(context.checks, evaluateChecks(context.scenario.checks, { view, transcript: context.transcript }));
   const justCompleted = !context.completed && allPassed(checks);
   const announcement = announcementFor(view.time.text, marks, context.checks, checks, justCompleted);
   return {
     view,
     diagram: shareUnchanged(context.diagram, buildDiagram(view)),
     checks,
+    reached,
     timeline,
     nextId: usedId ? timeline.at(-1)!.id + 1 : context.nextId,
     completed: context.completed || justCompleted,
@@ -150,7 +166,7 @@ export function etcdToggleCommand(view: ClusterView, member: string): string {
 /** Reads the restored cluster without diffing: a rewind is not a change the timeline records. */
 function settle(context: LabSessionContext, note: string): Change {
   const view = context.cluster.view();
-  const checks = evaluateChecks(context.scenario.checks, { view, transcript: context.transcript });
+  const checks = evaluateChecks(context.scenario.checks, { view, transcript: context.transcript, reached: new Set(context.reached) });
   return {
     view,
     diagram: shareUnchanged(context.diagram, buildDiagram(view)),
@@ -166,16 +182,19 @@ export function rewindTo(context: LabSessionContext, entryId: number): Change {
   const timeline = rewindTimeline(context.timeline, entryId);
   if (!timeline) return {};
   const target = timeline.at(-1)!;
-  context.cluster.restore(target.snapshot);
-  const rewound = { ...context, timeline, transcript: context.transcript.filter((t) => t.entryId <= entryId) };
-  return { timeline, transcript: rewound.transcript, ...settle(rewound, labErrors.rewound(formatGoDuration(target.at))) };
+  context.cluster.restore(target.snapshot.cluster);
+  const { reached } = target.snapshot;
+  const rewound = { ...context, timeline, reached, transcript: context.transcript.filter((t) => t.entryId <= entryId) };
+  return { timeline, reached, transcript: rewound.transcript, ...settle(rewound, labErrors.rewound(formatGoDuration(target.at))) };
 }
 
+/** Back to the start as if the lab had just opened: cluster, checks, hints, solution and terminal. */
 export function resetLab(context: LabSessionContext): Change {
   const start = context.timeline[0];
-  context.cluster.restore(start.snapshot);
-  const reset = { ...context, timeline: [start], transcript: [] };
-  return { timeline: reset.timeline, transcript: reset.transcript, ...settle(reset, labErrors.reset) };
+  context.cluster.restore(start.snapshot.cluster);
+  const { reached } = start.snapshot;
+  const reset = { ...context, timeline: [start], reached, transcript: [], terminal: [] };
+  return { timeline: reset.timeline, reached, transcript: [], hintsShown: 0, solutionShown: false, ...settle(reset, labErrors.reset) };
 }
 
 export function finishJumpNote(context: LabSessionContext, totalMs: number, nowMs: number): Change {
