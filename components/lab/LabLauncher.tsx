@@ -2,6 +2,7 @@
 
 import { useEffect, useRef, useState, type ComponentType } from 'react';
 import type { LabScenario } from '@/lib/labs/schema';
+import { ErrorBoundary } from '../errors/ErrorBoundary';
 import type { LabPanelProps } from './LabPanel';
 
 /** How far below the viewport a lab starts loading (kept here, not imported, to keep this shell tiny). */
@@ -50,7 +51,12 @@ export function LabLauncher({ scenario }: { scenario: LabScenario }) {
     return () => observer.disconnect();
   }, []);
 
-  if (Panel) return <Panel scenario={scenario} focusOnStart={focusOnStart} />;
+  if (Panel)
+    return (
+      <ErrorBoundary what="lab">
+        <Panel scenario={scenario} focusOnStart={focusOnStart} />
+      </ErrorBoundary>
+    );
   return (
     <section className="lab lab-card" ref={card} aria-labelledby={`lab-${scenario.id}-title`} data-lab={scenario.id}>
       <p className="lab-eyebrow">Cluster lab</p>
