@@ -26,6 +26,8 @@ export const labErrors = {
   notYet: (label: string) => `waiting for "${label}" first`,
   setupBroken: 'This lab could not start: its setup failed. Please report it.',
   rewound: (time: string) => `rewound to ${time}`,
+  redone: (time: string) => `forward again to ${time}`,
+  switchedBranch: 'back on the branch you left',
   reset: 'lab reset to its starting point',
   advancing: (duration: string) => `advancing the clock by ${duration}...`,
   advanced: (duration: string, now: string) => `advanced ${duration}; now ${now}`,

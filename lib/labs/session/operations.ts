@@ -26,7 +26,6 @@ export function initialContext({ scenario, world, completions }: LabSessionInput
   const view = cluster.view();
   const transcript: LabSessionContext['transcript'] = [];
   const checks = evaluateChecks(scenario.checks, { view, transcript });
-  const reached = reachedChecks([], checks);
   const terminal: TerminalBlock[] = [{ id: 1, kind: 'note', text: intro }];
   if (failures.length)
     terminal.push({ id: 2, kind: 'stderr', text: `${labErrors.setupBroken}\n${failures.map((f) => `${f.line}: ${f.output}`).join('\n')}` });
@@ -38,17 +37,16 @@ export function initialContext({ scenario, world, completions }: LabSessionInput
     view,
     diagram: buildDiagram(view),
     checks,
-    reached,
+    reached: reachedChecks([], checks),
     transcript,
-    timeline: [
-      {
-        id: 0,
-        at: cluster.now(),
-        marks: [{ kind: 'action', tone: 'neutral', text: 'Lab starts' }],
-        snapshot: { cluster: cluster.snapshot(), reached },
-      },
-    ],
+    timeline: [{ id: 0, at: cluster.now(), marks: [{ kind: 'action', tone: 'neutral', text: 'Lab starts' }], snapshot: 0 }],
+    log: [],
+    future: [],
+    futureTimeline: [],
+    left: null,
+    checkpoints: [],
     nextId: 3,
+    noteId: -1,
     terminal,
     speed: 1,
     jump: null,
@@ -70,8 +68,11 @@ export function appendTerminal(
   return { terminal: [...context.terminal, ...added].slice(-labPolicy.scrollbackMaxBlocks), nextId };
 }
 
-/** Reads the cluster back after anything happened: timeline, diagram, checks, completion, announcement. */
-export function observe(context: LabSessionContext, action?: { text: string; id: number }): Change {
+/**
+ * Reads the cluster back after anything happened: timeline, diagram, checks, completion, announcement.
+ * A timeline entry names `logLength`, the log's length once this change is in it (a rewind lands there).
+ */
+export function observe(context: LabSessionContext, action?: { text: string; id: number }, logLength = context.log.length): Change {
   const view = context.cluster.view();
   const marks: TimelineMark[] = diffViews(context.view, view);
   if (action) marks.unshift({ kind: 'action', tone: 'neutral', text: action.text });
@@ -80,7 +81,7 @@ export function observe(context: LabSessionContext, action?: { text: string; id:
     evaluateChecks(context.scenario.checks, { view, transcript: context.transcript, reached: new Set(context.reached) }),
   );
   const reached = reachedChecks(context.reached, checks);
-  const snapshot = () => ({ cluster: context.cluster.snapshot(), reached });
+  const snapshot = () => logLength;
   // An action brings the id it reserved; other changes take the next free one if they start an entry.
   const timeline = recordOnTimeline(
     context.timeline,
@@ -161,40 +162,6 @@ export function nodeToggleCommand(view: ClusterView, node: string): string {
 export function etcdToggleCommand(view: ClusterView, member: string): string {
   const found = view.etcd.members.find((m) => m.name === member);
   return found && !found.healthy ? `sim etcd recover ${member}` : `sim etcd fail ${member}`;
-}
-
-/** Reads the restored cluster without diffing: a rewind is not a change the timeline records. */
-function settle(context: LabSessionContext, note: string): Change {
-  const view = context.cluster.view();
-  const checks = evaluateChecks(context.scenario.checks, { view, transcript: context.transcript, reached: new Set(context.reached) });
-  return {
-    view,
-    diagram: shareUnchanged(context.diagram, buildDiagram(view)),
-    checks: shareUnchanged(context.checks, checks),
-    jump: null,
-    justCompleted: false,
-    announcement: `At ${view.time.text}: ${note}.`,
-    ...appendTerminal(context, [{ kind: 'note', text: note }]),
-  };
-}
-
-export function rewindTo(context: LabSessionContext, entryId: number): Change {
-  const timeline = rewindTimeline(context.timeline, entryId);
-  if (!timeline) return {};
-  const target = timeline.at(-1)!;
-  context.cluster.restore(target.snapshot.cluster);
-  const { reached } = target.snapshot;
-  const rewound = { ...context, timeline, reached, transcript: context.transcript.filter((t) => t.entryId <= entryId) };
-  return { timeline, reached, transcript: rewound.transcript, ...settle(rewound, labErrors.rewound(formatGoDuration(target.at))) };
-}
-
-/** Back to the start as if the lab had just opened: cluster, checks, hints, solution and terminal. */
-export function resetLab(context: LabSessionContext): Change {
-  const start = context.timeline[0];
-  context.cluster.restore(start.snapshot.cluster);
-  const { reached } = start.snapshot;
-  const reset = { ...context, timeline: [start], reached, transcript: [], terminal: [] };
-  return { timeline: reset.timeline, reached, transcript: [], hintsShown: 0, solutionShown: false, ...settle(reset, labErrors.reset) };
 }
 
 export function finishJumpNote(context: LabSessionContext, totalMs: number, nowMs: number): Change {
