@@ -35,6 +35,11 @@ export function LabLauncher({ scenario }: { scenario: LabScenario }) {
     );
   };
 
+  // A shared link to this lab (?lab=<id>.<log>, see lib/labs/log/share.ts) opens it at once.
+  useEffect(() => {
+    if (new URLSearchParams(location.search).get('lab')?.startsWith(`${scenario.id}.`)) load(true);
+  }, [scenario.id]);
+
   useEffect(() => {
     const element = card.current;
     if (!element || typeof IntersectionObserver === 'undefined') return;
@@ -58,7 +63,13 @@ export function LabLauncher({ scenario }: { scenario: LabScenario }) {
       </ErrorBoundary>
     );
   return (
-    <section className="lab lab-card" ref={card} aria-labelledby={`lab-${scenario.id}-title`} data-lab={scenario.id}>
+    <section
+      id={`lab-${scenario.id}`}
+      className="lab lab-card"
+      ref={card}
+      aria-labelledby={`lab-${scenario.id}-title`}
+      data-lab={scenario.id}
+    >
       <p className="lab-eyebrow">Cluster lab</p>
       <h3 id={`lab-${scenario.id}-title`} className="lab-title">
         {scenario.title}
