@@ -27,31 +27,59 @@ const CheckItem = memo(function CheckItem({ check }: { check: CheckResult }) {
 });
 
 /** The goal's checks, live: each passes or says why not. */
-export function LabChecks({ headingId }: { headingId: string }) {
+export function LabChecks({ headingId, debriefId }: { headingId: string; debriefId: string }) {
   const checks = useLab(selectChecks);
   const passed = useLab(selectPassedCount);
-  const completed = useLab(selectCompleted);
-  const scenario = useLab(selectScenario);
   const allPass = passed === checks.length;
   return (
     <section className="lab-checks" aria-labelledby={headingId}>
       <div className="lab-section-head">
         <h4 id={headingId}>Checks</h4>
-        <span className={`lab-tally${allPass ? ' is-done' : ''}`}>{`${passed} of ${checks.length} pass`}</span>
+        <span className={`lab-tally${allPass ? ' is-done' : ''}`}>
+          {`${passed} of ${checks.length} pass`}
+          {allPass && (
+            <>
+              {': '}
+              <a href={`#${debriefId}`}>read the debrief</a>
+            </>
+          )}
+        </span>
       </div>
       <ul>
         {checks.map((check, i) => (
           <CheckItem key={i} check={check} />
         ))}
       </ul>
-      {completed && (
-        <div className="lab-debrief" role="note" aria-label="What you just saw">
-          <p className="lab-debrief-title">{allPass ? 'Lab complete' : 'You completed this lab before'}</p>
-          <p>
-            <RichText text={scenario.debrief} />
-          </p>
-        </div>
-      )}
     </section>
+  );
+}
+
+/**
+ * What the reader just saw, and why. It sits below the terminal, so it never pushes the diagram
+ * while the clock plays; after a reload or a rewind a finished lab keeps it folded away instead of
+ * showing it beside checks that no longer pass.
+ */
+export function LabDebrief({ id }: { id: string }) {
+  const checks = useLab(selectChecks);
+  const passed = useLab(selectPassedCount);
+  const completed = useLab(selectCompleted);
+  const scenario = useLab(selectScenario);
+  if (passed === checks.length)
+    return (
+      <div id={id} className="lab-debrief" role="note" aria-label="What you just saw" tabIndex={-1}>
+        <p className="lab-debrief-title">Lab complete</p>
+        <p>
+          <RichText text={scenario.debrief} />
+        </p>
+      </div>
+    );
+  if (!completed) return null;
+  return (
+    <details id={id} className="lab-debrief">
+      <summary className="lab-debrief-title">You completed this lab before: read the debrief again</summary>
+      <p>
+        <RichText text={scenario.debrief} />
+      </p>
+    </details>
   );
 }

@@ -2,6 +2,7 @@
 
 import { useCallback, useEffect, useRef, useState, type ComponentType } from 'react';
 import type { LabScenario } from '@/lib/labs';
+import { ErrorBoundary } from '../errors/ErrorBoundary';
 import type { LabPanelProps } from './LabPanel';
 
 /** How far below the viewport a lab starts loading (kept here, not imported, to keep this shell tiny). */
@@ -35,6 +36,11 @@ export function LabLauncher({ scenario }: { scenario: LabScenario }) {
     );
   }, []);
 
+  // A shared link to this lab (?lab=<id>.<log>, see lib/labs/log/share.ts) opens it at once.
+  useEffect(() => {
+    if (new URLSearchParams(location.search).get('lab')?.startsWith(`${scenario.id}.`)) load(true);
+  }, [scenario.id, load]);
+
   useEffect(() => {
     const element = card.current;
     if (!element || typeof IntersectionObserver === 'undefined') return;
@@ -51,9 +57,20 @@ export function LabLauncher({ scenario }: { scenario: LabScenario }) {
     return () => observer.disconnect();
   }, [load]);
 
-  if (Panel) return <Panel scenario={scenario} focusOnStart={focusOnStart} />;
+  if (Panel)
+    return (
+      <ErrorBoundary what="lab">
+        <Panel scenario={scenario} focusOnStart={focusOnStart} />
+      </ErrorBoundary>
+    );
   return (
-    <section className="lab lab-card" ref={card} aria-labelledby={`lab-${scenario.id}-title`} data-lab={scenario.id}>
+    <section
+      id={`lab-${scenario.id}`}
+      className="lab lab-card"
+      ref={card}
+      aria-labelledby={`lab-${scenario.id}-title`}
+      data-lab={scenario.id}
+    >
       <p className="lab-eyebrow">Cluster lab</p>
       <h3 id={`lab-${scenario.id}-title`} className="lab-title">
         {scenario.title}

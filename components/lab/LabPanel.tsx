@@ -16,11 +16,14 @@ import { ClusterTable } from './diagram/ClusterTable';
 import { Legend } from './diagram/Legend';
 import { LabActorContext, useLab } from './LabContext';
 import { LabAnnouncer } from './LabAnnouncer';
-import { LabChecks } from './LabChecks';
+import { LabChecks, LabDebrief } from './LabChecks';
 import { LabControls } from './LabControls';
 import { LabHelp } from './LabHelp';
 import { LabTerminal } from './LabTerminal';
 import { LabTimeline } from './LabTimeline';
+import { LabShare, LabStartNotice, LinkCheck, labAnchor } from './LabShare';
+import { useLabSaving } from './useLabSaving';
+import { browserStorage, useLabStart, type LabStart } from './useLabStart';
 import { RichText } from './RichText';
 import './lab-panel.css';
 
@@ -30,6 +33,8 @@ export interface LabPanelProps {
   focusOnStart?: boolean;
   /** Where completion is saved; the reader's progress store unless a test says otherwise. */
   completions?: () => LabCompletions;
+  /** Where the lab's log is kept between visits; the browser's localStorage unless a test says otherwise. */
+  storage?: () => Storage | undefined;
 }
 
 function Header({
@@ -47,7 +52,10 @@ function Header({
     <header className="lab-header">
       <div className="lab-header-row">
         <p className="lab-eyebrow">Cluster lab</p>
-        {completed && <span className="lab-badge">Completed</span>}
+        <div className="lab-header-actions">
+          {completed && <span className="lab-badge">Completed</span>}
+          <LabShare />
+        </div>
       </div>
       <h3 id={titleId} ref={titleRef} className="lab-title" tabIndex={-1}>
         {scenario.title}
@@ -60,9 +68,23 @@ function Header({
   );
 }
 
-/** A whole lab: header and goal, checks, the clock and the diagram, the timeline, the terminal and help. */
-export function LabPanel({ scenario, focusOnStart = false, completions = progressCompletions }: LabPanelProps) {
-  const [input] = useState(() => ({ scenario, world: createLabWorld(scenario), completions: completions() }));
+/** A whole lab: where it starts (fresh, saved, or a shared link), then the running session. */
+export function LabPanel({ scenario, focusOnStart = false, completions = progressCompletions, storage = browserStorage }: LabPanelProps) {
+  const [start, setStart] = useLabStart(scenario, storage);
+  const fresh = () => setStart({ from: 'fresh' });
+  if (start === null)
+    return (
+      <section className="lab lab-card" aria-busy="true" data-lab={scenario.id}>
+        <p className="lab-goal">Replaying the shared lab...</p>
+      </section>
+    );
+  if ('kind' in start)
+    return <LabStartNotice scenario={scenario} question={start} onReplay={() => setStart(start.replay!)} onFresh={fresh} />;
+  return <LabSession scenario={scenario} focusOnStart={focusOnStart} completions={completions} storage={storage} start={start} />;
+}
+
+function LabSession({ scenario, focusOnStart, completions, storage, start }: Required<LabPanelProps> & { start: LabStart }) {
+  const [input] = useState(() => ({ scenario, world: createLabWorld(scenario), completions: completions(), resume: start.resume }));
   const actor = useActorRef(labSessionMachine, { input });
   const id = useId();
   const [showTable, setShowTable] = useState(false);
@@ -72,11 +94,14 @@ export function LabPanel({ scenario, focusOnStart = false, completions = progres
     if (focusOnStart) title.current?.focus();
   }, [focusOnStart]);
 
+  useLabSaving(actor, storage, start.from === 'link');
+
   return (
     <LabActorContext.Provider value={actor}>
-      <section className="lab" aria-labelledby={`${id}title`} data-lab={scenario.id}>
+      <section id={labAnchor(scenario.id)} className="lab" aria-labelledby={`${id}title`} data-lab={scenario.id}>
         <Header scenario={scenario} titleId={`${id}title`} titleRef={title} />
-        <LabChecks headingId={`${id}checks`} />
+        {start.link && <LinkCheck log={start.link} />}
+        <LabChecks headingId={`${id}checks`} debriefId={`${id}debrief`} />
         <div className="lab-stage">
           <LabControls />
           <p id={`${id}diagram`} className="lab-stage-hint">
@@ -95,6 +120,7 @@ export function LabPanel({ scenario, focusOnStart = false, completions = progres
         <LabTimeline headingId={`${id}timeline`} />
         <LabTerminal headingId={`${id}terminal`} />
         <LabHelp headingId={`${id}help`} />
+        <LabDebrief id={`${id}debrief`} />
         <LabAnnouncer />
       </section>
     </LabActorContext.Provider>

@@ -1,13 +1,14 @@
 'use client';
 
 import { Fragment, memo, useCallback, useLayoutEffect, useRef } from 'react';
-import { formatGoDuration, type ClusterSnapshot } from '@/lib/cluster';
+import { formatGoDuration } from '@/lib/cluster';
 import type { TimelineEntry } from '@/lib/labs';
-import { selectTimeline } from '@/lib/labs';
+import { selectFutureTimeline, selectHasOtherBranch, selectTimeline } from '@/lib/labs';
 import { useLab, useLabSend } from './LabContext';
 import './lab-timeline.css';
 
-type Entry = TimelineEntry<ClusterSnapshot>;
+// The panel never opens a restore point: it only names the entry to rewind to.
+type Entry = TimelineEntry<unknown>;
 
 /** Whole seconds are precise enough to find a moment again. */
 const clockText = (ms: number) => formatGoDuration(Math.round(ms / 1000) * 1000);
@@ -15,17 +16,20 @@ const clockText = (ms: number) => formatGoDuration(Math.round(ms / 1000) * 1000)
 const EntryButton = memo(function EntryButton({
   entry,
   latest,
-  onRewind,
+  future = false,
+  onChoose,
 }: {
   entry: Entry;
   latest: boolean;
-  onRewind: (id: number) => void;
+  /** Undone by a rewind: choosing it redoes up to it. */
+  future?: boolean;
+  onChoose: (id: number) => void;
 }) {
   return (
-    <li className={latest ? 'is-latest' : undefined}>
-      {/* The name is the visible text, "Rewind to" first for screen readers. */}
-      <button type="button" className="lab-tl-entry" onClick={() => onRewind(entry.id)}>
-        <span className="sr-only">Rewind to</span> <time className="lab-tl-time">{clockText(entry.at)}</time>{' '}
+    <li className={future ? 'is-future' : latest ? 'is-latest' : undefined}>
+      {/* The name is the visible text, "Rewind to" (or "Redo to") first for screen readers. */}
+      <button type="button" className="lab-tl-entry" onClick={() => onChoose(entry.id)}>
+        <span className="sr-only">{future ? 'Redo to' : 'Rewind to'}</span> <time className="lab-tl-time">{clockText(entry.at)}</time>{' '}
         <span className="lab-tl-marks">
           {entry.marks.map((mark, i) => (
             <Fragment key={i}>
@@ -36,7 +40,7 @@ const EntryButton = memo(function EntryButton({
         </span>
       </button>
       <span className="lab-tl-rewind" aria-hidden="true">
-        {latest ? 'latest' : 'Rewind'}
+        {future ? 'Redo' : latest ? 'now' : 'Rewind'}
       </span>
     </li>
   );
@@ -71,6 +75,8 @@ const Track = memo(function Track({ entries }: { entries: readonly Entry[] }) {
 /** What happened, in order; any entry rewinds the cluster to just after it. */
 export function LabTimeline({ headingId }: { headingId: string }) {
   const timeline = useLab(selectTimeline);
+  const future = useLab(selectFutureTimeline);
+  const otherBranch = useLab(selectHasOtherBranch);
   const send = useLabSend();
   const list = useRef<HTMLOListElement>(null);
   // Follow the newest entry; only when one is added, since reading the height forces a layout.
@@ -79,6 +85,7 @@ export function LabTimeline({ headingId }: { headingId: string }) {
     if (element) element.scrollTop = element.scrollHeight;
   }, [timeline.length]);
   const rewind = useCallback((id: number) => send({ type: 'REWIND', entryId: id }), [send]);
+  const redo = useCallback((id: number) => send({ type: 'REDO', entryId: id }), [send]);
   return (
     <section className="lab-timeline" aria-labelledby={headingId}>
       <div className="lab-section-head">
@@ -88,9 +95,17 @@ export function LabTimeline({ headingId }: { headingId: string }) {
       <Track entries={timeline} />
       <ol className="lab-tl-list" ref={list}>
         {timeline.map((entry, i) => (
-          <EntryButton key={entry.id} entry={entry} latest={i === timeline.length - 1} onRewind={rewind} />
+          <EntryButton key={entry.id} entry={entry} latest={i === timeline.length - 1} onChoose={rewind} />
+        ))}
+        {future.map((entry) => (
+          <EntryButton key={entry.id} entry={entry} latest={false} future onChoose={redo} />
         ))}
       </ol>
+      {otherBranch && (
+        <button type="button" className="lab-link-button" onClick={() => send({ type: 'SWITCH_BRANCH' })}>
+          Go back to the branch you left
+        </button>
+      )}
     </section>
   );
 }

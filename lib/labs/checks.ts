@@ -1,5 +1,6 @@
 import type { ClusterView, PodView } from '@/lib/cluster';
 import { countHolds, fillTemplate, globMatches, normaliseCommand, taintMatches, type Count } from './match';
+import { labErrors } from './errors';
 import type { LabCheck } from './schema';
 
 /** A command the reader ran (or a control ran for them), as the command checks see it. */
@@ -14,6 +15,8 @@ export interface TranscriptEntry {
 export interface CheckInput {
   view: ClusterView;
   transcript: readonly TranscriptEntry[];
+  /** The checks (by index) that have passed at some earlier moment: what `after` looks at. */
+  reached?: ReadonlySet<number>;
 }
 
 export interface CheckResult {
@@ -174,8 +177,25 @@ export function evaluateCheck(check: LabCheck, input: CheckInput): CheckResult {
   return { label: check.label, passed, reason: passed ? '' : fillTemplate(check.failure, values) };
 }
 
+/**
+ * Every check in order. A check with `after: N` ("worker-1 Ready again") counts only once check N
+ * has passed, now or at an earlier moment, so it does not show green before anything happened.
+ */
 export function evaluateChecks(checks: readonly LabCheck[], input: CheckInput): CheckResult[] {
-  return checks.map((check) => evaluateCheck(check, input));
+  const results: CheckResult[] = [];
+  for (const check of checks) {
+    const result = evaluateCheck(check, input);
+    const gate = check.after;
+    const gateReached = gate === undefined || input.reached?.has(gate) === true || results[gate]?.passed === true;
+    results.push(result.passed && !gateReached ? { ...result, passed: false, reason: labErrors.notYet(checks[gate!].label) } : result);
+  }
+  return results;
+}
+
+/** The checks that have passed by now: the earlier ones plus those passing in `results`. */
+export function reachedChecks(reached: readonly number[], results: readonly CheckResult[]): number[] {
+  const now = results.flatMap((r, i) => (r.passed && !reached.includes(i) ? [i] : []));
+  return now.length ? [...reached, ...now].sort((a, b) => a - b) : (reached as number[]);
 }
 
 export const allPassed = (results: readonly CheckResult[]) => results.length > 0 && results.every((r) => r.passed);

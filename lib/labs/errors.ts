@@ -15,10 +15,19 @@ export const labErrors = {
   badOwner: 'must be kind/name (deployment/web, statefulset/db, daemonset/agent, replicaset/web-5d8f) or "none"',
   badTaint: 'must look like key:Effect or key=value:Effect',
   badFileName: 'file names are plain names such as web.yaml',
+  passesAtStart: (label: string) =>
+    `check "${label}" already passes before the reader does anything (mark it initially: true if that is the point)`,
+  solutionFails: (seed: string, reasons: readonly string[]) =>
+    `the solution does not reach the goal with seed ${seed}: ${reasons.join('; ')} (steer placement in the setup, e.g. with cordon, instead of relying on the seed)`,
+
+  afterItself: (index: number) => `after: ${index} must name an earlier check (checks count from 0)`,
 
   // Reader-facing messages.
+  notYet: (label: string) => `waiting for "${label}" first`,
   setupBroken: 'This lab could not start: its setup failed. Please report it.',
   rewound: (time: string) => `rewound to ${time}`,
+  redone: (time: string) => `forward again to ${time}`,
+  switchedBranch: 'back on the branch you left',
   reset: 'lab reset to its starting point',
   advancing: (duration: string) => `advancing the clock by ${duration}...`,
   advanced: (duration: string, now: string) => `advanced ${duration}; now ${now}`,

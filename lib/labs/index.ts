@@ -17,3 +17,8 @@ export * from './terminal/history';
 export * from './terminal/interactive';
 export * from './timeline';
 export * from './world';
+export * from './log/codec';
+export * from './log/events';
+export * from './log/hash';
+export * from './log/share';
+export * from './log/storage';

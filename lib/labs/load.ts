@@ -4,6 +4,7 @@ import type { ContentProblem } from '@/lib/content/errors';
 import { parseYamlWith, yamlLines } from '@/lib/content/frontmatter';
 import { defaultContentRoot, displayPath } from '@/lib/content/paths';
 import { labErrors } from './errors';
+import { lintLab } from './lint';
 import { labScenarioSchema, type LabScenario } from './schema';
 import { createLabWorld, scriptLines } from './world';
 
@@ -44,6 +45,12 @@ export async function loadLabFile(absolute: string): Promise<{ lab: LabScenario 
       }
     }
   });
+  if (problems.length === 0 && world.failures.length === 0) {
+    for (const problem of lintLab(lab)) {
+      const line = problem.at === 'solution' ? (parsed.keyLines.solution ?? 1) : lineOf(['checks', problem.at.check, 'label']);
+      problems.push({ file, line, message: problem.message });
+    }
+  }
   return problems.length ? { problems } : { lab };
 }
 

@@ -24,6 +24,15 @@ export const labPolicy = Object.freeze({
   scrollbackMaxBlocks: 400,
   /** Commands kept for up/down history. */
   historyMax: 100,
+  /** A lab log keeps at most this many events (a long session); past it the reader is asked to reset. */
+  logMaxEvents: 20_000,
+  /** The longest command line a log keeps. */
+  logCommandMaxChars: 2_000,
+  /** A restore point is kept after this many events, or this much simulated time, whichever comes first... */
+  checkpointEveryEvents: 25,
+  checkpointEveryMs: 10 * 60_000,
+  /** ...and at most this many are kept (older ones are thinned out), so memory stays bounded. */
+  checkpointsMax: 12,
   /** How far below the viewport a lab starts loading its code. */
   preloadMargin: '600px 0px',
 });

@@ -24,7 +24,14 @@ const owner = z.string().regex(/^((deployment|statefulset|daemonset|replicaset)\
 const workloadRef = z.string().regex(/^(deployment|statefulset|daemonset|replicaset)\/[a-z0-9]([-a-z0-9]*[a-z0-9])?$/, labErrors.badOwner);
 
 /** What every check says: the goal in words (always shown) and the reason it fails (with live numbers). */
-const wording = { label: text, failure: text };
+const wording = {
+  label: text,
+  failure: text,
+  /** The check passes at the start on purpose (something the reader must not break); the build rejects it otherwise. */
+  initially: z.boolean().optional(),
+  /** Counts only once the check with this index (from 0) has passed: "Ready again" after "NotReady". */
+  after: z.number().int().min(0).optional(),
+};
 
 /**
  * The placeholders each kind of check fills in its failure message, e.g.
@@ -175,7 +182,15 @@ export const labScenarioSchema = z.strictObject({
   /** sim/kubectl lines run before the reader starts; every line must succeed. */
   setup: z.string().default(''),
   goal: text,
-  checks: z.array(labCheckSchema).min(1),
+  checks: z
+    .array(labCheckSchema)
+    .min(1)
+    .superRefine((checks, ctx) =>
+      checks.forEach((check, i) => {
+        if (check.after !== undefined && check.after >= i)
+          ctx.addIssue({ code: 'custom', path: [i, 'after'], message: labErrors.afterItself(check.after) });
+      }),
+    ),
   /** Revealed one at a time. */
   hints: z.array(text).min(1),
   /** Lines that reach the goal from the setup; shown on demand, and run by the tests. */

@@ -172,9 +172,3 @@ export function recordOnTimeline<S>(timeline: readonly TimelineEntry<S>[], updat
   const excess = entries.length - labPolicy.timelineMaxEntries;
   return excess > 0 ? [entries[0], ...entries.slice(1 + excess)] : entries;
 }
-
-/** The entries up to and including `id`: rewinding rewrites the future. */
-export function rewindTimeline<S>(timeline: readonly TimelineEntry<S>[], id: number): TimelineEntry<S>[] | undefined {
-  const index = timeline.findIndex((e) => e.id === id);
-  return index < 0 ? undefined : timeline.slice(0, index + 1);
-}

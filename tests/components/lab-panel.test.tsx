@@ -117,14 +117,20 @@ describe('the lab panel', () => {
     expect(within(speed).getByRole('radio', { name: '60x' })).toBeChecked();
   });
 
-  it('the timeline lists each change, and choosing one rewinds the cluster to it', async () => {
+  it('the timeline lists each change, choosing one rewinds the cluster to it, and an undone entry can be redone', async () => {
     const { user } = await renderLab();
     await user.click(screen.getByRole('button', { name: 'Power off worker-3 (Ready, 2 pods)' }));
     const timeline = screen.getByRole('region', { name: 'Timeline' });
     expect(within(timeline).getByRole('button', { name: 'Rewind to 30s $ sim node fail worker-3' })).toBeInTheDocument();
     await user.click(within(timeline).getByRole('button', { name: 'Rewind to 30s Lab starts' }));
     expect(screen.getByRole('button', { name: 'Power off worker-3 (Ready, 2 pods)' })).toBeInTheDocument();
-    expect(within(timeline).getAllByRole('button')).toHaveLength(1);
+    await user.click(within(timeline).getByRole('button', { name: 'Redo to 30s $ sim node fail worker-3' }));
+    expect(screen.getByRole('button', { name: 'Power on worker-3 (Ready, powered off, 2 pods)' })).toBeInTheDocument();
+    await user.click(within(timeline).getByRole('button', { name: 'Rewind to 30s Lab starts' }));
+    await user.click(screen.getByRole('button', { name: /^Power off worker-1/ }));
+    expect(within(timeline).queryByRole('button', { name: /^Redo to/ })).not.toBeInTheDocument();
+    await user.click(within(timeline).getByRole('button', { name: 'Go back to the branch you left' }));
+    expect(screen.getByRole('button', { name: 'Power on worker-3 (Ready, powered off, 2 pods)' })).toBeInTheDocument();
   });
 
   it('reset brings back the starting cluster', async () => {
@@ -188,5 +194,48 @@ describe('the lab panel', () => {
     expect(screen.getByText('Completed')).toBeInTheDocument();
     expect(completions.has('first-look')).toBe(true);
     await act(async () => {});
+  });
+});
+
+describe('a lab kept across visits', () => {
+  it('comes back after a reload as it was: clock, terminal, timeline and revealed hints', async () => {
+    const lab = await scenario('node-failure');
+    const user = userEvent.setup();
+    const view = render(<LabPanel scenario={lab} completions={() => memoryCompletions()} />);
+    await user.type(screen.getByRole('textbox', { name: 'Command' }), 'sim node fail worker-3{Enter}');
+    await user.click(screen.getByRole('button', { name: /advance the clock 10 seconds/ }));
+    expect(await screen.findByText('advanced 10s; now 40s', {}, { timeout: 3000 })).toBeInTheDocument();
+    await user.click(screen.getByRole('button', { name: /Show a hint/ }));
+    const entries = screen.getByRole('region', { name: 'Timeline' }).querySelectorAll('li').length;
+    view.unmount();
+    render(<LabPanel scenario={lab} completions={() => memoryCompletions()} />);
+    expect(screen.getByRole('timer', { name: 'Cluster time' })).toHaveTextContent('40s');
+    const terminal = screen.getByRole('log', { name: 'Terminal output' });
+    expect(within(terminal).getByText('sim node fail worker-3')).toBeInTheDocument();
+    expect(within(terminal).getByText('advanced 10s; now 40s')).toBeInTheDocument();
+    expect(screen.getByRole('region', { name: 'Timeline' }).querySelectorAll('li')).toHaveLength(entries);
+    expect(screen.getByText('Hint 1')).toBeInTheDocument();
+  });
+
+  it('a saved lab from another simulator version is offered, not replayed silently', async () => {
+    const lab = await scenario('node-failure');
+    localStorage.setItem(
+      `clusterbook:lab:${lab.id}`,
+      JSON.stringify({
+        v: 1,
+        model: '2020.1.1',
+        lab: lab.id,
+        seed: lab.cluster.seed,
+        events: [{ k: 'run', at: 30000, cmd: 'sim node fail worker-3' }],
+        now: 30000,
+        hints: 0,
+        solution: false,
+      }),
+    );
+    const user = userEvent.setup();
+    render(<LabPanel scenario={lab} completions={() => memoryCompletions()} />);
+    expect(screen.getByText(/made with another version of the simulator \(2020\.1\.1\)/)).toBeInTheDocument();
+    await user.click(screen.getByRole('button', { name: 'Replay anyway' }));
+    expect(within(screen.getByRole('log', { name: 'Terminal output' })).getByText('sim node fail worker-3')).toBeInTheDocument();
   });
 });

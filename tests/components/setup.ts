@@ -23,3 +23,6 @@ HTMLDialogElement.prototype.close ??= function (this: HTMLDialogElement) {
   this.removeAttribute('open');
   this.dispatchEvent(new Event('close'));
 };
+
+// Every test starts with an empty browser: nothing saved by an earlier one (labs keep their log there).
+afterEach(() => localStorage.clear());

@@ -18,7 +18,9 @@ checks:
     label: web has 3
     failure: web has {available} of {desired}
 hints: [h]
-solution: kubectl scale deployment web --replicas=3
+solution: |
+  kubectl scale deployment web --replicas=3
+  sim advance 30s
 debrief: D
 `;
 

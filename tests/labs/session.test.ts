@@ -109,9 +109,10 @@ describe('a lab session', () => {
     expect(context(session).checks[0].passed).toBe(false);
   });
 
-  it('reset returns to the starting cluster and timeline but keeps revealed hints', async () => {
+  it('reset returns to the starting cluster and timeline and hides the hints, the solution and the old terminal', async () => {
     const session = startSession(await scenario('node-failure'));
     session.send({ type: 'SHOW_HINT' });
+    session.send({ type: 'SHOW_SOLUTION' });
     session.send({ type: 'TOGGLE_NODE', node: 'worker-3' });
     session.send({ type: 'JUMP', duration: '1m' });
     settleJump(session);
@@ -119,7 +120,9 @@ describe('a lab session', () => {
     expect(context(session).view.time.ms).toBe(30_000);
     expect(context(session).timeline).toHaveLength(1);
     expect(context(session).view.nodes.every((n) => n.status === 'Ready')).toBe(true);
-    expect(context(session).hintsShown).toBe(1);
+    expect(context(session).hintsShown).toBe(0);
+    expect(context(session).solutionShown).toBe(false);
+    expect(context(session).terminal.map((block) => block.text)).toEqual([labErrors.reset]);
   });
 
   it('hints are revealed one at a time and stop at the last', async () => {

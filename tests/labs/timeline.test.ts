@@ -1,5 +1,5 @@
 import { labPolicy } from '@/lib/labs/policy';
-import { diffViews, podLabel, recordOnTimeline, rewindTimeline, type TimelineEntry } from '@/lib/labs/timeline';
+import { diffViews, podLabel, recordOnTimeline, type TimelineEntry } from '@/lib/labs/timeline';
 import { baseView, webPods, withNode, withPods } from './support/views';
 
 const texts = (marks: { text: string }[]) => marks.map((m) => m.text);
@@ -119,13 +119,6 @@ describe('the timeline of changes', () => {
       expect(timeline).toHaveLength(labPolicy.timelineMaxEntries);
       expect(timeline[0]).toBe(start[0]);
       expect(timeline[1].id).toBe(7);
-    });
-
-    it('rewinding keeps the entries up to the chosen one', () => {
-      const one = recordOnTimeline(start, { at: 10_000, marks: [mark('a')], snapshot: () => 's1' }, 1);
-      const two = recordOnTimeline(one, { at: 20_000, marks: [mark('b')], snapshot: () => 's2' }, 2);
-      expect(rewindTimeline(two, 1)?.map((e) => e.id)).toEqual([0, 1]);
-      expect(rewindTimeline(two, 99)).toBeUndefined();
     });
   });
 });

@@ -6,12 +6,26 @@ import type { LabSpeed } from '../policy';
 import type { LabScenario } from '../schema';
 import type { TimelineEntry } from '../timeline';
 import type { LabWorld } from '../world';
+import type { LabEvent } from '../log/events';
 import type { Jump } from './clock';
 
 export interface TerminalBlock {
   id: number;
   kind: 'command' | 'stdout' | 'stderr' | 'note';
   text: string;
+}
+
+/**
+ * A restore point: the session as it was after `index` events of its log. Rewinding restores the
+ * nearest one before the target and replays the events in between, so memory stays bounded
+ * (a dozen cluster snapshots, not one per timeline entry).
+ */
+export interface Checkpoint {
+  index: number;
+  /** Simulated ms. */
+  at: number;
+  cluster: ClusterSnapshot;
+  context: Omit<LabSessionContext, 'checkpoints'>;
 }
 
 export interface LabTranscriptEntry extends TranscriptEntry {
@@ -23,6 +37,16 @@ export interface LabSessionInput {
   scenario: LabScenario;
   world: LabWorld;
   completions: LabCompletions;
+  /** A saved or shared log to replay before the reader takes over. */
+  resume?: LabResume;
+}
+
+/** What a reload or a link brings back: the events, the clock after them, and what was revealed. */
+export interface LabResume {
+  events: LabEvent[];
+  now: number;
+  hintsShown?: number;
+  solutionShown?: boolean;
 }
 
 export interface LabSessionContext {
@@ -33,10 +57,24 @@ export interface LabSessionContext {
   view: ClusterView;
   diagram: DiagramModel;
   checks: CheckResult[];
+  /** Checks (by index) that have passed at some moment so far: what `after` gates read. */
+  reached: number[];
   transcript: LabTranscriptEntry[];
-  timeline: TimelineEntry<ClusterSnapshot>[];
+  /** Entries name the length of the log right after them: where a rewind to them lands. */
+  timeline: TimelineEntry<number>[];
+  /** What the reader did, in order: the session is a function of it (see lib/labs/log). */
+  log: LabEvent[];
+  /** Events undone by a rewind, in order: redo replays them. */
+  future: LabEvent[];
+  /** The timeline entries those events made, shown after the current one. */
+  futureTimeline: TimelineEntry<number>[];
+  /** The whole log of the branch left behind when the reader did something new after a rewind. */
+  left: LabEvent[] | null;
+  checkpoints: Checkpoint[];
   /** Ids for timeline entries and terminal blocks, never reused. */
   nextId: number;
+  /** Ids for the notes a rewind, redo or reset prints (negative, counting down): not part of any replay. */
+  noteId: number;
   terminal: TerminalBlock[];
   speed: LabSpeed;
   jump: Jump | null;
@@ -61,6 +99,8 @@ export type LabSessionEvent =
   | { type: 'TOGGLE_NODE'; node: string }
   | { type: 'TOGGLE_ETCD_MEMBER'; member: string }
   | { type: 'REWIND'; entryId: number }
+  | { type: 'REDO'; entryId: number }
+  | { type: 'SWITCH_BRANCH' }
   | { type: 'RESET' }
   | { type: 'SHOW_HINT' }
   | { type: 'SHOW_SOLUTION' }

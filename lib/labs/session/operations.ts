@@ -1,9 +1,9 @@
 import { formatGoDuration, parseDuration, type ClusterView } from '@/lib/cluster';
-import { allPassed, evaluateChecks } from '../checks';
+import { allPassed, evaluateChecks, reachedChecks } from '../checks';
 import { buildDiagram, shareUnchanged } from '../diagram/model';
 import { labErrors } from '../errors';
 import { labPolicy } from '../policy';
-import { diffViews, recordOnTimeline, rewindTimeline, type TimelineMark } from '../timeline';
+import { diffViews, recordOnTimeline, type TimelineMark } from '../timeline';
 import { normaliseCommand } from '../match';
 import { announcementFor } from './announce';
 import { startJump } from './clock';
@@ -37,11 +37,16 @@ export function initialContext({ scenario, world, completions }: LabSessionInput
     view,
     diagram: buildDiagram(view),
     checks,
+    reached: reachedChecks([], checks),
     transcript,
-    timeline: [
-      { id: 0, at: cluster.now(), marks: [{ kind: 'action', tone: 'neutral', text: 'Lab starts' }], snapshot: cluster.snapshot() },
-    ],
+    timeline: [{ id: 0, at: cluster.now(), marks: [{ kind: 'action', tone: 'neutral', text: 'Lab starts' }], snapshot: 0 }],
+    log: [],
+    future: [],
+    futureTimeline: [],
+    left: null,
+    checkpoints: [],
     nextId: 3,
+    noteId: -1,
     terminal,
     speed: 1,
     jump: null,
@@ -63,22 +68,34 @@ export function appendTerminal(
   return { terminal: [...context.terminal, ...added].slice(-labPolicy.scrollbackMaxBlocks), nextId };
 }
 
-/** Reads the cluster back after anything happened: timeline, diagram, checks, completion, announcement. */
-export function observe(context: LabSessionContext, action?: { text: string; id: number }): Change {
+/**
+ * Reads the cluster back after anything happened: timeline, diagram, checks, completion, announcement.
+ * A timeline entry names `logLength`, the log's length once this change is in it (a rewind lands there).
+ */
+export function observe(context: LabSessionContext, action?: { text: string; id: number }, logLength = context.log.length): Change {
   const view = context.cluster.view();
   const marks: TimelineMark[] = diffViews(context.view, view);
   if (action) marks.unshift({ kind: 'action', tone: 'neutral', text: action.text });
-  const update = { at: view.time.ms, marks, snapshot: () => context.cluster.snapshot(), isAction: Boolean(action) };
+  const checks = shareUnchanged(
+    context.checks,
+    evaluateChecks(context.scenario.checks, { view, transcript: context.transcript, reached: new Set(context.reached) }),
+  );
+  const reached = reachedChecks(context.reached, checks);
+  const snapshot = () => logLength;
   // An action brings the id it reserved; other changes take the next free one if they start an entry.
-  const timeline = recordOnTimeline(context.timeline, update, action?.id ?? context.nextId);
+  const timeline = recordOnTimeline(
+    context.timeline,
+    { at: view.time.ms, marks, snapshot, isAction: Boolean(action) },
+    action?.id ?? context.nextId,
+  );
   const usedId = timeline.at(-1)!.id >= context.nextId;
-  const checks = shareUnchanged(context.checks, evaluateChecks(context.scenario.checks, { view, transcript: context.transcript }));
   const justCompleted = !context.completed && allPassed(checks);
   const announcement = announcementFor(view.time.text, marks, context.checks, checks, justCompleted);
   return {
     view,
     diagram: shareUnchanged(context.diagram, buildDiagram(view)),
     checks,
+    reached,
     timeline,
     nextId: usedId ? timeline.at(-1)!.id + 1 : context.nextId,
     completed: context.completed || justCompleted,
@@ -145,37 +162,6 @@ export function nodeToggleCommand(view: ClusterView, node: string): string {
 export function etcdToggleCommand(view: ClusterView, member: string): string {
   const found = view.etcd.members.find((m) => m.name === member);
   return found && !found.healthy ? `sim etcd recover ${member}` : `sim etcd fail ${member}`;
-}
-
-/** Reads the restored cluster without diffing: a rewind is not a change the timeline records. */
-function settle(context: LabSessionContext, note: string): Change {
-  const view = context.cluster.view();
-  const checks = evaluateChecks(context.scenario.checks, { view, transcript: context.transcript });
-  return {
-    view,
-    diagram: shareUnchanged(context.diagram, buildDiagram(view)),
-    checks: shareUnchanged(context.checks, checks),
-    jump: null,
-    justCompleted: false,
-    announcement: `At ${view.time.text}: ${note}.`,
-    ...appendTerminal(context, [{ kind: 'note', text: note }]),
-  };
-}
-
-export function rewindTo(context: LabSessionContext, entryId: number): Change {
-  const timeline = rewindTimeline(context.timeline, entryId);
-  if (!timeline) return {};
-  const target = timeline.at(-1)!;
-  context.cluster.restore(target.snapshot);
-  const rewound = { ...context, timeline, transcript: context.transcript.filter((t) => t.entryId <= entryId) };
-  return { timeline, transcript: rewound.transcript, ...settle(rewound, labErrors.rewound(formatGoDuration(target.at))) };
-}
-
-export function resetLab(context: LabSessionContext): Change {
-  const start = context.timeline[0];
-  context.cluster.restore(start.snapshot);
-  const reset = { ...context, timeline: [start], transcript: [] };
-  return { timeline: reset.timeline, transcript: reset.transcript, ...settle(reset, labErrors.reset) };
 }
 
 export function finishJumpNote(context: LabSessionContext, totalMs: number, nowMs: number): Change {

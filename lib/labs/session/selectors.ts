@@ -14,6 +14,8 @@ export const selectChecks = (s: State) => s.context.checks;
 export const selectPassedCount = (s: State) => s.context.checks.filter((c) => c.passed).length;
 export const selectCompleted = (s: State) => s.context.completed;
 export const selectTimeline = (s: State) => s.context.timeline;
+export const selectFutureTimeline = (s: State) => s.context.futureTimeline;
+export const selectHasOtherBranch = (s: State) => s.context.left !== null;
 export const selectTerminal = (s: State) => s.context.terminal;
 export const selectHintsShown = (s: State) => s.context.hintsShown;
 export const selectSolutionShown = (s: State) => s.context.solutionShown;

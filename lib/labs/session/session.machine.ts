@@ -2,16 +2,9 @@ import { parseDuration } from '@/lib/cluster';
 import { assign, fromCallback, setup } from 'xstate';
 import { advanceInSteps, planFrame } from './clock';
 import type { LabSessionContext, LabSessionEvent, LabSessionInput } from './context';
-import {
-  etcdToggleCommand,
-  finishJumpNote,
-  initialContext,
-  nodeToggleCommand,
-  observe,
-  resetLab,
-  rewindTo,
-  runCommand,
-} from './operations';
+import { normaliseCommand } from '../match';
+import { act, observeFrame, redoTo, resetLab, rewindTo, startContext, switchBranch } from './history';
+import { etcdToggleCommand, finishJumpNote, nodeToggleCommand } from './operations';
 
 /** Sends FRAME with the real milliseconds since the last frame, once per animation frame. */
 const animationFrames = fromCallback<LabSessionEvent>(({ sendBack }) => {
@@ -45,31 +38,33 @@ export const labSessionMachine = setup({
     'take this frame while playing': assign(({ context, event }) => frameChange(context, event, true)),
     'take this frame of the jump': assign(({ context, event }) => frameChange(context, event, false)),
     'advance the cluster': ({ context }) => advanceInSteps(context.cluster, context.frameMs),
-    'observe the cluster': assign(({ context }) => observe(context)),
+    'observe the cluster': assign(({ context }) => observeFrame(context)),
     'start a jump': assign(({ context, event }) =>
-      event.type === 'JUMP' && parseDuration(event.duration) !== undefined ? runCommand(context, `sim advance ${event.duration}`) : {},
+      event.type === 'JUMP' && parseDuration(event.duration) !== undefined ? run(context, `sim advance ${event.duration}`) : {},
     ),
-    'cancel the jump': assign({ jump: null }),
+    'cancel the jump': assign(({ context }) => act(context, { k: 'cancel', at: context.cluster.now() })),
     'set the speed': assign({ speed: ({ event, context }) => (event.type === 'SET_SPEED' ? event.speed : context.speed) }),
-    'run the command': assign(({ context, event }) => (event.type === 'RUN' ? runCommand(context, event.command) : {})),
+    'run the command': assign(({ context, event }) => (event.type === 'RUN' ? run(context, event.command) : {})),
     'toggle the node': assign(({ context, event }) =>
-      event.type === 'TOGGLE_NODE' ? runCommand(context, nodeToggleCommand(context.view, event.node)) : {},
+      event.type === 'TOGGLE_NODE' ? run(context, nodeToggleCommand(context.view, event.node)) : {},
     ),
     'toggle the etcd member': assign(({ context, event }) =>
-      event.type === 'TOGGLE_ETCD_MEMBER' ? runCommand(context, etcdToggleCommand(context.view, event.member)) : {},
+      event.type === 'TOGGLE_ETCD_MEMBER' ? run(context, etcdToggleCommand(context.view, event.member)) : {},
     ),
     'rewind to the entry': assign(({ context, event }) => (event.type === 'REWIND' ? rewindTo(context, event.entryId) : {})),
+    'redo to the entry': assign(({ context, event }) => (event.type === 'REDO' ? redoTo(context, event.entryId) : {})),
+    'switch to the other branch': assign(({ context }) => switchBranch(context)),
     'reset the lab': assign(({ context }) => resetLab(context)),
     'reveal the next hint': assign({ hintsShown: ({ context }) => Math.min(context.hintsShown + 1, context.scenario.hints.length) }),
     'reveal the solution': assign({ solutionShown: true }),
-    'clear the terminal': assign({ terminal: [] }),
+    'clear the terminal': assign(({ context }) => act(context, { k: 'clear', at: context.cluster.now() })),
     'save the completion': ({ context }) => {
       if (context.justCompleted) context.completions.record(context.scenario.id);
     },
   },
 }).createMachine({
   id: 'labSession',
-  context: ({ input }) => initialContext(input),
+  context: ({ input }) => startContext(input),
   initial: 'paused',
   on: {
     SET_SPEED: { actions: 'set the speed' },
@@ -78,6 +73,8 @@ export const labSessionMachine = setup({
     TOGGLE_NODE: { actions: ['toggle the node', 'save the completion'] },
     TOGGLE_ETCD_MEMBER: { actions: ['toggle the etcd member', 'save the completion'] },
     REWIND: { target: '.paused', actions: 'rewind to the entry' },
+    REDO: { target: '.paused', actions: 'redo to the entry' },
+    SWITCH_BRANCH: { target: '.paused', actions: 'switch to the other branch' },
     RESET: { target: '.paused', actions: 'reset the lab' },
     SHOW_HINT: { actions: 'reveal the next hint' },
     SHOW_SOLUTION: { actions: 'reveal the solution' },
@@ -107,10 +104,22 @@ export const labSessionMachine = setup({
   },
 });
 
+/** A command line from the terminal or a control, as a logged event. */
+function run(context: LabSessionContext, line: string): Partial<LabSessionContext> {
+  const cmd = normaliseCommand(line);
+  return cmd ? act(context, { k: 'run', at: context.cluster.now(), cmd }) : {};
+}
+
 function frameChange(context: LabSessionContext, event: LabSessionEvent, playing: boolean): Partial<LabSessionContext> {
   if (event.type !== 'FRAME') return {};
   const plan = planFrame(event.elapsedMs, context.speed, playing, context.jump);
-  // The note reads the clock as it will be once this frame's time has passed.
-  const note = plan.finished?.echo ? finishJumpNote(context, plan.finished.totalMs, context.cluster.now() + plan.advanceMs) : {};
-  return { frameMs: plan.advanceMs, jump: plan.jump, ...note };
+  if (!plan.finished?.echo) return { frameMs: plan.advanceMs, jump: plan.jump };
+  // The note (and its event) read the clock as it will be once this frame's time has passed.
+  const at = context.cluster.now() + plan.advanceMs;
+  return {
+    frameMs: plan.advanceMs,
+    jump: plan.jump,
+    ...finishJumpNote(context, plan.finished.totalMs, at),
+    log: [...context.log, { k: 'jumpDone', at, ms: plan.finished.totalMs }],
+  };
 }
