@@ -6,7 +6,8 @@ import { Sidebar } from '@/components/layout/Sidebar';
 import { SkipLink } from '@/components/layout/SkipLink';
 import { Footer } from '@/components/layout/Footer';
 import { SearchButton } from '@/components/search/SearchButton';
-import { TermDismiss } from '@/components/mdx-parts/TermDismiss';
+import { TermTips } from '@/components/mdx-parts/TermTips';
+import { DeepLinks } from '@/components/layout/DeepLinks';
 import { ContentReloader } from '@/components/layout/ContentReloader';
 import { themeScript } from '@/components/layout/theme-script';
 import './styles/index.css';
@@ -15,6 +16,10 @@ export const metadata: Metadata = {
   title: { default: 'Clusterbook: containers and Kubernetes, from the kernel up', template: '%s · Clusterbook' },
   description:
     'Study notes on containers, Linux namespaces, cgroups and Kubernetes architecture, with quizzes and a simulated cluster you can break.',
+  icons: {
+    icon: [{ url: '/icons/icon.svg', type: 'image/svg+xml' }],
+    apple: [{ url: '/icons/apple-touch-icon.png', sizes: '180x180' }],
+  },
 };
 
 export const viewport: Viewport = {
@@ -37,7 +42,8 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
         <Header nav={<Sidebar parts={site.parts} label="Menu chapters" />} tools={<SearchButton />} />
         {children}
         <Footer />
-        <TermDismiss />
+        <TermTips />
+        <DeepLinks />
         {process.env.NODE_ENV === 'development' && <ContentReloader />}
       </body>
     </html>

@@ -7,6 +7,7 @@ import { DocsShell } from '../layout/DocsShell';
 import { PrevNext } from '../layout/PrevNext';
 import { TableOfContents } from '../layout/TableOfContents';
 import { MdxContent } from '../MdxContent';
+import { InlineToc } from './InlineToc';
 
 interface Props {
   chapter: Chapter;
@@ -27,7 +28,7 @@ export function ChapterPage({ chapter, part, parts, previous, next, glossary, qu
           <Breadcrumbs
             items={[
               { label: 'Home', href: '/' },
-              { label: `Part ${partNumber}: ${part.title}`, href: `/#part-${part.id}` },
+              { label: `Part ${partNumber}: ${part.title}`, href: `/chapters#part-${part.id}` },
               { label: chapter.title },
             ]}
           />
@@ -46,19 +47,8 @@ export function ChapterPage({ chapter, part, parts, previous, next, glossary, qu
               ))}
             </ul>
           </section>
-          {chapter.toc.length > 0 && (
-            <details className="toc-inline">
-              <summary>On this page</summary>
-              <ol>
-                {chapter.toc.map((t) => (
-                  <li key={t.id} className={t.depth === 3 ? 'toc-sub' : undefined}>
-                    <a href={`#${t.id}`}>{t.text}</a>
-                  </li>
-                ))}
-              </ol>
-            </details>
-          )}
         </header>
+        <InlineToc items={chapter.toc} />
         <div className="prose">
           <MdxContent code={chapter.code} css={chapter.codeCss} context={{ glossary }} />
         </div>

@@ -34,7 +34,7 @@ export function LabChecks({ headingId }: { headingId: string }) {
   const scenario = useLab(selectScenario);
   const allPass = passed === checks.length;
   return (
-    <section className="lab-checks" aria-labelledby={headingId}>
+    <div role="group" className="lab-checks" aria-labelledby={headingId}>
       <div className="lab-section-head">
         <h4 id={headingId}>Checks</h4>
         <span className={`lab-tally${allPass ? ' is-done' : ''}`}>{`${passed} of ${checks.length} pass`}</span>
@@ -52,6 +52,6 @@ export function LabChecks({ headingId }: { headingId: string }) {
           </p>
         </div>
       )}
-    </section>
+    </div>
   );
 }

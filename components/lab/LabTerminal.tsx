@@ -72,7 +72,7 @@ export function LabTerminal({ headingId }: { headingId: string }) {
   };
 
   return (
-    <section className="lab-terminal" aria-labelledby={headingId}>
+    <div role="group" className="lab-terminal" aria-labelledby={headingId}>
       <div className="lab-term-bar">
         <h4 id={headingId}>Terminal</h4>
         <button type="button" className="lab-term-clear" onClick={() => send({ type: 'CLEAR_TERMINAL' })}>
@@ -121,6 +121,6 @@ export function LabTerminal({ headingId }: { headingId: string }) {
         Enter runs the command. Up and Down recall earlier commands. Tab completes commands, kinds and names while you type. Control L
         clears the output.
       </p>
-    </section>
+    </div>
   );
 }

@@ -80,7 +80,7 @@ export function LabTimeline({ headingId }: { headingId: string }) {
   }, [timeline.length]);
   const rewind = useCallback((id: number) => send({ type: 'REWIND', entryId: id }), [send]);
   return (
-    <section className="lab-timeline" aria-labelledby={headingId}>
+    <div role="group" className="lab-timeline" aria-labelledby={headingId}>
       <div className="lab-section-head">
         <h4 id={headingId}>Timeline</h4>
         <span className="lab-section-note">Choose a moment to rewind to it</span>
@@ -91,6 +91,6 @@ export function LabTimeline({ headingId }: { headingId: string }) {
           <EntryButton key={entry.id} entry={entry} latest={i === timeline.length - 1} onRewind={rewind} />
         ))}
       </ol>
-    </section>
+    </div>
   );
 }

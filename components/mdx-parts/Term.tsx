@@ -9,7 +9,7 @@ export interface TermProps {
 
 /**
  * A glossary word: a link to /glossary#id whose short definition shows on hover and on keyboard
- * focus (CSS), and hides on Escape (TermDismiss). Unknown ids never get here: the build rejects them.
+ * focus (CSS), and is placed, opened by touch and hidden on Escape by TermTips. Unknown ids never get here: the build rejects them.
  */
 export function Term({ id, children, term }: TermProps & { term: Pick<GlossaryTerm, 'title' | 'short'> }) {
   const tipId = `term-${useId().replace(/[^a-zA-Z0-9_-]/g, '')}`;
