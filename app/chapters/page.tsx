@@ -1,12 +1,13 @@
 import type { Metadata } from 'next';
+import { pageMetadata } from '@/lib/site/metadata';
 import { getSite } from '@/lib/content';
 import { ChaptersOverview } from '@/components/chapter/ChaptersOverview';
 
-export const metadata: Metadata = {
+export const metadata: Metadata = pageMetadata({
   title: 'Chapters',
   description: 'Every part and chapter of Clusterbook in reading order, with what you have read and which quizzes you passed.',
-  alternates: { canonical: '/chapters' },
-};
+  path: '/chapters',
+});
 
 export default async function Page() {
   return <ChaptersOverview site={await getSite()} />;

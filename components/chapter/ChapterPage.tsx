@@ -8,6 +8,7 @@ import { PrevNext } from '../layout/PrevNext';
 import { TableOfContents } from '../layout/TableOfContents';
 import { MdxContent } from '../MdxContent';
 import { InlineToc } from './InlineToc';
+import { CopyMarkdown } from './CopyMarkdown';
 
 interface Props {
   chapter: Chapter;
@@ -17,9 +18,16 @@ interface Props {
   next?: ChapterSummary;
   glossary: GlossaryTerm[];
   quiz?: Quiz;
+  /** When the chapter's source last changed (ISO), if the build could tell. */
+  updated?: string;
+  /** Where to edit the source, when a repository is configured. */
+  editUrl?: string;
+  markdownUrl: string;
 }
 
-export function ChapterPage({ chapter, part, parts, previous, next, glossary, quiz }: Props) {
+const dateFormat = new Intl.DateTimeFormat('en', { year: 'numeric', month: 'long', day: 'numeric', timeZone: 'UTC' });
+
+export function ChapterPage({ chapter, part, parts, previous, next, glossary, quiz, updated, editUrl, markdownUrl }: Props) {
   const partNumber = parts.findIndex((p) => p.id === part.id) + 1;
   return (
     <DocsShell parts={parts} aside={<TableOfContents items={chapter.toc} />}>
@@ -36,6 +44,19 @@ export function ChapterPage({ chapter, part, parts, previous, next, glossary, qu
           <p className="chapter-lede">{chapter.description}</p>
           <p className="chapter-meta">
             <span>{chapter.minutes} min read</span>
+            {updated && (
+              <span>
+                Last updated <time dateTime={updated}>{dateFormat.format(new Date(updated))}</time>
+              </span>
+            )}
+          </p>
+          <p className="page-actions">
+            <CopyMarkdown href={markdownUrl} />
+            {editUrl && (
+              <a className="page-action" href={editUrl} rel="noopener">
+                Edit this page
+              </a>
+            )}
           </p>
           <section className="objectives" aria-labelledby="objectives-title">
             <h2 id="objectives-title" className="objectives-title">
