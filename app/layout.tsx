@@ -8,6 +8,7 @@ import { Footer } from '@/components/layout/Footer';
 import { SearchButton } from '@/components/search/SearchButton';
 import { TermTips } from '@/components/mdx-parts/TermTips';
 import { DeepLinks } from '@/components/layout/DeepLinks';
+import { UpdateNotice } from '@/components/layout/UpdateNotice';
 import { ContentReloader } from '@/components/layout/ContentReloader';
 import { themeScript } from '@/components/layout/theme-script';
 import { siteConfig } from '@/lib/site/config';
@@ -34,6 +35,7 @@ export const metadata: Metadata = {
     icon: [{ url: '/icons/icon.svg', type: 'image/svg+xml' }],
     apple: [{ url: '/icons/apple-touch-icon.png', sizes: '180x180' }],
   },
+  manifest: '/manifest.webmanifest',
 };
 
 export const viewport: Viewport = {
@@ -58,6 +60,7 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
         <Footer />
         <TermTips />
         <DeepLinks />
+        <UpdateNotice />
         {process.env.NODE_ENV === 'development' && <ContentReloader />}
       </body>
     </html>
