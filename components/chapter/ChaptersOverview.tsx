@@ -18,7 +18,7 @@ export function ChaptersOverview({ site }: { site: Site }) {
           <p className="chapter-lede">
             The course in reading order, part by part. Each chapter ends with a quiz; marks show what you have read (✓) and passed (★).
           </p>
-          <ContinueReading chapters={site.chapters} />
+          <ContinueReading chapters={site.chapters.map(({ slug, href, title }) => ({ slug, href, title }))} />
         </header>
         {site.parts.map((part, i) => (
           <section key={part.id} id={`part-${part.id}`} className="overview-part" aria-labelledby={`overview-part-${part.id}`}>

@@ -29,7 +29,7 @@ export function HomePage({ site }: { site: Site }) {
               Browse the glossary
             </Link>
           </div>
-          <ContinueReading chapters={site.chapters} />
+          <ContinueReading chapters={site.chapters.map(({ slug, href, title }) => ({ slug, href, title }))} />
           <dl className="hero-stats">
             <div>
               <dt>Chapters</dt>

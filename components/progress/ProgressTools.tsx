@@ -1,7 +1,8 @@
 'use client';
 
-import { useRef, useState } from 'react';
-import { decodeImport } from '@/lib/progress/codec';
+import { useEffect, useRef, useState } from 'react';
+import { decodeImport, importLimitBytes } from '@/lib/progress/codec';
+import { progressErrors } from '@/lib/progress/errors';
 import { summary } from '@/lib/progress/model';
 import type { Progress } from '@/lib/progress/schema';
 import { useProgress, useQuizServices } from '../quiz/services';
@@ -26,6 +27,41 @@ function download(name: string, text: string) {
 
 type Message = { kind: 'ok' | 'error'; text: string };
 
+type Persistence = 'unknown' | 'granted' | 'denied' | 'unsupported';
+
+const persistenceWords: Record<Persistence, string> = {
+  unknown: '',
+  granted: 'Your browser keeps this data until you clear it yourself (persistent storage granted).',
+  denied:
+    'Your browser may clear this data when it runs low on space (persistent storage not granted); export a copy now and then to be safe.',
+  unsupported: 'This browser cannot promise to keep this data; export a copy now and then to be safe.',
+};
+
+/** Asks once for storage the browser will not clear on its own, and reports the answer. */
+function usePersistence(canSave: boolean): Persistence {
+  const [state, setState] = useState<Persistence>('unknown');
+  useEffect(() => {
+    if (!canSave) return;
+    const storage = navigator.storage;
+    if (!storage?.persist || !storage.persisted) {
+      setState('unsupported');
+      return;
+    }
+    let cancelled = false;
+    storage
+      .persisted()
+      .then((already) => already || storage.persist())
+      .then(
+        (granted) => !cancelled && setState(granted ? 'granted' : 'denied'),
+        () => !cancelled && setState('unsupported'),
+      );
+    return () => {
+      cancelled = true;
+    };
+  }, [canSave]);
+  return state;
+}
+
 /** Export, import (checked before anything is replaced) and reset (after confirmation). */
 export function ProgressTools() {
   const { store, progress } = useProgress();
@@ -34,10 +70,19 @@ export function ProgressTools() {
   const [pendingImport, setPendingImport] = useState<{ text: string; name: string; description: string }>();
   const [confirmingReset, setConfirmingReset] = useState(false);
   const fileInput = useRef<HTMLInputElement>(null);
+  const canSave = store.canSave();
+  const persistence = usePersistence(canSave);
+  const newer = store.heldNewerVersion();
 
   const chooseFile = async (file: File | undefined) => {
     if (!file) return;
     setMessage(undefined);
+    // Before reading: a huge file would otherwise be read whole into memory first.
+    if (file.size > importLimitBytes) {
+      if (fileInput.current) fileInput.current.value = '';
+      setMessage({ kind: 'error', text: progressErrors.importTooLarge });
+      return;
+    }
     const text = await file.text();
     const decoded = decodeImport(text, now());
     if (fileInput.current) fileInput.current.value = '';
@@ -59,7 +104,12 @@ export function ProgressTools() {
   return (
     <div className="progress-tools">
       <ProgressNotices store={store} />
-      <p className="progress-summary">Saved in this browser: {describe(progress)}.</p>
+      {canSave ? (
+        <p className="progress-summary">Saved in this browser: {describe(progress)}.</p>
+      ) : (
+        <p className="progress-summary">Not being saved: {describe(progress)} so far, kept only while this tab is open.</p>
+      )}
+      {canSave && persistence !== 'unknown' && <p className="progress-persistence">{persistenceWords[persistence]}</p>}
       <div className="quiz-actions">
         <button
           type="button"
@@ -112,7 +162,10 @@ export function ProgressTools() {
       {confirmingReset && (
         <div className="progress-confirm" id="progress-reset-confirm" role="group" aria-labelledby="progress-reset-question">
           <p id="progress-reset-question">
-            Forget everything saved in this browser ({describe(progress)})? This cannot be undone; export first if you may want it back.
+            {newer
+              ? `Replace the progress a newer version of Clusterbook saved (version ${newer}, which this page cannot read) with a fresh start?`
+              : `Forget everything saved in this browser (${describe(progress)})?`}{' '}
+            This cannot be undone; export first if you may want it back.
           </p>
           <div className="quiz-actions">
             <button

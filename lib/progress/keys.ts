@@ -7,6 +7,9 @@ export const progressKey = 'clusterbook.progress';
 /** Unreadable data is copied here (with a timestamp) before a fresh start, never deleted. */
 export const setAsidePrefix = 'clusterbook.progress.set-aside.';
 
+/** Which key the last set-aside went to, so the same unreadable data is copied once, not on every load. */
+export const setAsideLastKey = 'clusterbook.progress.set-aside-last';
+
 /** A notice the reader has not dismissed yet (data set aside), so it survives page loads. */
 export const noticeKey = 'clusterbook.progress.notice';
 

@@ -93,3 +93,12 @@ describe('after one visit, the course works offline', () => {
     for (const icon of manifest.icons) expect((await fetch(new URL(icon.src, b.baseUrl))).status).toBe(200);
   });
 });
+
+describe('progress storage', () => {
+  it('asks the browser to keep progress and says whether it agreed', async () => {
+    const page = await b.open('/quiz');
+    await expect
+      .poll(() => page.locator('.progress-persistence').textContent())
+      .toMatch(/persistent storage (granted|not granted)|cannot promise/);
+  });
+});
