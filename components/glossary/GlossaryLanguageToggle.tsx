@@ -31,7 +31,7 @@ export function GlossaryLanguageToggle() {
       aria-pressed={language === 'ko'}
       onClick={() => choose(language === 'ko' ? 'en' : 'ko')}
     >
-      <span lang="ko">한국어</span>&nbsp;(Korean names and definitions)
+      <span lang="ko">한국어</span>&nbsp;(Korean terms)
     </button>
   );
 }

@@ -11,7 +11,7 @@ describe('Korean glossary names', () => {
     const korean = page.locator('.glossary-ko-short').first();
     await expect(page.locator('.glossary-ko-short').count()).resolves.toBeGreaterThanOrEqual(2);
     await expect(korean.isVisible()).resolves.toBe(false);
-    const toggle = page.getByRole('button', { name: /Korean names/ });
+    const toggle = page.getByRole('button', { name: /Korean terms/ });
     await expect(toggle.getAttribute('aria-pressed')).resolves.toBe('false');
     await toggle.click();
     await expect(toggle.getAttribute('aria-pressed')).resolves.toBe('true');
