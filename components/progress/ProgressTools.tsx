@@ -69,6 +69,7 @@ export function ProgressTools() {
   const [message, setMessage] = useState<Message>();
   const [pendingImport, setPendingImport] = useState<{ text: string; name: string; description: string }>();
   const [confirmingReset, setConfirmingReset] = useState(false);
+  const [backups] = useState(() => store.backups());
   const fileInput = useRef<HTMLInputElement>(null);
   const canSave = store.canSave();
   const persistence = usePersistence(canSave);
@@ -185,6 +186,29 @@ export function ProgressTools() {
             </button>
           </div>
         </div>
+      )}
+
+      {backups.length > 0 && (
+        <details className="progress-backups">
+          <summary>Restore an earlier copy</summary>
+          <p>Clusterbook keeps a copy of your progress from each of the last few days you visited.</p>
+          <ul>
+            {backups.map((b) => (
+              <li key={b.key}>
+                {b.day}: {describe(b.progress)}{' '}
+                <button
+                  type="button"
+                  className="button"
+                  onClick={() => {
+                    if (store.restoreBackup(b.key)) setMessage({ kind: 'ok', text: `Restored the copy from ${b.day}.` });
+                  }}
+                >
+                  Restore the copy from {b.day}
+                </button>
+              </li>
+            ))}
+          </ul>
+        </details>
       )}
 
       <div aria-live="polite" className="progress-message">

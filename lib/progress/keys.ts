@@ -18,3 +18,7 @@ export const progressChangedEvent = 'clusterbook:progress-changed';
 
 /** The schema version this build writes. */
 export const currentVersion = 2;
+
+/** Rolling daily copies of good progress (the key ends with the UTC date), and the list of them. */
+export const backupPrefix = 'clusterbook.progress.backup.';
+export const backupIndexKey = 'clusterbook.progress.backups';

@@ -10,6 +10,8 @@ export const progressPolicy = Object.freeze({
    * readers see the same dates.
    */
   fsrs: { request_retention: 0.9, maximum_interval: 365, enable_fuzz: false, enable_short_term: false },
+  /** Daily automatic copies kept for "restore an earlier copy". */
+  backupsKept: 3,
   /** A review session serves at most this many cards. */
   reviewBatch: 20,
 });

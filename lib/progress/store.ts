@@ -1,6 +1,6 @@
 import { decodeImport, decodeStored, encodeExport, encodeStored, exportFileName } from './codec';
 import { progressErrors } from './errors';
-import { currentVersion, noticeKey, progressKey, setAsideLastKey, setAsidePrefix } from './keys';
+import { backupIndexKey, backupPrefix, currentVersion, noticeKey, progressKey, setAsideLastKey, setAsidePrefix } from './keys';
 import { trimHistory } from './model';
 import { progressPolicy } from './policy';
 import { emptyProgress, lastingNoticeSchema, type Progress } from './schema';
@@ -118,6 +118,29 @@ export class ProgressStore {
     this.emit();
   }
 
+  /** The automatic daily copies, newest first, each with what it holds. */
+  backups(): { key: string; day: string; progress: Progress }[] {
+    return this.backupKeys()
+      .flatMap((key) => {
+        const raw = this.read(key);
+        const decoded = raw === null ? undefined : decodeStored(raw, this.options.now());
+        return decoded && 'progress' in decoded ? [{ key, day: key.slice(backupPrefix.length), progress: decoded.progress }] : [];
+      })
+      .reverse();
+  }
+
+  /** Replaces progress with one of the automatic copies (the UI confirms first). */
+  restoreBackup(key: string): boolean {
+    const found = this.backups().find((b) => b.key === key);
+    if (!found) return false;
+    this.writable = true;
+    this.newerVersion = undefined;
+    this.progress = found.progress;
+    this.save();
+    this.emit();
+    return true;
+  }
+
   /** Reads storage again, after another tab changed it. */
   reload(): void {
     this.progress = this.load();
@@ -155,7 +178,44 @@ export class ProgressStore {
       this.progress = decoded.progress;
       this.save();
     }
+    this.backUp(encodeStored(decoded.progress));
     return decoded.progress;
+  }
+
+  /**
+   * Keeps a copy of good progress once per day (the first load of the day, before any change),
+   * and only the last few: a bad import or a mistaken reset can then be undone.
+   */
+  private backUp(raw: string): void {
+    const key = `${backupPrefix}${new Date(this.options.now()).toISOString().slice(0, 10)}`;
+    const keys = this.backupKeys();
+    if (keys.includes(key)) return;
+    const kept = [...keys, key].sort();
+    const dropped = kept.slice(0, Math.max(0, kept.length - progressPolicy.backupsKept));
+    try {
+      this.options.storage!.setItem(key, raw);
+      for (const old of dropped) this.options.storage!.removeItem(old);
+      this.options.storage!.setItem(backupIndexKey, JSON.stringify(kept.slice(dropped.length)));
+    } catch {
+      // No room for a backup: the progress itself matters more; try again tomorrow.
+    }
+  }
+
+  private backupKeys(): string[] {
+    try {
+      const list: unknown = JSON.parse(this.read(backupIndexKey) ?? '[]');
+      return Array.isArray(list) ? list.filter((k): k is string => typeof k === 'string' && k.startsWith(backupPrefix)).sort() : [];
+    } catch {
+      return [];
+    }
+  }
+
+  private read(key: string): string | null {
+    try {
+      return this.options.storage?.getItem(key) ?? null;
+    } catch {
+      return null;
+    }
   }
 
   /**

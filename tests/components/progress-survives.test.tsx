@@ -34,3 +34,18 @@ describe('progress that survives', () => {
     expect(storage.getItem(progressKey)).toBe(raw);
   });
 });
+
+describe('restoring an earlier copy', () => {
+  it('lists the daily copies and restores the one the reader picks', async () => {
+    const storage = new MemoryStorage({
+      [progressKey]: JSON.stringify({ version: currentVersion, chapters: { a: { readAt: 1 } }, quizzes: {}, labs: {}, cards: {} }),
+    });
+    const first = testServices([], storage);
+    first.store.reset();
+    const { user, store } = setup(storage);
+    await user.click(screen.getByText('Restore an earlier copy'));
+    await user.click(screen.getByRole('button', { name: /^Restore the copy from \d{4}-\d\d-\d\d$/ }));
+    expect(Object.keys(store.get().chapters)).toEqual(['a']);
+    expect(screen.getByText(/^Restored the copy from/)).toBeInTheDocument();
+  });
+});

@@ -79,6 +79,22 @@ describe('the progress store', () => {
     expect(storage.getItem(key)).toBe(raw);
   });
 
+  it('keeps a daily copy of good progress, only the last few days, and restores one', () => {
+    const { storage, clock } = storeWith();
+    let store = new ProgressStore({ storage, now: clock.now });
+    for (const slug of ['a', 'b', 'c', 'd', 'e']) {
+      store.update((p, now) => markChapterRead(p, slug, now));
+      clock.travel(24 * 60 * 60 * 1000);
+      store = new ProgressStore({ storage, now: clock.now });
+    }
+    const copies = store.backups();
+    expect(copies.map((c) => Object.keys(c.progress.chapters).length)).toEqual([5, 4, 3]);
+    store.reset();
+    expect(store.restoreBackup(copies[1].key)).toBe(true);
+    expect(Object.keys(store.get().chapters)).toEqual(['a', 'b', 'c', 'd']);
+    expect([...storage.items.keys()].filter((k) => k.startsWith('clusterbook.progress.backup.'))).toHaveLength(3);
+  });
+
   it('sets the same unreadable data aside once, however many pages load it', () => {
     const { storage, clock } = storeWith({ [progressKey]: '{oops' });
     const first = `${setAsidePrefix}${clock.now()}`;
