@@ -8,25 +8,28 @@ import { Term, type TermProps } from './mdx-parts/Term';
 import { CodeBlock } from './mdx-parts/CodeBlock';
 import { ClusterLab } from './lab/ClusterLab';
 
-/** Tables scroll sideways on small screens instead of stretching the page. */
+/**
+ * Tables scroll sideways on small screens instead of stretching the page. The box is focusable so
+ * the keyboard can scroll it, but no landmark: every table was a region named "Table".
+ */
 function Table(props: ComponentProps<'table'>) {
   return (
-    <div className="table-scroll" tabIndex={0} role="region" aria-label="Table">
+    <div className="table-scroll" tabIndex={0}>
       <table {...props} />
     </div>
   );
 }
 
 /**
- * Diagrams keep a readable minimum width on phones and scroll sideways inside a focusable region,
- * rather than shrinking their labels to a few pixels.
+ * Diagrams keep a readable minimum width on phones and scroll sideways inside a focusable box,
+ * rather than shrinking their labels to a few pixels (the figure inside names itself).
  */
 const scrollableDiagrams = Object.fromEntries(
   Object.entries(diagrams).map(([name, Diagram]) => [
     name,
     function ScrollableDiagram() {
       return (
-        <div className="diagram-scroll" tabIndex={0} role="region" aria-label="Diagram (scrolls sideways on small screens)">
+        <div className="diagram-scroll" tabIndex={0}>
           <Diagram />
         </div>
       );

@@ -8,6 +8,8 @@ import { PrevNext } from '../layout/PrevNext';
 import { TableOfContents } from '../layout/TableOfContents';
 import { MdxContent } from '../MdxContent';
 import { PartVersions } from './PartVersions';
+import { InlineToc } from './InlineToc';
+import { CopyMarkdown } from './CopyMarkdown';
 
 interface Props {
   chapter: Chapter;
@@ -17,9 +19,16 @@ interface Props {
   next?: ChapterSummary;
   glossary: GlossaryTerm[];
   quiz?: Quiz;
+  /** When the chapter's source last changed (ISO), if the build could tell. */
+  updated?: string;
+  /** Where to edit the source, when a repository is configured. */
+  editUrl?: string;
+  markdownUrl: string;
 }
 
-export function ChapterPage({ chapter, part, parts, previous, next, glossary, quiz }: Props) {
+const dateFormat = new Intl.DateTimeFormat('en', { year: 'numeric', month: 'long', day: 'numeric', timeZone: 'UTC' });
+
+export function ChapterPage({ chapter, part, parts, previous, next, glossary, quiz, updated, editUrl, markdownUrl }: Props) {
   const partNumber = parts.findIndex((p) => p.id === part.id) + 1;
   return (
     <DocsShell parts={parts} aside={<TableOfContents items={chapter.toc} />}>
@@ -28,7 +37,7 @@ export function ChapterPage({ chapter, part, parts, previous, next, glossary, qu
           <Breadcrumbs
             items={[
               { label: 'Home', href: '/' },
-              { label: `Part ${partNumber}: ${part.title}`, href: `/#part-${part.id}` },
+              { label: `Part ${partNumber}: ${part.title}`, href: `/chapters#part-${part.id}` },
               { label: chapter.title },
             ]}
           />
@@ -36,6 +45,19 @@ export function ChapterPage({ chapter, part, parts, previous, next, glossary, qu
           <p className="chapter-lede">{chapter.description}</p>
           <p className="chapter-meta">
             <span>{chapter.minutes} min read</span>
+            {updated && (
+              <span>
+                Last updated <time dateTime={updated}>{dateFormat.format(new Date(updated))}</time>
+              </span>
+            )}
+          </p>
+          <p className="page-actions">
+            <CopyMarkdown href={markdownUrl} />
+            {editUrl && (
+              <a className="page-action" href={editUrl} rel="noopener">
+                Edit this page
+              </a>
+            )}
           </p>
           {part.versions && <PartVersions versions={part.versions} />}
           <section className="objectives" aria-labelledby="objectives-title">
@@ -48,19 +70,8 @@ export function ChapterPage({ chapter, part, parts, previous, next, glossary, qu
               ))}
             </ul>
           </section>
-          {chapter.toc.length > 0 && (
-            <details className="toc-inline">
-              <summary>On this page</summary>
-              <ol>
-                {chapter.toc.map((t) => (
-                  <li key={t.id} className={t.depth === 3 ? 'toc-sub' : undefined}>
-                    <a href={`#${t.id}`}>{t.text}</a>
-                  </li>
-                ))}
-              </ol>
-            </details>
-          )}
         </header>
+        <InlineToc items={chapter.toc} />
         <div className="prose">
           <MdxContent code={chapter.code} css={chapter.codeCss} context={{ glossary }} />
         </div>

@@ -3,6 +3,7 @@ import type { Site } from '@/lib/content';
 import { Breadcrumbs } from '../layout/Breadcrumbs';
 import { DocsShell } from '../layout/DocsShell';
 import { MdxContent } from '../MdxContent';
+import { GlossaryLanguageToggle } from './GlossaryLanguageToggle';
 
 function firstLetter(title: string) {
   const c = title[0]?.toUpperCase() ?? '#';
@@ -29,6 +30,9 @@ export function GlossaryPage({ site }: { site: Site }) {
             {site.glossary.length} terms used across the chapters, each with a short definition, a longer explanation and the chapters that
             teach it.
           </p>
+          <p className="page-actions">
+            <GlossaryLanguageToggle />
+          </p>
           <nav className="letter-nav" aria-label="Glossary letters">
             <ul>
               {[...groups.keys()].map((letter) => (
@@ -51,9 +55,20 @@ export function GlossaryPage({ site }: { site: Site }) {
                     <a href={`#${term.id}`} className="heading-link">
                       {term.title}
                     </a>
+                    {term.ko && (
+                      <span className="glossary-ko-title ko-only" lang="ko">
+                        {term.ko.title}
+                      </span>
+                    )}
                   </dt>
                   <dd>
                     <p className="glossary-short">{term.short}</p>
+                    {term.ko && (
+                      <p className="glossary-ko-short ko-only" lang="ko">
+                        {term.ko.short}
+                        {term.ko.aliases.length > 0 && <span className="glossary-ko-aliases"> ({term.ko.aliases.join(', ')})</span>}
+                      </p>
+                    )}
                     <div className="prose prose-compact">
                       <MdxContent code={term.code} css={term.codeCss} context={{ glossary: site.glossary }} />
                     </div>

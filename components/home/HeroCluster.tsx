@@ -62,7 +62,16 @@ export function HeroCluster() {
                     stroke={p === 'term' ? 'var(--fg-faint)' : p === 'new' ? 'var(--accent)' : 'var(--tip)'}
                     strokeDasharray={p === 'term' ? '3 3' : undefined}
                   />
-                  <text x="33" y="18" textAnchor="middle" fontSize="9.5" fill="var(--fg-muted)" fontFamily="var(--font-mono)">
+                  {/* The long word gets a fixed length so it stays inside its chip whatever the monospace font. */}
+                  <text
+                    x="33"
+                    y="18"
+                    textAnchor="middle"
+                    fontSize={p === 'term' ? 8.5 : 9.5}
+                    fill="var(--fg-muted)"
+                    fontFamily="var(--font-mono)"
+                    {...(p === 'term' ? { textLength: 56, lengthAdjust: 'spacingAndGlyphs' } : {})}
+                  >
                     {p === 'term' ? 'Terminating' : p === 'new' ? 'new' : 'Running'}
                   </text>
                 </g>

@@ -2,9 +2,12 @@ import Link from 'next/link';
 import type { Site } from '@/lib/content';
 import { PartVersions } from '@/components/chapter/PartVersions';
 import { HeroCluster } from './HeroCluster';
+import { ContinueReading } from './ContinueReading';
+import { PartProgress } from './PartProgress';
 
 /** The landing page: what Clusterbook is, and the course outline by part. */
 export function HomePage({ site }: { site: Site }) {
+  const quizSlugs = new Set(site.quizzes.map((q) => q.slug));
   const first = site.chapters[0];
   const minutes = site.chapters.reduce((n, c) => n + c.minutes, 0);
   return (
@@ -27,6 +30,7 @@ export function HomePage({ site }: { site: Site }) {
               Browse the glossary
             </Link>
           </div>
+          <ContinueReading chapters={site.chapters.map(({ slug, href, title }) => ({ slug, href, title }))} />
           <dl className="hero-stats">
             <div>
               <dt>Chapters</dt>
@@ -45,6 +49,33 @@ export function HomePage({ site }: { site: Site }) {
         <HeroCluster />
       </section>
 
+      <section className="home-features" aria-labelledby="features-title">
+        <h2 id="features-title">What makes it different</h2>
+        <ul className="feature-list">
+          <li>
+            <h3>Labs that answer back</h3>
+            <p>
+              A simulated cluster runs in the page. Break a node, delete a pod or cut the API server off, then watch the controllers react
+              on a timeline, with the commands and output a real cluster would give.
+            </p>
+          </li>
+          <li>
+            <h3>Quizzes computed from the model</h3>
+            <p>
+              Many answers are worked out by the same cluster model the labs use, so a question about timeouts or scheduling is checked
+              against what the model does, not a hand-typed key.
+            </p>
+          </li>
+          <li>
+            <h3>Spaced review</h3>
+            <p>
+              Every answer becomes a <Link href="/review">review card</Link>. The ones you miss come back sooner, so the ideas stay after
+              the chapter ends. Everything is kept in your browser, with no account, and works offline.
+            </p>
+          </li>
+        </ul>
+      </section>
+
       <section className="home-parts" aria-labelledby="parts-title">
         <h2 id="parts-title">The course</h2>
         <ol className="part-list">
@@ -60,6 +91,10 @@ export function HomePage({ site }: { site: Site }) {
                 </h3>
               </div>
               <p className="part-description">{part.description}</p>
+              <PartProgress
+                slugs={part.chapters.map((c) => c.slug)}
+                quizSlugs={part.chapters.filter((c) => quizSlugs.has(c.slug)).map((c) => c.slug)}
+              />
               {part.versions && <PartVersions versions={part.versions} />}
               {part.chapters.length > 0 ? (
                 <ol className="part-chapters">

@@ -32,7 +32,7 @@ export function LabChecks({ headingId, debriefId }: { headingId: string; debrief
   const passed = useLab(selectPassedCount);
   const allPass = passed === checks.length;
   return (
-    <section className="lab-checks" aria-labelledby={headingId}>
+    <div role="group" className="lab-checks" aria-labelledby={headingId}>
       <div className="lab-section-head">
         <h4 id={headingId}>Checks</h4>
         <span className={`lab-tally${allPass ? ' is-done' : ''}`}>
@@ -50,7 +50,7 @@ export function LabChecks({ headingId, debriefId }: { headingId: string; debrief
           <CheckItem key={i} check={check} />
         ))}
       </ul>
-    </section>
+    </div>
   );
 }
 

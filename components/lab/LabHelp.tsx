@@ -12,7 +12,7 @@ export function LabHelp({ headingId }: { headingId: string }) {
   const send = useLabSend();
   const total = scenario.hints.length;
   return (
-    <section className="lab-help" aria-labelledby={headingId}>
+    <div role="group" className="lab-help" aria-labelledby={headingId}>
       <h4 id={headingId} className="sr-only">
         Hints and solution
       </h4>
@@ -58,6 +58,6 @@ export function LabHelp({ headingId }: { headingId: string }) {
           </button>
         )}
       </div>
-    </section>
+    </div>
   );
 }

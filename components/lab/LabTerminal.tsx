@@ -153,7 +153,7 @@ export function LabTerminal({ headingId }: { headingId: string }) {
   };
 
   return (
-    <section className="lab-terminal" aria-labelledby={headingId}>
+    <div role="group" className="lab-terminal" aria-labelledby={headingId}>
       <div className="lab-term-bar">
         <h4 id={headingId}>Terminal</h4>
         <button
@@ -222,6 +222,6 @@ export function LabTerminal({ headingId }: { headingId: string }) {
         clears the output. Control C stops a watch or a long sim advance. sim ssh and a node name opens a shell on that node; exit leaves
         it.
       </p>
-    </section>
+    </div>
   );
 }

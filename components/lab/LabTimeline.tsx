@@ -87,7 +87,7 @@ export function LabTimeline({ headingId }: { headingId: string }) {
   const rewind = useCallback((id: number) => send({ type: 'REWIND', entryId: id }), [send]);
   const redo = useCallback((id: number) => send({ type: 'REDO', entryId: id }), [send]);
   return (
-    <section className="lab-timeline" aria-labelledby={headingId}>
+    <div role="group" className="lab-timeline" aria-labelledby={headingId}>
       <div className="lab-section-head">
         <h4 id={headingId}>Timeline</h4>
         <span className="lab-section-note">Choose a moment to rewind to it</span>
@@ -106,6 +106,6 @@ export function LabTimeline({ headingId }: { headingId: string }) {
           Go back to the branch you left
         </button>
       )}
-    </section>
+    </div>
   );
 }

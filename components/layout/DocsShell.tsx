@@ -6,13 +6,14 @@ import { Sidebar } from './Sidebar';
 export function DocsShell({ parts, aside, children }: { parts: PartWithChapters[]; aside?: ReactNode; children: ReactNode }) {
   return (
     <div className="docs-shell">
-      <aside className="docs-sidebar">
+      {/* Plain boxes, not <aside>: the navs inside are the landmarks, and two unnamed asides were not unique. */}
+      <div className="docs-sidebar">
         <Sidebar parts={parts} />
-      </aside>
+      </div>
       <main id="main" className="docs-main" tabIndex={-1}>
         {children}
       </main>
-      <aside className="docs-aside">{aside}</aside>
+      <div className="docs-aside">{aside}</div>
     </div>
   );
 }

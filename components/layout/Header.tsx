@@ -16,7 +16,8 @@ export function Header({ nav, tools }: { nav: ReactNode; tools?: ReactNode }) {
           <span className="brand-name">Clusterbook</span>
         </Link>
         <nav className="header-links" aria-label="Site">
-          <Link href="/chapters/containers-and-images">Chapters</Link>
+          <Link href="/chapters">Chapters</Link>
+          <Link href="/quiz">Quizzes</Link>
           <Link href="/glossary">Glossary</Link>
         </nav>
         <div className="header-tools">

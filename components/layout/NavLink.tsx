@@ -2,7 +2,7 @@
 
 import Link from 'next/link';
 import { usePathname } from 'next/navigation';
-import type { ReactNode } from 'react';
+import { useEffect, useRef, type ReactNode } from 'react';
 import { ProgressMark } from '../progress/ProgressMark';
 
 /**
@@ -22,8 +22,22 @@ export function NavLink({
 }) {
   const pathname = usePathname();
   const current = pathname === href || pathname === `${href}/`;
+  const link = useRef<HTMLAnchorElement>(null);
+
+  // The current chapter is scrolled into its outline's view (only the outline scrolls, not the page).
+  useEffect(() => {
+    const el = link.current;
+    const box = el?.closest('.docs-sidebar');
+    if (!current || !el || !box) return;
+    const linkRect = el.getBoundingClientRect();
+    const boxRect = box.getBoundingClientRect();
+    if (linkRect.top < boxRect.top || linkRect.bottom > boxRect.bottom) {
+      box.scrollTop += linkRect.top - boxRect.top - (boxRect.height - linkRect.height) / 2;
+    }
+  }, [current]);
+
   return (
-    <Link href={href} className={className} aria-current={current ? 'page' : undefined}>
+    <Link ref={link} href={href} className={className} aria-current={current ? 'page' : undefined}>
       {children}
       {progressOf && <ProgressMark slug={progressOf} />}
     </Link>

@@ -8,7 +8,8 @@ export function Sidebar({ parts, label = 'Chapters' }: { parts: PartWithChapters
       {parts
         .filter((p) => p.chapters.length > 0)
         .map((part, i) => (
-          <section key={part.id} className="sidebar-part" aria-labelledby={`${label}-part-${part.id}`}>
+          // A group, not a <section>: as regions, the parts repeated the names of the page's own part sections.
+          <div role="group" key={part.id} className="sidebar-part" aria-labelledby={`${label}-part-${part.id}`}>
             <h2 id={`${label}-part-${part.id}`} className="sidebar-part-title">
               <span className="sidebar-part-number" aria-hidden="true">
                 {String(i + 1).padStart(2, '0')}
@@ -24,7 +25,7 @@ export function Sidebar({ parts, label = 'Chapters' }: { parts: PartWithChapters
                 </li>
               ))}
             </ol>
-          </section>
+          </div>
         ))}
       <ul className="sidebar-extra">
         <li>

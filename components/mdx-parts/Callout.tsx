@@ -20,7 +20,8 @@ const icons: Record<CalloutType, ReactNode> = {
 export function Callout({ type = 'note', title, children }: { type?: CalloutType; title?: string; children: ReactNode }) {
   const kind = type in defaults ? type : 'note';
   return (
-    <aside className={`callout callout-${kind}`} aria-label={title ?? defaults[kind]}>
+    // A note, not an <aside>: a landmark per callout crowded the landmark list with repeated names.
+    <div className={`callout callout-${kind}`} role="note" aria-label={title ?? defaults[kind]}>
       <p className="callout-title">
         <svg
           viewBox="0 0 24 24"
@@ -38,6 +39,6 @@ export function Callout({ type = 'note', title, children }: { type?: CalloutType
         {title ?? defaults[kind]}
       </p>
       <div className="callout-body">{children}</div>
-    </aside>
+    </div>
   );
 }

@@ -8,10 +8,11 @@ export interface TermProps {
 }
 
 /**
- * A glossary word: a link to /glossary#id whose short definition shows on hover and on keyboard
- * focus (CSS), and hides on Escape (TermDismiss). Unknown ids never get here: the build rejects them.
+ * A glossary word: a link to /glossary#id whose short definition (in Korean, for readers who chose
+ * it: html[data-glossary-language]) shows on hover and on keyboard
+ * focus (CSS), and is placed, opened by touch and hidden on Escape by TermTips. Unknown ids never get here: the build rejects them.
  */
-export function Term({ id, children, term }: TermProps & { term: Pick<GlossaryTerm, 'title' | 'short'> }) {
+export function Term({ id, children, term }: TermProps & { term: Pick<GlossaryTerm, 'title' | 'short' | 'ko'> }) {
   const tipId = `term-${useId().replace(/[^a-zA-Z0-9_-]/g, '')}`;
   return (
     <span className="term">
@@ -19,7 +20,26 @@ export function Term({ id, children, term }: TermProps & { term: Pick<GlossaryTe
         {children ?? term.title}
       </Link>
       <span role="tooltip" id={tipId} className="term-tip">
-        <strong className="term-tip-title">{term.title}</strong> {term.short}
+        <strong className="term-tip-title">
+          {term.title}
+          {term.ko && (
+            <span className="ko-only" lang="ko">
+              {' '}
+              · {term.ko.title}
+            </span>
+          )}
+        </strong>
+        {term.ko ? (
+          <>
+            <span className="en-when-ko"> {term.short}</span>
+            <span className="ko-only" lang="ko">
+              {' '}
+              {term.ko.short}
+            </span>
+          </>
+        ) : (
+          <> {term.short}</>
+        )}
       </span>
     </span>
   );

@@ -1,7 +1,7 @@
 'use client';
 
-import { useRef, useState } from 'react';
-import { decodeImport, summary } from '@/lib/progress';
+import { useEffect, useRef, useState } from 'react';
+import { decodeImport, importLimitBytes, progressErrors, summary } from '@/lib/progress';
 import type { Progress } from '@/lib/progress';
 import { useProgress, useQuizServices } from '../quiz/services';
 import { ProgressNotices } from './ProgressNotices';
@@ -25,6 +25,41 @@ function download(name: string, text: string) {
 
 type Message = { kind: 'ok' | 'error'; text: string };
 
+type Persistence = 'unknown' | 'granted' | 'denied' | 'unsupported';
+
+const persistenceWords: Record<Persistence, string> = {
+  unknown: '',
+  granted: 'Your browser keeps this data until you clear it yourself (persistent storage granted).',
+  denied:
+    'Your browser may clear this data when it runs low on space (persistent storage not granted); export a copy now and then to be safe.',
+  unsupported: 'This browser cannot promise to keep this data; export a copy now and then to be safe.',
+};
+
+/** Asks once for storage the browser will not clear on its own, and reports the answer. */
+function usePersistence(canSave: boolean): Persistence {
+  const [state, setState] = useState<Persistence>('unknown');
+  useEffect(() => {
+    if (!canSave) return;
+    const storage = navigator.storage;
+    if (!storage?.persist || !storage.persisted) {
+      setState('unsupported');
+      return;
+    }
+    let cancelled = false;
+    storage
+      .persisted()
+      .then((already) => already || storage.persist())
+      .then(
+        (granted) => !cancelled && setState(granted ? 'granted' : 'denied'),
+        () => !cancelled && setState('unsupported'),
+      );
+    return () => {
+      cancelled = true;
+    };
+  }, [canSave]);
+  return state;
+}
+
 /** Export, import (checked before anything is replaced) and reset (after confirmation). */
 export function ProgressTools() {
   const { store, progress } = useProgress();
@@ -32,11 +67,21 @@ export function ProgressTools() {
   const [message, setMessage] = useState<Message>();
   const [pendingImport, setPendingImport] = useState<{ text: string; name: string; description: string }>();
   const [confirmingReset, setConfirmingReset] = useState(false);
+  const [backups] = useState(() => store.backups());
   const fileInput = useRef<HTMLInputElement>(null);
+  const canSave = store.canSave();
+  const persistence = usePersistence(canSave);
+  const newer = store.heldNewerVersion();
 
   const chooseFile = async (file: File | undefined) => {
     if (!file) return;
     setMessage(undefined);
+    // Before reading: a huge file would otherwise be read whole into memory first.
+    if (file.size > importLimitBytes) {
+      if (fileInput.current) fileInput.current.value = '';
+      setMessage({ kind: 'error', text: progressErrors.importTooLarge });
+      return;
+    }
     const text = await file.text();
     const decoded = decodeImport(text, now());
     if (fileInput.current) fileInput.current.value = '';
@@ -58,7 +103,12 @@ export function ProgressTools() {
   return (
     <div className="progress-tools">
       <ProgressNotices store={store} />
-      <p className="progress-summary">Saved in this browser: {describe(progress)}.</p>
+      {canSave ? (
+        <p className="progress-summary">Saved in this browser: {describe(progress)}.</p>
+      ) : (
+        <p className="progress-summary">Not being saved: {describe(progress)} so far, kept only while this tab is open.</p>
+      )}
+      {canSave && persistence !== 'unknown' && <p className="progress-persistence">{persistenceWords[persistence]}</p>}
       <div className="quiz-actions">
         <button
           type="button"
@@ -111,7 +161,10 @@ export function ProgressTools() {
       {confirmingReset && (
         <div className="progress-confirm" id="progress-reset-confirm" role="group" aria-labelledby="progress-reset-question">
           <p id="progress-reset-question">
-            Forget everything saved in this browser ({describe(progress)})? This cannot be undone; export first if you may want it back.
+            {newer
+              ? `Replace the progress a newer version of Clusterbook saved (version ${newer}, which this page cannot read) with a fresh start?`
+              : `Forget everything saved in this browser (${describe(progress)})?`}{' '}
+            This cannot be undone; export first if you may want it back.
           </p>
           <div className="quiz-actions">
             <button
@@ -131,6 +184,29 @@ export function ProgressTools() {
             </button>
           </div>
         </div>
+      )}
+
+      {backups.length > 0 && (
+        <details className="progress-backups">
+          <summary>Restore an earlier copy</summary>
+          <p>Clusterbook keeps a copy of your progress from each of the last few days you visited.</p>
+          <ul>
+            {backups.map((b) => (
+              <li key={b.key}>
+                {b.day}: {describe(b.progress)}{' '}
+                <button
+                  type="button"
+                  className="button"
+                  onClick={() => {
+                    if (store.restoreBackup(b.key)) setMessage({ kind: 'ok', text: `Restored the copy from ${b.day}.` });
+                  }}
+                >
+                  Restore the copy from {b.day}
+                </button>
+              </li>
+            ))}
+          </ul>
+        </details>
       )}
 
       <div aria-live="polite" className="progress-message">

@@ -8,9 +8,10 @@ import { anyProgressSchema, exportFileSchema, exportFormat, versionProbeSchema, 
  * no clock (the time is passed in), so every branch is easy to test.
  */
 
-export type Decoded = { progress: Progress; migratedFrom?: number } | { unreadable: string };
+export type Decoded = { progress: Progress; migratedFrom?: number } | { unreadable: string } | { newer: number };
 
-const importLimitBytes = 5_000_000;
+/** The largest export file accepted; checked against the file's size before it is read. */
+export const importLimitBytes = 5_000_000;
 
 function parseJson(text: string): { value: unknown } | undefined {
   try {
@@ -28,8 +29,8 @@ function firstIssue(error: { issues: { path: PropertyKey[]; message: string }[] 
 /** Checks and migrates a progress value of any known version. */
 function decodeValue(value: unknown, now: number): Decoded {
   const probe = versionProbeSchema.safeParse(value);
-  if (probe.success && probe.data.version > currentVersion)
-    return { unreadable: progressErrors.newerVersion(probe.data.version, currentVersion) };
+  // Not damaged: written by a newer build (another tab, or this site after an update). Kept as is.
+  if (probe.success && probe.data.version > currentVersion) return { newer: probe.data.version };
   const parsed = anyProgressSchema.safeParse(value);
   if (!parsed.success) {
     const { where, reason } = firstIssue(parsed.error);
@@ -39,7 +40,7 @@ function decodeValue(value: unknown, now: number): Decoded {
   return parsed.data.version === currentVersion ? { progress } : { progress, migratedFrom: parsed.data.version };
 }
 
-/** Reads what the store saved. Anything unreadable (damaged, foreign, newer) is reported, never thrown. */
+/** Reads what the store saved. Anything unreadable (damaged, foreign) or newer is reported, never thrown. */
 export function decodeStored(raw: string, now: number): Decoded {
   const json = parseJson(raw);
   return json ? decodeValue(json.value, now) : { unreadable: 'not JSON' };

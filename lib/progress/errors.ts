@@ -4,8 +4,8 @@ export const progressErrors = {
     `Your saved progress could not be read, so Clusterbook started fresh. The old data was kept in this browser under "${key}"; nothing was deleted.`,
   setAsideFailed:
     'Your saved progress could not be read, and there was no room to keep a copy aside; it was left untouched and progress is not being saved.',
-  newerVersion: (found: number, current: number) =>
-    `saved by a newer version of Clusterbook (version ${found}; this one reads up to version ${current})`,
+  newerVersionKept: (found: number, current: number) =>
+    `Your progress was saved by a newer version of Clusterbook (version ${found}; this page reads up to version ${current}). It was kept as it is and this tab will not change it: reload to get the newer version.`,
   migrated: (from: number) => `Your progress was upgraded from an older format (version ${from}).`,
   quota: "Your browser's storage is full, so your latest progress is kept only until you close this tab. Export it to a file to keep it.",
   quotaTrimmed: "Your browser's storage was nearly full, so only your latest quiz attempts were kept (best scores are unchanged).",

@@ -5,6 +5,8 @@
  */
 export interface ProgressPeek {
   read: readonly string[];
+  /** The chapter read most recently, for "continue where you left off". */
+  lastRead?: string;
   passed: readonly string[];
   best: Readonly<Record<string, number>>;
   due: number;
@@ -28,8 +30,12 @@ export function peekProgress(raw: string | null, now: number): ProgressPeek {
   const quizEntries = isRecord(quizzes)
     ? Object.entries(quizzes).filter((e): e is [string, Record<string, unknown>] => isRecord(e[1]))
     : [];
+  const readAt = isRecord(chapters)
+    ? Object.entries(chapters).flatMap(([slug, c]) => (isRecord(c) && typeof c.readAt === 'number' ? [[slug, c.readAt] as const] : []))
+    : [];
   return {
     read: isRecord(chapters) ? Object.keys(chapters) : [],
+    lastRead: readAt.reduce<readonly [string, number] | undefined>((last, e) => (!last || e[1] > last[1] ? e : last), undefined)?.[0],
     passed: quizEntries.filter(([, q]) => typeof q.passedAt === 'number').map(([slug]) => slug),
     best: Object.fromEntries(quizEntries.filter(([, q]) => typeof q.best === 'number').map(([slug, q]) => [slug, q.best as number])),
     due: isRecord(cards) ? Object.values(cards).filter((c) => isRecord(c) && typeof c.due === 'number' && c.due <= now).length : 0,

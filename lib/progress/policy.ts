@@ -24,6 +24,8 @@ export const progressPolicy = Object.freeze({
   learnAheadMinutes: 20,
   /** Session sizes offered on /review; `all` has no limit. */
   sessionLimits: [10, 20, 'all'] as const,
+  /** Daily automatic copies kept for "restore an earlier copy". */
+  backupsKept: 3,
   /** The default session size. */
   reviewBatch: 20,
   /** Days shown in the study calendar (whole weeks). */

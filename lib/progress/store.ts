@@ -1,6 +1,6 @@
 import { decodeImport, decodeStored, encodeExport, encodeStored, exportFileName } from './codec';
 import { progressErrors } from './errors';
-import { noticeKey, progressKey, setAsidePrefix } from './keys';
+import { backupIndexKey, backupPrefix, currentVersion, noticeKey, progressKey, setAsideLastKey, setAsidePrefix } from './keys';
 import { trimHistory } from './model';
 import { progressPolicy } from './policy';
 import { emptyProgress, lastingNoticeSchema, type Progress } from './schema';
@@ -14,7 +14,7 @@ export interface StorageLike {
 
 /** Something the reader should be told about their saved progress. */
 export interface Notice {
-  kind: 'set-aside' | 'set-aside-failed' | 'migrated' | 'quota' | 'quota-trimmed' | 'unavailable';
+  kind: 'set-aside' | 'set-aside-failed' | 'newer-version' | 'migrated' | 'quota' | 'quota-trimmed' | 'unavailable';
   message: string;
 }
 
@@ -42,6 +42,8 @@ export class ProgressStore {
   private listeners = new Set<() => void>();
   /** False after data could be neither read nor set aside: never overwrite what we could not keep. */
   private writable = true;
+  /** The version of stored data a newer build wrote; set while this tab leaves it alone. */
+  private newerVersion: number | undefined;
 
   constructor(private readonly options: ProgressStoreOptions) {
     this.progress = this.load();
@@ -49,6 +51,16 @@ export class ProgressStore {
 
   get(): Progress {
     return this.progress;
+  }
+
+  /** Whether changes are being saved: false without storage, or while stored data must not be overwritten. */
+  canSave(): boolean {
+    return this.options.storage !== undefined && this.writable && !this.notices.some((n) => n.kind === 'unavailable' || n.kind === 'quota');
+  }
+
+  /** Data a newer version wrote, which this tab keeps and does not overwrite (Reset and Import replace it). */
+  heldNewerVersion(): number | undefined {
+    return this.newerVersion;
   }
 
   getNotices(): readonly Notice[] {
@@ -85,6 +97,7 @@ export class ProgressStore {
     const decoded = decodeImport(text, this.options.now());
     if ('error' in decoded) return { ok: false, error: decoded.error };
     this.writable = true;
+    this.newerVersion = undefined;
     this.progress = decoded.progress;
     this.save();
     this.emit();
@@ -97,11 +110,35 @@ export class ProgressStore {
   /** Forgets everything (the UI asks for confirmation first). */
   reset(): void {
     this.writable = true;
+    this.newerVersion = undefined;
     this.progress = emptyProgress();
     this.notices = [];
     this.forgetLastingNotice();
     this.save();
     this.emit();
+  }
+
+  /** The automatic daily copies, newest first, each with what it holds. */
+  backups(): { key: string; day: string; progress: Progress }[] {
+    return this.backupKeys()
+      .flatMap((key) => {
+        const raw = this.read(key);
+        const decoded = raw === null ? undefined : decodeStored(raw, this.options.now());
+        return decoded && 'progress' in decoded ? [{ key, day: key.slice(backupPrefix.length), progress: decoded.progress }] : [];
+      })
+      .reverse();
+  }
+
+  /** Replaces progress with one of the automatic copies (the UI confirms first). */
+  restoreBackup(key: string): boolean {
+    const found = this.backups().find((b) => b.key === key);
+    if (!found) return false;
+    this.writable = true;
+    this.newerVersion = undefined;
+    this.progress = found.progress;
+    this.save();
+    this.emit();
+    return true;
   }
 
   /** Reads storage again, after another tab changed it. */
@@ -124,25 +161,80 @@ export class ProgressStore {
       return emptyProgress();
     }
     this.recallLastingNotice();
+    this.newerVersion = undefined;
+    this.writable = true;
+    this.notices = this.notices.filter((n) => n.kind !== 'newer-version');
     if (raw === null) return emptyProgress();
     const decoded = decodeStored(raw, now());
+    if ('newer' in decoded) {
+      this.newerVersion = decoded.newer;
+      this.writable = false;
+      this.notify({ kind: 'newer-version', message: progressErrors.newerVersionKept(decoded.newer, currentVersion) });
+      return emptyProgress();
+    }
     if ('unreadable' in decoded) return this.setAside(raw);
     if (decoded.migratedFrom) {
       this.notify({ kind: 'migrated', message: progressErrors.migrated(decoded.migratedFrom) });
       this.progress = decoded.progress;
       this.save();
     }
+    this.backUp(encodeStored(decoded.progress));
     return decoded.progress;
   }
 
-  /** Copies unreadable data to its own key, so a fresh start never destroys it. */
-  private setAside(raw: string): Progress {
-    const key = `${setAsidePrefix}${this.options.now()}`;
+  /**
+   * Keeps a copy of good progress once per day (the first load of the day, before any change),
+   * and only the last few: a bad import or a mistaken reset can then be undone.
+   */
+  private backUp(raw: string): void {
+    const key = `${backupPrefix}${new Date(this.options.now()).toISOString().slice(0, 10)}`;
+    const keys = this.backupKeys();
+    if (keys.includes(key)) return;
+    const kept = [...keys, key].sort();
+    const dropped = kept.slice(0, Math.max(0, kept.length - progressPolicy.backupsKept));
     try {
       this.options.storage!.setItem(key, raw);
+      for (const old of dropped) this.options.storage!.removeItem(old);
+      this.options.storage!.setItem(backupIndexKey, JSON.stringify(kept.slice(dropped.length)));
+    } catch {
+      // No room for a backup: the progress itself matters more; try again tomorrow.
+    }
+  }
+
+  private backupKeys(): string[] {
+    try {
+      const list: unknown = JSON.parse(this.read(backupIndexKey) ?? '[]');
+      return Array.isArray(list) ? list.filter((k): k is string => typeof k === 'string' && k.startsWith(backupPrefix)).sort() : [];
+    } catch {
+      return [];
+    }
+  }
+
+  private read(key: string): string | null {
+    try {
+      return this.options.storage?.getItem(key) ?? null;
+    } catch {
+      return null;
+    }
+  }
+
+  /**
+   * Copies unreadable data to its own key, so a fresh start never destroys it. The same data is
+   * copied once: later loads that find it again (nothing was saved over it yet) reuse that copy.
+   */
+  private setAside(raw: string): Progress {
+    const storage = this.options.storage!;
+    try {
+      const previous = storage.getItem(setAsideLastKey);
+      const reused = previous?.startsWith(setAsidePrefix) && storage.getItem(previous) === raw ? previous : undefined;
+      const key = reused ?? `${setAsidePrefix}${this.options.now()}`;
+      if (!reused) {
+        storage.setItem(key, raw);
+        storage.setItem(setAsideLastKey, key);
+      }
       const notice: Notice = { kind: 'set-aside', message: progressErrors.setAside(key) };
       this.notify(notice);
-      this.options.storage!.setItem(noticeKey, JSON.stringify(notice));
+      storage.setItem(noticeKey, JSON.stringify(notice));
     } catch {
       this.writable = false;
       this.notify({ kind: 'set-aside-failed', message: progressErrors.setAsideFailed });

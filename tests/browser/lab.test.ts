@@ -41,7 +41,7 @@ describe('a reader does the node-failure lab in Chromium', () => {
     await expect.poll(() => clock(page, 'node-failure').textContent(), { timeout: 10_000 }).toBe('1m30s');
     await expect.poll(() => lab.getByRole('button', { name: /^Power on worker-3 \(NotReady, powered off/ }).count()).toBe(1);
     await expect(lab.getByText('2 of 4 pass').isVisible()).resolves.toBe(true);
-    const timeline = lab.getByRole('region', { name: 'Timeline' });
+    const timeline = lab.getByRole('group', { name: 'Timeline' });
     await expect(timeline.getByText('worker-3 NotReady').isVisible()).resolves.toBe(true);
 
     await lab.getByRole('button', { name: /advance the clock 5 minutes/ }).click();
@@ -96,7 +96,7 @@ describe('a reader does the node-failure lab in Chromium', () => {
     await expect(lab.getByRole('button', { name: 'Play' }).count()).resolves.toBe(1);
     await lab.getByRole('button', { name: 'Reset' }).click();
     await expect.poll(() => lab.getByRole('button', { name: 'Power off worker-3 (Ready, 2 pods)' }).count()).toBe(1);
-    await expect(lab.getByRole('region', { name: 'Timeline' }).getByRole('button').count()).resolves.toBe(1);
+    await expect(lab.getByRole('group', { name: 'Timeline' }).getByRole('button').count()).resolves.toBe(1);
   });
 
   it('is usable by keyboard alone: Tab reaches a node, Enter powers it off', async () => {

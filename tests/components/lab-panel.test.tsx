@@ -31,7 +31,7 @@ describe('the lab panel', () => {
   it('shows the title, the goal and every check with its reason, in words', async () => {
     await renderLab();
     expect(screen.getByRole('heading', { level: 3, name: 'A worker loses power' })).toBeInTheDocument();
-    const checks = screen.getByRole('region', { name: 'Checks' });
+    const checks = screen.getByRole('group', { name: 'Checks' });
     expect(within(checks).getByText('0 of 4 pass')).toBeInTheDocument();
     expect(within(checks).getByText('worker-3 still shows Ready')).toBeInTheDocument();
     expect(within(checks).getAllByText('Not yet:')).toHaveLength(4);
@@ -120,7 +120,7 @@ describe('the lab panel', () => {
   it('the timeline lists each change, choosing one rewinds the cluster to it, and an undone entry can be redone', async () => {
     const { user } = await renderLab();
     await user.click(screen.getByRole('button', { name: 'Power off worker-3 (Ready, 2 pods)' }));
-    const timeline = screen.getByRole('region', { name: 'Timeline' });
+    const timeline = screen.getByRole('group', { name: 'Timeline' });
     expect(within(timeline).getByRole('button', { name: 'Rewind to 30s $ sim node fail worker-3' })).toBeInTheDocument();
     await user.click(within(timeline).getByRole('button', { name: 'Rewind to 30s Lab starts' }));
     expect(screen.getByRole('button', { name: 'Power off worker-3 (Ready, 2 pods)' })).toBeInTheDocument();
@@ -206,14 +206,14 @@ describe('a lab kept across visits', () => {
     await user.click(screen.getByRole('button', { name: /advance the clock 10 seconds/ }));
     expect(await screen.findByText('advanced 10s; now 40s', {}, { timeout: 3000 })).toBeInTheDocument();
     await user.click(screen.getByRole('button', { name: /Show a hint/ }));
-    const entries = screen.getByRole('region', { name: 'Timeline' }).querySelectorAll('li').length;
+    const entries = screen.getByRole('group', { name: 'Timeline' }).querySelectorAll('li').length;
     view.unmount();
     render(<LabPanel scenario={lab} completions={() => memoryCompletions()} />);
     expect(screen.getByRole('timer', { name: 'Cluster time' })).toHaveTextContent('40s');
     const terminal = screen.getByRole('log', { name: 'Terminal output' });
     expect(within(terminal).getByText('sim node fail worker-3')).toBeInTheDocument();
     expect(within(terminal).getByText('advanced 10s; now 40s')).toBeInTheDocument();
-    expect(screen.getByRole('region', { name: 'Timeline' }).querySelectorAll('li')).toHaveLength(entries);
+    expect(screen.getByRole('group', { name: 'Timeline' }).querySelectorAll('li')).toHaveLength(entries);
     expect(screen.getByText('Hint 1')).toBeInTheDocument();
   });
 

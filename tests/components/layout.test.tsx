@@ -30,7 +30,7 @@ describe('Sidebar', () => {
   it('groups chapters under their part headings and leaves out empty parts', () => {
     render(<Sidebar parts={parts} />);
     const nav = screen.getByRole('navigation', { name: 'Chapters' });
-    const basics = within(nav).getByRole('region', { name: /Basics/ });
+    const basics = within(nav).getByRole('group', { name: /Basics/ });
     expect(
       within(basics)
         .getAllByRole('link')

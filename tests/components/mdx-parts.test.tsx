@@ -11,7 +11,7 @@ describe('Callout', () => {
     ['warning', 'Warning'],
   ] as const)('a %s callout names its kind in words, not only colour', (type, word) => {
     render(<Callout type={type}>Body text</Callout>);
-    const aside = screen.getByRole('complementary', { name: word });
+    const aside = screen.getByRole('note', { name: word });
     expect(aside).toHaveClass(`callout-${type}`);
     expect(within(aside).getByText(word)).toBeInTheDocument();
   });
@@ -22,7 +22,7 @@ describe('Callout', () => {
         They share the kernel.
       </Callout>,
     );
-    expect(screen.getByRole('complementary', { name: 'Misconception: containers are small VMs' })).toBeInTheDocument();
+    expect(screen.getByRole('note', { name: 'Misconception: containers are small VMs' })).toBeInTheDocument();
   });
 });
 

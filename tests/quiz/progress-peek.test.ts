@@ -12,10 +12,17 @@ describe('the first-load progress reader', () => {
     p = recordAnswer(recordAnswer(p, 'node-failure/a', rateAnswer(false, undefined), 0), 'node-failure/b', rateAnswer(true, undefined), 0);
     expect(peekProgress(JSON.stringify(p), days(1))).toEqual({
       read: ['containers-and-images'],
+      lastRead: 'containers-and-images',
       passed: ['containers-and-images'],
       best: { 'containers-and-images': 1, 'node-failure': 0.5 },
       due: 1,
     });
+  });
+
+  it('names the chapter read most recently, for "continue where you left off"', () => {
+    let p = markChapterRead(emptyProgress(), 'namespaces', days(2));
+    p = markChapterRead(p, 'containers-and-images', days(1));
+    expect(peekProgress(JSON.stringify(p), days(3)).lastRead).toBe('namespaces');
   });
 
   it.each([

@@ -69,7 +69,6 @@ describe('the progress store', () => {
     ['text that is not JSON', '{"version": 2, "chapters": '],
     ['another app’s data under our key', JSON.stringify({ theme: 'dark', items: [1, 2] })],
     ['a damaged current version', JSON.stringify({ ...emptyProgress(), chapters: { x: { readAt: 'yesterday' } } })],
-    ['data from a newer version', JSON.stringify({ version: 99, everything: {} })],
     ['a JSON string', '"hello"'],
     ['null', 'null'],
   ])('sets aside %s under another key, starts fresh, and tells the reader', (_, raw) => {
@@ -80,6 +79,50 @@ describe('the progress store', () => {
     expect(store.getNotices()).toEqual([{ kind: 'set-aside', message: progressErrors.setAside(key) }]);
     store.update((p, now) => markChapterRead(p, 'a', now));
     expect(storage.getItem(key)).toBe(raw);
+  });
+
+  it('keeps a daily copy of good progress, only the last few days, and restores one', () => {
+    const { storage, clock } = storeWith();
+    let store = new ProgressStore({ storage, now: clock.now });
+    for (const slug of ['a', 'b', 'c', 'd', 'e']) {
+      store.update((p, now) => markChapterRead(p, slug, now));
+      clock.travel(24 * 60 * 60 * 1000);
+      store = new ProgressStore({ storage, now: clock.now });
+    }
+    const copies = store.backups();
+    expect(copies.map((c) => Object.keys(c.progress.chapters).length)).toEqual([5, 4, 3]);
+    store.reset();
+    expect(store.restoreBackup(copies[1].key)).toBe(true);
+    expect(Object.keys(store.get().chapters)).toEqual(['a', 'b', 'c', 'd']);
+    expect([...storage.items.keys()].filter((k) => k.startsWith('clusterbook.progress.backup.'))).toHaveLength(3);
+  });
+
+  it('sets the same unreadable data aside once, however many pages load it', () => {
+    const { storage, clock } = storeWith({ [progressKey]: '{oops' });
+    const first = `${setAsidePrefix}${clock.now()}`;
+    for (let i = 0; i < 3; i++) {
+      clock.travel(60_000);
+      new ProgressStore({ storage, now: clock.now });
+    }
+    const copies = [...storage.items.keys()].filter((k) => k.startsWith(setAsidePrefix));
+    expect(copies).toEqual([first]);
+    expect(new ProgressStore({ storage, now: clock.now }).getNotices()[0]).toEqual({
+      kind: 'set-aside',
+      message: progressErrors.setAside(first),
+    });
+  });
+
+  it('keeps data a newer version wrote, says so, and does not overwrite it from this older tab', () => {
+    const raw = JSON.stringify({ version: currentVersion + 1, everything: {} });
+    const { store, storage } = storeWith({ [progressKey]: raw });
+    expect(store.getNotices()).toEqual([
+      { kind: 'newer-version', message: progressErrors.newerVersionKept(currentVersion + 1, currentVersion) },
+    ]);
+    expect(store.canSave()).toBe(false);
+    expect(store.heldNewerVersion()).toBe(currentVersion + 1);
+    store.update((p, now) => markChapterRead(p, 'a', now));
+    expect(storage.getItem(progressKey)).toBe(raw);
+    expect([...storage.items.keys()].some((k) => k.startsWith(setAsidePrefix))).toBe(false);
   });
 
   it('keeps telling the reader about set-aside data on later visits until they dismiss it', () => {

@@ -15,7 +15,9 @@ export function useBrowser() {
   return {
     baseUrl,
     async open(route: string, options: BrowserContextOptions = {}): Promise<Page> {
-      const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, ...options });
+      // The service worker precaches the whole course after load; tests that are not about it
+      // block it, so their network goes quiet as soon as the page is ready (offline tests allow it).
+      const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, serviceWorkers: 'block', ...options });
       const page = await context.newPage();
       const errors: string[] = [];
       page.on('pageerror', (e) => errors.push(e.message));
