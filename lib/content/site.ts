@@ -36,6 +36,8 @@ export interface GlossaryTerm {
   short: string;
   aliases: string[];
   related: string[];
+  /** The Korean name, aliases and short definition, where written (see glossaryFrontmatterSchema). */
+  ko?: { title: string; aliases: string[]; short: string };
   code: string;
   codeCss: string;
   text: string;
@@ -117,6 +119,7 @@ function assemble(files: SiteFiles, quizzes: Quiz[]): Site {
         short: g.data.short,
         aliases: g.data.aliases,
         related: g.data.related,
+        ...(g.data.ko && { ko: g.data.ko }),
         code: g.mdx.code,
         codeCss: g.mdx.codeCss,
         text: g.mdx.sections.map((s) => s.text).join(' '),

@@ -14,6 +14,7 @@ export async function searchIndexOfSite(site: {
   chapters: readonly (IndexedContent['chapters'][number] & Pick<Chapter, 'file'>)[];
   glossary: IndexedContent['glossary'];
   quizzes?: IndexedContent['quizzes'];
+  parts?: IndexedContent['parts'];
 }): Promise<SearchIndexFile> {
   const blocks = await Promise.all(
     site.chapters.map(async (chapter): Promise<[string, CodeBlock[]]> => {
