@@ -26,6 +26,11 @@ if (!name || name === '--help' || name === '-h' || !(name in commands)) {
 
 // A command may ship as plain JavaScript (search.mjs: it must answer faster than tsx starts).
 const plain = new URL(`./commands/${name}.mjs`, import.meta.url);
-const mod = existsSync(plain) ? await import(plain.href) : (register(), await import(new URL(`./commands/${name}.ts`, import.meta.url).href));
+let mod;
+if (existsSync(plain)) mod = await import(plain.href);
+else {
+  register();
+  mod = await import(new URL(`./commands/${name}.ts`, import.meta.url).href);
+}
 const code = await mod.run(args);
 process.exitCode = typeof code === 'number' ? code : 0;

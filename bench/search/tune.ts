@@ -11,12 +11,15 @@ const queries = process.argv.slice(2);
 if (queries.length) {
   for (const q of queries) {
     const { query, hits } = engine.search(q, { limit: 5 });
-    console.log(`${q} -> ${JSON.stringify(query.concepts.map((c) => c.alternatives.map((a) => a.words.join('_')).join('|')))} corr=${JSON.stringify(query.corrections)}`);
+    console.log(
+      `${q} -> ${JSON.stringify(query.concepts.map((c) => c.alternatives.map((a) => a.words.join('_')).join('|')))} corr=${JSON.stringify(query.corrections)}`,
+    );
     for (const h of hits) console.log(`   ${h.score.toFixed(3)} ${h.record.url}`);
   }
 } else {
   const s = scoreQueries(tuningQueries, (q) => engine.search(q, { limit: 10 }).hits.map((h) => h.record.url));
   console.log(`tuning top-3 ${(s.top3 * 100).toFixed(1)}% MRR ${s.mrr.toFixed(3)}`);
   for (const k of s.byKind) console.log(`  ${k.kind} ${k.found}/${k.total} MRR ${k.mrr.toFixed(2)}`);
-  for (const m of s.misses) console.log(`  missed "${m.query.query}" (rank ${m.rank < 0 ? '>10' : m.rank + 1}); top: ${m.top.slice(0, 3).join(', ')}`);
+  for (const m of s.misses)
+    console.log(`  missed "${m.query.query}" (rank ${m.rank < 0 ? '>10' : m.rank + 1}); top: ${m.top.slice(0, 3).join(', ')}`);
 }

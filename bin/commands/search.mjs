@@ -8,7 +8,11 @@ import { pathToFileURL } from 'node:url';
 
 const root = path.join(import.meta.dirname, '..', '..');
 const bundle = path.join(root, 'node_modules', '.cache', 'clusterbook', 'search-cli.mjs');
-const sources = [path.join(root, 'lib', 'search'), path.join(root, 'lib', 'content', 'paths.ts'), path.join(import.meta.dirname, 'search.ts')];
+const sources = [
+  path.join(root, 'lib', 'search'),
+  path.join(root, 'lib', 'content', 'paths.ts'),
+  path.join(import.meta.dirname, 'search.ts'),
+];
 
 async function newest(file) {
   const info = await stat(file).catch(() => undefined);

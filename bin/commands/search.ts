@@ -6,7 +6,16 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { z } from 'zod';
 import { defaultContentRoot } from '@/lib/content/paths';
-import { createSearchEngine, errorMessages, searchConfig, type SearchEngine, type SearchHit, type SearchRecord, type SearchResponse } from '@/lib/search';
+import {
+  createSearchEngine,
+  errorMessages,
+  searchConfig,
+  type SearchEngine,
+  type SearchHit,
+  type SearchIndexFile,
+  type SearchRecord,
+  type SearchResponse,
+} from '@/lib/search';
 import { cachedSearchIndex } from '@/lib/search/file/indexCache';
 
 const flagsSchema = z.object({
@@ -130,7 +139,7 @@ export async function run(args: string[], projectRoot = path.join(import.meta.di
     return 2;
   }
   const { flags } = parsed;
-  let index;
+  let index: SearchIndexFile;
   try {
     index = await loadIndex(projectRoot);
   } catch (error) {

@@ -21,8 +21,13 @@ const fields: Readonly<Record<FieldName, { weight: number; b: number }>> = Objec
 
 /** Search defaults, in one place. */
 export const searchConfig = Object.freeze({
-  /** Where the static index files are served; see app/search-index.json/route.ts. */
+  /**
+   * Where the static index files are served (app/search-index.json, app/search-quiz.json). Quiz
+   * questions have a file of their own, so the sections and glossary stay under the 100 kB
+   * (gzip) budget as quizzes grow; both are fetched at once and search works without the second.
+   */
   indexUrl: '/search-index.json',
+  quizIndexUrl: '/search-quiz.json',
   /** Bumped when the file's shape changes, so an old cached file is rejected, not misread. */
   indexVersion: 2,
   bm25: Object.freeze({ fields, k1: 1.2 }),

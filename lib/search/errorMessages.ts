@@ -8,7 +8,8 @@ export const errorMessages = {
   cliUsage: 'Usage: clusterbook search "QUERY" [--json] [--exact] [--limit N]',
   cliNoQuery: 'error: no query given',
   cliBadFlag: (reason: string) => `error: ${reason}`,
-  cliUnknownFlag: (flag: string) => `error: unknown flag ${flag} (to search for it, put -- before the query: clusterbook search -- ${flag})`,
+  cliUnknownFlag: (flag: string) =>
+    `error: unknown flag ${flag} (to search for it, put -- before the query: clusterbook search -- ${flag})`,
   cliInvalidContent: 'error: the content does not validate, so it cannot be searched; run `clusterbook check` for details',
   showingResultsFor: (corrected: string) => `Showing results for "${corrected}".`,
   searchInsteadFor: (typed: string) => `Search instead for "${typed}"`,

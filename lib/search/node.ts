@@ -7,7 +7,7 @@ import { buildSearchIndex, type IndexedContent } from './indexing/buildSearchInd
 import type { SearchIndexFile } from './types';
 
 export * from './index';
-export { buildSearchIndex, type IndexedContent } from './indexing/buildSearchIndex';
+export { buildSearchIndex, splitSearchIndex, type IndexedContent } from './indexing/buildSearchIndex';
 
 /** The search index of a loaded site, with console output trimmed from code blocks. */
 export async function searchIndexOfSite(site: {

@@ -39,7 +39,8 @@ describe('clusterbook search', () => {
     () => {
       const run = clusterbookSearch('ectd', 'quorum');
       expect(run.status).toBe(0);
-      expect(run.stdout).toContain('Showing results for "etcd"');
+      expect(run.stdout).toContain(errorMessages.showingResultsFor('etcd'));
+      expect(run.stdout).toContain(`${errorMessages.searchInsteadFor('ectd quorum')}: clusterbook search --exact`);
       expect(run.stdout).toMatch(/^ 1\. .+\n {4}\/(chapters|glossary)\S*\n/m);
       expect(run.stdout).toContain(
         'When the control plane breaks › etcd and its quorum\n    /chapters/control-plane-failures#etcd-and-its-quorum',
@@ -56,6 +57,42 @@ describe('clusterbook search', () => {
         expect(run.status).toBe(2);
         expect(run.stderr).toContain(errorMessages.cliUsage);
       }
+    },
+    contentLoadMs,
+  );
+
+  it(
+    'searches for words that look like flags after --',
+    () => {
+      const run = clusterbookSearch('--', '--pid');
+      expect(run.status).toBe(0);
+      expect(run.stdout).toContain('/chapters/namespaces#the-pid-namespace');
+      const asFlag = clusterbookSearch('--pid');
+      expect(asFlag.status).toBe(2);
+      expect(asFlag.stderr).toContain(errorMessages.cliUnknownFlag('--pid'));
+    },
+    contentLoadMs,
+  );
+
+  it(
+    'answers a query the notes cannot with glossary terms and chapters to try, not a dead end',
+    () => {
+      const run = clusterbookSearch('helm', 'chart');
+      expect(run.status).toBe(0);
+      expect(run.stdout).toContain(errorMessages.noResults('helm chart'));
+      expect(run.stdout).toContain(`${errorMessages.suggestChapters}:`);
+      expect(run.stdout).toMatch(/\/chapters\/[a-z-]+\n/);
+      expect(run.stdout).not.toContain('Showing results for');
+    },
+    contentLoadMs,
+  );
+
+  it(
+    'searches exactly what was typed with --exact',
+    () => {
+      const run = clusterbookSearch('kublet', '--exact');
+      expect(run.status).toBe(0);
+      expect(run.stdout).toContain(errorMessages.noResults('kublet'));
     },
     contentLoadMs,
   );

@@ -1,6 +1,6 @@
 import { gzipSync } from 'node:zlib';
 import { loadSite } from '@/lib/content';
-import { createSearchEngine, searchIndexOfSite, type SearchEngine, type SearchIndexFile } from '@/lib/search/node';
+import { createSearchEngine, searchIndexOfSite, splitSearchIndex, type SearchEngine, type SearchIndexFile } from '@/lib/search/node';
 import { heldOutQueries } from './fixtures/heldOutQueries';
 import { queryKinds, tuningQueries, type LearnerQuery } from './fixtures/learnerQueries';
 import { scoreQueries, type Scores } from './fixtures/scoreQueries';
@@ -54,18 +54,21 @@ describe('learners find what they look for in the real notes', () => {
   });
 
   // Misses are not printed: reading them would make this set one more tuning set.
-  it('finds an answer in the top three for 90% of the held-out queries, and 75% of each kind', () => {
+  it('finds an answer in the top three for 90% of the held-out queries, and 80% of each kind', () => {
     const scores = scoreQueries(heldOutQueries, search);
     report('held out', scores, false);
     expect(scores.top3).toBeGreaterThanOrEqual(0.9);
-    for (const kind of scores.byKind) expect(kind.top3, kind.kind).toBeGreaterThanOrEqual(0.75);
+    for (const kind of scores.byKind) expect(kind.top3, kind.kind).toBeGreaterThanOrEqual(0.8);
   });
 });
 
 describe('the index of the real notes', () => {
-  it('stays under 100 kB gzip, the budget for fetching it when search opens', () => {
-    const gzipKb = gzipSync(JSON.stringify(index), { level: 9 }).length / 1024;
-    console.log(`index: ${index.records.length} records, ${gzipKb.toFixed(1)} kB gzip`);
-    expect(gzipKb).toBeLessThan(100);
+  it('stays under 100 kB gzip per file the browser fetches when search opens', () => {
+    const files = splitSearchIndex(index);
+    for (const [name, file] of Object.entries(files)) {
+      const gzipKb = gzipSync(JSON.stringify(file), { level: 9 }).length / 1024;
+      console.log(`${name} index: ${file.records.length} records, ${gzipKb.toFixed(1)} kB gzip`);
+      expect(gzipKb).toBeLessThan(100);
+    }
   });
 });

@@ -36,7 +36,9 @@ function toHit(record: SearchRecord, score: number, matcher: RegExp | null, quer
 /** Words of headings and names that fuse.js may match a badly misspelt query word to. */
 function nameWordsOf(documents: ReturnType<typeof toSearchDocument>[]): string[] {
   const words = new Set<string>();
-  for (const d of documents) for (const w of [...d.fields.name, ...d.fields.keywords]) if (w.length >= searchConfig.fuzzyNameMinLength && /^[a-z]+$/.test(w)) words.add(w);
+  for (const d of documents)
+    for (const w of [...d.fields.name, ...d.fields.keywords])
+      if (w.length >= searchConfig.fuzzyNameMinLength && /^[a-z]+$/.test(w)) words.add(w);
   return [...words];
 }
 

@@ -21,7 +21,11 @@ export function toSearchDocument(record: SearchRecord): SearchDocument {
   const isSection = record.kind !== 'glossary' && record.section !== null;
   // "namespace (Linux)" is named "namespace"; "Linux" is another way to find it.
   const name = record.section ?? (record.kind === 'glossary' ? mainName(record.title) : record.title);
-  const otherNames = [...(record.kind === 'glossary' ? namesInParentheses(record.title) : []), ...record.keywords, ...(record.koNames ?? [])];
+  const otherNames = [
+    ...(record.kind === 'glossary' ? namesInParentheses(record.title) : []),
+    ...record.keywords,
+    ...(record.koNames ?? []),
+  ];
   const fields: Record<FieldName, string[]> = {
     name: wordsOf(name),
     keywords: otherNames.flatMap(wordsOf),

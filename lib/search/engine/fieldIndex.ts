@@ -45,7 +45,9 @@ export function buildFieldIndex(documents: readonly SearchDocument[]): FieldInde
     return id;
   };
   const stemmed = documents.map((d) => fieldNames.map((f) => d.fields[f].map(stem)));
-  const averages = fieldNames.map((_, f) => Math.max(1, stemmed.reduce((sum, doc) => sum + doc[f].length, 0) / Math.max(1, documents.length)));
+  const averages = fieldNames.map((_, f) =>
+    Math.max(1, stemmed.reduce((sum, doc) => sum + doc[f].length, 0) / Math.max(1, documents.length)),
+  );
 
   const lists = new Map<string, { docs: number[]; weighted: number[]; mask: number[] }>();
   const tokens: Int32Array[] = [];
@@ -76,7 +78,11 @@ export function buildFieldIndex(documents: readonly SearchDocument[]): FieldInde
   });
   const index = new Map<string, Postings>();
   for (const [word, list] of lists) {
-    index.set(word, { docs: Int32Array.from(list.docs), weighted: Float32Array.from(list.weighted), fieldMask: Uint8Array.from(list.mask) });
+    index.set(word, {
+      docs: Int32Array.from(list.docs),
+      weighted: Float32Array.from(list.weighted),
+      fieldMask: Uint8Array.from(list.mask),
+    });
   }
   const sorted = [...index.keys()].sort();
   const n = documents.length;
@@ -113,7 +119,9 @@ export function buildFieldIndex(documents: readonly SearchDocument[]): FieldInde
         masks.push(mask);
       }
     }
-    return docs.length ? { docs: Int32Array.from(docs), weighted: Float32Array.from(weighted), fieldMask: Uint8Array.from(masks) } : undefined;
+    return docs.length
+      ? { docs: Int32Array.from(docs), weighted: Float32Array.from(weighted), fieldMask: Uint8Array.from(masks) }
+      : undefined;
   };
 
   return {

@@ -3,7 +3,11 @@ import { searchConfig } from '../config';
 import type { SearchRecord } from '../types';
 
 // Chapter titles are long: a loose threshold matches some letters of any query in each of them.
-const looseMatch = (threshold: number): IFuseOptions<SearchRecord> => ({ keys: ['title', 'keywords', 'koNames'], threshold, ignoreLocation: true });
+const looseMatch = (threshold: number): IFuseOptions<SearchRecord> => ({
+  keys: ['title', 'keywords', 'koNames'],
+  threshold,
+  ignoreLocation: true,
+});
 const thresholds = { terms: 0.5, chapters: 0.3 } as const;
 const cache = new WeakMap<readonly SearchRecord[], Fuse<SearchRecord>>();
 

@@ -44,3 +44,11 @@ export function buildSearchIndex(
     ],
   };
 }
+
+/** The index as the browser fetches it: sections and glossary in one file, quiz questions in another. */
+export function splitSearchIndex(file: SearchIndexFile): { main: SearchIndexFile; quiz: SearchIndexFile } {
+  return {
+    main: { version: file.version, records: file.records.filter((r) => r.kind !== 'quiz') },
+    quiz: { version: file.version, records: file.records.filter((r) => r.kind === 'quiz') },
+  };
+}

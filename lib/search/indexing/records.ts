@@ -31,7 +31,9 @@ export function chapterRecords(
  * entry sums up chapter sections that are indexed already; leaving it out keeps the index file
  * about 12 kB (gzip) smaller, and the definition is the best snippet for a term anyway.
  */
-export function glossaryRecord(term: Pick<GlossaryTerm, 'id' | 'title' | 'short' | 'aliases'> & Partial<Pick<GlossaryTerm, 'ko'>>): SearchRecord {
+export function glossaryRecord(
+  term: Pick<GlossaryTerm, 'id' | 'title' | 'short' | 'aliases'> & Partial<Pick<GlossaryTerm, 'ko'>>,
+): SearchRecord {
   return {
     kind: 'glossary',
     title: term.title,

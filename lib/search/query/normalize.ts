@@ -37,7 +37,34 @@ export const isHangul = (word: string) => hangul.test(word);
  * Korean particles (조사) that follow a noun without a space: "파드가", "노드에서", "컨테이너를".
  * Longest first, so "에서" is taken off before "서" could be. Policy as data.
  */
-const particles = ['에서는', '으로는', '에서', '으로', '에게', '한테', '까지', '부터', '보다', '처럼', '이란', '이다', '란', '은', '는', '이', '가', '을', '를', '의', '에', '로', '와', '과', '도', '만'];
+const particles = [
+  '에서는',
+  '으로는',
+  '에서',
+  '으로',
+  '에게',
+  '한테',
+  '까지',
+  '부터',
+  '보다',
+  '처럼',
+  '이란',
+  '이다',
+  '란',
+  '은',
+  '는',
+  '이',
+  '가',
+  '을',
+  '를',
+  '의',
+  '에',
+  '로',
+  '와',
+  '과',
+  '도',
+  '만',
+];
 
 /** "노드가" -> "노드": a Hangul word without its particle, as long as two syllables are left (so "정도" stays). */
 export function stripParticle(word: string): string {
@@ -50,7 +77,8 @@ export function stripParticle(word: string): string {
 
 const vowel = /[aeiouy]/;
 /** A consonant-vowel-consonant ending ("scal", "stat"): the word lost an "e" to its suffix ("scaled" from "scale"). */
-const lostE = (base: string) => base.length === 4 && !vowel.test(base[3]) && vowel.test(base[2]) && !vowel.test(base[1]) && !/[wxy]/.test(base[3]);
+const lostE = (base: string) =>
+  base.length === 4 && !vowel.test(base[3]) && vowel.test(base[2]) && !vowel.test(base[1]) && !/[wxy]/.test(base[3]);
 const doubled = /([^aeiouls])\1$/;
 
 /**

@@ -1,4 +1,4 @@
-import Fuse from 'fuse.js';
+import type Fuse from 'fuse.js';
 import { searchConfig } from '../config';
 import type { QueryConcept, PreparedQuery, QueryTerm, SpellingCorrection } from '../types';
 import { phraseKey, type AliasMap } from './aliases';
@@ -128,7 +128,9 @@ function expansions(key: string, context: QueryContext): QueryConcept['alternati
   const { weights } = searchConfig.expansion;
   return [
     ...(context.synonyms.get(key) ?? []).map((name) => ({ words: stemmedWords(name), weight: weights.synonym })),
-    ...(context.related.get(key) ?? []).slice(0, searchConfig.maxRelatedNames).map((name) => ({ words: stemmedWords(name), weight: weights.related })),
+    ...(context.related.get(key) ?? [])
+      .slice(0, searchConfig.maxRelatedNames)
+      .map((name) => ({ words: stemmedWords(name), weight: weights.related })),
     ...(context.everyday.get(key) ?? []).map((word) => ({ words: stemmedWords(word), weight: weights.everyday })),
   ];
 }
@@ -169,18 +171,29 @@ function conceptsOf(words: readonly string[], context: QueryContext, typingLast:
     const next = words[i];
     // "config map" -> "configmap", "back up" -> "backup", "daemon set" -> "daemonset".
     if (next !== undefined && context.hasTerm(stem(word + next))) {
-      concepts.push({ alternatives: [{ words: [stem(word + next)], weight: 1 }, { words: [stem(word), stem(next)], weight: 1 }], weight: 1 });
+      concepts.push({
+        alternatives: [
+          { words: [stem(word + next)], weight: 1 },
+          { words: [stem(word), stem(next)], weight: 1 },
+        ],
+        weight: 1,
+      });
       i++;
       continue;
     }
     if (stopwords.has(word)) continue;
     const term = stem(word);
-    const alternatives: QueryConcept['alternatives'] = [{ words: [term], weight: 1 }, ...expansions(phraseKey(word), context), ...splits(word, context)];
+    const alternatives: QueryConcept['alternatives'] = [
+      { words: [term], weight: 1 },
+      ...expansions(phraseKey(word), context),
+      ...splits(word, context),
+    ];
     // The word still being typed may be the start of a longer one ("kubelet heart").
     if (typingLast && i === words.length && !context.hasTerm(term)) {
       const { prefixLimit, weights } = searchConfig.expansion;
       if (word.length >= searchConfig.minPrefixLength || isHangul(word)) {
-        for (const completion of context.termsStartingWith(term, prefixLimit)) alternatives.push({ words: [completion], weight: weights.prefix });
+        for (const completion of context.termsStartingWith(term, prefixLimit))
+          alternatives.push({ words: [completion], weight: weights.prefix });
       }
     }
     concepts.push({ alternatives: distinct(alternatives), weight: 1 });

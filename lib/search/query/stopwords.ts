@@ -11,7 +11,7 @@ export const stopwords: ReadonlySet<string> = new Set(
   other our ours out over own same shall she should so some such tell than that thats the their
   them then there these they this those through to too under until up us use used using very vs
   versus was we were what whats when where which while who whom why will with without would
-  you your yours happen happens happening`
+  you your yours happen happens happening find finds see`
     .split(/\s+/)
     .filter(Boolean),
 );
