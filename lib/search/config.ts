@@ -62,6 +62,7 @@ export const searchConfig = Object.freeze({
   minSubstitutionLength: 5,
   /** Words this long that edit distance cannot fix are matched against heading and name words by fuse.js. */
   fuzzyNameMinLength: 6,
+  fuzzyNameMaxLength: 20,
   fuzzyNameThreshold: 0.34,
   /** Glossary ids offered before anything is typed and when nothing else fits. */
   starterTerms: Object.freeze(['container', 'linux-namespace', 'cgroup', 'pod', 'kubelet', 'etcd', 'control-plane', 'kube-proxy']),

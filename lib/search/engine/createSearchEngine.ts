@@ -55,6 +55,7 @@ export function createSearchEngine(records: readonly SearchRecord[]): SearchEngi
       }),
     ),
     hasTerm: (term) => index.postings(term) !== undefined,
+    hasPhrase: (terms) => index.phrasePostings(terms) !== undefined,
     termsStartingWith: index.termsStartingWith,
     synonyms: synonyms(),
     related: relatedNames(glossary),

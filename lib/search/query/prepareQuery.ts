@@ -11,6 +11,8 @@ export interface QueryContext {
   vocabulary: Vocabulary;
   /** True when some record holds this stemmed term. */
   hasTerm(term: string): boolean;
+  /** True when some record holds these stemmed terms in a row. */
+  hasPhrase(terms: readonly string[]): boolean;
   /** Stemmed terms starting with a prefix, most used first (for the word still being typed). */
   termsStartingWith(prefix: string, limit: number): string[];
   /** Old names and short forms that mean exactly the same (see synonymTable). */
@@ -62,7 +64,8 @@ function splitCompound(word: string, vocabulary: Vocabulary): string | undefined
 
 /** The closest word of the notes' headings and names by fuse.js, for long words badly misspelt ("tolerashun"). */
 function fuzzyName(word: string, context: QueryContext): string | undefined {
-  if (word.length < searchConfig.fuzzyNameMinLength) return undefined;
+  // Bitap's cost grows with the pattern: past a name's length it is only cost.
+  if (word.length < searchConfig.fuzzyNameMinLength || word.length > searchConfig.fuzzyNameMaxLength) return undefined;
   const [best] = context.nameWords.search(word, { limit: 1 });
   return best && (best.score ?? 1) <= searchConfig.fuzzyNameThreshold ? best.item : undefined;
 }
@@ -142,7 +145,9 @@ function splits(word: string, context: QueryContext): QueryConcept['alternatives
     const [left, right] = [word.slice(0, cut), word.slice(cut)];
     // A two-letter half is a word of its own ("up"), not an abbreviation ("contain" + "rs").
     if (right.length < 3 && !stopwords.has(right)) continue;
-    if (context.hasTerm(stem(left)) && context.hasTerm(stem(right))) found.push({ words: [stem(left), stem(right)], weight: 1 });
+    const words = [stem(left), stem(right)];
+    // Only a split the notes write: "kubelet" is no "kube let".
+    if (context.hasPhrase(words)) found.push({ words, weight: 1 });
   }
   return found;
 }
@@ -203,17 +208,17 @@ function conceptsOf(words: readonly string[], context: QueryContext, typingLast:
   return concepts;
 }
 
-/** The words to highlight in results: every word of every alternative, matched at the start of a word. */
+/** What to highlight in results: every alternative (a phrase as a phrase), matched at the start of a word. */
 function highlightTerms(concepts: readonly QueryConcept[]): QueryTerm[] {
   const seen = new Set<string>();
   const terms: QueryTerm[] = [];
   for (const concept of concepts) {
-    for (const alternative of concept.alternatives) {
-      for (const word of alternative.words) {
-        if (seen.has(word)) continue;
-        seen.add(word);
-        terms.push({ text: word, match: word.length < searchConfig.minPrefixLength && !isHangul(word) ? 'word' : 'prefix' });
-      }
+    for (const { words } of concept.alternatives) {
+      const text = words.join(' ');
+      if (seen.has(text)) continue;
+      seen.add(text);
+      const last = words[words.length - 1];
+      terms.push({ text, match: last.length < searchConfig.minPrefixLength && !isHangul(last) ? 'word' : 'prefix' });
     }
   }
   return terms.slice(0, searchConfig.maxTerms);
