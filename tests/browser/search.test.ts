@@ -92,7 +92,7 @@ describe('searching from the command palette', () => {
     await expect(page.getByRole('group', { name: errorMessages.suggestChapters }).getByRole('option').count()).resolves.toBeGreaterThan(0);
 
     await combobox.fill('파드가');
-    await expect(page.getByRole('option', { name: /^pod 쿠버네티스가 배치하는/ }).count()).resolves.toBe(1);
+    await expect(page.getByRole('option', { name: /^pod \(파드\) 쿠버네티스가 배치하는/ }).count()).resolves.toBe(1);
   });
 
   it('opens a quiz question found by search at that question, fetching the quiz index alongside the notes', async () => {

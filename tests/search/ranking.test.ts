@@ -70,6 +70,8 @@ describe('results are ranked by where the words are found', () => {
     const { hits } = corpus.search('파드가');
     expect(hits.map((h) => h.record.url)).toEqual(['/glossary#pod']);
     expect(hits[0].snippet.text).toBe('가장 작은 단위.');
+    expect(hits[0].title.text).toBe('pod (파드)');
+    expect(corpus.search('pod').hits[0].title.text).toBe('pod');
   });
 
   it('returns results best first, each with a score between 0 and 1', () => {

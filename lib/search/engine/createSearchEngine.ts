@@ -22,12 +22,13 @@ export interface SearchEngine {
 }
 
 function toHit(record: SearchRecord, score: number, matcher: RegExp | null, query: PreparedQuery): SearchHit {
-  // A reader searching in Korean sees the Korean definition where there is one.
-  const korean = record.koText && query.terms.some((t) => isHangul(t.text));
+  // A reader searching in Korean sees the Korean name and definition where there are some.
+  const korean = record.koText !== undefined && query.terms.some((t) => isHangul(t.text));
+  const koName = record.koNames?.[0];
   return {
     record,
     score,
-    title: markText(record.title, matcher),
+    title: markText(korean && koName ? `${record.title} (${koName})` : record.title, matcher),
     section: record.section === null ? null : markText(record.section, matcher),
     snippet: snippetOf(korean ? `${record.koText}` : record.text, matcher),
   };
