@@ -24,7 +24,8 @@ export interface SearchEngine {
 function toHit(record: SearchRecord, score: number, matcher: RegExp | null, query: PreparedQuery): SearchHit {
   // A reader searching in Korean sees the Korean name and definition where there are some.
   const korean = record.koText !== undefined && query.terms.some((t) => isHangul(t.text));
-  const koName = record.koNames?.[0];
+  // "containerd" is "containerd" in Korean too: no need to say it twice.
+  const koName = record.koNames?.[0]?.toLowerCase() === record.title.toLowerCase() ? undefined : record.koNames?.[0];
   return {
     record,
     score,
