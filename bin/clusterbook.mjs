@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 // The clusterbook CLI. Commands are TypeScript modules in bin/commands, loaded through tsx so
 // the CLI runs the same lib/ code the site does, with no separate build step.
+import { existsSync } from 'node:fs';
 import { register } from 'tsx/esm/api';
 
 const commands = {
@@ -23,7 +24,13 @@ if (!name || name === '--help' || name === '-h' || !(name in commands)) {
   process.exit(0);
 }
 
-register();
-const mod = await import(new URL(`./commands/${name}.ts`, import.meta.url).href);
+// A command may ship as plain JavaScript (search.mjs: it must answer faster than tsx starts).
+const plain = new URL(`./commands/${name}.mjs`, import.meta.url);
+let mod;
+if (existsSync(plain)) mod = await import(plain.href);
+else {
+  register();
+  mod = await import(new URL(`./commands/${name}.ts`, import.meta.url).href);
+}
 const code = await mod.run(args);
 process.exitCode = typeof code === 'number' ? code : 0;

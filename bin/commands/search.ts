@@ -1,10 +1,26 @@
+// `clusterbook search`: answers from a cached copy of the index (lib/search/file/indexCache.ts),
+// so a search costs a file read, not a compile of every chapter. lib/content, which compiles
+// MDX, is only imported when the cache must be rebuilt.
+import { createHash } from 'node:crypto';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { z } from 'zod';
-import { ContentError, loadSite, type Site } from '@/lib/content';
-import { lineWriters, processIo, type CommandIo } from './io';
-import { createSearchEngine, errorMessages, searchConfig, searchIndexOfSite, type PreparedQuery, type SearchHit } from '@/lib/search/node';
+import { defaultContentRoot } from '@/lib/content/paths';
+import {
+  createSearchEngine,
+  errorMessages,
+  searchConfig,
+  type SearchEngine,
+  type SearchHit,
+  type SearchIndexFile,
+  type SearchRecord,
+  type SearchResponse,
+} from '@/lib/search';
+import { cachedSearchIndex } from '@/lib/search/file/indexCache';
 
 const flagsSchema = z.object({
   json: z.boolean(),
+  exact: z.boolean(),
   limit: z.coerce.number().int().min(1).max(searchConfig.limits.page),
   query: z.string().trim().min(1, errorMessages.cliNoQuery),
 });
@@ -13,7 +29,7 @@ type Flags = z.infer<typeof flagsSchema>;
 
 /** Splits argv into flags and the query words; an unknown flag is an error, not part of the query. */
 function parseArgs(args: string[]): { flags: Flags } | { error: string } | { help: true } {
-  const raw: Record<keyof Flags, unknown> = { json: false, limit: searchConfig.limits.cli, query: '' };
+  const raw: Record<keyof Flags, unknown> = { json: false, exact: false, limit: searchConfig.limits.cli, query: '' };
   const words: string[] = [];
   for (let i = 0; i < args.length; i++) {
     const arg = args[i];
@@ -23,9 +39,10 @@ function parseArgs(args: string[]): { flags: Flags } | { error: string } | { hel
       break;
     }
     if (arg === '--json') raw.json = true;
+    else if (arg === '--exact') raw.exact = true;
     else if (arg === '--limit') raw.limit = args[++i];
     else if (arg.startsWith('--limit=')) raw.limit = arg.slice('--limit='.length);
-    else if (arg.startsWith('--')) return { error: errorMessages.cliBadFlag(`unknown flag ${arg}`) };
+    else if (arg.startsWith('-') && arg.length > 1) return { error: errorMessages.cliUnknownFlag(arg) };
     else words.push(arg);
   }
   raw.query = words.join(' ');
@@ -44,49 +61,95 @@ const asJson = (hit: SearchHit) => ({
   score: Number(hit.score.toPrecision(4)),
 });
 
-function printText(print: (text: string) => void, query: PreparedQuery, hits: SearchHit[]) {
-  if (query.corrections.length) print(`Showing results for "${query.corrections.map((c) => c.to).join(', ')}".\n`);
+const where = (record: SearchRecord) =>
+  record.kind === 'glossary' ? `Glossary › ${record.title}` : [record.title, record.section].filter(Boolean).join(' › ');
+
+const quoteArg = (text: string) => (/^[\w .,:/-]+$/.test(text) && !text.startsWith('-') ? `"${text}"` : `-- ${JSON.stringify(text)}`);
+
+function printText(engine: SearchEngine, { query, hits }: SearchResponse) {
+  if (query.corrections.length) {
+    console.log(errorMessages.showingResultsFor(query.corrections.map((c) => c.to).join(', ')));
+    console.log(`${errorMessages.searchInsteadFor(query.text)}: clusterbook search --exact ${quoteArg(query.text)}\n`);
+  }
   if (!hits.length) {
-    print(`No results for "${query.text}".`);
+    console.log(errorMessages.noResults(query.text));
+    const terms = engine.suggest(query.text);
+    const chapters = engine.suggestChapters(query.text);
+    const list = (label: string, records: SearchRecord[]) => {
+      if (!records.length) return;
+      console.log(`\n${label}:`);
+      for (const r of records) console.log(`  ${where(r)}  ${r.url}`);
+    };
+    list(terms.length ? errorMessages.suggestTerms : errorMessages.startTerms, terms.length ? terms : engine.suggest(''));
+    list(errorMessages.suggestChapters, chapters);
     return;
   }
   hits.forEach((hit, i) => {
-    const where =
-      hit.record.kind === 'glossary'
-        ? `Glossary › ${hit.record.title}`
-        : [hit.record.title, hit.record.section].filter(Boolean).join(' › ');
-    print(`${String(i + 1).padStart(2)}. ${where}`);
-    print(`    ${hit.record.url}`);
-    print(`    ${hit.snippet.text}`);
+    console.log(`${String(i + 1).padStart(2)}. ${where(hit.record)}`);
+    console.log(`    ${hit.record.url}`);
+    console.log(`    ${hit.snippet.text}`);
   });
 }
 
-/** `clusterbook search "QUERY" [--json] [--limit N]`: the top results for a query, from the current content. */
-export async function run(args: string[], io: CommandIo = processIo()): Promise<number> {
-  const { print, printError } = lineWriters(io);
+/**
+ * The index of the content the CLI reads, from the cache when it is current; compiles the
+ * content only when not. This module may run bundled (see search.mjs), without tsx: lib/content
+ * is then loaded through tsx, registered here, only when the cache must be rebuilt.
+ */
+async function loadIndex(projectRoot: string) {
+  const contentRoot = defaultContentRoot();
+  const key = createHash('sha256').update(path.resolve(contentRoot)).digest('hex').slice(0, 12);
+  const cacheFile = path.join(projectRoot, 'node_modules', '.cache', 'clusterbook', `search-index-${key}.json`);
+  const sources = [contentRoot, path.join(projectRoot, 'lib', 'search', 'indexing')];
+  return cachedSearchIndex(cacheFile, sources, async () => {
+    const { loadSite, searchIndexOfSite } = await contentModules(projectRoot);
+    return searchIndexOfSite(await loadSite(contentRoot));
+  });
+}
+
+async function contentModules(projectRoot: string) {
+  const { register } = await import('tsx/esm/api');
+  register();
+  const load = (file: string) => import(pathToFileURL(path.join(projectRoot, file)).href);
+  const [content, search] = await Promise.all([load('lib/content/index.ts'), load('lib/search/node.ts')]);
+  return {
+    loadSite: content.loadSite as typeof import('@/lib/content').loadSite,
+    ContentError: content.ContentError as typeof import('@/lib/content').ContentError,
+    searchIndexOfSite: search.searchIndexOfSite as typeof import('@/lib/search/node').searchIndexOfSite,
+  };
+}
+
+// `clusterbook search ... | head` closes the pipe early; that is the reader's choice, not a crash.
+process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+  if (error.code === 'EPIPE') process.exit(0);
+  throw error;
+});
+
+/** `clusterbook search "QUERY" [--json] [--exact] [--limit N]`: the top results for a query, from the current content. */
+export async function run(args: string[], projectRoot = path.join(import.meta.dirname, '..', '..')): Promise<number> {
   const parsed = parseArgs(args);
   if ('help' in parsed) {
-    print(
-      `${errorMessages.cliUsage}\n\n  --json      print a JSON array of { title, section, url, snippet, score }, best first (score: 0 is a perfect match)\n  --limit N   how many results (default ${searchConfig.limits.cli}, at most ${searchConfig.limits.page})`,
+    console.log(
+      `${errorMessages.cliUsage}\n\n  --json      print a JSON array of { title, section, url, snippet, score }, best first (score: 0 is a perfect match)\n  --exact     search the words as typed, without spelling correction\n  --limit N   how many results (default ${searchConfig.limits.cli}, at most ${searchConfig.limits.page})\n  --          everything after it is the query, even words starting with - (clusterbook search -- --pid)`,
     );
     return 0;
   }
   if ('error' in parsed) {
-    printError(`${parsed.error}\n${errorMessages.cliUsage}`);
+    console.error(`${parsed.error}\n${errorMessages.cliUsage}`);
     return 2;
   }
   const { flags } = parsed;
-  let site: Site;
+  let index: SearchIndexFile;
   try {
-    site = await loadSite();
+    index = await loadIndex(projectRoot);
   } catch (error) {
-    if (!(error instanceof ContentError)) throw error;
-    printError(errorMessages.cliInvalidContent);
+    if (!(error instanceof Error && error.name === 'ContentError')) throw error;
+    console.error(errorMessages.cliInvalidContent);
     return 1;
   }
-  const engine = createSearchEngine((await searchIndexOfSite(site)).records);
-  const { query, hits } = engine.search(flags.query, { limit: flags.limit });
-  if (flags.json) print(JSON.stringify(hits.map(asJson), null, 2));
-  else printText(print, query, hits);
+  const engine = createSearchEngine(index.records);
+  const response = engine.search(flags.query, { limit: flags.limit, exact: flags.exact });
+  if (flags.json) console.log(JSON.stringify(response.hits.map(asJson), null, 2));
+  else printText(engine, response);
   return 0;
 }

@@ -33,11 +33,12 @@ export function PaletteOptionRow({ id, option, selected, onChoose, onHover }: Pr
 function OptionContent({ option }: { option: PaletteOption }) {
   if (option.kind === 'all-results') return <span className="search-option-title">See all results for “{option.text}”</span>;
   if (option.kind === 'suggestion') {
+    const { record } = option;
     return (
       <>
-        <span className="search-option-title">{option.record.title}</span>
+        <span className="search-option-title">{record.title}</span>
         <span className="search-option-snippet">
-          {glossaryGroupLabel}: {option.record.text}
+          {record.kind === 'glossary' ? glossaryGroupLabel : 'Chapter'}: {record.text}
         </span>
       </>
     );

@@ -10,7 +10,7 @@ import { searchPageUrl, searchView, suggestionLabels } from './searchView';
 import { SearchStatus } from './SearchStatus';
 import { useSearchEngine } from './useSearchEngine';
 
-function Suggestions({ title, records, onOpen }: { title: string; records: SearchRecord[]; onOpen: (url: string) => void }) {
+function Suggestions({ title, records, onOpen }: { title: string; records: readonly SearchRecord[]; onOpen: (url: string) => void }) {
   if (!records.length) return null;
   return (
     <section className="search-suggestions" aria-label={title}>
@@ -34,6 +34,7 @@ export function SearchPage() {
   const router = useRouter();
   const q = useSearchParams().get('q') ?? '';
   const [text, setText] = useState(q);
+  const [exact, setExact] = useState(false);
   const [seenQ, setSeenQ] = useState(q);
   const { state, retry } = useSearchEngine(loadSearchEngine);
 
@@ -41,16 +42,20 @@ export function SearchPage() {
   // page writes itself as the reader types is the trimmed text, which must not reset the field.
   if (q !== seenQ) {
     setSeenQ(q);
-    if (q !== text.trim()) setText(q);
+    if (q !== text.trim()) {
+      setText(q);
+      setExact(false);
+    }
   }
 
   const view = useMemo(
-    () => (state.status === 'ready' ? searchView(state.engine, text, searchConfig.limits.page) : undefined),
-    [state, text],
+    () => (state.status === 'ready' ? searchView(state.engine, text, searchConfig.limits.page, exact) : undefined),
+    [state, text, exact],
   );
 
   const update = (next: string) => {
     setText(next);
+    setExact(false);
     // Keeps the URL shareable without a navigation per keystroke.
     window.history.replaceState(null, '', next.trim() ? searchPageUrl(next) : '/search');
   };
@@ -85,10 +90,18 @@ export function SearchPage() {
         view={view}
         state={state}
         retry={retry}
+        searchExactly={() => setExact(true)}
       />
       {view?.kind === 'results' && <SearchResultsList groups={view.groups} onOpen={open} />}
       {view?.kind === 'nothing' && (
-        <Suggestions title={view.closeMatches ? suggestionLabels.close : suggestionLabels.start} records={view.suggestions} onOpen={open} />
+        <>
+          <Suggestions
+            title={view.closeMatches ? suggestionLabels.close : suggestionLabels.start}
+            records={view.suggestions}
+            onOpen={open}
+          />
+          <Suggestions title={suggestionLabels.chapters} records={view.chapters} onOpen={open} />
+        </>
       )}
       {view?.kind === 'start' && <Suggestions title={suggestionLabels.start} records={view.suggestions} onOpen={open} />}
     </>

@@ -36,6 +36,7 @@ export default function SearchPalette({ open, onClose, loadEngine = loadSearchEn
   const id = useId();
   const { state, retry } = useSearchEngine(loadEngine);
   const [text, setText] = useState('');
+  const [exact, setExact] = useState(false);
   const [active, setActive] = useState(0);
 
   useEffect(() => {
@@ -48,8 +49,8 @@ export default function SearchPalette({ open, onClose, loadEngine = loadSearchEn
   }, [open]);
 
   const view = useMemo(
-    () => (state.status === 'ready' ? searchView(state.engine, text, searchConfig.limits.palette) : undefined),
-    [state, text],
+    () => (state.status === 'ready' ? searchView(state.engine, text, searchConfig.limits.palette, exact) : undefined),
+    [state, text, exact],
   );
   const groups = useMemo(() => (view ? paletteGroups(view, text) : []), [view, text]);
   const options = groups.flatMap((g) => g.options);
@@ -115,6 +116,7 @@ export default function SearchPalette({ open, onClose, loadEngine = loadSearchEn
             maxLength={searchConfig.maxQueryLength}
             onChange={(event) => {
               setText(event.target.value);
+              setExact(false);
               setActive(0);
             }}
             onKeyDown={onKeyDown}
@@ -124,7 +126,17 @@ export default function SearchPalette({ open, onClose, loadEngine = loadSearchEn
             <kbd aria-hidden="true">Esc</kbd>
           </button>
         </div>
-        <SearchStatus text={statusText(view, state.status)} view={view} state={state} retry={retry} />
+        <SearchStatus
+          text={statusText(view, state.status)}
+          view={view}
+          state={state}
+          retry={retry}
+          searchExactly={() => {
+            setExact(true);
+            setActive(0);
+            input.current?.focus();
+          }}
+        />
         <div id={`${id}-listbox`} role="listbox" aria-label="Results" className="search-listbox">
           {groups.map((group, g) => (
             <div key={`${g}-${group.label}`} role="group" aria-labelledby={`${id}-group-${g}`} className="search-group">

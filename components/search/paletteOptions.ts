@@ -12,7 +12,13 @@ export interface OptionGroup {
   options: PaletteOption[];
 }
 
-/** The palette's rows for a view, grouped as shown: results by chapter, then "all results"; or suggested glossary terms. */
+const suggestionGroup = (label: string, records: readonly SearchRecord[]): OptionGroup[] =>
+  records.length ? [{ label, options: records.map((record): PaletteOption => ({ kind: 'suggestion', url: record.url, record })) }] : [];
+
+/**
+ * The palette's rows for a view, grouped as shown: results by chapter, then "all results"; or
+ * suggested glossary terms, and after a search that found nothing, chapters too.
+ */
 export function paletteGroups(view: SearchView, text: string): OptionGroup[] {
   if (view.kind === 'results') {
     return [
@@ -23,8 +29,9 @@ export function paletteGroups(view: SearchView, text: string): OptionGroup[] {
       { label: 'More', options: [{ kind: 'all-results', url: searchPageUrl(text), text: text.trim() }] },
     ];
   }
-  const label = view.kind === 'nothing' && view.closeMatches ? suggestionLabels.close : suggestionLabels.start;
-  return view.suggestions.length
-    ? [{ label, options: view.suggestions.map((record): PaletteOption => ({ kind: 'suggestion', url: record.url, record })) }]
-    : [];
+  if (view.kind === 'start') return suggestionGroup(suggestionLabels.start, view.suggestions);
+  return [
+    ...suggestionGroup(view.closeMatches ? suggestionLabels.close : suggestionLabels.start, view.suggestions),
+    ...suggestionGroup(suggestionLabels.chapters, view.chapters),
+  ];
 }

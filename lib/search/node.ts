@@ -7,13 +7,14 @@ import { buildSearchIndex, type IndexedContent } from './indexing/buildSearchInd
 import type { SearchIndexFile } from './types';
 
 export * from './index';
-export { buildSearchIndex, type IndexedContent } from './indexing/buildSearchIndex';
+export { buildSearchIndex, splitSearchIndex, type IndexedContent } from './indexing/buildSearchIndex';
 
 /** The search index of a loaded site, with console output trimmed from code blocks. */
 export async function searchIndexOfSite(site: {
   chapters: readonly (IndexedContent['chapters'][number] & Pick<Chapter, 'file'>)[];
   glossary: IndexedContent['glossary'];
   quizzes?: IndexedContent['quizzes'];
+  parts?: IndexedContent['parts'];
 }): Promise<SearchIndexFile> {
   const blocks = await Promise.all(
     site.chapters.map(async (chapter): Promise<[string, CodeBlock[]]> => {

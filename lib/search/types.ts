@@ -16,6 +16,12 @@ export interface SearchRecord {
   text: string;
   /** Other names the record answers to (glossary aliases). */
   keywords: string[];
+  /** The title of the part of the course the chapter belongs to (sections only). */
+  part?: string;
+  /** Korean names: a glossary term's own, or, on a section, those of the terms that link to it. */
+  koNames?: string[];
+  /** A glossary term's short definition in Korean. */
+  koText?: string;
 }
 
 /** The static file the browser fetches the first time search opens. */
@@ -30,21 +36,23 @@ export interface MarkedText {
   marks: [number, number][];
 }
 
-/** One searched-for term after normalisation, spelling correction and alias expansion. */
+/** A word to highlight in results, as searched: stemmed, lower case. */
 export interface QueryTerm {
-  /** Lower-case words separated by single spaces. */
   text: string;
   /** `prefix`: at the start of a word (covers plurals and other endings); `word`: the whole word (very short words). */
   match: 'prefix' | 'word';
-  /**
-   * What the term does for the ranking:
-   * - `telling`: what the reader asked about; the records that match it are the results.
-   * - `common`: a word found in so many records that it cannot pick any ("node", "pod"). When
-   *   the query also has a telling term it only ranks up records whose names contain it.
-   * - `related`: a name a glossary entry lists for itself ("kubeconfig" for kubectl); it ranks
-   *   up records named after that entry, but does not bring in records of its own.
-   */
-  role: 'telling' | 'common' | 'related';
+}
+
+/**
+ * One thing the reader asked about: a typed word, a name typed as several words ("control
+ * plane"), or two words the notes write as one ("back up"). A record scores for a concept by its
+ * best alternative: the words as typed (weight 1), an old name, a glossary name an alias stands
+ * for, a completion of the word still being typed.
+ */
+export interface QueryConcept {
+  /** Each alternative is one stemmed term, or a phrase of several that must appear in a row. */
+  alternatives: { words: string[]; weight: number }[];
+  weight: number;
 }
 
 export interface SpellingCorrection {
@@ -55,13 +63,20 @@ export interface SpellingCorrection {
 export interface PreparedQuery {
   /** The query as searched: trimmed and cut to the maximum length. */
   text: string;
+  /** What to highlight. */
   terms: QueryTerm[];
+  /** Typos corrected toward words of the notes; empty when searched exactly as typed. */
   corrections: SpellingCorrection[];
+  /** Typed words the notes do not have (and that are no typo of one); they are not searched. */
+  unknown: string[];
+  concepts: QueryConcept[];
+  /** Every word of the fixed query in order, stopwords too, stemmed: for the phrase bonus. */
+  sequence: string[];
 }
 
 export interface SearchHit {
   record: SearchRecord;
-  /** fuse.js score: 0 is a perfect match, 1 no match at all. */
+  /** 0 is a perfect match, towards 1 a weak one: 1 / (1 + relevance). */
   score: number;
   title: MarkedText;
   section: MarkedText | null;

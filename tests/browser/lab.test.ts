@@ -75,7 +75,9 @@ describe('a reader does the node-failure lab in Chromium', () => {
     await expect(lab.locator('.lab-term-candidates').textContent()).resolves.toContain('worker-1   worker-2   worker-3');
     await input.fill('kubectl drian worker-1');
     await input.press('Enter');
-    await expect.poll(() => output.locator('.lab-term-stderr').last().textContent()).toMatch(/^error: unknown command "drian" for "kubectl"\s+Did you mean this\?\s+drain/);
+    await expect
+      .poll(() => output.locator('.lab-term-stderr').last().textContent())
+      .toMatch(/^error: unknown command "drian" for "kubectl"\s+Did you mean this\?\s+drain/);
     await input.press('ArrowUp');
     await expect(input.inputValue()).resolves.toBe('kubectl drian worker-1');
     await input.press('Control+l');

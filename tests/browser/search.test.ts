@@ -81,6 +81,38 @@ describe('searching from the command palette', () => {
     await expect.poll(() => page.locator('#etcd-and-its-quorum').evaluate((el) => el.classList.contains('search-target'))).toBe(true);
   });
 
+  it('offers to search the words as typed, and finds Korean names', async () => {
+    const page = await b.open('/chapters/namespaces');
+    const combobox = await openPalette(page);
+    await combobox.fill('kublet');
+    const status = page.locator('dialog.search-dialog').getByRole('status');
+    await expect.poll(() => status.textContent()).toContain('Showing results for “kubelet”. Search instead for “kublet”');
+    await status.getByRole('button', { name: '“kublet”' }).click();
+    await expect.poll(() => status.textContent()).toContain('No results for “kublet”.');
+    await expect(page.getByRole('group', { name: errorMessages.suggestChapters }).getByRole('option').count()).resolves.toBeGreaterThan(0);
+
+    await combobox.fill('파드가');
+    await expect(page.getByRole('option', { name: /^pod \(파드\) 쿠버네티스가 배치하는/ }).count()).resolves.toBe(1);
+  });
+
+  it('opens a quiz question found by search at that question, fetching the quiz index alongside the notes', async () => {
+    const page = await b.open('/chapters/namespaces');
+    const quizRequests: string[] = [];
+    page.on('request', (r) => {
+      if (new URL(r.url()).pathname === '/search-quiz.json') quizRequests.push(r.url());
+    });
+    const combobox = await openPalette(page);
+    await combobox.fill('unprivileged user UID 1000 runs unshare map-root-user');
+    const option = page
+      .getByRole('option')
+      .filter({ has: page.locator('.search-option-title', { hasText: 'Quiz' }) })
+      .first();
+    await option.waitFor();
+    expect(quizRequests).toHaveLength(1);
+    await option.click();
+    await page.waitForURL(/\/chapters\/namespaces#quiz-root-in-a-user-namespace$/);
+  });
+
   it('has no serious accessibility violations while open with results', async () => {
     const page = await b.open('/chapters/control-plane');
     const combobox = await openPalette(page);

@@ -2,7 +2,8 @@ import { act, render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import SearchPalette from '@/components/search/SearchPalette';
 import { SearchButton } from '@/components/search/SearchButton';
-import { createSearchEngine, errorMessages, SearchIndexError, type SearchEngine } from '@/lib/search';
+import { suggestionLabels } from '@/components/search/searchView';
+import { createSearchEngine, errorMessages, searchConfig, SearchIndexError, type SearchEngine } from '@/lib/search';
 import { sampleIndexFile, sampleRecords } from '../search/fixtures/records';
 
 // jsdom does not lay out, so it has no scrollIntoView; the palette keeps the active option in view with it.
@@ -88,6 +89,20 @@ describe('the search palette, by keyboard', () => {
     expect(await screen.findByRole('status')).toHaveTextContent('No results for “etcdctl”.');
     expect(screen.getByRole('group', { name: 'Glossary terms you might mean' })).toBeInTheDocument();
     expect(screen.getByRole('option', { name: /^etcd\s*Glossary: / })).toBeInTheDocument();
+    const chapters = screen.getByRole('group', { name: suggestionLabels.chapters });
+    expect(within(chapters).getAllByRole('option').length).toBeGreaterThan(0);
+  });
+
+  it('searches the words as typed when the reader chooses "search instead for"', async () => {
+    const { user, combobox } = renderPalette();
+    await user.type(combobox, 'kublet');
+    await user.click(await screen.findByRole('button', { name: '“kublet”' }));
+    expect(await screen.findByRole('status')).toHaveTextContent('No results for “kublet”.');
+    expect(screen.queryByText(/Showing results for/)).toBeNull();
+    expect(combobox).toHaveFocus();
+    // Typing again corrects again.
+    await user.type(combobox, ' ');
+    expect(await screen.findByText(/Showing results for “kubelet”/)).toBeInTheDocument();
   });
 
   it('shows a clear message when the index cannot be loaded, and tries again on request', async () => {
@@ -115,7 +130,13 @@ describe('the header search button', () => {
     expect(fetch).not.toHaveBeenCalled();
     await user.keyboard('{Control>}k{/Control}');
     expect(await screen.findByRole('combobox')).toHaveFocus();
-    await waitFor(() => expect(fetch).toHaveBeenCalledTimes(1));
+    // Once each: the notes' index, the glossary's and the quiz questions' (see searchConfig).
+    await waitFor(() => expect(fetch).toHaveBeenCalledTimes(3));
+    expect(vi.mocked(fetch).mock.calls.map(([url]) => url)).toEqual([
+      searchConfig.indexUrl,
+      searchConfig.glossaryIndexUrl,
+      searchConfig.quizIndexUrl,
+    ]);
     await user.keyboard('{Escape}');
     expect(screen.queryByRole('combobox')).toBeNull();
     await user.keyboard('/');

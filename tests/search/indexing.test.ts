@@ -1,4 +1,5 @@
-import { buildSearchIndex } from '@/lib/search/node';
+import { buildSearchIndex, searchConfig, splitSearchIndex } from '@/lib/search/node';
+import { section } from './fixtures/records';
 import { findCodeBlocks, shortenCodeBlocks } from '@/lib/search/indexing/codeBlocks';
 import type { Section } from '@/lib/content';
 
@@ -59,13 +60,13 @@ describe('the search index is built from the content', () => {
     });
   });
 
-  it('has one record per quiz question, its prompt without variables or answers, linked to the chapter quiz', () => {
+  it('has one record per quiz question, its prompt without variables or answers, linked to that question', () => {
     const quiz = {
       slug: 'worker-nodes',
       chapterTitle: 'Worker nodes',
       questions: [
-        { prompt: 'Who restarts a crashed container?', options: [{ text: 'The kubelet', correct: true }] },
-        { prompt: 'What does {{node}} show after {{ wait }}?' },
+        { id: 'restarts', prompt: 'Who restarts a crashed container?', options: [{ text: 'The kubelet', correct: true }] },
+        { id: 'after-wait', prompt: 'What does {{node}} show after {{ wait }}?' },
       ],
     } as unknown as NonNullable<Parameters<typeof buildSearchIndex>[0]['quizzes']>[number];
     const records = buildSearchIndex({ ...content, quizzes: [quiz] }).records.filter((r) => r.kind === 'quiz');
@@ -74,7 +75,7 @@ describe('the search index is built from the content', () => {
         kind: 'quiz',
         title: 'Worker nodes',
         section: 'Quiz',
-        url: '/chapters/worker-nodes#quiz',
+        url: '/chapters/worker-nodes#quiz-restarts',
         text: 'Who restarts a crashed container?',
         keywords: [],
       },
@@ -82,7 +83,7 @@ describe('the search index is built from the content', () => {
         kind: 'quiz',
         title: 'Worker nodes',
         section: 'Quiz',
-        url: '/chapters/worker-nodes#quiz',
+        url: '/chapters/worker-nodes#quiz-after-wait',
         text: 'What does … show after …?',
         keywords: [],
       },
@@ -91,7 +92,38 @@ describe('the search index is built from the content', () => {
   });
 
   it('is stamped with the index version the browser expects', () => {
-    expect(buildSearchIndex(content).version).toBe(1);
+    expect(buildSearchIndex(content).version).toBe(searchConfig.indexVersion);
+  });
+
+  it('finds sections by the title of their part, and by the Korean names of the terms that link to them', () => {
+    const chapter = { ...content.chapters[0], part: 'architecture' };
+    const term = {
+      id: 'pod',
+      title: 'pod',
+      short: 'The smallest unit.',
+      aliases: [],
+      related: [chapter.sections[1] ? `${chapter.href}#${chapter.sections[1].id}` : chapter.href],
+      ko: { title: '파드', aliases: ['포드'], short: '가장 작은 단위.' },
+    };
+    const { records } = buildSearchIndex({
+      chapters: [chapter],
+      glossary: [term],
+      parts: [{ id: 'architecture', title: 'Kubernetes architecture' }],
+    });
+    const sections = records.filter((r) => r.kind === 'section');
+    expect(sections.every((r) => r.part === 'Kubernetes architecture')).toBe(true);
+    expect(sections.filter((r) => r.koNames?.includes('파드')).map((r) => r.url)).toEqual(term.related);
+    expect(records.find((r) => r.kind === 'glossary')).toMatchObject({ koNames: ['파드', '포드'], koText: '가장 작은 단위.' });
+  });
+
+  it('splits quiz questions into a file of their own for the browser', () => {
+    const file = {
+      version: searchConfig.indexVersion,
+      records: [section('A', 'B', 'text'), { ...section('A', 'Quiz', 'q?'), kind: 'quiz' as const }],
+    };
+    const { main, quiz } = splitSearchIndex(file);
+    expect(main.records.map((r) => r.kind)).toEqual(['section']);
+    expect(quiz.records.map((r) => r.kind)).toEqual(['quiz']);
   });
 });
 

@@ -3,7 +3,7 @@ import { markText, snippetOf, termMatcher } from '@/lib/search/engine/highlight'
 import type { QueryTerm } from '@/lib/search';
 import { section } from './fixtures/records';
 
-const prefix = (text: string): QueryTerm => ({ text, match: 'prefix', role: 'telling' });
+const prefix = (text: string): QueryTerm => ({ text, match: 'prefix' });
 const marked = ({ text, marks }: { text: string; marks: [number, number][] }) => marks.map(([s, e]) => text.slice(s, e));
 
 describe('matched words are highlighted in display text', () => {

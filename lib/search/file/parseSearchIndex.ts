@@ -13,6 +13,9 @@ const searchRecordSchema = z.object({
   url: z.string(),
   text: z.string(),
   keywords: z.array(z.string()),
+  part: z.optional(z.string()),
+  koNames: z.optional(z.array(z.string())),
+  koText: z.optional(z.string()),
 });
 
 const searchIndexSchema = z.object({

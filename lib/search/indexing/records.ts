@@ -13,6 +13,7 @@ export const recordKinds = ['section', 'glossary', 'quiz'] as const;
 export function chapterRecords(
   chapter: Pick<Chapter, 'title' | 'href' | 'sections'>,
   codeBlocks: readonly CodeBlock[] = [],
+  partTitle?: string,
 ): SearchRecord[] {
   return chapter.sections.map((section) => ({
     kind: 'section',
@@ -21,6 +22,7 @@ export function chapterRecords(
     url: section.id ? `${chapter.href}#${section.id}` : chapter.href,
     text: shortenCodeBlocks(section.text, codeBlocks),
     keywords: [],
+    ...(partTitle && { part: partTitle }),
   }));
 }
 
@@ -29,7 +31,9 @@ export function chapterRecords(
  * entry sums up chapter sections that are indexed already; leaving it out keeps the index file
  * about 12 kB (gzip) smaller, and the definition is the best snippet for a term anyway.
  */
-export function glossaryRecord(term: Pick<GlossaryTerm, 'id' | 'title' | 'short' | 'aliases'>): SearchRecord {
+export function glossaryRecord(
+  term: Pick<GlossaryTerm, 'id' | 'title' | 'short' | 'aliases'> & Partial<Pick<GlossaryTerm, 'ko'>>,
+): SearchRecord {
   return {
     kind: 'glossary',
     title: term.title,
@@ -37,6 +41,7 @@ export function glossaryRecord(term: Pick<GlossaryTerm, 'id' | 'title' | 'short'
     url: `/glossary#${term.id}`,
     text: term.short,
     keywords: term.aliases,
+    ...(term.ko && { koNames: [term.ko.title, ...term.ko.aliases], koText: term.ko.short }),
   };
 }
 
@@ -50,7 +55,8 @@ export function quizRecords(quiz: Pick<Quiz, 'slug' | 'chapterTitle' | 'question
     kind: 'quiz',
     title: quiz.chapterTitle,
     section: 'Quiz',
-    url: `/chapters/${quiz.slug}#quiz`,
+    // The chapter's quiz opens this question from the hash (see the quiz's deep-link handling).
+    url: `/chapters/${quiz.slug}#quiz-${question.id}`,
     text: question.prompt
       .replace(/\{\{\s*\w+\s*\}\}/g, '…')
       .replace(/\s+/g, ' ')

@@ -16,6 +16,24 @@ export const synonymTable: Readonly<Record<string, readonly string[]>> = Object.
   pdb: ['poddisruptionbudget'],
 });
 
+/**
+ * Everyday verbs of learners' questions and the words the notes use for the same event, as data:
+ * "who brings up new containers when one dies" is asked about containers that exit or crash.
+ * They count for less than the typed word (searchConfig.expansion.weights.everyday).
+ */
+export const everydayTable: Readonly<Record<string, readonly string[]>> = Object.freeze({
+  die: ['exit', 'crash', 'fail'],
+  dies: ['exits', 'crashes', 'fails'],
+  dead: ['exited', 'crashed', 'failed'],
+  broken: ['fail', 'unhealthy'],
+  stuck: ['pending', 'terminating', 'hang'],
+  bring: ['start', 'restart', 'create'],
+  brings: ['starts', 'restarts', 'creates'],
+  save: ['store', 'persist'],
+  remembers: ['stores', 'holds'],
+  kill: ['evict', 'terminate', 'oom'],
+});
+
 /** phraseKey(name) -> the normalised names it stands for. */
 export type AliasMap = ReadonlyMap<string, readonly string[]>;
 
@@ -39,9 +57,13 @@ export function mainName(title: string): string {
   return title.replace(parenthesised, ' ').trim();
 }
 
-/** The other names in a glossary title: "CRI (Container Runtime Interface)" -> ["Container Runtime Interface"]. */
+/**
+ * The other names in a glossary title: "CRI (Container Runtime Interface)" -> ["Container Runtime
+ * Interface"]. A single word in parentheses says which of two namesakes is meant ("namespace
+ * (Linux)"): it is no name of the term, so "kubernetes" must not stand for "namespace".
+ */
 export function namesInParentheses(title: string): string[] {
-  return [...title.matchAll(parenthesised)].map((m) => m[1].trim()).filter(Boolean);
+  return [...title.matchAll(parenthesised)].map((m) => m[1].trim()).filter((name) => name.includes(' '));
 }
 
 function aliasMap(pairs: Iterable<[alias: string, target: string]>): AliasMap {
@@ -55,6 +77,10 @@ function aliasMap(pairs: Iterable<[alias: string, target: string]>): AliasMap {
     map.set(key, targets);
   }
   return map;
+}
+
+export function everydayWords(): AliasMap {
+  return aliasMap(Object.entries(everydayTable).flatMap(([word, targets]) => targets.map((t): [string, string] => [word, t])));
 }
 
 export function synonyms(): AliasMap {

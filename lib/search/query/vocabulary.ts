@@ -23,6 +23,8 @@ export interface Vocabulary {
   share(term: string): number;
   /** The closest word of the notes within the allowed number of typos, if any. */
   correct(word: string): string | undefined;
+  /** True when one record holds every one of these words. */
+  cooccur(words: readonly string[]): boolean;
   /**
    * The records (by index) with a word starting with `prefix` in `scope`, or undefined when so
    * many words start with it that checking every record is cheaper.
@@ -55,6 +57,11 @@ function allowedEdits(length: number): number {
   return edits;
 }
 
+const sortedLetters = (word: string) => [...word].sort().join('');
+/** Short words are corrected only for swapped letters ("ectd"): any other edit of four letters is too often another real word ("helm" is not "help"). */
+const plausible = (word: string, candidate: string) =>
+  word.length >= searchConfig.minSubstitutionLength || sortedLetters(word) === sortedLetters(candidate);
+
 /** word -> indices of the records that contain it, ascending. */
 function postings(records: readonly (readonly string[])[]): Map<string, number[]> {
   const map = new Map<string, number[]>();
@@ -82,6 +89,7 @@ export function buildVocabulary(records: readonly RecordWords[]): Vocabulary {
     else byLength.set(word.length, [word]);
   }
   const recordCount = Math.max(1, records.length);
+  const isName = (word: string) => inScope.names.has(word);
   const corrections = new Map<string, string | undefined>();
 
   /** The words starting with `prefix`, or undefined when there are more than the scan limit. */
@@ -108,9 +116,14 @@ export function buildVocabulary(records: readonly RecordWords[]): Vocabulary {
     for (let length = word.length - max; max && length <= word.length + max; length++) {
       for (const candidate of byLength.get(length) ?? []) {
         const distance = editDistance(word, candidate, Math.min(max, bestDistance));
-        if (distance > Math.min(max, bestDistance)) continue;
-        // Equally close: the word the notes use more often is the likelier meaning.
-        if (distance < bestDistance || frequency(candidate) > frequency(best!)) [best, bestDistance] = [candidate, distance];
+        if (distance > Math.min(max, bestDistance) || !plausible(word, candidate)) continue;
+        // Equally close: a word that names something (a heading, a glossary term) is the likelier
+        // meaning, then the word the notes use more often.
+        const better =
+          distance < bestDistance ||
+          Number(isName(candidate)) - Number(isName(best!)) > 0 ||
+          (isName(candidate) === isName(best!) && frequency(candidate) > frequency(best!));
+        if (better) [best, bestDistance] = [candidate, distance];
       }
     }
     return bestDistance <= max ? best : undefined;
@@ -132,5 +145,10 @@ export function buildVocabulary(records: readonly RecordWords[]): Vocabulary {
       return words?.flatMap((word) => inScope[scope].get(word) ?? none);
     },
     recordsWithWord: (word, scope) => inScope[scope].get(word) ?? none,
+    cooccur(words) {
+      const lists = words.map((w) => new Set(inScope.all.get(w) ?? none));
+      const [shortest, ...rest] = lists.sort((a, b) => a.size - b.size);
+      return [...(shortest ?? [])].some((record) => rest.every((list) => list.has(record)));
+    },
   };
 }
