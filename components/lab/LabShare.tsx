@@ -21,6 +21,8 @@ export function LabShare() {
     try {
       await navigator.clipboard.writeText(url);
       setStatus({ text: 'Link copied: it opens this lab at this very moment.' });
+      // The note covers the title: it goes once read (the link with it stays until dismissed).
+      setTimeout(() => setStatus((current) => (current?.url ? current : null)), 4000);
     } catch {
       setStatus({ text: 'Copy this link:', url });
     }
