@@ -38,7 +38,14 @@ describe('progress that survives', () => {
 describe('restoring an earlier copy', () => {
   it('lists the daily copies and restores the one the reader picks', async () => {
     const storage = new MemoryStorage({
-      [progressKey]: JSON.stringify({ version: currentVersion, chapters: { a: { readAt: 1 } }, quizzes: {}, labs: {}, cards: {}, days: {} }),
+      [progressKey]: JSON.stringify({
+        version: currentVersion,
+        chapters: { a: { readAt: 1 } },
+        quizzes: {},
+        labs: {},
+        cards: {},
+        days: {},
+      }),
     });
     const first = testServices([], storage);
     first.store.reset();
