@@ -2,6 +2,7 @@
 
 import { useEffect, useState } from 'react';
 import type { Quiz } from '@/lib/quiz';
+import { ErrorBoundary } from '../errors/ErrorBoundary';
 import { QuizRunner } from './QuizRunner';
 import { useQuizServices } from './services';
 
@@ -45,5 +46,9 @@ export function QuizLoader({ slug, openQuestion }: { slug: string; openQuestion?
       </div>
     );
   }
-  return <QuizRunner quiz={state.quiz} openQuestion={openQuestion} />;
+  return (
+    <ErrorBoundary what="quiz">
+      <QuizRunner quiz={state.quiz} openQuestion={openQuestion} />
+    </ErrorBoundary>
+  );
 }

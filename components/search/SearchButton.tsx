@@ -1,16 +1,19 @@
 'use client';
 
 import { lazy, Suspense, useCallback, useEffect, useRef, useState } from 'react';
+import { ErrorBoundary } from '../errors/ErrorBoundary';
 import { isSearchShortcut } from './searchShortcut';
 
 // The palette, fuse.js and the index are fetched the first time search opens, never with the page.
-const SearchPalette = lazy(() => import('./SearchPalette'));
+/** A fresh lazy component per attempt: React remembers a failed import, so a retry needs a new one. */
+const loadPalette = () => lazy(() => import('./SearchPalette'));
 
 /** The header's search button; Ctrl/Cmd+K and "/" open the same palette. */
 export function SearchButton() {
   const [open, setOpen] = useState(false);
   const [everOpened, setEverOpened] = useState(false);
   const [shortcut, setShortcut] = useState('Ctrl K');
+  const [Palette, setPalette] = useState(loadPalette);
   const opener = useRef<HTMLElement | null>(null);
   const button = useRef<HTMLButtonElement>(null);
 
@@ -62,9 +65,11 @@ export function SearchButton() {
         </kbd>
       </button>
       {everOpened && (
-        <Suspense fallback={null}>
-          <SearchPalette open={open} onClose={close} />
-        </Suspense>
+        <ErrorBoundary what="search" onRetry={() => setPalette(loadPalette)}>
+          <Suspense fallback={null}>
+            <Palette open={open} onClose={close} />
+          </Suspense>
+        </ErrorBoundary>
       )}
     </>
   );
