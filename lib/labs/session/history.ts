@@ -88,7 +88,9 @@ export function observeFrame(context: LabSessionContext): Change {
   const change = observe(context, undefined, context.log.length + 1);
   const changed = change.timeline !== context.timeline || change.reached !== context.reached || change.justCompleted;
   if (!changed) return change;
-  return withCheckpoint({ ...context, ...change, log: [...context.log, { k: 'tick', at: context.cluster.now() }] });
+  // No checkpoint here: a frame must stay cheap (a snapshot costs milliseconds); the next action
+  // or replay takes one, and a rewind replays the ticks in between.
+  return { ...context, ...change, log: [...context.log, { k: 'tick', at: context.cluster.now() }] };
 }
 
 /** Reads the restored session without diffing: a rewind is not a change the timeline records. */
