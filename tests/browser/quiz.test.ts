@@ -3,6 +3,7 @@ import type { Page } from 'playwright-core';
 import type { Question, Quiz } from '@/lib/quiz/schema';
 import { seriousViolations } from './support/axe';
 import { pageErrors, useBrowser } from './support/fixture';
+import { fillAnswer, openQuiz, plain } from './support/quiz';
 import { styleRulesPresent } from './support/stylesheets';
 
 const b = useBrowser();
@@ -12,53 +13,16 @@ async function quizData(slug: string): Promise<Quiz> {
   return (await fetch(`${b.baseUrl}/quiz/data/${slug}.json`)).json();
 }
 
-const plain = (text: string) => text.replace(/`/g, '');
-
 /** Answers the question on screen through the UI; `right` picks the correct answer or a wrong one. */
 async function answer(page: Page, question: Question, right: boolean) {
   const card = page.locator('.quiz-card').last();
-  switch (question.type) {
-    case 'single':
-    case 'multiple': {
-      const chosen = question.options.filter((o) => o.correct === right).slice(0, question.type === 'single' ? 1 : undefined);
-      for (const option of chosen)
-        await card.getByRole(question.type === 'single' ? 'radio' : 'checkbox', { name: plain(option.text), exact: true }).check();
-      break;
-    }
-    case 'ordering': {
-      const target = right ? question.items : [...question.items].reverse();
-      for (const [position, item] of target.entries()) {
-        for (;;) {
-          const current = await card.locator('.quiz-ordering-text').allTextContents();
-          if (current.indexOf(plain(item)) <= position) break;
-          await card.getByRole('button', { name: `Move up: ${plain(item)}`, exact: true }).click();
-        }
-      }
-      break;
-    }
-    case 'matching':
-      for (const [i, pair] of question.pairs.entries()) {
-        const wrong =
-          question.pairs[(i + 1) % question.pairs.length].match === pair.match
-            ? question.distractors[0]
-            : question.pairs[(i + 1) % question.pairs.length].match;
-        await card.getByRole('combobox', { name: plain(pair.item), exact: true }).selectOption(right ? pair.match : wrong);
-      }
-      break;
-    default:
-      throw new Error(`answer ${question.type} questions in the test itself`);
-  }
+  await fillAnswer(card, question, right);
   await card.getByRole('button', { name: 'Check answer' }).click();
   await card.getByText(right ? /^✓ Correct\./ : /^✗ Not quite\./).waitFor();
 }
 
 async function next(page: Page) {
   await page.getByRole('button', { name: /^(Next question|See your score)$/ }).click();
-}
-
-async function openQuiz(page: Page) {
-  await page.locator('#quiz').scrollIntoViewIfNeeded();
-  await page.getByRole('heading', { name: /^Question 1 of \d+/ }).waitFor();
 }
 
 describe('a reader takes a chapter quiz', () => {

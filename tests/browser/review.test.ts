@@ -2,6 +2,7 @@ import type { Page } from 'playwright-core';
 import type { Question, Quiz } from '@/lib/quiz/schema';
 import { seriousViolations } from './support/axe';
 import { pageErrors, useBrowser } from './support/fixture';
+import { fillAnswer, openQuiz, plain } from './support/quiz';
 
 const b = useBrowser();
 const slug = 'containers-and-images';
@@ -9,8 +10,6 @@ const slug = 'containers-and-images';
 async function quizData(): Promise<Quiz> {
   return (await fetch(`${b.baseUrl}/quiz/data/${slug}.json`)).json();
 }
-
-const plain = (text: string) => text.replace(/`/g, '');
 
 /** The question on screen, found by its prompt (options and order are shuffled per attempt). */
 async function shownQuestion(page: Page, quiz: Quiz): Promise<Question> {
@@ -23,43 +22,9 @@ async function shownQuestion(page: Page, quiz: Quiz): Promise<Question> {
 /** Answers a static question through the UI, right or wrong, saying how sure the reader is. */
 async function answer(page: Page, question: Question, right: boolean, confidence: 'Sure' | 'Not sure' | 'Check answer') {
   const card = page.locator('.quiz-card').last();
-  switch (question.type) {
-    case 'single':
-    case 'multiple': {
-      const chosen = question.options.filter((o) => o.correct === right).slice(0, question.type === 'single' ? 1 : undefined);
-      for (const option of chosen)
-        await card.getByRole(question.type === 'single' ? 'radio' : 'checkbox', { name: plain(option.text), exact: true }).check();
-      break;
-    }
-    case 'ordering': {
-      const target = right ? question.items : [...question.items].reverse();
-      for (const [position, item] of target.entries()) {
-        for (;;) {
-          const current = await card.locator('.quiz-ordering-text').allTextContents();
-          if (current.indexOf(plain(item)) <= position) break;
-          await card.getByRole('button', { name: `Move up: ${plain(item)}`, exact: true }).click();
-        }
-      }
-      break;
-    }
-    case 'matching':
-      for (const [i, pair] of question.pairs.entries()) {
-        const other = question.pairs[(i + 1) % question.pairs.length].match;
-        await card
-          .getByRole('combobox', { name: plain(pair.item), exact: true })
-          .selectOption(right ? pair.match : other === pair.match ? question.distractors[0] : other);
-      }
-      break;
-    default:
-      throw new Error(`no ${question.type} questions in this quiz`);
-  }
+  await fillAnswer(card, question, right);
   await card.getByRole('button', { name: confidence, exact: true }).click();
   await card.locator('.quiz-result, .quiz-misconception').waitFor();
-}
-
-async function openQuiz(page: Page) {
-  await page.locator('#quiz').scrollIntoViewIfNeeded();
-  await page.getByRole('heading', { name: /^Question 1 of \d+/ }).waitFor();
 }
 
 describe('learning from mistakes at once', () => {
