@@ -1,7 +1,7 @@
 // ClusterView: a plain, JSON-serialisable summary of the cluster for UIs, lab checks and quizzes.
 import type { EventLog } from './apiserver/events';
 import { podQosClass, type QosClass } from './apiserver/qos';
-import { controllerOf, isPodReady } from './controllers/podutil';
+import { controllerOf, isPodReady, matchesSelector } from './controllers/podutil';
 import type { Engine } from './engine/engine';
 import { hasQuorum, quorumSize, type MemberHealth } from './etcd/etcd.machine';
 import { nodeRoles, nodeStatusWord, podReadyColumn, podStatusWord } from './kubectl/status';
@@ -29,6 +29,10 @@ export interface NodeView {
   machine: 'running' | 'poweredOff' | 'booting' | 'unknown';
   kubelet: 'running' | 'starting' | 'stopped' | 'off' | 'unknown';
   runtimeUp: boolean;
+  /** topology.kubernetes.io/zone, or null for a node without one. */
+  zone: string | null;
+  /** Whether the node can reach the API server (a partitioned node keeps running, unreachable). */
+  network: 'connected' | 'partitioned';
 }
 
 export interface PodView {
@@ -51,6 +55,10 @@ export interface PodView {
   labels: Record<string, string>;
   /** status.qosClass: Guaranteed, Burstable or BestEffort. */
   qosClass: QosClass;
+  /** The first waiting container's reason (CrashLoopBackOff, ImagePullBackOff...), or null. */
+  waitingReason: string | null;
+  /** The most recent container termination (reason Error, OOMKilled, Completed), or null. */
+  lastTermination: { container: string; reason: string; exitCode: number; finishedAt: number } | null;
 }
 
 export interface WorkloadView {
@@ -71,6 +79,8 @@ export interface ServiceView {
   clusterIP: string;
   ports: string[];
   selector: Record<string, string>;
+  /** Endpoint pods, as "namespace/name": Ready ones receive traffic, the others are listed but skipped. */
+  endpoints: { ready: string[]; notReady: string[] };
 }
 
 export interface PdbView {
@@ -148,6 +158,8 @@ export function buildView(engine: Engine): ClusterView {
       machine: stateText(engine.actorState(`node/${name}`) ?? 'unknown') as NodeView['machine'],
       kubelet: stateText(engine.actorState(`kubelet/${name}`) ?? 'unknown') as NodeView['kubelet'],
       runtimeUp: engine.state.runtimes[name]?.up ?? true,
+      zone: node.metadata.labels['topology.kubernetes.io/zone'] ?? null,
+      network: 'connected',
     };
   });
   const pods = [...store.list('Pod')].map((pod): PodView => {
@@ -168,6 +180,8 @@ export function buildView(engine: Engine): ClusterView {
       createdAt: pod.metadata.creationTimestamp,
       labels: { ...pod.metadata.labels },
       qosClass: podQosClass(pod.spec.containers),
+      waitingReason: pod.status.containerStatuses.find((status) => status.state === 'waiting')?.reason ?? null,
+      lastTermination: null,
     };
   });
   const workload = (
@@ -229,6 +243,7 @@ export function buildView(engine: Engine): ClusterView {
       clusterIP: svc.spec.clusterIP,
       ports: svc.spec.ports.map((port) => `${port.port}/${port.protocol}`),
       selector: { ...svc.spec.selector },
+      endpoints: serviceEndpoints(pods, svc.metadata.namespace, svc.spec.selector),
     })),
     pdbs: [...store.list('PodDisruptionBudget')].map((pdb) => ({
       namespace: pdb.metadata.namespace,
@@ -254,6 +269,18 @@ export function buildView(engine: Engine): ClusterView {
     ],
     events: eventViews(engine.api.events),
   };
+}
+
+/** Until the endpoints controllers exist: the pods the selector matches, split by readiness. */
+function serviceEndpoints(pods: PodView[], namespace: string, selector: Record<string, string>): ServiceView['endpoints'] {
+  const endpoints: ServiceView['endpoints'] = { ready: [], notReady: [] };
+  if (Object.keys(selector).length === 0) return endpoints;
+  for (const pod of pods) {
+    if (pod.namespace !== namespace || pod.ip === null || pod.deletionTimestamp !== null || !matchesSelector(pod.labels, selector))
+      continue;
+    (pod.ready ? endpoints.ready : endpoints.notReady).push(key(pod.namespace, pod.name));
+  }
+  return endpoints;
 }
 
 const eventViewCache = new WeakMap<EventLog, { version: number; views: EventView[] }>();
