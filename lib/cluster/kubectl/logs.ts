@@ -4,7 +4,7 @@ import { formatApiError, apiErrors } from '../api/errors';
 import type { Pod } from '../api/types';
 import { controllerOf } from '../controllers/podutil';
 import { nodeIp } from '../kubelet/runtime';
-import { containerLog } from '../node/logs';
+import { componentLog, containerLog } from '../node/logs';
 import { readBlocked } from './builder';
 import { simulatedEpochMs, type KubectlEnv } from './env';
 import { namespaceFlags, parseArgs } from './flags';
@@ -95,7 +95,7 @@ export function kubectlLogs(env: KubectlEnv, args: string[]): CommandResult {
     startedAt = status.lastRestartAt ?? pod.status.startTime ?? 0;
   }
   const image = pod.spec.containers.find((container) => container.name === containerName)!.image;
-  let lines = containerLog(image, startedAt);
+  let lines = [...containerLog(image, startedAt), ...componentLog(env.engine.state, image, startedAt)];
   if (parsed.flags.timestamps === true) {
     const stamp = new Date(simulatedEpochMs + startedAt).toISOString().replace(/\.(\d{3})Z$/, '.$1000000Z');
     lines = lines.map((line) => `${stamp} ${line}`);
