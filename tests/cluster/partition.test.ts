@@ -108,6 +108,16 @@ describe('#46 network partition', () => {
     expect(must(cluster, 'kubectl describe pods -l app=web').match(/Started:.*$/gm)).toEqual(started);
   });
 
+  it('#95 after a long partition the kubelet is back within its 7s lease retry, and posts Ready', () => {
+    const cluster = clusterWithWeb();
+    script(cluster, 'sim network partition worker-1\nsim advance 10m\nsim network heal worker-1');
+    const healedAt = cluster.now();
+    const readyAt = advanceUntil(cluster, () => node(cluster, 'worker-1').ready === 'True', 30_000, 100);
+    expect(readyAt).toBeDefined();
+    expect(readyAt! - healedAt).toBeLessThanOrEqual(7_100);
+    expect(must(cluster, 'kubectl get events --field-selector involvedObject.kind=Node')).toMatch(/NodeReady\s+node\/worker-1/);
+  });
+
   it('#46 no pod updates reach a partitioned kubelet: a pod deleted meanwhile stays Terminating and keeps running until heal', () => {
     const cluster = clusterWithWeb();
     const victim = webPods(cluster).find((pod) => pod.node === 'worker-1')!;
@@ -121,7 +131,10 @@ describe('#46 network partition', () => {
 
   it('#46 a partitioned kubelet stays cut off when the control plane itself comes back', () => {
     const cluster = clusterWithWeb();
-    script(cluster, 'sim network partition worker-1\nsim node fail control-plane\nsim advance 1m\nsim node recover control-plane\nsim advance 2m');
+    script(
+      cluster,
+      'sim network partition worker-1\nsim node fail control-plane\nsim advance 1m\nsim node recover control-plane\nsim advance 2m',
+    );
     expect(node(cluster, 'worker-1').ready).toBe('Unknown');
     expect(node(cluster, 'worker-2').ready).toBe('True');
     script(cluster, 'sim network heal worker-1\nsim advance 20s');
@@ -156,7 +169,12 @@ describe('#46 network partition', () => {
     expect(cluster.exec('sim network partition nowhere').stderr).toContain('no machine named "nowhere"');
     must(cluster, 'sim network partition worker-2');
     expect(cluster.exec('sim network partition worker-2').stderr.trim()).toBe(simErrors.alreadyPartitioned('worker-2'));
-    expect(cluster.view().nodes.filter((view) => view.network === 'partitioned').map((view) => view.name)).toEqual(['worker-2']);
+    expect(
+      cluster
+        .view()
+        .nodes.filter((view) => view.network === 'partitioned')
+        .map((view) => view.name),
+    ).toEqual(['worker-2']);
     expect(must(cluster, 'sim network --help')).toContain('sim network partition|heal NODE');
   });
 });
@@ -196,7 +214,8 @@ describe('#46 property', () => {
             }
           }
           const live = view.pods.filter((pod) => pod.name.startsWith('web-') && pod.deletionTimestamp === null).length;
-          if (Object.values(runningWebCopies(cluster)).flat().length > live) sawTwoCopies ||= Object.keys(engine.state.partitioned).length > 0;
+          if (Object.values(runningWebCopies(cluster)).flat().length > live)
+            sawTwoCopies ||= Object.keys(engine.state.partitioned).length > 0;
         }
       }),
       { numRuns: 30, seed: 46 },

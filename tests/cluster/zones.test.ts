@@ -68,6 +68,26 @@ describe('#47 zone keys', () => {
   });
 });
 
+describe('#94 the controller log', () => {
+  it('#94 a fresh controller manager logs each zone once as it leaves Initial, with klog quoting of the zone key', () => {
+    const cluster = zonedCluster(2, 2);
+    cluster.advance('6s');
+    const log = controllerLog(cluster).split('\n');
+    const zoneLines = log.filter((line) => line.includes('node_lifecycle_controller.go'));
+    expect(zoneLines.filter((line) => line.includes('"Initializing eviction metric for zone"'))).toHaveLength(3);
+    expect(zoneLines.filter((line) => line.includes('newState="Normal"'))).toHaveLength(3);
+    expect(zoneLines.some((line) => line.includes('zone="eu-west-1:\\x00:zone-b"'))).toBe(true);
+    expect(zoneLines.every((line) => /^I\d{4} \d\d:\d\d:\d\d\.\d{6} {7}1 node_lifecycle_controller\.go:\d+\] "/.test(line))).toBe(true);
+    // Nothing changes, nothing more is logged.
+    cluster.advance('10m');
+    expect(
+      controllerLog(cluster)
+        .split('\n')
+        .filter((line) => line.includes('node_lifecycle_controller.go')),
+    ).toEqual(zoneLines);
+  });
+});
+
 describe('#48 zone states', () => {
   it('#48 a failed zone goes FullDisruption and back to Normal, in the controller log only', () => {
     const cluster = zonedCluster(6, 3);
@@ -87,7 +107,11 @@ describe('#48 zone states', () => {
     expect(noExecuteSince(cluster, 'worker-1')).toBeDefined();
     script(cluster, 'sim zone fail zone-b\nsim zone fail zone-c\nsim advance 90s');
     expect(controllerLog(cluster)).toContain('"Controller detected that all Nodes are not-Ready. Entering master disruption mode"');
-    for (const view of cluster.view().nodes) expect(view.taints.filter((taint) => taint.effect === 'NoExecute'), view.name).toEqual([]);
+    for (const view of cluster.view().nodes)
+      expect(
+        view.taints.filter((taint) => taint.effect === 'NoExecute'),
+        view.name,
+      ).toEqual([]);
     cluster.advance('15m');
     expect(pods(cluster, (pod) => inDefault(pod) && pod.deletionTimestamp !== null)).toEqual([]);
     script(cluster, 'sim zone recover zone-a\nsim advance 1m');
@@ -131,7 +155,7 @@ describe('#10 per-zone eviction rates', () => {
     expect(zoneB.some((time) => time === undefined)).toBe(true);
   });
 
-  it('#10 a partially disrupted zone of more than 50 nodes is tainted at 0.01 node/s', () => {
+  it('#10 #93 a partially disrupted zone of more than 50 nodes is tainted at 0.01 node/s, the swap granting no extra taint', () => {
     const cluster = zonedCluster(60, 1);
     const failed = Array.from({ length: 40 }, (_, i) => `worker-${i + 1}`);
     script(cluster, failed.map((name) => `sim node fail ${name}`).join('\n'));
@@ -183,7 +207,12 @@ describe('sim zone', () => {
     expect(cluster.exec('sim zone fail zone-a extra').stderr.trim()).toBe(simErrors.unexpectedArguments(['extra']));
     expect(cluster.view().nodes.every((view) => view.machine === 'running')).toBe(true);
     expect(must(cluster, 'sim zone fail zone-a')).toContain('worker-3');
-    expect(cluster.view().nodes.filter((view) => view.machine !== 'running').map((view) => view.name)).toEqual(['worker-1', 'worker-3']);
+    expect(
+      cluster
+        .view()
+        .nodes.filter((view) => view.machine !== 'running')
+        .map((view) => view.name),
+    ).toEqual(['worker-1', 'worker-3']);
     expect(cluster.exec('sim zone fail zone-a').stderr.trim()).toBe(simErrors.zoneAlreadyDown('zone-a'));
     must(cluster, 'sim zone recover zone-a');
     cluster.advance('30s');

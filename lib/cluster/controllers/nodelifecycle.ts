@@ -167,7 +167,8 @@ function markNodeAsReachable(ctx: SimContext, node: Node): void {
  */
 function markNodeForTainting(ctx: SimContext, node: Node, taint: string): void {
   const tainter = ctx.state.nodeLifecycle.tainters[zoneKey(node.metadata.labels)];
-  if (!node.spec.taints.some((each) => sameTaint(each, { key: taint, effect: 'NoExecute' }))) removeFromTainter(tainter, node.metadata.name);
+  if (!node.spec.taints.some((each) => sameTaint(each, { key: taint, effect: 'NoExecute' })))
+    removeFromTainter(tainter, node.metadata.name);
   if (tainter.marked.includes(node.metadata.name)) return;
   tainter.marked.push(node.metadata.name);
   tainter.queue.push(node.metadata.name);
