@@ -73,7 +73,8 @@ function swapLimiter(ctx: SimContext, tainter: ZoneTainter, qps: number): void {
 
 /** UniqueQueue.Remove: out of the queue and out of the set, so the node can be queued again. */
 function removeFromTainter(tainter: ZoneTainter | undefined, name: string): void {
-  if (!tainter || !tainter.marked.includes(name)) return;
+  if (!tainter) return;
+  if (!tainter.marked.includes(name)) return;
   tainter.marked = tainter.marked.filter((each) => each !== name);
   tainter.queue = tainter.queue.filter((each) => each !== name);
 }
