@@ -16,7 +16,7 @@ export function zoneName(index: number): string {
 
 /** Worker `ordinal` (1, 2, ...) of a cluster with `zones` zones: round-robin from zone-a. */
 export function placeWorker(ordinal: number, zones: number): Pick<NodeHardware, 'region' | 'zone'> {
-  return zones > 0 ? { region: clusterRegion, zone: zoneName((ordinal - 1) % zones) } : {};
+  return zones > 0 ? { region: clusterRegion, zone: zoneName((ordinal - 1) % Math.min(zones, maxZones)) } : {};
 }
 
 /** The zones machines stand in, sorted. */
