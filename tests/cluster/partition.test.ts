@@ -141,6 +141,16 @@ describe('#46 network partition', () => {
     expect(node(cluster, 'worker-1').ready).toBe('True');
   });
 
+  it('#46 the API server cannot reach a partitioned kubelet either: kubectl logs times out', () => {
+    const cluster = clusterWithWeb();
+    const pod = webPods(cluster).find((each) => each.node === 'worker-1')!;
+    expect(cluster.exec(`kubectl logs ${pod.name}`).exitCode).toBe(0);
+    must(cluster, 'sim network partition worker-1');
+    const result = cluster.exec(`kubectl logs ${pod.name}`);
+    expect(result.exitCode).toBe(1);
+    expect(result.stderr).toMatch(/dial tcp 192\.168\.49\.\d+:10250: i\/o timeout/);
+  });
+
   it('#46 nodeReachable: a partitioned node reaches only itself', () => {
     const cluster = clusterWithWeb();
     must(cluster, 'sim network partition worker-1');

@@ -5,6 +5,7 @@ import type { Pod } from '../api/types';
 import { controllerOf } from '../controllers/podutil';
 import { nodeIp } from '../kubelet/runtime';
 import { componentLog, containerLog } from '../node/logs';
+import { isPartitioned } from '../node/network';
 import { readBlocked } from './builder';
 import { simulatedEpochMs, type KubectlEnv } from './env';
 import { namespaceFlags, parseArgs } from './flags';
@@ -86,6 +87,9 @@ export function kubectlLogs(env: KubectlEnv, args: string[]): CommandResult {
   const machine = env.engine.actorState(`node/${node}`);
   if (machine === 'poweredOff' || machine === 'booting')
     return fail(`Error from server: Get "${path}": dial tcp ${path.slice(8, path.indexOf(':10250'))}:10250: connect: no route to host`);
+  // The API server cannot reach a partitioned node's kubelet either (#46): the dial times out.
+  if (isPartitioned(env.engine, node))
+    return fail(`Error from server: Get "${path}": dial tcp ${path.slice(8, path.indexOf(':10250'))}:10250: i/o timeout`);
   if (!env.engine.kubeletRunning(node))
     return fail(`Error from server: Get "${path}": dial tcp ${path.slice(8, path.indexOf(':10250'))}:10250: connect: connection refused`);
   let startedAt = status.startedAt ?? 0;
