@@ -4,6 +4,7 @@ import type { Cluster } from '@/lib/cluster';
 import { simErrors } from '@/lib/cluster/api/errors';
 import type { Node } from '@/lib/cluster/api/types';
 import { engineOf } from '@/lib/cluster/cluster';
+import { excludedFromDisruptionChecks, zoneKey } from '@/lib/cluster/controllers/nodelifecycle.policy';
 import { clusterRegion } from '@/lib/cluster/node/zones';
 import { inDefault, must, newCluster, node, pods, script } from './fixtures';
 
@@ -46,6 +47,23 @@ describe('#47 zone keys', () => {
     const log = controllerLog(cluster);
     for (const zone of ['', key('zone-a'), key('zone-b')]) expect(log).toContain(stateLine(zone, 'Normal'));
     expect(must(cluster, 'sim node add worker-6')).toContain('in zone-b');
+  });
+
+  it('#47 zoneKey joins region and zone with ":\\0:", beta labels first, "" without either', () => {
+    expect(zoneKey({})).toBe('');
+    expect(zoneKey({ 'topology.kubernetes.io/zone': 'a' })).toBe(':\0:a');
+    expect(zoneKey({ 'topology.kubernetes.io/region': 'r' })).toBe('r:\0:');
+    expect(zoneKey({ 'topology.kubernetes.io/region': 'r', 'topology.kubernetes.io/zone': 'a' })).toBe('r:\0:a');
+    expect(
+      zoneKey({
+        'topology.kubernetes.io/region': 'r',
+        'topology.kubernetes.io/zone': 'a',
+        'failure-domain.beta.kubernetes.io/region': 'old',
+        'failure-domain.beta.kubernetes.io/zone': '',
+      }),
+    ).toBe('old:\0:');
+    expect(excludedFromDisruptionChecks({ 'node.kubernetes.io/exclude-disruption': '' })).toBe(true);
+    expect(excludedFromDisruptionChecks({ 'node.kubernetes.io/exclude-disruption-x': '' })).toBe(false);
   });
 
   it('#47 the deprecated failure-domain.beta labels take precedence over topology.kubernetes.io', () => {
