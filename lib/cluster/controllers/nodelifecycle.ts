@@ -45,7 +45,7 @@ function logInfo(ctx: SimContext, source: string, message: string, pairs: Record
 
 /** NewRateLimitedTimedQueue with a token bucket at the healthy rate, burst 1 (full at first). */
 function newTainter(ctx: SimContext): ZoneTainter {
-  return { queue: [], marked: [], qps: defaults.evictionRateQps, tokens: 1, refilledAt: ctx.clock.now() };
+  return { queue: [], marked: {}, qps: defaults.evictionRateQps, tokens: 1, refilledAt: ctx.clock.now() };
 }
 
 /** The token bucket's TryAccept (golang.org/x/time/rate, burst 1). */
@@ -73,9 +73,8 @@ function swapLimiter(ctx: SimContext, tainter: ZoneTainter, qps: number): void {
 
 /** UniqueQueue.Remove: out of the queue and out of the set, so the node can be queued again. */
 function removeFromTainter(tainter: ZoneTainter | undefined, name: string): void {
-  if (!tainter) return;
-  if (!tainter.marked.includes(name)) return;
-  tainter.marked = tainter.marked.filter((each) => each !== name);
+  if (!tainter || !Object.hasOwn(tainter.marked, name)) return;
+  delete tainter.marked[name];
   tainter.queue = tainter.queue.filter((each) => each !== name);
 }
 
@@ -162,25 +161,38 @@ function markNodeAsReachable(ctx: SimContext, node: Node): void {
   removeFromTainter(ctx.state.nodeLifecycle.tainters[zoneKey(node.metadata.labels)], node.metadata.name);
 }
 
+/** Per tainter, the nodes one pass (re)queues, in the order it reached them. */
+type Requeued = Map<ZoneTainter, string[]>;
+
 /**
- * markNodeForTainting: a node not yet carrying the taint is taken out and queued again at the
- * back (so it keeps moving behind nodes queued since); one already tainted stays in the set.
+ * markNodeForTainting: a node not yet carrying the taint is removed and added again, so it goes
+ * behind the nodes this pass reached before it; one already tainted stays in the set untouched.
+ * The pass collects these and rewrites each queue once (requeue), not once per node.
  */
-function markNodeForTainting(ctx: SimContext, node: Node, taint: string): void {
+function markNodeForTainting(ctx: SimContext, node: Node, taint: string, requeued: Requeued): void {
   const tainter = ctx.state.nodeLifecycle.tainters[zoneKey(node.metadata.labels)];
-  if (!node.spec.taints.some((each) => sameTaint(each, { key: taint, effect: 'NoExecute' })))
-    removeFromTainter(tainter, node.metadata.name);
-  if (tainter.marked.includes(node.metadata.name)) return;
-  tainter.marked.push(node.metadata.name);
-  tainter.queue.push(node.metadata.name);
-  if (tainter.qps > 0) ctx.nodesQueuedForTainting();
+  const name = node.metadata.name;
+  const tainted = node.spec.taints.some((each) => sameTaint(each, { key: taint, effect: 'NoExecute' }));
+  if (tainted && Object.hasOwn(tainter.marked, name)) return;
+  tainter.marked[name] = true;
+  const names = requeued.get(tainter);
+  if (names) names.push(name);
+  else requeued.set(tainter, [name]);
+}
+
+function requeue(ctx: SimContext, requeued: Requeued): void {
+  for (const [tainter, names] of requeued) {
+    const moved = new Set(names);
+    tainter.queue = tainter.queue.filter((name) => !moved.has(name)).concat(names);
+    if (tainter.qps > 0) ctx.nodesQueuedForTainting();
+  }
 }
 
 /**
  * processTaintBaseEviction, driven by the Ready status observed at the start of this pass (#49):
  * a node marked Unknown in this pass is queued only in the next one.
  */
-function processTaintBaseEviction(ctx: SimContext, node: Node, observed: ConditionStatus | undefined): void {
+function processTaintBaseEviction(ctx: SimContext, node: Node, observed: ConditionStatus | undefined, requeued: Requeued): void {
   if (observed === 'True') {
     markNodeAsReachable(ctx, node);
     return;
@@ -189,13 +201,14 @@ function processTaintBaseEviction(ctx: SimContext, node: Node, observed: Conditi
   if (!swap) return;
   if (node.spec.taints.some((taint) => sameTaint(taint, { key: swap.remove, effect: 'NoExecute' }))) {
     swapNoExecuteTaint(ctx, node, swap.add, swap.remove);
-  } else markNodeForTainting(ctx, node, swap.add);
+  } else markNodeForTainting(ctx, node, swap.add, requeued);
 }
 
 /** monitorNodeHealth: one pass every node-monitor-period. */
 export function monitorNodeHealth(ctx: SimContext): void {
   const zones = new Map<string, (ConditionStatus | undefined)[]>();
   const nodes = [...ctx.listers.list('Node')];
+  const requeued: Requeued = new Map();
   for (const node of nodes) addZoneIfNew(ctx, zoneKey(node.metadata.labels));
   for (const node of nodes) {
     const observed = readyStatusOf(node.status.conditions);
@@ -208,7 +221,7 @@ export function monitorNodeHealth(ctx: SimContext): void {
       zones.get(zone)!.push(current);
     }
     if (current === undefined) continue;
-    processTaintBaseEviction(ctx, node, observed);
+    processTaintBaseEviction(ctx, node, observed, requeued);
     if (current !== 'True' && observed === 'True') {
       ctx.client.record(
         involved(node),
@@ -220,6 +233,7 @@ export function monitorNodeHealth(ctx: SimContext): void {
       markPodsNotReady(ctx, node);
     }
   }
+  requeue(ctx, requeued);
   handleDisruption(ctx, zones, nodes);
 }
 

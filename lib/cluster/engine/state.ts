@@ -28,7 +28,7 @@ export interface ZoneTainter {
   /** #8 nodes waiting for their NoExecute taint, in order. */
   queue: string[];
   /** Nodes queued or already tainted: re-queued only after they were reachable again (UniqueQueue's set). */
-  marked: string[];
+  marked: Record<string, true>;
   /** Token bucket (rate per second, burst 1); a rate of 0 admits nothing. */
   qps: number;
   tokens: number;
