@@ -7,6 +7,7 @@ import type { KubectlEnv } from './kubectl/env';
 import { kubectl } from './kubectl/kubectl';
 import { fail, ok, type CommandResult } from './kubectl/result';
 import { simSsh } from './node/shell/nodeShell';
+import { clusterRegion } from './node/zones';
 import { runLine } from './shell/shell';
 import { simHelp } from './sim/help';
 import { sim, type SimInitOptions } from './sim/commands';
@@ -21,6 +22,8 @@ export interface CreateClusterOptions {
   cpu?: string;
   memory?: string;
   etcdMembers?: 1 | 3 | 5;
+  /** Zones to spread the workers over (sim init --zones). */
+  zones?: number;
   /** Virtual files for `kubectl apply -f`, keyed by path (relative to `cwd` or absolute). */
   files?: Record<string, string>;
   /** The directory relative FILE paths start from. */
@@ -77,6 +80,7 @@ class SimulatedCluster implements Cluster {
       cpu: options.cpu ?? defaults.cpu,
       memory: options.memory ?? defaults.memory,
       etcdMembers: options.etcdMembers ?? defaults.etcdMembers,
+      zones: options.zones,
     };
     this.boot();
     const cluster = this;
@@ -122,6 +126,7 @@ class SimulatedCluster implements Cluster {
       cpu: init.cpu ?? defaults.cpu,
       memory: init.memory ?? defaults.memory,
       etcdMembers: init.etcdMembers ?? defaults.etcdMembers,
+      zones: init.zones,
     };
     if (!validNodeResources(shape.cpu, shape.memory)) return fail(`error: invalid node size: cpu "${shape.cpu}", memory "${shape.memory}"`);
     this.shape = shape;
@@ -129,7 +134,7 @@ class SimulatedCluster implements Cluster {
     this.boot();
     return ok(
       `cluster created: control-plane + ${shape.workers} worker(s) (cpu ${shape.cpu}, memory ${shape.memory} each), ` +
-        `${shape.etcdMembers} etcd member(s), seed ${this.seed}\n`,
+        `${shape.etcdMembers} etcd member(s)${shape.zones ? `, ${shape.zones} zone(s) in ${clusterRegion}` : ''}, seed ${this.seed}\n`,
     );
   }
 

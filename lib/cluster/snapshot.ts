@@ -57,7 +57,9 @@ export function restoreSnapshot(engine: Engine, snapshot: ClusterSnapshot): void
   engine.store.load(snapshot.objects, snapshot.resourceVersion);
   engine.api.events.load(snapshot.events);
   // Fields added since the snapshot was taken start empty.
-  engine.state = { ...emptySimState(), ...structuredClone(snapshot.state) };
+  const empty = emptySimState();
+  const saved = structuredClone(snapshot.state);
+  engine.state = { ...empty, ...saved, nodeLifecycle: { ...empty.nodeLifecycle, ...saved.nodeLifecycle } };
   engine.resetDerived(snapshot.availability);
   for (const saved of snapshot.actors) {
     engine.spawn(saved.key, saved.machine, undefined, { value: saved.value, context: structuredClone(saved.context) });

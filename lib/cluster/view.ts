@@ -9,6 +9,7 @@ import { taintString } from './api/taints';
 import type { ConditionStatus, KubeEvent, Taint } from './api/types';
 import { formatGoDuration } from './util/duration';
 import { formatCpu, formatMemory } from './util/quantity';
+import { isPartitioned } from './node/network';
 
 export interface NodeView {
   name: string;
@@ -159,7 +160,7 @@ export function buildView(engine: Engine): ClusterView {
       kubelet: stateText(engine.actorState(`kubelet/${name}`) ?? 'unknown') as NodeView['kubelet'],
       runtimeUp: engine.state.runtimes[name]?.up ?? true,
       zone: node.metadata.labels['topology.kubernetes.io/zone'] ?? null,
-      network: 'connected',
+      network: isPartitioned(engine, name) ? 'partitioned' : 'connected',
     };
   });
   const pods = [...store.list('Pod')].map((pod): PodView => {

@@ -170,6 +170,8 @@ const clusterShape = z.strictObject({
   cpu: z.string().optional(),
   memory: z.string().optional(),
   etcdMembers: z.union([z.literal(1), z.literal(3), z.literal(5)]).default(1),
+  /** Spread the workers over this many zones (zone-a, zone-b, ...), as sim init --zones does. */
+  zones: z.number().int().min(1).max(12).optional(),
 });
 
 export const labScenarioSchema = z.strictObject({

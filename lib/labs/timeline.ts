@@ -51,6 +51,12 @@ function nodeMarks(prev: ClusterView, next: ClusterView): TimelineMark[] {
       continue;
     }
     if (old.status !== node.status) marks.push({ kind: 'node', tone: nodeTone(node.status), text: `${node.name} ${node.status}` });
+    if (old.network !== node.network)
+      marks.push(
+        node.network === 'partitioned'
+          ? { kind: 'node', tone: 'bad', text: `${node.name} cut off from the network` }
+          : { kind: 'node', tone: 'good', text: `${node.name} reconnected` },
+      );
     const oldTaints = new Set(old.taints.map((t) => t.text));
     const newTaints = new Set(node.taints.map((t) => t.text));
     for (const t of newTaints)

@@ -22,8 +22,8 @@ export interface LabWorld {
 
 /** A fresh cluster shaped like the scenario, with its setup already run. Deterministic: same seed, same cluster. */
 export function createLabWorld(scenario: Pick<LabScenarioFile, 'cluster' | 'files' | 'setup'>): LabWorld {
-  const { seed, workers, cpu, memory, etcdMembers } = scenario.cluster;
-  const cluster = createCluster({ seed, workers, cpu, memory, etcdMembers, files: scenario.files });
+  const { seed, workers, cpu, memory, etcdMembers, zones } = scenario.cluster;
+  const cluster = createCluster({ seed, workers, cpu, memory, etcdMembers, zones, files: scenario.files });
   const failures: SetupFailure[] = [];
   for (const line of scriptLines(scenario.setup)) {
     const result = cluster.exec(line);

@@ -48,6 +48,8 @@ export const apiErrors = {
   }),
   /** etcd's request limit (--max-request-bytes), reached before the API server's own. */
   etcdRequestTooLarge: (): ApiError => ({ code: 500, message: 'etcdserver: request is too large' }),
+  /** A client cut off from the API server (a partitioned node's kubelet, #46): the dial times out. */
+  dialTimeout: (host: string): ApiError => ({ code: 504, message: `dial tcp ${host}:6443: i/o timeout` }),
 };
 
 /** Field errors, as apimachinery's field.Error prints them. */
@@ -99,4 +101,16 @@ export const simErrors = {
     `error: sim advance ${formatGoDuration(ms)} is too long: the simulator advances at most ${formatGoDuration(limits.maxAdvanceMs)} at a time (run it again to go further)`,
   invalidFlag: (flag: string, detail: string) => `error: invalid --${flag}: ${detail}`,
   unexpectedArguments: (args: readonly string[]) => `error: unexpected arguments: ${args.join(' ')}`,
+  networkUsage: () => 'error: sim network partition|heal NODE',
+  networkControlPlane: (node: string) =>
+    `error: ${node} runs the API server itself: partition a worker (to cut the control plane off, use sim node fail ${node})`,
+  alreadyPartitioned: (node: string) => `error: ${node} is already partitioned`,
+  notPartitioned: (node: string) => `error: ${node} is not partitioned`,
+  zoneUsage: () => 'error: sim zone fail|recover ZONE',
+  noZones: () => 'error: this cluster has no zones (create one with sim init --workers N --zones Z)',
+  unknownZone: (zone: string, zones: readonly string[]) => `error: no zone "${zone}" (zones: ${zones.join(', ')})`,
+  zoneAlreadyDown: (zone: string) => `error: every machine in ${zone} is already powered off`,
+  zoneAlreadyUp: (zone: string) => `error: no machine in ${zone} is powered off`,
+  tooManyZones: (zones: number, workers: number) =>
+    `${zones} zones for ${workers} worker(s): every zone needs at least one worker, and names run from zone-a to zone-z`,
 };

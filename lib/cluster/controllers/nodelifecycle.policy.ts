@@ -1,5 +1,5 @@
-// Node lifecycle policy as data: which node condition maps to which taint (#8), and how a zone's
-// health sets the NoExecute tainting rate (#10).
+// Node lifecycle policy as data: which node condition maps to which taint (#8), how a zone's
+// health sets its NoExecute tainting rate (#10), and which zone a node is counted in (#47).
 import { defaults } from '../engine/config';
 import { taintKeys } from '../api/taints';
 import type { ConditionStatus } from '../api/types';
@@ -34,12 +34,40 @@ export function computeZoneState(readyStatuses: (ConditionStatus | undefined)[])
   return 'Normal';
 }
 
-/** setLimiterInZone: the eviction (NoExecute tainting) rate for a zone in a given state. */
-export function tainterQpsFor(state: ZoneState, zoneSize: number): number {
+/**
+ * setLimiterInZone: the NoExecute tainting rate for a zone in a given state (HealthyQPSFunc for
+ * Normal and FullDisruption, ReducedQPSFunc on the zone's own size for PartialDisruption).
+ * Initial has no case upstream: the zone keeps the rate its tainter was created with.
+ */
+export function tainterQpsFor(state: ZoneState, zoneSize: number): number | undefined {
+  if (state === 'Initial') return undefined;
   if (state === 'PartialDisruption') return zoneSize > defaults.largeClusterSizeThreshold ? defaults.secondaryEvictionRateQps : 0;
   return defaults.evictionRateQps;
 }
 
-export function zoneOf(labels: Record<string, string>): string {
-  return labels['topology.kubernetes.io/zone'] ?? '';
+/** The labels a node's place is read from (k8s.io/api core/v1 well_known_labels.go). */
+export const topologyLabels = Object.freeze({
+  region: 'topology.kubernetes.io/region',
+  zone: 'topology.kubernetes.io/zone',
+  betaRegion: 'failure-domain.beta.kubernetes.io/region',
+  betaZone: 'failure-domain.beta.kubernetes.io/zone',
+  /** nodelifecycle labelNodeDisruptionExclusion: present (any value) means not counted. */
+  excludeDisruption: 'node.kubernetes.io/exclude-disruption',
+});
+
+/**
+ * GetZoneKey (#47): region and zone joined by ":\0:" (a NUL cannot occur in a label value, so
+ * the key is unambiguous even when a name holds a colon). The deprecated beta labels win when
+ * present, even empty; a node with neither region nor zone is in zone "".
+ */
+export function zoneKey(labels: Record<string, string>): string {
+  const zone = labels[topologyLabels.betaZone] ?? labels[topologyLabels.zone] ?? '';
+  const region = labels[topologyLabels.betaRegion] ?? labels[topologyLabels.region] ?? '';
+  if (region === '' && zone === '') return '';
+  return `${region}:\0:${zone}`;
+}
+
+/** isNodeExcludedFromDisruptionChecks. */
+export function excludedFromDisruptionChecks(labels: Record<string, string>): boolean {
+  return Object.hasOwn(labels, topologyLabels.excludeDisruption);
 }

@@ -1,20 +1,21 @@
 // The node lifecycle controller (pkg/controller/nodelifecycle): notices stale nodes (#5, #6),
-// marks them Unknown (#7), taints them (#8), marks their pods not ready (#9) and throttles
-// evictions when a zone is disrupted (#10).
+// marks them Unknown (#7), taints them (#8), marks their pods not ready (#9), and keeps a state
+// and a rate-limited NoExecute tainter per zone (#10, #47-#49).
 import { involved } from '../apiserver/apiserver';
 import { defaults } from '../engine/config';
 import type { SimContext } from '../engine/context';
 import { leaseRenewTime } from '../kubelet/kubelet';
-import { readyStatusOf, type NodeHealth } from '../engine/state';
+import { readyStatusOf, type NodeHealth, type ZoneState, type ZoneTainter } from '../engine/state';
 import { sameTaint, taintKeys } from '../api/taints';
 import type { ConditionStatus, Node, Taint } from '../api/types';
 import {
   computeZoneState,
   conditionsMarkedUnknown,
   conditionTaints,
+  excludedFromDisruptionChecks,
   noExecuteTaintFor,
   tainterQpsFor,
-  zoneOf,
+  zoneKey,
 } from './nodelifecycle.policy';
 import { setCondition } from './podutil';
 
@@ -22,8 +23,68 @@ import { setCondition } from './podutil';
 export function startWithFreshObservations(ctx: SimContext): void {
   const lifecycle = ctx.state.nodeLifecycle;
   lifecycle.health = {};
-  lifecycle.taintQueue = [];
-  lifecycle.taintMarked = [];
+  // A new leader is a new process: every zone is unseen again and gets a fresh tainter.
+  lifecycle.zoneStates = {};
+  lifecycle.tainters = {};
+}
+
+/**
+ * The controller keeps only its latest log lines: a real container log grows without bound, but
+ * a learner reads the last few, and a snapshot should not grow with every zone change.
+ */
+const maxLogLines = 200;
+
+/** klog's structured form: "message" key="value" (values quoted as Go's %q, so NUL is \x00). */
+function logInfo(ctx: SimContext, source: string, message: string, pairs: Record<string, string> = {}): void {
+  const quote = (text: string) => JSON.stringify(text).replaceAll('\\u0000', '\\x00');
+  const text = [quote(message), ...Object.entries(pairs).map(([key, value]) => `${key}=${quote(value)}`)].join(' ');
+  const log = ctx.state.nodeLifecycle.log;
+  log.push({ at: ctx.clock.now(), source, text });
+  if (log.length > maxLogLines) log.splice(0, log.length - maxLogLines);
+}
+
+/** NewRateLimitedTimedQueue with a token bucket at the healthy rate, burst 1 (full at first). */
+function newTainter(ctx: SimContext): ZoneTainter {
+  return { queue: [], marked: {}, qps: defaults.evictionRateQps, tokens: 1, refilledAt: ctx.clock.now() };
+}
+
+/** The token bucket's TryAccept (golang.org/x/time/rate, burst 1). */
+function tryAccept(tainter: ZoneTainter, now: number): boolean {
+  tainter.tokens = Math.min(1, tainter.tokens + ((now - tainter.refilledAt) / 1000) * tainter.qps);
+  tainter.refilledAt = now;
+  if (tainter.tokens < 1) return false;
+  tainter.tokens -= 1;
+  return true;
+}
+
+/**
+ * SwapLimiter: a new bucket at the new rate, or one that never admits anything at rate 0. With
+ * burst 1 the new bucket starts drained when the old one was (so a swap grants no extra eviction).
+ */
+function swapLimiter(ctx: SimContext, tainter: ZoneTainter, qps: number): void {
+  if (tainter.qps === qps) return;
+  const now = ctx.clock.now();
+  const drained = qps > 0 && !tryAccept(tainter, now);
+  tainter.qps = Math.max(qps, 0);
+  tainter.tokens = qps > 0 && !drained ? 1 : 0;
+  tainter.refilledAt = now;
+  if (qps > 0 && tainter.queue.length > 0) ctx.nodesQueuedForTainting();
+}
+
+/** UniqueQueue.Remove: out of the queue and out of the set, so the node can be queued again. */
+function removeFromTainter(tainter: ZoneTainter | undefined, name: string): void {
+  if (!tainter || !Object.hasOwn(tainter.marked, name)) return;
+  delete tainter.marked[name];
+  tainter.queue = tainter.queue.filter((each) => each !== name);
+}
+
+/** addPodEvictorForNewZone: an unseen zone starts Initial, with a new tainter. */
+function addZoneIfNew(ctx: SimContext, zone: string): void {
+  const lifecycle = ctx.state.nodeLifecycle;
+  if (Object.hasOwn(lifecycle.zoneStates, zone)) return;
+  lifecycle.zoneStates[zone] = 'Initial';
+  lifecycle.tainters[zone] = newTainter(ctx);
+  logInfo(ctx, 'node_lifecycle_controller.go:1208', 'Initializing eviction metric for zone', { zone });
 }
 
 function observe(ctx: SimContext, node: Node): NodeHealth {
@@ -90,50 +151,77 @@ function isControllerTaint(taint: Taint): boolean {
   return taint.effect === 'NoExecute' && (taint.key === taintKeys.unreachable || taint.key === taintKeys.notReady);
 }
 
-/** markNodeAsReachable: drop both NoExecute taints and the node's place in the tainting queue. */
+/** markNodeAsReachable: drop both NoExecute taints and the node's place in its zone's tainter. */
 function markNodeAsReachable(ctx: SimContext, node: Node): void {
-  const lifecycle = ctx.state.nodeLifecycle;
-  if (lifecycle.taintMarked.includes(node.metadata.name)) {
-    lifecycle.taintQueue = lifecycle.taintQueue.filter((name) => name !== node.metadata.name);
-    lifecycle.taintMarked = lifecycle.taintMarked.filter((name) => name !== node.metadata.name);
+  if (node.spec.taints.some(isControllerTaint)) {
+    ctx.client.update(node, 'spec', (target) => {
+      target.spec.taints = target.spec.taints.filter((taint) => !isControllerTaint(taint));
+    });
   }
-  if (!node.spec.taints.some(isControllerTaint)) return;
-  ctx.client.update(node, 'spec', (target) => {
-    target.spec.taints = target.spec.taints.filter((taint) => !isControllerTaint(taint));
-  });
+  removeFromTainter(ctx.state.nodeLifecycle.tainters[zoneKey(node.metadata.labels)], node.metadata.name);
 }
 
-/** processTaintBaseEviction, driven by the Ready status seen at the start of this pass. */
-function processTaintBaseEviction(ctx: SimContext, node: Node, observed: ConditionStatus | undefined): void {
-  const lifecycle = ctx.state.nodeLifecycle;
-  if (observed === 'True' || observed === undefined) {
+/** Per tainter, the nodes one pass (re)queues, in the order it reached them. */
+type Requeued = Map<ZoneTainter, string[]>;
+
+/**
+ * markNodeForTainting: a node not yet carrying the taint is removed and added again, so it goes
+ * behind the nodes this pass reached before it; one already tainted stays in the set untouched.
+ * The pass collects these and rewrites each queue once (requeue), not once per node.
+ */
+function markNodeForTainting(ctx: SimContext, node: Node, taint: string, requeued: Requeued): void {
+  const tainter = ctx.state.nodeLifecycle.tainters[zoneKey(node.metadata.labels)];
+  const name = node.metadata.name;
+  const tainted = node.spec.taints.some((each) => sameTaint(each, { key: taint, effect: 'NoExecute' }));
+  if (tainted && Object.hasOwn(tainter.marked, name)) return;
+  tainter.marked[name] = true;
+  const names = requeued.get(tainter);
+  if (names) names.push(name);
+  else requeued.set(tainter, [name]);
+}
+
+function requeue(ctx: SimContext, requeued: Requeued): void {
+  for (const [tainter, names] of requeued) {
+    const moved = new Set(names);
+    tainter.queue = tainter.queue.filter((name) => !moved.has(name)).concat(names);
+    if (tainter.qps > 0) ctx.nodesQueuedForTainting();
+  }
+}
+
+/**
+ * processTaintBaseEviction, driven by the Ready status observed at the start of this pass (#49):
+ * a node marked Unknown in this pass is queued only in the next one.
+ */
+function processTaintBaseEviction(ctx: SimContext, node: Node, observed: ConditionStatus | undefined, requeued: Requeued): void {
+  if (observed === 'True') {
     markNodeAsReachable(ctx, node);
     return;
   }
-  const swap = noExecuteTaintFor[observed]!;
+  const swap = observed && noExecuteTaintFor[observed];
+  if (!swap) return;
   if (node.spec.taints.some((taint) => sameTaint(taint, { key: swap.remove, effect: 'NoExecute' }))) {
     swapNoExecuteTaint(ctx, node, swap.add, swap.remove);
-  } else if (!lifecycle.taintMarked.includes(node.metadata.name)) {
-    lifecycle.taintMarked.push(node.metadata.name);
-    lifecycle.taintQueue.push(node.metadata.name);
-    ctx.nodesQueuedForTainting();
-  }
+  } else markNodeForTainting(ctx, node, swap.add, requeued);
 }
 
 /** monitorNodeHealth: one pass every node-monitor-period. */
 export function monitorNodeHealth(ctx: SimContext): void {
   const zones = new Map<string, (ConditionStatus | undefined)[]>();
   const nodes = [...ctx.listers.list('Node')];
+  const requeued: Requeued = new Map();
+  for (const node of nodes) addZoneIfNew(ctx, zoneKey(node.metadata.labels));
   for (const node of nodes) {
     const observed = readyStatusOf(node.status.conditions);
     const health = observe(ctx, node);
     markUnknownIfStale(ctx, node, health);
     const current = readyStatusOf(node.status.conditions);
-    const zone = zoneOf(node.metadata.labels);
-    if (!zones.has(zone)) zones.set(zone, []);
-    zones.get(zone)!.push(current);
-    ctx.state.nodeLifecycle.zoneStates[zone] ??= 'Initial';
-    processTaintBaseEviction(ctx, node, observed);
+    if (!excludedFromDisruptionChecks(node.metadata.labels)) {
+      const zone = zoneKey(node.metadata.labels);
+      if (!zones.has(zone)) zones.set(zone, []);
+      zones.get(zone)!.push(current);
+    }
+    if (current === undefined) continue;
+    processTaintBaseEviction(ctx, node, observed, requeued);
     if (current !== 'True' && observed === 'True') {
       ctx.client.record(
         involved(node),
@@ -145,9 +233,18 @@ export function monitorNodeHealth(ctx: SimContext): void {
       markPodsNotReady(ctx, node);
     }
   }
+  requeue(ctx, requeued);
   handleDisruption(ctx, zones, nodes);
 }
 
+/** setLimiterInZone. */
+function setLimiterInZone(ctx: SimContext, zone: string, zoneSize: number, state: ZoneState): void {
+  const qps = tainterQpsFor(state, zoneSize);
+  const tainter = ctx.state.nodeLifecycle.tainters[zone];
+  if (qps !== undefined && tainter) swapLimiter(ctx, tainter, qps);
+}
+
+/** handleDisruption (#10, #48): zone states and their rates, and master disruption mode. */
 function handleDisruption(ctx: SimContext, zones: Map<string, (ConditionStatus | undefined)[]>, nodes: Node[]): void {
   const lifecycle = ctx.state.nodeLifecycle;
   const next = new Map([...zones].map(([zone, statuses]) => [zone, computeZoneState(statuses)]));
@@ -155,55 +252,63 @@ function handleDisruption(ctx: SimContext, zones: Map<string, (ConditionStatus |
   const allAreFull = [...next.values()].every((state) => state === 'FullDisruption');
   const allWereFull = Object.values(lifecycle.zoneStates).every((state) => state === 'FullDisruption');
   if (allAreFull && allWereFull) return;
+  const size = (zone: string) => zones.get(zone)?.length ?? 0;
   if (allAreFull) {
-    // Every node is down: most likely the control plane's own network. Evict nobody.
+    // Every counted node is down: more likely the controller's own network than the fleet. Evict nobody.
+    logInfo(ctx, 'node_lifecycle_controller.go:1027', 'Controller detected that all Nodes are not-Ready. Entering master disruption mode');
     for (const node of nodes) markNodeAsReachable(ctx, node);
-    setTainterRate(ctx, 0);
-    for (const zone of zones.keys()) lifecycle.zoneStates[zone] = 'FullDisruption';
+    for (const zone of Object.keys(lifecycle.zoneStates)) {
+      swapLimiter(ctx, lifecycle.tainters[zone], 0);
+      lifecycle.zoneStates[zone] = 'FullDisruption';
+    }
     return;
   }
   if (allWereFull) {
+    logInfo(ctx, 'node_lifecycle_controller.go:1044', 'Controller detected that some Nodes are Ready. Exiting master disruption mode');
     const now = ctx.clock.now();
-    for (const health of Object.values(lifecycle.health)) {
+    for (const node of nodes) {
+      const health = lifecycle.health[node.metadata.name];
+      if (!health) continue;
       health.probeTimestamp = now;
       health.readyTransitionTimestamp = now;
     }
+    for (const zone of Object.keys(lifecycle.zoneStates)) {
+      const state = next.get(zone)!;
+      setLimiterInZone(ctx, zone, size(zone), state);
+      lifecycle.zoneStates[zone] = state;
+    }
+    return;
   }
-  for (const [zone, state] of next) {
-    if (lifecycle.zoneStates[zone] === state && !allWereFull) continue;
-    setTainterRate(ctx, tainterQpsFor(state, zones.get(zone)!.length));
+  for (const [zone, current] of Object.entries(lifecycle.zoneStates)) {
+    const state = next.get(zone)!;
+    if (current === state) continue;
+    logInfo(ctx, 'node_lifecycle_controller.go:1066', 'Controller detected that zone is now in new state', { zone, newState: state });
+    setLimiterInZone(ctx, zone, size(zone), state);
     lifecycle.zoneStates[zone] = state;
   }
 }
 
-/** SwapLimiter: a new token bucket (burst 1), or one that never admits anything at rate 0. */
-function setTainterRate(ctx: SimContext, qps: number): void {
-  const lifecycle = ctx.state.nodeLifecycle;
-  if (lifecycle.tainterQps === qps) return;
-  lifecycle.tainterQps = qps;
-  lifecycle.tainterTokens = qps > 0 ? 1 : 0;
-  lifecycle.tainterRefilledAt = ctx.clock.now();
-}
-
-/** doNoExecuteTaintingPass: taints queued nodes as the token bucket allows. */
+/**
+ * doNoExecuteTaintingPass: each zone's tainter taints queued nodes as its token bucket allows.
+ * Try takes a token before it looks at the node, so a node that is Ready again (or gone) uses
+ * one up too.
+ */
 export function taintQueuedNodes(ctx: SimContext): void {
-  const lifecycle = ctx.state.nodeLifecycle;
   const now = ctx.clock.now();
-  lifecycle.tainterTokens = Math.min(1, lifecycle.tainterTokens + ((now - lifecycle.tainterRefilledAt) / 1000) * lifecycle.tainterQps);
-  lifecycle.tainterRefilledAt = now;
-  while (lifecycle.taintQueue.length > 0 && lifecycle.tainterTokens >= 1) {
-    const name = lifecycle.taintQueue.shift()!;
-    const node = ctx.listers.get('Node', name);
-    const status = node && readyStatusOf(node.status.conditions);
-    const swap = status && noExecuteTaintFor[status];
-    if (!node || !swap) continue;
-    lifecycle.tainterTokens -= 1;
-    swapNoExecuteTaint(ctx, node, swap.add, swap.remove);
+  for (const tainter of Object.values(ctx.state.nodeLifecycle.tainters)) {
+    while (tainter.queue.length > 0 && tryAccept(tainter, now)) {
+      const name = tainter.queue.shift()!;
+      const node = ctx.listers.get('Node', name);
+      const status = node && readyStatusOf(node.status.conditions);
+      const swap = status && noExecuteTaintFor[status];
+      if (node && swap) swapNoExecuteTaint(ctx, node, swap.add, swap.remove);
+    }
   }
 }
 
+/** Whether the tainting loop can rest: no zone whose rate admits anything has a node queued. */
 export function nothingToTaint(ctx: SimContext): boolean {
-  return ctx.state.nodeLifecycle.taintQueue.length === 0;
+  return Object.values(ctx.state.nodeLifecycle.tainters).every((tainter) => tainter.queue.length === 0 || tainter.qps <= 0);
 }
 
 /** doNoScheduleTaintingPass: NoSchedule taints mirror conditions and spec.unschedulable (#8, #26). */

@@ -7,6 +7,7 @@ import { collectPodGarbage } from '../controllers/podgc';
 import { etcdMachine } from '../etcd/etcd.machine';
 import { kubeletMachine } from '../kubelet/kubelet.machine';
 import {
+  apiConnection,
   msUntilNextStatusComputation,
   registerNodeAndSyncPods,
   startKubelet,
@@ -36,10 +37,11 @@ export function provideMachines(engine: Engine) {
       actions: {
         ...timers,
         'start kubelet': ({ context }) => startKubelet(engine, context.nodeName),
-        'register node and sync pods': ({ context }) => registerNodeAndSyncPods(engine, context.nodeName),
-        'start renewing lease': ({ context }) => startRenewingLease(engine, context.nodeName),
+        // Through the kubelet's own API connection: a partitioned node's writes time out (#46).
+        'register node and sync pods': ({ context }) => registerNodeAndSyncPods(apiConnection(engine, context.nodeName), context.nodeName),
+        'start renewing lease': ({ context }) => startRenewingLease(apiConnection(engine, context.nodeName), context.nodeName),
         'stop renewing lease': ({ context }) => stopRenewingLease(engine, context.nodeName),
-        'sync node status': ({ context }) => syncNodeStatus(engine, context.nodeName),
+        'sync node status': ({ context }) => syncNodeStatus(apiConnection(engine, context.nodeName), context.nodeName),
         'stop kubelet': ({ context }) => stopKubelet(engine, context.nodeName),
       },
       delays: {

@@ -6,12 +6,15 @@ import type { Engine } from './engine';
 import { taintKeys } from '../api/taints';
 import type { Container, Pod, PodTemplate, Resources } from '../api/types';
 import { parseCpu, parseMemory } from '../util/quantity';
+import { placeWorker } from '../node/zones';
 
 export interface ClusterShape {
   workers: number;
   cpu: string;
   memory: string;
   etcdMembers: 1 | 3 | 5;
+  /** Zones the workers are spread over (0: no topology labels). */
+  zones?: number;
 }
 
 const k8sVersion = defaults.kubernetesVersion;
@@ -66,7 +69,7 @@ function template(
 export function addNodeHardware(
   engine: Engine,
   name: string,
-  hardware: { cpu: string; memory: string; role: 'control-plane' | 'worker' },
+  hardware: { cpu: string; memory: string; role: 'control-plane' | 'worker'; region?: string; zone?: string },
 ): void {
   engine.state.hardware[name] = { ...hardware, index: engine.state.nextNodeIndex++ };
 }
@@ -85,9 +88,10 @@ export function bootstrap(engine: Engine, shape: ClusterShape): void {
   engine.spawn('controllerManager', 'controllerManager', undefined);
   engine.spawn('scheduler', 'scheduler', undefined);
   const nodeNames = [engine.controlPlaneNode, ...Array.from({ length: shape.workers }, (_, i) => `worker-${i + 1}`)];
-  for (const name of nodeNames) {
+  for (const [ordinal, name] of nodeNames.entries()) {
     const role = name === engine.controlPlaneNode ? 'control-plane' : 'worker';
-    addNodeHardware(engine, name, { cpu: shape.cpu, memory: shape.memory, role });
+    const place = role === 'worker' ? placeWorker(ordinal, shape.zones ?? 0) : {};
+    addNodeHardware(engine, name, { cpu: shape.cpu, memory: shape.memory, role, ...place });
     spawnNode(engine, name, 1 + engine.rng.int(defaults.leaseRenewIntervalMs));
   }
   for (const spec of staticPods) api.create(staticPod(engine, engine.controlPlaneNode, spec));

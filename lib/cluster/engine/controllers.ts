@@ -11,6 +11,7 @@ import { syncReplicaSet } from '../controllers/replicaset';
 import { syncStatefulSet } from '../controllers/statefulset';
 import { syncTaintEviction } from '../controllers/tainteviction';
 import { syncPod } from '../kubelet/podworker';
+import { isPartitioned } from '../node/network';
 import { scheduleOne } from '../scheduler/scheduler';
 import { keyOf } from '../apiserver/store';
 import type { Engine } from './engine';
@@ -143,7 +144,8 @@ export function controllerTable(engine: Engine): Controller[] {
       name: 'kubelet pod workers',
       queue: queues.kubelet,
       sync: eachItem((item) => {
-        if (engine.kubeletRunning(item.node)) syncPod(engine, item.node, item.pod);
+        // A partitioned kubelet's watch delivers nothing; healing resyncs every pod of its node (#46).
+        if (engine.kubeletRunning(item.node) && !isPartitioned(engine, item.node)) syncPod(engine, item.node, item.pod);
       }),
       needs: ['API accepts writes'],
     }),

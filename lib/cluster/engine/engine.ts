@@ -12,7 +12,8 @@ import { controllerTable, needBits, type Controller } from './controllers';
 import { OwnerPodCounts, type PodCounts } from '../controllers/podcounts';
 import { startWithFreshObservations } from '../controllers/nodelifecycle';
 import { evictPod } from '../controllers/tainteviction';
-import { servedLease } from '../kubelet/kubelet';
+import { apiConnection, servedLease } from '../kubelet/kubelet';
+import { isPartitioned } from '../node/network';
 import { completeStep, resyncNodePods } from '../kubelet/podworker';
 import { WorkQueues } from './queues';
 import { SchedulerCache, type NodeUsage } from '../scheduler/cache';
@@ -190,7 +191,7 @@ export class Engine implements SimContext {
       this.actors.get(task.actor)?.actor.send({ type: elapsed(task.delay) });
     } else if (task.owner === 'tainteviction') {
       if (this.controllersLeading()) evictPod(this, task.podKey, task.uid);
-    } else completeStep(this, task);
+    } else completeStep(apiConnection(this, task.node), task);
   }
 
   advanceTo(target: number): void {
@@ -234,10 +235,12 @@ export class Engine implements SimContext {
     if (wasAvailable === (next === 'available')) return;
     const type = next === 'available' ? 'API_REACHABLE' : 'API_UNREACHABLE';
     if (type === 'API_UNREACHABLE') this.dropEvictions();
-    for (const [, actor] of this.kubelets) actor.send({ type });
+    // A partitioned kubelet stays cut off when the control plane returns (#46).
+    for (const [node, actor] of this.kubelets) if (type === 'API_UNREACHABLE' || !isPartitioned(this, node)) actor.send({ type });
     this.actor('controllerManager').send({ type });
     this.actor('scheduler').send({ type });
-    if (type === 'API_REACHABLE') for (const [node] of this.kubelets) if (this.kubeletRunning(node)) resyncNodePods(this, node);
+    if (type === 'API_REACHABLE')
+      for (const [node] of this.kubelets) if (this.kubeletRunning(node) && !isPartitioned(this, node)) resyncNodePods(this, node);
   }
 
   /** A new leader: nothing observed yet, every object queued for a full resync. */

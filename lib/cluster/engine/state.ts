@@ -9,6 +9,9 @@ export interface NodeHardware {
   role: 'control-plane' | 'worker';
   /** Position in the cluster: used for the node's IP and pod CIDR. */
   index: number;
+  /** Where the machine stands (sim init --zones): its kubelet registers these topology labels. */
+  region?: string;
+  zone?: string;
 }
 
 export interface NodeHealth {
@@ -20,17 +23,32 @@ export interface NodeHealth {
 
 export type ZoneState = 'Initial' | 'Normal' | 'PartialDisruption' | 'FullDisruption';
 
+/** One zone's NoExecute tainter (RateLimitedTimedQueue): its queue and token bucket (#10). */
+export interface ZoneTainter {
+  /** #8 nodes waiting for their NoExecute taint, in order. */
+  queue: string[];
+  /** Nodes queued or already tainted: re-queued only after they were reachable again (UniqueQueue's set). */
+  marked: Record<string, true>;
+  /** Token bucket (rate per second, burst 1); a rate of 0 admits nothing. */
+  qps: number;
+  tokens: number;
+  refilledAt: Millis;
+}
+
+/** A line the controller manager logged (klog), shown by kubectl logs of its pod. */
+export interface ComponentLogLine {
+  at: Millis;
+  source: string;
+  text: string;
+}
+
 export interface NodeLifecycleState {
   health: Record<string, NodeHealth>;
+  /** Per zone key (#47): its state (#48) and its tainter (#10), kept apart as upstream does. */
   zoneStates: Record<string, ZoneState>;
-  /** #8 nodes waiting for their NoExecute taint, in order. */
-  taintQueue: string[];
-  /** Nodes queued or already tainted: re-queued only after they were reachable again (UniqueQueue's set). */
-  taintMarked: string[];
-  /** Token bucket of the NoExecute tainter (rate per second, burst 1). */
-  tainterQps: number;
-  tainterTokens: number;
-  tainterRefilledAt: Millis;
+  tainters: Record<string, ZoneTainter>;
+  /** The controller's log lines about zones, oldest first (bounded, see maxComponentLogLines). */
+  log: ComponentLogLine[];
 }
 
 export interface ScheduledEviction {
@@ -82,13 +100,15 @@ export interface SimState {
   nextServiceIp: number;
   /** Owners (by uid) whose pod create was refused, and when: they retry once time moves on. */
   refusedCreates: Record<string, Millis>;
+  /** Nodes cut off from the API server by sim network partition (#46); the machine runs on. */
+  partitioned: Record<string, true>;
 }
 
 export function emptySimState(): SimState {
   return {
     hardware: {},
     nextNodeIndex: 0,
-    nodeLifecycle: { health: {}, zoneStates: {}, taintQueue: [], taintMarked: [], tainterQps: 0.1, tainterTokens: 1, tainterRefilledAt: 0 },
+    nodeLifecycle: { health: {}, zoneStates: {}, tainters: {}, log: [] },
     evictions: {},
     runtimes: {},
     kubelets: {},
@@ -97,6 +117,7 @@ export function emptySimState(): SimState {
     orphanSeenAt: {},
     nextServiceIp: 11,
     refusedCreates: {},
+    partitioned: {},
   };
 }
 

@@ -4,7 +4,8 @@ import { formatApiError, apiErrors } from '../api/errors';
 import type { Pod } from '../api/types';
 import { controllerOf } from '../controllers/podutil';
 import { nodeIp } from '../kubelet/runtime';
-import { containerLog } from '../node/logs';
+import { componentLog, containerLog } from '../node/logs';
+import { isPartitioned } from '../node/network';
 import { readBlocked } from './builder';
 import { simulatedEpochMs, type KubectlEnv } from './env';
 import { namespaceFlags, parseArgs } from './flags';
@@ -86,6 +87,9 @@ export function kubectlLogs(env: KubectlEnv, args: string[]): CommandResult {
   const machine = env.engine.actorState(`node/${node}`);
   if (machine === 'poweredOff' || machine === 'booting')
     return fail(`Error from server: Get "${path}": dial tcp ${path.slice(8, path.indexOf(':10250'))}:10250: connect: no route to host`);
+  // The API server cannot reach a partitioned node's kubelet either (#46): the dial times out.
+  if (isPartitioned(env.engine, node))
+    return fail(`Error from server: Get "${path}": dial tcp ${path.slice(8, path.indexOf(':10250'))}:10250: i/o timeout`);
   if (!env.engine.kubeletRunning(node))
     return fail(`Error from server: Get "${path}": dial tcp ${path.slice(8, path.indexOf(':10250'))}:10250: connect: connection refused`);
   let startedAt = status.startedAt ?? 0;
@@ -95,7 +99,7 @@ export function kubectlLogs(env: KubectlEnv, args: string[]): CommandResult {
     startedAt = status.lastRestartAt ?? pod.status.startTime ?? 0;
   }
   const image = pod.spec.containers.find((container) => container.name === containerName)!.image;
-  let lines = containerLog(image, startedAt);
+  let lines = [...containerLog(image, startedAt), ...componentLog(env.engine.state, image, startedAt)];
   if (parsed.flags.timestamps === true) {
     const stamp = new Date(simulatedEpochMs + startedAt).toISOString().replace(/\.(\d{3})Z$/, '.$1000000Z');
     lines = lines.map((line) => `${stamp} ${line}`);

@@ -10,6 +10,10 @@ import { taintKeys } from '../api/taints';
 import type { ConditionStatus, Lease, Node } from '../api/types';
 import { parseCpu, parseMemory } from '../util/quantity';
 import { resyncNodePods } from './podworker';
+import { apiErrors } from '../api/errors';
+import type { KubeClient } from '../engine/client';
+import { isPartitioned } from '../node/network';
+import { topologyLabels } from '../controllers/nodelifecycle.policy';
 
 interface ReportedCondition {
   type: string;
@@ -42,6 +46,8 @@ function newNode(ctx: SimContext, name: string): Omit<Node, 'metadata'> & { meta
     'kubernetes.io/hostname': name,
     'kubernetes.io/os': 'linux',
     ...(controlPlane ? { 'node-role.kubernetes.io/control-plane': '', 'node.kubernetes.io/exclude-from-external-load-balancers': '' } : {}),
+    ...(hardware.region ? { [topologyLabels.region]: hardware.region } : {}),
+    ...(hardware.zone ? { [topologyLabels.zone]: hardware.zone } : {}),
   };
   return {
     kind: 'Node',
@@ -186,4 +192,18 @@ export function stopKubelet(ctx: SimContext, name: string): void {
   for (const [uid, record] of Object.entries(runtime.containers)) {
     if (record.phase !== 'running') delete runtime.containers[uid];
   }
+}
+
+/**
+ * The kubelet's connection to the API server. On a partitioned node (#46) every request times
+ * out: what the kubelet does locally (a container finishing its start or stop) goes unreported
+ * until the link is back and the next sync writes it. Connected, this is `ctx` itself.
+ */
+export function apiConnection(ctx: SimContext, node: string): SimContext {
+  if (!isPartitioned(ctx, node)) return ctx;
+  const error = apiErrors.dialTimeout(nodeIp(0));
+  const refused = () => ({ ok: false as const, error });
+  const client: KubeClient = { create: refused, update: refused, delete: refused, record: () => {} };
+  // Everything else is the cluster's own context (writes to plain state go through to it).
+  return new Proxy(ctx, { get: (target, key) => (key === 'client' ? client : Reflect.get(target, key, target)) });
 }

@@ -83,7 +83,8 @@ function markRunning(ctx: SimContext, pod: Pod, restart: boolean): void {
         reason: undefined,
         restartCount: status.restartCount + (restart ? 1 : 0),
         lastRestartAt: restart ? now : status.lastRestartAt,
-        startedAt: now,
+        // A start clears startedAt (beginStart); re-marking a running container keeps it (#46: Ready again after a partition).
+        startedAt: status.startedAt ?? now,
       }),
     );
   });

@@ -2,6 +2,7 @@
 // instance, and these start-up lines are its first entries. Both kubectl logs and crictl logs
 // read them, so the two agree. Images with no table entry start silently (busybox sleeping).
 import { simulatedEpochMs } from '../kubectl/env';
+import type { SimState } from '../engine/state';
 
 type Stamp = (offsetMs: number) => string;
 
@@ -121,4 +122,18 @@ const families: { match: RegExp; lines: (image: string, start: number) => string
 /** The lines a container of this image has written since it started at `startedAt` (sim ms). */
 export function containerLog(image: string, startedAt: number): string[] {
   return families.find((family) => family.match.test(image))?.lines(image, startedAt) ?? [];
+}
+
+/**
+ * What a control-plane component logged about the cluster since `startedAt` (sim ms), after its
+ * start-up lines: the controller manager's node lifecycle lines (zone states, master disruption
+ * mode, #48), in klog's format.
+ */
+export function componentLog(state: SimState, image: string, startedAt: number): string[] {
+  if (!/kube-controller-manager:/.test(image)) return [];
+  const at: Stamp = (ms) => {
+    const t = parts(ms);
+    return `${t.mo}${t.d} ${t.h}:${t.mi}:${t.s}.${t.micro}`;
+  };
+  return state.nodeLifecycle.log.filter((line) => line.at >= startedAt).map((line) => klog(at, line.at, line.source, line.text));
 }

@@ -5,9 +5,12 @@ import { runtimeOf } from '../kubelet/runtime';
 import type { Engine } from '../engine/engine';
 import { simErrors } from '../api/errors';
 import { limits } from '../api/limits';
+import { defaults } from '../engine/config';
 import { parseArgs } from '../kubectl/flags';
 import { fail, ok, type CommandResult } from '../kubectl/result';
 import { formatGoDuration, parseDuration } from '../util/duration';
+import { healNode, isPartitioned, partitionNode } from '../node/network';
+import { clusterRegion, machinesInZone, maxZones, zoneForNewWorker, zonesOf } from '../node/zones';
 
 /** The most workers `sim init` builds. */
 export const maxWorkers = 5000;
@@ -20,6 +23,8 @@ export interface SimInitOptions {
   memory?: string;
   etcdMembers?: (typeof etcdSizes)[number];
   seed?: string;
+  /** Zones to spread the workers over, round-robin (zone-a, zone-b, ...). */
+  zones?: number;
 }
 
 /** sim's flags are read as strictly as kubectl's: integers as Go's strconv.ParseInt reads them. */
@@ -29,20 +34,24 @@ const initFlags = [
   { name: 'memory', type: 'string' },
   { name: 'etcd-members', type: 'int' },
   { name: 'seed', type: 'string' },
+  { name: 'zones', type: 'int' },
 ] as const;
 
 function initOptions(args: string[]): SimInitOptions | CommandResult {
   const parsed = parseArgs(args, initFlags);
   if ('error' in parsed) return fail(parsed.error);
   if (parsed.positional.length > 0) return fail(simErrors.unexpectedArguments(parsed.positional));
-  const { workers, cpu, memory, seed } = parsed.flags;
+  const { workers, cpu, memory, seed, zones } = parsed.flags;
   const members = parsed.flags['etcd-members'];
   if (workers !== undefined && (workers < 0 || workers > maxWorkers))
     return fail(simErrors.invalidFlag('workers', `${workers} is out of range: a cluster has 0 to ${maxWorkers} workers`));
   const etcdMembers = etcdSizes.find((size) => size === members);
   if (members !== undefined && etcdMembers === undefined)
     return fail(simErrors.invalidFlag('etcd-members', `${members}: etcd runs 1, 3 or 5 members here`));
-  return { workers, cpu, memory, etcdMembers, seed };
+  const workerCount = workers ?? defaults.workers;
+  if (zones !== undefined && (zones < 1 || zones > Math.min(maxZones, workerCount)))
+    return fail(simErrors.invalidFlag('zones', simErrors.tooManyZones(zones, workerCount)));
+  return { workers, cpu, memory, etcdMembers, seed, zones };
 }
 
 export interface SimHost {
@@ -93,9 +102,11 @@ function nodeCommand(host: SimHost, args: string[]): CommandResult {
     const memory = parsed.flags.memory ?? worker?.memory ?? '8Gi';
     if (!validNodeResources(cpu, memory)) return fail(`error: invalid node size: cpu "${cpu}", memory "${memory}"`);
     if (!engine.api.canWrite()) return fail('error: the new kubelet cannot register: the API server accepts no writes');
-    addNodeHardware(engine, target, { cpu, memory, role: 'worker' });
+    const place = zoneForNewWorker(engine);
+    addNodeHardware(engine, target, { cpu, memory, role: 'worker', ...place });
     spawnNode(engine, target);
-    return ok(`machine ${target} added (cpu ${cpu}, memory ${memory}); its kubelet registers the node\n`);
+    const where = place.zone ? ` in ${place.zone}` : '';
+    return ok(`machine ${target} added${where} (cpu ${cpu}, memory ${memory}); its kubelet registers the node\n`);
   }
   const name = nodeActor(engine, target);
   if (typeof name !== 'string') return name;
@@ -139,6 +150,41 @@ function runtimeCommand(host: SimHost, args: string[]): CommandResult {
   return ok(`container runtime on ${name} ${up ? 'started' : 'stopped (containers keep running; the kubelet reports NotReady)'}\n`);
 }
 
+function networkCommand(host: SimHost, args: string[]): CommandResult {
+  const { engine } = host;
+  const [action, target, ...rest] = args;
+  if (action !== 'partition' && action !== 'heal') return fail(simErrors.networkUsage());
+  const name = nodeActor(engine, target);
+  if (typeof name !== 'string') return name;
+  if (rest.length > 0) return fail(simErrors.unexpectedArguments(rest));
+  if (name === engine.controlPlaneNode) return fail(simErrors.networkControlPlane(name));
+  if (action === 'partition') {
+    if (isPartitioned(engine, name)) return fail(simErrors.alreadyPartitioned(name));
+    partitionNode(engine, name);
+    return ok(`${name} is cut off from the API server and the other nodes (the machine, its kubelet and its containers keep running)\n`);
+  }
+  if (!isPartitioned(engine, name)) return fail(simErrors.notPartitioned(name));
+  healNode(engine, name);
+  return ok(`${name} is reachable again; its kubelet reconnects to the API server\n`);
+}
+
+function zoneCommand(host: SimHost, args: string[]): CommandResult {
+  const { engine } = host;
+  const [action, zone, ...rest] = args;
+  if ((action !== 'fail' && action !== 'recover') || !zone) return fail(simErrors.zoneUsage());
+  if (rest.length > 0) return fail(simErrors.unexpectedArguments(rest));
+  const zones = zonesOf(engine);
+  if (zones.length === 0) return fail(simErrors.noZones());
+  if (!zones.includes(zone)) return fail(simErrors.unknownZone(zone, zones));
+  const machines = machinesInZone(engine, zone);
+  const from = action === 'fail' ? ['running', 'booting'] : ['poweredOff'];
+  const affected = machines.filter((name) => from.some((state) => engine.actor(`node/${name}`).getSnapshot().matches(state)));
+  if (affected.length === 0) return fail(action === 'fail' ? simErrors.zoneAlreadyDown(zone) : simErrors.zoneAlreadyUp(zone));
+  for (const name of affected) engine.actor(`node/${name}`).send({ type: action === 'fail' ? 'POWER_LOSS' : 'POWER_ON' });
+  const what = action === 'fail' ? 'lost power' : 'booting';
+  return ok(`${zone} (${clusterRegion}): ${affected.map((name) => `machine ${name} ${what}`).join(', ')}\n`);
+}
+
 function etcdCommand(host: SimHost, args: string[]): CommandResult {
   const [action, member, ...rest] = args;
   const etcd = host.engine.actor('etcd');
@@ -167,6 +213,10 @@ export function sim(host: SimHost, args: string[]): CommandResult {
       return runtimeCommand(host, rest);
     case 'etcd':
       return etcdCommand(host, rest);
+    case 'network':
+      return networkCommand(host, rest);
+    case 'zone':
+      return zoneCommand(host, rest);
     case 'advance': {
       const duration = rest.length === 1 ? parseDuration(rest[0]) : undefined;
       if (duration === undefined) return fail(simErrors.advanceUsage(rest[0] || undefined));
@@ -178,6 +228,8 @@ export function sim(host: SimHost, args: string[]): CommandResult {
       if (rest.length > 0) return fail('error: sim time takes no arguments');
       return ok(`${formatGoDuration(host.engine.clock.now())}\n`);
     default:
-      return fail(group ? `error: unknown command "${group}" for "sim"` : 'error: sim init|node|kubelet|runtime|etcd|advance|time');
+      return fail(
+        group ? `error: unknown command "${group}" for "sim"` : 'error: sim init|node|kubelet|runtime|etcd|network|zone|advance|time',
+      );
   }
 }

@@ -8,8 +8,8 @@ interface SimCommandHelp {
 
 export const simCommandHelp: Record<string, SimCommandHelp> = {
   init: {
-    usage: 'sim init [--workers N] [--cpu N] [--memory SIZE] [--etcd-members 1|3|5] [--seed S]',
-    text: 'Replace the cluster with a fresh one of this shape.',
+    usage: 'sim init [--workers N] [--cpu N] [--memory SIZE] [--etcd-members 1|3|5] [--zones Z] [--seed S]',
+    text: 'Replace the cluster with a fresh one of this shape; --zones spreads the workers round-robin over zone-a, zone-b, ... of region eu-west-1 (topology.kubernetes.io labels).',
     example: 'sim init --workers 2 --cpu 2 --memory 4Gi',
   },
   node: {
@@ -32,6 +32,16 @@ export const simCommandHelp: Record<string, SimCommandHelp> = {
     text: 'Fail or recover one etcd member; without quorum the API server cannot read or write.',
     example: 'sim etcd fail etcd-1',
   },
+  network: {
+    usage: 'sim network partition|heal NODE',
+    text: 'Cut a worker off from the API server and the other nodes, or reconnect it; the machine, its kubelet and its containers keep running.',
+    example: 'sim network partition worker-1',
+  },
+  zone: {
+    usage: 'sim zone fail|recover ZONE',
+    text: 'Cut or restore the power of every machine in a zone (clusters made with sim init --zones).',
+    example: 'sim zone fail zone-a',
+  },
   advance: { usage: 'sim advance DURATION', text: 'Let simulated time pass (30s, 5m, 1h, 1m30s).', example: 'sim advance 45s' },
   time: { usage: 'sim time', text: 'Print the simulated time since the cluster started.', example: 'sim time' },
   ssh: {
@@ -46,7 +56,7 @@ function overview(): string {
   const lines = Object.entries(simCommandHelp).map(
     ([name, entry]) => `  ${name.padEnd(width)}${entry.text}\n  ${' '.repeat(width)}e.g. ${entry.example}`,
   );
-  return `sim drives what happens to the machines rather than to the API: power, kubelets, container runtimes, etcd members, node shells and time.\n\nCommands:\n${lines.join('\n')}\n\nUsage:\n  sim COMMAND [args]\n\nUse "sim COMMAND --help" for more about a command.\n`;
+  return `sim drives what happens to the machines rather than to the API: power, kubelets, container runtimes, etcd members, network links, zones, node shells and time.\n\nCommands:\n${lines.join('\n')}\n\nUsage:\n  sim COMMAND [args]\n\nUse "sim COMMAND --help" for more about a command.\n`;
 }
 
 /** The help text these arguments ask for, or undefined when they are an ordinary sim command. */

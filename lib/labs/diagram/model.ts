@@ -32,6 +32,8 @@ export interface DiagramNode {
   health: NodeHealth;
   machine: NodeView['machine'];
   kubelet: NodeView['kubelet'];
+  /** A partitioned machine runs on but cannot reach the control plane (sim network partition). */
+  network: NodeView['network'];
   taints: string[];
   pods: DiagramPod[];
   /** kube-system pods, drawn small: "kube-proxy", "coredns". */
@@ -68,14 +70,19 @@ export function powerWord(node: Pick<DiagramNode, 'machine'>): 'on' | 'off' | 'b
   return node.machine === 'poweredOff' ? 'off' : node.machine === 'booting' ? 'booting' : 'on';
 }
 
-/** A kubelet that is not running on a machine that is: drawn as an extra line under the status. */
-export function kubeletNote(node: Pick<DiagramNode, 'machine' | 'kubelet'>): string {
+/**
+ * A kubelet that is not running on a machine that is, or a running machine cut off from the
+ * control plane: drawn as an extra line under the status.
+ */
+export function kubeletNote(node: Pick<DiagramNode, 'machine' | 'kubelet'> & { network?: NodeView['network'] }): string {
   if (node.machine !== 'running') return '';
-  return node.kubelet === 'stopped' ? 'kubelet stopped' : node.kubelet === 'starting' ? 'kubelet starting' : '';
+  if (node.kubelet === 'stopped') return 'kubelet stopped';
+  if (node.kubelet === 'starting') return 'kubelet starting';
+  return node.network === 'partitioned' ? 'running, unreachable' : '';
 }
 
 /** Everything unusual about the machine, in words (labels, the table). */
-export function machineNote(node: Pick<DiagramNode, 'machine' | 'kubelet'>): string {
+export function machineNote(node: Pick<DiagramNode, 'machine' | 'kubelet'> & { network?: NodeView['network'] }): string {
   const power = powerWord(node);
   return power === 'off' ? 'powered off' : power === 'booting' ? 'booting' : kubeletNote(node);
 }
@@ -124,6 +131,7 @@ export function buildDiagram(view: ClusterView): DiagramModel {
       health: healthOf(node),
       machine: node.machine,
       kubelet: node.kubelet,
+      network: node.network,
       taints: node.taints.map((t) => t.text),
       pods: userPods.get(node.name) ?? [],
       systemPods: [...new Set(systemPods.get(node.name) ?? [])].sort(),

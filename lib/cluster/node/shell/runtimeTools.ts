@@ -3,7 +3,7 @@
 // the default namespace is empty. Column headers, ID lengths and time words follow the tools.
 import { fail, ok, type CommandResult } from '../../kubectl/result';
 import { simulatedEpochMs } from '../../kubectl/env';
-import { containerLog } from '../logs';
+import { componentLog, containerLog } from '../logs';
 import { fullImageName, imageRef } from '../containers';
 import { cgroupTree } from './cgroups';
 import { containerCgroup, humanDuration, imageIdOf, tabwriter, truncatedId, type NodeMachine } from './machine';
@@ -164,7 +164,7 @@ export function crictl(machine: NodeMachine, args: string[], now: number): Comma
       if (!target) return fail('time="2025-01-06T09:00:00Z" level=fatal msg="ID cannot be empty"');
       const found = findContainer(machine, target);
       if (!found) return fail(runtimeErrors.notFound(target));
-      let lines = containerLog(found.image, found.startedAt);
+      let lines = [...containerLog(found.image, found.startedAt), ...componentLog(machine.engine.state, found.image, found.startedAt)];
       const tail = options.get('t');
       if (typeof tail === 'string') {
         const value = Number(tail);
