@@ -32,6 +32,11 @@ export const simCommandHelp: Record<string, SimCommandHelp> = {
     text: 'Fail or recover one etcd member; without quorum the API server cannot read or write.',
     example: 'sim etcd fail etcd-1',
   },
+  curl: {
+    usage: 'sim curl SERVICE [--count N] [-n NAMESPACE]',
+    text: 'Send N requests (default 1) from a pod to a Service through kube-proxy’s rules at this instant; each line is one request, the last one the tally.',
+    example: 'sim curl web --count 10',
+  },
   advance: { usage: 'sim advance DURATION', text: 'Let simulated time pass (30s, 5m, 1h, 1m30s).', example: 'sim advance 45s' },
   time: { usage: 'sim time', text: 'Print the simulated time since the cluster started.', example: 'sim time' },
   ssh: {
