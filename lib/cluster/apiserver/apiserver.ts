@@ -199,13 +199,16 @@ function serviceIp(n: number): string {
   return `10.96.${Math.floor(n / 250)}.${(n % 250) + 2}`;
 }
 
+/** Kinds only components write (the kubelet's Lease, the endpoint controllers' objects). */
+const controllerWrittenKinds: ReadonlySet<Kind> = new Set(['Lease', 'Endpoints', 'EndpointSlice']);
+
 /**
  * Writes validation looks at: everything a user can send. Status writes and the scheduler's
  * bindings come from components that cannot make an object invalid, and are the hot path.
  */
 function validatesUpdate(object: AnyObject, hint: ChangeHint): boolean {
   if (hint === 'status' || hint === 'heartbeat') return false;
-  return !(object.kind === 'Pod' && hint === 'spec') && object.kind !== 'Lease';
+  return !(object.kind === 'Pod' && hint === 'spec') && !controllerWrittenKinds.has(object.kind);
 }
 
 export function involved(object: AnyObject): InvolvedObject {

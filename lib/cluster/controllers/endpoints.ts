@@ -2,7 +2,7 @@
 // Service with a selector, named after it. Selected pods with an IP that are not finished go in:
 // Ready ones in `addresses`, the others in `notReadyAddresses`; pods being deleted are left out,
 // unless the Service publishes not-ready addresses, which makes every pod count as ready (#29).
-import type { EndpointAddress, EndpointPort, EndpointSubset, Pod, Service } from '../api/types';
+import type { EndpointAddress, EndpointPort, EndpointSubset, EndpointTarget, Pod, Service } from '../api/types';
 import type { SimContext } from '../engine/context';
 import type { ServicePods } from './servicepods';
 import { isPodReady } from './podutil';
@@ -22,6 +22,37 @@ export function shouldPodBeInEndpoints(pod: Pod, includeTerminating: boolean): b
 /** The Service's ports as endpoints carry them: the target port, under the Service port's name. */
 export function endpointPorts(service: Service): EndpointPort[] {
   return service.spec.ports.map((port) => ({ name: port.name ?? '', port: port.targetPort, protocol: port.protocol }));
+}
+
+const sameTarget = (a: EndpointTarget, b: EndpointTarget) => a.uid === b.uid && a.name === b.name;
+
+export const sameLabels = (a: Record<string, string>, b: Record<string, string>) => {
+  const keys = Object.keys(a);
+  return keys.length === Object.keys(b).length && keys.every((key) => a[key] === b[key]);
+};
+
+export const samePorts = (a: readonly EndpointPort[] | null, b: readonly EndpointPort[] | null) =>
+  a === b ||
+  (a !== null &&
+    b !== null &&
+    a.length === b.length &&
+    a.every((port, i) => port.name === b[i].name && port.port === b[i].port && port.protocol === b[i].protocol));
+
+const sameAddresses = (a: readonly EndpointAddress[], b: readonly EndpointAddress[]) =>
+  a.length === b.length &&
+  a.every((address, i) => address.ip === b[i].ip && address.nodeName === b[i].nodeName && sameTarget(address.targetRef, b[i].targetRef));
+
+/** Whether two subset lists say the same (compared field by field: this runs on every pod change of the Service). */
+function sameSubsets(a: readonly EndpointSubset[], b: readonly EndpointSubset[]): boolean {
+  return (
+    a.length === b.length &&
+    a.every(
+      (subset, i) =>
+        sameAddresses(subset.addresses, b[i].addresses) &&
+        sameAddresses(subset.notReadyAddresses, b[i].notReadyAddresses) &&
+        samePorts(subset.ports, b[i].ports),
+    )
+  );
 }
 
 export const byIp = (a: { ip: string }, b: { ip: string }) => (a.ip < b.ip ? -1 : a.ip > b.ip ? 1 : 0);
@@ -61,8 +92,7 @@ export function syncEndpoints(ctx: EndpointsContext, key: string): void {
   const subsets = desiredSubsets(ctx, key, service);
   const labels = { ...service.metadata.labels };
   if (existing) {
-    if (JSON.stringify(existing.subsets) === JSON.stringify(subsets) && JSON.stringify(existing.metadata.labels) === JSON.stringify(labels))
-      return;
+    if (sameSubsets(existing.subsets, subsets) && sameLabels(existing.metadata.labels, labels)) return;
     ctx.client.update(existing, 'spec', (endpoints) => {
       endpoints.subsets = subsets;
       endpoints.metadata.labels = labels;

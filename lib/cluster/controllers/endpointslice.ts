@@ -7,7 +7,7 @@
 import type { EndpointSlice, Service, SliceEndpoint } from '../api/types';
 import { defaults } from '../engine/config';
 import type { Listers } from '../engine/listers';
-import { endpointPorts, shouldPodBeInEndpoints, type EndpointsContext } from './endpoints';
+import { endpointPorts, sameLabels, samePorts, shouldPodBeInEndpoints, type EndpointsContext } from './endpoints';
 import { isPodReady, ownerRef } from './podutil';
 import { Rng, seedToState } from '../util/rng';
 
@@ -43,10 +43,20 @@ function desiredEndpoints(ctx: EndpointsContext, key: string, service: Service):
   return endpoints.sort((a, b) => (a.addresses[0] < b.addresses[0] ? -1 : a.addresses[0] > b.addresses[0] ? 1 : 0));
 }
 
+const sameEndpoint = (a: SliceEndpoint, b: SliceEndpoint) =>
+  a.addresses[0] === b.addresses[0] &&
+  a.nodeName === b.nodeName &&
+  a.targetRef.uid === b.targetRef.uid &&
+  a.conditions.ready === b.conditions.ready &&
+  a.conditions.serving === b.conditions.serving &&
+  a.conditions.terminating === b.conditions.terminating;
+
+/** Compared field by field: this runs on every pod change of the Service. */
 const sameSlice = (slice: EndpointSlice, labels: Record<string, string>, endpoints: SliceEndpoint[], ports: EndpointSlice['ports']) =>
-  JSON.stringify(slice.endpoints) === JSON.stringify(endpoints) &&
-  JSON.stringify(slice.ports) === JSON.stringify(ports) &&
-  JSON.stringify(slice.metadata.labels) === JSON.stringify(labels);
+  slice.endpoints.length === endpoints.length &&
+  slice.endpoints.every((endpoint, i) => sameEndpoint(endpoint, endpoints[i])) &&
+  samePorts(slice.ports, ports) &&
+  sameLabels(slice.metadata.labels, labels);
 
 export function syncEndpointSlices(ctx: EndpointsContext, key: string): void {
   const service = ctx.listers.get('Service', key);

@@ -13,9 +13,18 @@ function endpointSignature(pod: Pod): string {
 
 const none: ReadonlySet<string> = new Set();
 
+/** A Service is filed under its selector's first label: only pods carrying that label are matched against it. */
+const bucketOf = (selector: Record<string, string>) => {
+  for (const key in selector) return `${key}=${selector[key]}`;
+  return '';
+};
+
 export class ServicePods {
-  /** Per namespace, the selectors of its Services that have one (a Service without one has no endpoints controller work). */
-  private readonly selectors = new Map<string, Map<string, Record<string, string>>>();
+  /**
+   * Per namespace, then per selector bucket, the selectors of its Services (a Service without one
+   * has no endpoints controller work).
+   */
+  private readonly selectors = new Map<string, Map<string, Map<string, Record<string, string>>>>();
   private readonly podsByService = new Map<string, Set<string>>();
   private readonly servicesByPod = new Map<string, Set<string>>();
   private readonly signatures = new Map<string, string>();
@@ -32,8 +41,13 @@ export class ServicePods {
     const selectors = namespace === undefined ? undefined : this.selectors.get(namespace);
     if (!before && !selectors) return [];
     const after = new Set<string>();
-    if (pod && selectors)
-      for (const [service, selector] of selectors) if (matchesSelector(pod.metadata.labels, selector)) after.add(service);
+    if (pod && selectors) {
+      const labels = pod.metadata.labels;
+      for (const key in labels) {
+        const bucket = selectors.get(`${key}=${labels[key]}`);
+        if (bucket) for (const [service, selector] of bucket) if (matchesSelector(labels, selector)) after.add(service);
+      }
+    }
     const signature = pod ? endpointSignature(pod) : '';
     const changed = this.signatures.get(key) !== signature;
     const woken: string[] = [];
@@ -67,12 +81,17 @@ export class ServicePods {
     this.podsByService.delete(key);
     const namespace = key.slice(0, key.indexOf('/'));
     const selectors = this.selectors.get(namespace);
-    selectors?.delete(key);
-    if (selectors?.size === 0) this.selectors.delete(namespace);
+    if (selectors) {
+      for (const [name, bucket] of selectors) if (bucket.delete(key) && bucket.size === 0) selectors.delete(name);
+      if (selectors.size === 0) this.selectors.delete(namespace);
+    }
     if (!service || Object.keys(service.spec.selector).length === 0) return;
     let forNamespace = this.selectors.get(namespace);
     if (!forNamespace) this.selectors.set(namespace, (forNamespace = new Map()));
-    forNamespace.set(key, service.spec.selector);
+    const name = bucketOf(service.spec.selector);
+    let bucket = forNamespace.get(name);
+    if (!bucket) forNamespace.set(name, (bucket = new Map()));
+    bucket.set(key, service.spec.selector);
     this.podsByService.set(key, new Set());
     for (const [podKey, pod] of pods) {
       if (pod.metadata.namespace !== namespace || !matchesSelector(pod.metadata.labels, service.spec.selector)) continue;
