@@ -310,6 +310,39 @@ describe('Services and traffic', () => {
     expect(cluster.exec('sim curl web').stdout.split('\n')[0]).toBe(curlMessages.refused('web.default', 80));
   });
 
+  it('#32 an applied NodePort Service keeps its port across updates and drops it as ClusterIP', () => {
+    const service = (type: string, targetPort: number) =>
+      `apiVersion: v1\nkind: Service\nmetadata: { name: web }\nspec:\n  type: ${type}\n  selector: { app: web }\n  ports: [{ port: 80, targetPort: ${targetPort} }]\n`;
+    const files: Record<string, string> = { 'svc.yaml': service('NodePort', 80) };
+    const cluster = newCluster({ files });
+    must(cluster, 'kubectl apply -f svc.yaml');
+    const port = () => engineOf(cluster).store.get('Service', 'default/web')!.spec.ports[0];
+    const allocated = port().nodePort;
+    expect(allocated).toBeGreaterThanOrEqual(defaults.nodePortRange.min);
+    files['svc.yaml'] = service('NodePort', 8080);
+    expect(must(cluster, 'kubectl apply -f svc.yaml')).toBe('service/web configured\n');
+    expect(port()).toMatchObject({ targetPort: 8080, nodePort: allocated });
+    files['svc.yaml'] = service('ClusterIP', 8080);
+    must(cluster, 'kubectl apply -f svc.yaml');
+    expect(port().nodePort).toBeUndefined();
+    expect(column(cluster, 'kubectl get svc web', 'PORT(S)')).toBe('80/TCP');
+  });
+
+  it('#33 a restored snapshot carries the endpoints and kube-proxy rules on', () => {
+    const original = webOnWorker1(2);
+    const saved = original.snapshot();
+    const restored = newCluster();
+    restored.restore(saved);
+    for (const cluster of [original, restored]) {
+      must(cluster, 'sim node fail worker-1');
+      cluster.advance('70s');
+    }
+    expect(endpoints(restored)).toEqual(endpoints(original));
+    expect(slices(restored)).toEqual(slices(original));
+    expect(restored.exec('sim curl web --count 5').stdout).toBe(original.exec('sim curl web --count 5').stdout);
+    expect(restored.exec('sim curl web').stdout.split('\n')[0]).toBe(curlMessages.refused('web.default', 80));
+  });
+
   it('sim curl refuses bad input clearly and changes nothing', () => {
     const cluster = spreadWeb(1);
     const before = JSON.stringify(cluster.view());
