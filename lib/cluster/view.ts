@@ -1,12 +1,12 @@
 // ClusterView: a plain, JSON-serialisable summary of the cluster for UIs, lab checks and quizzes.
 import type { EventLog } from './apiserver/events';
 import { podQosClass, type QosClass } from './apiserver/qos';
-import { controllerOf, isPodReady, matchesSelector } from './controllers/podutil';
+import { controllerOf, isPodReady } from './controllers/podutil';
 import type { Engine } from './engine/engine';
 import { hasQuorum, quorumSize, type MemberHealth } from './etcd/etcd.machine';
 import { nodeRoles, nodeStatusWord, podReadyColumn, podStatusWord } from './kubectl/status';
 import { taintString } from './api/taints';
-import type { ConditionStatus, KubeEvent, Taint } from './api/types';
+import type { ConditionStatus, Endpoints, KubeEvent, Taint } from './api/types';
 import { formatGoDuration } from './util/duration';
 import { formatCpu, formatMemory } from './util/quantity';
 import { isPartitioned } from './node/network';
@@ -244,7 +244,7 @@ export function buildView(engine: Engine): ClusterView {
       clusterIP: svc.spec.clusterIP,
       ports: svc.spec.ports.map((port) => `${port.port}/${port.protocol}`),
       selector: { ...svc.spec.selector },
-      endpoints: serviceEndpoints(pods, svc.metadata.namespace, svc.spec.selector),
+      endpoints: serviceEndpoints(store.get('Endpoints', store.keyFor(svc))),
     })),
     pdbs: [...store.list('PodDisruptionBudget')].map((pdb) => ({
       namespace: pdb.metadata.namespace,
@@ -272,16 +272,14 @@ export function buildView(engine: Engine): ClusterView {
   };
 }
 
-/** Until the endpoints controllers exist: the pods the selector matches, split by readiness. */
-function serviceEndpoints(pods: PodView[], namespace: string, selector: Record<string, string>): ServiceView['endpoints'] {
-  const endpoints: ServiceView['endpoints'] = { ready: [], notReady: [] };
-  if (Object.keys(selector).length === 0) return endpoints;
-  for (const pod of pods) {
-    if (pod.namespace !== namespace || pod.ip === null || pod.deletionTimestamp !== null || !matchesSelector(pod.labels, selector))
-      continue;
-    (pod.ready ? endpoints.ready : endpoints.notReady).push(key(pod.namespace, pod.name));
+/** The Service's Endpoints object (#29): its ready and not-ready pods, as "namespace/name". */
+function serviceEndpoints(endpoints: Endpoints | undefined): ServiceView['endpoints'] {
+  const view: ServiceView['endpoints'] = { ready: [], notReady: [] };
+  for (const subset of endpoints?.subsets ?? []) {
+    for (const address of subset.addresses) view.ready.push(key(address.targetRef.namespace, address.targetRef.name));
+    for (const address of subset.notReadyAddresses) view.notReady.push(key(address.targetRef.namespace, address.targetRef.name));
   }
-  return endpoints;
+  return view;
 }
 
 const eventViewCache = new WeakMap<EventLog, { version: number; views: EventView[] }>();

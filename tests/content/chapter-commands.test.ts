@@ -41,7 +41,6 @@ const outsideTheSimulator: Record<string, string> = {
 const notModelled: Record<string, string> = {
   'echo $SHELL': 'shell variables are not modelled',
   'kubectl get pods -w': 'streams until Ctrl+C: only the interactive lab terminal runs it',
-  'kubectl get endpointslices -l kubernetes.io/service-name=web': 'EndpointSlices are not modelled',
 };
 
 /**

@@ -58,6 +58,14 @@ export const fieldErrors = {
   negative: (path: string, value: number) => `${path}: Invalid value: ${value}: must be greater than or equal to 0`,
   tooManyReplicas: (path: string, value: number, max: number) =>
     `${path}: Invalid value: ${value}: the simulator runs at most ${max} pods in this cluster`,
+  /** The Service REST storage's NodePort checks (#32). */
+  nodePortOutOfRange: (index: number, port: number, range: string) =>
+    `spec.ports[${index}].nodePort: Invalid value: ${port}: provided port is not in the valid range. The range of valid ports is ${range}`,
+  nodePortAllocated: (index: number, port: number) =>
+    `spec.ports[${index}].nodePort: Invalid value: ${port}: provided port is already allocated`,
+  nodePortForbidden: (index: number, type: string) =>
+    `spec.ports[${index}].nodePort: Forbidden: may not be used when \`type\` is '${type}'`,
+  nodePortsExhausted: () => 'spec.ports: Internal error: failed to allocate a nodePort: range is full',
 };
 
 /** kubectl's CheckErr: Invalid errors as "The Kind "name" is invalid: ...", others with the server's reason. */

@@ -5,6 +5,7 @@
 import type { z } from 'zod';
 import type { Engine } from '../engine/engine';
 import { describeDeployment, describeNode, describePod } from '../kubectl/describers';
+import { describeEndpointSlice, describeEndpoints, describeService } from '../kubectl/describe-service';
 import { manifestSchemas } from '../kubectl/manifests';
 import * as printers from '../kubectl/printers';
 import type { Columns } from '../kubectl/printers';
@@ -15,7 +16,7 @@ export interface KindEntry<T> {
   singular: string;
   short: readonly string[];
   /** The API group: '' for the core group. */
-  group: '' | 'apps' | 'policy' | 'coordination.k8s.io';
+  group: '' | 'apps' | 'policy' | 'coordination.k8s.io' | 'discovery.k8s.io';
   version: 'v1';
   namespaced: boolean;
   /** `kubectl get` columns, typed against the kind. */
@@ -66,6 +67,28 @@ const registry: Registry = {
     namespaced: true,
     columns: printers.serviceColumns,
     manifest: manifestSchemas.Service,
+    describe: describeService,
+  },
+  // Written by the endpoint controllers only: kubectl reads them, apply does not take them here.
+  Endpoints: {
+    plural: 'endpoints',
+    singular: 'endpoints',
+    short: ['ep'],
+    group: '',
+    version: 'v1',
+    namespaced: true,
+    columns: printers.endpointsColumns,
+    describe: describeEndpoints,
+  },
+  EndpointSlice: {
+    plural: 'endpointslices',
+    singular: 'endpointslice',
+    short: [],
+    group: 'discovery.k8s.io',
+    version: 'v1',
+    namespaced: true,
+    columns: printers.endpointSliceColumns,
+    describe: describeEndpointSlice,
   },
   Deployment: {
     plural: 'deployments',

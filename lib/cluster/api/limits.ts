@@ -15,4 +15,6 @@ export const limits = Object.freeze({
   minClusterPods: 5_000,
   /** The longest `sim advance`, and the longest a blocking kubectl command waits (drain --timeout). */
   maxAdvanceMs: 24 * 60 * 60_000,
+  /** The most requests one `sim curl --count N` sends (each is a routing decision and a line). */
+  maxCurlRequests: 1_000,
 });

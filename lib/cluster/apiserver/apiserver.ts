@@ -4,9 +4,10 @@ import type { VirtualClock } from '../engine/clock';
 import { apiErrors, type ApiError } from '../api/errors';
 import { kindInfo } from '../api/kinds';
 import { podLimit, validateObject } from './validation';
-import type { Rng } from '../util/rng';
+import { Rng, seedToState } from '../util/rng';
 import type { AnyObject, Kind, KindMap, KubeEvent, ObjectMeta, Pod } from '../api/types';
 import { admitPod } from './admission';
+import { allocateNodePorts } from './portallocator';
 import { EventLog, type InvolvedObject } from './events';
 import { objectKey, Store, type ChangeHint } from './store';
 
@@ -14,6 +15,16 @@ export type WriteResult<T> = { ok: true; value: T } | { ok: false; error: ApiErr
 
 /** Why the API cannot take writes right now, if it cannot. */
 export type ApiAvailability = 'available' | 'no-quorum' | 'unreachable';
+
+/**
+ * Kinds whose uids come from a stream of their own (seeded by the object's key and the store's
+ * revision) rather than the cluster's RNG: the endpoint controllers write them for every Service,
+ * and a Service added to a lab must not reshuffle its later pod names and scheduling ties.
+ */
+const derivedUidKinds: ReadonlySet<Kind> = new Set(['Endpoints', 'EndpointSlice']);
+
+const keyOfDraft = (draft: { metadata: { namespace?: string; name: string } }) =>
+  objectKey(draft.metadata.namespace ?? '', draft.metadata.name);
 
 /** The resource name the API uses in messages: "pods", "deployments.apps". */
 const resourceName = (kind: Kind) => kindInfo(kind).groupResource;
@@ -72,7 +83,7 @@ export class ApiServer {
     if (this.store.get(kind, objectKey(namespace, draft.metadata.name))) {
       return { ok: false, error: apiErrors.alreadyExists(resourceName(kind), draft.metadata.name) };
     }
-    const refused = this.refusal(draft as unknown as AnyObject);
+    const refused = this.refusal(draft as unknown as AnyObject) ?? this.nodePortRefusal(draft as unknown as AnyObject, undefined);
     if (refused) return { ok: false, error: refused };
     const object = draft as unknown as KindMap[K];
     object.metadata = {
@@ -81,7 +92,9 @@ export class ApiServer {
       annotations: {},
       ownerReferences: [],
       ...draft.metadata,
-      uid: this.rng.uid(),
+      uid: derivedUidKinds.has(kind)
+        ? new Rng(seedToState(`${kind}/${keyOfDraft(draft)}/${this.store.resourceVersion}`)).uid()
+        : this.rng.uid(),
       resourceVersion: 0,
       generation: 1,
       creationTimestamp: this.clock.now(),
@@ -97,6 +110,18 @@ export class ApiServer {
   update<T extends AnyObject>(object: T, hint: ChangeHint, mutate: (object: T) => void, reindex = false): WriteResult<T> {
     const blocked = this.writeError();
     if (blocked) return { ok: false, error: blocked };
+    if (object.kind === 'Service' && hint === 'spec') {
+      // Node ports are allocated once, on the object as it would be stored; the write then copies it.
+      const draft = structuredClone(object);
+      mutate(draft);
+      const refused = this.nodePortRefusal(draft, object);
+      if (refused) return { ok: false, error: refused };
+      const userMutate = mutate;
+      mutate = (target) => {
+        userMutate(target);
+        if (target.kind === 'Service' && draft.kind === 'Service') target.spec.ports = draft.spec.ports;
+      };
+    }
     if (validatesUpdate(object, hint)) {
       // Validation sees the object as it would be stored; a refused update leaves it untouched.
       const draft = structuredClone(object);
@@ -155,6 +180,13 @@ export class ApiServer {
     return apiErrors.invalid(object.kind, `${object.kind}${info.group ? `.${info.group}` : ''}`, object.metadata.name, causes);
   }
 
+  /** Allocates a Service's node ports in place, or refuses them (422, like validation). */
+  private nodePortRefusal(object: AnyObject, previous: AnyObject | undefined): ApiError | undefined {
+    if (object.kind !== 'Service') return undefined;
+    const causes = allocateNodePorts(object, previous?.kind === 'Service' ? previous : undefined, this.store.list('Service'), this.rng);
+    return causes.length > 0 ? apiErrors.invalid('Service', 'Service', object.metadata.name, causes) : undefined;
+  }
+
   private needsGracefulDeletion(pod: Pod, gracePeriodSeconds: number | undefined): boolean {
     if (gracePeriodSeconds === 0) return false;
     if (!pod.spec.nodeName) return false;
@@ -167,13 +199,16 @@ function serviceIp(n: number): string {
   return `10.96.${Math.floor(n / 250)}.${(n % 250) + 2}`;
 }
 
+/** Kinds only components write (the kubelet's Lease, the endpoint controllers' objects). */
+const controllerWrittenKinds: ReadonlySet<Kind> = new Set(['Lease', 'Endpoints', 'EndpointSlice']);
+
 /**
  * Writes validation looks at: everything a user can send. Status writes and the scheduler's
  * bindings come from components that cannot make an object invalid, and are the hot path.
  */
 function validatesUpdate(object: AnyObject, hint: ChangeHint): boolean {
   if (hint === 'status' || hint === 'heartbeat') return false;
-  return !(object.kind === 'Pod' && hint === 'spec') && object.kind !== 'Lease';
+  return !(object.kind === 'Pod' && hint === 'spec') && !controllerWrittenKinds.has(object.kind);
 }
 
 export function involved(object: AnyObject): InvolvedObject {

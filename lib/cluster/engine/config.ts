@@ -56,4 +56,10 @@ export const defaults = Object.freeze({
   memory: '8Gi',
   etcdMembers: 1 as 1 | 3 | 5,
   seed: 1 as number | string,
+  /** #33 kube-proxy's --iptables-min-sync-period: rules are rewritten at most once a second. */
+  kubeProxyMinSyncPeriodMs: 1_000,
+  /** #30 the EndpointSlice controller's --max-endpoints-per-slice. */
+  maxEndpointsPerSlice: 100,
+  /** #32 the API server's --service-node-port-range. */
+  nodePortRange: Object.freeze({ min: 30_000, max: 32_767 }),
 });

@@ -5,6 +5,9 @@
 import { syncDaemonSets } from '../controllers/daemonset';
 import { syncDeployment } from '../controllers/deployment';
 import { syncDisruptionBudget } from '../controllers/disruption';
+import { syncEndpoints } from '../controllers/endpoints';
+import { syncEndpointSlices } from '../controllers/endpointslice';
+import { syncProxyRules } from '../proxy/proxier';
 import { collectDependents } from '../controllers/garbagecollector';
 import { syncNoScheduleTaints } from '../controllers/nodelifecycle';
 import { syncReplicaSet } from '../controllers/replicaset';
@@ -135,6 +138,20 @@ export function controllerTable(engine: Engine): Controller[] {
       resync: () => [...store.list('Node')].map((node) => ({ kind: 'Node' as const, node: node.metadata.name })),
     }),
     controller({
+      name: 'endpoints',
+      queue: queues.endpoints,
+      sync: eachItem((key) => syncEndpoints(engine, key)),
+      needs: controllerManager,
+      resync: () => keysOf(store.list('Service')),
+    }),
+    controller({
+      name: 'endpointslice',
+      queue: queues.endpointSlice,
+      sync: eachItem((key) => syncEndpointSlices(engine, key)),
+      needs: controllerManager,
+      resync: () => keysOf(store.list('Service')),
+    }),
+    controller({
       name: 'scheduler',
       queue: queues.scheduling,
       sync: eachItem((key) => scheduleOne(engine, engine, key)),
@@ -148,6 +165,13 @@ export function controllerTable(engine: Engine): Controller[] {
         if (engine.kubeletRunning(item.node) && !isPartitioned(engine, item.node)) syncPod(engine, item.node, item.pod);
       }),
       needs: ['API accepts writes'],
+    }),
+    // kube-proxy runs on every node and keeps its rules when the API is away: it needs nothing.
+    controller({
+      name: 'kube-proxy',
+      queue: queues.proxy,
+      sync: eachItem((key) => syncProxyRules(engine, key)),
+      needs: [],
     }),
   ];
 }

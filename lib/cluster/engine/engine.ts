@@ -24,6 +24,7 @@ import type { Node } from '../api/types';
 import type { KubeletContext } from '../kubelet/kubelet.machine';
 import { Rng } from '../util/rng';
 import { routeWatchEvent, type PodSignatures } from './watch';
+import { ServicePods } from '../controllers/servicepods';
 
 type AnyActor = Actor<AnyStateMachine>;
 
@@ -69,6 +70,8 @@ export class Engine implements SimContext {
   private readonly podSignatures: PodSignatures = new Map();
   /** Per owner: how many of its pods are active, ready, bound (for status syncs). */
   private readonly ownerPods = new OwnerPodCounts();
+  /** Which pods each Service selects, for the endpoint controllers. */
+  readonly servicePods = new ServicePods();
   controlPlaneNode = 'control-plane';
 
   constructor(seedState: number) {
@@ -84,7 +87,7 @@ export class Engine implements SimContext {
     this.cache.onUsageChanged = (node, usage) => this.table?.usageChanged(node, usage);
     this.machines = provideMachines(this);
     this.controllers = controllerTable(this);
-    const indexes = { cache: this.cache, signatures: this.podSignatures, podCounts: this.ownerPods };
+    const indexes = { cache: this.cache, signatures: this.podSignatures, podCounts: this.ownerPods, servicePods: this.servicePods };
     this.api.store.watch((event) => {
       if (event.kind === 'Node') {
         if (event.type !== 'MODIFIED') this.nodeListCache = this.table = undefined;
@@ -304,5 +307,9 @@ export class Engine implements SimContext {
     for (const controller of this.controllers) controller.clear();
     this.cache.rebuild(this.store.list('Pod'), (pod) => this.store.keyFor(pod));
     this.ownerPods.rebuild([...this.store.list('Pod')].map((pod) => [this.store.keyFor(pod), pod]));
+    this.servicePods.rebuild(
+      [...this.store.list('Service')].map((svc) => [this.store.keyFor(svc), svc]),
+      () => [...this.store.list('Pod')].map((pod) => [this.store.keyFor(pod), pod]),
+    );
   }
 }

@@ -80,4 +80,8 @@ export class WorkQueues {
   /** Keys of pods waiting for a node. */
   readonly scheduling = new WorkQueue<ObjectKey>();
   readonly kubelet = new WorkQueue<KubeletItem>(kubeletIdentity);
+  /** Keys of Services whose Endpoints, EndpointSlices or kube-proxy rules must be looked at. */
+  readonly endpoints = new WorkQueue<ObjectKey>();
+  readonly endpointSlice = new WorkQueue<ObjectKey>();
+  readonly proxy = new WorkQueue<ObjectKey>();
 }

@@ -85,6 +85,31 @@ export interface KubeletNodeState {
   lastDerivedRenewal?: Millis;
 }
 
+/** One backend of a Service as kube-proxy programmed it (a KUBE-SEP chain's DNAT target). */
+export interface ProxyEndpoint {
+  ip: string;
+  /** The target port, per Service port in order. */
+  ports: number[];
+  pod: string;
+  node: string;
+}
+
+/** A Service's rules: the backends picked at random, or none (the REJECT rule). */
+export interface ServiceRules {
+  clusterIP: string;
+  ports: number[];
+  endpoints: ProxyEndpoint[];
+}
+
+/** kube-proxy's programmed rules and the change waiting for the next sync (#33, #34). */
+export interface KubeProxyState {
+  programmed: Record<string, ServiceRules>;
+  /** Rules to write at `pendingAt`; null removes a deleted Service's rules. */
+  pending: Record<string, ServiceRules | null>;
+  pendingAt: Millis | null;
+  lastSyncAt: Millis | null;
+}
+
 export interface SimState {
   hardware: Record<string, NodeHardware>;
   nextNodeIndex: number;
@@ -102,6 +127,7 @@ export interface SimState {
   refusedCreates: Record<string, Millis>;
   /** Nodes cut off from the API server by sim network partition (#46); the machine runs on. */
   partitioned: Record<string, true>;
+  kubeProxy: KubeProxyState;
 }
 
 export function emptySimState(): SimState {
@@ -118,6 +144,7 @@ export function emptySimState(): SimState {
     nextServiceIp: 11,
     refusedCreates: {},
     partitioned: {},
+    kubeProxy: { programmed: {}, pending: {}, pendingAt: null, lastSyncAt: null },
   };
 }
 

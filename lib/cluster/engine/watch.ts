@@ -8,7 +8,9 @@ import { podFlags, type OwnerPodCounts } from '../controllers/podcounts';
 import { controllerOf } from '../controllers/podutil';
 import type { SchedulerCache } from '../scheduler/cache';
 import { retryUnschedulable } from '../scheduler/scheduler';
-import type { Node, Pod, ReplicaSet } from '../api/types';
+import type { EndpointSlice, Node, Pod, ReplicaSet, Service } from '../api/types';
+import type { ServicePods } from '../controllers/servicepods';
+import { serviceNameLabel } from '../controllers/endpointslice';
 
 /** What a pod's owners care about, as last seen; a change that leaves it alone (a pull starting) wakes nobody. */
 interface OwnerSignature {
@@ -25,6 +27,7 @@ export interface WatchIndexes {
   cache: SchedulerCache;
   signatures: PodSignatures;
   podCounts: OwnerPodCounts;
+  servicePods: ServicePods;
 }
 
 /** Whether the pod's owners must look again; remembers what they will see. */
@@ -51,6 +54,10 @@ function routePod(ctx: SimContext, indexes: WatchIndexes, event: WatchEvent, pod
   indexes.cache.observePod(event.key, deleted ? undefined : pod);
   const flags = deleted ? 0 : podFlags(pod);
   indexes.podCounts.observe(event.key, deleted ? undefined : pod, flags);
+  for (const service of indexes.servicePods.observePod(event.key, deleted ? undefined : pod)) {
+    queues.endpoints.add(service);
+    queues.endpointSlice.add(service);
+  }
   if (ownersMustLook(indexes.signatures, event.key, pod, deleted, flags)) {
     const owner = controllerOf(pod);
     if (owner) {
@@ -126,7 +133,35 @@ export function routeWatchEvent(ctx: SimContext, indexes: WatchIndexes, event: W
     case 'PodDisruptionBudget':
       if (!deleted && event.hint !== 'status') queues.disruption.add(event.key);
       return;
+    case 'Service':
+      routeService(ctx, indexes, event, object);
+      return;
+    case 'EndpointSlice':
+      routeEndpointSlice(ctx, object);
+      return;
     default:
       return;
   }
+}
+
+/** The endpoint controllers and kube-proxy watch Services; the garbage collector takes their slices. */
+function routeService(ctx: SimContext, indexes: WatchIndexes, event: WatchEvent, service: Service): void {
+  const deleted = event.type === 'DELETED';
+  if (deleted) ctx.queues.garbage.add(service.metadata.uid);
+  if (event.hint === 'spec' || event.hint === 'metadata') {
+    indexes.servicePods.observeService(event.key, deleted ? undefined : service, podEntries(ctx));
+  }
+  ctx.queues.endpoints.add(event.key);
+  ctx.queues.endpointSlice.add(event.key);
+  ctx.queues.proxy.add(event.key);
+}
+
+function* podEntries(ctx: SimContext): Iterable<[string, Pod]> {
+  for (const pod of ctx.listers.list('Pod')) yield [ctx.listers.keyFor(pod), pod];
+}
+
+/** kube-proxy's EndpointSlice handler: the Service the slice belongs to gets its rules recomputed. */
+function routeEndpointSlice(ctx: SimContext, slice: EndpointSlice): void {
+  const service = slice.metadata.labels[serviceNameLabel];
+  if (service) ctx.queues.proxy.add(`${slice.metadata.namespace}/${service}`);
 }

@@ -17,19 +17,19 @@ function resourceLines(resources: Partial<Resources>): [string, string][] {
   return out;
 }
 
-const field = (label: string, value: string, width: number) => `${`${label}:`.padEnd(width)}${value}`;
+export const field = (label: string, value: string, width: number) => `${`${label}:`.padEnd(width)}${value}`;
 
-function list(label: string, values: string[], width: number): string {
+export function list(label: string, values: string[], width: number): string {
   if (values.length === 0) return field(label, '<none>', width);
   return [field(label, values[0], width), ...values.slice(1).map((value) => ' '.repeat(width) + value)].join('\n');
 }
 
-const labelsOf = (labels: Record<string, string>) =>
+export const labelsOf = (labels: Record<string, string>) =>
   Object.entries(labels)
     .sort()
     .map(([k, v]) => `${k}=${v}`);
 
-function indent(text: string, spaces: number): string {
+export function indent(text: string, spaces: number): string {
   return text
     .trimEnd()
     .split('\n')
@@ -37,7 +37,7 @@ function indent(text: string, spaces: number): string {
     .join('\n');
 }
 
-function eventsSection(engine: Engine, kind: string, namespace: string, name: string): string {
+export function eventsSection(engine: Engine, kind: string, namespace: string, name: string): string {
   const now = engine.clock.now();
   const events = engine.api.events.about(kind, namespace, name);
   if (events.length === 0) return 'Events:  <none>';

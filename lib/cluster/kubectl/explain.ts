@@ -179,10 +179,61 @@ const schemas: Record<string, Field> = {
     'A stable virtual IP and DNS name in front of the pods its selector matches.',
     obj('ServiceSpec', 'How the Service is reached and where traffic goes.', {
       clusterIP: s('The virtual IP, assigned from the service range.'),
-      ports: { type: '[]ServicePort', text: 'Each port the Service listens on and the targetPort it forwards to.' },
-      selector: map('Pods with these labels receive the traffic.'),
+      ports: obj('[]ServicePort', 'Each port the Service listens on and the targetPort it forwards to.', {
+        name: s('The port’s name; required when the Service has more than one port. Endpoints carry it.'),
+        nodePort: int(
+          'For NodePort and LoadBalancer Services: the port opened on every node, allocated from 30000-32767 unless given (a port already in use is refused).',
+        ),
+        port: int('The port the Service’s virtual IP listens on.', true),
+        protocol: s('TCP (the default) or UDP.'),
+        targetPort: { type: 'IntOrString', text: 'The container port traffic is forwarded to; the value of port when unset.' },
+      }),
+      publishNotReadyAddresses: bool(
+        'List every selected pod as ready in the endpoints, Ready or not (headless Services of StatefulSets use it for peer discovery).',
+      ),
+      selector: map(
+        'Pods with these labels receive the traffic. The endpoint controllers keep the Service’s Endpoints and EndpointSlices listing them; without a selector, nobody does.',
+      ),
       type: s('ClusterIP, NodePort or LoadBalancer.'),
     }),
+  ),
+  Endpoints: obj(
+    'Endpoints',
+    'The pods behind a Service, written by the Endpoints controller: Ready ones as addresses, the others as notReadyAddresses.',
+    {
+      apiVersion: s('The versioned schema of this representation: v1.'),
+      kind: s('The type of object, in CamelCase.'),
+      metadata: objectMeta,
+      subsets: obj('[]EndpointSubset', 'Groups of addresses that share the same ports.', {
+        addresses: { type: '[]EndpointAddress', text: 'Pods that are Ready: kube-proxy sends traffic to these.' },
+        notReadyAddresses: {
+          type: '[]EndpointAddress',
+          text: 'Pods that match but are not Ready (starting, failing a readiness probe, on a node gone silent).',
+        },
+        ports: { type: '[]EndpointPort', text: 'The target ports, under the Service ports’ names.' },
+      }),
+    },
+  ),
+  EndpointSlice: obj(
+    'EndpointSlice',
+    'Part of the endpoints of a Service (up to 100 each), written by the EndpointSlice controller and labelled kubernetes.io/service-name. It keeps not-ready and terminating pods too, each with its conditions; kube-proxy reads these.',
+    {
+      addressType: s('IPv4, IPv6 or FQDN: the kind of every address in the slice.', true),
+      apiVersion: s('The versioned schema of this representation: discovery.k8s.io/v1.'),
+      endpoints: obj('[]Endpoint', 'One entry per pod.', {
+        addresses: { type: '[]string', text: 'The pod’s IP.', required: true },
+        conditions: obj('EndpointConditions', 'What a client may do with the endpoint.', {
+          ready: bool('Serving and not terminating: kube-proxy sends new connections here.'),
+          serving: bool('The pod is Ready, whether or not it is being deleted.'),
+          terminating: bool('The pod is being deleted. Used only when no endpoint is ready.'),
+        }),
+        nodeName: s('The node the pod runs on.'),
+        targetRef: { type: 'ObjectReference', text: 'The pod this endpoint stands for.' },
+      }),
+      kind: s('The type of object, in CamelCase.'),
+      metadata: objectMeta,
+      ports: { type: '[]EndpointPort', text: 'The target ports; null on the placeholder slice of a Service with no endpoints.' },
+    },
   ),
   PodDisruptionBudget: common(
     'PodDisruptionBudget',

@@ -105,6 +105,55 @@ export const serviceColumns: Columns<KindMap['Service']> = {
   wideRow: (svc) => [none(selectorString(svc.spec.selector))],
 };
 
+/** printers.go listWithMoreString: the first three, then " + N more..."; empty as `empty`. */
+function listWithMore(list: readonly string[], empty: string): string {
+  const shown = list.slice(0, 3).join(',');
+  if (list.length > 3) return `${shown} + ${list.length - 3} more...`;
+  return shown || empty;
+}
+
+export const endpointsColumns: Columns<KindMap['Endpoints']> = {
+  header: ['NAME', 'ENDPOINTS', 'AGE'],
+  wide: [],
+  // formatEndpoints: only the ready addresses, as ip:port; `<none>` without a subset, an empty
+  // cell when only not-ready addresses are left (#29).
+  row: (ep, now) => [
+    ep.metadata.name,
+    ep.subsets.length === 0
+      ? '<none>'
+      : listWithMore(
+          ep.subsets.flatMap((subset) =>
+            subset.ports.length === 0
+              ? subset.addresses.map((address) => address.ip)
+              : subset.ports.flatMap((port) => subset.addresses.map((address) => `${address.ip}:${port.port}`)),
+          ),
+          '',
+        ),
+    age(now, ep.metadata.creationTimestamp),
+  ],
+  wideRow: () => [],
+};
+
+export const endpointSliceColumns: Columns<KindMap['EndpointSlice']> = {
+  header: ['NAME', 'ADDRESSTYPE', 'PORTS', 'ENDPOINTS', 'AGE'],
+  wide: [],
+  // formatDiscoveryPorts and formatDiscoveryEndpoints: every address, whatever its conditions (#30).
+  row: (slice, now) => [
+    slice.metadata.name,
+    slice.addressType,
+    listWithMore(
+      (slice.ports ?? []).map((port) => String(port.port)),
+      '<unset>',
+    ),
+    listWithMore(
+      slice.endpoints.flatMap((endpoint) => endpoint.addresses),
+      '<unset>',
+    ),
+    age(now, slice.metadata.creationTimestamp),
+  ],
+  wideRow: () => [],
+};
+
 export const podDisruptionBudgetColumns: Columns<KindMap['PodDisruptionBudget']> = {
   header: ['NAME', 'MIN AVAILABLE', 'MAX UNAVAILABLE', 'ALLOWED DISRUPTIONS', 'AGE'],
   wide: [],

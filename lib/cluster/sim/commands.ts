@@ -11,6 +11,8 @@ import { fail, ok, type CommandResult } from '../kubectl/result';
 import { formatGoDuration, parseDuration } from '../util/duration';
 import { healNode, isPartitioned, partitionNode } from '../node/network';
 import { clusterRegion, machinesInZone, maxZones, zoneForNewWorker, zonesOf } from '../node/zones';
+import { simCurl } from '../proxy/curl';
+import { simCommandHelp } from './help';
 
 /** The most workers `sim init` builds. */
 export const maxWorkers = 5000;
@@ -224,12 +226,12 @@ export function sim(host: SimHost, args: string[]): CommandResult {
       host.engine.advanceTo(host.engine.clock.now() + duration);
       return ok(`advanced ${formatGoDuration(duration)}; now ${formatGoDuration(host.engine.clock.now())}\n`);
     }
+    case 'curl':
+      return simCurl(host.engine, rest);
     case 'time':
       if (rest.length > 0) return fail('error: sim time takes no arguments');
       return ok(`${formatGoDuration(host.engine.clock.now())}\n`);
     default:
-      return fail(
-        group ? `error: unknown command "${group}" for "sim"` : 'error: sim init|node|kubelet|runtime|etcd|network|zone|advance|time',
-      );
+      return fail(group ? `error: unknown command "${group}" for "sim"` : `error: sim ${Object.keys(simCommandHelp).join('|')}`);
   }
 }

@@ -42,6 +42,11 @@ export const simCommandHelp: Record<string, SimCommandHelp> = {
     text: 'Cut or restore the power of every machine in a zone (clusters made with sim init --zones).',
     example: 'sim zone fail zone-a',
   },
+  curl: {
+    usage: 'sim curl SERVICE [--count N] [-n NAMESPACE]',
+    text: 'Send N requests (default 1) from a pod to a Service through kube-proxy’s rules at this instant; each line is one request, the last one the tally.',
+    example: 'sim curl web --count 10',
+  },
   advance: { usage: 'sim advance DURATION', text: 'Let simulated time pass (30s, 5m, 1h, 1m30s).', example: 'sim advance 45s' },
   time: { usage: 'sim time', text: 'Print the simulated time since the cluster started.', example: 'sim time' },
   ssh: {

@@ -128,6 +128,7 @@ function simCandidates(words: readonly string[], view: ClusterView): string[] {
   if (group === 'ssh') return words.length === 1 ? view.nodes.map((n) => n.name) : words.length === 2 ? ['--'] : [];
   if (group === 'help') return words.length === 1 ? Object.keys(simCommands) : [];
   if (group === 'advance') return words.length === 1 ? advanceDurations : [];
+  if (group === 'curl') return words.length === 1 ? view.services.map((s) => s.name) : [];
   const actions = simCommands[group];
   if (!actions) return [];
   if (words.length === 1) return Object.keys(actions);

@@ -44,6 +44,9 @@ export const resourceKinds: Record<string, { short: string; list: ResourceList }
   daemonsets: { short: 'ds', list: 'daemonSets' },
   statefulsets: { short: 'sts', list: 'statefulSets' },
   services: { short: 'svc', list: 'services' },
+  // An Endpoints object is named after its Service.
+  endpoints: { short: 'ep', list: 'services' },
+  endpointslices: { short: 'endpointslice', list: 'none' },
   events: { short: 'ev', list: 'none' },
   poddisruptionbudgets: { short: 'pdb', list: 'pdbs' },
   namespaces: { short: 'ns', list: 'none' },
@@ -91,6 +94,7 @@ export const simCommands: Record<string, Record<string, Slot>> = {
   kubelet: { stop: 'node', start: 'node' },
   runtime: { stop: 'node', start: 'node' },
   etcd: { fail: 'etcd-member', recover: 'etcd-member' },
+  curl: {},
   advance: {},
   time: {},
   init: {},

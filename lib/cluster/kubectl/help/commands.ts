@@ -92,6 +92,7 @@ export const commandHelp: readonly CommandHelp[] = [
         'Expose the web Deployment on port 80, forwarding to the containers on 8080',
         'kubectl expose deployment web --port=80 --target-port=8080',
       ],
+      ['Open the web Deployment on a port of every node (30000-32767)', 'kubectl expose deployment web --port 80 --type NodePort'],
       ['Print the Service without creating it', 'kubectl expose deployment web --port=80 --dry-run=client -o yaml'],
     ],
     options: [
@@ -153,6 +154,8 @@ export const commandHelp: readonly CommandHelp[] = [
       ['Print every pod name', "kubectl get pods -o jsonpath='{.items[*].metadata.name}'"],
       ['List several types at once', 'kubectl get deployments,replicasets,pods'],
       ['List the usual workload objects', 'kubectl get all'],
+      ['Show the ready pod addresses behind a Service', 'kubectl get endpoints web'],
+      ['Show every endpoint of a Service, ready or not', 'kubectl get endpointslices -l kubernetes.io/service-name=web'],
     ],
     options: [
       allNamespaces,
@@ -280,6 +283,7 @@ export const commandHelp: readonly CommandHelp[] = [
     examples: [
       ['Describe a node', 'kubectl describe node worker-1'],
       ['Describe the pods of a Deployment', 'kubectl describe pods -l app=web'],
+      ['Describe a Service, with the ready endpoints it sends traffic to', 'kubectl describe svc web'],
     ],
     options: [allNamespaces, namespace, selector],
     usage: 'kubectl describe (-f FILENAME | TYPE [NAME_PREFIX | -l label] | TYPE/NAME) [options]',

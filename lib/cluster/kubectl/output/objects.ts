@@ -2,7 +2,22 @@
 // the server-set fields, spec with the defaults the API fills in, and status. -o yaml, -o json,
 // jsonpath and custom-columns all read these, so every printer agrees with describe.
 import { podQosClass } from '../../apiserver/qos';
-import type { AnyObject, Condition, Container, KubeEvent, ObjectMeta, Pod, PodTemplate, Taint, Toleration } from '../../api/types';
+import type {
+  AnyObject,
+  Condition,
+  Container,
+  EndpointAddress,
+  EndpointPort,
+  EndpointSlice,
+  Endpoints,
+  EndpointTarget,
+  KubeEvent,
+  ObjectMeta,
+  Pod,
+  PodTemplate,
+  Taint,
+  Toleration,
+} from '../../api/types';
 import type { Engine } from '../../engine/engine';
 import { containerId, imageRef } from '../../node/containers';
 import { formatCpu, formatMemory } from '../../util/quantity';
@@ -29,6 +44,8 @@ const apiVersions: Record<string, string> = {
   StatefulSet: 'apps/v1',
   PodDisruptionBudget: 'policy/v1',
   Lease: 'coordination.k8s.io/v1',
+  Endpoints: 'v1',
+  EndpointSlice: 'discovery.k8s.io/v1',
 };
 
 export const apiVersionOf = (kind: string) => apiVersions[kind] ?? 'v1';
@@ -41,7 +58,7 @@ const compact = (object: Record<string, Json | undefined>): JsonObject => {
 const nonEmpty = (record: Record<string, string>) => (Object.keys(record).length > 0 ? { ...record } : undefined);
 
 /** Kinds whose spec changes bump metadata.generation (the others leave it unset). */
-const generational = new Set(['Deployment', 'ReplicaSet', 'DaemonSet', 'StatefulSet', 'PodDisruptionBudget']);
+const generational = new Set(['Deployment', 'ReplicaSet', 'DaemonSet', 'StatefulSet', 'PodDisruptionBudget', 'EndpointSlice']);
 
 function metadata(meta: ObjectMeta, namespaced: boolean, kind: string): JsonObject {
   const generated = /^(.*-)[a-z0-9]{5}$/.exec(meta.name);
@@ -320,6 +337,7 @@ function specAndStatus(object: AnyObject, engine: Engine): { spec?: JsonObject; 
         spec: compact({
           clusterIP: object.spec.clusterIP,
           clusterIPs: [object.spec.clusterIP],
+          externalTrafficPolicy: object.spec.type === 'ClusterIP' ? undefined : 'Cluster',
           internalTrafficPolicy: 'Cluster',
           ipFamilies: ['IPv4'],
           ipFamilyPolicy: 'SingleStack',
@@ -355,6 +373,10 @@ function specAndStatus(object: AnyObject, engine: Engine): { spec?: JsonObject; 
           renewTime: microTime(object.spec.renewTime),
         },
       };
+    case 'Endpoints':
+    case 'EndpointSlice':
+      // Neither has a spec or status: their fields sit at the top (endpointFields).
+      return {};
     case 'Namespace':
       return {
         spec: { finalizers: ['kubernetes'] },
@@ -371,7 +393,53 @@ export function apiObject(object: AnyObject | KubeEvent, engine: Engine): JsonOb
   const { spec, status } = specAndStatus(object, engine);
   const meta = metadata(object.metadata, !clusterScoped.has(object.kind), object.kind);
   if (object.kind === 'Namespace') meta.labels = { 'kubernetes.io/metadata.name': object.metadata.name, ...object.metadata.labels };
+  if (object.kind === 'Endpoints' || object.kind === 'EndpointSlice') return endpointFields(object, meta);
   return compact({ apiVersion: apiVersionOf(object.kind), kind: object.kind, metadata: meta, spec, status });
+}
+
+const targetRef = (ref: EndpointTarget): JsonObject => ({ kind: ref.kind, name: ref.name, namespace: ref.namespace, uid: ref.uid });
+const endpointPort = (port: EndpointPort, keepEmptyName: boolean): JsonObject =>
+  compact({ name: port.name || keepEmptyName ? port.name : undefined, port: port.port, protocol: port.protocol });
+
+/** Endpoints and EndpointSlices, whose lists sit beside metadata; keys in kubectl's (sorted) order. */
+function endpointFields(object: Endpoints | EndpointSlice, meta: JsonObject): JsonObject {
+  if (object.kind === 'Endpoints') {
+    const address = (a: EndpointAddress): JsonObject => compact({ ip: a.ip, nodeName: a.nodeName, targetRef: targetRef(a.targetRef) });
+    return compact({
+      apiVersion: 'v1',
+      kind: 'Endpoints',
+      metadata: meta,
+      subsets:
+        object.subsets.length > 0
+          ? object.subsets.map((subset) =>
+              compact({
+                addresses: subset.addresses.length > 0 ? subset.addresses.map(address) : undefined,
+                notReadyAddresses: subset.notReadyAddresses.length > 0 ? subset.notReadyAddresses.map(address) : undefined,
+                ports: subset.ports.map((port) => endpointPort(port, false)),
+              }),
+            )
+          : undefined,
+    });
+  }
+  // endpoints and ports are not omitempty: an empty placeholder slice shows them as null.
+  return {
+    addressType: object.addressType,
+    apiVersion: 'discovery.k8s.io/v1',
+    endpoints:
+      object.endpoints.length > 0
+        ? object.endpoints.map((endpoint) =>
+            compact({
+              addresses: [...endpoint.addresses],
+              conditions: { ...endpoint.conditions },
+              nodeName: endpoint.nodeName,
+              targetRef: targetRef(endpoint.targetRef),
+            }),
+          )
+        : null,
+    kind: 'EndpointSlice',
+    metadata: meta,
+    ports: object.ports === null ? null : object.ports.map((port) => endpointPort(port, true)),
+  };
 }
 
 function eventObject(event: KubeEvent): JsonObject {

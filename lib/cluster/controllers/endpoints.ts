@@ -1,0 +1,107 @@
+// The Endpoints controller (pkg/controller/endpoint, syncService): one Endpoints object per
+// Service with a selector, named after it. Selected pods with an IP that are not finished go in:
+// Ready ones in `addresses`, the others in `notReadyAddresses`; pods being deleted are left out,
+// unless the Service publishes not-ready addresses, which makes every pod count as ready (#29).
+import type { EndpointAddress, EndpointPort, EndpointSubset, EndpointTarget, Pod, Service } from '../api/types';
+import type { SimContext } from '../engine/context';
+import type { ServicePods } from './servicepods';
+import { isPodReady } from './podutil';
+
+/** What the endpoint controllers need beyond the usual context: which pods each Service selects. */
+export interface EndpointsContext extends SimContext {
+  readonly servicePods: ServicePods;
+}
+
+/** endpointslice util ShouldPodBeInEndpoints. */
+export function shouldPodBeInEndpoints(pod: Pod, includeTerminating: boolean): boolean {
+  if (pod.status.phase === 'Succeeded' || pod.status.phase === 'Failed') return false;
+  if (!pod.status.podIP) return false;
+  return includeTerminating || pod.metadata.deletionTimestamp === undefined;
+}
+
+/** The Service's ports as endpoints carry them: the target port, under the Service port's name. */
+export function endpointPorts(service: Service): EndpointPort[] {
+  return service.spec.ports.map((port) => ({ name: port.name ?? '', port: port.targetPort, protocol: port.protocol }));
+}
+
+const sameTarget = (a: EndpointTarget, b: EndpointTarget) => a.uid === b.uid && a.name === b.name;
+
+export const sameLabels = (a: Record<string, string>, b: Record<string, string>) => {
+  const keys = Object.keys(a);
+  return keys.length === Object.keys(b).length && keys.every((key) => a[key] === b[key]);
+};
+
+export const samePorts = (a: readonly EndpointPort[] | null, b: readonly EndpointPort[] | null) =>
+  a === b ||
+  (a !== null &&
+    b !== null &&
+    a.length === b.length &&
+    a.every((port, i) => port.name === b[i].name && port.port === b[i].port && port.protocol === b[i].protocol));
+
+const sameAddresses = (a: readonly EndpointAddress[], b: readonly EndpointAddress[]) =>
+  a.length === b.length &&
+  a.every((address, i) => address.ip === b[i].ip && address.nodeName === b[i].nodeName && sameTarget(address.targetRef, b[i].targetRef));
+
+/** Whether two subset lists say the same (compared field by field: this runs on every pod change of the Service). */
+function sameSubsets(a: readonly EndpointSubset[], b: readonly EndpointSubset[]): boolean {
+  return (
+    a.length === b.length &&
+    a.every(
+      (subset, i) =>
+        sameAddresses(subset.addresses, b[i].addresses) &&
+        sameAddresses(subset.notReadyAddresses, b[i].notReadyAddresses) &&
+        samePorts(subset.ports, b[i].ports),
+    )
+  );
+}
+
+export const byIp = (a: { ip: string }, b: { ip: string }) => (a.ip < b.ip ? -1 : a.ip > b.ip ? 1 : 0);
+
+function address(pod: Pod): EndpointAddress {
+  const { metadata } = pod;
+  return {
+    ip: pod.status.podIP!,
+    nodeName: pod.spec.nodeName,
+    targetRef: { kind: 'Pod', name: metadata.name, namespace: metadata.namespace, uid: metadata.uid },
+  };
+}
+
+function desiredSubsets(ctx: EndpointsContext, key: string, service: Service): EndpointSubset[] {
+  const publish = service.spec.publishNotReadyAddresses === true;
+  const addresses: EndpointAddress[] = [];
+  const notReadyAddresses: EndpointAddress[] = [];
+  for (const podKey of ctx.servicePods.podsOf(key)) {
+    const pod = ctx.listers.get('Pod', podKey);
+    if (!pod || !shouldPodBeInEndpoints(pod, publish)) continue;
+    (publish || isPodReady(pod) ? addresses : notReadyAddresses).push(address(pod));
+  }
+  if (addresses.length === 0 && notReadyAddresses.length === 0) return [];
+  // RepackSubsets: one subset for pods sharing the ports, addresses sorted by IP.
+  return [{ addresses: addresses.sort(byIp), notReadyAddresses: notReadyAddresses.sort(byIp), ports: endpointPorts(service) }];
+}
+
+export function syncEndpoints(ctx: EndpointsContext, key: string): void {
+  const service = ctx.listers.get('Service', key);
+  const existing = ctx.listers.get('Endpoints', key);
+  if (!service) {
+    if (existing) ctx.client.delete('Endpoints', existing.metadata.namespace, existing.metadata.name);
+    return;
+  }
+  // A Service without a selector has Endpoints its user writes; the controller leaves them be.
+  if (Object.keys(service.spec.selector).length === 0) return;
+  const subsets = desiredSubsets(ctx, key, service);
+  const labels = { ...service.metadata.labels };
+  if (existing) {
+    if (sameSubsets(existing.subsets, subsets) && sameLabels(existing.metadata.labels, labels)) return;
+    ctx.client.update(existing, 'spec', (endpoints) => {
+      endpoints.subsets = subsets;
+      endpoints.metadata.labels = labels;
+    });
+    return;
+  }
+  ctx.client.create<'Endpoints'>({
+    kind: 'Endpoints',
+    metadata: { name: service.metadata.name, namespace: service.metadata.namespace, labels },
+    subsets,
+  });
+}

@@ -1,0 +1,100 @@
+// The EndpointSlice controller (staging/src/k8s.io/endpointslice reconciler.go): every selected
+// pod with an IP that is not finished, terminating ones included, with its conditions: serving
+// (pod Ready), terminating (being deleted) and ready (serving and not terminating, or always when
+// the Service publishes not-ready addresses). Slices hold up to --max-endpoints-per-slice
+// endpoints, are named `<service>-<5 random chars>` and labelled with the Service's name; a
+// Service with nothing to list keeps one placeholder slice without ports (#30).
+import type { EndpointSlice, Service, SliceEndpoint } from '../api/types';
+import { defaults } from '../engine/config';
+import type { Listers } from '../engine/listers';
+import { endpointPorts, sameLabels, samePorts, shouldPodBeInEndpoints, type EndpointsContext } from './endpoints';
+import { isPodReady, ownerRef } from './podutil';
+import { Rng, seedToState } from '../util/rng';
+
+export const serviceNameLabel = 'kubernetes.io/service-name';
+const managedByLabel = 'endpointslice.kubernetes.io/managed-by';
+const controllerName = 'endpointslice-controller.k8s.io';
+
+/** The slices of a Service, in name order (through their owner reference, which the store indexes). */
+export function slicesOfService(listers: Listers, namespace: string, name: string): EndpointSlice[] {
+  const service = listers.get('Service', `${namespace}/${name}`);
+  if (!service) return [];
+  return listers
+    .dependentsOf(service.metadata.uid, 'EndpointSlice')
+    .sort((a, b) => (a.metadata.name < b.metadata.name ? -1 : a.metadata.name > b.metadata.name ? 1 : 0));
+}
+
+function desiredEndpoints(ctx: EndpointsContext, key: string, service: Service): SliceEndpoint[] {
+  const publish = service.spec.publishNotReadyAddresses === true;
+  const endpoints: SliceEndpoint[] = [];
+  for (const podKey of ctx.servicePods.podsOf(key)) {
+    const pod = ctx.listers.get('Pod', podKey);
+    if (!pod || !shouldPodBeInEndpoints(pod, true)) continue;
+    const serving = isPodReady(pod);
+    const terminating = pod.metadata.deletionTimestamp !== undefined;
+    const { metadata } = pod;
+    endpoints.push({
+      addresses: [pod.status.podIP!],
+      conditions: { ready: publish || (serving && !terminating), serving, terminating },
+      nodeName: pod.spec.nodeName,
+      targetRef: { kind: 'Pod', name: metadata.name, namespace: metadata.namespace, uid: metadata.uid },
+    });
+  }
+  return endpoints.sort((a, b) => (a.addresses[0] < b.addresses[0] ? -1 : a.addresses[0] > b.addresses[0] ? 1 : 0));
+}
+
+const sameEndpoint = (a: SliceEndpoint, b: SliceEndpoint) =>
+  a.addresses[0] === b.addresses[0] &&
+  a.nodeName === b.nodeName &&
+  a.targetRef.uid === b.targetRef.uid &&
+  a.conditions.ready === b.conditions.ready &&
+  a.conditions.serving === b.conditions.serving &&
+  a.conditions.terminating === b.conditions.terminating;
+
+/** Compared field by field: this runs on every pod change of the Service. */
+const sameSlice = (slice: EndpointSlice, labels: Record<string, string>, endpoints: SliceEndpoint[], ports: EndpointSlice['ports']) =>
+  slice.endpoints.length === endpoints.length &&
+  slice.endpoints.every((endpoint, i) => sameEndpoint(endpoint, endpoints[i])) &&
+  samePorts(slice.ports, ports) &&
+  sameLabels(slice.metadata.labels, labels);
+
+export function syncEndpointSlices(ctx: EndpointsContext, key: string): void {
+  const service = ctx.listers.get('Service', key);
+  // A deleted Service's slices go with it: the garbage collector follows their owner reference.
+  if (!service || Object.keys(service.spec.selector).length === 0) return;
+  const { namespace, name } = service.metadata;
+  const labels = { ...service.metadata.labels, [managedByLabel]: controllerName, [serviceNameLabel]: name };
+  const endpoints = desiredEndpoints(ctx, key, service);
+  const chunks: SliceEndpoint[][] = [];
+  for (let i = 0; i < endpoints.length; i += defaults.maxEndpointsPerSlice)
+    chunks.push(endpoints.slice(i, i + defaults.maxEndpointsPerSlice));
+  const ports = chunks.length === 0 ? null : endpointPorts(service);
+  if (chunks.length === 0) chunks.push([]);
+  const existing = slicesOfService(ctx.listers, namespace, name);
+  chunks.forEach((chunk, i) => {
+    const slice = existing[i];
+    if (slice) {
+      if (sameSlice(slice, labels, chunk, ports)) return;
+      ctx.client.update(slice, 'spec', (target) => {
+        target.endpoints = chunk;
+        target.ports = ports;
+        target.metadata.labels = labels;
+      });
+      return;
+    }
+    // generateName `<service>-`: 5 random characters, drawn again on a clash. They come from a
+    // stream seeded by the Service's uid, so listing a Service leaves the cluster's other draws alone.
+    const names = new Rng(seedToState(`${service.metadata.uid}/${i}`));
+    for (;;) {
+      const created = ctx.client.create<'EndpointSlice'>({
+        kind: 'EndpointSlice',
+        metadata: { name: `${name}-${names.suffix()}`, namespace, labels, ownerReferences: [ownerRef(service)] },
+        addressType: 'IPv4',
+        endpoints: chunk,
+        ports,
+      });
+      if (created.ok || created.error.reason !== 'AlreadyExists') return;
+    }
+  });
+  for (const extra of existing.slice(chunks.length)) ctx.client.delete('EndpointSlice', namespace, extra.metadata.name);
+}

@@ -1,0 +1,120 @@
+// Which Services select which pods, kept from watch events (the endpoint controllers'
+// GetPodServiceMemberships, as an index): a pod change costs one selector match per Service of
+// its namespace, and wakes only the Services it was or is in, and only when something the
+// endpoints show changed. A Service change re-scans the pods once.
+import type { Pod, Service } from '../api/types';
+import { isPodReady, matchesSelector } from './podutil';
+
+/** What an endpoint shows of a pod: a change to anything else (a pull starting) wakes no Service. */
+function endpointSignature(pod: Pod): string {
+  const { status, metadata, spec } = pod;
+  return `${status.podIP ?? ''}|${isPodReady(pod) ? 1 : 0}|${spec.nodeName ?? ''}|${metadata.deletionTimestamp === undefined ? 0 : 1}|${status.phase}`;
+}
+
+const none: ReadonlySet<string> = new Set();
+
+/** A Service is filed under its selector's first label: only pods carrying that label are matched against it. */
+const bucketOf = (selector: Record<string, string>) => {
+  for (const key in selector) return `${key}=${selector[key]}`;
+  return '';
+};
+
+export class ServicePods {
+  /**
+   * Per namespace, then per selector bucket, the selectors of its Services (a Service without one
+   * has no endpoints controller work).
+   */
+  private readonly selectors = new Map<string, Map<string, Map<string, Record<string, string>>>>();
+  private readonly podsByService = new Map<string, Set<string>>();
+  private readonly servicesByPod = new Map<string, Set<string>>();
+  private readonly signatures = new Map<string, string>();
+
+  /** The keys of the pods a Service selects. */
+  podsOf(serviceKey: string): ReadonlySet<string> {
+    return this.podsByService.get(serviceKey) ?? none;
+  }
+
+  /** A pod changed: the Services whose endpoints must be looked at again (empty when none). */
+  observePod(key: string, pod: Pod | undefined): readonly string[] {
+    const before = this.servicesByPod.get(key);
+    const namespace = pod?.metadata.namespace;
+    const selectors = namespace === undefined ? undefined : this.selectors.get(namespace);
+    if (!before && !selectors) return [];
+    const after = new Set<string>();
+    if (pod && selectors) {
+      const labels = pod.metadata.labels;
+      for (const key in labels) {
+        const bucket = selectors.get(`${key}=${labels[key]}`);
+        if (bucket) for (const [service, selector] of bucket) if (matchesSelector(labels, selector)) after.add(service);
+      }
+    }
+    const signature = pod ? endpointSignature(pod) : '';
+    const changed = this.signatures.get(key) !== signature;
+    const woken: string[] = [];
+    for (const service of after) {
+      if (!before?.has(service)) {
+        woken.push(service);
+        this.add(service, key);
+      } else if (changed) woken.push(service);
+    }
+    if (before) {
+      for (const service of before) {
+        if (after.has(service)) continue;
+        woken.push(service);
+        this.podsByService.get(service)?.delete(key);
+      }
+    }
+    if (after.size > 0) {
+      this.servicesByPod.set(key, after);
+      this.signatures.set(key, signature);
+    } else {
+      this.servicesByPod.delete(key);
+      this.signatures.delete(key);
+    }
+    return woken;
+  }
+
+  /** A Service was added, changed or deleted: its pods are found again among `pods`. */
+  observeService(key: string, service: Service | undefined, pods: Iterable<[string, Pod]>): void {
+    const previous = this.podsByService.get(key);
+    if (previous) for (const pod of previous) this.servicesByPod.get(pod)?.delete(key);
+    this.podsByService.delete(key);
+    const namespace = key.slice(0, key.indexOf('/'));
+    const selectors = this.selectors.get(namespace);
+    if (selectors) {
+      for (const [name, bucket] of selectors) if (bucket.delete(key) && bucket.size === 0) selectors.delete(name);
+      if (selectors.size === 0) this.selectors.delete(namespace);
+    }
+    if (!service || Object.keys(service.spec.selector).length === 0) return;
+    let forNamespace = this.selectors.get(namespace);
+    if (!forNamespace) this.selectors.set(namespace, (forNamespace = new Map()));
+    const name = bucketOf(service.spec.selector);
+    let bucket = forNamespace.get(name);
+    if (!bucket) forNamespace.set(name, (bucket = new Map()));
+    bucket.set(key, service.spec.selector);
+    this.podsByService.set(key, new Set());
+    for (const [podKey, pod] of pods) {
+      if (pod.metadata.namespace !== namespace || !matchesSelector(pod.metadata.labels, service.spec.selector)) continue;
+      this.add(key, podKey);
+      let services = this.servicesByPod.get(podKey);
+      if (!services) this.servicesByPod.set(podKey, (services = new Set()));
+      services.add(key);
+      this.signatures.set(podKey, endpointSignature(pod));
+    }
+  }
+
+  /** After a restore: rebuilt from the stored objects. */
+  rebuild(services: Iterable<[string, Service]>, pods: () => Iterable<[string, Pod]>): void {
+    this.selectors.clear();
+    this.podsByService.clear();
+    this.servicesByPod.clear();
+    this.signatures.clear();
+    for (const [key, service] of services) this.observeService(key, service, pods());
+  }
+
+  private add(service: string, pod: string): void {
+    let pods = this.podsByService.get(service);
+    if (!pods) this.podsByService.set(service, (pods = new Set()));
+    pods.add(pod);
+  }
+}

@@ -1,0 +1,84 @@
+// kube-proxy in iptables mode (pkg/proxy/iptables/proxier.go): per Service, the backends a new
+// connection is DNATed to, picked at random (`statistic --mode random`), or a REJECT rule when
+// there is none. Backends are the ready endpoints of the Service's EndpointSlices; when none is
+// ready, the serving and terminating ones (topology.go CategorizeEndpoints, #34).
+//
+// The BoundedFrequencyRunner behind syncProxyRules writes the rules at most once per
+// --iptables-min-sync-period (1s): a change that comes sooner waits for the next allowed sync
+// (#33). That is modelled without a timer: a change records the rules and when they take effect,
+// and readers see the pending rules once that instant has come.
+import type { Pod } from '../api/types';
+import { slicesOfService } from '../controllers/endpointslice';
+import { defaults } from '../engine/config';
+import type { SimContext } from '../engine/context';
+import type { KubeProxyState, ProxyEndpoint, ServiceRules } from '../engine/state';
+
+/** Applies a pending sync whose time has come (the runner fired). */
+function catchUp(proxy: KubeProxyState, now: number): void {
+  if (proxy.pendingAt === null || proxy.pendingAt > now) return;
+  for (const [key, rules] of Object.entries(proxy.pending)) {
+    if (rules) proxy.programmed[key] = rules;
+    else delete proxy.programmed[key];
+  }
+  proxy.lastSyncAt = proxy.pendingAt;
+  proxy.pending = {};
+  proxy.pendingAt = null;
+}
+
+/** The rules for one Service from its slices and ports, or null once it is gone. */
+function desiredRules(ctx: SimContext, key: string): ServiceRules | null {
+  const service = ctx.listers.get('Service', key);
+  if (!service) return null;
+  const ready: ProxyEndpoint[] = [];
+  const servingTerminating: ProxyEndpoint[] = [];
+  for (const slice of slicesOfService(ctx.listers, service.metadata.namespace, service.metadata.name)) {
+    const ports = service.spec.ports.map((port) => slice.ports?.find((p) => p.name === (port.name ?? ''))?.port ?? port.targetPort);
+    for (const endpoint of slice.endpoints) {
+      const backend = {
+        ip: endpoint.addresses[0],
+        ports,
+        pod: `${endpoint.targetRef.namespace}/${endpoint.targetRef.name}`,
+        node: endpoint.nodeName ?? '',
+      };
+      if (endpoint.conditions.ready) ready.push(backend);
+      else if (endpoint.conditions.serving && endpoint.conditions.terminating) servingTerminating.push(backend);
+    }
+  }
+  return {
+    clusterIP: service.spec.clusterIP,
+    ports: service.spec.ports.map((port) => port.port),
+    endpoints: ready.length > 0 ? ready : servingTerminating,
+  };
+}
+
+/** kube-proxy's Service and EndpointSlice handlers: the Service's rules are rewritten at the next allowed sync. */
+export function syncProxyRules(ctx: SimContext, key: string): void {
+  const proxy = ctx.state.kubeProxy;
+  const now = ctx.clock.now();
+  catchUp(proxy, now);
+  proxy.pending[key] = desiredRules(ctx, key);
+  proxy.pendingAt ??= proxy.lastSyncAt === null ? now : Math.max(now, proxy.lastSyncAt + defaults.kubeProxyMinSyncPeriodMs);
+  catchUp(proxy, now);
+}
+
+/** The rules in force for a Service at this instant (reading changes nothing). */
+export function rulesAt(proxy: KubeProxyState, key: string, now: number): ServiceRules | undefined {
+  if (proxy.pendingAt !== null && proxy.pendingAt <= now && key in proxy.pending) return proxy.pending[key] ?? undefined;
+  return proxy.programmed[key];
+}
+
+/**
+ * Whether the pod's application answers on its port: a container of it is running. The kubelet's
+ * app and probe model (sim app hang/crash) refines this hook; the data path only asks it.
+ */
+export function podServes(ctx: SimContext, pod: Pod): boolean {
+  const node = pod.spec.nodeName;
+  const runtime = node === undefined ? undefined : ctx.state.runtimes[node];
+  if (!runtime) return false;
+  const key = `${pod.metadata.namespace}/${pod.metadata.name}`;
+  for (const id in runtime.containers) {
+    const container = runtime.containers[id];
+    if (container.podKey === key && container.phase === 'running') return true;
+  }
+  return false;
+}

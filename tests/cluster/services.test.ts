@@ -1,0 +1,357 @@
+// Services and traffic (rows #29-#34): the Endpoints and EndpointSlice controllers, describe svc,
+// expose and NodePorts, and kube-proxy's rules as `sim curl` meets them during a node failure.
+import { describe, expect, it } from 'vitest';
+import type { Cluster } from '@/lib/cluster';
+import { fieldErrors } from '@/lib/cluster/api/errors';
+import { limits } from '@/lib/cluster/api/limits';
+import type { Endpoints, EndpointSlice, Pod } from '@/lib/cluster/api/types';
+import { engineOf } from '@/lib/cluster/cluster';
+import { defaults } from '@/lib/cluster/engine/config';
+import { podServes, rulesAt } from '@/lib/cluster/proxy/proxier';
+import { curlMessages } from '@/lib/cluster/proxy/curl';
+import { advanceUntil, must, newCluster, script } from './fixtures';
+
+const pinnedWeb = (replicas: number) => `
+apiVersion: apps/v1
+kind: Deployment
+metadata: { name: web }
+spec:
+  replicas: ${replicas}
+  selector: { matchLabels: { app: web } }
+  template:
+    metadata: { labels: { app: web } }
+    spec:
+      nodeSelector: { pin: here }
+      containers: [{ name: nginx, image: "nginx:1.27", ports: [{ containerPort: 80 }] }]
+`;
+
+const endpoints = (cluster: Cluster, name = 'web'): Endpoints | undefined => engineOf(cluster).store.get('Endpoints', `default/${name}`);
+const slices = (cluster: Cluster, name = 'web'): EndpointSlice[] =>
+  [...engineOf(cluster).store.list('EndpointSlice')].filter((slice) => slice.metadata.labels['kubernetes.io/service-name'] === name);
+const webPods = (cluster: Cluster): Pod[] => [...engineOf(cluster).store.list('Pod')].filter((pod) => pod.metadata.labels.app === 'web');
+const isReady = (pod: Pod) => pod.status.conditions.some((c) => c.type === 'Ready' && c.status === 'True');
+const column = (cluster: Cluster, line: string, header: string) => {
+  const [head, row] = must(cluster, line).split('\n');
+  const start = head.indexOf(header);
+  const next = head.slice(start + header.length).search(/\S/);
+  return row.slice(start, next === -1 ? undefined : start + header.length + next).trim();
+};
+
+/** A cluster with `replicas` web pods, all on worker-1, exposed on port 80 and running. */
+function webOnWorker1(replicas: number, expose = 'kubectl expose deployment web --port 80'): Cluster {
+  const cluster = newCluster({ files: { 'web.yaml': pinnedWeb(replicas) } });
+  script(cluster, `kubectl label node worker-1 pin=here\nkubectl apply -f web.yaml\n${expose}\nsim advance 30s`);
+  return cluster;
+}
+
+function spreadWeb(replicas: number): Cluster {
+  const cluster = newCluster();
+  script(
+    cluster,
+    `kubectl create deployment web --image=nginx:1.27 --replicas=${replicas}\nkubectl expose deployment web --port 80\nsim advance 30s`,
+  );
+  return cluster;
+}
+
+describe('Services and traffic', () => {
+  it('#29 Endpoints: Ready pods in addresses, others in notReadyAddresses; get endpoints prints ready ip:port, 3 then + N more', () => {
+    const cluster = spreadWeb(5);
+    const ep = endpoints(cluster)!;
+    const ips = webPods(cluster).map((pod) => pod.status.podIP!);
+    expect(ep.subsets).toHaveLength(1);
+    expect(ep.subsets[0].addresses.map((a) => a.ip).sort()).toEqual([...ips].sort());
+    expect(ep.subsets[0].notReadyAddresses).toEqual([]);
+    expect(ep.subsets[0].ports).toEqual([{ name: '', port: 80, protocol: 'TCP' }]);
+    const sorted = [...ips].sort();
+    expect(column(cluster, 'kubectl get endpoints web', 'ENDPOINTS')).toBe(
+      `${sorted
+        .slice(0, 3)
+        .map((ip) => `${ip}:80`)
+        .join(',')} + 2 more...`,
+    );
+    // The view's ServiceView.endpoints is the Endpoints object.
+    const view = cluster.view().services.find((svc) => svc.name === 'web')!;
+    expect(view.endpoints.ready).toHaveLength(5);
+
+    must(cluster, 'kubectl scale deployment web --replicas=0');
+    // Pods being deleted leave the Endpoints at once (the slice keeps them as terminating).
+    expect(endpoints(cluster)!.subsets).toEqual([]);
+    expect(column(cluster, 'kubectl get endpoints web', 'ENDPOINTS')).toBe('<none>');
+  });
+
+  it('#29 a pod whose Ready goes False moves to notReadyAddresses, and the ENDPOINTS cell goes empty', () => {
+    const cluster = webOnWorker1(1);
+    expect(endpoints(cluster)!.subsets[0].addresses).toHaveLength(1);
+    must(cluster, 'sim node fail worker-1');
+    advanceUntil(cluster, () => !isReady(webPods(cluster)[0]), 70_000);
+    const subset = endpoints(cluster)!.subsets[0];
+    expect(subset.addresses).toEqual([]);
+    expect(subset.notReadyAddresses.map((a) => a.targetRef.name)).toEqual([webPods(cluster)[0].metadata.name]);
+    expect(column(cluster, 'kubectl get endpoints web', 'ENDPOINTS')).toBe('');
+    expect(cluster.view().services.find((svc) => svc.name === 'web')!.endpoints.notReady).toHaveLength(1);
+  });
+
+  it('#30 EndpointSlice: named <svc>-<5 chars>, labelled, keeps not-ready and terminating pods with their conditions', () => {
+    const cluster = spreadWeb(2);
+    const [slice] = slices(cluster);
+    expect(slices(cluster)).toHaveLength(1);
+    expect(slice.metadata.name).toMatch(/^web-[bcdfghjklmnpqrstvwxz2456789]{5}$/);
+    expect(slice.metadata.labels['endpointslice.kubernetes.io/managed-by']).toBe('endpointslice-controller.k8s.io');
+    expect(slice.endpoints.every((e) => e.conditions.ready && e.conditions.serving && !e.conditions.terminating)).toBe(true);
+    const listed = must(cluster, 'kubectl get endpointslices -l kubernetes.io/service-name=web');
+    expect(listed.split('\n')[0].split(/\s{2,}/)).toEqual(['NAME', 'ADDRESSTYPE', 'PORTS', 'ENDPOINTS', 'AGE']);
+    expect(listed).toContain(`${slice.metadata.name}   IPv4          80      `);
+
+    must(cluster, 'kubectl scale deployment web --replicas=0');
+    const terminating = slices(cluster)[0].endpoints;
+    expect(terminating).toHaveLength(2);
+    expect(terminating.every((e) => !e.conditions.ready && e.conditions.serving && e.conditions.terminating)).toBe(true);
+
+    cluster.advance('10s');
+    const [placeholder] = slices(cluster);
+    expect(placeholder.metadata.name).toBe(slice.metadata.name);
+    expect(placeholder.endpoints).toEqual([]);
+    expect(placeholder.ports).toBeNull();
+    expect(column(cluster, 'kubectl get endpointslices', 'PORTS')).toBe('<unset>');
+    expect(column(cluster, 'kubectl get endpointslices', 'ENDPOINTS')).toBe('<unset>');
+    expect(must(cluster, `kubectl get endpointslice ${slice.metadata.name} -o yaml`)).toMatch(/endpoints: null\n[\s\S]*ports: null\n/);
+  });
+
+  it('#30 a Service that selects nothing keeps a placeholder slice; its deletion takes the slices and Endpoints along', () => {
+    const cluster = newCluster();
+    must(cluster, 'kubectl create deployment web --image=nginx:1.27 --replicas=1');
+    must(cluster, 'kubectl expose deployment web --port 80 --name lonely');
+    must(cluster, 'kubectl delete deployment web');
+    cluster.advance('10s');
+    expect(slices(cluster, 'lonely')).toHaveLength(1);
+    expect(slices(cluster, 'lonely')[0].endpoints).toEqual([]);
+    must(cluster, 'kubectl delete service lonely');
+    expect(slices(cluster, 'lonely')).toEqual([]);
+    expect(endpoints(cluster, 'lonely')).toBeUndefined();
+  });
+
+  it('#30 the ENDPOINTS column of a slice lists every address, a pod on a dead node included', () => {
+    const cluster = webOnWorker1(2);
+    must(cluster, 'sim node fail worker-1');
+    cluster.advance('70s');
+    const ips = webPods(cluster).map((pod) => pod.status.podIP!);
+    expect(webPods(cluster).some(isReady)).toBe(false);
+    expect(column(cluster, 'kubectl get endpointslices', 'ENDPOINTS').split(',').sort()).toEqual([...ips].sort());
+    expect(column(cluster, 'kubectl get endpoints web', 'ENDPOINTS')).toBe('');
+  });
+
+  it('#31 describe svc: the Endpoints line holds only ready endpoints from the slices; <none> without a slice', () => {
+    const cluster = webOnWorker1(2);
+    const ready = (text: string) => /^Endpoints: +(.*)$/m.exec(text)?.[1] ?? '';
+    const before = must(cluster, 'kubectl describe svc web');
+    expect(ready(before).split(',').sort()).toEqual(
+      webPods(cluster)
+        .map((pod) => `${pod.status.podIP}:80`)
+        .sort(),
+    );
+    for (const line of [
+      'Selector:                 app=web',
+      'Type:                     ClusterIP',
+      'Port:                     <unset>  80/TCP',
+      'TargetPort:               80/TCP',
+      'Session Affinity:         None',
+      'Internal Traffic Policy:  Cluster',
+    ])
+      expect(before).toContain(line);
+    expect(before).not.toContain('NodePort:');
+    must(cluster, 'sim node fail worker-1');
+    cluster.advance('70s');
+    expect(must(cluster, 'kubectl describe svc web')).toMatch(/^Endpoints:\n/m);
+    // A Service without a selector has no slices at all.
+    expect(must(cluster, 'kubectl describe svc kubernetes')).toMatch(/^Endpoints: +<none>$/m);
+  });
+
+  it('#32 expose: the Deployment selector, targetPort = port unless --target-port, ClusterIP from 10.96.0.0/12', () => {
+    const cluster = newCluster();
+    must(cluster, 'kubectl create deployment web --image=nginx:1.27');
+    expect(must(cluster, 'kubectl expose deployment web --port 80')).toBe('service/web exposed\n');
+    const svc = engineOf(cluster).store.get('Service', 'default/web')!;
+    expect(svc.spec).toMatchObject({ type: 'ClusterIP', selector: { app: 'web' }, ports: [{ port: 80, targetPort: 80, protocol: 'TCP' }] });
+    expect(svc.spec.clusterIP).toMatch(/^10\.(9[6-9]|10[0-9]|11[01])\.\d+\.\d+$/);
+    expect(column(cluster, 'kubectl get svc web', 'PORT(S)')).toBe('80/TCP');
+    must(cluster, 'kubectl expose deployment web --port 8080 --target-port 80 --name web-alt');
+    expect(engineOf(cluster).store.get('Service', 'default/web-alt')!.spec.ports[0]).toMatchObject({ port: 8080, targetPort: 80 });
+  });
+
+  it('#32 NodePorts come from 30000-32767 without collisions; an explicit one is validated', () => {
+    const cluster = newCluster();
+    must(cluster, 'kubectl create deployment web --image=nginx:1.27');
+    const ports = new Set<number>();
+    for (let i = 0; i < 20; i++) {
+      must(cluster, `kubectl expose deployment web --port 80 --type NodePort --name web-${i}`);
+      const cell = column(cluster, `kubectl get svc web-${i}`, 'PORT(S)');
+      const match = /^80:(\d+)\/TCP$/.exec(cell);
+      expect(match, cell).not.toBeNull();
+      const port = Number(match![1]);
+      expect(port).toBeGreaterThanOrEqual(defaults.nodePortRange.min);
+      expect(port).toBeLessThanOrEqual(defaults.nodePortRange.max);
+      ports.add(port);
+    }
+    expect(ports.size).toBe(20);
+    expect(must(cluster, 'kubectl describe svc web-0')).toMatch(/^NodePort: +<unset> {2}3\d{4}\/TCP$/m);
+    const taken = [...ports][0];
+    const manifest = (name: string, nodePort: number) =>
+      `apiVersion: v1\nkind: Service\nmetadata: { name: ${name} }\nspec:\n  type: NodePort\n  selector: { app: web }\n  ports: [{ port: 80, nodePort: ${nodePort} }]\n`;
+    const files = { 'clash.yaml': manifest('clash', taken), 'low.yaml': manifest('low', 8080) };
+    const withFiles = newCluster({ files });
+    must(withFiles, 'kubectl create deployment web --image=nginx:1.27');
+    must(withFiles, 'kubectl apply -f clash.yaml');
+    // Applying the same Service again keeps its port: it is not a clash with itself.
+    expect(withFiles.exec('kubectl apply -f clash.yaml').exitCode).toBe(0);
+    files['clash.yaml'] = manifest('clash2', taken);
+    const refused = withFiles.exec('kubectl apply -f clash.yaml');
+    expect(refused.stderr).toContain(fieldErrors.nodePortAllocated(0, taken));
+    expect(engineOf(withFiles).store.get('Service', 'default/clash2')).toBeUndefined();
+    const low = withFiles.exec('kubectl apply -f low.yaml');
+    expect(low.stderr).toContain(fieldErrors.nodePortOutOfRange(0, 8080, '30000-32767'));
+  });
+
+  it('#33 a pod on a node that lost power stays a ready endpoint until the node is Unknown (40-55 s), then leaves within the 1 s sync', () => {
+    const cluster = spreadWeb(3);
+    const onWorker1 = webPods(cluster).find((pod) => pod.spec.nodeName === 'worker-1')!;
+    const failedAt = cluster.now();
+    must(cluster, 'sim node fail worker-1');
+    const listedReady = () => endpoints(cluster)!.subsets[0].addresses.some((a) => a.targetRef.name === onWorker1.metadata.name);
+    const gone = advanceUntil(cluster, () => !listedReady(), 120_000, 500)!;
+    expect(gone - failedAt).toBeGreaterThanOrEqual(40_000);
+    expect(gone - failedAt).toBeLessThanOrEqual(55_500);
+    const engine = engineOf(cluster);
+    const routed = () =>
+      rulesAt(engine.state.kubeProxy, 'default/web', cluster.now())!.endpoints.some((e) => e.ip === onWorker1.status.podIP);
+    const unrouted = advanceUntil(cluster, () => !routed(), 5_000, 100)!;
+    expect(unrouted - gone).toBeLessThanOrEqual(defaults.kubeProxyMinSyncPeriodMs);
+    expect(unrouted - failedAt).toBeLessThanOrEqual(60_000);
+  });
+
+  it('#33 kube-proxy rewrites its rules at most once per min-sync-period', () => {
+    const cluster = spreadWeb(3);
+    const engine = engineOf(cluster);
+    const proxy = engine.state.kubeProxy;
+    const routed = () => rulesAt(proxy, 'default/web', cluster.now())!.endpoints.length;
+    cluster.advance('5s');
+    must(cluster, 'kubectl scale deployment web --replicas=2');
+    // The last sync was long ago: this change is written at once.
+    const first = cluster.now();
+    expect(proxy.lastSyncAt).toBe(first);
+    expect(routed()).toBe(2);
+    cluster.advance(200);
+    must(cluster, 'kubectl scale deployment web --replicas=1');
+    // 200 ms later: the next change waits for the period to run out.
+    expect(proxy.pendingAt).toBe(first + defaults.kubeProxyMinSyncPeriodMs);
+    expect(routed()).toBe(2);
+    cluster.advance(defaults.kubeProxyMinSyncPeriodMs - 201);
+    expect(routed()).toBe(2);
+    cluster.advance(1);
+    expect(routed()).toBe(1);
+  });
+
+  it('#34 curl during a node failure: timeouts while the dead endpoint is listed, then every request succeeds', () => {
+    const cluster = spreadWeb(3);
+    must(cluster, 'sim node fail worker-1');
+    cluster.advance('20s');
+    const during = cluster.exec('sim curl web --count 30');
+    const lines = during.stdout.trimEnd().split('\n');
+    expect(lines).toHaveLength(31);
+    const timeouts = lines.filter((line) => line.startsWith('curl: (28)'));
+    const successes = lines.filter((line) => line.startsWith('200 '));
+    expect(timeouts.length).toBeGreaterThan(0);
+    expect(successes.length).toBeGreaterThan(0);
+    expect(timeouts.length + successes.length).toBe(30);
+    expect(successes.every((line) => !line.includes(' on worker-1 '))).toBe(true);
+    expect(lines[30]).toBe(curlMessages.summary(successes.length, 30));
+    expect(during.exitCode).toBe(1);
+    // The clock does not move.
+    const now = cluster.now();
+    cluster.exec('sim curl web --count 5');
+    expect(cluster.now()).toBe(now);
+
+    cluster.advance('40s');
+    const after = cluster.exec('sim curl web --count 30');
+    expect(after.exitCode).toBe(0);
+    expect(after.stdout.trimEnd().split('\n').at(-1)).toBe('30/30 requests succeeded');
+    // Seeded random choice spreads over both remaining pods.
+    const served = new Set(
+      after.stdout
+        .split('\n')
+        .filter((l) => l.startsWith('200 '))
+        .map((l) => l.split(' ')[3]),
+    );
+    expect(served.size).toBe(2);
+  });
+
+  it('#34 no usable endpoint: connection refused at once; terminating-but-serving endpoints are the fallback', () => {
+    const cluster = spreadWeb(2);
+    const engine = engineOf(cluster);
+    must(cluster, 'kubectl scale deployment web --replicas=0');
+    // Ready endpoints gone: kube-proxy falls back to those still serving while they terminate
+    // (the rules as of the sync that follows, which may wait for the min-sync-period).
+    const proxy = engine.state.kubeProxy;
+    const fallback = rulesAt(proxy, 'default/web', proxy.pendingAt ?? cluster.now());
+    const terminating = slices(cluster)[0].endpoints.filter((e) => e.conditions.serving && e.conditions.terminating);
+    expect(terminating).toHaveLength(2);
+    expect(fallback!.endpoints.map((e) => e.ip).sort()).toEqual(terminating.map((e) => e.addresses[0]).sort());
+    cluster.advance('20s');
+    const refused = cluster.exec('sim curl web --count 3');
+    expect(refused.stdout).toBe(`${[1, 2, 3].map(() => curlMessages.refused('web.default', 80)).join('\n')}\n0/3 requests succeeded\n`);
+  });
+
+  it('#34 a listed pod whose container does not run refuses the connection (podServes)', () => {
+    const cluster = spreadWeb(1);
+    const engine = engineOf(cluster);
+    const [pod] = webPods(cluster);
+    expect(podServes(engine, pod)).toBe(true);
+    for (const container of Object.values(engine.state.runtimes[pod.spec.nodeName!].containers)) container.phase = 'stopping';
+    expect(podServes(engine, pod)).toBe(false);
+    expect(cluster.exec('sim curl web').stdout.split('\n')[0]).toBe(curlMessages.refused('web.default', 80));
+  });
+
+  it('#32 an applied NodePort Service keeps its port across updates and drops it as ClusterIP', () => {
+    const service = (type: string, targetPort: number) =>
+      `apiVersion: v1\nkind: Service\nmetadata: { name: web }\nspec:\n  type: ${type}\n  selector: { app: web }\n  ports: [{ port: 80, targetPort: ${targetPort} }]\n`;
+    const files: Record<string, string> = { 'svc.yaml': service('NodePort', 80) };
+    const cluster = newCluster({ files });
+    must(cluster, 'kubectl apply -f svc.yaml');
+    const port = () => engineOf(cluster).store.get('Service', 'default/web')!.spec.ports[0];
+    const allocated = port().nodePort;
+    expect(allocated).toBeGreaterThanOrEqual(defaults.nodePortRange.min);
+    files['svc.yaml'] = service('NodePort', 8080);
+    expect(must(cluster, 'kubectl apply -f svc.yaml')).toBe('service/web configured\n');
+    expect(port()).toMatchObject({ targetPort: 8080, nodePort: allocated });
+    files['svc.yaml'] = service('ClusterIP', 8080);
+    must(cluster, 'kubectl apply -f svc.yaml');
+    expect(port().nodePort).toBeUndefined();
+    expect(column(cluster, 'kubectl get svc web', 'PORT(S)')).toBe('80/TCP');
+  });
+
+  it('#33 a restored snapshot carries the endpoints and kube-proxy rules on', () => {
+    const original = webOnWorker1(2);
+    const saved = original.snapshot();
+    const restored = newCluster();
+    restored.restore(saved);
+    for (const cluster of [original, restored]) {
+      must(cluster, 'sim node fail worker-1');
+      cluster.advance('70s');
+    }
+    expect(endpoints(restored)).toEqual(endpoints(original));
+    expect(slices(restored)).toEqual(slices(original));
+    expect(restored.exec('sim curl web --count 5').stdout).toBe(original.exec('sim curl web --count 5').stdout);
+    expect(restored.exec('sim curl web').stdout.split('\n')[0]).toBe(curlMessages.refused('web.default', 80));
+  });
+
+  it('sim curl refuses bad input clearly and changes nothing', () => {
+    const cluster = spreadWeb(1);
+    const before = JSON.stringify(cluster.view());
+    expect(cluster.exec('sim curl').stderr.trim()).toBe(curlMessages.usage);
+    expect(cluster.exec('sim curl missing').stderr.trim()).toBe(curlMessages.unresolved('missing.default'));
+    expect(cluster.exec(`sim curl web --count ${limits.maxCurlRequests + 1}`).stderr).toContain('out of range');
+    expect(cluster.exec('sim curl web --count 0').exitCode).toBe(1);
+    expect(cluster.exec('sim curl web --count x').exitCode).toBe(1);
+    expect(JSON.stringify(cluster.view())).toBe(before);
+    expect(cluster.exec('sim curl web -n kube-system').stderr.trim()).toBe(curlMessages.unresolved('web.kube-system'));
+  });
+});
