@@ -2,6 +2,8 @@
 // observed, the container runtime on each node, scheduler queues. All JSON-serialisable, so a
 // snapshot is this plus the store, the clock and the RNG.
 import type { ConditionStatus, Millis } from '../api/types';
+import { emptyRegistry, type RegistryState } from '../registry/registry';
+import type { BackoffTable } from '../util/backoff';
 
 export interface NodeHardware {
   cpu: string;
@@ -48,13 +50,31 @@ export interface ContainerRecord {
   restart: boolean;
   /** When this attempt began (the Pulled event reports the pull time). */
   since: Millis;
+  /** While phase is 'pulling': how far the image manager got through the pod's images (kubelet/images.ts). */
+  pulls?: PodImagePulls;
+}
+
+/** The image manager's progress through one start of a pod: containers in order, one pull at a time. */
+export interface PodImagePulls {
+  /** Index of the container whose image is being ensured. */
+  next: number;
+  /** Containers whose image is on the node for this start. */
+  ready: string[];
+  /** Whether some image failed in this pass (the pod then waits for a re-sync). */
+  failed: boolean;
+  /** When the kubelet asked for the current pull, and when the node's serial puller began it. */
+  requestedAt: Millis;
+  startedAt: Millis;
 }
 
 export interface NodeRuntime {
   /** Whether containerd answers (sim runtime stop/start). */
   up: boolean;
+  /** Images on the node, fully qualified (docker.io/library/nginx:1.27). */
   images: string[];
   containers: Record<string, ContainerRecord>;
+  /** The serial image puller (serializeImagePulls): when its current pull ends. */
+  pullerFreeAt?: Millis;
   nextPodHost: number;
   nextAttempt: number;
 }
@@ -82,6 +102,10 @@ export interface SimState {
   nextServiceIp: number;
   /** Owners (by uid) whose pod create was refused, and when: they retry once time moves on. */
   refusedCreates: Record<string, Millis>;
+  /** The simulated image registry (what sim registry push / rm changed). */
+  registry: RegistryState;
+  /** The kubelets' image pull back-off, by "<pod uid>_<image>" (#45). */
+  imagePullBackoff: BackoffTable;
 }
 
 export function emptySimState(): SimState {
@@ -97,6 +121,8 @@ export function emptySimState(): SimState {
     orphanSeenAt: {},
     nextServiceIp: 11,
     refusedCreates: {},
+    registry: emptyRegistry(),
+    imagePullBackoff: {},
   };
 }
 

@@ -4,6 +4,7 @@ import type { NewObject } from '../apiserver/apiserver';
 import { defaults } from '../engine/config';
 import type { Container, Kind, PodTemplate, Toleration } from '../api/types';
 import { parseCpu, parseMemory } from '../util/quantity';
+import { defaultPullPolicy } from '../registry/reference';
 
 const name = z
   .string()
@@ -34,6 +35,7 @@ const container = z
   .object({
     name,
     image: z.string().min(1),
+    imagePullPolicy: z.enum(['Always', 'IfNotPresent', 'Never']).optional(),
     ports: z
       .array(z.object({ containerPort: z.number().int(), protocol: z.enum(['TCP', 'UDP']).optional(), name: z.string().optional() }))
       .optional(),
@@ -146,6 +148,8 @@ function toContainer(input: z.infer<typeof container>): Container {
   return {
     name: input.name,
     image: input.image,
+    // SetDefaults_Container (#43): the default is fixed when the object is created.
+    imagePullPolicy: input.imagePullPolicy ?? defaultPullPolicy(input.image),
     ports: (input.ports ?? []).map((port) => port.containerPort),
     // With only limits set, the API server defaults requests to the limits.
     requests: {

@@ -8,6 +8,7 @@ import { limits } from '../api/limits';
 import { parseArgs } from '../kubectl/flags';
 import { fail, ok, type CommandResult } from '../kubectl/result';
 import { formatGoDuration, parseDuration } from '../util/duration';
+import { registryCommand } from './registry';
 
 /** The most workers `sim init` builds. */
 export const maxWorkers = 5000;
@@ -167,6 +168,8 @@ export function sim(host: SimHost, args: string[]): CommandResult {
       return runtimeCommand(host, rest);
     case 'etcd':
       return etcdCommand(host, rest);
+    case 'registry':
+      return registryCommand(host.engine, rest);
     case 'advance': {
       const duration = rest.length === 1 ? parseDuration(rest[0]) : undefined;
       if (duration === undefined) return fail(simErrors.advanceUsage(rest[0] || undefined));
@@ -178,6 +181,6 @@ export function sim(host: SimHost, args: string[]): CommandResult {
       if (rest.length > 0) return fail('error: sim time takes no arguments');
       return ok(`${formatGoDuration(host.engine.clock.now())}\n`);
     default:
-      return fail(group ? `error: unknown command "${group}" for "sim"` : 'error: sim init|node|kubelet|runtime|etcd|advance|time');
+      return fail(group ? `error: unknown command "${group}" for "sim"` : 'error: sim init|node|kubelet|runtime|etcd|registry|advance|time');
   }
 }
