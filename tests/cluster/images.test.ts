@@ -193,7 +193,8 @@ describe('#44 a failed pull', () => {
     apply(cluster, pinnedPod('two', '[{ name: app, image: "mysql:8.4" }]'));
     cluster.advance('30s');
     const pulled = (pod: string) => podEvents(cluster, pod).find((event) => event.reason === 'Pulled')!.message;
-    const pattern = /^Successfully pulled image "[^"]+" in ([\d.]+)(ms|s) \(([\d.]+)(ms|s) including waiting\)\. Image size: (\d+) bytes\.$/;
+    const pattern =
+      /^Successfully pulled image "[^"]+" in ([\d.]+)(ms|s) \(([\d.]+)(ms|s) including waiting\)\. Image size: (\d+) bytes\.$/;
     const seconds = (value: string, unit: string) => Number(value) / (unit === 'ms' ? 1000 : 1);
     const one = pulled('one').match(pattern)!;
     const two = pulled('two').match(pattern)!;
@@ -256,19 +257,24 @@ describe('#45 pull back-off and re-sync', () => {
   it('#45 property: no pull attempt starts before the back-off of the failure before it expires', () => {
     const backoffAfter = (failures: number) => Math.min(10_000 * 2 ** (failures - 1), 300_000);
     fc.assert(
-      fc.property(fc.integer({ min: 1, max: 10_000 }), fc.integer({ min: 0, max: 5 }), fc.constantFrom(20, 90, 400), (seed, pushAfter, secs) => {
-        const cluster = imageCluster(seed);
-        must(cluster, 'kubectl run web --image=busybox:9.9');
-        const created = podNamed(cluster, 'web').createdAt;
-        const log = watchPulls(cluster, 'web', created + secs * 1000 * 3, (progress) => {
-          if (progress.failed.length === pushAfter && !cluster.view().events.some((e) => e.message.includes('Successfully'))) {
-            cluster.exec('sim registry push busybox:9.9');
+      fc.property(
+        fc.integer({ min: 1, max: 10_000 }),
+        fc.integer({ min: 0, max: 5 }),
+        fc.constantFrom(20, 90, 400),
+        (seed, pushAfter, secs) => {
+          const cluster = imageCluster(seed);
+          must(cluster, 'kubectl run web --image=busybox:9.9');
+          const created = podNamed(cluster, 'web').createdAt;
+          const log = watchPulls(cluster, 'web', created + secs * 1000 * 3, (progress) => {
+            if (progress.failed.length === pushAfter && !cluster.view().events.some((e) => e.message.includes('Successfully'))) {
+              cluster.exec('sim registry push busybox:9.9');
+            }
+          });
+          for (let i = 1; i < log.started.length; i++) {
+            expect(log.started[i] - log.failed[i - 1]).toBeGreaterThanOrEqual(backoffAfter(i));
           }
-        });
-        for (let i = 1; i < log.started.length; i++) {
-          expect(log.started[i] - log.failed[i - 1]).toBeGreaterThanOrEqual(backoffAfter(i));
-        }
-      }),
+        },
+      ),
       { numRuns: 12 },
     );
   });
@@ -330,7 +336,10 @@ describe('sim registry', () => {
       ['sim registry fly nginx', registryMessages.usage],
       ['sim registry push', registryMessages.nameRequired('push')],
       ['sim registry push a b', registryMessages.usage],
-      ['sim registry push Nginx:1', registryMessages.invalid('Nginx:1', 'invalid reference format: repository name (library/Nginx) must be lowercase')],
+      [
+        'sim registry push Nginx:1',
+        registryMessages.invalid('Nginx:1', 'invalid reference format: repository name (library/Nginx) must be lowercase'),
+      ],
       ['sim registry push nginx:', registryMessages.invalid('nginx:', 'invalid reference format')],
       [`sim registry rm nginx@sha256:${'b'.repeat(64)}`, registryMessages.digestRef(`nginx@sha256:${'b'.repeat(64)}`)],
       ['sim registry rm nginx:0.1', registryMessages.notInRegistry('docker.io/library/nginx:0.1')],

@@ -4,7 +4,6 @@ import type { NewObject } from '../apiserver/apiserver';
 import { defaults } from '../engine/config';
 import type { Container, Kind, PodTemplate, Toleration } from '../api/types';
 import { parseCpu, parseMemory } from '../util/quantity';
-import { defaultPullPolicy } from '../registry/reference';
 
 const name = z
   .string()
@@ -148,8 +147,8 @@ function toContainer(input: z.infer<typeof container>): Container {
   return {
     name: input.name,
     image: input.image,
-    // SetDefaults_Container (#43): the default is fixed when the object is created.
-    imagePullPolicy: input.imagePullPolicy ?? defaultPullPolicy(input.image),
+    // Only an explicit policy is stored; readers apply SetDefaults_Container's default (#43).
+    ...(input.imagePullPolicy ? { imagePullPolicy: input.imagePullPolicy } : {}),
     ports: (input.ports ?? []).map((port) => port.containerPort),
     // With only limits set, the API server defaults requests to the limits.
     requests: {

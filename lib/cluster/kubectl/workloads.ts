@@ -8,7 +8,6 @@ import type { KubectlEnv } from './env';
 import { parseArgs } from './flags';
 import { notFound, readBlocked, resourceTypeOrNameArgs, visited, type Tuple } from './builder';
 import { fail, ok, type CommandResult } from './result';
-import { defaultPullPolicy } from '../registry/reference';
 
 const nameSchema = z
   .string()
@@ -22,7 +21,7 @@ export function containerFor(image: string): Container {
       .pop()!
       .split(/[:@]/)[0]
       .replace(/[^a-z0-9-]/g, '-') || 'app';
-  return { name: base, image, imagePullPolicy: defaultPullPolicy(image), requests: { cpu: 0, memory: 0 }, ports: [] };
+  return { name: base, image, requests: { cpu: 0, memory: 0 }, ports: [] };
 }
 
 export function simpleTemplate(labels: Record<string, string>, image: string): PodTemplate {

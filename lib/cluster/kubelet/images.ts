@@ -53,6 +53,18 @@ export function inPullBackoff(table: BackoffTable, podUid: string, image: string
   return inBackoffSinceUpdate(table, pullBackoff, `${podUid}_${image}`, now);
 }
 
+const within = (range: { min: number; max: number }, jitter: number) => range.min + Math.round(jitter * (range.max - range.min));
+
+/**
+ * How long the registry keeps a pull: a failed resolve ends quickly, layers take time, a cached
+ * image only has its manifest checked. One seeded draw (`jitter`) sets both the round trip and the speed.
+ */
+export function pullDurationMs(jitter: number, sizeBytes: number | undefined, cached: boolean): number {
+  if (sizeBytes === undefined) return within(defaults.imageResolveMs, jitter);
+  if (cached) return within(defaults.imageUpToDateMs, jitter);
+  return within(defaults.imageResolveMs, jitter) + Math.round(sizeBytes / within(defaults.imagePullBytesPerMs, 1 - jitter));
+}
+
 const task = (node: string, uid: string, attempt: number, step: 'IMAGE_PULLED' | 'IMAGE_PULL_RESYNC'): TimerTask => ({
   owner: 'kubelet',
   node,
@@ -128,14 +140,8 @@ function ensureImageExists(
     return 'failed';
   }
   ctx.client.record(involved(pod), 'Normal', 'Pulling', imageEvents.pulling(image), 'kubelet');
-  // How long the registry keeps us: a failed resolve ends quickly, layers take time, cached layers none.
   const resolved = resolveImage(ctx.state.registry, reference);
-  const ms = !resolved.ok
-    ? ctx.rng.between(defaults.imageResolveMs.min, defaults.imageResolveMs.max)
-    : present
-      ? ctx.rng.between(defaults.imageUpToDateMs.min, defaults.imageUpToDateMs.max)
-      : ctx.rng.between(defaults.imageResolveMs.min, defaults.imageResolveMs.max) +
-        Math.round(resolved.sizeBytes / ctx.rng.between(defaults.imagePullBytesPerMs.min, defaults.imagePullBytesPerMs.max));
+  const ms = pullDurationMs(ctx.rng.next(), resolved.ok ? resolved.sizeBytes : undefined, present);
   // serializeImagePulls (default true): one pull at a time per node, the others wait their turn.
   const startedAt = Math.max(now, runtime.pullerFreeAt ?? now);
   runtime.pullerFreeAt = startedAt + ms;

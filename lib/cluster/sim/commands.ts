@@ -181,6 +181,8 @@ export function sim(host: SimHost, args: string[]): CommandResult {
       if (rest.length > 0) return fail('error: sim time takes no arguments');
       return ok(`${formatGoDuration(host.engine.clock.now())}\n`);
     default:
-      return fail(group ? `error: unknown command "${group}" for "sim"` : 'error: sim init|node|kubelet|runtime|etcd|registry|advance|time');
+      return fail(
+        group ? `error: unknown command "${group}" for "sim"` : 'error: sim init|node|kubelet|runtime|etcd|registry|advance|time',
+      );
   }
 }

@@ -18,7 +18,11 @@ function humanSize(bytes: number): string {
 }
 
 const familiarRepository = (repository: string) =>
-  repository.startsWith('docker.io/library/') ? repository.slice(18) : repository.startsWith('docker.io/') ? repository.slice(10) : repository;
+  repository.startsWith('docker.io/library/')
+    ? repository.slice(18)
+    : repository.startsWith('docker.io/')
+      ? repository.slice(10)
+      : repository;
 
 function list(engine: Engine, filter: string | undefined): CommandResult {
   let images = registryImages(engine.state.registry);
@@ -29,9 +33,13 @@ function list(engine: Engine, filter: string | undefined): CommandResult {
     if (images.length === 0) return ok(registryMessages.noImages(filter));
   }
   const rows = [['REPOSITORY', 'TAG', 'DIGEST', 'SIZE']];
-  for (const image of images) rows.push([familiarRepository(image.repository), image.tag, image.digest.slice(0, 19), humanSize(image.sizeBytes)]);
+  for (const image of images)
+    rows.push([familiarRepository(image.repository), image.tag, image.digest.slice(0, 19), humanSize(image.sizeBytes)]);
   const widths = rows[0].map((_, column) => Math.max(...rows.map((row) => row[column].length)));
-  return ok(rows.map((row) => row.map((cell, column) => (column < row.length - 1 ? cell.padEnd(widths[column] + 3) : cell)).join('')).join('\n') + '\n');
+  return ok(
+    rows.map((row) => row.map((cell, column) => (column < row.length - 1 ? cell.padEnd(widths[column] + 3) : cell)).join('')).join('\n') +
+      '\n',
+  );
 }
 
 export function registryCommand(engine: Engine, args: string[]): CommandResult {
