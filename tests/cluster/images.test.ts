@@ -130,7 +130,7 @@ describe('#43 imagePullPolicy', () => {
     expect(cold - warm).toBeGreaterThan(2_000);
   });
 
-  it('#43 Never with the image missing gives ErrImageNeverPull and the upstream event texts', () => {
+  it('#92 Never with the image missing gives ErrImageNeverPull and the upstream event texts', () => {
     const cluster = imageCluster();
     apply(cluster, pinnedPod('never', '[{ name: app, image: "redis:7.4", imagePullPolicy: Never }]'));
     cluster.advance('5s');
@@ -141,7 +141,24 @@ describe('#43 imagePullPolicy', () => {
     expect(messages.some((message) => message.includes('Pulling'))).toBe(false);
   });
 
-  it('#43 an invalid image name is InvalidImageName, never pulled', () => {
+  it('#92 Never has no back-off: the pod starts at the first re-sync after the image reaches the node', () => {
+    const cluster = imageCluster();
+    apply(cluster, pinnedPod('never', '[{ name: app, image: "redis:7.4", imagePullPolicy: Never }]'));
+    cluster.advance('2m');
+    expect(podNamed(cluster, 'never').status).toBe('ErrImageNeverPull');
+    apply(cluster, pinnedPod('puller', '[{ name: app, image: "redis:7.4" }]'));
+    const cachedAt = watchPulls(cluster, 'puller', cluster.now() + 10_000).runningAt!;
+    let startedAt: number | undefined;
+    while (startedAt === undefined && cluster.now() < cachedAt + 30_000) {
+      cluster.advance(250);
+      if (podNamed(cluster, 'never').status === 'Running') startedAt = cluster.now();
+    }
+    expect(startedAt).toBeDefined();
+    expect(startedAt! - cachedAt).toBeLessThanOrEqual(defaults.podWorkerErrorResyncMs.max + defaults.containerStartMs.max);
+    expect(podEvents(cluster, 'never').map((event) => event.message)).toContain(imageEvents.present('redis:7.4'));
+  });
+
+  it('#90 an invalid image name is InvalidImageName, never pulled', () => {
     const cluster = imageCluster();
     must(cluster, 'kubectl run shout --image=Nginx:1.27');
     cluster.advance('5s');
@@ -176,7 +193,7 @@ describe('#44 a failed pull', () => {
     expect(must(cluster, 'kubectl get pods')).toMatch(/web\s+0\/1\s+ImagePullBackOff\s+0/);
   });
 
-  it('#44 a repository Docker Hub does not have is an authorization failure; an unknown host is a DNS failure', () => {
+  it('#90 a repository Docker Hub does not have is an authorization failure; an unknown host is a DNS failure', () => {
     const cluster = imageCluster();
     must(cluster, 'kubectl run ghost --image=no-such-image-here:1.0');
     must(cluster, 'kubectl run faraway --image=registry.invalid-host.test/app:1.0');
@@ -186,7 +203,7 @@ describe('#44 a failed pull', () => {
     expect(failed('faraway')).toContain('dial tcp: lookup registry.invalid-host.test: no such host');
   });
 
-  it('#44 a successful pull reports its time, the time including waiting, and the image size', () => {
+  it('#44 #91 a successful pull reports its time, the time including waiting, and the image size', () => {
     const cluster = imageCluster();
     // Two pods on one node: the serial puller makes the second wait for the first.
     apply(cluster, pinnedPod('one', '[{ name: app, image: "postgres:16" }]'));
@@ -281,7 +298,7 @@ describe('#45 pull back-off and re-sync', () => {
 });
 
 describe('the node image cache', () => {
-  it('pulls every container image, sidecars too, and crictl images lists them with their sizes', () => {
+  it('#43 #90 pulls every container image, sidecars too, and crictl images lists them (fully qualified) with their sizes', () => {
     const cluster = imageCluster();
     apply(
       cluster,
@@ -298,7 +315,7 @@ describe('the node image cache', () => {
     expect(must(cluster, 'sim ssh worker-2 -- crictl images')).not.toContain('nginx');
   });
 
-  it('a node keeps an image deleted from the registry: IfNotPresent still starts, Always now fails', () => {
+  it('#91 a node keeps an image deleted from the registry: IfNotPresent still starts, Always now fails', () => {
     const cluster = imageCluster();
     apply(cluster, pinnedPod('first', '[{ name: app, image: "httpd:2.4" }]'));
     cluster.advance('20s');
