@@ -75,6 +75,8 @@ export interface NodeRuntime {
   containers: Record<string, ContainerRecord>;
   /** The serial image puller (serializeImagePulls): when its current pull ends. */
   pullerFreeAt?: Millis;
+  /** Images the serial puller is fetching, with when that pull ends: a pull queued behind one finds the layers there. */
+  pulling?: Record<string, Millis>;
   nextPodHost: number;
   nextAttempt: number;
 }

@@ -141,10 +141,13 @@ function ensureImageExists(
   }
   ctx.client.record(involved(pod), 'Normal', 'Pulling', imageEvents.pulling(image), 'kubelet');
   const resolved = resolveImage(ctx.state.registry, reference);
-  const ms = pullDurationMs(ctx.rng.next(), resolved.ok ? resolved.sizeBytes : undefined, present);
-  // serializeImagePulls (default true): one pull at a time per node, the others wait their turn.
+  // serializeImagePulls (default true): one pull at a time per node, the others wait their turn;
+  // one queued behind a pull of the same image finds its layers already there.
+  const layersThere = present || runtime.pulling?.[reference.full] !== undefined;
+  const ms = pullDurationMs(ctx.rng.next(), resolved.ok ? resolved.sizeBytes : undefined, layersThere);
   const startedAt = Math.max(now, runtime.pullerFreeAt ?? now);
   runtime.pullerFreeAt = startedAt + ms;
+  if (resolved.ok) (runtime.pulling ??= {})[reference.full] = startedAt + ms;
   pulls.requestedAt = now;
   pulls.startedAt = startedAt;
   ctx.schedule(task(node, pod.metadata.uid, record.attempt, 'IMAGE_PULLED'), startedAt + ms - now);
@@ -188,8 +191,10 @@ export function finishPull(ctx: SimContext, node: string, pod: Pod, record: Cont
   if (!container || !reference || !isReference(reference)) return walk(ctx, node, pod, record, pulls);
   const now = ctx.clock.now();
   const resolved = resolveImage(ctx.state.registry, reference);
+  const runtime = runtimeOf(ctx, node);
+  if (runtime.pulling && runtime.pulling[reference.full] <= now) delete runtime.pulling[reference.full];
   if (resolved.ok) {
-    cache(runtimeOf(ctx, node), reference.full);
+    cache(runtime, reference.full);
     const message = imageEvents.pulled(container.image, now - pulls.startedAt, now - pulls.requestedAt, resolved.sizeBytes);
     ctx.client.record(involved(pod), 'Normal', 'Pulled', message, 'kubelet');
     pulls.ready.push(container.name);
