@@ -48,11 +48,6 @@ export function shouldPullImage(policy: PullPolicy, present: boolean): boolean {
   return policy === 'Always' || (policy === 'IfNotPresent' && !present);
 }
 
-/** Whether a pull attempt for this pod and image would be held back now (IsInBackOffSinceUpdate). */
-export function inPullBackoff(table: BackoffTable, podUid: string, image: string, now: number): boolean {
-  return inBackoffSinceUpdate(table, pullBackoff, `${podUid}_${image}`, now);
-}
-
 const within = (range: { min: number; max: number }, jitter: number) => range.min + Math.round(jitter * (range.max - range.min));
 
 /**
