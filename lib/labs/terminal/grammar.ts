@@ -91,6 +91,7 @@ export const simCommands: Record<string, Record<string, Slot>> = {
   kubelet: { stop: 'node', start: 'node' },
   runtime: { stop: 'node', start: 'node' },
   etcd: { fail: 'etcd-member', recover: 'etcd-member' },
+  registry: { list: 'none', push: 'none', rm: 'none' },
   advance: {},
   time: {},
   init: {},
