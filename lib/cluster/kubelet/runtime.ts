@@ -27,7 +27,11 @@ export function stopDurationMs(ctx: SimContext): number {
 
 /** Power loss: every container on the node dies with it. */
 export function killEveryContainer(ctx: SimContext, node: string): void {
-  runtimeOf(ctx, node).containers = containerTable();
+  const runtime = runtimeOf(ctx, node);
+  runtime.containers = containerTable();
+  // Pulls in progress die too; the images already pulled stay on disk.
+  delete runtime.pullerFreeAt;
+  delete runtime.pulling;
 }
 
 export function podIp(ctx: SimContext, node: string, hostNetwork: boolean): string {
