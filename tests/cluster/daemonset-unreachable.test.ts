@@ -9,7 +9,7 @@ spec:
   template:
     metadata: { labels: { app: log-agent } }
     spec:
-      containers: [{ name: agent, image: "fluent-bit:3.1" }]
+      containers: [{ name: agent, image: "fluent/fluent-bit:3.1" }]
 `;
 
 describe('DaemonSet pods on a node that stops answering', () => {

@@ -16,8 +16,6 @@ const labParts = ['architecture', 'workloads', 'resilience'];
  * (issue 19). Remove a chapter from this list in the change that gives it its lab.
  */
 const labsAwaitingModel: Record<string, string> = {
-  'container-runtime-interface': 'image pulls (ErrImagePull, a missing image pushed, the retry)',
-  'runtime-clis': 'a node shell (crictl, ctr, nerdctl on a worker; containers started with ctr are invisible to the kubelet)',
   'three-namespaces': 'a node shell (lsns shows a pod sharing its sandbox network namespace) and ResourceQuota',
   'rolling-updates': 'rollouts (set image, a stuck rollout on a bad image, undo)',
   'probes-and-termination': 'probes, crash loops, OOM kills and termination signals',

@@ -77,6 +77,8 @@ export interface Container {
   requests: Resources;
   limits?: Partial<Resources>;
   ports: number[];
+  /** Set by the API server's defaulting when the manifest leaves it out (#43); absent means the default for the image. */
+  imagePullPolicy?: 'Always' | 'IfNotPresent' | 'Never';
 }
 
 export interface Volume {
@@ -108,6 +110,8 @@ export interface ContainerStatus {
   restartCount: number;
   state: 'waiting' | 'running' | 'terminated';
   reason?: string;
+  /** The waiting state's message (an image pull's error, #44). */
+  message?: string;
   startedAt?: Millis;
   lastRestartAt?: Millis;
 }

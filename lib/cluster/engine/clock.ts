@@ -10,7 +10,9 @@ export type TimerTask =
   /** #13 the taint eviction controller deletes a pod when its toleration runs out. */
   | { owner: 'tainteviction'; podKey: string; uid: string }
   /** A container runtime step on a node finished (image pulled, container started or stopped). */
-  | { owner: 'kubelet'; node: string; step: 'IMAGE_PULLED' | 'CONTAINER_STARTED' | 'CONTAINER_STOPPED'; uid: string; attempt: number };
+  | { owner: 'kubelet'; node: string; step: 'IMAGE_PULLED' | 'CONTAINER_STARTED' | 'CONTAINER_STOPPED'; uid: string; attempt: number }
+  /** The pod worker re-syncs a pod whose image could not be pulled (kubelet/images.ts, #45). */
+  | { owner: 'kubelet'; node: string; step: 'IMAGE_PULL_RESYNC'; uid: string; attempt: number };
 
 export interface TimerRecord {
   id: number;

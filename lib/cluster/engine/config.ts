@@ -30,7 +30,15 @@ export const defaults = Object.freeze({
   podGCOrphanQuarantineMs: 40_000,
   terminationGracePeriodSeconds: 30,
   /** Runtime timings ("a few seconds each"), jittered by the seeded RNG. */
-  imagePullMs: { min: 2_000, max: 5_000 },
+  /** An image pull: resolving the reference (all a failed pull costs), then the layers at this speed. */
+  imageResolveMs: { min: 400, max: 1_200 },
+  imagePullBytesPerMs: { min: 25_000, max: 40_000 },
+  /** A pull whose layers are all on the node already (policy Always, image cached) only checks the manifest. */
+  imageUpToDateMs: { min: 150, max: 600 },
+  /** #45 the kubelet's image pull back-off (imageBackOffPeriod, MaxImageBackOff). */
+  imagePullBackoff: { initialMs: 10_000, maxMs: 300_000 },
+  /** #45 a pod whose sync failed is re-synced after workerBackOffPeriod 10s with 0.5 jitter. */
+  podWorkerErrorResyncMs: { min: 10_000, max: 15_000 },
   containerStartMs: { min: 1_000, max: 2_500 },
   containerStopMs: { min: 300, max: 1_500 },
   nodeBootMs: 5_000,

@@ -2,6 +2,8 @@
 // observed, the container runtime on each node, scheduler queues. All JSON-serialisable, so a
 // snapshot is this plus the store, the clock and the RNG.
 import type { ConditionStatus, Millis } from '../api/types';
+import { emptyRegistry, type RegistryState } from '../registry/registry';
+import type { BackoffTable } from '../util/backoff';
 
 export interface NodeHardware {
   cpu: string;
@@ -66,13 +68,33 @@ export interface ContainerRecord {
   restart: boolean;
   /** When this attempt began (the Pulled event reports the pull time). */
   since: Millis;
+  /** While phase is 'pulling': how far the image manager got through the pod's images (kubelet/images.ts). */
+  pulls?: PodImagePulls;
+}
+
+/** The image manager's progress through one start of a pod: containers in order, one pull at a time. */
+export interface PodImagePulls {
+  /** Index of the container whose image is being ensured. */
+  next: number;
+  /** Containers whose image is on the node for this start. */
+  ready: string[];
+  /** Whether some image failed in this pass (the pod then waits for a re-sync). */
+  failed: boolean;
+  /** When the kubelet asked for the current pull, and when the node's serial puller began it. */
+  requestedAt: Millis;
+  startedAt: Millis;
 }
 
 export interface NodeRuntime {
   /** Whether containerd answers (sim runtime stop/start). */
   up: boolean;
+  /** Images on the node, fully qualified (docker.io/library/nginx:1.27). */
   images: string[];
   containers: Record<string, ContainerRecord>;
+  /** The serial image puller (serializeImagePulls): when its current pull ends. */
+  pullerFreeAt?: Millis;
+  /** Images the serial puller is fetching, with when that pull ends: a pull queued behind one finds the layers there. */
+  pulling?: Record<string, Millis>;
   nextPodHost: number;
   nextAttempt: number;
 }
@@ -128,6 +150,10 @@ export interface SimState {
   /** Nodes cut off from the API server by sim network partition (#46); the machine runs on. */
   partitioned: Record<string, true>;
   kubeProxy: KubeProxyState;
+  /** The simulated image registry (what sim registry push / rm changed). */
+  registry: RegistryState;
+  /** The kubelets' image pull back-off, by "<pod uid>_<image>" (#45). */
+  imagePullBackoff: BackoffTable;
 }
 
 export function emptySimState(): SimState {
@@ -145,6 +171,8 @@ export function emptySimState(): SimState {
     refusedCreates: {},
     partitioned: {},
     kubeProxy: { programmed: {}, pending: {}, pendingAt: null, lastSyncAt: null },
+    registry: emptyRegistry(),
+    imagePullBackoff: {},
   };
 }
 

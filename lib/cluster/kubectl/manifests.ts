@@ -34,6 +34,7 @@ const container = z
   .object({
     name,
     image: z.string().min(1),
+    imagePullPolicy: z.enum(['Always', 'IfNotPresent', 'Never']).optional(),
     ports: z
       .array(z.object({ containerPort: z.number().int(), protocol: z.enum(['TCP', 'UDP']).optional(), name: z.string().optional() }))
       .optional(),
@@ -146,6 +147,8 @@ function toContainer(input: z.infer<typeof container>): Container {
   return {
     name: input.name,
     image: input.image,
+    // Only an explicit policy is stored; readers apply SetDefaults_Container's default (#43).
+    ...(input.imagePullPolicy ? { imagePullPolicy: input.imagePullPolicy } : {}),
     ports: (input.ports ?? []).map((port) => port.containerPort),
     // With only limits set, the API server defaults requests to the limits.
     requests: {

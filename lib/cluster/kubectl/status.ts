@@ -20,7 +20,10 @@ export function nodeRoles(node: Node): string[] {
 /** printPod's STATUS column. */
 export function podStatusWord(pod: Pod): string {
   let reason: string = pod.status.reason ?? pod.status.phase;
-  for (const status of pod.status.containerStatuses) {
+  // printPod walks the containers from the last, so the first container's reason wins.
+  const statuses = pod.status.containerStatuses;
+  for (let i = statuses.length - 1; i >= 0; i--) {
+    const status = statuses[i];
     if (status.state === 'waiting' && status.reason) reason = status.reason;
     else if (status.state === 'terminated' && status.reason) reason = status.reason;
   }

@@ -5,11 +5,11 @@ import { involved } from '../apiserver/apiserver';
 import { objectKey } from '../apiserver/store';
 import type { SimContext } from '../engine/context';
 import { setCondition } from '../controllers/podutil';
-import { imageSizeBytes, needsPull, podIp, pullDurationMs, runtimeOf, startDurationMs, stopDurationMs } from './runtime';
+import { podIp, runtimeOf, startDurationMs, stopDurationMs } from './runtime';
+import { cachePodImages, ensurePodImages, finishPull, resyncPulls, type ImagesOutcome } from './images';
 import type { TimerTask } from '../engine/clock';
 import type { ContainerRecord } from '../engine/state';
 import type { ContainerStatus, Pod } from '../api/types';
-import { formatGoDuration } from '../util/duration';
 
 type StepTask = Extract<TimerTask, { owner: 'kubelet' }>;
 type Step = StepTask['step'];
@@ -17,6 +17,7 @@ type Step = StepTask['step'];
 /** The phase a container must still be in for a finished step to apply. */
 const expectedPhase: Record<Step, ContainerRecord['phase']> = {
   IMAGE_PULLED: 'pulling',
+  IMAGE_PULL_RESYNC: 'pulling',
   CONTAINER_STARTED: 'creating',
   CONTAINER_STOPPED: 'stopping',
 };
@@ -30,7 +31,6 @@ function beginStart(ctx: SimContext, node: string, pod: Pod): void {
   const restart = pod.status.containerStatuses.some((status) => status.started);
   const record: ContainerRecord = { podKey: ctx.listers.keyFor(pod), phase: 'pulling', attempt, restart, since: now };
   runtime.containers[pod.metadata.uid] = record;
-  const image = pod.spec.containers[0].image;
   ctx.client.update(pod, 'status', (target) => {
     target.status.hostIP = ctx.listers.get('Node', node)?.status.internalIP;
     target.status.podIP ??= podIp(ctx, node, pod.spec.hostNetwork);
@@ -54,16 +54,16 @@ function beginStart(ctx: SimContext, node: string, pod: Pod): void {
   });
   if (ctx.bootstrapping) {
     record.phase = 'running';
-    if (!runtime.images.includes(image)) runtime.images.push(image);
+    cachePodImages(ctx, node, pod);
     markRunning(ctx, pod, false);
-  } else if (needsPull(runtime, image)) {
-    ctx.client.record(involved(pod), 'Normal', 'Pulling', `Pulling image "${image}"`, 'kubelet');
-    ctx.schedule(stepTask(node, pod.metadata.uid, attempt, 'IMAGE_PULLED'), pullDurationMs(ctx));
-  } else {
-    record.phase = 'creating';
-    ctx.client.record(involved(pod), 'Normal', 'Pulled', `Container image "${image}" already present on machine`, 'kubelet');
-    ctx.schedule(stepTask(node, pod.metadata.uid, attempt, 'CONTAINER_STARTED'), startDurationMs(ctx));
-  }
+  } else afterImages(ctx, node, pod, record, ensurePodImages(ctx, node, pod, record));
+}
+
+/** The pull step's hand-off (kubelet/images.ts ensures every container's image first). */
+function afterImages(ctx: SimContext, node: string, pod: Pod, record: ContainerRecord, images: ImagesOutcome): void {
+  if (images !== 'ready') return;
+  record.phase = 'creating';
+  ctx.schedule(stepTask(node, pod.metadata.uid, record.attempt, 'CONTAINER_STARTED'), startDurationMs(ctx));
 }
 
 function markRunning(ctx: SimContext, pod: Pod, restart: boolean): void {
@@ -140,18 +140,9 @@ export function completeStep(ctx: SimContext, event: StepTask): void {
     delete runtime.containers[event.uid];
     return;
   }
-  const container = pod.spec.containers[0];
-  if (event.step === 'IMAGE_PULLED') {
-    if (!runtime.images.includes(container.image)) runtime.images.push(container.image);
-    record.phase = 'creating';
-    ctx.client.record(
-      involved(pod),
-      'Normal',
-      'Pulled',
-      `Successfully pulled image "${container.image}" in ${formatGoDuration(ctx.clock.now() - record.since)}. Image size: ${imageSizeBytes(container.image)} bytes.`,
-      'kubelet',
-    );
-    ctx.schedule(stepTask(node, event.uid, record.attempt, 'CONTAINER_STARTED'), startDurationMs(ctx));
+  if (event.step === 'IMAGE_PULLED' || event.step === 'IMAGE_PULL_RESYNC') {
+    const images = event.step === 'IMAGE_PULLED' ? finishPull(ctx, node, pod, record) : resyncPulls(ctx, node, pod, record);
+    afterImages(ctx, node, pod, record, images);
     return;
   }
   record.phase = 'running';

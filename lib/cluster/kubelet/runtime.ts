@@ -17,17 +17,6 @@ export function runtimeOf(ctx: SimContext, node: string): NodeRuntime {
   return (ctx.state.runtimes[node] ??= { up: true, images: [], containers: containerTable(), nextPodHost: 2, nextAttempt: 1 });
 }
 
-/** imagePullPolicy's default: Always for :latest or untagged images, IfNotPresent otherwise. */
-export function needsPull(runtime: NodeRuntime, image: string): boolean {
-  const tag = image.includes(':') ? image.slice(image.lastIndexOf(':') + 1) : '';
-  const always = tag === '' || tag === 'latest' || tag.includes('/');
-  return always || !runtime.images.includes(image);
-}
-
-export function pullDurationMs(ctx: SimContext): number {
-  return ctx.rng.between(defaults.imagePullMs.min, defaults.imagePullMs.max);
-}
-
 export function startDurationMs(ctx: SimContext): number {
   return ctx.rng.between(defaults.containerStartMs.min, defaults.containerStartMs.max);
 }
@@ -38,14 +27,11 @@ export function stopDurationMs(ctx: SimContext): number {
 
 /** Power loss: every container on the node dies with it. */
 export function killEveryContainer(ctx: SimContext, node: string): void {
-  runtimeOf(ctx, node).containers = containerTable();
-}
-
-/** A stable fake image size for the Pulled event. */
-export function imageSizeBytes(image: string): number {
-  let hash = 0;
-  for (const char of image) hash = (hash * 31 + char.charCodeAt(0)) >>> 0;
-  return 20_000_000 + (hash % 80_000_000);
+  const runtime = runtimeOf(ctx, node);
+  runtime.containers = containerTable();
+  // Pulls in progress die too; the images already pulled stay on disk.
+  delete runtime.pullerFreeAt;
+  delete runtime.pulling;
 }
 
 export function podIp(ctx: SimContext, node: string, hostNetwork: boolean): string {

@@ -13,6 +13,7 @@ import { healNode, isPartitioned, partitionNode } from '../node/network';
 import { clusterRegion, machinesInZone, maxZones, zoneForNewWorker, zonesOf } from '../node/zones';
 import { simCurl } from '../proxy/curl';
 import { simCommandHelp } from './help';
+import { registryCommand } from './registry';
 
 /** The most workers `sim init` builds. */
 export const maxWorkers = 5000;
@@ -219,6 +220,8 @@ export function sim(host: SimHost, args: string[]): CommandResult {
       return networkCommand(host, rest);
     case 'zone':
       return zoneCommand(host, rest);
+    case 'registry':
+      return registryCommand(host.engine, rest);
     case 'advance': {
       const duration = rest.length === 1 ? parseDuration(rest[0]) : undefined;
       if (duration === undefined) return fail(simErrors.advanceUsage(rest[0] || undefined));

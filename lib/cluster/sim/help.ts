@@ -47,6 +47,11 @@ export const simCommandHelp: Record<string, SimCommandHelp> = {
     text: 'Send N requests (default 1) from a pod to a Service through kube-proxy’s rules at this instant; each line is one request, the last one the tally.',
     example: 'sim curl web --count 10',
   },
+  registry: {
+    usage: 'sim registry list [REPOSITORY] | sim registry push NAME[:TAG] | sim registry rm NAME[:TAG]',
+    text: 'List the images the registry holds, push one (as if built and pushed), or delete one; pods pull from it.',
+    example: 'sim registry push registry.example.com/shop/web:2.0',
+  },
   advance: { usage: 'sim advance DURATION', text: 'Let simulated time pass (30s, 5m, 1h, 1m30s).', example: 'sim advance 45s' },
   time: { usage: 'sim time', text: 'Print the simulated time since the cluster started.', example: 'sim time' },
   ssh: {
@@ -61,7 +66,7 @@ function overview(): string {
   const lines = Object.entries(simCommandHelp).map(
     ([name, entry]) => `  ${name.padEnd(width)}${entry.text}\n  ${' '.repeat(width)}e.g. ${entry.example}`,
   );
-  return `sim drives what happens to the machines rather than to the API: power, kubelets, container runtimes, etcd members, network links, zones, node shells and time.\n\nCommands:\n${lines.join('\n')}\n\nUsage:\n  sim COMMAND [args]\n\nUse "sim COMMAND --help" for more about a command.\n`;
+  return `sim drives what happens to the machines and apps rather than to the API: power, kubelets, container runtimes, etcd members, network links, zones, the image registry, app behaviour, in-cluster traffic, node shells and time.\n\nCommands:\n${lines.join('\n')}\n\nUsage:\n  sim COMMAND [args]\n\nUse "sim COMMAND --help" for more about a command.\n`;
 }
 
 /** The help text these arguments ask for, or undefined when they are an ordinary sim command. */

@@ -61,6 +61,8 @@ const phaseByStatus: Record<string, PodPhase> = {
   CrashLoopBackOff: 'Failed',
   ImagePullBackOff: 'Failed',
   ErrImagePull: 'Failed',
+  ErrImageNeverPull: 'Failed',
+  InvalidImageName: 'Failed',
 };
 
 export const phaseOf = (status: string): PodPhase => phaseByStatus[status] ?? 'Other';

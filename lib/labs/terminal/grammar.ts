@@ -95,6 +95,7 @@ export const simCommands: Record<string, Record<string, Slot>> = {
   runtime: { stop: 'node', start: 'node' },
   etcd: { fail: 'etcd-member', recover: 'etcd-member' },
   curl: {},
+  registry: { list: 'none', push: 'none', rm: 'none' },
   advance: {},
   time: {},
   init: {},

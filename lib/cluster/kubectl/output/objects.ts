@@ -22,6 +22,8 @@ import type { Engine } from '../../engine/engine';
 import { containerId, imageRef } from '../../node/containers';
 import { formatCpu, formatMemory } from '../../util/quantity';
 import { simulatedEpochMs } from '../env';
+import { defaultPullPolicy } from '../../registry/reference';
+import { imageSize } from '../../registry/registry';
 
 export type Json = string | number | boolean | null | Json[] | { [key: string]: Json };
 export type JsonObject = { [key: string]: Json };
@@ -106,15 +108,10 @@ function resources(container: Container): JsonObject {
   return compact({ limits: list(container.limits), requests: list(requests) });
 }
 
-const pullPolicy = (image: string) => {
-  const tag = image.includes(':') ? image.slice(image.lastIndexOf(':') + 1) : '';
-  return tag === '' || tag === 'latest' || tag.includes('/') ? 'Always' : 'IfNotPresent';
-};
-
 function containerSpec(container: Container): JsonObject {
   return compact({
     image: container.image,
-    imagePullPolicy: pullPolicy(container.image),
+    imagePullPolicy: container.imagePullPolicy ?? defaultPullPolicy(container.image),
     name: container.name,
     ports: container.ports.length > 0 ? container.ports.map((port) => ({ containerPort: port, protocol: 'TCP' })) : undefined,
     resources: resources(container),
@@ -186,7 +183,7 @@ function podStatus(pod: Pod): JsonObject {
               s.state === 'running'
                 ? { running: { startedAt: isoTime(s.startedAt ?? 0) } }
                 : s.state === 'waiting'
-                  ? { waiting: compact({ reason: s.reason }) }
+                  ? { waiting: compact({ message: s.message, reason: s.reason }) }
                   : { terminated: compact({ exitCode: 0, reason: s.reason ?? 'Completed' }) };
             const started = s.state !== 'waiting' || s.restartCount > 0;
             return compact({
@@ -250,7 +247,10 @@ function specAndStatus(object: AnyObject, engine: Engine): { spec?: JsonObject; 
           capacity: list(status.capacity),
           conditions: status.conditions.map((c) => condition(c, false)),
           daemonEndpoints: { kubeletEndpoint: { Port: 10250 } },
-          images: images.size > 0 ? [...images].map((image) => ({ names: [imageRef(image), image] })) : undefined,
+          images:
+            images.size > 0
+              ? [...images].map((image) => ({ names: [imageRef(image), image], sizeBytes: imageSize(engine.state.registry, image) }))
+              : undefined,
           nodeInfo: {
             architecture: 'amd64',
             bootID: object.metadata.uid,

@@ -8,7 +8,7 @@ import { fullImageName, imageRef } from '../containers';
 import { cgroupTree } from './cgroups';
 import { containerCgroup, humanDuration, imageIdOf, tabwriter, truncatedId, type NodeMachine } from './machine';
 import { getopt } from '../../shell/getopt';
-import { imageSizeBytes } from '../../kubelet/runtime';
+import { imageSize as registryImageSize } from '../../registry/registry';
 
 const socket = 'unix:///run/containerd/containerd.sock';
 const iso = (ms: number) => new Date(simulatedEpochMs + ms).toISOString().replace(/\.(\d{3})Z$/, '.$1000000Z');
@@ -35,7 +35,8 @@ function humanSize(bytes: number): string {
   return `${Number.parseFloat(value.toPrecision(4))}${units[unit]}`;
 }
 
-const imageSize = (image: string) => (image.includes('pause') ? 320368 : imageSizeBytes(image));
+/** The size the node recorded when it pulled the image (the registry's figure for it). */
+const imageSize = (machine: NodeMachine, image: string) => registryImageSize(machine.engine.state.registry, image);
 
 function splitRef(ref: string): [string, string] {
   const colon = ref.lastIndexOf(':');
@@ -106,7 +107,7 @@ export function crictl(machine: NodeMachine, args: string[], now: number): Comma
       const rows = [['IMAGE', 'TAG', 'IMAGE ID', 'SIZE']];
       for (const image of machine.images) {
         const [repository, tag] = splitRef(image);
-        rows.push([repository, tag, trunc(imageIdOf(image)), humanSize(imageSize(image))]);
+        rows.push([repository, tag, trunc(imageIdOf(image)), humanSize(imageSize(machine, image))]);
       }
       return ok(tabwriter(rows, 20, 3));
     }
@@ -232,7 +233,7 @@ export function ctr(machine: NodeMachine, args: string[]): CommandResult {
       for (const image of machine.images) {
         const digestRef = imageRef(image);
         const digestText = digestRef.slice(digestRef.indexOf('@') + 1);
-        const size = (imageSize(image) / 1024 / 1024).toFixed(1);
+        const size = (imageSize(machine, image) / 1024 / 1024).toFixed(1);
         const type = 'application/vnd.oci.image.index.v1+json';
         const row = (ref: string) => [
           ref,
@@ -305,8 +306,8 @@ export function nerdctl(machine: NodeMachine, args: string[], now: number): Comm
           imageIdOf(image).slice(0, 12),
           `${humanDuration(now)} ago`,
           'linux/amd64',
-          humanSize(imageSize(image) * 2.5),
-          humanSize(imageSize(image)),
+          humanSize(imageSize(machine, image) * 2.5),
+          humanSize(imageSize(machine, image)),
         ]);
       }
     return ok(tabwriter(rows, 4, 4));
