@@ -77,7 +77,36 @@ export interface Container {
   requests: Resources;
   limits?: Partial<Resources>;
   ports: number[];
+  /** The entrypoint and its arguments, when the manifest overrides the image's (exec probes, `sleep 5`). */
+  command?: string[];
+  args?: string[];
+  readinessProbe?: Probe;
+  livenessProbe?: Probe;
+  startupProbe?: Probe;
+  lifecycle?: { preStop?: LifecycleHandler };
 }
+
+/** A probe's or a hook's action: exactly one of these is set (validation checks it). */
+export interface ProbeAction {
+  httpGet?: { path: string; port: number; scheme: 'HTTP' | 'HTTPS' };
+  tcpSocket?: { port: number };
+  exec?: { command: string[] };
+}
+
+/** #35 every field defaulted as SetDefaults_Probe does. */
+export interface Probe extends ProbeAction {
+  initialDelaySeconds: number;
+  timeoutSeconds: number;
+  periodSeconds: number;
+  successThreshold: number;
+  failureThreshold: number;
+}
+
+export interface LifecycleHandler extends ProbeAction {
+  sleep?: { seconds: number };
+}
+
+export type RestartPolicy = 'Always' | 'OnFailure' | 'Never';
 
 export interface Volume {
   name: string;
@@ -96,6 +125,8 @@ export interface PodSpec {
   hostNetwork: boolean;
   priorityClassName?: string;
   hostname?: string;
+  /** #39 absent means Always (the default). */
+  restartPolicy?: RestartPolicy;
 }
 
 export type PodPhase = 'Pending' | 'Running' | 'Succeeded' | 'Failed' | 'Unknown';
@@ -110,6 +141,20 @@ export interface ContainerStatus {
   reason?: string;
   startedAt?: Millis;
   lastRestartAt?: Millis;
+  /** A terminated container's exit code and finish time (#40); a waiting one's message (CrashLoopBackOff). */
+  exitCode?: number;
+  finishedAt?: Millis;
+  message?: string;
+  /** The previous instance's termination (lastState.terminated), once the container restarted. */
+  lastState?: ContainerTermination;
+}
+
+/** #40 how a container instance ended. */
+export interface ContainerTermination {
+  reason: string;
+  exitCode: number;
+  startedAt: Millis;
+  finishedAt: Millis;
 }
 
 export interface Pod {

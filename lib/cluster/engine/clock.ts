@@ -10,7 +10,19 @@ export type TimerTask =
   /** #13 the taint eviction controller deletes a pod when its toleration runs out. */
   | { owner: 'tainteviction'; podKey: string; uid: string }
   /** A container runtime step on a node finished (image pulled, container started or stopped). */
-  | { owner: 'kubelet'; node: string; step: 'IMAGE_PULLED' | 'CONTAINER_STARTED' | 'CONTAINER_STOPPED'; uid: string; attempt: number };
+  | { owner: 'kubelet'; node: string; step: 'IMAGE_PULLED' | 'CONTAINER_STARTED' | 'CONTAINER_STOPPED'; uid: string; attempt: number }
+  /** #36 one prober worker's periodic tick (pkg/kubelet/prober/worker.go). */
+  | { owner: 'prober'; node: string; uid: string; attempt: number; container: string; probe: 'startup' | 'liveness' | 'readiness' }
+  /** #38 #41 #51 a step of one container (kuberuntime): restarted, exited, killed, or the back-off re-sync. */
+  | { owner: 'kuberuntime'; node: string; uid: string; container: string; step: ContainerStep; restartCount: number };
+
+export type ContainerStep =
+  | 'IMAGE_PULLED'
+  | 'CONTAINER_STARTED'
+  | 'CONTAINER_EXITED'
+  | 'CONTAINER_KILLED'
+  | 'OOM_KILLED'
+  | 'BACKOFF_RESYNC';
 
 export interface TimerRecord {
   id: number;

@@ -14,6 +14,8 @@ import { startWithFreshObservations } from '../controllers/nodelifecycle';
 import { evictPod } from '../controllers/tainteviction';
 import { servedLease } from '../kubelet/kubelet';
 import { completeStep, resyncNodePods } from '../kubelet/podworker';
+import { proberTick } from '../kubelet/prober';
+import { completeContainerStep } from '../kubelet/kuberuntime';
 import { WorkQueues } from './queues';
 import { SchedulerCache, type NodeUsage } from '../scheduler/cache';
 import { NodeTable } from '../scheduler/nodetable';
@@ -190,7 +192,9 @@ export class Engine implements SimContext {
       this.actors.get(task.actor)?.actor.send({ type: elapsed(task.delay) });
     } else if (task.owner === 'tainteviction') {
       if (this.controllersLeading()) evictPod(this, task.podKey, task.uid);
-    } else completeStep(this, task);
+    } else if (task.owner === 'prober') proberTick(this, task);
+    else if (task.owner === 'kuberuntime') completeContainerStep(this, task);
+    else completeStep(this, task);
   }
 
   advanceTo(target: number): void {

@@ -1,6 +1,7 @@
 // The `sim` commands: what happens to the machines rather than to the API (power, kubelets,
 // container runtimes, etcd members) and the passage of time.
 import { addNodeHardware, spawnNode, validNodeResources } from '../engine/bootstrap';
+import { appCommand } from './app';
 import { runtimeOf } from '../kubelet/runtime';
 import type { Engine } from '../engine/engine';
 import { simErrors } from '../api/errors';
@@ -167,6 +168,8 @@ export function sim(host: SimHost, args: string[]): CommandResult {
       return runtimeCommand(host, rest);
     case 'etcd':
       return etcdCommand(host, rest);
+    case 'app':
+      return appCommand(host.engine, rest);
     case 'advance': {
       const duration = rest.length === 1 ? parseDuration(rest[0]) : undefined;
       if (duration === undefined) return fail(simErrors.advanceUsage(rest[0] || undefined));
@@ -178,6 +181,6 @@ export function sim(host: SimHost, args: string[]): CommandResult {
       if (rest.length > 0) return fail('error: sim time takes no arguments');
       return ok(`${formatGoDuration(host.engine.clock.now())}\n`);
     default:
-      return fail(group ? `error: unknown command "${group}" for "sim"` : 'error: sim init|node|kubelet|runtime|etcd|advance|time');
+      return fail(group ? `error: unknown command "${group}" for "sim"` : 'error: sim init|node|kubelet|runtime|etcd|app|advance|time');
   }
 }

@@ -32,6 +32,12 @@ export const simCommandHelp: Record<string, SimCommandHelp> = {
     text: 'Fail or recover one etcd member; without quorum the API server cannot read or write.',
     example: 'sim etcd fail etcd-1',
   },
+  app: {
+    usage:
+      'sim app crash|hang|unready|heal POD [--exit-code N] [-c CONTAINER] [-n NS] | sim app memory POD SIZE; POD may be deployment/NAME',
+    text: 'Make the app in a pod misbehave: exit (default code 1), hang (probes time out, SIGTERM ignored), fail readiness, use memory (over its limit it is OOM-killed), or heal.',
+    example: 'sim app crash deployment/web --exit-code 2',
+  },
   advance: { usage: 'sim advance DURATION', text: 'Let simulated time pass (30s, 5m, 1h, 1m30s).', example: 'sim advance 45s' },
   time: { usage: 'sim time', text: 'Print the simulated time since the cluster started.', example: 'sim time' },
   ssh: {
@@ -46,7 +52,7 @@ function overview(): string {
   const lines = Object.entries(simCommandHelp).map(
     ([name, entry]) => `  ${name.padEnd(width)}${entry.text}\n  ${' '.repeat(width)}e.g. ${entry.example}`,
   );
-  return `sim drives what happens to the machines rather than to the API: power, kubelets, container runtimes, etcd members, node shells and time.\n\nCommands:\n${lines.join('\n')}\n\nUsage:\n  sim COMMAND [args]\n\nUse "sim COMMAND --help" for more about a command.\n`;
+  return `sim drives what happens to the machines rather than to the API: power, kubelets, container runtimes, etcd members, the apps in containers, node shells and time.\n\nCommands:\n${lines.join('\n')}\n\nUsage:\n  sim COMMAND [args]\n\nUse "sim COMMAND --help" for more about a command.\n`;
 }
 
 /** The help text these arguments ask for, or undefined when they are an ordinary sim command. */
