@@ -104,7 +104,10 @@ export function startInstances(ctx: SimContext, node: string, pod: Pod, record: 
       state: 'running',
       restartCount,
       startedAt: now,
-      last: restart ? { reason: 'Unknown', exitCode: 255, startedAt: previous?.startedAt ?? now, finishedAt: now } : previous?.lastState,
+      // The lost instance started at the last restart, or with the pod.
+      last: restart
+        ? { reason: 'Unknown', exitCode: 255, startedAt: previous?.lastRestartAt ?? pod.status.startTime ?? now, finishedAt: now }
+        : previous?.lastState,
       app: initialApp(container),
       probes: {},
     };
