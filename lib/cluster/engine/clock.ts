@@ -66,16 +66,18 @@ export class VirtualClock {
     this.live.delete(id);
   }
 
-  /** Fires due timers in order, each at its own due time, until `target`; then sets now = target. */
-  runUntil(target: number, onTask: (task: TimerTask) => void, afterEach: () => void): void {
+  /**
+   * Fires due timers in order, each at its own due time, until `target`; then sets now = target.
+   * `afterEach` follows every task whose handler did not return false (false: it changed nothing).
+   */
+  runUntil(target: number, onTask: (task: TimerTask) => boolean | void, afterEach: () => void): void {
     for (;;) {
       const timer = this.peekLive();
       if (!timer || timer.dueAt > target) break;
       this.popTop();
       this.live.delete(timer.id);
       this.current = Math.max(this.current, timer.dueAt);
-      onTask(timer.task);
-      afterEach();
+      if (onTask(timer.task) !== false) afterEach();
     }
     this.current = Math.max(this.current, target);
   }

@@ -185,16 +185,17 @@ export class Engine implements SimContext {
     timers!.delete(delay);
   }
 
-  /** Delivers a plain-data timer to its owner. */
-  dispatch(task: TimerTask): void {
+  /** Delivers a plain-data timer to its owner; false when it changed nothing (a steady probe). */
+  dispatch(task: TimerTask): boolean {
     if (task.owner === 'actor') {
       this.actorTimers.get(task.actor)?.delete(task.delay);
       this.actors.get(task.actor)?.actor.send({ type: elapsed(task.delay) });
     } else if (task.owner === 'tainteviction') {
       if (this.controllersLeading()) evictPod(this, task.podKey, task.uid);
-    } else if (task.owner === 'prober') proberTick(this, task);
+    } else if (task.owner === 'prober') return proberTick(this, task);
     else if (task.owner === 'kuberuntime') completeContainerStep(this, task);
     else completeStep(this, task);
+    return true;
   }
 
   advanceTo(target: number): void {

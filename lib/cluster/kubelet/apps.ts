@@ -79,6 +79,16 @@ export function sigtermExitCode(container: Container): number {
 
 export const sigkillExitCode = 137;
 
+/**
+ * Whether PID 1 of this container ignores SIGTERM: a shell or `sleep` started by the manifest's
+ * command installs no handler, and the kernel drops unhandled signals to a namespace's init, so
+ * only SIGKILL at the end of the grace period stops it.
+ */
+export function ignoresSigterm(container: Container): boolean {
+  const first = container.command?.[0];
+  return first !== undefined && /^(\/bin\/)?(sh|bash|ash|sleep)$/.test(first);
+}
+
 function listens(container: Container, port: number): boolean {
   const app = appOf(container.image);
   if (app) return app.port === port;
@@ -103,26 +113,29 @@ export function runProbe(
   const refusesReadiness = unready && type === 'readiness';
   if (action.httpGet) {
     const { path, port, scheme } = action.httpGet;
+    const paths = appOf(container.image)?.paths;
+    if (!hung && !refusesReadiness && listens(container, port) && (!paths || paths.includes(path))) return succeeded;
     const url = `${scheme.toLowerCase()}://${podIp}:${port}${path}`;
     if (!listens(container, port))
       return { result: 'Failure', output: `Get "${url}": dial tcp ${podIp}:${port}: connect: connection refused` };
     if (hung)
       return { result: 'Failure', output: `Get "${url}": context deadline exceeded (Client.Timeout exceeded while awaiting headers)` };
     if (refusesReadiness) return { result: 'Failure', output: 'HTTP probe failed with statuscode: 503' };
-    const paths = appOf(container.image)?.paths;
-    if (paths && !paths.includes(path)) return { result: 'Failure', output: 'HTTP probe failed with statuscode: 404' };
-    return { result: 'Success', output: '' };
+    return { result: 'Failure', output: 'HTTP probe failed with statuscode: 404' };
   }
   if (action.tcpSocket) {
     const { port } = action.tcpSocket;
     if (!listens(container, port)) return { result: 'Failure', output: `dial tcp ${podIp}:${port}: connect: connection refused` };
     if (hung || refusesReadiness) return { result: 'Failure', output: `dial tcp ${podIp}:${port}: i/o timeout` };
-    return { result: 'Success', output: '' };
+    return succeeded;
   }
   if (hung) return { result: 'Failure', output: `command timed out` };
   if (refusesReadiness) return { result: 'Failure', output: '' };
-  return { result: 'Success', output: '' };
+  return succeeded;
 }
+
+/** One shared success: a healthy probe allocates nothing. */
+const succeeded: ProbeOutcome = Object.freeze({ result: 'Success', output: '' });
 
 /** Whether the process answers requests: the container runs and is not hung (what a Service's backend needs). */
 export function appServes(instance: ContainerInstance | undefined): boolean {

@@ -14,7 +14,7 @@ import { setCondition } from '../controllers/podutil';
 import type { Container, ContainerStatus, Pod, PodPhase } from '../api/types';
 import { backoffEndsAt, backoffNext, inBackoffSince } from '../util/backoff';
 import { formatGoDuration } from '../util/duration';
-import { commandExit, initialApp, sigkillExitCode, sigtermExitCode } from './apps';
+import { commandExit, ignoresSigterm, initialApp, sigkillExitCode, sigtermExitCode } from './apps';
 import { cancelProbeWorkers, resetProbeWorkers, startProbeWorkers, triggerReadiness } from './prober';
 import { imageSizeBytes, needsPull, pullDurationMs, runtimeOf, startDurationMs, stopDurationMs } from './runtime';
 
@@ -245,7 +245,7 @@ export function stopTiming(
   const hung = instance?.app.hung ?? false;
   const preStop = container.lifecycle?.preStop;
   const hookMs = !preStop ? 0 : hung && !preStop.sleep ? graceMs : (preStop.sleep?.seconds ?? 0) * 1000;
-  if (hung || hookMs >= graceMs) return { ms: graceMs, exitCode: sigkillExitCode };
+  if (hung || ignoresSigterm(container) || hookMs >= graceMs) return { ms: graceMs, exitCode: sigkillExitCode };
   return { ms: Math.min(graceMs, hookMs + stopMs), exitCode: sigtermExitCode(container) };
 }
 

@@ -10,7 +10,6 @@ import type { ContainerRecord, ProbeResult, ProbeType, ProbeWorkerState } from '
 import type { Container, Pod, Probe } from '../api/types';
 import { runProbe } from './apps';
 import { killContainer, syncContainerStatus } from './kuberuntime';
-import { runtimeOf } from './runtime';
 
 type ProberTask = Extract<TimerTask, { owner: 'prober' }>;
 
@@ -90,40 +89,42 @@ function publish(ctx: SimContext, pod: Pod, record: ContainerRecord, worker: Pro
   return true;
 }
 
-/** worker.doProbe: one probe of one container, with the kubelet's skipping rules and thresholds. */
-function doProbe(ctx: SimContext, node: string, pod: Pod, record: ContainerRecord, name: string, type: ProbeType): void {
+/**
+ * worker.doProbe: one probe of one container, with the kubelet's skipping rules and thresholds.
+ * Returns whether it wrote anything (an event, the pod status): a steady probe writes nothing.
+ */
+function doProbe(ctx: SimContext, node: string, pod: Pod, record: ContainerRecord, name: string, type: ProbeType): boolean {
   const instance = record.instances?.[name];
   const worker = instance?.probes[type];
   const container = pod.spec.containers.find((each) => each.name === name);
   const probe = container && probeOf(container, type);
-  if (!instance || !worker || !container || !probe) return;
+  if (!instance || !worker || !container || !probe) return false;
   const now = ctx.clock.now();
-  if (instance.state !== 'running' && instance.state !== 'killing') {
-    if (type === 'readiness') publish(ctx, pod, record, worker, 'Failure');
-    return;
-  }
-  if (worker.onHold) return;
-  if (now - instance.startedAt < probe.initialDelaySeconds * 1000) return;
+  if (instance.state !== 'running' && instance.state !== 'killing')
+    return type === 'readiness' && publish(ctx, pod, record, worker, 'Failure');
+  if (worker.onHold) return false;
+  if (now - instance.startedAt < probe.initialDelaySeconds * 1000) return false;
   const startup = instance.probes.startup;
   const started = !startup || startup.result === 'Success';
-  if (type === 'startup' ? started : !started) return;
+  if (type === 'startup' ? started : !started) return false;
   const outcome = runProbe(container, instance, type, probe, pod.status.podIP ?? '');
-  if (outcome.result === 'Failure')
-    ctx.client.record(involved(pod), 'Warning', 'Unhealthy', proberMessages.unhealthy(type, outcome.output), 'kubelet');
+  const failed = outcome.result === 'Failure';
+  if (failed) ctx.client.record(involved(pod), 'Warning', 'Unhealthy', proberMessages.unhealthy(type, outcome.output), 'kubelet');
   if (worker.lastResult === outcome.result) worker.resultRun++;
   else {
     worker.lastResult = outcome.result;
     worker.resultRun = 1;
   }
-  if (outcome.result === 'Failure' ? worker.resultRun < probe.failureThreshold : worker.resultRun < probe.successThreshold) return;
-  publish(ctx, pod, record, worker, outcome.result);
-  if (type !== 'readiness' && outcome.result === 'Failure') {
+  if (failed ? worker.resultRun < probe.failureThreshold : worker.resultRun < probe.successThreshold) return failed;
+  const changed = publish(ctx, pod, record, worker, outcome.result);
+  if (type !== 'readiness' && failed) {
     worker.onHold = true;
     worker.resultRun = 0;
     killContainer(ctx, node, pod, record, name, type);
   }
   // Startup succeeded: the readiness worker is triggered at once (prober_manager UpdatePodStatus).
-  if (type === 'startup' && outcome.result === 'Success') triggerReadiness(ctx, node, pod, record, name);
+  if (type === 'startup' && !failed) triggerReadiness(ctx, node, pod, record, name);
+  return changed || failed;
 }
 
 /** UpdatePodStatus triggers the readiness worker of a running container that is not ready yet. */
@@ -133,16 +134,17 @@ export function triggerReadiness(ctx: SimContext, node: string, pod: Pod, record
   if (worker && worker.result !== 'Success') doProbe(ctx, node, current, record, name, 'readiness');
 }
 
-/** A worker's period elapsed: probe (while the kubelet runs), then tick again. */
-export function proberTick(ctx: SimContext, task: ProberTask): void {
-  const record = runtimeOf(ctx, task.node).containers[task.uid];
+/** A worker's period elapsed: probe (while the kubelet runs), then tick again. False when nothing was written. */
+export function proberTick(ctx: SimContext, task: ProberTask): boolean {
+  const record = ctx.state.runtimes[task.node]?.containers[task.uid];
   const worker = record?.instances?.[task.container]?.probes[task.probe];
-  if (!record || record.attempt !== task.attempt || !worker) return;
+  if (!record || record.attempt !== task.attempt || !worker) return false;
   const pod = ctx.listers.get('Pod', record.podKey);
   const container = pod?.spec.containers.find((each) => each.name === task.container);
   const probe = container && probeOf(container, task.probe);
-  if (!pod || pod.metadata.uid !== task.uid || !probe) return;
-  worker.timerId = tick(ctx, task.node, pod, record, task.container, task.probe, probe.periodSeconds);
-  if (record.phase === 'running' && pod.metadata.deletionTimestamp === undefined && ctx.kubeletRunning(task.node))
-    doProbe(ctx, task.node, pod, record, task.container, task.probe);
+  if (!pod || pod.metadata.uid !== task.uid || !probe) return false;
+  // The task is plain data and fired once: it is rescheduled as it is.
+  worker.timerId = ctx.schedule(task, probe.periodSeconds * 1000);
+  if (record.phase !== 'running' || pod.metadata.deletionTimestamp !== undefined || !ctx.kubeletRunning(task.node)) return false;
+  return doProbe(ctx, task.node, pod, record, task.container, task.probe);
 }
