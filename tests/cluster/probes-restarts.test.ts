@@ -3,7 +3,8 @@
 import { describe, expect, it } from 'vitest';
 import type { Cluster } from '@/lib/cluster';
 import { apiErrors, fieldErrors, formatApiError } from '@/lib/cluster/api/errors';
-import { kubeletMessages } from '@/lib/cluster/kubelet/kuberuntime';
+import { engineOf } from '@/lib/cluster/cluster';
+import { containersServe, kubeletMessages } from '@/lib/cluster/kubelet/kuberuntime';
 import { proberMessages } from '@/lib/cluster/kubelet/prober';
 import { appErrors } from '@/lib/cluster/sim/app';
 import { advanceUntil, must, newCluster, pods } from './fixtures';
@@ -154,7 +155,12 @@ livenessProbe: { httpGet: { path: /nope, port: 80 } }`),
     });
     advanceUntil(cluster, () => onlyPod(cluster)?.ready === true, 30_000, 500);
     const name = onlyPod(cluster).name;
+    const serves = () => containersServe(engineOf(cluster), engineOf(cluster).store.get('Pod', `default/${name}`)!);
+    expect(serves()).toBe(true);
     must(cluster, `sim app hang ${name}`);
+    // A hung process answers nothing, though the API still shows the pod Running and Ready.
+    expect(serves()).toBe(false);
+    expect(onlyPod(cluster).ready).toBe(true);
     cluster.advance('35s');
     expect(eventsOf(cluster)).toContain(kubeletMessages.probeKill('web', 'liveness'));
     expect(eventCount(cluster, name, 'Liveness probe failed')).toBe(3);
@@ -163,6 +169,7 @@ livenessProbe: { httpGet: { path: /nope, port: 80 } }`),
     expect(advanceUntil(cluster, () => onlyPod(cluster).restarts === 1, 40_000, 500)).toBeDefined();
     expect(onlyPod(cluster).lastTermination).toMatchObject({ reason: 'Error', exitCode: 137 });
     expect(advanceUntil(cluster, () => onlyPod(cluster).ready, 30_000, 500)).toBeDefined();
+    expect(serves()).toBe(true);
   });
 });
 

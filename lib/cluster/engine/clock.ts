@@ -70,7 +70,7 @@ export class VirtualClock {
    * Fires due timers in order, each at its own due time, until `target`; then sets now = target.
    * `afterEach` follows every task whose handler did not return false (false: it changed nothing).
    */
-  runUntil(target: number, onTask: (task: TimerTask) => boolean | void, afterEach: () => void): void {
+  runUntil(target: number, onTask: (task: TimerTask) => unknown, afterEach: () => void): void {
     for (;;) {
       const timer = this.peekLive();
       if (!timer || timer.dueAt > target) break;

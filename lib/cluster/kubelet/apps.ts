@@ -129,7 +129,8 @@ export function runProbe(
     if (hung || refusesReadiness) return { result: 'Failure', output: `dial tcp ${podIp}:${port}: i/o timeout` };
     return succeeded;
   }
-  if (hung) return { result: 'Failure', output: `command timed out` };
+  // A timed-out exec reports what the command printed before the deadline: nothing (pkg/probe/exec).
+  if (hung) return { result: 'Failure', output: '' };
   if (refusesReadiness) return { result: 'Failure', output: '' };
   return succeeded;
 }

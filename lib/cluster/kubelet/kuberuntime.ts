@@ -14,7 +14,7 @@ import { setCondition } from '../controllers/podutil';
 import type { Container, ContainerStatus, Pod, PodPhase } from '../api/types';
 import { backoffEndsAt, backoffNext, inBackoffSince } from '../util/backoff';
 import { formatGoDuration } from '../util/duration';
-import { commandExit, ignoresSigterm, initialApp, sigkillExitCode, sigtermExitCode } from './apps';
+import { appServes, commandExit, ignoresSigterm, initialApp, sigkillExitCode, sigtermExitCode } from './apps';
 import { cancelProbeWorkers, resetProbeWorkers, startProbeWorkers, triggerReadiness } from './prober';
 import { imageSizeBytes, needsPull, pullDurationMs, runtimeOf, startDurationMs, stopDurationMs } from './runtime';
 
@@ -443,4 +443,18 @@ export function syncContainerStatus(ctx: SimContext, pod: Pod, record: Container
     setCondition(target.status.conditions, 'Ready', readyStatus, now, reason, message);
     target.status.containerStatuses = statuses;
   });
+}
+
+/**
+ * Whether the pod's processes answer requests on its node right now: its containers run and none
+ * is hung. What a Service backend needs from the runtime (kube-proxy's podServes adds the node
+ * and the network); it reads only the node's runtime, never the API.
+ */
+export function containersServe(ctx: Pick<SimContext, 'state'>, pod: Pod): boolean {
+  const node = pod.spec.nodeName;
+  const record = node ? ctx.state.runtimes[node]?.containers[pod.metadata.uid] : undefined;
+  // A stopping pod still answers until its processes exit (serving while terminating).
+  if (!record?.instances || (record.phase !== 'running' && record.phase !== 'stopping')) return false;
+  for (const container of pod.spec.containers) if (!appServes(record.instances[container.name])) return false;
+  return true;
 }

@@ -91,6 +91,7 @@ export const simCommands: Record<string, Record<string, Slot>> = {
   kubelet: { stop: 'node', start: 'node' },
   runtime: { stop: 'node', start: 'node' },
   etcd: { fail: 'etcd-member', recover: 'etcd-member' },
+  app: { crash: 'pod', hang: 'pod', unready: 'pod', heal: 'pod', memory: 'pod' },
   advance: {},
   time: {},
   init: {},
