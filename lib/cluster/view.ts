@@ -6,7 +6,7 @@ import type { Engine } from './engine/engine';
 import { hasQuorum, quorumSize, type MemberHealth } from './etcd/etcd.machine';
 import { nodeRoles, nodeStatusWord, podReadyColumn, podStatusWord } from './kubectl/status';
 import { taintString } from './api/taints';
-import type { ConditionStatus, Endpoints, KubeEvent, Taint } from './api/types';
+import type { ConditionStatus, Endpoints, KubeEvent, Pod, Taint } from './api/types';
 import { formatGoDuration } from './util/duration';
 import { formatCpu, formatMemory } from './util/quantity';
 import { isPartitioned } from './node/network';
@@ -107,6 +107,20 @@ export interface EventView {
   count: number;
 }
 
+/** The most recent container termination: a terminated container's own state, else the newest lastState. */
+function lastTermination(pod: Pod): PodView['lastTermination'] {
+  let latest: PodView['lastTermination'] = null;
+  for (const status of pod.status.containerStatuses) {
+    const ended =
+      status.state === 'terminated' && status.finishedAt !== undefined
+        ? { reason: status.reason ?? 'Completed', exitCode: status.exitCode ?? 0, finishedAt: status.finishedAt }
+        : status.lastState;
+    if (ended && (!latest || ended.finishedAt > latest.finishedAt))
+      latest = { container: status.name, reason: ended.reason, exitCode: ended.exitCode, finishedAt: ended.finishedAt };
+  }
+  return latest;
+}
+
 export interface ClusterView {
   time: { ms: number; text: string };
   api: 'available' | 'no-quorum' | 'unreachable';
@@ -182,7 +196,7 @@ export function buildView(engine: Engine): ClusterView {
       labels: { ...pod.metadata.labels },
       qosClass: podQosClass(pod.spec.containers),
       waitingReason: pod.status.containerStatuses.find((status) => status.state === 'waiting')?.reason ?? null,
-      lastTermination: null,
+      lastTermination: lastTermination(pod),
     };
   });
   const workload = (

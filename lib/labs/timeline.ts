@@ -96,7 +96,14 @@ function podMarks(prev: ClusterView, next: ClusterView): TimelineMark[] {
       else if (pod.status === 'Terminating')
         add(pod.node && evicting.has(pod.node) ? 'evicted (Terminating)' : 'Terminating', 'bad', label);
       else if (pod.status === 'ContainerCreating') add('ContainerCreating (pulling the image)', 'neutral', label);
+      else if (pod.status === 'CrashLoopBackOff') add('CrashLoopBackOff (waiting to restart)', 'bad', label);
+      else if (pod.status === 'OOMKilled') add('OOMKilled (over its memory limit)', 'bad', label);
+      else if (pod.status === 'Error' || pod.status === 'Completed')
+        add(`exited (${pod.status})`, pod.status === 'Error' ? 'bad' : 'neutral', label);
     }
+    // A readiness probe flips Ready while the STATUS word stays Running.
+    if (old && old.status === 'Running' && pod.status === 'Running' && old.ready !== pod.ready)
+      add(pod.ready ? 'Ready' : 'not Ready (out of Service traffic)', pod.ready ? 'good' : 'warn', label);
   }
   for (const [key, pod] of before) if (!seen.has(key)) add('deleted', 'bad', podLabel(pod));
   return [...groups].map(([what, { tone, names }]) => ({ kind: 'pod', tone, text: `${names.join(', ')} ${what}` }));

@@ -66,6 +66,15 @@ export const fieldErrors = {
   nodePortForbidden: (index: number, type: string) =>
     `spec.ports[${index}].nodePort: Forbidden: may not be used when \`type\` is '${type}'`,
   nodePortsExhausted: () => 'spec.ports: Internal error: failed to allocate a nodePort: range is full',
+  /** #39 validation of a workload's pod template (ValidatePodTemplateSpecForReplicaSet and friends). */
+  unsupportedValue: (path: string, value: string, supported: string[]) =>
+    `${path}: Unsupported value: "${value}": supported values: ${supported.map((each) => `"${each}"`).join(', ')}`,
+  /** #35 validateHandler / validateProbe. */
+  noHandler: (path: string) => `${path}: Required value: must specify a handler type`,
+  tooManyHandlers: (path: string, handler: string) => `${path}.${handler}: Forbidden: may not specify more than 1 handler type`,
+  mustBeOne: (path: string, value: number) => `${path}: Invalid value: ${value}: must be 1`,
+  portName: (path: string) =>
+    `${path}: Invalid value: 0: must name a containerPort of the container (the simulator resolves named ports against ports[].name)`,
 };
 
 /** kubectl's CheckErr: Invalid errors as "The Kind "name" is invalid: ...", others with the server's reason. */

@@ -79,7 +79,36 @@ export interface Container {
   ports: number[];
   /** Set by the API server's defaulting when the manifest leaves it out (#43); absent means the default for the image. */
   imagePullPolicy?: 'Always' | 'IfNotPresent' | 'Never';
+  /** The entrypoint and its arguments, when the manifest overrides the image's (exec probes, `sleep 5`). */
+  command?: string[];
+  args?: string[];
+  readinessProbe?: Probe;
+  livenessProbe?: Probe;
+  startupProbe?: Probe;
+  lifecycle?: { preStop?: LifecycleHandler };
 }
+
+/** A probe's or a hook's action: exactly one of these is set (validation checks it). */
+export interface ProbeAction {
+  httpGet?: { path: string; port: number; scheme: 'HTTP' | 'HTTPS' };
+  tcpSocket?: { port: number };
+  exec?: { command: string[] };
+}
+
+/** #35 every field defaulted as SetDefaults_Probe does. */
+export interface Probe extends ProbeAction {
+  initialDelaySeconds: number;
+  timeoutSeconds: number;
+  periodSeconds: number;
+  successThreshold: number;
+  failureThreshold: number;
+}
+
+export interface LifecycleHandler extends ProbeAction {
+  sleep?: { seconds: number };
+}
+
+export type RestartPolicy = 'Always' | 'OnFailure' | 'Never';
 
 export interface Volume {
   name: string;
@@ -98,6 +127,8 @@ export interface PodSpec {
   hostNetwork: boolean;
   priorityClassName?: string;
   hostname?: string;
+  /** #39 absent means Always (the default). */
+  restartPolicy?: RestartPolicy;
 }
 
 export type PodPhase = 'Pending' | 'Running' | 'Succeeded' | 'Failed' | 'Unknown';
@@ -110,10 +141,22 @@ export interface ContainerStatus {
   restartCount: number;
   state: 'waiting' | 'running' | 'terminated';
   reason?: string;
-  /** The waiting state's message (an image pull's error, #44). */
-  message?: string;
   startedAt?: Millis;
   lastRestartAt?: Millis;
+  /** A terminated container's exit code and finish time (#40); a waiting one's message (CrashLoopBackOff, an image pull's error #44). */
+  exitCode?: number;
+  finishedAt?: Millis;
+  message?: string;
+  /** The previous instance's termination (lastState.terminated), once the container restarted. */
+  lastState?: ContainerTermination;
+}
+
+/** #40 how a container instance ended. */
+export interface ContainerTermination {
+  reason: string;
+  exitCode: number;
+  startedAt: Millis;
+  finishedAt: Millis;
 }
 
 export interface Pod {

@@ -3,7 +3,7 @@
 import { defaults } from '../engine/config';
 import { fieldErrors } from '../api/errors';
 import { limits } from '../api/limits';
-import type { AnyObject } from '../api/types';
+import type { AnyObject, LifecycleHandler, PodSpec, PodTemplate } from '../api/types';
 
 /** The most pods the simulator keeps: a floor, or every node full in larger clusters. */
 export function podLimit(nodes: number): number {
@@ -36,10 +36,50 @@ export function validateObject(object: AnyObject, maxPods: number): string[] {
   const causes: string[] = [];
   const annotations = object.metadata.annotations;
   if (annotations && annotationBytes(annotations) > limits.totalAnnotationSizeBytes) causes.push(fieldErrors.annotationsTooLong());
+  if (object.kind === 'Pod') causes.push(...podSpecErrors(object.spec, 'spec'));
+  if (object.kind === 'Deployment' || object.kind === 'ReplicaSet' || object.kind === 'StatefulSet' || object.kind === 'DaemonSet')
+    causes.push(...templateErrors(object.spec.template, 'spec.template'));
   if (object.kind === 'Deployment' || object.kind === 'ReplicaSet' || object.kind === 'StatefulSet') {
     const { replicas } = object.spec;
     if (replicas < 0) causes.push(fieldErrors.negative('spec.replicas', replicas));
     else if (replicas > maxPods) causes.push(fieldErrors.tooManyReplicas('spec.replicas', replicas, maxPods));
   }
   return causes;
+}
+
+/** #35 validateHandler: exactly one action (preStop may also sleep). */
+function handlerErrors(handler: LifecycleHandler, path: string): string[] {
+  const set = (['exec', 'httpGet', 'tcpSocket', 'sleep'] as const).filter((key) => handler[key] !== undefined);
+  if (set.length === 0) return [fieldErrors.noHandler(path)];
+  const errors = set.slice(1).map((key) => fieldErrors.tooManyHandlers(path, key));
+  const port = handler.httpGet?.port ?? handler.tcpSocket?.port;
+  if (port === 0) errors.push(fieldErrors.portName(`${path}.${handler.httpGet ? 'httpGet' : 'tcpSocket'}.port`));
+  return errors;
+}
+
+/** Probes (liveness and startup must have successThreshold 1) and preStop hooks of every container. */
+function podSpecErrors(spec: Pick<PodSpec, 'containers'>, path: string): string[] {
+  const errors: string[] = [];
+  spec.containers.forEach((container, i) => {
+    const at = `${path}.containers[${i}]`;
+    for (const type of ['livenessProbe', 'readinessProbe', 'startupProbe'] as const) {
+      const probe = container[type];
+      if (!probe) continue;
+      errors.push(...handlerErrors(probe, `${at}.${type}`));
+      if (type !== 'readinessProbe' && probe.successThreshold !== 1)
+        errors.push(fieldErrors.mustBeOne(`${at}.${type}.successThreshold`, probe.successThreshold));
+    }
+    const preStop = container.lifecycle?.preStop;
+    if (preStop) errors.push(...handlerErrors(preStop, `${at}.lifecycle.preStop`));
+  });
+  return errors;
+}
+
+/** #39 a Deployment's, ReplicaSet's, StatefulSet's or DaemonSet's pods must restart Always. */
+function templateErrors(template: PodTemplate, path: string): string[] {
+  const errors = podSpecErrors(template.spec, `${path}.spec`);
+  const policy = template.spec.restartPolicy;
+  if (policy !== undefined && policy !== 'Always')
+    errors.push(fieldErrors.unsupportedValue(`${path}.spec.restartPolicy`, policy, ['Always']));
+  return errors;
 }

@@ -46,6 +46,7 @@ export function podFromTemplate(
     hostNetwork: source.hostNetwork,
     terminationGracePeriodSeconds: source.terminationGracePeriodSeconds,
     priorityClassName: source.priorityClassName,
+    restartPolicy: source.restartPolicy,
     nodeName: undefined,
     affinityNodeName: undefined,
     hostname: undefined,

@@ -12,7 +12,19 @@ export type TimerTask =
   /** A container runtime step on a node finished (image pulled, container started or stopped). */
   | { owner: 'kubelet'; node: string; step: 'IMAGE_PULLED' | 'CONTAINER_STARTED' | 'CONTAINER_STOPPED'; uid: string; attempt: number }
   /** The pod worker re-syncs a pod whose image could not be pulled (kubelet/images.ts, #45). */
-  | { owner: 'kubelet'; node: string; step: 'IMAGE_PULL_RESYNC'; uid: string; attempt: number };
+  | { owner: 'kubelet'; node: string; step: 'IMAGE_PULL_RESYNC'; uid: string; attempt: number }
+  /** #36 one prober worker's periodic tick (pkg/kubelet/prober/worker.go). */
+  | { owner: 'prober'; node: string; uid: string; attempt: number; container: string; probe: 'startup' | 'liveness' | 'readiness' }
+  /** #38 #41 #51 a step of one container (kuberuntime): restarted, exited, killed, or the back-off re-sync. */
+  | { owner: 'kuberuntime'; node: string; uid: string; container: string; step: ContainerStep; restartCount: number };
+
+export type ContainerStep =
+  | 'IMAGE_PULLED'
+  | 'CONTAINER_STARTED'
+  | 'CONTAINER_EXITED'
+  | 'CONTAINER_KILLED'
+  | 'OOM_KILLED'
+  | 'BACKOFF_RESYNC';
 
 export interface TimerRecord {
   id: number;
@@ -56,16 +68,18 @@ export class VirtualClock {
     this.live.delete(id);
   }
 
-  /** Fires due timers in order, each at its own due time, until `target`; then sets now = target. */
-  runUntil(target: number, onTask: (task: TimerTask) => void, afterEach: () => void): void {
+  /**
+   * Fires due timers in order, each at its own due time, until `target`; then sets now = target.
+   * `afterEach` follows every task whose handler did not return false (false: it changed nothing).
+   */
+  runUntil(target: number, onTask: (task: TimerTask) => unknown, afterEach: () => void): void {
     for (;;) {
       const timer = this.peekLive();
       if (!timer || timer.dueAt > target) break;
       this.popTop();
       this.live.delete(timer.id);
       this.current = Math.max(this.current, timer.dueAt);
-      onTask(timer.task);
-      afterEach();
+      if (onTask(timer.task) !== false) afterEach();
     }
     this.current = Math.max(this.current, target);
   }

@@ -29,6 +29,14 @@ export const defaults = Object.freeze({
   podGCPeriodMs: 20_000,
   podGCOrphanQuarantineMs: 40_000,
   terminationGracePeriodSeconds: 30,
+  /** #35 SetDefaults_Probe. */
+  probe: Object.freeze({ initialDelaySeconds: 0, timeoutSeconds: 1, periodSeconds: 10, successThreshold: 1, failureThreshold: 3 }),
+  /** #38 the kubelet's container restart back-off (containerBackOffPeriod, MaxContainerBackOff). */
+  containerBackoff: Object.freeze({ initialMs: 10_000, maxMs: 300_000 }),
+  /** #38 a pod whose sync failed (back-off) is re-synced after workerBackOffPeriod with jitter 0.5: 10-15s. */
+  podWorkerBackoffMs: Object.freeze({ min: 10_000, max: 15_000 }),
+  /** #41 an app over its memory limit runs this long before the OOM killer fires (it is still allocating). */
+  oomAfterStartMs: Object.freeze({ min: 500, max: 2_000 }),
   /** Runtime timings ("a few seconds each"), jittered by the seeded RNG. */
   /** An image pull: resolving the reference (all a failed pull costs), then the layers at this speed. */
   imageResolveMs: { min: 400, max: 1_200 },

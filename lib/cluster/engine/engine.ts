@@ -15,6 +15,8 @@ import { evictPod } from '../controllers/tainteviction';
 import { apiConnection, servedLease } from '../kubelet/kubelet';
 import { isPartitioned } from '../node/network';
 import { completeStep, resyncNodePods } from '../kubelet/podworker';
+import { proberTick } from '../kubelet/prober';
+import { completeContainerStep } from '../kubelet/kuberuntime';
 import { WorkQueues } from './queues';
 import { SchedulerCache, type NodeUsage } from '../scheduler/cache';
 import { NodeTable } from '../scheduler/nodetable';
@@ -187,14 +189,17 @@ export class Engine implements SimContext {
     timers!.delete(delay);
   }
 
-  /** Delivers a plain-data timer to its owner. */
-  dispatch(task: TimerTask): void {
+  /** Delivers a plain-data timer to its owner; false when it changed nothing (a steady probe). */
+  dispatch(task: TimerTask): boolean {
     if (task.owner === 'actor') {
       this.actorTimers.get(task.actor)?.delete(task.delay);
       this.actors.get(task.actor)?.actor.send({ type: elapsed(task.delay) });
     } else if (task.owner === 'tainteviction') {
       if (this.controllersLeading()) evictPod(this, task.podKey, task.uid);
-    } else completeStep(apiConnection(this, task.node), task);
+    } else if (task.owner === 'prober') return proberTick(apiConnection(this, task.node), task);
+    else if (task.owner === 'kuberuntime') completeContainerStep(apiConnection(this, task.node), task);
+    else completeStep(apiConnection(this, task.node), task);
+    return true;
   }
 
   advanceTo(target: number): void {

@@ -70,6 +70,8 @@ export interface ContainerRecord {
   since: Millis;
   /** While phase is 'pulling': how far the image manager got through the pod's images (kubelet/images.ts). */
   pulls?: PodImagePulls;
+  /** Once the pod's containers run: each container's current instance, by container name (kuberuntime.ts). */
+  instances?: Record<string, ContainerInstance>;
 }
 
 /** The image manager's progress through one start of a pod: containers in order, one pull at a time. */
@@ -83,6 +85,53 @@ export interface PodImagePulls {
   /** When the kubelet asked for the current pull, and when the node's serial puller began it. */
   requestedAt: Millis;
   startedAt: Millis;
+}
+
+/** What a container's process is doing, as the learner set it with `sim app` (kubelet/apps.ts). */
+export interface AppBehaviour {
+  /** Hung: answers no probe and ignores SIGTERM; a restart clears it (a new process). */
+  hung: boolean;
+  /** Unready: fails its readiness probe only, until healed; survives restarts. */
+  unready: boolean;
+  /** The working set the process grows to; over the memory limit it is OOM-killed (#41). Survives restarts. */
+  memoryBytes: number;
+}
+
+export type ProbeType = 'startup' | 'liveness' | 'readiness';
+export type ProbeResult = 'Success' | 'Failure' | 'Unknown';
+
+/** One prober worker (pkg/kubelet/prober/worker.go): its published result and its run of equal results. */
+export interface ProbeWorkerState {
+  result: ProbeResult;
+  lastResult: ProbeResult;
+  resultRun: number;
+  /** After a liveness or startup failure: no probing until the container restarts. */
+  onHold: boolean;
+  /** Its periodic timer (one per worker; cancelled when the pod stops). */
+  timerId: number;
+}
+
+/**
+ * One container of a running pod, as the runtime and the kubelet's kuberuntime manager see it.
+ * `state` running + `app.hung` false is what "the process answers" means (Services' podServes).
+ */
+export interface ContainerInstance {
+  state: 'running' | 'killing' | 'exited' | 'backoff' | 'starting';
+  /** Equals the container status' restartCount: 0 for the first instance. */
+  restartCount: number;
+  startedAt: Millis;
+  /** Set once the instance ended (exited, backoff, starting): how. */
+  ended?: { reason: string; exitCode: number; finishedAt: Millis };
+  /** The instance before this one, once it restarted (status lastState.terminated). */
+  last?: { reason: string; exitCode: number; startedAt: Millis; finishedAt: Millis };
+  app: AppBehaviour;
+  probes: Partial<Record<ProbeType, ProbeWorkerState>>;
+  /** The pending runtime step of this container (start, kill, exit, back-off re-sync), to cancel on stop. */
+  stepTimerId?: number;
+  /** Why a pending kill happens (the Killing event already went out). */
+  killReason?: string;
+  /** The exit code the pending kill ends with (SIGTERM handled, or 137 after SIGKILL). */
+  killExitCode?: number;
 }
 
 export interface NodeRuntime {
@@ -105,6 +154,8 @@ export interface KubeletNodeState {
   renewingSince?: Millis;
   /** The last of those derived renewals, once it stopped renewing (see leaseRenewTime). */
   lastDerivedRenewal?: Millis;
+  /** #38 the container restart back-off (client-go flowcontrol), by "podUid/container". */
+  containerBackoff?: BackoffTable;
 }
 
 /** One backend of a Service as kube-proxy programmed it (a KUBE-SEP chain's DNAT target). */

@@ -3,7 +3,7 @@
 import { controllerOf, selectorString } from '../controllers/podutil';
 import type { Engine } from '../engine/engine';
 import { podLimits, podQosClass, podRequests } from '../apiserver/qos';
-import type { Deployment, Node, Pod, Resources, Toleration } from '../api/types';
+import type { ContainerStatus, ContainerTermination, Deployment, Node, Pod, Probe, Resources, Toleration } from '../api/types';
 import { formatCpu, formatMemory } from '../util/quantity';
 import { timestamp } from './env';
 import { age, nodeRoles } from './status';
@@ -155,6 +155,43 @@ export function describeNode(engine: Engine, node: Node): string {
   );
 }
 
+/** DescribeProbe: `http-get http://:80/ delay=0s timeout=1s period=10s #success=1 #failure=3`. */
+export function describeProbe(probe: Probe): string {
+  const attrs = `delay=${probe.initialDelaySeconds}s timeout=${probe.timeoutSeconds}s period=${probe.periodSeconds}s #success=${probe.successThreshold} #failure=${probe.failureThreshold}`;
+  if (probe.exec) return `exec [${probe.exec.command.join(' ')}] ${attrs}`;
+  if (probe.httpGet) return `http-get ${probe.httpGet.scheme.toLowerCase()}://:${probe.httpGet.port}${probe.httpGet.path} ${attrs}`;
+  if (probe.tcpSocket) return `tcp-socket :${probe.tcpSocket.port} ${attrs}`;
+  return `unknown ${attrs}`;
+}
+
+function commandLines(label: string, words: string[] | undefined): string[] {
+  return words ? [`    ${label}:`, ...words.map((word) => `      ${word}`)] : [];
+}
+
+function terminatedLines(label: string, ended: ContainerTermination): string[] {
+  return [
+    `    ${`${label}:`.padEnd(16)}Terminated`,
+    `      Reason:       ${ended.reason}`,
+    `      Exit Code:    ${ended.exitCode}`,
+    `      Started:      ${timestamp(ended.startedAt)}`,
+    `      Finished:     ${timestamp(ended.finishedAt)}`,
+  ];
+}
+
+/** describeContainerState: Running with Started, Waiting with Reason, Terminated with Reason, Exit Code, Started, Finished. */
+function containerStateLines(label: string, state: ContainerStatus | undefined): string[] {
+  const head = `    ${`${label}:`.padEnd(16)}`;
+  if (!state || state.state === 'waiting') return [`${head}Waiting`, ...(state?.reason ? [`      Reason:       ${state.reason}`] : [])];
+  if (state.state === 'running')
+    return [`${head}Running`, ...(state.startedAt !== undefined ? [`      Started:      ${timestamp(state.startedAt)}`] : [])];
+  return terminatedLines(label, {
+    reason: state.reason ?? 'Completed',
+    exitCode: state.exitCode ?? 0,
+    startedAt: state.startedAt ?? 0,
+    finishedAt: state.finishedAt ?? state.startedAt ?? 0,
+  });
+}
+
 export function describePod(engine: Engine, pod: Pod): string {
   const w = 18;
   const node = pod.spec.nodeName ? engine.store.get('Node', pod.spec.nodeName) : undefined;
@@ -165,13 +202,13 @@ export function describePod(engine: Engine, pod: Pod): string {
   }
   const containers = pod.spec.containers.map((container) => {
     const state = pod.status.containerStatuses.find((s) => s.name === container.name);
-    const stateText = !state ? 'Waiting' : state.state === 'running' ? 'Running' : state.state === 'waiting' ? 'Waiting' : 'Terminated';
     const lines = [
       `  ${container.name}:`,
       `    Image:          ${container.image}`,
-      `    State:          ${stateText}`,
-      ...(state?.state === 'running' && state.startedAt !== undefined ? [`      Started:      ${timestamp(state.startedAt)}`] : []),
-      ...(state?.state === 'waiting' && state.reason ? [`      Reason:       ${state.reason}`] : []),
+      ...commandLines('Command', container.command),
+      ...commandLines('Args', container.args),
+      ...containerStateLines('State', state),
+      ...(state?.lastState ? terminatedLines('Last State', state.lastState) : []),
       `    Ready:          ${state?.ready ? 'True' : 'False'}`,
       `    Restart Count:  ${state?.restartCount ?? 0}`,
     ];
@@ -186,26 +223,42 @@ export function describePod(engine: Engine, pod: Pod): string {
       if (container.requests.cpu) lines.push(`      cpu:        ${formatCpu(container.requests.cpu)}`);
       if (container.requests.memory) lines.push(`      memory:     ${formatMemory(container.requests.memory)}`);
     }
+    for (const [label, probe] of [
+      ['Liveness', container.livenessProbe],
+      ['Readiness', container.readinessProbe],
+      ['Startup', container.startupProbe],
+    ] as const) {
+      if (probe) lines.push(`    ${`${label}:`.padEnd(16)}${describeProbe(probe)}`);
+    }
     return lines.join('\n');
   });
   const conditions = formatTable(['Type', 'Status'], [['----', '------'], ...pod.status.conditions.map((c) => [c.type, c.status])]);
+  // kubectl aligns the top block with one tabwriter: the grace period line of a Terminating pod widens it.
+  const terminating = pod.metadata.deletionTimestamp !== undefined;
+  const top = terminating ? 'Termination Grace Period:  '.length : w;
+  const head = [
+    field('Name', pod.metadata.name, top),
+    field('Namespace', pod.metadata.namespace, top),
+    field(
+      'Priority',
+      pod.spec.priorityClassName === 'system-node-critical' ? '2000001000' : pod.spec.priorityClassName ? '2000000000' : '0',
+      top,
+    ),
+    ...(pod.spec.priorityClassName ? [field('Priority Class Name', pod.spec.priorityClassName, top)] : []),
+    field('Node', node ? `${node.metadata.name}/${node.status.internalIP}` : (pod.spec.nodeName ?? '<none>'), top),
+    field('Start Time', pod.status.startTime !== undefined ? timestamp(pod.status.startTime) : '<unset>', top),
+    list('Labels', labelsOf(pod.metadata.labels), top),
+    field('Status', status, top),
+    ...(terminating
+      ? [field('Termination Grace Period', `${pod.metadata.deletionGracePeriodSeconds ?? pod.spec.terminationGracePeriodSeconds}s`, top)]
+      : []),
+    ...(pod.status.reason ? [field('Reason', pod.status.reason, top)] : []),
+    field('IP', pod.status.podIP ?? '', top),
+    ...(owner ? [field('Controlled By', `${owner.kind}/${owner.name}`, top)] : []),
+  ];
   return (
     [
-      field('Name', pod.metadata.name, w),
-      field('Namespace', pod.metadata.namespace, w),
-      field(
-        'Priority',
-        pod.spec.priorityClassName === 'system-node-critical' ? '2000001000' : pod.spec.priorityClassName ? '2000000000' : '0',
-        w,
-      ),
-      ...(pod.spec.priorityClassName ? [field('Priority Class Name', pod.spec.priorityClassName, w)] : []),
-      field('Node', node ? `${node.metadata.name}/${node.status.internalIP}` : (pod.spec.nodeName ?? '<none>'), w),
-      field('Start Time', pod.status.startTime !== undefined ? timestamp(pod.status.startTime) : '<unset>', w),
-      list('Labels', labelsOf(pod.metadata.labels), w),
-      field('Status', status, w),
-      ...(pod.status.reason ? [field('Reason', pod.status.reason, w)] : []),
-      field('IP', pod.status.podIP ?? '', w),
-      ...(owner ? [field('Controlled By', `${owner.kind}/${owner.name}`, w)] : []),
+      ...head,
       'Containers:',
       ...containers,
       'Conditions:',

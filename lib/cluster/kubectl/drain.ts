@@ -13,6 +13,7 @@ import { limits } from '../api/limits';
 import { formatGoDuration, parseDuration } from '../util/duration';
 import type { KubectlEnv } from './env';
 import { parseArgs } from './flags';
+import { setCondition } from '../controllers/podutil';
 import { selectNodes, setUnschedulable } from './cordon';
 import { fail, type CommandResult } from './result';
 
@@ -24,6 +25,11 @@ export function evict(engine: Engine, pod: Pod): ApiError | undefined {
     if (pdb.metadata.namespace !== pod.metadata.namespace || !matchesSelector(pod.metadata.labels, pdb.spec.selector)) continue;
     if (computeBudget(engine, pdb).disruptionsAllowed <= 0) return apiErrors.disruptionBudget();
   }
+  // #51 the eviction subresource marks the pod before its graceful delete (pkg/registry/core/pod/storage/eviction.go).
+  const now = engine.clock.now();
+  engine.api.update(pod, 'status', (target) => {
+    setCondition(target.status.conditions, 'DisruptionTarget', 'True', now, 'EvictionByEvictionAPI', 'Eviction API: evicting');
+  });
   const result = engine.api.delete('Pod', pod.metadata.namespace, pod.metadata.name);
   if (!result.ok) return result.error;
   engine.afterChange();

@@ -49,10 +49,56 @@ const resources = obj('ResourceRequirements', 'Compute resources for the contain
   requests: map('What the scheduler reserves for the container on a node, and what sets its cgroup CPU weight.'),
 });
 
+/** #35 a probe's fields, with SetDefaults_Probe's values. */
+const probeActions: Record<string, Field> = {
+  exec: obj('ExecAction', 'Run a command in the container; exit code 0 passes.', {
+    command: { type: '[]string', text: 'The command and its arguments (no shell unless you call one).' },
+  }),
+  httpGet: obj('HTTPGetAction', 'An HTTP GET to the pod’s IP; any status from 200 to 399 passes.', {
+    path: s('The path to request. Defaults to /.'),
+    port: { type: 'IntOrString', text: 'The container port, by number or by the name of one of its ports.', required: true },
+    scheme: s('HTTP or HTTPS. Defaults to HTTP.'),
+  }),
+  tcpSocket: obj('TCPSocketAction', 'Open a TCP connection; a connection that is accepted passes.', {
+    port: { type: 'IntOrString', text: 'The container port, by number or by name.', required: true },
+  }),
+};
+const probe = (text: string): Field =>
+  obj('Probe', text, {
+    ...probeActions,
+    failureThreshold: int('Failures in a row before the probe counts as failed. Defaults to 3.'),
+    initialDelaySeconds: int('Seconds after the container started before the first probe. Defaults to 0.'),
+    periodSeconds: int('Seconds between probes. Defaults to 10.'),
+    successThreshold: int(
+      'Successes in a row before a failed probe counts as passing again. Defaults to 1; must be 1 for liveness and startup.',
+    ),
+    timeoutSeconds: int('Seconds one attempt may take before it counts as a failure. Defaults to 1.'),
+  });
+const lifecycle = obj('Lifecycle', 'Hooks the kubelet runs at points of the container’s life.', {
+  preStop: obj('LifecycleHandler', 'Runs before the stop signal when the container is stopped; its time counts against the grace period.', {
+    ...probeActions,
+    sleep: obj('SleepAction', 'Wait before the stop signal (gives endpoint removal time to spread).', {
+      seconds: int('How long to sleep.', true),
+    }),
+  }),
+});
+
 const container = obj(
   '[]Container',
   'The containers of the pod. They start together and share the pod’s network namespace.',
   {
+    args: { type: '[]string', text: 'Arguments to the entrypoint; they replace the image’s CMD.' },
+    command: { type: '[]string', text: 'The entrypoint; it replaces the image’s ENTRYPOINT. Not run in a shell.' },
+    lifecycle,
+    livenessProbe: probe(
+      'Checks that the container is alive; after failureThreshold failures the kubelet kills it and restarts it per restartPolicy.',
+    ),
+    readinessProbe: probe(
+      'Checks that the container can serve; while it fails the pod is not Ready and gets no Service traffic. Never restarts it.',
+    ),
+    startupProbe: probe(
+      'Checks that the container has started; liveness and readiness wait until it passes, and failing it restarts the container.',
+    ),
     image: s('The container image to run, e.g. nginx:1.27.'),
     imagePullPolicy: s('Always, IfNotPresent or Never. Defaults to Always for :latest or untagged images, IfNotPresent otherwise.'),
     name: s('The container name, unique within the pod.', true),
@@ -77,9 +123,11 @@ const podSpec = obj(
     nodeName: s('The node the pod is bound to. The scheduler sets it; set by hand, it skips the scheduler.'),
     nodeSelector: map('Labels a node must carry for the pod to be placed there.'),
     priorityClassName: s('The PriorityClass whose value orders the pod in the scheduling queue and for preemption.'),
-    restartPolicy: s('Always, OnFailure or Never: what the kubelet does when a container exits.'),
+    restartPolicy: s(
+      'Always, OnFailure or Never: what the kubelet does when a container exits. Defaults to Always, the only value a Deployment’s pods may have.',
+    ),
     schedulerName: s('The scheduler that places the pod; default-scheduler unless set.'),
-    terminationGracePeriodSeconds: int('Seconds between SIGTERM and SIGKILL when the pod is deleted. Defaults to 30.'),
+    terminationGracePeriodSeconds: int('Seconds from the start of a stop (preStop hook, then SIGTERM) to SIGKILL. Defaults to 30.'),
     tolerations: toleration,
     volumes: { type: '[]Volume', text: 'Volumes the containers can mount, such as emptyDir scratch space.' },
   },

@@ -1,7 +1,7 @@
 // kubectl logs POD [-c CONTAINER] [--previous] [--tail N]: the API server asks the pod's kubelet
 // for the container's log, so a stopped kubelet or a powered-off node fails the request.
 import { formatApiError, apiErrors } from '../api/errors';
-import type { Pod } from '../api/types';
+import type { ContainerStatus, Pod } from '../api/types';
 import { controllerOf } from '../controllers/podutil';
 import { nodeIp } from '../kubelet/runtime';
 import { componentLog, containerLog } from '../node/logs';
@@ -44,6 +44,18 @@ function podFor(env: KubectlEnv, target: string, namespace: string): Pod | strin
   return owned[0] ?? `error: timed out waiting for the condition`;
 }
 
+/**
+ * When the instance whose log is asked for started: the previous one (lastState) for --previous,
+ * else the running or terminated one, else the last terminated one (a container in back-off).
+ */
+function logInstance(status: ContainerStatus, previous: boolean, podStart: number | undefined): number | undefined {
+  // A restart after the node lost its containers keeps only the restart count.
+  const last = status.lastState?.startedAt ?? (status.restartCount > 0 ? (podStart ?? 0) : undefined);
+  if (previous) return last;
+  if (status.state === 'running' || status.state === 'terminated') return status.startedAt ?? 0;
+  return last;
+}
+
 export function kubectlLogs(env: KubectlEnv, args: string[]): CommandResult {
   const parsed = parseArgs(args, [
     ...namespaceFlags,
@@ -77,7 +89,12 @@ export function kubectlLogs(env: KubectlEnv, args: string[]): CommandResult {
   if (!names.includes(containerName)) return fail(badRequest(`container ${containerName} is not valid for pod ${pod.metadata.name}`));
   const status = pod.status.containerStatuses.find((entry) => entry.name === containerName);
   const node = pod.spec.nodeName;
-  if (!node || !status || (status.state === 'waiting' && status.restartCount === 0))
+  // #42 validateContainerLogStatus: which instance's log, or why there is none.
+  const previous = parsed.flags.previous === true;
+  const instance = !node || !status ? undefined : logInstance(status, previous, pod.status.startTime);
+  if (previous && status && instance === undefined)
+    return fail(badRequest(`previous terminated container "${containerName}" in pod "${pod.metadata.name}" not found`));
+  if (!node || !status || instance === undefined)
     return fail(
       badRequest(
         `container "${containerName}" in pod "${pod.metadata.name}" is waiting to start: ${status?.reason ?? 'ContainerCreating'}`,
@@ -92,12 +109,7 @@ export function kubectlLogs(env: KubectlEnv, args: string[]): CommandResult {
     return fail(`Error from server: Get "${path}": dial tcp ${path.slice(8, path.indexOf(':10250'))}:10250: i/o timeout`);
   if (!env.engine.kubeletRunning(node))
     return fail(`Error from server: Get "${path}": dial tcp ${path.slice(8, path.indexOf(':10250'))}:10250: connect: connection refused`);
-  let startedAt = status.startedAt ?? 0;
-  if (parsed.flags.previous === true) {
-    if (status.restartCount === 0)
-      return fail(badRequest(`previous terminated container "${containerName}" in pod "${pod.metadata.name}" not found`));
-    startedAt = status.lastRestartAt ?? pod.status.startTime ?? 0;
-  }
+  const startedAt = instance;
   const image = pod.spec.containers.find((container) => container.name === containerName)!.image;
   let lines = [...containerLog(image, startedAt), ...componentLog(env.engine.state, image, startedAt)];
   if (parsed.flags.timestamps === true) {

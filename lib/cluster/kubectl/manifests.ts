@@ -2,7 +2,7 @@
 import { z } from 'zod';
 import type { NewObject } from '../apiserver/apiserver';
 import { defaults } from '../engine/config';
-import type { Container, Kind, PodTemplate, Toleration } from '../api/types';
+import type { Container, Kind, PodTemplate, Probe, ProbeAction, Toleration } from '../api/types';
 import { parseCpu, parseMemory } from '../util/quantity';
 
 const name = z
@@ -30,11 +30,43 @@ const metadata = z.object({
   annotations: labelMap.optional(),
 });
 
+const port = z.union([z.number().int().min(1).max(65535), z.string().min(1)]);
+const nonNegative = z.number().int().min(0);
+/** A probe's or hook's action; how many are set is checked by the API server (apiserver/validation.ts). */
+const probeActions = {
+  httpGet: z
+    .object({ path: z.string().optional(), port, scheme: z.enum(['HTTP', 'HTTPS']).optional(), host: z.string().optional() })
+    .passthrough()
+    .optional(),
+  tcpSocket: z.object({ port, host: z.string().optional() }).passthrough().optional(),
+  exec: z
+    .object({ command: z.array(z.string()).min(1) })
+    .passthrough()
+    .optional(),
+};
+const probe = z
+  .object({
+    ...probeActions,
+    initialDelaySeconds: nonNegative.optional(),
+    timeoutSeconds: nonNegative.optional(),
+    periodSeconds: nonNegative.optional(),
+    successThreshold: nonNegative.optional(),
+    failureThreshold: nonNegative.optional(),
+  })
+  .passthrough();
+const lifecycleHandler = z.object({ ...probeActions, sleep: z.object({ seconds: nonNegative }).optional() }).passthrough();
+
 const container = z
   .object({
     name,
     image: z.string().min(1),
     imagePullPolicy: z.enum(['Always', 'IfNotPresent', 'Never']).optional(),
+    command: z.array(z.string()).optional(),
+    args: z.array(z.string()).optional(),
+    readinessProbe: probe.optional(),
+    livenessProbe: probe.optional(),
+    startupProbe: probe.optional(),
+    lifecycle: z.object({ preStop: lifecycleHandler.optional(), postStart: lifecycleHandler.optional() }).passthrough().optional(),
     ports: z
       .array(z.object({ containerPort: z.number().int(), protocol: z.enum(['TCP', 'UDP']).optional(), name: z.string().optional() }))
       .optional(),
@@ -65,6 +97,7 @@ const podSpec = z
     terminationGracePeriodSeconds: z.number().int().min(0).optional(),
     hostNetwork: z.boolean().optional(),
     priorityClassName: z.string().optional(),
+    restartPolicy: z.enum(['Always', 'OnFailure', 'Never']).optional(),
   })
   .passthrough();
 
@@ -141,10 +174,63 @@ export type ManifestKind = keyof typeof manifestSchemas;
 type Manifest<K extends ManifestKind> = z.infer<(typeof manifestSchemas)[K]>;
 type PodSpecInput = z.infer<typeof podSpec>;
 
-function toContainer(input: z.infer<typeof container>): Container {
+type ContainerInput = z.infer<typeof container>;
+
+/** A named port resolves through the container's ports; an unknown name stays 0 (the probe is refused). */
+function portNumber(input: ContainerInput, value: number | string): number {
+  if (typeof value === 'number') return value;
+  return input.ports?.find((entry) => entry.name === value)?.containerPort ?? 0;
+}
+
+/** The action of a probe or hook, defaulted as SetDefaults_HTTPGetAction does (path /, scheme HTTP). */
+function toAction(input: ContainerInput, action: z.infer<typeof lifecycleHandler>): ProbeAction {
+  return {
+    ...(action.httpGet
+      ? {
+          httpGet: {
+            path: action.httpGet.path || '/',
+            port: portNumber(input, action.httpGet.port),
+            scheme: action.httpGet.scheme ?? 'HTTP',
+          },
+        }
+      : {}),
+    ...(action.tcpSocket ? { tcpSocket: { port: portNumber(input, action.tcpSocket.port) } } : {}),
+    ...(action.exec ? { exec: { command: action.exec.command } } : {}),
+  };
+}
+
+/** #35 SetDefaults_Probe: a zero or missing field takes its default. */
+function toProbe(input: ContainerInput, value: z.infer<typeof probe> | undefined): Probe | undefined {
+  if (!value) return undefined;
+  const d = defaults.probe;
+  return {
+    ...toAction(input, value),
+    initialDelaySeconds: value.initialDelaySeconds ?? d.initialDelaySeconds,
+    timeoutSeconds: value.timeoutSeconds || d.timeoutSeconds,
+    periodSeconds: value.periodSeconds || d.periodSeconds,
+    successThreshold: value.successThreshold || d.successThreshold,
+    failureThreshold: value.failureThreshold || d.failureThreshold,
+  };
+}
+
+function toProbes(input: ContainerInput): Partial<Container> {
+  const preStop = input.lifecycle?.preStop;
+  const out: Partial<Container> = {};
+  if (input.command) out.command = input.command;
+  if (input.args) out.args = input.args;
+  if (input.readinessProbe) out.readinessProbe = toProbe(input, input.readinessProbe);
+  if (input.livenessProbe) out.livenessProbe = toProbe(input, input.livenessProbe);
+  if (input.startupProbe) out.startupProbe = toProbe(input, input.startupProbe);
+  if (preStop)
+    out.lifecycle = { preStop: { ...toAction(input, preStop), ...(preStop.sleep ? { sleep: { seconds: preStop.sleep.seconds } } : {}) } };
+  return out;
+}
+
+function toContainer(input: ContainerInput): Container {
   const requests = input.resources?.requests;
   const limits = input.resources?.limits;
   return {
+    ...toProbes(input),
     name: input.name,
     image: input.image,
     // Only an explicit policy is stored; readers apply SetDefaults_Container's default (#43).
@@ -175,6 +261,7 @@ function toPodSpec(input: PodSpecInput): PodTemplate['spec'] {
     terminationGracePeriodSeconds: input.terminationGracePeriodSeconds ?? defaults.terminationGracePeriodSeconds,
     hostNetwork: input.hostNetwork ?? false,
     ...(input.priorityClassName ? { priorityClassName: input.priorityClassName } : {}),
+    ...(input.restartPolicy ? { restartPolicy: input.restartPolicy } : {}),
   };
 }
 

@@ -38,7 +38,11 @@ export function podReadyColumn(pod: Pod): string {
 
 export function podRestartsColumn(pod: Pod, now: number): string {
   const restarts = pod.status.containerStatuses.reduce((sum, status) => sum + status.restartCount, 0);
-  const last = Math.max(-Infinity, ...pod.status.containerStatuses.map((status) => status.lastRestartAt ?? -Infinity));
+  // printPod: the latest lastState.terminated.finishedAt (a restart after the node lost its containers has only its time).
+  const last = Math.max(
+    -Infinity,
+    ...pod.status.containerStatuses.map((status) => status.lastState?.finishedAt ?? status.lastRestartAt ?? -Infinity),
+  );
   return restarts > 0 && Number.isFinite(last) ? `${restarts} (${humanDuration(now - last)} ago)` : String(restarts);
 }
 

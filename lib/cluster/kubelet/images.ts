@@ -214,3 +214,31 @@ export function resyncPulls(ctx: SimContext, node: string, pod: Pod, record: Con
 function forgetExpired(table: BackoffTable, now: number): void {
   for (const [key, entry] of Object.entries(table)) if (now - entry.lastUpdate > pullBackoff.maxMs * 2) delete table[key];
 }
+
+/**
+ * A container restart (kuberuntime.ts): the pull policy decides again (#43), so Always pulls even
+ * though the layers are on the node and only the manifest is checked. A failed pull on restart is
+ * not modelled: the image ran moments before. Returns the pull's duration, or null when none.
+ */
+export function restartPull(ctx: SimContext, node: string, pod: Pod, container: Container): number | null {
+  const reference = parseImageReference(container.image);
+  const runtime = runtimeOf(ctx, node);
+  const present = !isReference(reference) || runtime.images.includes(reference.full);
+  if (!shouldPullImage(pullPolicyOf(container), present)) {
+    ctx.client.record(involved(pod), 'Normal', 'Pulled', imageEvents.present(container.image), 'kubelet');
+    return null;
+  }
+  ctx.client.record(involved(pod), 'Normal', 'Pulling', imageEvents.pulling(container.image), 'kubelet');
+  const resolved = isReference(reference) ? resolveImage(ctx.state.registry, reference) : undefined;
+  return pullDurationMs(ctx.rng.next(), resolved?.ok ? resolved.sizeBytes : undefined, present);
+}
+
+/** The restart's pull ended: the image is cached and the Pulled event says how long it took. */
+export function restartPulled(ctx: SimContext, node: string, pod: Pod, container: Container, pullMs: number): void {
+  const reference = parseImageReference(container.image);
+  if (!isReference(reference)) return;
+  cache(runtimeOf(ctx, node), reference.full);
+  const resolved = resolveImage(ctx.state.registry, reference);
+  const size = resolved.ok ? resolved.sizeBytes : 0;
+  ctx.client.record(involved(pod), 'Normal', 'Pulled', imageEvents.pulled(container.image, pullMs, pullMs, size), 'kubelet');
+}

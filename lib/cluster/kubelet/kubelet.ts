@@ -186,9 +186,10 @@ export function registerNodeAndSyncPods(ctx: SimContext, name: string): void {
   resyncNodePods(ctx, name);
 }
 
-/** The kubelet stops: containers keep running, but nothing it was doing halfway goes on. */
+/** The kubelet stops: containers keep running, but nothing it was doing halfway goes on; its back-offs (memory only) are gone. */
 export function stopKubelet(ctx: SimContext, name: string): void {
   const runtime = runtimeOf(ctx, name);
+  if (ctx.state.kubelets[name]) delete ctx.state.kubelets[name].containerBackoff;
   for (const [uid, record] of Object.entries(runtime.containers)) {
     if (record.phase !== 'running') delete runtime.containers[uid];
   }

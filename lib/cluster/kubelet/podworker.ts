@@ -9,7 +9,8 @@ import { podIp, runtimeOf, startDurationMs, stopDurationMs } from './runtime';
 import { cachePodImages, ensurePodImages, finishPull, resyncPulls, type ImagesOutcome } from './images';
 import type { TimerTask } from '../engine/clock';
 import type { ContainerRecord } from '../engine/state';
-import type { ContainerStatus, Pod } from '../api/types';
+import type { Pod } from '../api/types';
+import { kubeletMessages, startInstances, stopInstances, stopTiming, syncContainers } from './kuberuntime';
 
 type StepTask = Extract<TimerTask, { owner: 'kubelet' }>;
 type Step = StepTask['step'];
@@ -55,7 +56,7 @@ function beginStart(ctx: SimContext, node: string, pod: Pod): void {
   if (ctx.bootstrapping) {
     record.phase = 'running';
     cachePodImages(ctx, node, pod);
-    markRunning(ctx, pod, false);
+    startInstances(ctx, node, pod, record, false);
   } else afterImages(ctx, node, pod, record, ensurePodImages(ctx, node, pod, record));
 }
 
@@ -66,36 +67,21 @@ function afterImages(ctx: SimContext, node: string, pod: Pod, record: ContainerR
   ctx.schedule(stepTask(node, pod.metadata.uid, record.attempt, 'CONTAINER_STARTED'), startDurationMs(ctx));
 }
 
-function markRunning(ctx: SimContext, pod: Pod, restart: boolean): void {
-  const now = ctx.clock.now();
-  ctx.client.update(pod, 'status', (target) => {
-    target.status.phase = 'Running';
-    setCondition(target.status.conditions, 'ContainersReady', 'True', now);
-    setCondition(target.status.conditions, 'Ready', 'True', now);
-    // Written out rather than spread, so every status object shares one hidden class.
-    target.status.containerStatuses = target.status.containerStatuses.map(
-      (status): ContainerStatus => ({
-        name: status.name,
-        image: status.image,
-        ready: true,
-        started: true,
-        state: 'running',
-        reason: undefined,
-        restartCount: status.restartCount + (restart ? 1 : 0),
-        lastRestartAt: restart ? now : status.lastRestartAt,
-        // A start clears startedAt (beginStart); re-marking a running container keeps it (#46: Ready again after a partition).
-        startedAt: status.startedAt ?? now,
-      }),
-    );
-  });
-}
-
+/**
+ * #51 killPod: every container gets the stop signal (after its preStop hook) and, when it does
+ * not exit within the grace period, SIGKILL. The pod is gone when its slowest container is.
+ */
 function beginStop(ctx: SimContext, node: string, pod: Pod, record: ContainerRecord): void {
   record.phase = 'stopping';
+  stopInstances(ctx, record);
+  const graceMs = (pod.metadata.deletionGracePeriodSeconds ?? pod.spec.terminationGracePeriodSeconds) * 1000;
+  const stopMs = stopDurationMs(ctx);
+  let slowest = 0;
   for (const container of pod.spec.containers) {
-    ctx.client.record(involved(pod), 'Normal', 'Killing', `Stopping container ${container.name}`, 'kubelet');
+    ctx.client.record(involved(pod), 'Normal', 'Killing', kubeletMessages.killing(container.name), 'kubelet');
+    slowest = Math.max(slowest, stopTiming(container, record.instances?.[container.name], graceMs, stopMs).ms);
   }
-  ctx.schedule(stepTask(node, pod.metadata.uid, record.attempt, 'CONTAINER_STOPPED'), stopDurationMs(ctx));
+  ctx.schedule(stepTask(node, pod.metadata.uid, record.attempt, 'CONTAINER_STOPPED'), slowest);
 }
 
 /** One pass of the pod worker for `podKey` on `node`; level-triggered, safe to repeat. */
@@ -120,8 +106,7 @@ export function syncPod(ctx: SimContext, node: string, podKey: string): void {
     if (runtime.up) beginStart(ctx, node, pod);
     return;
   }
-  const ready = pod.status.conditions.find((condition) => condition.type === 'Ready')?.status === 'True';
-  if (record.phase === 'running' && (!ready || pod.status.phase !== 'Running')) markRunning(ctx, pod, false);
+  if (record.phase === 'running') syncContainers(ctx, node, pod, record);
 }
 
 /** A runtime step finished (a timer of this node's kubelet). */
@@ -150,7 +135,7 @@ export function completeStep(ctx: SimContext, event: StepTask): void {
     ctx.client.record(involved(pod), 'Normal', 'Created', `Created container: ${each.name}`, 'kubelet');
     ctx.client.record(involved(pod), 'Normal', 'Started', `Started container ${each.name}`, 'kubelet');
   }
-  markRunning(ctx, pod, record.restart);
+  startInstances(ctx, node, pod, record, record.restart);
   if (pod.metadata.deletionTimestamp !== undefined) beginStop(ctx, node, pod, record);
 }
 

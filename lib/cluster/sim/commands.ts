@@ -1,6 +1,7 @@
 // The `sim` commands: what happens to the machines rather than to the API (power, kubelets,
 // container runtimes, etcd members) and the passage of time.
 import { addNodeHardware, spawnNode, validNodeResources } from '../engine/bootstrap';
+import { appCommand } from './app';
 import { runtimeOf } from '../kubelet/runtime';
 import type { Engine } from '../engine/engine';
 import { simErrors } from '../api/errors';
@@ -222,6 +223,8 @@ export function sim(host: SimHost, args: string[]): CommandResult {
       return zoneCommand(host, rest);
     case 'registry':
       return registryCommand(host.engine, rest);
+    case 'app':
+      return appCommand(host.engine, rest);
     case 'advance': {
       const duration = rest.length === 1 ? parseDuration(rest[0]) : undefined;
       if (duration === undefined) return fail(simErrors.advanceUsage(rest[0] || undefined));

@@ -52,6 +52,12 @@ export const simCommandHelp: Record<string, SimCommandHelp> = {
     text: 'List the images the registry holds, push one (as if built and pushed), or delete one; pods pull from it.',
     example: 'sim registry push registry.example.com/shop/web:2.0',
   },
+  app: {
+    usage:
+      'sim app crash|hang|unready|heal POD [--exit-code N] [-c CONTAINER] [-n NS] | sim app memory POD SIZE; POD may be deployment/NAME',
+    text: 'Make the app in a pod misbehave: exit (default code 1), hang (probes time out, SIGTERM ignored), fail readiness, use memory (over its limit it is OOM-killed), or heal.',
+    example: 'sim app crash deployment/web --exit-code 2',
+  },
   advance: { usage: 'sim advance DURATION', text: 'Let simulated time pass (30s, 5m, 1h, 1m30s).', example: 'sim advance 45s' },
   time: { usage: 'sim time', text: 'Print the simulated time since the cluster started.', example: 'sim time' },
   ssh: {

@@ -135,6 +135,7 @@ function simCandidates(words: readonly string[], view: ClusterView): string[] {
   if (words.length !== 2) return [];
   if (actions[action] === 'node') return view.nodes.map((n) => n.name);
   if (actions[action] === 'etcd-member') return view.etcd.members.map((m) => m.name);
+  if (actions[action] === 'pod') return view.pods.filter((p) => p.namespace === 'default').map((p) => p.name);
   return [];
 }
 

@@ -96,6 +96,7 @@ export const simCommands: Record<string, Record<string, Slot>> = {
   etcd: { fail: 'etcd-member', recover: 'etcd-member' },
   curl: {},
   registry: { list: 'none', push: 'none', rm: 'none' },
+  app: { crash: 'pod', hang: 'pod', unready: 'pod', heal: 'pod', memory: 'pod' },
   advance: {},
   time: {},
   init: {},

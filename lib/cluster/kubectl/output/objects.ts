@@ -6,15 +6,19 @@ import type {
   AnyObject,
   Condition,
   Container,
+  ContainerStatus,
+  ContainerTermination,
   EndpointAddress,
   EndpointPort,
   EndpointSlice,
-  Endpoints,
   EndpointTarget,
+  Endpoints,
   KubeEvent,
+  LifecycleHandler,
   ObjectMeta,
   Pod,
   PodTemplate,
+  Probe,
   Taint,
   Toleration,
 } from '../../api/types';
@@ -108,13 +112,39 @@ function resources(container: Container): JsonObject {
   return compact({ limits: list(container.limits), requests: list(requests) });
 }
 
+const action = (handler: LifecycleHandler): JsonObject =>
+  compact({
+    exec: handler.exec ? { command: handler.exec.command } : undefined,
+    httpGet: handler.httpGet ? { path: handler.httpGet.path, port: handler.httpGet.port, scheme: handler.httpGet.scheme } : undefined,
+    sleep: handler.sleep ? { seconds: handler.sleep.seconds } : undefined,
+    tcpSocket: handler.tcpSocket ? { port: handler.tcpSocket.port } : undefined,
+  });
+
+const probeSpec = (probe: Probe | undefined): JsonObject | undefined =>
+  probe
+    ? compact({
+        ...action(probe),
+        failureThreshold: probe.failureThreshold,
+        initialDelaySeconds: probe.initialDelaySeconds || undefined,
+        periodSeconds: probe.periodSeconds,
+        successThreshold: probe.successThreshold,
+        timeoutSeconds: probe.timeoutSeconds,
+      })
+    : undefined;
+
 function containerSpec(container: Container): JsonObject {
   return compact({
+    args: container.args,
+    command: container.command,
     image: container.image,
     imagePullPolicy: container.imagePullPolicy ?? defaultPullPolicy(container.image),
+    lifecycle: container.lifecycle?.preStop ? { preStop: action(container.lifecycle.preStop) } : undefined,
+    livenessProbe: probeSpec(container.livenessProbe),
     name: container.name,
     ports: container.ports.length > 0 ? container.ports.map((port) => ({ containerPort: port, protocol: 'TCP' })) : undefined,
+    readinessProbe: probeSpec(container.readinessProbe),
     resources: resources(container),
+    startupProbe: probeSpec(container.startupProbe),
     terminationMessagePath: '/dev/termination-log',
     terminationMessagePolicy: 'File',
   });
@@ -150,7 +180,7 @@ function podSpec(spec: PodTemplate['spec'] & { nodeName?: string; affinityNodeNa
     preemptionPolicy: admitted('PreemptLowerPriority'),
     priority: admitted(priority),
     priorityClassName: spec.priorityClassName,
-    restartPolicy: 'Always',
+    restartPolicy: spec.restartPolicy ?? 'Always',
     schedulerName: 'default-scheduler',
     securityContext: {},
     serviceAccount: admitted('default'),
@@ -172,6 +202,17 @@ const condition = (c: Condition, probe: boolean): JsonObject =>
     type: c.type,
   });
 
+/** #40 a ContainerStateTerminated: containerID, exitCode, finishedAt, reason, startedAt (keys sorted, as kubectl prints). */
+function terminatedState(ended: ContainerTermination, pod: Pod, s: ContainerStatus, instance = s.restartCount): JsonObject {
+  return {
+    containerID: `containerd://${containerId(pod.metadata.uid, s.name, Math.max(0, instance))}`,
+    exitCode: ended.exitCode,
+    finishedAt: isoTime(ended.finishedAt),
+    reason: ended.reason,
+    startedAt: isoTime(ended.startedAt),
+  };
+}
+
 function podStatus(pod: Pod): JsonObject {
   const { status } = pod;
   return compact({
@@ -184,13 +225,24 @@ function podStatus(pod: Pod): JsonObject {
                 ? { running: { startedAt: isoTime(s.startedAt ?? 0) } }
                 : s.state === 'waiting'
                   ? { waiting: compact({ message: s.message, reason: s.reason }) }
-                  : { terminated: compact({ exitCode: 0, reason: s.reason ?? 'Completed' }) };
+                  : {
+                      terminated: terminatedState(
+                        {
+                          exitCode: s.exitCode ?? 0,
+                          reason: s.reason ?? 'Completed',
+                          startedAt: s.startedAt ?? 0,
+                          finishedAt: s.finishedAt ?? s.startedAt ?? 0,
+                        },
+                        pod,
+                        s,
+                      ),
+                    };
             const started = s.state !== 'waiting' || s.restartCount > 0;
             return compact({
               containerID: started ? `containerd://${containerId(pod.metadata.uid, s.name, s.restartCount)}` : undefined,
               image: s.image,
               imageID: started ? imageRef(s.image) : '',
-              lastState: {},
+              lastState: s.lastState ? { terminated: terminatedState(s.lastState, pod, s, s.restartCount - 1) } : {},
               name: s.name,
               ready: s.ready,
               restartCount: s.restartCount,

@@ -1,0 +1,446 @@
+// The kubelet's container lifecycle once a pod's containers run (pkg/kubelet/kuberuntime and the
+// status manager): one instance per container, exits and their reasons (#40, #41), restarts by
+// restartPolicy (#39) with the per-container back-off (#38), graceful kills with preStop and
+// SIGTERM then SIGKILL (#37, #51), and the pod status derived from all of it (getPhase).
+//
+// Every runtime step is a plain-data timer (owner 'kuberuntime'), at most one pending per
+// container; the pod status is written only when what it shows changed.
+import { involved } from '../apiserver/apiserver';
+import type { ContainerStep, TimerTask } from '../engine/clock';
+import { defaults } from '../engine/config';
+import type { SimContext } from '../engine/context';
+import type { ContainerInstance, ContainerRecord } from '../engine/state';
+import { setCondition } from '../controllers/podutil';
+import type { Container, ContainerStatus, Pod, PodPhase } from '../api/types';
+import { backoffEndsAt, backoffNext, inBackoffSince } from '../util/backoff';
+import { formatGoDuration } from '../util/duration';
+import { appServes, commandExit, ignoresSigterm, initialApp, sigkillExitCode, sigtermExitCode } from './apps';
+import { cancelProbeWorkers, resetProbeWorkers, startProbeWorkers, triggerReadiness } from './prober';
+import { runtimeOf, startDurationMs, stopDurationMs } from './runtime';
+import { restartPull, restartPulled } from './images';
+
+type RuntimeTask = Extract<TimerTask, { owner: 'kuberuntime' }>;
+
+/** The texts the kubelet records (kuberuntime_manager.go, kuberuntime_container.go), defined once. */
+export const kubeletMessages = {
+  killing: (container: string) => `Stopping container ${container}`,
+  probeKill: (container: string, probe: 'liveness' | 'startup') => `Container ${container} failed ${probe} probe, will be restarted`,
+  backOff: (container: string, pod: Pod) =>
+    `Back-off restarting failed container ${container} in pod ${pod.metadata.name}_${pod.metadata.namespace}(${pod.metadata.uid})`,
+  crashLoopMessage: (backoffMs: number, container: string, pod: Pod) =>
+    `back-off ${formatGoDuration(backoffMs)} restarting failed container=${container} pod=${pod.metadata.name}_${pod.metadata.namespace}(${pod.metadata.uid})`,
+  notReady: (containers: string[]) => `containers with unready status: [${containers.join(' ')}]`,
+};
+
+/** containerd's exit reasons (#40). */
+export function exitReason(exitCode: number, oomKilled: boolean): string {
+  if (oomKilled) return 'OOMKilled';
+  return exitCode === 0 ? 'Completed' : 'Error';
+}
+
+/** #39 ShouldContainerBeRestarted, for a container that exited with `exitCode`. */
+export function shouldRestart(pod: Pod, exitCode: number): boolean {
+  const policy = pod.spec.restartPolicy ?? 'Always';
+  return policy === 'Always' || (policy === 'OnFailure' && exitCode !== 0);
+}
+
+const backoffKey = (pod: Pod, container: string) => `${pod.metadata.uid}/${container}`;
+
+function backoffTable(ctx: SimContext, node: string) {
+  const kubelet = (ctx.state.kubelets[node] ??= { lastStatusReportAt: -Infinity });
+  return (kubelet.containerBackoff ??= {});
+}
+
+function schedule(ctx: SimContext, node: string, pod: Pod, record: ContainerRecord, name: string, step: ContainerStep, ms: number): void {
+  const instance = record.instances![name];
+  if (instance.stepTimerId !== undefined) ctx.clock.cancel(instance.stepTimerId);
+  const task: RuntimeTask = {
+    owner: 'kuberuntime',
+    node,
+    uid: pod.metadata.uid,
+    container: name,
+    step,
+    restartCount: instance.restartCount,
+  };
+  instance.stepTimerId = ctx.schedule(task, ms);
+}
+
+function containerOf(pod: Pod, name: string): Container {
+  return pod.spec.containers.find((container) => container.name === name)!;
+}
+
+/** What happens once an instance runs: a command that ends schedules its exit, an app over its limit its OOM kill. */
+function armInstance(ctx: SimContext, node: string, pod: Pod, record: ContainerRecord, container: Container): void {
+  const instance = record.instances![container.name];
+  const limit = container.limits?.memory;
+  if (limit && instance.app.memoryBytes > limit) {
+    schedule(
+      ctx,
+      node,
+      pod,
+      record,
+      container.name,
+      'OOM_KILLED',
+      ctx.rng.between(defaults.oomAfterStartMs.min, defaults.oomAfterStartMs.max),
+    );
+    return;
+  }
+  const exit = commandExit(container);
+  if (exit) schedule(ctx, node, pod, record, container.name, 'CONTAINER_EXITED', exit.afterMs);
+}
+
+/**
+ * The pod's containers started (first start, or after the node lost them): one fresh instance
+ * each, their probe workers, then the status. `restart` counts it as a restart (#40: reason
+ * Unknown, exit 255, as containerd reports containers it lost with the machine).
+ */
+export function startInstances(ctx: SimContext, node: string, pod: Pod, record: ContainerRecord, restart: boolean): void {
+  const now = ctx.clock.now();
+  const instances: Record<string, ContainerInstance> = {};
+  record.instances = instances;
+  for (const container of pod.spec.containers) {
+    const previous = pod.status.containerStatuses.find((status) => status.name === container.name);
+    const restartCount = (previous?.restartCount ?? 0) + (restart ? 1 : 0);
+    instances[container.name] = {
+      state: 'running',
+      restartCount,
+      startedAt: now,
+      // The lost instance started at the last restart, or with the pod.
+      last: restart
+        ? { reason: 'Unknown', exitCode: 255, startedAt: previous?.lastRestartAt ?? pod.status.startTime ?? now, finishedAt: now }
+        : previous?.lastState,
+      app: initialApp(container),
+      probes: {},
+    };
+  }
+  for (const container of pod.spec.containers) {
+    startProbeWorkers(ctx, node, pod, record, container);
+    armInstance(ctx, node, pod, record, container);
+  }
+  syncContainerStatus(ctx, pod, record, restart);
+  for (const container of pod.spec.containers) triggerReadiness(ctx, node, pod, record, container.name);
+}
+
+/** The runtime reports an exit (the command ended, OOM, a crash, a kill): record it, then decide the restart. */
+export function containerExited(
+  ctx: SimContext,
+  node: string,
+  pod: Pod,
+  record: ContainerRecord,
+  name: string,
+  exitCode: number,
+  oom: boolean,
+): void {
+  const instance = record.instances?.[name];
+  if (!instance || (instance.state !== 'running' && instance.state !== 'killing')) return;
+  if (instance.stepTimerId !== undefined) ctx.clock.cancel(instance.stepTimerId);
+  instance.stepTimerId = undefined;
+  instance.state = 'exited';
+  instance.killReason = undefined;
+  instance.killExitCode = undefined;
+  instance.ended = { reason: exitReason(exitCode, oom), exitCode, finishedAt: ctx.clock.now() };
+  if (ctx.kubeletRunning(node)) syncContainer(ctx, node, pod, record, name);
+}
+
+/**
+ * One container in computePodActions: an exited container that restartPolicy restarts is started
+ * again at once if it is not in back-off (the back-off grows by one step), or waits in
+ * CrashLoopBackOff and is looked at again by the pod worker's 10-15s re-sync (#38).
+ */
+function syncContainer(ctx: SimContext, node: string, pod: Pod, record: ContainerRecord, name: string, resync = false): void {
+  const instance = record.instances![name];
+  const now = ctx.clock.now();
+  if ((instance.state !== 'exited' && instance.state !== 'backoff') || !instance.ended) return;
+  if (!shouldRestart(pod, instance.ended.exitCode)) {
+    syncContainerStatus(ctx, pod, record);
+    return;
+  }
+  const table = backoffTable(ctx, node);
+  const key = backoffKey(pod, name);
+  if (inBackoffSince(table, defaults.containerBackoff, key, instance.ended.finishedAt, now)) {
+    if (instance.state === 'backoff' && !resync) return;
+    instance.state = 'backoff';
+    ctx.client.record(involved(pod), 'Warning', 'BackOff', kubeletMessages.backOff(name, pod), 'kubelet');
+    schedule(
+      ctx,
+      node,
+      pod,
+      record,
+      name,
+      'BACKOFF_RESYNC',
+      ctx.rng.between(defaults.podWorkerBackoffMs.min, defaults.podWorkerBackoffMs.max),
+    );
+    syncContainerStatus(ctx, pod, record);
+    return;
+  }
+  backoffNext(table, defaults.containerBackoff, key, now, now);
+  restartContainer(ctx, node, pod, record, name);
+}
+
+/**
+ * startContainer (kuberuntime_container.go): the image step, then create and start. The image
+ * step is its own function so that the image manager can take it over (pull policy, back-off).
+ */
+function restartContainer(ctx: SimContext, node: string, pod: Pod, record: ContainerRecord, name: string): void {
+  const instance = record.instances![name];
+  instance.state = 'starting';
+  syncContainerStatus(ctx, pod, record);
+  ensureImage(ctx, node, pod, record, name);
+}
+
+function ensureImage(ctx: SimContext, node: string, pod: Pod, record: ContainerRecord, name: string): void {
+  const pullMs = restartPull(ctx, node, pod, containerOf(pod, name));
+  if (pullMs === null) schedule(ctx, node, pod, record, name, 'CONTAINER_STARTED', startDurationMs(ctx));
+  else schedule(ctx, node, pod, record, name, 'IMAGE_PULLED', pullMs);
+}
+
+function imagePulled(ctx: SimContext, node: string, pod: Pod, record: ContainerRecord, name: string, pullMs: number): void {
+  restartPulled(ctx, node, pod, containerOf(pod, name), pullMs);
+  schedule(ctx, node, pod, record, name, 'CONTAINER_STARTED', startDurationMs(ctx));
+}
+
+/** The new instance runs: the old one becomes lastState, the count goes up, probes start over. */
+function instanceStarted(ctx: SimContext, node: string, pod: Pod, record: ContainerRecord, name: string): void {
+  const instance = record.instances![name];
+  const now = ctx.clock.now();
+  const ended = instance.ended!;
+  instance.last = { reason: ended.reason, exitCode: ended.exitCode, startedAt: instance.startedAt, finishedAt: ended.finishedAt };
+  instance.ended = undefined;
+  instance.state = 'running';
+  instance.startedAt = now;
+  instance.restartCount += 1;
+  instance.app.hung = false;
+  ctx.client.record(involved(pod), 'Normal', 'Created', `Created container: ${name}`, 'kubelet');
+  ctx.client.record(involved(pod), 'Normal', 'Started', `Started container ${name}`, 'kubelet');
+  resetProbeWorkers(record, name);
+  armInstance(ctx, node, pod, record, containerOf(pod, name));
+  syncContainerStatus(ctx, pod, record);
+  triggerReadiness(ctx, node, pod, record, name);
+}
+
+/**
+ * How long a graceful stop of this container takes (#51): its preStop hook, then SIGTERM; an app
+ * that ignores SIGTERM is SIGKILLed when the grace period runs out. Returns the exit code too.
+ */
+export function stopTiming(
+  container: Container,
+  instance: ContainerInstance | undefined,
+  graceMs: number,
+  stopMs: number,
+): { ms: number; exitCode: number } {
+  const hung = instance?.app.hung ?? false;
+  const preStop = container.lifecycle?.preStop;
+  const hookMs = !preStop ? 0 : hung && !preStop.sleep ? graceMs : (preStop.sleep?.seconds ?? 0) * 1000;
+  if (hung || ignoresSigterm(container) || hookMs >= graceMs) return { ms: graceMs, exitCode: sigkillExitCode };
+  return { ms: Math.min(graceMs, hookMs + stopMs), exitCode: sigtermExitCode(container) };
+}
+
+/** killContainer for a failed liveness or startup probe (#37): Killing event, graceful stop, then the restart path. */
+export function killContainer(
+  ctx: SimContext,
+  node: string,
+  pod: Pod,
+  record: ContainerRecord,
+  name: string,
+  probe: 'liveness' | 'startup',
+): void {
+  const instance = record.instances?.[name];
+  if (instance?.state !== 'running') return;
+  instance.state = 'killing';
+  instance.killReason = probe;
+  ctx.client.record(involved(pod), 'Normal', 'Killing', kubeletMessages.probeKill(name, probe), 'kubelet');
+  const { ms, exitCode } = stopTiming(containerOf(pod, name), instance, pod.spec.terminationGracePeriodSeconds * 1000, stopDurationMs(ctx));
+  const task: RuntimeTask = {
+    owner: 'kuberuntime',
+    node,
+    uid: pod.metadata.uid,
+    container: name,
+    step: 'CONTAINER_KILLED',
+    restartCount: instance.restartCount,
+  };
+  if (instance.stepTimerId !== undefined) ctx.clock.cancel(instance.stepTimerId);
+  instance.stepTimerId = ctx.schedule(task, ms);
+  instance.killExitCode = exitCode;
+}
+
+/** The pod is being stopped as a whole (deletion): nothing of its containers goes on by itself. */
+export function stopInstances(ctx: SimContext, record: ContainerRecord): void {
+  for (const instance of Object.values(record.instances ?? {})) {
+    if (instance.stepTimerId !== undefined) ctx.clock.cancel(instance.stepTimerId);
+    instance.stepTimerId = undefined;
+  }
+  cancelProbeWorkers(ctx, record);
+}
+
+/** The pod worker's level-triggered pass over the containers (after a kubelet restart, a pod update). */
+export function syncContainers(ctx: SimContext, node: string, pod: Pod, record: ContainerRecord): void {
+  for (const name of Object.keys(record.instances ?? {})) {
+    if (record.instances![name].state === 'exited') syncContainer(ctx, node, pod, record, name);
+  }
+  syncContainerStatus(ctx, pod, record);
+}
+
+/** A container step is due (a timer of this node's kubelet and runtime). */
+export function completeContainerStep(ctx: SimContext, task: RuntimeTask): void {
+  const record = runtimeOf(ctx, task.node).containers[task.uid];
+  const instance = record?.instances?.[task.container];
+  if (!instance || instance.restartCount !== task.restartCount) return;
+  instance.stepTimerId = undefined;
+  const pod = ctx.listers.get('Pod', record.podKey);
+  if (!pod || pod.metadata.uid !== task.uid || record.phase !== 'running') return;
+  switch (task.step) {
+    case 'CONTAINER_EXITED':
+      containerExited(ctx, task.node, pod, record, task.container, commandExit(containerOf(pod, task.container))?.exitCode ?? 0, false);
+      return;
+    case 'OOM_KILLED':
+      containerExited(ctx, task.node, pod, record, task.container, sigkillExitCode, true);
+      return;
+    case 'CONTAINER_KILLED':
+      containerExited(ctx, task.node, pod, record, task.container, instance.killExitCode ?? sigkillExitCode, false);
+      return;
+    case 'BACKOFF_RESYNC':
+      if (instance.state === 'backoff' && ctx.kubeletRunning(task.node)) syncContainer(ctx, task.node, pod, record, task.container, true);
+      else if (instance.state === 'backoff')
+        schedule(ctx, task.node, pod, record, task.container, 'BACKOFF_RESYNC', defaults.podWorkerBackoffMs.min);
+      return;
+    case 'IMAGE_PULLED':
+      if (instance.state === 'starting')
+        imagePulled(ctx, task.node, pod, record, task.container, ctx.clock.now() - (instance.ended?.finishedAt ?? ctx.clock.now()));
+      return;
+    case 'CONTAINER_STARTED':
+      if (instance.state === 'starting') instanceStarted(ctx, task.node, pod, record, task.container);
+      return;
+  }
+}
+
+/** A container's status as the kubelet reports it, from its instance. Every field written out (one hidden class). */
+function statusOf(container: Container, instance: ContainerInstance, previous: ContainerStatus | undefined): ContainerStatus {
+  const running = instance.state === 'running' || instance.state === 'killing';
+  const startup = instance.probes.startup;
+  const readiness = instance.probes.readiness;
+  const started = running && (!startup || startup.result === 'Success');
+  const ready = started && (!readiness || readiness.result === 'Success');
+  const waiting = instance.state === 'backoff';
+  const ended = instance.ended;
+  return {
+    name: container.name,
+    image: container.image,
+    ready,
+    started,
+    state: running ? 'running' : waiting ? 'waiting' : 'terminated',
+    reason: running ? undefined : waiting ? 'CrashLoopBackOff' : ended?.reason,
+    restartCount: instance.restartCount,
+    lastRestartAt: previous?.lastRestartAt,
+    startedAt: waiting ? undefined : instance.startedAt,
+    exitCode: running || waiting ? undefined : ended?.exitCode,
+    finishedAt: running || waiting ? undefined : ended?.finishedAt,
+    message: undefined,
+    lastState:
+      waiting && ended
+        ? { reason: ended.reason, exitCode: ended.exitCode, startedAt: instance.startedAt, finishedAt: ended.finishedAt }
+        : instance.last,
+  };
+}
+
+function sameTermination(a: ContainerStatus['lastState'], b: ContainerStatus['lastState']): boolean {
+  return (
+    a === b ||
+    (!!a && !!b && a.reason === b.reason && a.exitCode === b.exitCode && a.finishedAt === b.finishedAt && a.startedAt === b.startedAt)
+  );
+}
+
+function sameStatus(a: ContainerStatus | undefined, b: ContainerStatus): boolean {
+  return (
+    !!a &&
+    a.ready === b.ready &&
+    a.started === b.started &&
+    a.state === b.state &&
+    a.reason === b.reason &&
+    a.restartCount === b.restartCount &&
+    a.startedAt === b.startedAt &&
+    a.exitCode === b.exitCode &&
+    a.message === b.message &&
+    sameTermination(a.lastState, b.lastState)
+  );
+}
+
+/** getPhase (kubelet_pods.go) over the container statuses. */
+export function podPhase(pod: Pod, statuses: ContainerStatus[]): PodPhase {
+  let running = 0;
+  let stopped = 0;
+  let succeeded = 0;
+  for (const status of statuses) {
+    if (status.state === 'running') running++;
+    else if (status.state === 'terminated') {
+      stopped++;
+      if (status.exitCode === 0) succeeded++;
+    } else if (status.lastState) stopped++;
+  }
+  if (running > 0) return 'Running';
+  if (stopped === 0) return 'Pending';
+  const policy = pod.spec.restartPolicy ?? 'Always';
+  if (policy === 'Always') return 'Running';
+  if (stopped === succeeded && stopped === statuses.length) return 'Succeeded';
+  if (policy === 'Never') return 'Failed';
+  return 'Running';
+}
+
+/**
+ * The status manager: the pod's container statuses, phase and Ready conditions from its
+ * instances, written only when one of them changed (probes on a thousand pods cost no writes).
+ * The back-off message of a waiting container is filled in here, from the back-off table.
+ */
+export function syncContainerStatus(ctx: SimContext, pod: Pod, record: ContainerRecord, restart = false): void {
+  const instances = record.instances;
+  if (!instances) return;
+  const now = ctx.clock.now();
+  const node = pod.spec.nodeName!;
+  const statuses = pod.spec.containers.map((container) => {
+    const previous = pod.status.containerStatuses.find((status) => status.name === container.name);
+    const status = statusOf(container, instances[container.name], previous);
+    if (restart) status.lastRestartAt = now;
+    if (status.reason === 'CrashLoopBackOff') {
+      const table = ctx.state.kubelets[node]?.containerBackoff ?? {};
+      const key = backoffKey(pod, container.name);
+      const ends = backoffEndsAt(table, key, 0);
+      status.message = kubeletMessages.crashLoopMessage(ends ?? defaults.containerBackoff.initialMs, container.name, pod);
+    }
+    return status;
+  });
+  const phase = podPhase(pod, statuses);
+  const terminal = phase === 'Succeeded' || phase === 'Failed';
+  const unready = statuses.filter((status) => !status.ready).map((status) => status.name);
+  const readyStatus = unready.length === 0 ? 'True' : 'False';
+  const reason = terminal ? 'PodCompleted' : unready.length > 0 ? 'ContainersNotReady' : '';
+  const message = terminal || unready.length === 0 ? '' : kubeletMessages.notReady(unready);
+  const ready = pod.status.conditions.find((condition) => condition.type === 'Ready');
+  const containersReady = pod.status.conditions.find((condition) => condition.type === 'ContainersReady');
+  const unchanged =
+    pod.status.phase === phase &&
+    ready?.status === readyStatus &&
+    ready.reason === reason &&
+    containersReady?.status === readyStatus &&
+    pod.status.containerStatuses.length === statuses.length &&
+    statuses.every((status, i) => sameStatus(pod.status.containerStatuses[i], status));
+  if (unchanged) return;
+  ctx.client.update(pod, 'status', (target) => {
+    target.status.phase = phase;
+    setCondition(target.status.conditions, 'ContainersReady', readyStatus, now, reason, message);
+    setCondition(target.status.conditions, 'Ready', readyStatus, now, reason, message);
+    target.status.containerStatuses = statuses;
+  });
+}
+
+/**
+ * Whether the pod's processes answer requests on its node right now: its containers run and none
+ * is hung. What a Service backend needs from the runtime (kube-proxy's podServes adds the node
+ * and the network); it reads only the node's runtime, never the API.
+ */
+export function containersServe(ctx: Pick<SimContext, 'state'>, pod: Pod): boolean {
+  const node = pod.spec.nodeName;
+  const record = node ? ctx.state.runtimes[node]?.containers[pod.metadata.uid] : undefined;
+  // A stopping pod still answers until its processes exit (serving while terminating).
+  if (!record?.instances || (record.phase !== 'running' && record.phase !== 'stopping')) return false;
+  for (const container of pod.spec.containers) if (!appServes(record.instances[container.name])) return false;
+  return true;
+}
