@@ -44,6 +44,8 @@ const catalog: Readonly<Record<string, Readonly<Record<string, number>>>> = Obje
   'docker.io/library/memcached': { latest: 31_044_812, '1.6': 31_044_812 },
   'docker.io/library/mongo': { latest: 271_906_458, '8.0': 271_906_458, '7.0': 254_733_170 },
   'docker.io/curlimages/curl': { latest: 9_912_366, '8.11.1': 9_912_366 },
+  // The memory demo image of the Kubernetes docs ("Assign Memory Resources").
+  'docker.io/polinux/stress': { latest: 4_041_495, '1.0.4': 4_041_495 },
   'docker.io/kicbase/echo-server': { latest: 2_372_186, '1.0': 2_372_186 },
   'docker.io/fluent/fluent-bit': { latest: 40_221_903, '3.2': 40_221_903, '3.1': 39_874_112, '3.0': 38_910_470 },
   'k8s.gcr.io/echoserver': { '1.4': 46_172_005 },
