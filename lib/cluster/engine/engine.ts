@@ -12,6 +12,7 @@ import { controllerTable, needBits, type Controller } from './controllers';
 import { OwnerPodCounts, type PodCounts } from '../controllers/podcounts';
 import { startWithFreshObservations } from '../controllers/nodelifecycle';
 import { evictPod } from '../controllers/tainteviction';
+import { requeueDue } from '../controllers/requeue';
 import { servedLease } from '../kubelet/kubelet';
 import { completeStep, resyncNodePods } from '../kubelet/podworker';
 import { WorkQueues } from './queues';
@@ -190,6 +191,8 @@ export class Engine implements SimContext {
       this.actors.get(task.actor)?.actor.send({ type: elapsed(task.delay) });
     } else if (task.owner === 'tainteviction') {
       if (this.controllersLeading()) evictPod(this, task.podKey, task.uid);
+    } else if (task.owner === 'controller') {
+      if (this.controllersLeading()) requeueDue(this, task.queue, task.key);
     } else completeStep(this, task);
   }
 

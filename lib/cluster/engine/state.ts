@@ -82,6 +82,8 @@ export interface SimState {
   nextServiceIp: number;
   /** Owners (by uid) whose pod create was refused, and when: they retry once time moves on. */
   refusedCreates: Record<string, Millis>;
+  /** Pending controller requeues (controllers/requeue.ts), "queue key" -> when due. */
+  requeues: Record<string, Millis>;
 }
 
 export function emptySimState(): SimState {
@@ -97,6 +99,7 @@ export function emptySimState(): SimState {
     orphanSeenAt: {},
     nextServiceIp: 11,
     refusedCreates: {},
+    requeues: {},
   };
 }
 
