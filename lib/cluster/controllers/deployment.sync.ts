@@ -3,6 +3,7 @@
 // and event, proportional scaling when only the replica count changed (or the Deployment is
 // paused), the cleanup of old ReplicaSets past revisionHistoryLimit, and the status.
 import { involved } from '../apiserver/apiserver';
+import { objectKey } from '../apiserver/store';
 import type { SimContext } from '../engine/context';
 import type { Condition, Deployment, ReplicaSet } from '../api/types';
 import { templateHash } from '../util/rng';
@@ -63,8 +64,11 @@ function setReplicasAnnotations(target: Record<string, string>, desired: number,
   return true;
 }
 
-/** SetNewReplicaSetAnnotations: change-cause and friends, the revision (keeping the old one in revision-history). */
-function setNewReplicaSetAnnotations(deployment: Deployment, target: Record<string, string>, revision: number): boolean {
+/**
+ * SetNewReplicaSetAnnotations: change-cause and friends, the revision (keeping the old one in
+ * revision-history), and for a ReplicaSet about to be created its replica annotations.
+ */
+function setNewReplicaSetAnnotations(deployment: Deployment, target: Record<string, string>, revision: number, creating: boolean): boolean {
   let changed = copyAnnotations(deployment, target);
   const old = target[annotations.revision];
   const oldNumber = old === undefined ? 0 : Number(old);
@@ -76,15 +80,19 @@ function setNewReplicaSetAnnotations(deployment: Deployment, target: Record<stri
     }
     changed = true;
   }
+  if (!creating) return changed;
   return setReplicasAnnotations(target, deployment.spec.replicas, deployment.spec.replicas + maxSurgeOf(deployment)) || changed;
 }
 
 /** Writes the Deployment's status when it differs (conditions compared field by field). */
 export function writeStatus(ctx: SimContext, deployment: Deployment, status: Deployment['status']): void {
   if (JSON.stringify(status) === JSON.stringify(deployment.status)) return;
-  ctx.client.update(deployment, 'status', (target) => {
+  const written = ctx.client.update(deployment, 'status', (target) => {
     target.status = status;
   });
+  // The informer's update event brings the Deployment back (a complete rollout then cleans up);
+  // the watch here skips status writes, so the controller queues it itself. Unchanged status ends it.
+  if (written.ok) ctx.queues.deployment.add(objectKey(deployment.metadata.namespace, deployment.metadata.name));
 }
 
 /**
@@ -100,7 +108,7 @@ export function replicaSetsAndSyncRevision(ctx: SimContext, deployment: Deployme
   let newRS = existing;
   if (existing) {
     const draft = { ...existing.metadata.annotations };
-    const annotated = setNewReplicaSetAnnotations(deployment, draft, revision);
+    const annotated = setNewReplicaSetAnnotations(deployment, draft, revision, false);
     const minReady = deployment.spec.minReadySeconds ?? 0;
     if (annotated || (existing.spec.minReadySeconds ?? 0) !== minReady) {
       // Like upstream, the ReplicaSet's update ends this step: the Deployment syncs again on its event.
@@ -145,7 +153,7 @@ function createReplicaSet(ctx: SimContext, deployment: Deployment, owned: Replic
   const hash = templateHash(deployment.spec.template);
   template.metadata.labels[templateHashLabel] = hash;
   const rsAnnotations: Record<string, string> = {};
-  setNewReplicaSetAnnotations(deployment, rsAnnotations, revision);
+  setNewReplicaSetAnnotations(deployment, rsAnnotations, revision, true);
   const replicas = newReplicaSetReplicas(deployment, owned, 0);
   const created = ctx.client.create<'ReplicaSet'>({
     kind: 'ReplicaSet',
