@@ -9,7 +9,7 @@ import type { Deployment, Pod, ReplicaSet } from '@/lib/cluster/api/types';
 import { engineOf } from '@/lib/cluster/cluster';
 import { annotations, resolveFenceposts, templateHashLabel } from '@/lib/cluster/controllers/deployment.util';
 import { rollbackErrors } from '@/lib/cluster/controllers/deployment.rollback';
-import { podsToDelete } from '@/lib/cluster/controllers/victims';
+import { podsToDelete, relatedPodsOnNodes } from '@/lib/cluster/controllers/victims';
 import { must, newCluster } from './fixtures';
 
 interface Spec {
@@ -542,7 +542,7 @@ describe('#59 ActivePodsWithRanks, rule by rule', () => {
         ],
       },
     }) as unknown as Pod;
-  const first = (pods: Pod[], related: Pod[] = pods) => podsToDelete(pods, related, 1, now)[0].metadata.name;
+  const first = (pods: Pod[], related: Pod[] = pods) => podsToDelete(pods, relatedPodsOnNodes([related]), 1, now)[0].metadata.name;
 
   it.each([
     ['unscheduled before scheduled', [pod({ name: 'keep', readyAt: 0 }), pod({ name: 'go', node: '', phase: 'Pending' })]],

@@ -12,6 +12,9 @@ export interface InvolvedObject {
   namespace: string;
 }
 
+const repeatKey = (object: InvolvedObject, type: string, reason: string, source: string, message: string) =>
+  `${object.kind}\u0000${object.namespace}\u0000${object.name}\u0000${type}\u0000${reason}\u0000${source}\u0000${message}`;
+
 export class EventLog {
   private entries: KubeEvent[] = [];
   /**
@@ -19,6 +22,11 @@ export class EventLog {
    * object has few events, so finding a repeat is one lookup and a short scan.
    */
   private byName = new Map<string, KubeEvent[]>();
+  /**
+   * Each event by what makes a repeat (object, type, reason, source, message): a ReplicaSet of a
+   * thousand pods has thousands of Created / Deleted events, too many to scan on every record.
+   */
+  private byRepeat = new Map<string, KubeEvent>();
   private serial = 0;
   /** No entry was last updated before this: expiry has nothing to do until now - ttl passes it. */
   private oldest = Infinity;
@@ -33,15 +41,18 @@ export class EventLog {
     this.version++;
     // An earlier event about the same object lends its (read-only) involvedObject: a thousand-node
     // run records 185 000 events, and the fewer objects each keeps alive, the cheaper the GC.
+    const key = repeatKey(object, type, reason, source, message);
+    const repeat = this.byRepeat.get(key);
+    if (repeat) {
+      repeat.count++;
+      repeat.lastTimestamp = now;
+      return;
+    }
     let sameObject: InvolvedObject | undefined;
     for (const existing of forName) {
       if (existing.involvedObject.kind !== object.kind || existing.involvedObject.namespace !== object.namespace) continue;
       sameObject = existing.involvedObject;
-      if (existing.reason === reason && existing.message === message && existing.type === type && existing.source === source) {
-        existing.count++;
-        existing.lastTimestamp = now;
-        return;
-      }
+      break;
     }
     const event: KubeEvent = {
       // Node events live in the default namespace, as in a real cluster.
@@ -58,6 +69,7 @@ export class EventLog {
     };
     this.entries.push(event);
     forName.push(event);
+    this.byRepeat.set(key, event);
     if (now < this.oldest) this.oldest = now;
     if (this.entries.length > this.limit) this.trim(Math.floor(this.limit / 2));
   }
@@ -90,6 +102,7 @@ export class EventLog {
   /** Takes a dropped event out of its name's list (short: an object has few events), in place of a full rebuild. */
   private unindex(event: KubeEvent): void {
     const name = event.involvedObject.name;
+    this.byRepeat.delete(repeatKey(event.involvedObject, event.type, event.reason, event.source, event.message));
     const forName = this.byName.get(name)!;
     if (forName.length === 1) this.byName.delete(name);
     else forName.splice(forName.indexOf(event), 1);
@@ -132,8 +145,10 @@ export class EventLog {
 
   private rebuildIndex(): void {
     this.byName.clear();
+    this.byRepeat.clear();
     this.oldest = Infinity;
     for (const event of this.entries) {
+      this.byRepeat.set(repeatKey(event.involvedObject, event.type, event.reason, event.source, event.message), event);
       const name = event.involvedObject.name;
       const forName = this.byName.get(name);
       if (forName) forName.push(event);

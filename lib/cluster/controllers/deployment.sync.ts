@@ -13,6 +13,7 @@ import {
   byCreation,
   conditionMessages,
   conditionOf,
+  deploymentComplete,
   deploymentDefaults,
   findNewReplicaSet,
   hasProgressDeadline,
@@ -85,14 +86,42 @@ function setNewReplicaSetAnnotations(deployment: Deployment, target: Record<stri
 }
 
 /** Writes the Deployment's status when it differs (conditions compared field by field). */
+const sameConditions = (a: readonly Condition[] = [], b: readonly Condition[] = []) =>
+  a.length === b.length &&
+  a.every((c, i) => {
+    const d = b[i];
+    return (
+      c.type === d.type &&
+      c.status === d.status &&
+      c.reason === d.reason &&
+      c.message === d.message &&
+      c.lastTransitionTime === d.lastTransitionTime &&
+      c.lastUpdateTime === d.lastUpdateTime
+    );
+  });
+
+export function sameStatus(a: Deployment['status'], b: Deployment['status']): boolean {
+  return (
+    a.replicas === b.replicas &&
+    a.updatedReplicas === b.updatedReplicas &&
+    a.readyReplicas === b.readyReplicas &&
+    a.availableReplicas === b.availableReplicas &&
+    a.unavailableReplicas === b.unavailableReplicas &&
+    a.observedGeneration === b.observedGeneration &&
+    sameConditions(a.conditions, b.conditions)
+  );
+}
+
 export function writeStatus(ctx: SimContext, deployment: Deployment, status: Deployment['status']): void {
-  if (JSON.stringify(status) === JSON.stringify(deployment.status)) return;
+  if (sameStatus(status, deployment.status)) return;
   const written = ctx.client.update(deployment, 'status', (target) => {
     target.status = status;
   });
-  // The informer's update event brings the Deployment back (a complete rollout then cleans up);
-  // the watch here skips status writes, so the controller queues it itself. Unchanged status ends it.
-  if (written.ok) ctx.queues.deployment.add(objectKey(deployment.metadata.namespace, deployment.metadata.name));
+  // The informer's update event brings the Deployment back, and a rollout that is now complete
+  // cleans up its old ReplicaSets then. The watch here skips status writes, so the controller
+  // queues it itself, only when that next sync has something to do.
+  if (written.ok && deploymentComplete(deployment, status))
+    ctx.queues.deployment.add(objectKey(deployment.metadata.namespace, deployment.metadata.name));
 }
 
 /**

@@ -125,9 +125,21 @@ function canonical(value: unknown): string {
   return JSON.stringify(value);
 }
 
+/**
+ * Each template's canonical text without the hash, by identity: like templateHash, this relies on
+ * templates being replaced, never changed in place (every writer assigns a new template).
+ */
+const canonicalTemplates = new WeakMap<PodTemplate, string>();
+
+function canonicalWithoutHash(template: PodTemplate): string {
+  let text = canonicalTemplates.get(template);
+  if (text === undefined) canonicalTemplates.set(template, (text = canonical(templateWithoutHash(template))));
+  return text;
+}
+
 /** EqualIgnoreHash: two templates equal but for the pod-template-hash label. */
 export function equalIgnoreHash(a: PodTemplate, b: PodTemplate): boolean {
-  return canonical(templateWithoutHash(a)) === canonical(templateWithoutHash(b));
+  return a === b || canonicalWithoutHash(a) === canonicalWithoutHash(b);
 }
 
 /** ReplicaSetsByCreationTimestamp: oldest first, name breaking ties. */

@@ -10,7 +10,7 @@ import { podAvailable, readySince } from './deployment.util';
 import { burstReplicas, createPod, mayCreatePods } from './podcontrol';
 import { controllerOf, isPodActive, podFromTemplate } from './podutil';
 import { enqueueAfter } from './requeue';
-import { podsToDelete } from './victims';
+import { podsToDelete, relatedPodsOnNodes } from './victims';
 
 const source = 'replicaset-controller';
 
@@ -34,7 +34,7 @@ export function syncReplicaSet(ctx: SimContext, key: string): void {
     }
   } else if (diff > 0) {
     const active = ctx.listers.dependentsOf(rs.metadata.uid, 'Pod').filter(isPodActive);
-    for (const pod of podsToDelete(active, relatedPods(ctx, rs), Math.min(diff, burstReplicas), ctx.clock.now())) {
+    for (const pod of podsToDelete(active, relatedOnNodes(ctx, rs, active), Math.min(diff, burstReplicas), ctx.clock.now())) {
       const deleted = ctx.client.delete('Pod', pod.metadata.namespace, pod.metadata.name);
       if (deleted.ok) ctx.client.record(involved(rs), 'Normal', 'SuccessfulDelete', `Deleted pod: ${pod.metadata.name}`, source);
     }
@@ -42,11 +42,19 @@ export function syncReplicaSet(ctx: SimContext, key: string): void {
   updateStatus(ctx, rs);
 }
 
-/** getIndirectlyRelatedPods: the pods of every ReplicaSet of the same Deployment (only its own without one). */
-function relatedPods(ctx: SimContext, rs: ReplicaSet): Pod[] {
+/**
+ * getIndirectlyRelatedPods, counted per node: the ReplicaSet's own active pods and those of every
+ * other ReplicaSet of the same Deployment.
+ */
+function relatedOnNodes(ctx: SimContext, rs: ReplicaSet, active: readonly Pod[]): (node: string) => number {
   const owner = controllerOf(rs);
-  const siblings = owner?.kind === 'Deployment' ? ctx.listers.dependentsOf(owner.uid, 'ReplicaSet') : [rs];
-  return siblings.flatMap((sibling) => ctx.listers.dependentsOf(sibling.metadata.uid, 'Pod'));
+  const related: Pod[][] = [active as Pod[]];
+  if (owner?.kind === 'Deployment') {
+    for (const sibling of ctx.listers.dependentsOf(owner.uid, 'ReplicaSet'))
+      if (sibling !== rs && ctx.podCounts(sibling.metadata.uid).active > 0)
+        related.push(ctx.listers.dependentsOf(sibling.metadata.uid, 'Pod'));
+  }
+  return relatedPodsOnNodes(related);
 }
 
 /**
