@@ -167,6 +167,14 @@ describe('#53 RollingUpdate fenceposts', () => {
     expect(engineOf(cluster).store.get('Deployment', 'default/web')).toBeUndefined();
   });
 
+  it('#53 kubectl explain describes the strategy fields', () => {
+    const cluster = newCluster();
+    const text = must(cluster, 'kubectl explain deployment.spec.strategy.rollingUpdate');
+    expect(text).toMatch(/maxSurge\t<IntOrString>/);
+    expect(text).toMatch(/maxUnavailable\t<IntOrString>/);
+    expect(must(cluster, 'kubectl explain deployment.spec')).toMatch(/progressDeadlineSeconds\t<integer>/);
+  });
+
   it('#53 the default 25% / 25% is stored and shown in describe', () => {
     const cluster = clusterWith({});
     expect(deployment(cluster).spec.strategy).toEqual({ type: 'RollingUpdate', rollingUpdate: { maxSurge: '25%', maxUnavailable: '25%' } });

@@ -20,7 +20,6 @@ const labsAwaitingModel: Record<string, string> = {
   'runtime-clis': 'a node shell (crictl, ctr, nerdctl on a worker; containers started with ctr are invisible to the kubelet)',
   'three-namespaces': 'a node shell (lsns shows a pod sharing its sandbox network namespace) and ResourceQuota',
   'services-and-kube-proxy': 'Services and traffic (requests time out until the pod leaves the endpoints)',
-  'rolling-updates': 'rollouts (set image, a stuck rollout on a bad image, undo)',
   'probes-and-termination': 'probes, crash loops, OOM kills and termination signals',
   'placing-pods': 'pod anti-affinity, topology spread and priority',
 };
