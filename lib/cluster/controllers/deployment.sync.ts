@@ -317,7 +317,7 @@ export function cleanupDeployment(ctx: SimContext, deployment: Deployment, oldRS
 export function calculateStatus(ctx: SimContext, deployment: Deployment, sets: RolloutSets): Deployment['status'] {
   const all = allOf(sets);
   const availableReplicas = sumAvailable(all);
-  const conditions = structuredClone(deployment.status.conditions ?? []);
+  const conditions = (deployment.status.conditions ?? []).map((condition) => ({ ...condition }));
   const available = availableReplicas >= deployment.spec.replicas - maxUnavailableOf(deployment);
   const now = ctx.clock.now();
   setDeploymentCondition(
@@ -358,7 +358,7 @@ export function checkPausedConditions(ctx: SimContext, deployment: Deployment): 
   else if (!deployment.spec.paused && pausedShown)
     condition = newCondition('Progressing', 'Unknown', reasons.resumed, conditionMessages.resumed, now);
   if (!condition) return;
-  const conditions = structuredClone(deployment.status.conditions ?? []);
+  const conditions = (deployment.status.conditions ?? []).map((condition) => ({ ...condition }));
   setDeploymentCondition(conditions, condition);
   writeStatus(ctx, deployment, { ...deployment.status, conditions });
 }
