@@ -410,6 +410,19 @@ describe('#57 rollout status, undo and set image', () => {
     expect(result.stderr).toBe(`error: ${rolloutErrors.deadlineExceeded('web')}\n`);
   });
 
+  it('#57 rollout status of a paused Deployment stops waiting once its deadline and a grace period have passed', () => {
+    const cluster = clusterWith({});
+    settle(cluster);
+    must(cluster, 'kubectl rollout pause deployment/web');
+    must(cluster, 'kubectl set image deployment/web nginx=nginx:1.28');
+    const started = cluster.now();
+    const result = cluster.exec('kubectl rollout status deployment/web');
+    expect(result.exitCode).toBe(1);
+    expect(result.stdout).toContain(rolloutErrors.waitingUpdated('web', 0, 3));
+    expect(result.stderr).toBe(`${rolloutErrors.simulatorStopped(900_000)}\n`);
+    expect(cluster.now() - started).toBe(900_000);
+  });
+
   it('#57 undo goes back to the previous revision, or --to-revision; matching templates are skipped', () => {
     const cluster = clusterWith({});
     settle(cluster);

@@ -123,7 +123,7 @@ export const rolloutErrors = {
   deadlineExceeded: (name: string) => `deployment ${JSON.stringify(name)} exceeded its progress deadline`,
   timedOut: () => 'error: timed out waiting for the condition',
   simulatorStopped: (ms: number) =>
-    `error: the simulator stopped waiting after ${formatGoDuration(ms)} of simulated time (kubectl would wait on; use --timeout to bound it)`,
+    `error: the simulator stopped waiting after ${formatGoDuration(ms)} of simulated time with the rollout unfinished (kubectl would wait until interrupted; a paused Deployment never rolls out: kubectl rollout resume)`,
   deleted: (name: string) => `error: deployment ${JSON.stringify(name)} was deleted while waiting for its rollout`,
   revisionMismatch: (wanted: number, running: number) =>
     `error: desired revision (${wanted}) is different from the running revision (${running})`,

@@ -20,8 +20,12 @@ import { fail, ok, type CommandResult } from './result';
 export const rolloutSubcommands = ['history', 'pause', 'restart', 'resume', 'status', 'undo'] as const;
 type Subcommand = (typeof rolloutSubcommands)[number];
 
-/** How often `rollout status` looks again while it waits (the watch would wake it on each change). */
-const statusPollMs = 1_000;
+/**
+ * How often `rollout status` looks again while it waits (the watch would wake it on each change):
+ * every second after a change, backing off to every 30s while nothing changes, so a rollout that
+ * never ends (a paused one) costs few steps before the timeout.
+ */
+const statusPoll = Object.freeze({ minMs: 1_000, maxMs: 30_000, graceMs: 5 * 60_000 });
 
 /** The Deployments named by TYPE NAME... or TYPE/NAME...; other kinds are refused with the verb's text. */
 function targets(env: KubectlEnv, verb: Subcommand, positional: string[]): Tuple[] | CommandResult {
@@ -73,15 +77,20 @@ function status(env: KubectlEnv, namespace: string, positional: string[], flags:
   if (typeof first === 'string') return fail(first);
   const wanted = flags.revision ?? 0;
   const out: string[] = [];
-  // --timeout 0 means forever; the simulator stops at its own limit (a paused rollout never ends).
-  const deadline = engine.clock.now() + (timeout || limits.maxAdvanceMs);
+  // --timeout 0 means forever. A rollout that is not paused ends by its progress deadline at the
+  // latest; the simulator stops waiting a few minutes after that (a paused one never ends).
+  const wait = timeout || Math.min(limits.maxAdvanceMs, (first.spec.progressDeadlineSeconds ?? 600) * 1000 + statusPoll.graceMs);
+  const deadline = engine.clock.now() + wait;
   let seenVersion = -1;
+  let pollMs: number = statusPoll.minMs;
   for (;;) {
     const deployment = engine.store.get('Deployment', objectKey(namespace, found[0].name));
     if (!deployment || deployment.metadata.uid !== first.metadata.uid) return fail(rolloutErrors.deleted(found[0].name), out.join(''));
     if (wanted > 0 && revisionOf(deployment) !== wanted)
       return fail(rolloutErrors.revisionMismatch(wanted, revisionOf(deployment)), out.join(''));
-    if (deployment.metadata.resourceVersion !== seenVersion) {
+    if (deployment.metadata.resourceVersion === seenVersion) pollMs = Math.min(statusPoll.maxMs, pollMs * 2);
+    else {
+      pollMs = statusPoll.minMs;
       seenVersion = deployment.metadata.resourceVersion;
       const result = deploymentStatus(deployment);
       if ('error' in result) return fail(`error: ${result.error}`, out.join(''));
@@ -89,9 +98,9 @@ function status(env: KubectlEnv, namespace: string, positional: string[], flags:
       if (result.done || flags.watch === false) return ok(out.join(''));
     }
     if (engine.clock.now() >= deadline) {
-      return fail(timeout ? rolloutErrors.timedOut() : rolloutErrors.simulatorStopped(limits.maxAdvanceMs), out.join(''));
+      return fail(timeout ? rolloutErrors.timedOut() : rolloutErrors.simulatorStopped(wait), out.join(''));
     }
-    engine.advanceTo(Math.min(deadline, engine.clock.now() + statusPollMs));
+    engine.advanceTo(Math.min(deadline, engine.clock.now() + pollMs));
   }
 }
 
