@@ -6,7 +6,7 @@ import type { Cluster, ClusterSnapshot } from '@/lib/cluster';
 import { engineOf } from '@/lib/cluster/cluster';
 import { must, newCluster } from './fixtures';
 
-/** A cluster with timers of every owner pending: evictions from a failed node, image pulls, actor delays. */
+/** A cluster with timers of every owner pending: evictions from a failed node, image pulls, actor delays, a rollout's progress deadline. */
 function busyCluster(): Cluster {
   const cluster = newCluster();
   must(cluster, 'sim node fail worker-1');
@@ -21,7 +21,9 @@ describe('snapshot and restore', () => {
   it('restore re-arms each pending timer at its original due time', () => {
     const original = busyCluster();
     const saved = original.snapshot();
-    expect(new Set(saved.clock.timers.map((timer) => timer.task.owner))).toEqual(new Set(['actor', 'kubelet', 'tainteviction']));
+    expect(new Set(saved.clock.timers.map((timer) => timer.task.owner))).toEqual(
+      new Set(['actor', 'controller', 'kubelet', 'tainteviction']),
+    );
 
     const restored = newCluster({ seed: 7, workers: 1 });
     restored.restore(saved);

@@ -17,7 +17,6 @@ const labParts = ['architecture', 'workloads', 'resilience'];
  */
 const labsAwaitingModel: Record<string, string> = {
   'three-namespaces': 'a node shell (lsns shows a pod sharing its sandbox network namespace) and ResourceQuota',
-  'rolling-updates': 'rollouts (set image, a stuck rollout on a bad image, undo)',
   'placing-pods': 'pod anti-affinity, topology spread and priority',
 };
 

@@ -75,6 +75,15 @@ export const fieldErrors = {
   mustBeOne: (path: string, value: number) => `${path}: Invalid value: ${value}: must be 1`,
   portName: (path: string) =>
     `${path}: Invalid value: 0: must name a containerPort of the container (the simulator resolves named ports against ports[].name)`,
+  /** apps validation of a Deployment's strategy (ValidateRollingUpdateDeployment and friends). */
+  notPercent: (path: string, value: string) =>
+    `${path}: Invalid value: ${JSON.stringify(value)}: a valid percent string must be a numeric string followed by an ending '%' (e.g. '1%',  or '93%', regex used for validation is '[0-9]+%')`,
+  over100Percent: (path: string, value: string) => `${path}: Invalid value: ${JSON.stringify(value)}: must not be greater than 100%`,
+  bothZero: (path: string, value: number | string) =>
+    `${path}: Invalid value: ${JSON.stringify(value)}: may not be 0 when \`maxSurge\` is 0`,
+  rollingUpdateWithRecreate: () => "spec.strategy.rollingUpdate: Forbidden: may not be specified when strategy `type` is 'Recreate'",
+  deadlineNotAboveMinReady: (value: number) =>
+    `spec.progressDeadlineSeconds: Invalid value: ${value}: must be greater than minReadySeconds`,
 };
 
 /** kubectl's CheckErr: Invalid errors as "The Kind "name" is invalid: ...", others with the server's reason. */
@@ -130,4 +139,44 @@ export const simErrors = {
   zoneAlreadyUp: (zone: string) => `error: no machine in ${zone} is powered off`,
   tooManyZones: (zones: number, workers: number) =>
     `${zones} zones for ${workers} worker(s): every zone needs at least one worker, and names run from zone-a to zone-z`,
+};
+
+/** kubectl rollout and set image: their status lines and errors (pkg/cmd/rollout, polymorphichelpers, pkg/cmd/set). */
+export const rolloutErrors = {
+  waitingForSpec: () => 'Waiting for deployment spec update to be observed...\n',
+  waitingUpdated: (name: string, updated: number, desired: number) =>
+    `Waiting for deployment ${JSON.stringify(name)} rollout to finish: ${updated} out of ${desired} new replicas have been updated...\n`,
+  waitingOldPods: (name: string, old: number) =>
+    `Waiting for deployment ${JSON.stringify(name)} rollout to finish: ${old} old replicas are pending termination...\n`,
+  waitingAvailable: (name: string, available: number, updated: number) =>
+    `Waiting for deployment ${JSON.stringify(name)} rollout to finish: ${available} of ${updated} updated replicas are available...\n`,
+  rolledOut: (name: string) => `deployment ${JSON.stringify(name)} successfully rolled out\n`,
+  deadlineExceeded: (name: string) => `deployment ${JSON.stringify(name)} exceeded its progress deadline`,
+  timedOut: () => 'error: timed out waiting for the condition',
+  simulatorStopped: (ms: number) =>
+    `error: the simulator stopped waiting after ${formatGoDuration(ms)} of simulated time with the rollout unfinished (kubectl would wait until interrupted; a paused Deployment never rolls out: kubectl rollout resume)`,
+  deleted: (name: string) => `error: deployment ${JSON.stringify(name)} was deleted while waiting for its rollout`,
+  revisionMismatch: (wanted: number, running: number) =>
+    `error: desired revision (${wanted}) is different from the running revision (${running})`,
+  statusOneResource: () => 'error: rollout status is only supported on individual resources and resource collections are not supported yet',
+  required: (verb: string) =>
+    verb === 'status' || verb === 'history' || verb === 'undo'
+      ? 'error: required resource not specified'
+      : "error: You must provide one or more resources by argument or filename.\nExample resource specifications include:\n   '-f rsrc.yaml'\n   '--filename=rsrc.json'\n   '<resource> <name>'\n   '<resource>'",
+  unsupported: (verb: string, kind: string, name: string) =>
+    `error: kubectl rollout ${verb} of ${kind} "${name}" is not simulated (only Deployments roll out here)`,
+  unknownSubcommand: (sub: string) =>
+    `error: unknown command "${sub}" for "kubectl rollout"\n\nAvailable Commands: history, pause, restart, resume, status, undo`,
+  noRevision: () => 'unable to find the specified revision',
+  noHistory: () => 'No rollout history found.',
+  negativeRevision: () => 'error: revision must be a positive integer',
+  skipped: (revision: number) => `skipped rollback (current template already matches revision ${revision})`,
+  restartPaused: () => "can't restart paused deployment (run rollout resume first)",
+  restartTooSoon: (name: string) =>
+    `failed to create patch for ${name}: if restart has already been triggered within the past second, please wait before attempting to trigger another`,
+  alreadyPaused: (name: string) => `deployments.apps ${JSON.stringify(name)} is already paused`,
+  notPaused: (name: string) => `deployments.apps ${JSON.stringify(name)} is not paused`,
+  setImageUsage: () => 'error: at least one image update is required',
+  noContainer: (name: string) => `error: unable to find container named ${JSON.stringify(name)}`,
+  recordDeprecated: () => 'Flag --record has been deprecated, --record will be removed in the future',
 };

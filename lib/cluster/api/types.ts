@@ -56,6 +56,8 @@ export interface Condition {
   message: string;
   lastTransitionTime: Millis;
   lastHeartbeatTime?: Millis;
+  /** Deployment conditions: when the controller last wrote this condition (the progress deadline counts from it). */
+  lastUpdateTime?: Millis;
 }
 
 export interface Node {
@@ -180,17 +182,47 @@ export interface PodTemplate {
   spec: Omit<PodSpec, 'nodeName' | 'affinityNodeName' | 'hostname'>;
 }
 
+/** An IntOrString of the API: a count, or a percentage like "25%". */
+export type IntOrPercent = number | string;
+
+export interface DeploymentStrategy {
+  type: 'RollingUpdate' | 'Recreate';
+  /** Only for RollingUpdate (the API server defaults both to 25%). */
+  rollingUpdate?: { maxSurge: IntOrPercent; maxUnavailable: IntOrPercent };
+}
+
+/**
+ * The rollout fields of a DeploymentSpec. Optional in drafts: the API server's defaulting
+ * (apiserver/defaults.ts) fills them in before the Deployment is stored.
+ */
+export interface DeploymentRolloutSpec {
+  strategy?: DeploymentStrategy;
+  minReadySeconds?: number;
+  revisionHistoryLimit?: number;
+  progressDeadlineSeconds?: number;
+  paused?: boolean;
+}
+
 export interface Deployment {
   kind: 'Deployment';
   metadata: ObjectMeta;
-  spec: { replicas: number; selector: Record<string, string>; template: PodTemplate };
-  status: { replicas: number; updatedReplicas: number; readyReplicas: number; availableReplicas: number };
+  spec: { replicas: number; selector: Record<string, string>; template: PodTemplate } & DeploymentRolloutSpec;
+  status: {
+    replicas: number;
+    updatedReplicas: number;
+    readyReplicas: number;
+    availableReplicas: number;
+    unavailableReplicas?: number;
+    observedGeneration?: number;
+    /** Available and Progressing, as the deployment controller sets them. */
+    conditions?: Condition[];
+  };
 }
 
 export interface ReplicaSet {
   kind: 'ReplicaSet';
   metadata: ObjectMeta;
-  spec: { replicas: number; selector: Record<string, string>; template: PodTemplate };
+  spec: { replicas: number; selector: Record<string, string>; template: PodTemplate; minReadySeconds?: number };
   status: { replicas: number; readyReplicas: number; availableReplicas: number };
 }
 

@@ -5,7 +5,8 @@ import { apiErrors, type ApiError } from '../api/errors';
 import { kindInfo } from '../api/kinds';
 import { podLimit, validateObject } from './validation';
 import { Rng, seedToState } from '../util/rng';
-import type { AnyObject, Kind, KindMap, KubeEvent, ObjectMeta, Pod } from '../api/types';
+import type { AnyObject, Deployment, Kind, KindMap, KubeEvent, ObjectMeta, Pod } from '../api/types';
+import { defaultDeployment } from './deployment.validation';
 import { admitPod } from './admission';
 import { allocateNodePorts } from './portallocator';
 import { EventLog, type InvolvedObject } from './events';
@@ -83,6 +84,7 @@ export class ApiServer {
     if (this.store.get(kind, objectKey(namespace, draft.metadata.name))) {
       return { ok: false, error: apiErrors.alreadyExists(resourceName(kind), draft.metadata.name) };
     }
+    if (draft.kind === 'Deployment') defaultDeployment(draft as unknown as Deployment);
     const refused = this.refusal(draft as unknown as AnyObject) ?? this.nodePortRefusal(draft as unknown as AnyObject, undefined);
     if (refused) return { ok: false, error: refused };
     const object = draft as unknown as KindMap[K];
@@ -126,6 +128,7 @@ export class ApiServer {
       // Validation sees the object as it would be stored; a refused update leaves it untouched.
       const draft = structuredClone(object);
       mutate(draft);
+      if (draft.kind === 'Deployment') defaultDeployment(draft);
       const refused = this.refusal(draft);
       if (refused) return { ok: false, error: refused };
     }
@@ -133,6 +136,7 @@ export class ApiServer {
     if (reindex) this.store.touch(object, hint, () => mutate(object));
     else {
       mutate(object);
+      if (object.kind === 'Deployment' && hint === 'spec') defaultDeployment(object);
       this.store.touch(object, hint);
     }
     return { ok: true, value: object };

@@ -12,6 +12,14 @@ export interface InvolvedObject {
   namespace: string;
 }
 
+const repeatKey = (object: InvolvedObject, type: string, reason: string, source: string, message: string) =>
+  `${object.kind}\u0000${object.namespace}\u0000${object.name}\u0000${type}\u0000${reason}\u0000${source}\u0000${message}`;
+
+const eventKey = (event: KubeEvent) => repeatKey(event.involvedObject, event.type, event.reason, event.source, event.message);
+
+/** Names with at least this many events find repeats through byRepeat. */
+const indexAbove = 16;
+
 export class EventLog {
   private entries: KubeEvent[] = [];
   /**
@@ -19,6 +27,12 @@ export class EventLog {
    * object has few events, so finding a repeat is one lookup and a short scan.
    */
   private byName = new Map<string, KubeEvent[]>();
+  /**
+   * For names with many events, each event by what makes a repeat (object, type, reason, source,
+   * message): a ReplicaSet of a thousand pods has thousands of Created / Deleted events, too many
+   * to scan on every record. Short lists are scanned, which keeps no key strings alive.
+   */
+  private byRepeat = new Map<string, KubeEvent>();
   private serial = 0;
   /** No entry was last updated before this: expiry has nothing to do until now - ttl passes it. */
   private oldest = Infinity;
@@ -33,15 +47,24 @@ export class EventLog {
     this.version++;
     // An earlier event about the same object lends its (read-only) involvedObject: a thousand-node
     // run records 185 000 events, and the fewer objects each keeps alive, the cheaper the GC.
+    const indexed = forName.length >= indexAbove;
+    const key = indexed ? repeatKey(object, type, reason, source, message) : '';
     let sameObject: InvolvedObject | undefined;
     for (const existing of forName) {
       if (existing.involvedObject.kind !== object.kind || existing.involvedObject.namespace !== object.namespace) continue;
       sameObject = existing.involvedObject;
+      if (indexed) break;
       if (existing.reason === reason && existing.message === message && existing.type === type && existing.source === source) {
         existing.count++;
         existing.lastTimestamp = now;
         return;
       }
+    }
+    const repeat = indexed ? this.byRepeat.get(key) : undefined;
+    if (repeat) {
+      repeat.count++;
+      repeat.lastTimestamp = now;
+      return;
     }
     const event: KubeEvent = {
       // Node events live in the default namespace, as in a real cluster.
@@ -58,6 +81,8 @@ export class EventLog {
     };
     this.entries.push(event);
     forName.push(event);
+    if (indexed) this.byRepeat.set(key, event);
+    else if (forName.length === indexAbove) for (const each of forName) this.byRepeat.set(eventKey(each), each);
     if (now < this.oldest) this.oldest = now;
     if (this.entries.length > this.limit) this.trim(Math.floor(this.limit / 2));
   }
@@ -90,6 +115,7 @@ export class EventLog {
   /** Takes a dropped event out of its name's list (short: an object has few events), in place of a full rebuild. */
   private unindex(event: KubeEvent): void {
     const name = event.involvedObject.name;
+    this.byRepeat.delete(eventKey(event));
     const forName = this.byName.get(name)!;
     if (forName.length === 1) this.byName.delete(name);
     else forName.splice(forName.indexOf(event), 1);
@@ -132,6 +158,7 @@ export class EventLog {
 
   private rebuildIndex(): void {
     this.byName.clear();
+    this.byRepeat.clear();
     this.oldest = Infinity;
     for (const event of this.entries) {
       const name = event.involvedObject.name;
@@ -140,5 +167,7 @@ export class EventLog {
       else this.byName.set(name, [event]);
       if (event.lastTimestamp < this.oldest) this.oldest = event.lastTimestamp;
     }
+    for (const forName of this.byName.values())
+      if (forName.length >= indexAbove) for (const event of forName) this.byRepeat.set(eventKey(event), event);
   }
 }

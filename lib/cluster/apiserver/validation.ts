@@ -4,6 +4,7 @@ import { defaults } from '../engine/config';
 import { fieldErrors } from '../api/errors';
 import { limits } from '../api/limits';
 import type { AnyObject, LifecycleHandler, PodSpec, PodTemplate } from '../api/types';
+import { deploymentErrors } from './deployment.validation';
 
 /** The most pods the simulator keeps: a floor, or every node full in larger clusters. */
 export function podLimit(nodes: number): number {
@@ -44,6 +45,7 @@ export function validateObject(object: AnyObject, maxPods: number): string[] {
     if (replicas < 0) causes.push(fieldErrors.negative('spec.replicas', replicas));
     else if (replicas > maxPods) causes.push(fieldErrors.tooManyReplicas('spec.replicas', replicas, maxPods));
   }
+  if (object.kind === 'Deployment') causes.push(...deploymentErrors(object));
   return causes;
 }
 

@@ -1,107 +1,40 @@
-// The Deployment controller: one ReplicaSet per pod template (named by its pod-template-hash),
-// rolled with the RollingUpdate defaults (maxSurge 25%, maxUnavailable 25%).
-import { involved } from '../apiserver/apiserver';
+// The Deployment controller (pkg/controller/deployment/deployment_controller.go syncDeployment):
+// one ReplicaSet per pod template, named by its pod-template-hash and numbered by revision. A
+// paused Deployment or a change of replicas only scales; otherwise the strategy rolls
+// (deployment.rolling.ts, deployment.recreate.ts). Shared steps live in deployment.sync.ts,
+// the Progressing condition in deployment.progress.ts, pure helpers in deployment.util.ts.
 import { objectKey } from '../apiserver/store';
 import type { SimContext } from '../engine/context';
-import type { Deployment, ReplicaSet } from '../api/types';
-import { templateHash } from '../util/rng';
-import { ownerRef } from './podutil';
+import type { ReplicaSet } from '../api/types';
+import { rolloutRecreate } from './deployment.recreate';
+import { rolloutRolling } from './deployment.rolling';
+import { calculateStatus, checkPausedConditions, isScalingEvent, syncScaleOnly, writeStatus } from './deployment.sync';
+import { findNewReplicaSet, strategyOf } from './deployment.util';
 
-export const templateHashLabel = 'pod-template-hash';
-
-function rollingBounds(replicas: number): { maxSurge: number; maxUnavailable: number } {
-  const maxSurge = Math.ceil(replicas * 0.25);
-  const maxUnavailable = Math.floor(replicas * 0.25);
-  return maxSurge === 0 && maxUnavailable === 0 ? { maxSurge: 0, maxUnavailable: 1 } : { maxSurge, maxUnavailable };
-}
-
-function scale(ctx: SimContext, deployment: Deployment, rs: ReplicaSet, replicas: number): void {
-  const from = rs.spec.replicas;
-  if (from === replicas) return;
-  const result = ctx.client.update(rs, 'spec', (target) => {
-    target.spec.replicas = replicas;
-  });
-  if (!result.ok) return;
-  const direction = replicas > from ? 'up' : 'down';
-  ctx.client.record(
-    involved(deployment),
-    'Normal',
-    'ScalingReplicaSet',
-    `Scaled ${direction} replica set ${rs.metadata.name} from ${from} to ${replicas}`,
-    'deployment-controller',
-  );
-}
-
-function createReplicaSet(ctx: SimContext, deployment: Deployment, hash: string): ReplicaSet | undefined {
-  const template = structuredClone(deployment.spec.template);
-  template.metadata.labels[templateHashLabel] = hash;
-  const created = ctx.client.create<'ReplicaSet'>({
-    kind: 'ReplicaSet',
-    metadata: {
-      name: `${deployment.metadata.name}-${hash}`,
-      namespace: deployment.metadata.namespace,
-      labels: { ...deployment.spec.template.metadata.labels, [templateHashLabel]: hash },
-      ownerReferences: [ownerRef(deployment)],
-    },
-    spec: { replicas: 0, selector: { ...deployment.spec.selector, [templateHashLabel]: hash }, template },
-    status: { replicas: 0, readyReplicas: 0, availableReplicas: 0 },
-  });
-  if (!created.ok) return undefined;
-  return created.value;
-}
+export { templateHashLabel } from './deployment.util';
 
 export function syncDeployment(ctx: SimContext, key: string): void {
   const deployment = ctx.listers.get('Deployment', key);
-  if (!deployment || deployment.metadata.deletionTimestamp !== undefined) return;
-  const hash = templateHash(deployment.spec.template);
+  if (!deployment) return;
   const owned = ctx.listers.dependentsOf(deployment.metadata.uid, 'ReplicaSet');
-  const desired = deployment.spec.replicas;
-  const existingNew = owned.find((rs) => rs.metadata.labels[templateHashLabel] === hash);
-  const old = owned.filter((rs) => rs !== existingNew);
-  const { maxSurge, maxUnavailable } = rollingBounds(desired);
-  const newRs = existingNew ?? createReplicaSet(ctx, deployment, hash);
-  if (!newRs) return;
-
-  if (old.every((rs) => rs.spec.replicas === 0)) {
-    scale(ctx, deployment, newRs, desired);
-  } else {
-    const total = owned.reduce((sum, rs) => sum + rs.spec.replicas, existingNew ? 0 : newRs.spec.replicas);
-    if (newRs.spec.replicas < desired) {
-      const room = Math.max(0, Math.min(desired + maxSurge - total, desired - newRs.spec.replicas));
-      scale(ctx, deployment, newRs, newRs.spec.replicas + room);
-    }
-    const available = [newRs, ...old].reduce((sum, rs) => sum + rs.status.availableReplicas, 0);
-    let canRemove = Math.max(0, available - (desired - maxUnavailable));
-    for (const rs of old) {
-      // Old pods that are not available can always go: they serve nobody.
-      const unavailable = Math.max(0, rs.spec.replicas - rs.status.availableReplicas);
-      const cut = Math.min(rs.spec.replicas, unavailable + canRemove);
-      canRemove -= Math.max(0, cut - unavailable);
-      if (cut > 0) scale(ctx, deployment, rs, rs.spec.replicas - cut);
-    }
-  }
-  updateStatus(ctx, deployment, newRs);
-}
-
-function updateStatus(ctx: SimContext, deployment: Deployment, newRs: ReplicaSet): void {
-  const owned = ctx.listers.dependentsOf(deployment.metadata.uid, 'ReplicaSet');
-  const status = {
-    replicas: owned.reduce((sum, rs) => sum + rs.status.replicas, 0),
-    updatedReplicas: newRs.status.replicas,
-    readyReplicas: owned.reduce((sum, rs) => sum + rs.status.readyReplicas, 0),
-    availableReplicas: owned.reduce((sum, rs) => sum + rs.status.availableReplicas, 0),
-  };
-  const current = deployment.status;
-  if (
-    current.replicas === status.replicas &&
-    current.updatedReplicas === status.updatedReplicas &&
-    current.readyReplicas === status.readyReplicas &&
-    current.availableReplicas === status.availableReplicas
-  )
+  if (deployment.metadata.deletionTimestamp !== undefined) {
+    // syncStatusOnly
+    const newRS = findNewReplicaSet(deployment, owned);
+    writeStatus(ctx, deployment, calculateStatus(ctx, deployment, { newRS, oldRSs: owned.filter((rs) => rs !== newRS) }));
     return;
-  ctx.client.update(deployment, 'status', (target) => {
-    target.status = status;
-  });
+  }
+  checkPausedConditions(ctx, deployment);
+  if (deployment.spec.paused) {
+    syncScaleOnly(ctx, deployment, owned);
+    return;
+  }
+  const newRS = findNewReplicaSet(deployment, owned);
+  if (isScalingEvent(deployment, { newRS, oldRSs: owned.filter((rs) => rs !== newRS) })) {
+    syncScaleOnly(ctx, deployment, owned);
+    return;
+  }
+  if (strategyOf(deployment).type === 'Recreate') rolloutRecreate(ctx, deployment, owned);
+  else rolloutRolling(ctx, deployment, owned);
 }
 
 export function deploymentKeyOf(rs: ReplicaSet): string | undefined {

@@ -5,23 +5,14 @@
 import { involved } from '../apiserver/apiserver';
 import type { SimContext } from '../engine/context';
 import type { Pod, ReplicaSet } from '../api/types';
+import { objectKey } from '../apiserver/store';
+import { podAvailable, readySince } from './deployment.util';
 import { burstReplicas, createPod, mayCreatePods } from './podcontrol';
-import { isPodActive, isPodReady, podFromTemplate } from './podutil';
+import { controllerOf, isPodActive, podFromTemplate } from './podutil';
+import { enqueueAfter } from './requeue';
+import { podsToDelete, relatedPodsOnNodes } from './victims';
 
 const source = 'replicaset-controller';
-
-const phaseRank: Record<string, number> = { Pending: 0, Unknown: 1, Running: 2 };
-
-/** getPodsToDelete's ranking: unscheduled, then pending, then not ready, then the newest go first. */
-function deletionOrder(a: Pod, b: Pod): number {
-  const byNode = Number(Boolean(a.spec.nodeName)) - Number(Boolean(b.spec.nodeName));
-  if (byNode !== 0) return byNode;
-  const byPhase = (phaseRank[a.status.phase] ?? 3) - (phaseRank[b.status.phase] ?? 3);
-  if (byPhase !== 0) return byPhase;
-  const byReady = Number(isPodReady(a)) - Number(isPodReady(b));
-  if (byReady !== 0) return byReady;
-  return b.metadata.creationTimestamp - a.metadata.creationTimestamp;
-}
 
 export function uniquePodName(ctx: SimContext, namespace: string, prefix: string): string {
   for (;;) {
@@ -43,7 +34,7 @@ export function syncReplicaSet(ctx: SimContext, key: string): void {
     }
   } else if (diff > 0) {
     const active = ctx.listers.dependentsOf(rs.metadata.uid, 'Pod').filter(isPodActive);
-    for (const pod of active.sort(deletionOrder).slice(0, Math.min(diff, burstReplicas))) {
+    for (const pod of podsToDelete(active, relatedOnNodes(ctx, rs, active), Math.min(diff, burstReplicas), ctx.clock.now())) {
       const deleted = ctx.client.delete('Pod', pod.metadata.namespace, pod.metadata.name);
       if (deleted.ok) ctx.client.record(involved(rs), 'Normal', 'SuccessfulDelete', `Deleted pod: ${pod.metadata.name}`, source);
     }
@@ -51,14 +42,56 @@ export function syncReplicaSet(ctx: SimContext, key: string): void {
   updateStatus(ctx, rs);
 }
 
+/**
+ * getIndirectlyRelatedPods, counted per node: the ReplicaSet's own active pods and those of every
+ * other ReplicaSet of the same Deployment.
+ */
+function relatedOnNodes(ctx: SimContext, rs: ReplicaSet, active: readonly Pod[]): (node: string) => number {
+  const owner = controllerOf(rs);
+  const related: Pod[][] = [active as Pod[]];
+  if (owner?.kind === 'Deployment') {
+    for (const sibling of ctx.listers.dependentsOf(owner.uid, 'ReplicaSet'))
+      if (sibling !== rs && ctx.podCounts(sibling.metadata.uid).active > 0)
+        related.push(ctx.listers.dependentsOf(sibling.metadata.uid, 'Pod'));
+  }
+  return relatedPodsOnNodes(related);
+}
+
+/**
+ * With minReadySeconds, which active pods are available, and when the next ready one will be
+ * (upstream requeues the ReplicaSet minReadySeconds + 1s after a pod turns ready).
+ */
+function availability(ctx: SimContext, rs: ReplicaSet, minReadySeconds: number): { available: number; nextAt: number | undefined } {
+  const now = ctx.clock.now();
+  let available = 0;
+  let nextAt: number | undefined;
+  for (const pod of ctx.listers.dependentsOf(rs.metadata.uid, 'Pod')) {
+    if (!isPodActive(pod)) continue;
+    if (podAvailable(pod, minReadySeconds, now)) available++;
+    else {
+      const since = readySince(pod);
+      if (since !== undefined) nextAt = Math.min(nextAt ?? Infinity, since + (minReadySeconds + 1) * 1000);
+    }
+  }
+  return { available, nextAt };
+}
+
 /** Status from the pod counts the watch keeps (the same numbers a pass over the pods gives). */
 function updateStatus(ctx: SimContext, rs: ReplicaSet): void {
   const counts = ctx.podCounts(rs.metadata.uid);
   const replicas = counts.active;
   const ready = counts.activeReady;
+  const minReadySeconds = rs.spec.minReadySeconds ?? 0;
+  let available = ready;
+  if (minReadySeconds > 0 && ready > 0) {
+    const seen = availability(ctx, rs, minReadySeconds);
+    available = seen.available;
+    if (seen.nextAt !== undefined)
+      enqueueAfter(ctx, 'replicaset', objectKey(rs.metadata.namespace, rs.metadata.name), seen.nextAt - ctx.clock.now());
+  }
   const current = rs.status;
-  if (current.replicas === replicas && current.readyReplicas === ready && current.availableReplicas === ready) return;
+  if (current.replicas === replicas && current.readyReplicas === ready && current.availableReplicas === available) return;
   ctx.client.update(rs, 'status', (target) => {
-    target.status = { replicas, readyReplicas: ready, availableReplicas: ready };
+    target.status = { replicas, readyReplicas: ready, availableReplicas: available };
   });
 }

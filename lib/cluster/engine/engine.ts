@@ -14,6 +14,7 @@ import { startWithFreshObservations } from '../controllers/nodelifecycle';
 import { evictPod } from '../controllers/tainteviction';
 import { apiConnection, servedLease } from '../kubelet/kubelet';
 import { isPartitioned } from '../node/network';
+import { requeueDue } from '../controllers/requeue';
 import { completeStep, resyncNodePods } from '../kubelet/podworker';
 import { proberTick } from '../kubelet/prober';
 import { completeContainerStep } from '../kubelet/kuberuntime';
@@ -196,6 +197,8 @@ export class Engine implements SimContext {
       this.actors.get(task.actor)?.actor.send({ type: elapsed(task.delay) });
     } else if (task.owner === 'tainteviction') {
       if (this.controllersLeading()) evictPod(this, task.podKey, task.uid);
+    } else if (task.owner === 'controller') {
+      if (this.controllersLeading()) requeueDue(this, task.queue, task.key);
     } else if (task.owner === 'prober') return proberTick(apiConnection(this, task.node), task);
     else if (task.owner === 'kuberuntime') completeContainerStep(apiConnection(this, task.node), task);
     else completeStep(apiConnection(this, task.node), task);

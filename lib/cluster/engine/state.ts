@@ -205,6 +205,8 @@ export interface SimState {
   registry: RegistryState;
   /** The kubelets' image pull back-off, by "<pod uid>_<image>" (#45). */
   imagePullBackoff: BackoffTable;
+  /** Pending controller requeues (controllers/requeue.ts), "queue key" -> when due. */
+  requeues: Record<string, Millis>;
 }
 
 export function emptySimState(): SimState {
@@ -224,6 +226,7 @@ export function emptySimState(): SimState {
     kubeProxy: { programmed: {}, pending: {}, pendingAt: null, lastSyncAt: null },
     registry: emptyRegistry(),
     imagePullBackoff: {},
+    requeues: {},
   };
 }
 

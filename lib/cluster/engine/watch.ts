@@ -62,8 +62,10 @@ function routePod(ctx: SimContext, indexes: WatchIndexes, event: WatchEvent, pod
     const owner = controllerOf(pod);
     if (owner) {
       const key = ctx.listers.keyOfUid(owner.uid) ?? (pod.metadata.namespace ? `${pod.metadata.namespace}/${owner.name}` : owner.name);
-      if (owner.kind === 'ReplicaSet') queues.replicaset.add(key);
-      else if (owner.kind === 'DaemonSet')
+      if (owner.kind === 'ReplicaSet') {
+        queues.replicaset.add(key);
+        if (deleted) recreateWaitsFor(ctx, key);
+      } else if (owner.kind === 'DaemonSet')
         queues.daemonset.add({ kind: 'Pod', daemonSet: key, node: pod.spec.nodeName ?? pod.spec.affinityNodeName ?? '' });
       else if (owner.kind === 'StatefulSet') queues.statefulset.add(key);
     }
@@ -81,6 +83,13 @@ function routePod(ctx: SimContext, indexes: WatchIndexes, event: WatchEvent, pod
     queues.taintEviction.add({ kind: 'Pod', pod: event.key });
   }
   if (deleted) retryUnschedulable(ctx);
+}
+
+/** The deployment controller's deletePod: a Recreate rollout waits for its old pods to be gone. */
+function recreateWaitsFor(ctx: SimContext, replicaSetKey: string): void {
+  const rs = ctx.listers.get('ReplicaSet', replicaSetKey);
+  const deployment = rs && deploymentKeyOf(rs);
+  if (deployment && ctx.listers.get('Deployment', deployment)?.spec.strategy?.type === 'Recreate') ctx.queues.deployment.add(deployment);
 }
 
 function mayBeEvicted(ctx: SimContext, nodeName: string, podKey: string): boolean {

@@ -1,10 +1,11 @@
 // kubectl describe's printers for the kinds it describes here (node, pod, deployment), with the
 // sections learners look at. The kind registry (api/kinds.ts) names each kind's describer.
-import { controllerOf, selectorString } from '../controllers/podutil';
+import { controllerOf } from '../controllers/podutil';
 import type { Engine } from '../engine/engine';
 import { podLimits, podQosClass, podRequests } from '../apiserver/qos';
 import type { ContainerStatus, ContainerTermination, Deployment, Node, Pod, Probe, Resources, Toleration } from '../api/types';
 import { formatCpu, formatMemory } from '../util/quantity';
+import { deploymentDescription } from './deployment.describe';
 import { timestamp } from './env';
 import { age, nodeRoles } from './status';
 import { formatTable } from './table';
@@ -277,37 +278,9 @@ export function describePod(engine: Engine, pod: Pod): string {
 }
 
 export function describeDeployment(engine: Engine, deployment: Deployment): string {
-  const w = 24;
-  const status = deployment.status;
-  const replicaSets = engine.store.dependentsOf(deployment.metadata.uid, 'ReplicaSet');
-  const newest = replicaSets.find((rs) => rs.spec.replicas > 0) ?? replicaSets[replicaSets.length - 1];
-  const old = replicaSets.filter((rs) => rs !== newest && rs.status.replicas > 0);
-  const rsText = (rs: typeof newest) =>
-    rs ? `${rs.metadata.name} (${rs.status.replicas}/${rs.spec.replicas} replicas created)` : '<none>';
-  const template = deployment.spec.template;
-  const unavailable = Math.max(0, status.replicas - status.availableReplicas);
-  return (
-    [
-      field('Name', deployment.metadata.name, w),
-      field('Namespace', deployment.metadata.namespace, w),
-      field('CreationTimestamp', timestamp(deployment.metadata.creationTimestamp), w),
-      list('Labels', labelsOf(deployment.metadata.labels), w),
-      field('Selector', selectorString(deployment.spec.selector), w),
-      field(
-        'Replicas',
-        `${deployment.spec.replicas} desired | ${status.updatedReplicas} updated | ${status.replicas} total | ${status.availableReplicas} available | ${unavailable} unavailable`,
-        w,
-      ),
-      field('StrategyType', 'RollingUpdate', w),
-      field('MinReadySeconds', '0', w),
-      field('RollingUpdateStrategy', '25% max unavailable, 25% max surge', w),
-      'Pod Template:',
-      list('  Labels', labelsOf(template.metadata.labels), 16),
-      '  Containers:',
-      ...template.spec.containers.map((c) => `   ${c.name}:\n    Image:        ${c.image}`),
-      field('OldReplicaSets', old.length ? old.map(rsText).join(', ') : '<none>', w),
-      field('NewReplicaSet', rsText(newest), w),
-      eventsSection(engine, 'Deployment', deployment.metadata.namespace, deployment.metadata.name),
-    ].join('\n') + '\n'
+  return deploymentDescription(
+    engine,
+    deployment,
+    eventsSection(engine, 'Deployment', deployment.metadata.namespace, deployment.metadata.name),
   );
 }

@@ -189,17 +189,53 @@ const schemas: Record<string, Field> = {
     'Deployment',
     'Keeps a number of identical pods running through ReplicaSets, and rolls out template changes by moving pods from the old ReplicaSet to a new one.',
     obj('DeploymentSpec', 'The desired state.', {
+      minReadySeconds: int('How long a new pod must be Ready before it counts as available. Defaults to 0.'),
+      paused: bool('While true, template changes are not rolled out (scaling still works). Set by kubectl rollout pause / resume.'),
+      progressDeadlineSeconds: int(
+        'How long a rollout may go without progress before its Progressing condition turns False (ProgressDeadlineExceeded). Defaults to 600.',
+      ),
       replicas: int('How many pods to run. Defaults to 1.'),
+      revisionHistoryLimit: int('How many old ReplicaSets to keep for kubectl rollout undo. Defaults to 10.'),
       selector,
-      strategy: { type: 'DeploymentStrategy', text: 'RollingUpdate (the default, bounded by maxSurge and maxUnavailable) or Recreate.' },
+      strategy: obj('DeploymentStrategy', 'How old pods are replaced by new ones when the template changes.', {
+        rollingUpdate: obj('RollingUpdateDeployment', 'The bounds of a RollingUpdate (only with type RollingUpdate).', {
+          maxSurge: {
+            type: 'IntOrString',
+            text: 'How many pods above replicas may exist during the update: a count or a percentage, rounded up. Defaults to 25%.',
+          },
+          maxUnavailable: {
+            type: 'IntOrString',
+            text: 'How many of the replicas may be unavailable during the update: a count or a percentage, rounded down. Defaults to 25%; may not be 0 when maxSurge is 0.',
+          },
+        }),
+        type: s(
+          'RollingUpdate (the default: new pods replace old ones a few at a time) or Recreate (every old pod goes before any new one starts).',
+        ),
+      }),
       template,
     }),
-    replicaStatus('Deployment'),
+    obj('DeploymentStatus', 'What the controller last observed. Read-only.', {
+      availableReplicas: int('Pods ready for at least minReadySeconds.'),
+      conditions: {
+        type: '[]DeploymentCondition',
+        text: 'Available (enough pods available) and Progressing (the rollout moves, completed, or exceeded its deadline), each with a reason.',
+      },
+      observedGeneration: int('The generation of the spec the controller last acted on.'),
+      readyReplicas: int('Pods whose Ready condition is True.'),
+      replicas: int('Pods of every ReplicaSet of the Deployment.'),
+      unavailableReplicas: int('Pods still needed before every replica is available.'),
+      updatedReplicas: int('Pods made from the current template.'),
+    }),
   ),
   ReplicaSet: common(
     'ReplicaSet',
     'Keeps a number of pods matching its selector: it creates pods from its template when there are too few and deletes some when there are too many.',
-    obj('ReplicaSetSpec', 'The desired state.', { replicas: int('How many pods to keep.'), selector, template }),
+    obj('ReplicaSetSpec', 'The desired state.', {
+      minReadySeconds: int('How long a new pod must be Ready before it counts as available. Defaults to 0.'),
+      replicas: int('How many pods to keep.'),
+      selector,
+      template,
+    }),
     replicaStatus('ReplicaSet'),
   ),
   DaemonSet: common(

@@ -16,6 +16,8 @@ import { kubectlCordon } from './cordon';
 import { kubectlLabel } from './label';
 import { kubectlTaint } from './taint';
 import { fail, ok, type CommandResult } from './result';
+import { kubectlRollout } from './rollout';
+import { kubectlSet } from './set';
 import { kubectlCreate, kubectlDelete, kubectlRun, kubectlScale } from './workloads';
 
 const apiServerUrl = `https://${nodeIp(0)}:6443`;
@@ -40,6 +42,8 @@ const commands: Record<string, (env: KubectlEnv, args: string[]) => CommandResul
   run: kubectlRun,
   create: kubectlCreate,
   scale: kubectlScale,
+  rollout: kubectlRollout,
+  set: kubectlSet,
   delete: kubectlDelete,
   cordon: (env, args) => kubectlCordon(env, args, true),
   uncordon: (env, args) => kubectlCordon(env, args, false),
@@ -70,7 +74,8 @@ export function kubectl(env: KubectlEnv, args: string[]): CommandResult {
   }
   const command = Object.hasOwn(commands, verb) ? commands[verb] : undefined;
   if (!command) return fail(kubectlErrors.unknownCommand(verb) + didYouMean(suggestionsFor(verb, Object.keys(commands))));
-  if (rest.includes('--help') || rest.includes('-h')) return ok(helpFor(verb) ?? rootHelp());
+  // rollout and set answer --help per subcommand.
+  if ((rest.includes('--help') || rest.includes('-h')) && verb !== 'rollout' && verb !== 'set') return ok(helpFor(verb) ?? rootHelp());
   if (!offline.has(verb) && env.engine.apiAvailability() === 'unreachable') return fail(kubectlErrors.unreachable(nodeIp(0)));
   if (['create', 'run', 'expose'].includes(verb) && dryRunMode(rest) !== undefined) return dryRun(env, verb, rest);
   const raw = verb === 'get' ? rest.findIndex((arg) => arg === '--raw' || arg.startsWith('--raw=')) : -1;

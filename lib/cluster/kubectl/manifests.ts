@@ -2,7 +2,8 @@
 import { z } from 'zod';
 import type { NewObject } from '../apiserver/apiserver';
 import { defaults } from '../engine/config';
-import type { Container, Kind, PodTemplate, Probe, ProbeAction, Toleration } from '../api/types';
+import type { Container, DeploymentRolloutSpec, Kind, PodTemplate, Probe, ProbeAction, Toleration } from '../api/types';
+import { deploymentDefaults } from '../controllers/deployment.util';
 import { parseCpu, parseMemory } from '../util/quantity';
 
 const name = z
@@ -108,13 +109,28 @@ const template = z.object({
 const selector = z.object({ matchLabels: labelMap }).passthrough();
 const intOrPercent = z.union([z.number().int().min(0), z.string().regex(/^\d+%$/)]);
 
+/** A Deployment's rollout fields; the API server checks their values (apiserver/deployment.validation.ts). */
+const intOrString = z.union([z.number().int(), z.string()]);
+const deploymentRollout = {
+  strategy: z
+    .object({
+      type: z.enum(['RollingUpdate', 'Recreate']).optional(),
+      rollingUpdate: z.object({ maxSurge: intOrString.optional(), maxUnavailable: intOrString.optional() }).optional(),
+    })
+    .optional(),
+  minReadySeconds: z.number().int().optional(),
+  revisionHistoryLimit: z.number().int().optional(),
+  progressDeadlineSeconds: z.number().int().optional(),
+  paused: z.boolean().optional(),
+};
+
 export const manifestSchemas = {
   Pod: z.object({ apiVersion: z.literal('v1'), kind: z.literal('Pod'), metadata, spec: podSpec }),
   Deployment: z.object({
     apiVersion: z.literal('apps/v1'),
     kind: z.literal('Deployment'),
     metadata,
-    spec: z.object({ replicas: z.number().int().min(0).optional(), selector, template }).passthrough(),
+    spec: z.object({ replicas: z.number().int().min(0).optional(), selector, template, ...deploymentRollout }).passthrough(),
   }),
   ReplicaSet: z.object({
     apiVersion: z.literal('apps/v1'),
@@ -272,6 +288,26 @@ function toTemplate(input: z.infer<typeof template>): PodTemplate {
   };
 }
 
+/** The rollout fields as given: unset ones stay unset for the API server's defaulting. */
+function deploymentRolloutSpec(spec: Manifest<'Deployment'>['spec']): DeploymentRolloutSpec {
+  const out: DeploymentRolloutSpec = {};
+  if (spec.strategy) {
+    const type = spec.strategy.type ?? 'RollingUpdate';
+    const rolling = spec.strategy.rollingUpdate;
+    out.strategy = { type };
+    if (rolling)
+      out.strategy.rollingUpdate = {
+        maxSurge: rolling.maxSurge ?? deploymentDefaults.maxSurge,
+        maxUnavailable: rolling.maxUnavailable ?? deploymentDefaults.maxUnavailable,
+      };
+  }
+  if (spec.minReadySeconds !== undefined) out.minReadySeconds = spec.minReadySeconds;
+  if (spec.revisionHistoryLimit !== undefined) out.revisionHistoryLimit = spec.revisionHistoryLimit;
+  if (spec.progressDeadlineSeconds !== undefined) out.progressDeadlineSeconds = spec.progressDeadlineSeconds;
+  if (spec.paused) out.paused = true;
+  return out;
+}
+
 const meta = (input: Manifest<ManifestKind>['metadata'], namespace: string) => ({
   name: input.name,
   namespace: input.namespace ?? namespace,
@@ -293,7 +329,12 @@ export function toObject(kind: ManifestKind, manifest: Manifest<ManifestKind>, n
       return {
         kind,
         metadata,
-        spec: { replicas: spec.replicas ?? 1, selector: spec.selector.matchLabels, template: toTemplate(spec.template) },
+        spec: {
+          replicas: spec.replicas ?? 1,
+          selector: spec.selector.matchLabels,
+          template: toTemplate(spec.template),
+          ...deploymentRolloutSpec(spec),
+        },
         status: { replicas: 0, updatedReplicas: 0, readyReplicas: 0, availableReplicas: 0 },
       } as NewObject<'Deployment'>;
     }

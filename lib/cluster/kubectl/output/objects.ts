@@ -196,6 +196,7 @@ const condition = (c: Condition, probe: boolean): JsonObject =>
     lastHeartbeatTime: c.lastHeartbeatTime !== undefined ? isoTime(c.lastHeartbeatTime) : undefined,
     lastProbeTime: probe ? null : undefined,
     lastTransitionTime: isoTime(c.lastTransitionTime),
+    lastUpdateTime: c.lastUpdateTime !== undefined ? isoTime(c.lastUpdateTime) : undefined,
     message: c.message || undefined,
     reason: c.reason || undefined,
     status: c.status,
@@ -320,25 +321,36 @@ function specAndStatus(object: AnyObject, engine: Engine): { spec?: JsonObject; 
     }
     case 'Deployment':
       return {
-        spec: {
-          progressDeadlineSeconds: 600,
+        spec: compact({
+          minReadySeconds: object.spec.minReadySeconds || undefined,
+          paused: object.spec.paused || undefined,
+          progressDeadlineSeconds: object.spec.progressDeadlineSeconds,
           replicas: object.spec.replicas,
-          revisionHistoryLimit: 10,
+          revisionHistoryLimit: object.spec.revisionHistoryLimit,
           selector: selector(object.spec.selector),
-          strategy: { rollingUpdate: { maxSurge: '25%', maxUnavailable: '25%' }, type: 'RollingUpdate' },
+          strategy: object.spec.strategy
+            ? compact({ rollingUpdate: object.spec.strategy.rollingUpdate, type: object.spec.strategy.type })
+            : undefined,
           template: template(object.spec.template),
-        },
+        }),
         status: compact({
           availableReplicas: object.status.availableReplicas || undefined,
-          observedGeneration: object.metadata.generation,
+          conditions: object.status.conditions?.length ? object.status.conditions.map((c) => condition(c, false)) : undefined,
+          observedGeneration: object.status.observedGeneration,
           readyReplicas: object.status.readyReplicas || undefined,
           replicas: object.status.replicas || undefined,
+          unavailableReplicas: object.status.unavailableReplicas || undefined,
           updatedReplicas: object.status.updatedReplicas || undefined,
         }),
       };
     case 'ReplicaSet':
       return {
-        spec: { replicas: object.spec.replicas, selector: selector(object.spec.selector), template: template(object.spec.template) },
+        spec: compact({
+          minReadySeconds: object.spec.minReadySeconds || undefined,
+          replicas: object.spec.replicas,
+          selector: selector(object.spec.selector),
+          template: template(object.spec.template),
+        }),
         status: compact({
           availableReplicas: object.status.availableReplicas || undefined,
           fullyLabeledReplicas: object.status.replicas || undefined,

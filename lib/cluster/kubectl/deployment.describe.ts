@@ -1,0 +1,121 @@
+// kubectl describe deployment and the pod template block it shares with `rollout history
+// --revision` (kubectl/pkg/describe describe.go DeploymentDescriber, DescribePodTemplate).
+// describe writes through one tabwriter (padding 2): consecutive lines with a tab form a block
+// whose values line up, and a line without one ends the block, so each block is aligned alone.
+import type { Engine } from '../engine/engine';
+import type { Deployment, PodTemplate, ReplicaSet } from '../api/types';
+import { annotations, findNewReplicaSet } from '../controllers/deployment.util';
+import { selectorString } from '../controllers/podutil';
+import { formatCpu, formatMemory } from '../util/quantity';
+import { timestamp } from './env';
+
+/** A row of a tabwriter block: label and value, or a continuation line (label undefined). */
+type Row = [label: string | undefined, value: string];
+
+function block(rows: readonly Row[]): string[] {
+  const width = Math.max(...rows.map(([label]) => (label ?? '').length)) + 2;
+  return rows.map(([label, value]) => `${(label ?? '').padEnd(width)}${value}`);
+}
+
+/** printLabelsMultiline: sorted key=value, one a line, <none> when empty. */
+function labelRows(label: string, map: Record<string, string>, separator: '=' | ': '): Row[] {
+  const entries = Object.entries(map)
+    .filter(([key]) => key !== annotations.lastApplied)
+    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+  if (entries.length === 0) return [[`${label}:`, '<none>']];
+  return entries.map(([key, value], index) => [index === 0 ? `${label}:` : undefined, `${key}${separator}${value}`]);
+}
+
+/** DescribePodTemplate. */
+export function podTemplateLines(template: PodTemplate): string[] {
+  const spec = template.spec;
+  const head: Row[] = labelRows('  Labels', template.metadata.labels, '=');
+  if (Object.keys(template.metadata.annotations).length > 0) head.push(...labelRows('  Annotations', template.metadata.annotations, ': '));
+  const body: Row[] = [];
+  const lines = ['Pod Template:', ...block(head), '  Containers:'];
+  spec.containers.forEach((container, index) => {
+    // A container's name line has no tab: it ends the block before it.
+    if (index > 0) {
+      lines.push(...block(body));
+      body.length = 0;
+    }
+    lines.push(`   ${container.name}:`);
+    body.push(['    Image:', container.image]);
+    body.push(['    Port:', container.ports.length ? container.ports.map((port) => `${port}/TCP`).join(', ') : '<none>']);
+    body.push(['    Host Port:', container.ports.length ? container.ports.map(() => '0/TCP').join(', ') : '<none>']);
+    const requests = container.requests;
+    if (requests.cpu || requests.memory) {
+      lines.push(...block(body));
+      body.length = 0;
+      lines.push('    Requests:');
+      if (requests.cpu) body.push(['      cpu:', formatCpu(requests.cpu)]);
+      if (requests.memory) body.push(['      memory:', formatMemory(requests.memory)]);
+    }
+    body.push(['    Environment:', '<none>'], ['    Mounts:', '<none>']);
+  });
+  body.push(['  Volumes:', spec.volumes.length ? spec.volumes.map((volume) => volume.name).join(', ') : '<none>']);
+  if (spec.priorityClassName) body.push(['  Priority Class Name:', spec.priorityClassName]);
+  body.push(...labelRows('  Node-Selectors', spec.nodeSelector, '='));
+  body.push([
+    '  Tolerations:',
+    spec.tolerations.length
+      ? spec.tolerations.map((t) => `${t.key ?? ''}${t.value ? `=${t.value}` : ''}:${t.effect ?? ''}`).join(', ')
+      : '<none>',
+  ]);
+  lines.push(...block(body));
+  return lines;
+}
+
+/** printReplicaSetsByLabels. */
+const replicaSetsText = (replicaSets: readonly ReplicaSet[]) =>
+  replicaSets.length === 0
+    ? '<none>'
+    : replicaSets.map((rs) => `${rs.metadata.name} (${rs.status.replicas}/${rs.spec.replicas} replicas created)`).join(', ');
+
+const intOrPercentText = (value: number | string) => String(value);
+
+export function deploymentDescription(engine: Engine, deployment: Deployment, events: string): string {
+  const { spec, status } = deployment;
+  const strategy = spec.strategy ?? { type: 'RollingUpdate' as const };
+  const unavailable = status.unavailableReplicas ?? Math.max(0, status.replicas - status.availableReplicas);
+  const top: Row[] = [
+    ['Name:', deployment.metadata.name],
+    ['Namespace:', deployment.metadata.namespace],
+    ['CreationTimestamp:', timestamp(deployment.metadata.creationTimestamp)],
+    ...labelRows('Labels', deployment.metadata.labels, '='),
+    ...labelRows('Annotations', deployment.metadata.annotations, ': '),
+    ['Selector:', selectorString(spec.selector)],
+    [
+      'Replicas:',
+      `${spec.replicas} desired | ${status.updatedReplicas} updated | ${status.replicas} total | ${status.availableReplicas} available | ${unavailable} unavailable`,
+    ],
+    ['StrategyType:', strategy.type],
+    ['MinReadySeconds:', String(spec.minReadySeconds ?? 0)],
+  ];
+  if (strategy.rollingUpdate)
+    top.push([
+      'RollingUpdateStrategy:',
+      `${intOrPercentText(strategy.rollingUpdate.maxUnavailable)} max unavailable, ${intOrPercentText(strategy.rollingUpdate.maxSurge)} max surge`,
+    ]);
+  const lines = [...block(top), ...podTemplateLines(spec.template)];
+  const conditions = status.conditions ?? [];
+  if (conditions.length > 0) {
+    lines.push('Conditions:');
+    const rows = [['Type', 'Status', 'Reason'], ['----', '------', '------'], ...conditions.map((c) => [c.type, c.status, c.reason])];
+    // The type is written as "%v \t": one space more than the padding, as kubectl prints it.
+    const widths = [4, 2].map((pad, column) => Math.max(...rows.map((row) => row[column].length)) + pad);
+    for (const row of rows) lines.push(`  ${row[0].padEnd(widths[0])}${row[1].padEnd(widths[1])}${row[2]}`);
+  }
+  const owned = engine.store.dependentsOf(deployment.metadata.uid, 'ReplicaSet');
+  const newRS = findNewReplicaSet(deployment, owned);
+  // Every old ReplicaSet the history keeps, emptied ones too (0/0), in the API's list order.
+  const oldRSs = owned.filter((rs) => rs !== newRS).sort((a, b) => (a.metadata.name < b.metadata.name ? -1 : 1));
+  lines.push(
+    ...block([
+      ['OldReplicaSets:', replicaSetsText(oldRSs)],
+      ['NewReplicaSet:', replicaSetsText(newRS ? [newRS] : [])],
+    ]),
+  );
+  lines.push(events);
+  return `${lines.join('\n')}\n`;
+}
