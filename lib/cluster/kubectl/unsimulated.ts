@@ -258,7 +258,7 @@ function valuesAt(root: Json, path: string): { path: string; value: Json }[] {
       const here = at ? `${at}.${key}` : key;
       const inner = value[key];
       if (!each) next.push({ path: here, value: inner });
-      else if (Array.isArray(inner)) inner.forEach((item, i) => next.push({ path: `${here}[${i}]`, value: item }));
+      else if (Array.isArray(inner)) for (const [i, item] of inner.entries()) next.push({ path: `${here}[${i}]`, value: item });
     }
     found = next;
   }
