@@ -1,6 +1,7 @@
 import { createCluster } from '@/lib/cluster';
 import { kubectlErrors } from '@/lib/cluster/api/errors';
 import { threeWayMerge } from '@/lib/cluster/kubectl/merge';
+import type { Json } from '@/lib/cluster/kubectl/output/objects';
 
 const deployment = (extra: { replicas?: number; image?: string; labels?: string } = {}) => `
 apiVersion: apps/v1
@@ -96,7 +97,7 @@ describe('kubectl apply merges the file with the live object (client-side three-
   it('#70 lists with a merge key merge by element; other lists are replaced whole', () => {
     const original = { spec: { containers: [{ name: 'a', image: 'x' }], tolerations: [{ key: 'k' }] } };
     const modified = { spec: { containers: [{ name: 'a', image: 'y' }], tolerations: [{ key: 'j' }] } };
-    const current = {
+    const current: Json = {
       spec: {
         containers: [
           { name: 'a', image: 'x', imagePullPolicy: 'IfNotPresent' },

@@ -15,4 +15,10 @@ export const limits = Object.freeze({
   minClusterPods: 5_000,
   /** The longest `sim advance`, and the longest a blocking kubectl command waits (drain --timeout). */
   maxAdvanceMs: 24 * 60 * 60_000,
+  /**
+   * How long a kubectl command that would wait indefinitely (delete --wait, drain --timeout=0)
+   * waits in simulated time before the simulator interrupts it, as a learner would with Ctrl+C:
+   * this, or the longest grace period involved plus a minute, whichever is longer.
+   */
+  kubectlWaitHorizonMs: 5 * 60_000,
 });

@@ -54,6 +54,11 @@ export class VirtualClock {
     this.live.delete(id);
   }
 
+  /** When the next pending timer is due (undefined: none is), so a blocking command can jump to it. */
+  nextDue(): number | undefined {
+    return this.peekLive()?.dueAt;
+  }
+
   /** Fires due timers in order, each at its own due time, until `target`; then sets now = target. */
   runUntil(target: number, onTask: (task: TimerTask) => void, afterEach: () => void): void {
     for (;;) {

@@ -3,11 +3,14 @@ import { z } from 'zod';
 import { objectKey } from '../apiserver/store';
 import { defaults } from '../engine/config';
 import { formatApiError, kubectlErrors } from '../api/errors';
-import type { Container, Kind, PodTemplate } from '../api/types';
+import type { AnyObject, Container, Kind, PodTemplate } from '../api/types';
 import type { KubectlEnv } from './env';
 import { parseArgs } from './flags';
 import { notFound, readBlocked, resourceTypeOrNameArgs, visited, type Tuple } from './builder';
 import { fail, ok, type CommandResult } from './result';
+import type { ResourceType } from './resources';
+import { advanceUntil, isDeleted, waitHorizon, type Awaited } from './wait';
+import { formatGoDuration, parseDuration } from '../util/duration';
 
 const nameSchema = z
   .string()
@@ -152,12 +155,39 @@ export function kubectlScale(env: KubectlEnv, args: string[]): CommandResult {
   return visited(lines, errors);
 }
 
+/** kubectl delete's own default: --timeout=0 means wait "forever", which it caps at a week. */
+const deleteForeverMs = 168 * 3_600_000;
+
+/**
+ * Waits for deleted objects to be gone (kubectl wait's IsDeleted). Undefined when they all went;
+ * kubectl's timeout error when an explicit --timeout ran out; the simulator's interruption when
+ * the wait would outlast what one command simulates.
+ */
+function waitForDeletion(
+  env: KubectlEnv,
+  awaited: readonly (Awaited & { type: ResourceType; grace: number })[],
+  timeout: number,
+): { message: string; exitCode: number } | undefined {
+  const { engine } = env;
+  const limit = timeout === 0 ? deleteForeverMs : timeout;
+  const horizon = waitHorizon(awaited.map((target) => target.grace));
+  const start = engine.clock.now();
+  const deadline = start + Math.min(limit, horizon);
+  if (advanceUntil(engine, deadline, () => awaited.every((target) => isDeleted(engine, target)))) return undefined;
+  const left = awaited.find((target) => !isDeleted(engine, target))!;
+  if (limit <= horizon) return { message: kubectlErrors.waitTimedOut(left.type.plural, left.name), exitCode: 1 };
+  const promised =
+    timeout === 0 ? `up to ${formatGoDuration(deleteForeverMs)} when --timeout is 0` : `up to --timeout=${formatGoDuration(timeout)}`;
+  return { message: kubectlErrors.waitInterrupted('kubectl delete', engine.clock.now() - start, promised), exitCode: 130 };
+}
+
 export function kubectlDelete(env: KubectlEnv, args: string[]): CommandResult {
   const parsed = parseArgs(args, [
     { name: 'namespace', short: 'n', type: 'string' },
     { name: 'force', type: 'bool' },
     { name: 'grace-period', type: 'int' },
     { name: 'wait', type: 'bool' },
+    { name: 'timeout', type: 'string' },
     { name: 'now', type: 'bool' },
   ]);
   if ('error' in parsed) return fail(parsed.error);
@@ -166,6 +196,9 @@ export function kubectlDelete(env: KubectlEnv, args: string[]): CommandResult {
   let grace = parsed.flags['grace-period'] ?? (parsed.flags.now ? 1 : -1);
   if (grace === 0 && !force) grace = 1;
   if (force && grace < 0) grace = 0;
+  const timeoutText = parsed.flags.timeout;
+  const timeout = timeoutText === undefined ? 0 : parseDuration(timeoutText);
+  if (timeout === undefined) return fail(kubectlErrors.invalidDuration(timeoutText ?? '', '--timeout'));
   if (parsed.positional.length === 0) return fail('error: You must provide one or more resources by argument or filename.');
   const target = resourceTypeOrNameArgs(parsed.positional);
   if ('error' in target) return fail(target.error);
@@ -179,9 +212,12 @@ export function kubectlDelete(env: KubectlEnv, args: string[]): CommandResult {
   const lines: string[] = [];
   const errors: string[] = [];
   let warned = false;
+  const awaited: (Awaited & { type: ResourceType; grace: number })[] = [];
   for (const { type, name } of targets) {
     const kind = type.kind as Kind;
-    const result = env.engine.api.delete(kind, type.namespaced ? namespace : '', name, grace >= 0 ? grace : undefined);
+    const objectNamespace = type.namespaced ? namespace : '';
+    const before = env.engine.store.get(kind, objectKey(objectNamespace, name)) as AnyObject | undefined;
+    const result = env.engine.api.delete(kind, objectNamespace, name, grace >= 0 ? grace : undefined);
     if (!result.ok) {
       errors.push(formatApiError(result.error));
       continue;
@@ -191,6 +227,16 @@ export function kubectlDelete(env: KubectlEnv, args: string[]): CommandResult {
       errors.unshift(kubectlErrors.forceDeleteWarning());
     }
     lines.push(`${type.qualified} "${name}" ${grace === 0 && force ? 'force deleted' : 'deleted'}`);
+    if (before) {
+      const podGrace = before.kind === 'Pod' ? before.spec.terminationGracePeriodSeconds : 0;
+      awaited.push({ kind, namespace: objectNamespace, name, uid: before.metadata.uid, type, grace: grace >= 0 ? grace : podGrace });
+    }
+  }
+  // --wait (the default): kubectl prints "deleted" first, then waits until every object is gone.
+  if (parsed.flags.wait !== false && awaited.length > 0) {
+    const waited = waitForDeletion(env, awaited, timeout);
+    if (waited) errors.push(waited.message);
+    if (waited) return { stdout: lines.map((line) => `${line}\n`).join(''), stderr: `${errors.join('\n')}\n`, exitCode: waited.exitCode };
   }
   const stdout = lines.map((line) => `${line}\n`).join('');
   const failed = errors.some((line) => !line.startsWith('Warning:'));
