@@ -96,7 +96,8 @@ export function kubectlDrain(env: KubectlEnv, args: string[]): CommandResult {
       `error: unable to drain node "${name}" due to error: ${summary}, continuing command...`,
       'There are pending nodes to be drained:',
       ` ${name}`,
-      ...selection.errors,
+      // RunDrain returns the aggregate, which CheckErr prints as one "error: ..." line.
+      `error: ${summary}`,
     );
     return { stdout: out.join('\n') + '\n', stderr: err.join('\n') + '\n', exitCode: 1 };
   }

@@ -50,6 +50,23 @@ function parseTargets(positional: string[]): Request[] | { error: string } {
   return args.types.map((type) => ({ type, names: args.names }));
 }
 
+/**
+ * The API lists events as it lists everything, in etcd key order (namespace, then name), not by
+ * time (#72). An event's name is its object's name, a dot and a hex suffix: real suffixes are
+ * fixed-width timestamps, so within one object the key order is the time order; the model's
+ * suffix is a serial number, compared as such.
+ */
+function byEventKey(a: KubeEvent, b: KubeEvent): number {
+  const key = (event: KubeEvent) => {
+    const dot = event.name.lastIndexOf('.');
+    return { prefix: `${event.namespace}/${event.name.slice(0, dot)}`, serial: Number.parseInt(event.name.slice(dot + 1), 16) };
+  };
+  const left = key(a);
+  const right = key(b);
+  if (left.prefix !== right.prefix) return left.prefix < right.prefix ? -1 : 1;
+  return left.serial - right.serial;
+}
+
 const nameOf = (object: AnyObject | KubeEvent) => ('metadata' in object ? object.metadata.name : object.name);
 const namespaceOf = (object: AnyObject | KubeEvent) => ('metadata' in object ? object.metadata.namespace : object.namespace);
 
@@ -112,7 +129,7 @@ export function kubectlGet(env: KubectlEnv, args: string[]): CommandResult {
         (object) =>
           scoped(object) && matchesAll(requirements, 'metadata' in object ? object.metadata.labels : {}) && matchesFields(fields, object),
       );
-      if (type.kind === 'Event') (objects as KubeEvent[]).sort((a, b) => a.lastTimestamp - b.lastTimestamp);
+      if (type.kind === 'Event') (objects as KubeEvent[]).sort(byEventKey);
       else objects.sort((a, b) => (namespaceOf(a) + '/' + nameOf(a)).localeCompare(namespaceOf(b) + '/' + nameOf(b)));
     }
     if (sortBy !== undefined) {

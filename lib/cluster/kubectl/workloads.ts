@@ -115,8 +115,6 @@ export function kubectlCreate(env: KubectlEnv, args: string[]): CommandResult {
   return ok(`deployment.apps/${name} created\n`);
 }
 
-const scalable: Partial<Record<Kind, true>> = { Deployment: true, ReplicaSet: true, StatefulSet: true };
-
 export function kubectlScale(env: KubectlEnv, args: string[]): CommandResult {
   const parsed = parseArgs(args, [
     { name: 'namespace', short: 'n', type: 'string' },
@@ -130,10 +128,6 @@ export function kubectlScale(env: KubectlEnv, args: string[]): CommandResult {
   const target = resourceTypeOrNameArgs(parsed.positional);
   if ('error' in target) return fail(target.error);
   const tuples: Tuple[] = 'tuples' in target ? target.tuples : target.types.flatMap((type) => target.names.map((name) => ({ type, name })));
-  const types = 'tuples' in target ? target.tuples.map((tuple) => tuple.type) : target.types;
-  const unscalable = types.find((type) => !scalable[type.kind as Kind]);
-  if (unscalable)
-    return fail(`error: no objects passed to scale ${unscalable.plural} (only deployments, replicasets and statefulsets scale)`);
   if (tuples.length === 0) return fail('error: resource(s) were provided, but no name was specified');
   const blocked = readBlocked(env);
   if (blocked) return blocked;
@@ -141,11 +135,15 @@ export function kubectlScale(env: KubectlEnv, args: string[]): CommandResult {
   const lines: string[] = [];
   const errors: string[] = [];
   for (const { type, name } of tuples) {
-    const object = env.engine.store.get(type.kind as 'Deployment' | 'ReplicaSet' | 'StatefulSet', objectKey(namespace, name));
+    const object = env.engine.store.get(type.kind as Kind, objectKey(type.namespaced ? namespace : '', name)) as AnyObject | undefined;
     if (!object) {
       errors.push(notFound(type, name));
       continue;
     }
+    // The builder found the object; the scale subresource it then patches exists only for the
+    // replicated kinds, and kubectl stops at the first failed scale (#76).
+    if (object.kind !== 'Deployment' && object.kind !== 'ReplicaSet' && object.kind !== 'StatefulSet')
+      return fail([...errors, kubectlErrors.noScaleSubresource()].join('\n'), lines.map((line) => `${line}\n`).join(''));
     const updated = env.engine.api.update(object, 'spec', (target) => {
       target.spec.replicas = replicas;
     });
