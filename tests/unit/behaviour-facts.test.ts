@@ -33,10 +33,12 @@ async function citations(roots: string[]): Promise<{ id: number; file: string }[
 }
 
 describe('docs/kubernetes-behaviour.md and the #N citations', () => {
-  it('numbers its facts once each, from 1 without gaps, each implemented or planned', async () => {
+  // Numbers are handed out in ranges (one per piece of work), so a range may end with unused numbers.
+  it('numbers its facts once each, in increasing order from 1, each implemented or planned', async () => {
     const all = await rows();
     expect(all.length).toBeGreaterThan(0);
-    expect(all.map((r) => r.id)).toEqual(all.map((_, i) => i + 1));
+    expect(all[0].id).toBe(1);
+    for (const [i, row] of all.entries()) if (i > 0) expect(row.id, `#${row.id} after #${all[i - 1].id}`).toBeGreaterThan(all[i - 1].id);
     for (const row of all) expect(row.status, `#${row.id}`).toMatch(/^(implemented|planned)\b/);
   });
 
