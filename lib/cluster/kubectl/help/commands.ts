@@ -193,6 +193,7 @@ export const commandHelp: readonly CommandHelp[] = [
       { flag: 'grace-period', value: '-1', text: 'Seconds the pod gets to stop; -1 keeps the pod’s own value.' },
       namespace,
       selector,
+      { flag: 'timeout', value: '0s', text: 'How long to wait for the objects to be gone; 0 means up to a week.' },
       { flag: 'wait', value: 'true', text: 'Wait until the objects are gone before returning.' },
     ],
     usage: 'kubectl delete ([-f FILENAME] | [-k DIRECTORY] | TYPE [(NAME | -l label | --all)]) [options]',
@@ -307,8 +308,12 @@ export const commandHelp: readonly CommandHelp[] = [
     name: 'apply',
     group: 'Advanced Commands',
     summary: 'Create or update objects from manifest files',
-    description: 'Send the objects in YAML files to the API server, creating the missing ones and updating the others.',
-    examples: [['Apply the manifests in a file', 'kubectl apply -f web.yaml']],
+    description:
+      'Send the objects in YAML files to the API server, creating the missing ones and merging the file into the others: fields the file sets win, fields the last apply set and the file dropped are removed, fields set elsewhere (kubectl scale, defaults) stay. The file sent is kept in the last-applied-configuration annotation (see view-last-applied).',
+    examples: [
+      ['Apply the manifests in a file', 'kubectl apply -f web.yaml'],
+      ['Show what the last apply sent for a Deployment', 'kubectl apply view-last-applied deployment/web'],
+    ],
     options: [{ flag: 'filename', short: 'f', value: '[]', text: 'The manifest file (repeat for several).' }, namespace],
     usage: 'kubectl apply (-f FILENAME | -k DIRECTORY) [options]',
   },
