@@ -96,6 +96,25 @@ export const kubectlErrors = {
   missingLastApplied: (object: string) =>
     `Warning: resource ${object} is missing the kubectl.kubernetes.io/last-applied-configuration annotation which is required by kubectl apply. kubectl apply should only be used on resources created declaratively by either kubectl create --save-config or kubectl apply. The missing annotation will be patched automatically.`,
   requiredResourceName: () => 'error: resource(s) were provided, but no name was specified',
+  // kubectl's resource builder (cli-runtime pkg/resource/builder.go).
+  mixedResourceForms: () =>
+    "error: there is no need to specify a resource type as a separate argument when passing arguments in resource/name form (e.g. 'kubectl get resource/<resource_name>' instead of 'kubectl get resource resource/<resource_name>'",
+  tooManySlashes: () => 'error: arguments in resource/name form may not have more than one slash',
+  singleResourceAndName: () => 'error: arguments in resource/name form must have a single resource and name',
+  invalidLabelSelector: (text: string) => `error: unable to parse requirement: invalid label selector "${text}"`,
+  nameWithSelector: () => 'error: name cannot be provided when a selector is specified',
+  allAndSelector: () => 'error: cannot set --all and --selector at the same time',
+  /** The server checks field selectors per resource, when it lists. */
+  badFieldSelector: (resource: string, labels: string, fields: string, detail: string) =>
+    `Error from server (BadRequest): Unable to find "${resource}" that match label selector "${labels}", field selector "${fields}": ${detail}`,
+  describeRequiresType: () =>
+    'error: You must specify the type of resource to describe. Use "kubectl api-resources" for a complete list of supported resources.',
+  describeUnsupported: (plural: string) => `error: describe ${plural} is not supported here (try node, pod or deployment)`,
+  eventsNotLabelled: () => 'error: labels cannot be changed on events here',
+  eventsNotDeleted: () => 'error: events cannot be deleted here',
+  requiredResourceNotSpecified: () => 'error: required resource not specified',
+  noObjectsToScale: () => 'error: no objects passed to scale',
+  noArgumentsForDelete: () => 'error: You must provide one or more resources by argument or filename.',
   noLastApplied: (name: string) => `error: no last-applied-configuration annotation found on resource: ${name}`,
   viewLastAppliedOutput: (format: string) => `error: Unexpected -o output mode: ${format}, the flag 'output' must be one of yaml|json`,
   podUpdateForbidden: (name: string) =>

@@ -1,12 +1,11 @@
 // kubectl run, create deployment, scale and delete.
 import { z } from 'zod';
-import { objectKey } from '../apiserver/store';
 import { defaults } from '../engine/config';
 import { formatApiError, kubectlErrors } from '../api/errors';
-import type { AnyObject, Container, Kind, PodTemplate } from '../api/types';
+import type { Container, PodTemplate } from '../api/types';
 import type { KubectlEnv } from './env';
 import { parseArgs } from './flags';
-import { notFound, readBlocked, resourceTypeOrNameArgs, visited, type Tuple } from './builder';
+import { checkErr, planSelection, readBlocked, visitPlan, visited } from './builder';
 import { fail, ok, type CommandResult } from './result';
 import type { ResourceType } from './resources';
 import { advanceUntil, isDeleted, waitHorizon, type Awaited } from './wait';
@@ -119,27 +118,28 @@ export function kubectlScale(env: KubectlEnv, args: string[]): CommandResult {
   const parsed = parseArgs(args, [
     { name: 'namespace', short: 'n', type: 'string' },
     { name: 'replicas', type: 'int' },
+    { name: 'selector', short: 'l', type: 'string' },
+    { name: 'all', type: 'bool' },
   ]);
   if ('error' in parsed) return fail(parsed.error);
   const replicas = parsed.flags.replicas;
   if (replicas === undefined) return fail('error: required flag(s) "replicas" not set');
   if (replicas < 0) return fail(kubectlErrors.negativeScale());
-  if (parsed.positional.length === 0) return fail('error: required resource not specified');
-  const target = resourceTypeOrNameArgs(parsed.positional);
-  if ('error' in target) return fail(target.error);
-  const tuples: Tuple[] = 'tuples' in target ? target.tuples : target.types.flatMap((type) => target.names.map((name) => ({ type, name })));
-  if (tuples.length === 0) return fail('error: resource(s) were provided, but no name was specified');
+  if (parsed.positional.length === 0) return fail(kubectlErrors.requiredResourceNotSpecified());
+  const plan = planSelection(parsed.positional, {
+    namespace: parsed.flags.namespace,
+    selector: parsed.flags.selector,
+    all: parsed.flags.all,
+    requireSelection: true,
+  });
+  if ('error' in plan) return fail(plan.error);
   const blocked = readBlocked(env);
   if (blocked) return blocked;
-  const namespace = parsed.flags.namespace ?? 'default';
   const lines: string[] = [];
-  const errors: string[] = [];
-  for (const { type, name } of tuples) {
-    const object = env.engine.store.get(type.kind as Kind, objectKey(type.namespaced ? namespace : '', name)) as AnyObject | undefined;
-    if (!object) {
-      errors.push(notFound(type, name));
-      continue;
-    }
+  const { found, errors } = visitPlan(env, plan);
+  if (found.length === 0) return fail(errors.length > 0 ? checkErr(errors) : kubectlErrors.noObjectsToScale());
+  for (const { type, object } of found) {
+    const name = object.metadata.name;
     // The builder found the object; the scale subresource it then patches exists only for the
     // replicated kinds, and kubectl stops at the first failed scale (#76).
     if (object.kind !== 'Deployment' && object.kind !== 'ReplicaSet' && object.kind !== 'StatefulSet')
@@ -187,6 +187,10 @@ export function kubectlDelete(env: KubectlEnv, args: string[]): CommandResult {
     { name: 'wait', type: 'bool' },
     { name: 'timeout', type: 'string' },
     { name: 'now', type: 'bool' },
+    { name: 'selector', short: 'l', type: 'string' },
+    { name: 'field-selector', type: 'string' },
+    { name: 'all', type: 'bool' },
+    { name: 'all-namespaces', short: 'A', type: 'bool' },
   ]);
   if ('error' in parsed) return fail(parsed.error);
   const force = parsed.flags.force === true;
@@ -197,24 +201,30 @@ export function kubectlDelete(env: KubectlEnv, args: string[]): CommandResult {
   const timeoutText = parsed.flags.timeout;
   const timeout = timeoutText === undefined ? 0 : parseDuration(timeoutText);
   if (timeout === undefined) return fail(kubectlErrors.invalidDuration(timeoutText ?? '', '--timeout'));
-  if (parsed.positional.length === 0) return fail('error: You must provide one or more resources by argument or filename.');
-  const target = resourceTypeOrNameArgs(parsed.positional);
-  if ('error' in target) return fail(target.error);
-  const targets: Tuple[] =
-    'tuples' in target ? target.tuples : target.types.flatMap((type) => target.names.map((name) => ({ type, name })));
-  if (targets.length === 0) return fail('error: resource(s) were provided, but no name was specified');
-  if (targets.some(({ type }) => type.kind === 'Event')) return fail('error: events cannot be deleted here');
+  if (parsed.positional.length === 0) return fail(kubectlErrors.noArgumentsForDelete());
+  const plan = planSelection(parsed.positional, {
+    namespace: parsed.flags.namespace,
+    allNamespaces: parsed.flags['all-namespaces'] === true,
+    selector: parsed.flags.selector,
+    fieldSelector: parsed.flags['field-selector'],
+    all: parsed.flags.all,
+    requireSelection: true,
+  });
+  if ('error' in plan) return fail(plan.error);
+  const types = 'tuples' in plan.target ? plan.target.tuples.map((tuple) => tuple.type) : plan.target.types;
+  if (types.some((type) => type.kind === 'Event')) return fail(kubectlErrors.eventsNotDeleted());
   const blocked = readBlocked(env);
   if (blocked) return blocked;
-  const namespace = parsed.flags.namespace ?? 'default';
   const lines: string[] = [];
-  const errors: string[] = [];
+  const { found, errors } = visitPlan(env, plan);
+  // A selection that matched nothing is not an error: kubectl says so on stdout.
+  if (found.length === 0 && errors.length === 0) return ok('No resources found\n');
   let warned = false;
   const awaited: (Awaited & { type: ResourceType; grace: number })[] = [];
-  for (const { type, name } of targets) {
-    const kind = type.kind as Kind;
-    const objectNamespace = type.namespaced ? namespace : '';
-    const before = env.engine.store.get(kind, objectKey(objectNamespace, name)) as AnyObject | undefined;
+  for (const { type, object: before } of found) {
+    const kind = before.kind;
+    const objectNamespace = type.namespaced ? before.metadata.namespace : '';
+    const name = before.metadata.name;
     const result = env.engine.api.delete(kind, objectNamespace, name, grace >= 0 ? grace : undefined);
     if (!result.ok) {
       errors.push(formatApiError(result.error));
@@ -225,10 +235,8 @@ export function kubectlDelete(env: KubectlEnv, args: string[]): CommandResult {
       errors.unshift(kubectlErrors.forceDeleteWarning());
     }
     lines.push(`${type.qualified} "${name}" ${grace === 0 && force ? 'force deleted' : 'deleted'}`);
-    if (before) {
-      const podGrace = before.kind === 'Pod' ? before.spec.terminationGracePeriodSeconds : 0;
-      awaited.push({ kind, namespace: objectNamespace, name, uid: before.metadata.uid, type, grace: grace >= 0 ? grace : podGrace });
-    }
+    const podGrace = before.kind === 'Pod' ? before.spec.terminationGracePeriodSeconds : 0;
+    awaited.push({ kind, namespace: objectNamespace, name, uid: before.metadata.uid, type, grace: grace >= 0 ? grace : podGrace });
   }
   // --wait (the default): kubectl prints "deleted" first, then waits until every object is gone.
   if (parsed.flags.wait !== false && awaited.length > 0) {
