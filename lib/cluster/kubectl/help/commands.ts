@@ -189,6 +189,9 @@ export const commandHelp: readonly CommandHelp[] = [
       ['Remove a pod object without waiting for its node', 'kubectl delete pod solo --force --grace-period=0'],
     ],
     options: [
+      { flag: 'all', value: 'false', text: 'Delete every object of the type in the namespace.' },
+      { flag: 'all-namespaces', short: 'A', value: 'false', text: 'With --all or -l, look in every namespace.' },
+      { flag: 'field-selector', value: "''", text: 'Select objects by field, like status.phase=Running.' },
       { flag: 'force', value: 'false', text: 'With --grace-period=0, remove the object immediately.' },
       { flag: 'grace-period', value: '-1', text: 'Seconds the pod gets to stop; -1 keeps the pod’s own value.' },
       namespace,
@@ -207,7 +210,12 @@ export const commandHelp: readonly CommandHelp[] = [
       ['Run five replicas of web', 'kubectl scale deployment web --replicas=5'],
       ['The same, in TYPE/NAME form', 'kubectl scale deployment/web --replicas=5'],
     ],
-    options: [{ flag: 'replicas', value: '0', text: 'The new number of replicas.' }, namespace, selector],
+    options: [
+      { flag: 'all', value: 'false', text: 'Scale every object of the type in the namespace.' },
+      { flag: 'replicas', value: '0', text: 'The new number of replicas.' },
+      namespace,
+      selector,
+    ],
     usage: 'kubectl scale [--resource-version=version] [--current-replicas=count] --replicas=COUNT (-f FILENAME | TYPE NAME) [options]',
   },
   {
