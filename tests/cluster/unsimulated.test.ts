@@ -13,12 +13,37 @@ const template = () => ({ metadata: { labels: { app: 'a' } }, spec: podSpec() })
 const selector = () => ({ matchLabels: { app: 'a' } });
 const bases: Record<ManifestKind, () => Mutable> = {
   Pod: () => ({ apiVersion: 'v1', kind: 'Pod', metadata: { name: 'a' }, spec: podSpec() }),
-  Deployment: () => ({ apiVersion: 'apps/v1', kind: 'Deployment', metadata: { name: 'a' }, spec: { selector: selector(), template: template() } }),
-  ReplicaSet: () => ({ apiVersion: 'apps/v1', kind: 'ReplicaSet', metadata: { name: 'a' }, spec: { selector: selector(), template: template() } }),
-  DaemonSet: () => ({ apiVersion: 'apps/v1', kind: 'DaemonSet', metadata: { name: 'a' }, spec: { selector: selector(), template: template() } }),
-  StatefulSet: () => ({ apiVersion: 'apps/v1', kind: 'StatefulSet', metadata: { name: 'a' }, spec: { selector: selector(), template: template() } }),
+  Deployment: () => ({
+    apiVersion: 'apps/v1',
+    kind: 'Deployment',
+    metadata: { name: 'a' },
+    spec: { selector: selector(), template: template() },
+  }),
+  ReplicaSet: () => ({
+    apiVersion: 'apps/v1',
+    kind: 'ReplicaSet',
+    metadata: { name: 'a' },
+    spec: { selector: selector(), template: template() },
+  }),
+  DaemonSet: () => ({
+    apiVersion: 'apps/v1',
+    kind: 'DaemonSet',
+    metadata: { name: 'a' },
+    spec: { selector: selector(), template: template() },
+  }),
+  StatefulSet: () => ({
+    apiVersion: 'apps/v1',
+    kind: 'StatefulSet',
+    metadata: { name: 'a' },
+    spec: { selector: selector(), template: template() },
+  }),
   Service: () => ({ apiVersion: 'v1', kind: 'Service', metadata: { name: 'a' }, spec: { selector: { app: 'a' }, ports: [{ port: 80 }] } }),
-  PodDisruptionBudget: () => ({ apiVersion: 'policy/v1', kind: 'PodDisruptionBudget', metadata: { name: 'a' }, spec: { minAvailable: 1, selector: selector() } }),
+  PodDisruptionBudget: () => ({
+    apiVersion: 'policy/v1',
+    kind: 'PodDisruptionBudget',
+    metadata: { name: 'a' },
+    spec: { minAvailable: 1, selector: selector() },
+  }),
 };
 const kinds = Object.keys(bases) as ManifestKind[];
 
@@ -134,7 +159,8 @@ describe('fields the model does not simulate are warned about at apply time, nev
       seed: 1,
       workers: 1,
       files: {
-        'p.yaml': 'apiVersion: v1\nkind: Pod\nmetadata: { name: p }\nspec:\n  initContainers: [{ name: i, image: busybox }]\n  containers: [{ name: a, image: nginx, env: [{ name: X, value: "1" }] }]\n',
+        'p.yaml':
+          'apiVersion: v1\nkind: Pod\nmetadata: { name: p }\nspec:\n  initContainers: [{ name: i, image: busybox }]\n  containers: [{ name: a, image: nginx, env: [{ name: X, value: "1" }] }]\n',
       },
     });
     const result = cluster.exec('kubectl apply -f p.yaml');
