@@ -110,6 +110,18 @@ export const kubectlErrors = {
   describeRequiresType: () =>
     'error: You must specify the type of resource to describe. Use "kubectl api-resources" for a complete list of supported resources.',
   describeUnsupported: (plural: string) => `error: describe ${plural} is not supported here (try node, pod or deployment)`,
+  usage: (usage: string) => `error: USAGE: ${usage}`,
+  requiredFlag: (flag: string) => `error: required flag(s) "${flag}" not set`,
+  runNeedsName: () => 'error: NAME is required for run',
+  invalidLabelSpec: (spec: string) => `error: invalid label spec: ${spec}`,
+  exactlyOneName: () => 'error: exactly one NAME is required, got 0',
+  /** RunDrain: the per-node line, the pending nodes, then the aggregate error as CheckErr prints it. */
+  drainFailed: (node: string, errors: string) => [
+    `error: unable to drain node "${node}" due to error: ${errors}, continuing command...`,
+    'There are pending nodes to be drained:',
+    ` ${node}`,
+    `error: ${errors}`,
+  ],
   eventsNotLabelled: () => 'error: labels cannot be changed on events here',
   eventsNotDeleted: () => 'error: events cannot be deleted here',
   requiredResourceNotSpecified: () => 'error: required resource not specified',

@@ -73,7 +73,7 @@ export function kubectlDrain(env: KubectlEnv, args: string[]): CommandResult {
   ]);
   if ('error' in parsed) return fail(parsed.error);
   // One node at a time here (real kubectl drains several in turn); NAME or node/NAME.
-  if (parsed.positional.length !== 1) return fail('error: USAGE: drain NODE [flags]');
+  if (parsed.positional.length !== 1) return fail(kubectlErrors.usage('drain NODE [flags]'));
   const timeoutText = parsed.flags.timeout;
   // --timeout=0 (the default) means no timeout: the simulator stops at its horizon instead.
   const timeout = timeoutText === undefined ? 0 : parseDuration(timeoutText);
@@ -92,13 +92,8 @@ export function kubectlDrain(env: KubectlEnv, args: string[]): CommandResult {
   const selection = selectPods(engine, name, parsed.flags);
   if (selection.errors.length > 0) {
     const summary = selection.errors.length === 1 ? selection.errors[0] : `[${selection.errors.join(', ')}]`;
-    err.push(
-      `error: unable to drain node "${name}" due to error: ${summary}, continuing command...`,
-      'There are pending nodes to be drained:',
-      ` ${name}`,
-      // RunDrain returns the aggregate, which CheckErr prints as one "error: ..." line.
-      `error: ${summary}`,
-    );
+    // RunDrain returns the aggregate, which CheckErr prints as one "error: ..." line.
+    err.push(...kubectlErrors.drainFailed(name, summary));
     return { stdout: out.join('\n') + '\n', stderr: err.join('\n') + '\n', exitCode: 1 };
   }
   for (const warning of selection.warnings) err.push(`Warning: ${warning}`);
@@ -113,12 +108,7 @@ export function kubectlDrain(env: KubectlEnv, args: string[]): CommandResult {
   // What kubectl prints when a pod's eviction or wait failed: per node, then the aggregate error.
   const failed = (problems: string[]) => {
     const aggregate = problems.length === 1 ? problems[0] : `[${problems.join(', ')}]`;
-    err.push(
-      `error: unable to drain node "${name}" due to error: ${aggregate}, continuing command...`,
-      'There are pending nodes to be drained:',
-      ` ${name}`,
-      `error: ${aggregate}`,
-    );
+    err.push(...kubectlErrors.drainFailed(name, aggregate));
     return done(out, err, 1);
   };
   const interrupted = () => {

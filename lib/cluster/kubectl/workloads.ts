@@ -54,15 +54,15 @@ export function kubectlRun(env: KubectlEnv, args: string[]): CommandResult {
   ]);
   if ('error' in parsed) return fail(parsed.error);
   const [name] = parsed.positional;
-  if (!name) return fail('error: NAME is required for run');
+  if (!name) return fail(kubectlErrors.runNeedsName());
   if (!nameSchema.safeParse(name).success) return fail(invalidName('pod', name));
   const image = parsed.flags.image;
-  if (!image) return fail('error: required flag(s) "image" not set');
+  if (!image) return fail(kubectlErrors.requiredFlag('image'));
   const pairs = new Map([['run', name]]);
   if (parsed.flags.labels !== undefined) {
     for (const pair of parsed.flags.labels.split(',')) {
       const [key, value] = pair.split('=');
-      if (!key || value === undefined) return fail(`error: invalid label spec: ${pair}`);
+      if (!key || value === undefined) return fail(kubectlErrors.invalidLabelSpec(pair));
       pairs.set(key, value);
     }
   }
@@ -92,10 +92,10 @@ export function kubectlCreate(env: KubectlEnv, args: string[]): CommandResult {
   if (what !== 'deployment' && what !== 'deploy') {
     return fail(what ? `error: unknown command "${what}" for "kubectl create"` : 'error: must specify one of -f and -k');
   }
-  if (!name) return fail('error: exactly one NAME is required, got 0');
+  if (!name) return fail(kubectlErrors.exactlyOneName());
   if (!nameSchema.safeParse(name).success) return fail(invalidName('deployment', name));
   const images = parsed.flags.image ?? [];
-  if (images.length === 0) return fail('error: required flag(s) "image" not set');
+  if (images.length === 0) return fail(kubectlErrors.requiredFlag('image'));
   const replicas = parsed.flags.replicas ?? 1;
   const labels = { app: name };
   const template = simpleTemplate(labels, images[0]);
@@ -123,7 +123,7 @@ export function kubectlScale(env: KubectlEnv, args: string[]): CommandResult {
   ]);
   if ('error' in parsed) return fail(parsed.error);
   const replicas = parsed.flags.replicas;
-  if (replicas === undefined) return fail('error: required flag(s) "replicas" not set');
+  if (replicas === undefined) return fail(kubectlErrors.requiredFlag('replicas'));
   if (replicas < 0) return fail(kubectlErrors.negativeScale());
   if (parsed.positional.length === 0) return fail(kubectlErrors.requiredResourceNotSpecified());
   const plan = planSelection(parsed.positional, {
