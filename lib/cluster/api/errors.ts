@@ -118,6 +118,58 @@ export const kubectlErrors = {
   drainDaemonSet: 'cannot delete DaemonSet-managed Pods (use --ignore-daemonsets to ignore)',
   drainUnmanaged: 'cannot delete Pods that declare no controller (use --force to override)',
   drainLocalStorage: 'cannot delete Pods with local storage (use --delete-emptydir-data to override)',
+  // kubectl apply, delete --wait, drain --timeout, scale (issue 14).
+  notSimulated: (path: string, note: string) => `Warning: ${path} is not simulated: ${note}`,
+  /** apply.go warningNoLastAppliedConfigAnnotation; `object` is info.ObjectName() ("deployments/web"). */
+  missingLastApplied: (object: string) =>
+    `Warning: resource ${object} is missing the kubectl.kubernetes.io/last-applied-configuration annotation which is required by kubectl apply. kubectl apply should only be used on resources created declaratively by either kubectl create --save-config or kubectl apply. The missing annotation will be patched automatically.`,
+  requiredResourceName: () => 'error: resource(s) were provided, but no name was specified',
+  // kubectl's resource builder (cli-runtime pkg/resource/builder.go).
+  mixedResourceForms: () =>
+    "error: there is no need to specify a resource type as a separate argument when passing arguments in resource/name form (e.g. 'kubectl get resource/<resource_name>' instead of 'kubectl get resource resource/<resource_name>'",
+  tooManySlashes: () => 'error: arguments in resource/name form may not have more than one slash',
+  singleResourceAndName: () => 'error: arguments in resource/name form must have a single resource and name',
+  invalidLabelSelector: (text: string) => `error: unable to parse requirement: invalid label selector "${text}"`,
+  nameWithSelector: () => 'error: name cannot be provided when a selector is specified',
+  allAndSelector: () => 'error: cannot set --all and --selector at the same time',
+  /** The server checks field selectors per resource, when it lists. */
+  badFieldSelector: (resource: string, labels: string, fields: string, detail: string) =>
+    `Error from server (BadRequest): Unable to find "${resource}" that match label selector "${labels}", field selector "${fields}": ${detail}`,
+  describeRequiresType: () =>
+    'error: You must specify the type of resource to describe. Use "kubectl api-resources" for a complete list of supported resources.',
+  describeUnsupported: (plural: string) => `error: describe ${plural} is not supported here (try node, pod or deployment)`,
+  usage: (usage: string) => `error: USAGE: ${usage}`,
+  requiredFlag: (flag: string) => `error: required flag(s) "${flag}" not set`,
+  runNeedsName: () => 'error: NAME is required for run',
+  invalidLabelSpec: (spec: string) => `error: invalid label spec: ${spec}`,
+  exactlyOneName: () => 'error: exactly one NAME is required, got 0',
+  /** RunDrain: the per-node line, the pending nodes, then the aggregate error as CheckErr prints it. */
+  drainFailed: (node: string, errors: string) => [
+    `error: unable to drain node "${node}" due to error: ${errors}, continuing command...`,
+    'There are pending nodes to be drained:',
+    ` ${node}`,
+    `error: ${errors}`,
+  ],
+  eventsNotLabelled: () => 'error: labels cannot be changed on events here',
+  eventsNotDeleted: () => 'error: events cannot be deleted here',
+  requiredResourceNotSpecified: () => 'error: required resource not specified',
+  noObjectsToScale: () => 'error: no objects passed to scale',
+  noArgumentsForDelete: () => 'error: You must provide one or more resources by argument or filename.',
+  noLastApplied: (name: string) => `error: no last-applied-configuration annotation found on resource: ${name}`,
+  viewLastAppliedOutput: (format: string) => `error: Unexpected -o output mode: ${format}, the flag 'output' must be one of yaml|json`,
+  podUpdateForbidden: (name: string) =>
+    `The Pod "${name}" is invalid: spec: Forbidden: pod updates may not change fields other than \`spec.containers[*].image\`,\`spec.initContainers[*].image\`,\`spec.activeDeadlineSeconds\`,\`spec.tolerations\` (only additions to existing tolerations),\`spec.terminationGracePeriodSeconds\` (allow it to be set to 1 if it was previously negative)`,
+  /** kubectl wait's timeout (extendErrWaitTimeout over wait.ErrorInterrupted), as delete --wait prints it. */
+  waitTimedOut: (resource: string, name: string) => `error: timed out waiting for the condition on ${resource}/${name}`,
+  /** The simulator stands in for the learner's Ctrl+C when a wait would outlast what it simulates in one command. */
+  waitInterrupted: (command: string, waitedMs: number, limit: string) =>
+    `^C\n(simulator) ${command} was still waiting after ${formatGoDuration(waitedMs)} of simulated time. A real kubectl keeps waiting (${limit}) until you press Ctrl+C, so the simulator pressed it for you: what the command already did stays done.`,
+  /** The scale subresource's 404: DaemonSets (and Pods, Services...) have none. */
+  noScaleSubresource: () => 'Error from server (NotFound): the server could not find the requested resource',
+  drainEvictTimeout: (pod: string, namespace: string, timeout: string) =>
+    `error when evicting pods/"${pod}" -n "${namespace}": global timeout reached: ${timeout}`,
+  drainWaitTimeout: (pod: string, namespace: string) =>
+    `error when waiting for pod "${pod}" in namespace "${namespace}" to terminate: context deadline exceeded`,
 };
 
 export const simErrors = {

@@ -17,4 +17,10 @@ export const limits = Object.freeze({
   maxAdvanceMs: 24 * 60 * 60_000,
   /** The most requests one `sim curl --count N` sends (each is a routing decision and a line). */
   maxCurlRequests: 1_000,
+  /**
+   * How long a kubectl command that would wait indefinitely (delete --wait, drain --timeout=0)
+   * waits in simulated time before the simulator interrupts it, as a learner would with Ctrl+C:
+   * this, or the longest grace period involved plus a minute, whichever is longer.
+   */
+  kubectlWaitHorizonMs: 5 * 60_000,
 });

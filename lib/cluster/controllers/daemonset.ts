@@ -6,7 +6,7 @@ import type { DaemonSetItem } from '../engine/queues';
 import { firstUntoleratedTaint, taintKeys } from '../api/taints';
 import type { DaemonSet, Node, Toleration } from '../api/types';
 import { createPod, mayCreatePods } from './podcontrol';
-import { isPodActive, matchesSelector, podFromTemplate } from './podutil';
+import { isPodActive, isPodReady, matchesSelector, podFromTemplate } from './podutil';
 import { uniquePodName } from './replicaset';
 
 /** #18 AddOrUpdateDaemonPodTolerations. */
@@ -69,7 +69,33 @@ function syncNode(ctx: SimContext, ds: DaemonSet, tolerations: Toleration[], nod
   }
 }
 
-/** Status; the desired count is recounted over all nodes only when nodes or the DaemonSet changed. */
+/**
+ * Nodes that should not get a new daemon pod but keep the one they have (NoSchedule taints the
+ * pod does not tolerate, like a silent node's unreachable:NoSchedule). Their pods count in no
+ * status field (#75). Kept per node list (a new list whenever nodes come, go or are restored)
+ * and recomputed on every recount, so a pod's change costs a look at these few nodes only.
+ */
+const keptNodes = new WeakMap<readonly Node[], Map<string, string[]>>();
+
+function nodesKeepingPods(ctx: SimContext, ds: DaemonSet, tolerations: Toleration[], recount: boolean): string[] {
+  const nodes = ctx.nodes();
+  let byDaemonSet = keptNodes.get(nodes);
+  if (!byDaemonSet) keptNodes.set(nodes, (byDaemonSet = new Map()));
+  let kept = byDaemonSet.get(ds.metadata.uid);
+  if (recount || !kept) {
+    kept = nodes
+      .filter((node) => !shouldRun(ds, tolerations, node) && shouldContinueRunning(ds, tolerations, node))
+      .map((node) => node.metadata.name);
+    byDaemonSet.set(ds.metadata.uid, kept);
+  }
+  return kept;
+}
+
+/**
+ * Status as updateDaemonSetStatus computes it: only nodes that should run the pod count, so the
+ * pod a NotReady node keeps is in none of DESIRED, CURRENT, READY, UP-TO-DATE or AVAILABLE (#75).
+ * The desired count is recounted over all nodes only when nodes or the DaemonSet changed.
+ */
 function updateStatus(ctx: SimContext, ds: DaemonSet, tolerations: Toleration[], recountNodes: boolean): void {
   let desired = ds.status.desiredNumberScheduled;
   if (recountNodes) {
@@ -77,8 +103,15 @@ function updateStatus(ctx: SimContext, ds: DaemonSet, tolerations: Toleration[],
     for (const node of ctx.nodes()) if (shouldRun(ds, tolerations, node)) desired++;
   }
   const counts = ctx.podCounts(ds.metadata.uid);
-  const current = counts.boundActive;
-  const ready = counts.boundActiveReady;
+  let current = counts.boundActive;
+  let ready = counts.boundActiveReady;
+  for (const name of nodesKeepingPods(ctx, ds, tolerations, recountNodes)) {
+    for (const pod of ctx.listers.podsPinnedTo(name)) {
+      if (pod.metadata.ownerReferences[0]?.uid !== ds.metadata.uid || !isPodActive(pod) || pod.spec.nodeName !== name) continue;
+      current--;
+      if (isPodReady(pod)) ready--;
+    }
+  }
   const status = {
     desiredNumberScheduled: desired,
     currentNumberScheduled: current,

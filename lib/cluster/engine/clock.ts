@@ -70,6 +70,11 @@ export class VirtualClock {
     this.live.delete(id);
   }
 
+  /** When the next pending timer is due (undefined: none is), so a blocking command can jump to it. */
+  nextDue(): number | undefined {
+    return this.peekLive()?.dueAt;
+  }
+
   /**
    * Fires due timers in order, each at its own due time, until `target`; then sets now = target.
    * `afterEach` follows every task whose handler did not return false (false: it changed nothing).

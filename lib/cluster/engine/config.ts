@@ -51,9 +51,8 @@ export const defaults = Object.freeze({
   containerStopMs: { min: 300, max: 1_500 },
   nodeBootMs: 5_000,
   kubeletStartupMs: 1_000,
-  /** kubectl drain retries a refused eviction every 5s; the sim stops waiting at this timeout. */
+  /** kubectl drain retries a refused eviction every 5s (its --timeout defaults to 0: no limit). */
   drainRetryIntervalMs: 5_000,
-  drainDefaultTimeoutMs: 5 * 60_000,
   /** kube-scheduler's defaults for pods without requests (used for scoring only). */
   defaultScoringCpuMilli: 100,
   defaultScoringMemoryBytes: 200 * 1024 * 1024,

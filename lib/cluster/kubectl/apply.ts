@@ -1,8 +1,12 @@
 // kubectl apply -f FILE: multi-document YAML, validated as a whole before anything is written.
 import { parseAllDocuments } from 'yaml';
 import { objectKey } from '../apiserver/store';
-import { apiErrors, formatApiError, type ApiError } from '../api/errors';
-import type { AnyObject, Kind } from '../api/types';
+import { apiErrors, formatApiError, kubectlErrors, type ApiError } from '../api/errors';
+import type { NewObject } from '../apiserver/apiserver';
+import type { AnyObject, Container, Kind } from '../api/types';
+import { deepEqual, threeWayMerge } from './merge';
+import { apiObject, type Json, type JsonObject } from './output/objects';
+import { unsimulatedWarnings } from './unsimulated';
 import type { KubectlEnv } from './env';
 import { parseArgs } from './flags';
 import { manifestKind } from '../api/kinds';
@@ -10,12 +14,17 @@ import { limits } from '../api/limits';
 import { utf8Length } from '../apiserver/validation';
 import { toObject, type ManifestKind } from './manifests';
 import { resourceByKind } from './resources';
-import { fail, type CommandResult } from './result';
+import { fail, ok, type CommandResult } from './result';
+import { notFound, readBlocked, resourceTypeOrNameArgs } from './builder';
+import { toYaml } from './output/yaml';
 import { validationError } from './validate';
 
 interface Planned {
+  file: string;
   kind: ManifestKind;
   object: ReturnType<typeof toObject>;
+  /** The manifest as the file has it: the "modified" side of the three-way merge. */
+  manifest: JsonObject;
   /** The manifest as applied, kept in the last-applied-configuration annotation. */
   applied: string;
 }
@@ -78,9 +87,81 @@ function plan(file: string, text: string, namespace: string): Planned[] | string
     }
     const applied = JSON.stringify(value);
     object.metadata.annotations = { ...object.metadata.annotations, [lastApplied]: applied };
-    planned.push({ kind: kind as ManifestKind, object, applied });
+    planned.push({ file, kind: kind as ManifestKind, object, manifest: value as JsonObject, applied });
   }
   return planned;
+}
+
+type Outcome = { word: 'configured' | 'unchanged'; warnings: string[] } | { error: string };
+
+const specOf = (object: AnyObject | NewObject<Kind>) => (object as unknown as { spec: Record<string, unknown> }).spec;
+
+/**
+ * Apply to an object that exists: the three-way merge of the previous apply, the file and the
+ * live object (as the API serves it), sent only if it changes something (then "configured").
+ */
+function configure(env: KubectlEnv, planned: Planned, existing: AnyObject): Outcome {
+  const { kind, manifest, applied, file } = planned;
+  const warnings: string[] = [];
+  const previous = existing.metadata.annotations[lastApplied];
+  if (previous === undefined) warnings.push(kubectlErrors.missingLastApplied(`${resourceByKind(kind).plural}/${existing.metadata.name}`));
+  const original = previous === undefined ? undefined : (parseJson(previous) as Json | undefined);
+  const current = apiObject(existing, env.engine);
+  const merged = threeWayMerge(original, manifest, current) as JsonObject;
+  const parsed = manifestKind(kind)!.manifest!.safeParse(merged);
+  if (!parsed.success) return { error: validationError(file, kind, merged, parsed.error.issues[0]) };
+  const next = toObject(kind, parsed.data as never, existing.metadata.namespace);
+  const meta = next.metadata as { labels: Record<string, string>; annotations: Record<string, string> };
+  const annotations = { ...meta.annotations, [lastApplied]: applied };
+  const nextSpec = { ...specOf(existing), ...specOf(next) };
+  // Server-set spec fields the file cannot change: the Service's allocated ClusterIP.
+  if (existing.kind === 'Service') nextSpec.clusterIP = existing.spec.clusterIP;
+  const candidate = {
+    ...existing,
+    metadata: { ...existing.metadata, labels: meta.labels, annotations },
+    spec: nextSpec,
+  } as unknown as AnyObject;
+  const after = apiObject(candidate, env.engine);
+  const same = (a: JsonObject, b: JsonObject) =>
+    deepEqual(a.spec, b.spec) &&
+    deepEqual((a.metadata as JsonObject).labels, (b.metadata as JsonObject).labels) &&
+    deepEqual((a.metadata as JsonObject).annotations, (b.metadata as JsonObject).annotations);
+  if (same(after, current)) return { word: 'unchanged', warnings };
+  if (existing.kind === 'Pod' && !deepEqual(withoutImages(after.spec), withoutImages(current.spec)))
+    return { error: kubectlErrors.podUpdateForbidden(existing.metadata.name) };
+  const updated = env.engine.api.update(existing, 'spec', (target) => {
+    if (target.kind === 'Pod') {
+      // Only images may change in a pod's spec (checked above).
+      const images = new Map((nextSpec.containers as Container[]).map((c) => [c.name, c.image]));
+      for (const container of target.spec.containers) container.image = images.get(container.name) ?? container.image;
+    } else (target as { spec: unknown }).spec = structuredClone(nextSpec);
+    target.metadata.labels = { ...meta.labels };
+    target.metadata.annotations = annotations;
+  });
+  if (!updated.ok) return { error: formatApiError(updated.error) };
+  return { word: 'configured', warnings: [...warnings, ...unsimulatedWarnings(manifest)] };
+}
+
+/**
+ * A pod spec as the API serves it, minus the container images (the one thing a pod update may
+ * change) and the pull policy the model derives from the image.
+ */
+function withoutImages(spec: Json | undefined): Json | undefined {
+  if (typeof spec !== 'object' || spec === null || Array.isArray(spec) || !Array.isArray(spec.containers)) return spec;
+  return {
+    ...spec,
+    containers: spec.containers.map((c) =>
+      typeof c === 'object' && c !== null && !Array.isArray(c) ? { ...c, image: '', imagePullPolicy: '' } : c,
+    ),
+  };
+}
+
+function parseJson(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return undefined;
+  }
 }
 
 /**
@@ -93,7 +174,36 @@ function bodyRefusal(bytes: number): ApiError | undefined {
   return undefined;
 }
 
+/** kubectl apply view-last-applied TYPE NAME: the annotation apply keeps, as YAML (default) or JSON. */
+function viewLastApplied(env: KubectlEnv, args: string[]): CommandResult {
+  const parsed = parseArgs(args, [
+    { name: 'namespace', short: 'n', type: 'string' },
+    { name: 'output', short: 'o', type: 'string' },
+  ]);
+  if ('error' in parsed) return fail(parsed.error);
+  const format = parsed.flags.output ?? 'yaml';
+  if (format !== 'yaml' && format !== 'json') return fail(kubectlErrors.viewLastAppliedOutput(format));
+  const target = resourceTypeOrNameArgs(parsed.positional);
+  if ('error' in target) return fail(target.error);
+  const tuples = 'tuples' in target ? target.tuples : target.types.flatMap((type) => target.names.map((name) => ({ type, name })));
+  if (tuples.length === 0) return fail(kubectlErrors.requiredResourceName());
+  const blocked = readBlocked(env);
+  if (blocked) return blocked;
+  const out: string[] = [];
+  for (const { type, name } of tuples) {
+    const namespace = type.namespaced ? (parsed.flags.namespace ?? 'default') : '';
+    const object = env.engine.store.get(type.kind as Kind, objectKey(namespace, name)) as AnyObject | undefined;
+    if (!object) return fail(notFound(type, name), out.join(''));
+    const text = object.metadata.annotations[lastApplied];
+    const value = text === undefined ? undefined : (parseJson(text) as Json | undefined);
+    if (value === undefined) return fail(kubectlErrors.noLastApplied(name), out.join(''));
+    out.push(format === 'json' ? `${JSON.stringify(value, null, 2)}\n` : toYaml(value));
+  }
+  return ok(out.join(''));
+}
+
 export function kubectlApply(env: KubectlEnv, args: string[]): CommandResult {
+  if (args[0] === 'view-last-applied') return viewLastApplied(env, args.slice(1));
   const parsed = parseArgs(args, [
     { name: 'filename', short: 'f', type: 'strings' },
     { name: 'namespace', short: 'n', type: 'string' },
@@ -114,7 +224,9 @@ export function kubectlApply(env: KubectlEnv, args: string[]): CommandResult {
   if (planned.length === 0) return fail(`error: no objects passed to apply`);
   const lines: string[] = [];
   const errors: string[] = [];
-  for (const { kind, object, applied } of planned) {
+  const warnings: string[] = [];
+  for (const item of planned) {
+    const { kind, object, applied } = item;
     const type = resourceByKind(kind);
     const label = `${type.qualified}/${object.metadata.name}`;
     const tooLarge = bodyRefusal(utf8Length(applied) * 2);
@@ -127,29 +239,19 @@ export function kubectlApply(env: KubectlEnv, args: string[]): CommandResult {
       | undefined;
     if (!existing) {
       const created = env.engine.api.create(object);
-      if (created.ok) lines.push(`${label} created`);
-      else errors.push(formatApiError(created.error));
+      if (created.ok) {
+        warnings.push(...unsimulatedWarnings(item.manifest));
+        lines.push(`${label} created`);
+      } else errors.push(formatApiError(created.error));
       continue;
     }
-    if (existing.metadata.annotations[lastApplied] === applied) {
-      lines.push(`${label} unchanged`);
-      continue;
+    const outcome = configure(env, item, existing);
+    if ('error' in outcome) errors.push(outcome.error);
+    else {
+      warnings.push(...outcome.warnings);
+      lines.push(`${label} ${outcome.word}`);
     }
-    if (kind === 'Pod') {
-      errors.push(
-        `The Pod "${object.metadata.name}" is invalid: spec: Forbidden: pod updates may not change fields other than \`spec.containers[*].image\`,\`spec.initContainers[*].image\`,\`spec.activeDeadlineSeconds\`,\`spec.tolerations\` (only additions to existing tolerations),\`spec.terminationGracePeriodSeconds\` (allow it to be set to 1 if it was previously negative)`,
-      );
-      continue;
-    }
-    const updated = env.engine.api.update(existing, 'spec', (target) => {
-      const keepIp = target.kind === 'Service' ? target.spec.clusterIP : undefined;
-      (target as { spec: unknown }).spec = structuredClone((object as unknown as { spec: unknown }).spec);
-      if (target.kind === 'Service' && keepIp) target.spec.clusterIP = keepIp;
-      target.metadata.labels = { ...(object.metadata.labels ?? {}) };
-      target.metadata.annotations = { ...target.metadata.annotations, [lastApplied]: applied };
-    });
-    if (updated.ok) lines.push(`${label} configured`);
-    else errors.push(formatApiError(updated.error));
   }
-  return { stdout: lines.map((line) => `${line}\n`).join(''), stderr: errors.join('\n'), exitCode: errors.length ? 1 : 0 };
+  const stderr = [...warnings, ...errors].join('\n');
+  return { stdout: lines.map((line) => `${line}\n`).join(''), stderr, exitCode: errors.length ? 1 : 0 };
 }

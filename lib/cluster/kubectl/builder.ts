@@ -7,6 +7,8 @@ import type { KubectlEnv } from './env';
 import { resolveResource, type ResourceType } from './resources';
 import { fail, type CommandResult } from './result';
 import { matchesAll, parseLabelSelector, type Requirement } from './selectors';
+import { matchesFields, parseFieldSelector, unsupportedField, type FieldRequirement } from './fields';
+import { objectKey } from '../apiserver/store';
 
 export interface Tuple {
   type: ResourceType;
@@ -16,17 +18,13 @@ export interface Tuple {
 /** Either explicit TYPE/NAME tuples, or types with names (possibly none: then a selector or --all picks). */
 export type ResourceArgs = { tuples: Tuple[] } | { types: ResourceType[]; names: string[] };
 
-const mixedForms =
-  "there is no need to specify a resource type as a separate argument when passing arguments in resource/name form (e.g. 'kubectl get resource/<resource_name>' instead of 'kubectl get resource resource/<resource_name>'";
-
 /** splitResourceTypeName: "node/worker-1" -> node + worker-1; undefined when there is no slash. */
 function splitTypeName(arg: string): { typeName: string; name: string } | { error: string } | undefined {
   if (!arg.includes('/')) return undefined;
   const parts = arg.split('/');
-  if (parts.length !== 2) return { error: 'error: arguments in resource/name form may not have more than one slash' };
+  if (parts.length !== 2) return { error: kubectlErrors.tooManySlashes() };
   const [typeName, name] = parts;
-  if (!typeName || !name || typeName.includes(','))
-    return { error: 'error: arguments in resource/name form must have a single resource and name' };
+  if (!typeName || !name || typeName.includes(',')) return { error: kubectlErrors.singleResourceAndName() };
   return { typeName, name };
 }
 
@@ -40,7 +38,7 @@ function tupleOf(split: { typeName: string; name: string }): Tuple | { error: st
 export function resourceTypeOrNameArgs(args: readonly string[]): ResourceArgs | { error: string } {
   const slashed = args.filter((arg) => arg.includes('/')).length;
   if (slashed > 0) {
-    if (slashed !== args.length) return { error: `error: ${mixedForms}` };
+    if (slashed !== args.length) return { error: kubectlErrors.mixedResourceForms() };
     const tuples: Tuple[] = [];
     for (const arg of args) {
       const split = splitTypeName(arg)!;
@@ -141,7 +139,100 @@ export function byKey(a: AnyObject, b: AnyObject): number {
 export function labelSelector(text: string | undefined): Requirement[] | { error: string } {
   if (text === undefined) return [];
   const requirements = parseLabelSelector(text);
-  return requirements ?? { error: `error: unable to parse requirement: invalid label selector "${text}"` };
+  return requirements ?? { error: kubectlErrors.invalidLabelSelector(text) };
 }
 
 export { matchesAll };
+
+/** What a command asks the builder for, besides its arguments. */
+export interface SelectionFlags {
+  namespace?: string;
+  allNamespaces?: boolean;
+  /** -l */
+  selector?: string;
+  /** --field-selector */
+  fieldSelector?: string;
+  /** --all */
+  all?: boolean;
+  /**
+   * Commands that change objects (delete, label, annotate, scale) need names, -l or --all
+   * (RequireObject); get and describe list every object of the type without them.
+   */
+  requireSelection: boolean;
+}
+
+/** The builder after its arguments were checked (Builder.Do), before it reads the API. */
+export interface Plan {
+  target: ResourceArgs;
+  namespace: string;
+  /** undefined: every namespace (-A). */
+  scope: string | undefined;
+  requirements: Requirement[];
+  fields: FieldRequirement[];
+}
+
+/**
+ * kubectl's resource.Builder: TYPE[,TYPE] NAME..., TYPE/NAME..., -l, --field-selector, --all, -n, -A
+ * turned into a plan, or the error kubectl gives for such arguments. Nothing is read yet.
+ */
+export function planSelection(positional: readonly string[], flags: SelectionFlags): Plan | { error: string } {
+  const target = resourceTypeOrNameArgs(positional);
+  if ('error' in target) return target;
+  const named = 'tuples' in target || target.names.length > 0;
+  if (flags.all && flags.selector) return { error: kubectlErrors.allAndSelector() };
+  if (named && (flags.selector !== undefined || flags.fieldSelector !== undefined)) return { error: kubectlErrors.nameWithSelector() };
+  if (!named && flags.requireSelection && !flags.all && flags.selector === undefined && flags.fieldSelector === undefined)
+    return { error: kubectlErrors.requiredResourceName() };
+  const requirements = labelSelector(flags.selector);
+  if ('error' in requirements) return requirements;
+  const fields = flags.fieldSelector === undefined ? [] : parseFieldSelector(flags.fieldSelector);
+  const fieldProblem = (type: ResourceType) => {
+    if ('error' in fields) return fields.error;
+    const unsupported = unsupportedField(type, fields);
+    return unsupported === undefined ? undefined : `field label not supported: ${unsupported}`;
+  };
+  for (const type of 'types' in target ? target.types : []) {
+    const problem = flags.fieldSelector === undefined ? undefined : fieldProblem(type);
+    if (problem !== undefined)
+      return {
+        error: kubectlErrors.badFieldSelector(groupVersionResource(type), flags.selector ?? '', flags.fieldSelector ?? '', problem),
+      };
+  }
+  if ('error' in fields) return fields;
+  const namespace = flags.namespace ?? 'default';
+  return { target, namespace, scope: flags.allNamespaces ? undefined : namespace, requirements, fields };
+}
+
+/** One object the builder found, with the resource type it was asked for as. */
+export interface Found {
+  type: ResourceType;
+  object: AnyObject;
+}
+
+/**
+ * Builder.Visit: the objects a plan names, in the order kubectl visits them (arguments in order;
+ * a listed type in etcd key order), and a NotFound error for each name that is missing.
+ */
+export function visitPlan(env: KubectlEnv, plan: Plan): { found: Found[]; errors: string[] } {
+  const found: Found[] = [];
+  const errors: string[] = [];
+  const lookUp = (type: ResourceType, name: string) => {
+    const object =
+      type.kind === 'Event'
+        ? undefined
+        : (env.engine.store.get(type.kind, objectKey(type.namespaced ? plan.namespace : '', name)) as AnyObject | undefined);
+    if (object) found.push({ type, object });
+    else errors.push(notFound(type, name));
+  };
+  const { target } = plan;
+  if ('tuples' in target) for (const { type, name } of target.tuples) lookUp(type, name);
+  else if (target.names.length > 0) for (const type of target.types) for (const name of target.names) lookUp(type, name);
+  else {
+    for (const type of target.types) {
+      for (const object of listObjects(env, type, plan.scope)) {
+        if (matchesAll(plan.requirements, object.metadata.labels) && matchesFields(plan.fields, object)) found.push({ type, object });
+      }
+    }
+  }
+  return { found, errors };
+}

@@ -1,71 +1,45 @@
 // kubectl describe: TYPE NAME..., TYPE/NAME..., -l, with the describers the kind registry names.
-import { objectKey } from '../apiserver/store';
 import { kubectlErrors } from '../api/errors';
 import { describeObject } from '../api/kinds';
-import type { AnyObject } from '../api/types';
 import type { KubectlEnv } from './env';
 import { namespaceFlags, parseArgs } from './flags';
-import { labelSelector, listObjects, matchesAll, notFound, readBlocked, resourceTypeOrNameArgs } from './builder';
-import type { ResourceType } from './resources';
+import { listObjects, planSelection, readBlocked, visitPlan } from './builder';
 import { fail, ok, type CommandResult } from './result';
 
 export function kubectlDescribe(env: KubectlEnv, args: string[]): CommandResult {
   const parsed = parseArgs(args, [...namespaceFlags, { name: 'selector', short: 'l', type: 'string' }]);
   if ('error' in parsed) return fail(parsed.error);
   if (parsed.positional.length === 0) {
-    return fail(
-      'error: You must specify the type of resource to describe. Use "kubectl api-resources" for a complete list of supported resources.',
-    );
+    return fail(kubectlErrors.describeRequiresType());
   }
-  const target = resourceTypeOrNameArgs(parsed.positional);
-  if ('error' in target) return fail(target.error);
+  const plan = planSelection(parsed.positional, {
+    namespace: parsed.flags.namespace,
+    allNamespaces: parsed.flags['all-namespaces'] === true,
+    selector: parsed.flags.selector,
+    requireSelection: false,
+  });
+  if ('error' in plan) return fail(plan.error);
+  const { target } = plan;
   const types = 'tuples' in target ? target.tuples.map((tuple) => tuple.type) : target.types;
   const unsupported = types.find((type) => !type.describe);
-  if (unsupported) return fail(`error: describe ${unsupported.plural} is not supported here (try node, pod or deployment)`);
-  const requirements = labelSelector(parsed.flags.selector);
-  if ('error' in requirements) return fail(requirements.error);
+  if (unsupported) return fail(kubectlErrors.describeUnsupported(unsupported.plural));
   const blocked = readBlocked(env);
   if (blocked) return blocked;
-  const namespace = parsed.flags.namespace ?? 'default';
-  const allNamespaces = parsed.flags['all-namespaces'] === true;
   const engine = env.engine;
-  const find = (type: ResourceType, name: string) =>
-    type.kind === 'Event'
-      ? undefined
-      : (engine.store.get(type.kind, objectKey(type.namespaced ? namespace : '', name)) as AnyObject | undefined);
-  const chosen: AnyObject[] = [];
+  const { found, errors: missing } = visitPlan(env, plan);
+  const chosen = found.map(({ object }) => object);
   const errors: string[] = [];
-  if ('tuples' in target) {
-    for (const { type, name } of target.tuples) {
-      const object = find(type, name);
-      if (object) chosen.push(object);
-      else errors.push(notFound(type, name));
-    }
-  } else if (target.names.length > 0) {
-    for (const type of target.types) {
-      for (const name of target.names) {
-        const object = find(type, name);
-        if (object) {
-          chosen.push(object);
-          continue;
-        }
-        // "kubectl describe pods web" also describes every pod whose name starts with "web".
-        const prefixed =
-          parsed.positional.length === 2 ? listObjects(env, type, namespace).filter((o) => o.metadata.name.startsWith(name)) : [];
-        if (prefixed.length > 0) chosen.push(...prefixed);
-        else errors.push(notFound(type, name));
-      }
-    }
-  } else {
-    for (const type of target.types) {
-      chosen.push(
-        ...listObjects(env, type, allNamespaces ? undefined : namespace).filter((object) =>
-          matchesAll(requirements, object.metadata.labels),
-        ),
-      );
-    }
-    if (chosen.length === 0)
-      return ok('', kubectlErrors.noResources(target.types.some((type) => type.namespaced) && !allNamespaces ? namespace : undefined));
+  // "kubectl describe pods web" also describes every pod whose name starts with "web".
+  const single = 'types' in target && target.types.length === 1 && target.names.length === 1 ? target : undefined;
+  if (single && chosen.length === 0) {
+    const [prefix] = single.names;
+    const prefixed = listObjects(env, single.types[0], plan.namespace).filter((object) => object.metadata.name.startsWith(prefix));
+    if (prefixed.length > 0) chosen.push(...prefixed);
+    else errors.push(...missing);
+  } else errors.push(...missing);
+  if ('types' in target && target.names.length === 0 && chosen.length === 0) {
+    const namespaced = target.types.some((type) => type.namespaced) && plan.scope !== undefined;
+    return ok('', kubectlErrors.noResources(namespaced ? plan.namespace : undefined));
   }
   const out = chosen.map((item) => describeObject(engine, item));
   const stdout = out.join('\n\n');

@@ -1,7 +1,6 @@
 // kubectl drain (#26): cordon, refuse pods drain must not touch unless overridden, then evict
 // through the Eviction API, retrying every 5s while a PodDisruptionBudget answers 429, and wait
 // for the evicted pods to go. Like the real command it blocks, so simulated time passes.
-import { objectKey } from '../apiserver/store';
 import { isStaticPod } from '../engine/bootstrap';
 import { defaults } from '../engine/config';
 import { computeBudget } from '../controllers/disruption';
@@ -16,6 +15,7 @@ import { parseArgs } from './flags';
 import { setCondition } from '../controllers/podutil';
 import { selectNodes, setUnschedulable } from './cordon';
 import { fail, type CommandResult } from './result';
+import { isDeleted, waitHorizon } from './wait';
 
 const podName = (pod: Pod) => `${pod.metadata.namespace}/${pod.metadata.name}`;
 
@@ -79,9 +79,10 @@ export function kubectlDrain(env: KubectlEnv, args: string[]): CommandResult {
   ]);
   if ('error' in parsed) return fail(parsed.error);
   // One node at a time here (real kubectl drains several in turn); NAME or node/NAME.
-  if (parsed.positional.length !== 1) return fail('error: USAGE: drain NODE [flags]');
+  if (parsed.positional.length !== 1) return fail(kubectlErrors.usage('drain NODE [flags]'));
   const timeoutText = parsed.flags.timeout;
-  const timeout = timeoutText === undefined ? defaults.drainDefaultTimeoutMs : parseDuration(timeoutText);
+  // --timeout=0 (the default) means no timeout: the simulator stops at its horizon instead.
+  const timeout = timeoutText === undefined ? 0 : parseDuration(timeoutText);
   if (timeout === undefined) return fail(kubectlErrors.invalidDuration(timeoutText ?? '', '--timeout'));
   // drain blocks while simulated time passes: no longer than one `sim advance` may.
   if (timeout > limits.maxAdvanceMs) return fail(kubectlErrors.waitTooLong('--timeout', timeout));
@@ -97,18 +98,31 @@ export function kubectlDrain(env: KubectlEnv, args: string[]): CommandResult {
   const selection = selectPods(engine, name, parsed.flags);
   if (selection.errors.length > 0) {
     const summary = selection.errors.length === 1 ? selection.errors[0] : `[${selection.errors.join(', ')}]`;
-    err.push(
-      `error: unable to drain node "${name}" due to error: ${summary}, continuing command...`,
-      'There are pending nodes to be drained:',
-      ` ${name}`,
-      ...selection.errors,
-    );
+    // RunDrain returns the aggregate, which CheckErr prints as one "error: ..." line.
+    err.push(...kubectlErrors.drainFailed(name, summary));
     return { stdout: out.join('\n') + '\n', stderr: err.join('\n') + '\n', exitCode: 1 };
   }
   for (const warning of selection.warnings) err.push(`Warning: ${warning}`);
-  const deadline = engine.clock.now() + timeout;
+  const start = engine.clock.now();
+  const horizon = waitHorizon(selection.evict.map((pod) => pod.spec.terminationGracePeriodSeconds));
+  const deadline = start + (timeout === 0 ? horizon : timeout);
+  const done = (stdout: string[], stderr: string[], exitCode: number): CommandResult => ({
+    stdout: stdout.length ? `${stdout.join('\n')}\n` : '',
+    stderr: stderr.length ? `${stderr.join('\n')}\n` : '',
+    exitCode,
+  });
+  // What kubectl prints when a pod's eviction or wait failed: per node, then the aggregate error.
+  const failed = (problems: string[]) => {
+    const aggregate = problems.length === 1 ? problems[0] : `[${problems.join(', ')}]`;
+    err.push(...kubectlErrors.drainFailed(name, aggregate));
+    return done(out, err, 1);
+  };
+  const interrupted = () => {
+    err.push(kubectlErrors.waitInterrupted('kubectl drain', engine.clock.now() - start, 'forever when --timeout is 0'));
+    return done(out, err, 130);
+  };
   const gone = (pod: Pod) =>
-    engine.store.get('Pod', objectKey(pod.metadata.namespace, pod.metadata.name))?.metadata.uid !== pod.metadata.uid;
+    isDeleted(engine, { kind: 'Pod', namespace: pod.metadata.namespace, name: pod.metadata.name, uid: pod.metadata.uid });
   let pending = selection.evict;
   const evicted: Pod[] = [];
   while (pending.length > 0) {
@@ -120,30 +134,33 @@ export function kubectlDrain(env: KubectlEnv, args: string[]): CommandResult {
       else if (error.code === 429) {
         err.push(`error when evicting pods/"${pod.metadata.name}" -n "${pod.metadata.namespace}" (will retry after 5s): ${error.message}`);
         blocked.push(pod);
-      } else return { stdout: out.join('\n') + '\n', stderr: [...err, formatApiError(error)].join('\n') + '\n', exitCode: 1 };
+      } else return done(out, [...err, formatApiError(error)], 1);
     }
     pending = blocked;
     if (pending.length === 0) break;
     if (engine.clock.now() + defaults.drainRetryIntervalMs > deadline) {
       // Pods already evicted and gone were reported as they went, before the timeout.
       for (const pod of evicted) if (gone(pod)) out.push(`pod/${pod.metadata.name} evicted`);
-      err.push(
-        `error: unable to drain node "${name}" due to error: global timeout reached: ${formatGoDuration(timeout)}, continuing command...`,
+      if (timeout === 0) return interrupted();
+      return failed(
+        pending.map((pod) => kubectlErrors.drainEvictTimeout(pod.metadata.name, pod.metadata.namespace, formatGoDuration(timeout))),
       );
-      return { stdout: out.join('\n') + '\n', stderr: err.join('\n') + '\n', exitCode: 1 };
     }
     engine.advanceTo(engine.clock.now() + defaults.drainRetryIntervalMs);
   }
   for (const pod of evicted) {
+    // waitForDelete polls every second.
     while (!gone(pod) && engine.clock.now() < deadline) engine.advanceTo(Math.min(deadline, engine.clock.now() + 1000));
     if (!gone(pod)) {
-      err.push(
-        `error: unable to drain node "${name}" due to error: error when waiting for pod "${pod.metadata.name}" in namespace "${pod.metadata.namespace}" to terminate: global timeout reached: ${formatGoDuration(timeout)}, continuing command...`,
+      if (timeout === 0) return interrupted();
+      return failed(
+        evicted
+          .filter((other) => !gone(other))
+          .map((other) => kubectlErrors.drainWaitTimeout(other.metadata.name, other.metadata.namespace)),
       );
-      return { stdout: out.join('\n') + '\n', stderr: err.join('\n') + '\n', exitCode: 1 };
     }
     out.push(`pod/${pod.metadata.name} evicted`);
   }
   out.push(`node/${name} drained`);
-  return { stdout: out.join('\n') + '\n', stderr: err.length ? err.join('\n') + '\n' : '', exitCode: 0 };
+  return done(out, err, 0);
 }

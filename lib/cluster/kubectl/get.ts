@@ -42,12 +42,26 @@ function parseTargets(positional: string[]): Request[] | { error: string } {
     return requests;
   }
   if (args.types.length > 1 && args.names.length > 0) {
-    return {
-      error:
-        "error: there is no need to specify a resource type as a separate argument when passing arguments in resource/name form (e.g. 'kubectl get resource/<resource_name>' instead of 'kubectl get resource resource/<resource_name>')",
-    };
+    return { error: `${kubectlErrors.mixedResourceForms()})` };
   }
   return args.types.map((type) => ({ type, names: args.names }));
+}
+
+/**
+ * The API lists events as it lists everything, in etcd key order (namespace, then name), not by
+ * time (#72). An event's name is its object's name, a dot and a hex suffix: real suffixes are
+ * fixed-width timestamps, so within one object the key order is the time order; the model's
+ * suffix is a serial number, compared as such.
+ */
+function byEventKey(a: KubeEvent, b: KubeEvent): number {
+  const key = (event: KubeEvent) => {
+    const dot = event.name.lastIndexOf('.');
+    return { prefix: `${event.namespace}/${event.name.slice(0, dot)}`, serial: Number.parseInt(event.name.slice(dot + 1), 16) };
+  };
+  const left = key(a);
+  const right = key(b);
+  if (left.prefix !== right.prefix) return left.prefix < right.prefix ? -1 : 1;
+  return left.serial - right.serial;
 }
 
 const nameOf = (object: AnyObject | KubeEvent) => ('metadata' in object ? object.metadata.name : object.name);
@@ -64,7 +78,7 @@ export function kubectlGet(env: KubectlEnv, args: string[]): CommandResult {
   const collected: (AnyObject | KubeEvent)[] = [];
   const labelText = parsed.flags.selector as string | undefined;
   const requirements = labelText !== undefined ? parseLabelSelector(labelText) : [];
-  if (!requirements) return fail(`error: unable to parse requirement: invalid label selector "${labelText}"`);
+  if (!requirements) return fail(kubectlErrors.invalidLabelSelector(labelText ?? ''));
   const fieldText = parsed.flags['field-selector'] as string | undefined;
   const fieldRequirements = fieldText !== undefined ? parseFieldSelector(fieldText) : [];
   // `all` is kubectl's category of the usual workload kinds.
@@ -73,8 +87,7 @@ export function kubectlGet(env: KubectlEnv, args: string[]): CommandResult {
   );
   if ('error' in targets) return fail(targets.error);
   const selecting = labelText !== undefined || fieldText !== undefined;
-  if (selecting && targets.some((target) => target.names.length > 0))
-    return fail('error: name cannot be provided when a selector is specified');
+  if (selecting && targets.some((target) => target.names.length > 0)) return fail(kubectlErrors.nameWithSelector());
   const blocked = readBlocked(env);
   if (blocked) return blocked;
   // The server checks field selectors per resource, when it lists.
@@ -82,9 +95,7 @@ export function kubectlGet(env: KubectlEnv, args: string[]): CommandResult {
     const problem = 'error' in fieldRequirements ? fieldRequirements.error : unsupportedField(type, fieldRequirements);
     if (problem === undefined) continue;
     const detail = 'error' in fieldRequirements ? problem : `field label not supported: ${problem}`;
-    return fail(
-      `Error from server (BadRequest): Unable to find "${groupVersionResource(type)}" that match label selector "${labelText ?? ''}", field selector "${fieldText}": ${detail}`,
-    );
+    return fail(kubectlErrors.badFieldSelector(groupVersionResource(type), labelText ?? '', fieldText ?? '', detail));
   }
   const fields = 'error' in fieldRequirements ? [] : fieldRequirements;
   const allNamespaces = parsed.flags['all-namespaces'] === true;
@@ -112,7 +123,7 @@ export function kubectlGet(env: KubectlEnv, args: string[]): CommandResult {
         (object) =>
           scoped(object) && matchesAll(requirements, 'metadata' in object ? object.metadata.labels : {}) && matchesFields(fields, object),
       );
-      if (type.kind === 'Event') (objects as KubeEvent[]).sort((a, b) => a.lastTimestamp - b.lastTimestamp);
+      if (type.kind === 'Event') (objects as KubeEvent[]).sort(byEventKey);
       else objects.sort((a, b) => (namespaceOf(a) + '/' + nameOf(a)).localeCompare(namespaceOf(b) + '/' + nameOf(b)));
     }
     if (sortBy !== undefined) {

@@ -1,9 +1,8 @@
 // kubectl label: "TYPE NAME... KEY=VALUE... KEY-...", TYPE/NAME, --all or -l, in one namespace or all.
-import { objectKey } from '../apiserver/store';
-import { formatApiError } from '../api/errors';
-import type { AnyObject, Kind } from '../api/types';
+import { formatApiError, kubectlErrors } from '../api/errors';
+import type { AnyObject } from '../api/types';
 import { labelValueErrors, qualifiedNameErrors } from '../util/validation';
-import { labelSelector, listObjects, matchesAll, notFound, readBlocked, resourceTypeOrNameArgs, visited } from './builder';
+import { planSelection, readBlocked, visitPlan, visited } from './builder';
 import type { KubectlEnv } from './env';
 import { parseArgs } from './flags';
 import { resourceByKind } from './resources';
@@ -59,25 +58,21 @@ export function kubectlLabel(env: KubectlEnv, args: string[]): CommandResult {
   const all = parsed.flags.all === true;
   const selector = parsed.flags.selector;
   const overwrite = parsed.flags.overwrite === true;
-  if (all && selector) return fail('error: cannot set --all and --selector at the same time');
   if (split.resources.length === 0) return fail('error: one or more resources must be specified as <resource> <name> or <resource>/<name>');
   if (changes.set.length === 0 && changes.remove.length === 0) return fail('error: at least one label update is required');
-  const target = resourceTypeOrNameArgs(split.resources);
-  if ('error' in target) return fail(target.error);
-  const requirements = labelSelector(selector);
-  if ('error' in requirements) return fail(requirements.error);
-  if ('types' in target && target.types.some((type) => type.kind === 'Event'))
-    return fail('error: labels cannot be changed on events here');
-  if ('tuples' in target && target.tuples.some((tuple) => tuple.type.kind === 'Event'))
-    return fail('error: labels cannot be changed on events here');
-  if ('types' in target && target.names.length > 0 && selector) return fail('error: name cannot be provided when a selector is specified');
-  if ('types' in target && target.names.length === 0 && !all && !selector)
-    return fail('error: resource(s) were provided, but no name was specified');
+  const plan = planSelection(split.resources, {
+    namespace: parsed.flags.namespace,
+    allNamespaces: parsed.flags['all-namespaces'] === true,
+    selector,
+    all,
+    requireSelection: true,
+  });
+  if ('error' in plan) return fail(plan.error);
+  const types = 'tuples' in plan.target ? plan.target.tuples.map((tuple) => tuple.type) : plan.target.types;
+  if (types.some((type) => type.kind === 'Event')) return fail(kubectlErrors.eventsNotLabelled());
   const blocked = readBlocked(env);
   if (blocked) return blocked;
 
-  const namespace = parsed.flags.namespace ?? 'default';
-  const scope = parsed.flags['all-namespaces'] === true ? undefined : namespace;
   const lines: string[] = [];
   const errors: string[] = [];
   const visit = (object: AnyObject) => {
@@ -121,25 +116,8 @@ export function kubectlLabel(env: KubectlEnv, args: string[]): CommandResult {
     lines.push(`${type.qualified}/${object.metadata.name} ${word}`);
   };
 
-  if ('tuples' in target) {
-    for (const { type, name } of target.tuples) {
-      const object = env.engine.store.get(type.kind as Kind, objectKey(type.namespaced ? namespace : '', name)) as AnyObject | undefined;
-      if (object) visit(object);
-      else errors.push(notFound(type, name));
-    }
-  } else if (target.names.length > 0) {
-    for (const type of target.types) {
-      for (const name of target.names) {
-        const object = env.engine.store.get(type.kind as Kind, objectKey(type.namespaced ? namespace : '', name)) as AnyObject | undefined;
-        if (object) visit(object);
-        else errors.push(notFound(type, name));
-      }
-    }
-  } else {
-    const objects = target.types.flatMap((type) =>
-      listObjects(env, type, scope).filter((object) => matchesAll(requirements, object.metadata.labels)),
-    );
-    for (const object of objects) visit(object);
-  }
+  const { found, errors: missing } = visitPlan(env, plan);
+  errors.push(...missing);
+  for (const { object } of found) visit(object);
   return visited(lines, errors);
 }

@@ -1,13 +1,15 @@
 // kubectl run, create deployment, scale and delete.
 import { z } from 'zod';
-import { objectKey } from '../apiserver/store';
 import { defaults } from '../engine/config';
 import { formatApiError, kubectlErrors } from '../api/errors';
-import type { Container, Kind, PodTemplate } from '../api/types';
+import type { Container, PodTemplate } from '../api/types';
 import type { KubectlEnv } from './env';
 import { parseArgs } from './flags';
-import { notFound, readBlocked, resourceTypeOrNameArgs, visited, type Tuple } from './builder';
+import { checkErr, planSelection, readBlocked, visitPlan, visited } from './builder';
 import { fail, ok, type CommandResult } from './result';
+import type { ResourceType } from './resources';
+import { advanceUntil, isDeleted, waitHorizon, type Awaited } from './wait';
+import { formatGoDuration, parseDuration } from '../util/duration';
 
 const nameSchema = z
   .string()
@@ -52,15 +54,15 @@ export function kubectlRun(env: KubectlEnv, args: string[]): CommandResult {
   ]);
   if ('error' in parsed) return fail(parsed.error);
   const [name] = parsed.positional;
-  if (!name) return fail('error: NAME is required for run');
+  if (!name) return fail(kubectlErrors.runNeedsName());
   if (!nameSchema.safeParse(name).success) return fail(invalidName('pod', name));
   const image = parsed.flags.image;
-  if (!image) return fail('error: required flag(s) "image" not set');
+  if (!image) return fail(kubectlErrors.requiredFlag('image'));
   const pairs = new Map([['run', name]]);
   if (parsed.flags.labels !== undefined) {
     for (const pair of parsed.flags.labels.split(',')) {
       const [key, value] = pair.split('=');
-      if (!key || value === undefined) return fail(`error: invalid label spec: ${pair}`);
+      if (!key || value === undefined) return fail(kubectlErrors.invalidLabelSpec(pair));
       pairs.set(key, value);
     }
   }
@@ -90,10 +92,10 @@ export function kubectlCreate(env: KubectlEnv, args: string[]): CommandResult {
   if (what !== 'deployment' && what !== 'deploy') {
     return fail(what ? `error: unknown command "${what}" for "kubectl create"` : 'error: must specify one of -f and -k');
   }
-  if (!name) return fail('error: exactly one NAME is required, got 0');
+  if (!name) return fail(kubectlErrors.exactlyOneName());
   if (!nameSchema.safeParse(name).success) return fail(invalidName('deployment', name));
   const images = parsed.flags.image ?? [];
-  if (images.length === 0) return fail('error: required flag(s) "image" not set');
+  if (images.length === 0) return fail(kubectlErrors.requiredFlag('image'));
   const replicas = parsed.flags.replicas ?? 1;
   const labels = { app: name };
   const template = simpleTemplate(labels, images[0]);
@@ -112,37 +114,36 @@ export function kubectlCreate(env: KubectlEnv, args: string[]): CommandResult {
   return ok(`deployment.apps/${name} created\n`);
 }
 
-const scalable: Partial<Record<Kind, true>> = { Deployment: true, ReplicaSet: true, StatefulSet: true };
-
 export function kubectlScale(env: KubectlEnv, args: string[]): CommandResult {
   const parsed = parseArgs(args, [
     { name: 'namespace', short: 'n', type: 'string' },
     { name: 'replicas', type: 'int' },
+    { name: 'selector', short: 'l', type: 'string' },
+    { name: 'all', type: 'bool' },
   ]);
   if ('error' in parsed) return fail(parsed.error);
   const replicas = parsed.flags.replicas;
-  if (replicas === undefined) return fail('error: required flag(s) "replicas" not set');
+  if (replicas === undefined) return fail(kubectlErrors.requiredFlag('replicas'));
   if (replicas < 0) return fail(kubectlErrors.negativeScale());
-  if (parsed.positional.length === 0) return fail('error: required resource not specified');
-  const target = resourceTypeOrNameArgs(parsed.positional);
-  if ('error' in target) return fail(target.error);
-  const tuples: Tuple[] = 'tuples' in target ? target.tuples : target.types.flatMap((type) => target.names.map((name) => ({ type, name })));
-  const types = 'tuples' in target ? target.tuples.map((tuple) => tuple.type) : target.types;
-  const unscalable = types.find((type) => !scalable[type.kind as Kind]);
-  if (unscalable)
-    return fail(`error: no objects passed to scale ${unscalable.plural} (only deployments, replicasets and statefulsets scale)`);
-  if (tuples.length === 0) return fail('error: resource(s) were provided, but no name was specified');
+  if (parsed.positional.length === 0) return fail(kubectlErrors.requiredResourceNotSpecified());
+  const plan = planSelection(parsed.positional, {
+    namespace: parsed.flags.namespace,
+    selector: parsed.flags.selector,
+    all: parsed.flags.all,
+    requireSelection: true,
+  });
+  if ('error' in plan) return fail(plan.error);
   const blocked = readBlocked(env);
   if (blocked) return blocked;
-  const namespace = parsed.flags.namespace ?? 'default';
   const lines: string[] = [];
-  const errors: string[] = [];
-  for (const { type, name } of tuples) {
-    const object = env.engine.store.get(type.kind as 'Deployment' | 'ReplicaSet' | 'StatefulSet', objectKey(namespace, name));
-    if (!object) {
-      errors.push(notFound(type, name));
-      continue;
-    }
+  const { found, errors } = visitPlan(env, plan);
+  if (found.length === 0) return fail(errors.length > 0 ? checkErr(errors) : kubectlErrors.noObjectsToScale());
+  for (const { type, object } of found) {
+    const name = object.metadata.name;
+    // The builder found the object; the scale subresource it then patches exists only for the
+    // replicated kinds, and kubectl stops at the first failed scale (#76).
+    if (object.kind !== 'Deployment' && object.kind !== 'ReplicaSet' && object.kind !== 'StatefulSet')
+      return fail([...errors, kubectlErrors.noScaleSubresource()].join('\n'), lines.map((line) => `${line}\n`).join(''));
     const updated = env.engine.api.update(object, 'spec', (target) => {
       target.spec.replicas = replicas;
     });
@@ -152,13 +153,44 @@ export function kubectlScale(env: KubectlEnv, args: string[]): CommandResult {
   return visited(lines, errors);
 }
 
+/** kubectl delete's own default: --timeout=0 means wait "forever", which it caps at a week. */
+const deleteForeverMs = 168 * 3_600_000;
+
+/**
+ * Waits for deleted objects to be gone (kubectl wait's IsDeleted). Undefined when they all went;
+ * kubectl's timeout error when an explicit --timeout ran out; the simulator's interruption when
+ * the wait would outlast what one command simulates.
+ */
+function waitForDeletion(
+  env: KubectlEnv,
+  awaited: readonly (Awaited & { type: ResourceType; grace: number })[],
+  timeout: number,
+): { message: string; exitCode: number } | undefined {
+  const { engine } = env;
+  const limit = timeout === 0 ? deleteForeverMs : timeout;
+  const horizon = waitHorizon(awaited.map((target) => target.grace));
+  const start = engine.clock.now();
+  const deadline = start + Math.min(limit, horizon);
+  if (advanceUntil(engine, deadline, () => awaited.every((target) => isDeleted(engine, target)))) return undefined;
+  const left = awaited.find((target) => !isDeleted(engine, target))!;
+  if (limit <= horizon) return { message: kubectlErrors.waitTimedOut(left.type.plural, left.name), exitCode: 1 };
+  const promised =
+    timeout === 0 ? `up to ${formatGoDuration(deleteForeverMs)} when --timeout is 0` : `up to --timeout=${formatGoDuration(timeout)}`;
+  return { message: kubectlErrors.waitInterrupted('kubectl delete', engine.clock.now() - start, promised), exitCode: 130 };
+}
+
 export function kubectlDelete(env: KubectlEnv, args: string[]): CommandResult {
   const parsed = parseArgs(args, [
     { name: 'namespace', short: 'n', type: 'string' },
     { name: 'force', type: 'bool' },
     { name: 'grace-period', type: 'int' },
     { name: 'wait', type: 'bool' },
+    { name: 'timeout', type: 'string' },
     { name: 'now', type: 'bool' },
+    { name: 'selector', short: 'l', type: 'string' },
+    { name: 'field-selector', type: 'string' },
+    { name: 'all', type: 'bool' },
+    { name: 'all-namespaces', short: 'A', type: 'bool' },
   ]);
   if ('error' in parsed) return fail(parsed.error);
   const force = parsed.flags.force === true;
@@ -166,22 +198,34 @@ export function kubectlDelete(env: KubectlEnv, args: string[]): CommandResult {
   let grace = parsed.flags['grace-period'] ?? (parsed.flags.now ? 1 : -1);
   if (grace === 0 && !force) grace = 1;
   if (force && grace < 0) grace = 0;
-  if (parsed.positional.length === 0) return fail('error: You must provide one or more resources by argument or filename.');
-  const target = resourceTypeOrNameArgs(parsed.positional);
-  if ('error' in target) return fail(target.error);
-  const targets: Tuple[] =
-    'tuples' in target ? target.tuples : target.types.flatMap((type) => target.names.map((name) => ({ type, name })));
-  if (targets.length === 0) return fail('error: resource(s) were provided, but no name was specified');
-  if (targets.some(({ type }) => type.kind === 'Event')) return fail('error: events cannot be deleted here');
+  const timeoutText = parsed.flags.timeout;
+  const timeout = timeoutText === undefined ? 0 : parseDuration(timeoutText);
+  if (timeout === undefined) return fail(kubectlErrors.invalidDuration(timeoutText ?? '', '--timeout'));
+  if (parsed.positional.length === 0) return fail(kubectlErrors.noArgumentsForDelete());
+  const plan = planSelection(parsed.positional, {
+    namespace: parsed.flags.namespace,
+    allNamespaces: parsed.flags['all-namespaces'] === true,
+    selector: parsed.flags.selector,
+    fieldSelector: parsed.flags['field-selector'],
+    all: parsed.flags.all,
+    requireSelection: true,
+  });
+  if ('error' in plan) return fail(plan.error);
+  const types = 'tuples' in plan.target ? plan.target.tuples.map((tuple) => tuple.type) : plan.target.types;
+  if (types.some((type) => type.kind === 'Event')) return fail(kubectlErrors.eventsNotDeleted());
   const blocked = readBlocked(env);
   if (blocked) return blocked;
-  const namespace = parsed.flags.namespace ?? 'default';
   const lines: string[] = [];
-  const errors: string[] = [];
+  const { found, errors } = visitPlan(env, plan);
+  // A selection that matched nothing is not an error: kubectl says so on stdout.
+  if (found.length === 0 && errors.length === 0) return ok('No resources found\n');
   let warned = false;
-  for (const { type, name } of targets) {
-    const kind = type.kind as Kind;
-    const result = env.engine.api.delete(kind, type.namespaced ? namespace : '', name, grace >= 0 ? grace : undefined);
+  const awaited: (Awaited & { type: ResourceType; grace: number })[] = [];
+  for (const { type, object: before } of found) {
+    const kind = before.kind;
+    const objectNamespace = type.namespaced ? before.metadata.namespace : '';
+    const name = before.metadata.name;
+    const result = env.engine.api.delete(kind, objectNamespace, name, grace >= 0 ? grace : undefined);
     if (!result.ok) {
       errors.push(formatApiError(result.error));
       continue;
@@ -191,6 +235,14 @@ export function kubectlDelete(env: KubectlEnv, args: string[]): CommandResult {
       errors.unshift(kubectlErrors.forceDeleteWarning());
     }
     lines.push(`${type.qualified} "${name}" ${grace === 0 && force ? 'force deleted' : 'deleted'}`);
+    const podGrace = before.kind === 'Pod' ? before.spec.terminationGracePeriodSeconds : 0;
+    awaited.push({ kind, namespace: objectNamespace, name, uid: before.metadata.uid, type, grace: grace >= 0 ? grace : podGrace });
+  }
+  // --wait (the default): kubectl prints "deleted" first, then waits until every object is gone.
+  if (parsed.flags.wait !== false && awaited.length > 0) {
+    const waited = waitForDeletion(env, awaited, timeout);
+    if (waited) errors.push(waited.message);
+    if (waited) return { stdout: lines.map((line) => `${line}\n`).join(''), stderr: `${errors.join('\n')}\n`, exitCode: waited.exitCode };
   }
   const stdout = lines.map((line) => `${line}\n`).join('');
   const failed = errors.some((line) => !line.startsWith('Warning:'));

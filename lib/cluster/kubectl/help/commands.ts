@@ -202,10 +202,14 @@ export const commandHelp: readonly CommandHelp[] = [
       ['Remove a pod object without waiting for its node', 'kubectl delete pod solo --force --grace-period=0'],
     ],
     options: [
+      { flag: 'all', value: 'false', text: 'Delete every object of the type in the namespace.' },
+      { flag: 'all-namespaces', short: 'A', value: 'false', text: 'With --all or -l, look in every namespace.' },
+      { flag: 'field-selector', value: "''", text: 'Select objects by field, like status.phase=Running.' },
       { flag: 'force', value: 'false', text: 'With --grace-period=0, remove the object immediately.' },
       { flag: 'grace-period', value: '-1', text: 'Seconds the pod gets to stop; -1 keeps the pod’s own value.' },
       namespace,
       selector,
+      { flag: 'timeout', value: '0s', text: 'How long to wait for the objects to be gone; 0 means up to a week.' },
       { flag: 'wait', value: 'true', text: 'Wait until the objects are gone before returning.' },
     ],
     usage: 'kubectl delete ([-f FILENAME] | [-k DIRECTORY] | TYPE [(NAME | -l label | --all)]) [options]',
@@ -232,7 +236,12 @@ export const commandHelp: readonly CommandHelp[] = [
       ['Run five replicas of web', 'kubectl scale deployment web --replicas=5'],
       ['The same, in TYPE/NAME form', 'kubectl scale deployment/web --replicas=5'],
     ],
-    options: [{ flag: 'replicas', value: '0', text: 'The new number of replicas.' }, namespace, selector],
+    options: [
+      { flag: 'all', value: 'false', text: 'Scale every object of the type in the namespace.' },
+      { flag: 'replicas', value: '0', text: 'The new number of replicas.' },
+      namespace,
+      selector,
+    ],
     usage: 'kubectl scale [--resource-version=version] [--current-replicas=count] --replicas=COUNT (-f FILENAME | TYPE NAME) [options]',
   },
   {
@@ -334,8 +343,12 @@ export const commandHelp: readonly CommandHelp[] = [
     name: 'apply',
     group: 'Advanced Commands',
     summary: 'Create or update objects from manifest files',
-    description: 'Send the objects in YAML files to the API server, creating the missing ones and updating the others.',
-    examples: [['Apply the manifests in a file', 'kubectl apply -f web.yaml']],
+    description:
+      'Send the objects in YAML files to the API server, creating the missing ones and merging the file into the others: fields the file sets win, fields the last apply set and the file dropped are removed, fields set elsewhere (kubectl scale, defaults) stay. The file sent is kept in the last-applied-configuration annotation (see view-last-applied).',
+    examples: [
+      ['Apply the manifests in a file', 'kubectl apply -f web.yaml'],
+      ['Show what the last apply sent for a Deployment', 'kubectl apply view-last-applied deployment/web'],
+    ],
     options: [{ flag: 'filename', short: 'f', value: '[]', text: 'The manifest file (repeat for several).' }, namespace],
     usage: 'kubectl apply (-f FILENAME | -k DIRECTORY) [options]',
   },

@@ -5,7 +5,7 @@ import { fail, ok, type CommandResult } from '../../kubectl/result';
 import { simulatedEpochMs } from '../../kubectl/env';
 import { componentLog, containerLog } from '../logs';
 import { fullImageName, imageRef } from '../containers';
-import { cgroupTree } from './cgroups';
+import { cgroupTree, containerUsage } from './cgroups';
 import { containerCgroup, humanDuration, imageIdOf, tabwriter, truncatedId, type NodeMachine } from './machine';
 import { getopt } from '../../shell/getopt';
 import { imageSize as registryImageSize } from '../../registry/registry';
@@ -176,8 +176,11 @@ export function crictl(machine: NodeMachine, args: string[], now: number): Comma
     case 'stats': {
       const tree = cgroupTree(machine);
       const rows = [['CONTAINER', 'NAME', 'CPU %', 'MEM', 'DISK', 'INODES']];
-      for (const c of machine.containers.filter((entry) => entry.state === 'Running'))
-        rows.push([trunc(c.id), c.name, '0.00', humanSize(tree.get(containerCgroup(c))?.limits.memoryCurrent ?? 0), '12.29kB', '14']);
+      for (const c of machine.containers.filter((entry) => entry.state === 'Running')) {
+        const usage = containerUsage(c);
+        const memory = humanSize(tree.get(containerCgroup(c))?.limits.memoryCurrent ?? 0);
+        rows.push([trunc(c.id), c.name, usage.cpuPercent.toFixed(2), memory, humanSize(usage.diskBytes), String(usage.inodes)]);
+      }
       return ok(tabwriter(rows, 20, 3));
     }
     default:

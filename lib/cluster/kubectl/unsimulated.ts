@@ -1,0 +1,282 @@
+// Manifest fields real Kubernetes acts on but this model does not: apply warns about each one it
+// finds, so a learner is never taught that a field "worked" when it was silently dropped. Policy
+// as data: a field path, where it is found, a sample value (tests prove the model ignores it),
+// the values that change nothing even in a real cluster, and what the learner should know.
+// Fields the model implements must not be listed (tests/cluster/unsimulated.test.ts checks both ways).
+import { kubectlErrors } from '../api/errors';
+import type { Json, JsonObject } from './output/objects';
+import { deepEqual } from './merge';
+
+/** Where a field sits: object metadata, a label selector, a pod spec, a container, a volume, or one kind's spec. */
+export type Scope = 'metadata' | 'selector' | 'podSpec' | 'container' | 'volume' | 'StatefulSet' | 'Service' | 'PodDisruptionBudget';
+
+export interface UnsimulatedField {
+  scope: Scope;
+  /** Dotted path inside the scope; "[]" walks every element of a list. */
+  field: string;
+  sample: Json;
+  /** Values a real cluster treats as the default, so nothing is lost: no warning for them. */
+  harmless?: readonly Json[];
+  note: string;
+}
+
+export const unsimulatedFields: readonly UnsimulatedField[] = [
+  { scope: 'metadata', field: 'finalizers', sample: ['example.com/keep'], note: 'deletion never waits for finalizers here' },
+  {
+    scope: 'selector',
+    field: 'matchExpressions',
+    sample: [{ key: 'tier', operator: 'In', values: ['web'] }],
+    note: 'only matchLabels selects pods here',
+  },
+  {
+    scope: 'podSpec',
+    field: 'initContainers',
+    sample: [{ name: 'init', image: 'busybox:1.36' }],
+    note: 'init containers never run; the app containers start directly',
+  },
+  {
+    scope: 'podSpec',
+    field: 'securityContext',
+    sample: { runAsUser: 1000 },
+    harmless: [{}],
+    note: 'containers run without a pod security context',
+  },
+  {
+    scope: 'podSpec',
+    field: 'serviceAccountName',
+    sample: 'builder',
+    harmless: ['default'],
+    note: 'every pod uses the default service account',
+  },
+  {
+    scope: 'podSpec',
+    field: 'serviceAccount',
+    sample: 'builder',
+    harmless: ['default'],
+    note: 'every pod uses the default service account',
+  },
+  { scope: 'podSpec', field: 'automountServiceAccountToken', sample: false, note: 'no token is mounted either way' },
+  { scope: 'podSpec', field: 'hostPID', sample: true, harmless: [false], note: 'pods always get their own PID namespace' },
+  { scope: 'podSpec', field: 'hostIPC', sample: true, harmless: [false], note: 'pods always get their own IPC namespace' },
+  { scope: 'podSpec', field: 'shareProcessNamespace', sample: true, harmless: [false], note: 'each container keeps its own PID namespace' },
+  {
+    scope: 'podSpec',
+    field: 'dnsPolicy',
+    sample: 'None',
+    harmless: ['ClusterFirst', 'ClusterFirstWithHostNet'],
+    note: 'there is no cluster DNS to configure',
+  },
+  { scope: 'podSpec', field: 'dnsConfig', sample: { nameservers: ['1.1.1.1'] }, note: 'there is no cluster DNS to configure' },
+  { scope: 'podSpec', field: 'hostAliases', sample: [{ ip: '10.0.0.9', hostnames: ['db'] }], note: 'no /etc/hosts is written' },
+  { scope: 'podSpec', field: 'hostname', sample: 'custom', note: 'the pod keeps its own name as hostname' },
+  { scope: 'podSpec', field: 'subdomain', sample: 'web', note: 'there is no cluster DNS' },
+  { scope: 'podSpec', field: 'imagePullSecrets', sample: [{ name: 'registry-key' }], note: 'every registry here is public' },
+  { scope: 'podSpec', field: 'runtimeClassName', sample: 'gvisor', note: 'every pod runs with runc' },
+  {
+    scope: 'podSpec',
+    field: 'schedulerName',
+    sample: 'my-scheduler',
+    harmless: ['default-scheduler'],
+    note: 'the default scheduler places every pod',
+  },
+  { scope: 'podSpec', field: 'activeDeadlineSeconds', sample: 60, note: 'pods are never failed for running too long' },
+  {
+    scope: 'podSpec',
+    field: 'readinessGates',
+    sample: [{ conditionType: 'example.com/ready' }],
+    note: 'readiness comes from the containers only',
+  },
+  { scope: 'podSpec', field: 'os', sample: { name: 'windows' }, note: 'every node runs Linux' },
+  { scope: 'podSpec', field: 'schedulingGates', sample: [{ name: 'example.com/hold' }], note: 'pods go to the scheduler at once' },
+  { scope: 'container', field: 'env', sample: [{ name: 'MODE', value: 'prod' }], note: 'containers get no environment variables' },
+  {
+    scope: 'container',
+    field: 'envFrom',
+    sample: [{ configMapRef: { name: 'settings' } }],
+    note: 'containers get no environment variables',
+  },
+  {
+    scope: 'container',
+    field: 'volumeMounts',
+    sample: [{ name: 'data', mountPath: '/data' }],
+    note: 'volumes are not mounted into containers',
+  },
+  {
+    scope: 'container',
+    field: 'securityContext',
+    sample: { privileged: true },
+    harmless: [{}],
+    note: 'containers run without a security context',
+  },
+  { scope: 'container', field: 'workingDir', sample: '/app', note: 'containers have no file system to work in' },
+  { scope: 'container', field: 'stdin', sample: true, harmless: [false], note: 'containers have no terminal' },
+  { scope: 'container', field: 'tty', sample: true, harmless: [false], note: 'containers have no terminal' },
+  {
+    scope: 'container',
+    field: 'lifecycle.postStart',
+    sample: { exec: { command: ['true'] } },
+    note: 'no hook runs after a container starts',
+  },
+  {
+    scope: 'container',
+    field: 'terminationMessagePath',
+    sample: '/tmp/done',
+    harmless: ['/dev/termination-log'],
+    note: 'no termination message is read',
+  },
+  {
+    scope: 'container',
+    field: 'terminationMessagePolicy',
+    sample: 'FallbackToLogsOnError',
+    harmless: ['File'],
+    note: 'no termination message is read',
+  },
+  {
+    scope: 'container',
+    field: 'resizePolicy',
+    sample: [{ resourceName: 'cpu', restartPolicy: 'NotRequired' }],
+    note: 'resources never change in place',
+  },
+  {
+    scope: 'container',
+    field: 'ports[].hostPort',
+    sample: 8080,
+    note: 'nothing listens on the node for it, and the scheduler does not check port conflicts',
+  },
+  { scope: 'container', field: 'ports[].hostIP', sample: '0.0.0.0', note: 'nothing listens on the node for it' },
+  { scope: 'container', field: 'resources.requests.ephemeral-storage', sample: '1Gi', note: 'only cpu and memory are counted' },
+  { scope: 'container', field: 'resources.limits.ephemeral-storage', sample: '1Gi', note: 'only cpu and memory are counted' },
+  { scope: 'volume', field: 'configMap', sample: { name: 'settings' }, note: 'the volume stays empty: only emptyDir volumes are modelled' },
+  { scope: 'volume', field: 'secret', sample: { secretName: 'keys' }, note: 'the volume stays empty: only emptyDir volumes are modelled' },
+  { scope: 'volume', field: 'hostPath', sample: { path: '/var/log' }, note: 'the volume stays empty: only emptyDir volumes are modelled' },
+  {
+    scope: 'volume',
+    field: 'persistentVolumeClaim',
+    sample: { claimName: 'data' },
+    note: 'there is no storage: only emptyDir volumes are modelled',
+  },
+  { scope: 'volume', field: 'projected', sample: { sources: [] }, note: 'the volume stays empty: only emptyDir volumes are modelled' },
+  { scope: 'volume', field: 'downwardAPI', sample: { items: [] }, note: 'the volume stays empty: only emptyDir volumes are modelled' },
+  {
+    scope: 'volume',
+    field: 'nfs',
+    sample: { server: 'nfs.local', path: '/export' },
+    note: 'there is no storage: only emptyDir volumes are modelled',
+  },
+  { scope: 'volume', field: 'emptyDir.medium', sample: 'Memory', harmless: [''], note: 'an emptyDir never uses memory here' },
+  { scope: 'volume', field: 'emptyDir.sizeLimit', sample: '1Gi', note: 'an emptyDir has no size here' },
+  {
+    scope: 'StatefulSet',
+    field: 'volumeClaimTemplates',
+    sample: [{ metadata: { name: 'data' } }],
+    note: 'no PersistentVolumeClaims are made',
+  },
+  {
+    scope: 'StatefulSet',
+    field: 'podManagementPolicy',
+    sample: 'Parallel',
+    harmless: ['OrderedReady'],
+    note: 'pods are managed in the default order',
+  },
+  {
+    scope: 'StatefulSet',
+    field: 'persistentVolumeClaimRetentionPolicy',
+    sample: { whenDeleted: 'Delete' },
+    note: 'there are no claims to keep or delete',
+  },
+  { scope: 'StatefulSet', field: 'ordinals', sample: { start: 1 }, note: 'ordinals always start at 0' },
+  {
+    scope: 'Service',
+    field: 'clusterIP',
+    sample: 'None',
+    note: 'the Service gets an allocated ClusterIP: headless Services and chosen IPs are not modelled',
+  },
+  { scope: 'Service', field: 'clusterIPs', sample: ['None'], note: 'the Service gets an allocated ClusterIP' },
+  { scope: 'Service', field: 'externalIPs', sample: ['203.0.113.7'], note: 'no traffic arrives from outside the cluster' },
+  { scope: 'Service', field: 'externalName', sample: 'db.example.com', note: 'there is no cluster DNS' },
+  { scope: 'Service', field: 'sessionAffinity', sample: 'ClientIP', harmless: ['None'], note: 'connections are not pinned to a pod' },
+  {
+    scope: 'Service',
+    field: 'externalTrafficPolicy',
+    sample: 'Local',
+    harmless: ['Cluster'],
+    note: 'no traffic arrives from outside the cluster',
+  },
+  {
+    scope: 'Service',
+    field: 'internalTrafficPolicy',
+    sample: 'Local',
+    harmless: ['Cluster'],
+    note: 'endpoints are never filtered by node',
+  },
+  { scope: 'Service', field: 'loadBalancerIP', sample: '203.0.113.8', note: 'there is no cloud load balancer' },
+  { scope: 'Service', field: 'loadBalancerSourceRanges', sample: ['10.0.0.0/8'], note: 'there is no cloud load balancer' },
+  { scope: 'Service', field: 'ipFamilies', sample: ['IPv6'], harmless: [['IPv4']], note: 'every Service is IPv4 only' },
+  { scope: 'Service', field: 'ipFamilyPolicy', sample: 'PreferDualStack', harmless: ['SingleStack'], note: 'every Service is IPv4 only' },
+  { scope: 'Service', field: 'ports[].appProtocol', sample: 'http', note: 'ports carry no application protocol' },
+  {
+    scope: 'PodDisruptionBudget',
+    field: 'unhealthyPodEvictionPolicy',
+    sample: 'AlwaysAllow',
+    harmless: ['IfHealthyBudget'],
+    note: 'unhealthy pods count as the default policy says',
+  },
+];
+
+const workloads = new Set(['Deployment', 'ReplicaSet', 'DaemonSet', 'StatefulSet']);
+
+/** Where each scope starts in a manifest of this kind ("[]": every element of a list), or undefined. */
+export function scopeBase(kind: string, scope: Scope): string | undefined {
+  const podSpec = kind === 'Pod' ? 'spec' : workloads.has(kind) ? 'spec.template.spec' : undefined;
+  switch (scope) {
+    case 'metadata':
+      return 'metadata';
+    case 'selector':
+      return workloads.has(kind) || kind === 'PodDisruptionBudget' ? 'spec.selector' : undefined;
+    case 'podSpec':
+      return podSpec;
+    case 'container':
+      return podSpec && `${podSpec}.containers[]`;
+    case 'volume':
+      return podSpec && `${podSpec}.volumes[]`;
+    default:
+      return kind === scope ? 'spec' : undefined;
+  }
+}
+
+const isObject = (value: unknown): value is JsonObject => typeof value === 'object' && value !== null && !Array.isArray(value);
+
+/** Every value at a dotted path with "[]" steps, with its concrete path ("spec.containers[0].env"). */
+function valuesAt(root: Json, path: string): { path: string; value: Json }[] {
+  let found: { path: string; value: Json }[] = [{ path: '', value: root }];
+  for (const step of path.split('.')) {
+    const each = step.endsWith('[]');
+    const key = each ? step.slice(0, -2) : step;
+    const next: { path: string; value: Json }[] = [];
+    for (const { path: at, value } of found) {
+      if (!isObject(value) || !Object.hasOwn(value, key)) continue;
+      const here = at ? `${at}.${key}` : key;
+      const inner = value[key];
+      if (!each) next.push({ path: here, value: inner });
+      else if (Array.isArray(inner)) for (const [i, item] of inner.entries()) next.push({ path: `${here}[${i}]`, value: item });
+    }
+    found = next;
+  }
+  return found;
+}
+
+/** The warnings a manifest earns: one per unsimulated field it sets to a value that matters. */
+export function unsimulatedWarnings(manifest: Json): string[] {
+  if (!isObject(manifest) || typeof manifest.kind !== 'string') return [];
+  const kind = manifest.kind;
+  const warnings: string[] = [];
+  for (const entry of unsimulatedFields) {
+    const base = scopeBase(kind, entry.scope);
+    if (!base) continue;
+    for (const { path, value } of valuesAt(manifest, `${base}.${entry.field}`)) {
+      if (value === null || entry.harmless?.some((harmless) => deepEqual(harmless, value))) continue;
+      warnings.push(kubectlErrors.notSimulated(path, entry.note));
+    }
+  }
+  return warnings;
+}
