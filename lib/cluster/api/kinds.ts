@@ -15,7 +15,7 @@ export interface KindEntry<T> {
   singular: string;
   short: readonly string[];
   /** The API group: '' for the core group. */
-  group: '' | 'apps' | 'policy' | 'coordination.k8s.io';
+  group: '' | 'apps' | 'policy' | 'coordination.k8s.io' | 'scheduling.k8s.io';
   version: 'v1';
   namespaced: boolean;
   /** `kubectl get` columns, typed against the kind. */
@@ -128,6 +128,16 @@ const registry: Registry = {
     columns: printers.podColumns,
     manifest: manifestSchemas.Pod,
     describe: describePod,
+  },
+  PriorityClass: {
+    plural: 'priorityclasses',
+    singular: 'priorityclass',
+    short: ['pc'],
+    group: 'scheduling.k8s.io',
+    version: 'v1',
+    namespaced: false,
+    columns: printers.priorityClassColumns,
+    manifest: manifestSchemas.PriorityClass,
   },
   // Events live in the API server's event log rather than the object store.
   Event: { plural: 'events', singular: 'event', short: ['ev'], group: '', version: 'v1', namespaced: true, columns: printers.eventColumns },

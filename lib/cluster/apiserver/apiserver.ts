@@ -6,7 +6,7 @@ import { kindInfo } from '../api/kinds';
 import { podLimit, validateObject } from './validation';
 import type { Rng } from '../util/rng';
 import type { AnyObject, Kind, KindMap, KubeEvent, ObjectMeta, Pod } from '../api/types';
-import { admitPod } from './admission';
+import { admitPod, admitPriorityClass, type PriorityClasses } from './admission';
 import { EventLog, type InvolvedObject } from './events';
 import { objectKey, Store, type ChangeHint } from './store';
 
@@ -25,6 +25,10 @@ export type NewObject<K extends Kind> = Omit<KindMap[K], 'metadata'> & {
 export class ApiServer {
   readonly store = new Store();
   readonly events = new EventLog();
+  private readonly priorityClasses: PriorityClasses = {
+    get: (name) => this.store.get('PriorityClass', name),
+    list: () => this.store.list('PriorityClass'),
+  };
 
   constructor(
     private readonly clock: VirtualClock,
@@ -75,6 +79,14 @@ export class ApiServer {
     const refused = this.refusal(draft as unknown as AnyObject);
     if (refused) return { ok: false, error: refused };
     const object = draft as unknown as KindMap[K];
+    // Admission runs before anything is assigned, so a refused pod draws no uid.
+    const denied =
+      object.kind === 'Pod'
+        ? admitPod(object, this.priorityClasses)
+        : object.kind === 'PriorityClass'
+          ? admitPriorityClass(object, this.priorityClasses)
+          : undefined;
+    if (denied) return { ok: false, error: denied };
     object.metadata = {
       namespace: '',
       labels: {},
@@ -86,7 +98,6 @@ export class ApiServer {
       generation: 1,
       creationTimestamp: this.clock.now(),
     };
-    if (object.kind === 'Pod') admitPod(object);
     // The Service REST storage allocates a ClusterIP when the request names none.
     if (object.kind === 'Service' && !object.spec.clusterIP) object.spec.clusterIP = serviceIp(this.nextServiceIndex());
     this.store.put(object, 'ADDED', 'spec');

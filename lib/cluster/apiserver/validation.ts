@@ -4,6 +4,7 @@ import { defaults } from '../engine/config';
 import { fieldErrors } from '../api/errors';
 import { limits } from '../api/limits';
 import type { AnyObject } from '../api/types';
+import { highestUserDefinablePriority, systemPriorityClasses } from './admission';
 
 /** The most pods the simulator keeps: a floor, or every node full in larger clusters. */
 export function podLimit(nodes: number): number {
@@ -40,6 +41,11 @@ export function validateObject(object: AnyObject, maxPods: number): string[] {
     const { replicas } = object.spec;
     if (replicas < 0) causes.push(fieldErrors.negative('spec.replicas', replicas));
     else if (replicas > maxPods) causes.push(fieldErrors.tooManyReplicas('spec.replicas', replicas, maxPods));
+  }
+  // ValidatePriorityClass: user classes stay at or below 1e9 and may not take the system- prefix.
+  if (object.kind === 'PriorityClass' && !systemPriorityClasses.some((pc) => pc.name === object.metadata.name && pc.value === object.value)) {
+    if (object.metadata.name.startsWith('system-')) causes.push(fieldErrors.reservedPriorityClassName());
+    else if (object.value > highestUserDefinablePriority) causes.push(fieldErrors.userPriorityTooHigh(highestUserDefinablePriority));
   }
   return causes;
 }

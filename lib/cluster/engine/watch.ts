@@ -105,6 +105,7 @@ export function routeWatchEvent(ctx: SimContext, indexes: WatchIndexes, event: W
       routeNode(ctx, event, object);
       return;
     case 'ReplicaSet': {
+      if (event.hint !== 'status') indexes.cache.defaultSelectors.clear();
       if (deleted) queues.garbage.add(object.metadata.uid);
       else if (event.hint !== 'status') queues.replicaset.add(event.key);
       const deployment = deploymentKeyOf(object as ReplicaSet);
@@ -120,8 +121,13 @@ export function routeWatchEvent(ctx: SimContext, indexes: WatchIndexes, event: W
       else if (event.hint !== 'status') queues.daemonset.add({ kind: 'DaemonSet', daemonSet: event.key });
       return;
     case 'StatefulSet':
+      if (event.hint !== 'status') indexes.cache.defaultSelectors.clear();
       if (deleted) queues.garbage.add(object.metadata.uid);
       else if (event.hint !== 'status') queues.statefulset.add(event.key);
+      return;
+    case 'Service':
+      // The scheduler's default spreading selects a pod's siblings by the Services that select it.
+      if (event.hint !== 'status') indexes.cache.defaultSelectors.clear();
       return;
     case 'PodDisruptionBudget':
       if (!deleted && event.hint !== 'status') queues.disruption.add(event.key);

@@ -2,7 +2,7 @@
 import { parseAllDocuments } from 'yaml';
 import { objectKey } from '../apiserver/store';
 import { apiErrors, formatApiError, type ApiError } from '../api/errors';
-import type { AnyObject, Kind } from '../api/types';
+import type { AnyObject, Kind, PriorityClass } from '../api/types';
 import type { KubectlEnv } from './env';
 import { parseArgs } from './flags';
 import { manifestKind } from '../api/kinds';
@@ -69,7 +69,7 @@ function plan(file: string, text: string, namespace: string): Planned[] | string
     const object = toObject(kind as ManifestKind, result.data as never, namespace);
     const spec = (
       object as unknown as { spec: { selector?: Record<string, string>; template?: { metadata: { labels: Record<string, string> } } } }
-    ).spec;
+    ).spec ?? {};
     if (spec.template && spec.selector) {
       const mismatch = Object.entries(spec.selector).some(([k, v]) => spec.template!.metadata.labels[k] !== v);
       if (mismatch) {
@@ -143,7 +143,12 @@ export function kubectlApply(env: KubectlEnv, args: string[]): CommandResult {
     }
     const updated = env.engine.api.update(existing, 'spec', (target) => {
       const keepIp = target.kind === 'Service' ? target.spec.clusterIP : undefined;
-      (target as { spec: unknown }).spec = structuredClone((object as unknown as { spec: unknown }).spec);
+      // A PriorityClass keeps its fields at the top level, with no spec.
+      if (target.kind === 'PriorityClass') {
+        const source = object as unknown as PriorityClass;
+        target.description = source.description;
+        target.globalDefault = source.globalDefault;
+      } else (target as { spec: unknown }).spec = structuredClone((object as unknown as { spec: unknown }).spec);
       if (target.kind === 'Service' && keepIp) target.spec.clusterIP = keepIp;
       target.metadata.labels = { ...(object.metadata.labels ?? {}) };
       target.metadata.annotations = { ...target.metadata.annotations, [lastApplied]: applied };

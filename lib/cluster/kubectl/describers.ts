@@ -157,6 +157,8 @@ export function describeNode(engine: Engine, node: Node): string {
 
 export function describePod(engine: Engine, pod: Pod): string {
   const w = 18;
+  // kubectl's tabwriter widens the block of fields above Containers to its longest label.
+  const top = pod.spec.priorityClassName ? 22 : pod.status.nominatedNodeName ? 20 : w;
   const node = pod.spec.nodeName ? engine.store.get('Node', pod.spec.nodeName) : undefined;
   const owner = controllerOf(pod);
   let status: string = pod.status.phase;
@@ -191,21 +193,18 @@ export function describePod(engine: Engine, pod: Pod): string {
   const conditions = formatTable(['Type', 'Status'], [['----', '------'], ...pod.status.conditions.map((c) => [c.type, c.status])]);
   return (
     [
-      field('Name', pod.metadata.name, w),
-      field('Namespace', pod.metadata.namespace, w),
-      field(
-        'Priority',
-        pod.spec.priorityClassName === 'system-node-critical' ? '2000001000' : pod.spec.priorityClassName ? '2000000000' : '0',
-        w,
-      ),
-      ...(pod.spec.priorityClassName ? [field('Priority Class Name', pod.spec.priorityClassName, w)] : []),
-      field('Node', node ? `${node.metadata.name}/${node.status.internalIP}` : (pod.spec.nodeName ?? '<none>'), w),
-      field('Start Time', pod.status.startTime !== undefined ? timestamp(pod.status.startTime) : '<unset>', w),
-      list('Labels', labelsOf(pod.metadata.labels), w),
-      field('Status', status, w),
-      ...(pod.status.reason ? [field('Reason', pod.status.reason, w)] : []),
-      field('IP', pod.status.podIP ?? '', w),
-      ...(owner ? [field('Controlled By', `${owner.kind}/${owner.name}`, w)] : []),
+      field('Name', pod.metadata.name, top),
+      field('Namespace', pod.metadata.namespace, top),
+      field('Priority', String(pod.spec.priority ?? 0), top),
+      ...(pod.spec.priorityClassName ? [field('Priority Class Name', pod.spec.priorityClassName, top)] : []),
+      field('Node', node ? `${node.metadata.name}/${node.status.internalIP}` : (pod.spec.nodeName ?? '<none>'), top),
+      field('Start Time', pod.status.startTime !== undefined ? timestamp(pod.status.startTime) : '<unset>', top),
+      list('Labels', labelsOf(pod.metadata.labels), top),
+      field('Status', status, top),
+      ...(pod.status.reason ? [field('Reason', pod.status.reason, top)] : []),
+      field('IP', pod.status.podIP ?? '', top),
+      ...(owner ? [field('Controlled By', `${owner.kind}/${owner.name}`, top)] : []),
+      ...(pod.status.nominatedNodeName ? [field('NominatedNodeName', pod.status.nominatedNodeName, top)] : []),
       'Containers:',
       ...containers,
       'Conditions:',

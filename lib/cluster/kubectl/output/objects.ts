@@ -29,6 +29,7 @@ const apiVersions: Record<string, string> = {
   StatefulSet: 'apps/v1',
   PodDisruptionBudget: 'policy/v1',
   Lease: 'coordination.k8s.io/v1',
+  PriorityClass: 'scheduling.k8s.io/v1',
 };
 
 export const apiVersionOf = (kind: string) => apiVersions[kind] ?? 'v1';
@@ -115,9 +116,10 @@ const taint = (t: Taint): JsonObject =>
 /** A pod's spec; a template (`pod` false) lacks what admission adds to pods (priority, service account). */
 function podSpec(spec: PodTemplate['spec'] & { nodeName?: string; affinityNodeName?: string; hostname?: string }, pod = true): JsonObject {
   const admitted = (value: Json) => (pod ? value : undefined);
-  const priority = spec.priorityClassName === 'system-node-critical' ? 2000001000 : spec.priorityClassName ? 2000000000 : 0;
   return compact({
-    affinity: spec.affinityNodeName
+    affinity: spec.affinity
+      ? (structuredClone(spec.affinity) as unknown as JsonObject)
+      : spec.affinityNodeName
       ? {
           nodeAffinity: {
             requiredDuringSchedulingIgnoredDuringExecution: {
@@ -133,8 +135,8 @@ function podSpec(spec: PodTemplate['spec'] & { nodeName?: string; affinityNodeNa
     hostname: spec.hostname,
     nodeName: spec.nodeName,
     nodeSelector: nonEmpty(spec.nodeSelector),
-    preemptionPolicy: admitted('PreemptLowerPriority'),
-    priority: admitted(priority),
+    preemptionPolicy: spec.preemptionPolicy ?? admitted('PreemptLowerPriority'),
+    priority: spec.priority ?? admitted(0),
     priorityClassName: spec.priorityClassName,
     restartPolicy: 'Always',
     schedulerName: 'default-scheduler',
@@ -143,6 +145,9 @@ function podSpec(spec: PodTemplate['spec'] & { nodeName?: string; affinityNodeNa
     serviceAccountName: admitted('default'),
     terminationGracePeriodSeconds: spec.terminationGracePeriodSeconds,
     tolerations: spec.tolerations.length > 0 ? spec.tolerations.map(toleration) : undefined,
+    topologySpreadConstraints: spec.topologySpreadConstraints
+      ? (structuredClone(spec.topologySpreadConstraints) as unknown as Json[])
+      : undefined,
     volumes: spec.volumes.length > 0 ? spec.volumes.map((volume) => ({ name: volume.name, emptyDir: {} })) : undefined,
   });
 }
@@ -188,6 +193,7 @@ function podStatus(pod: Pod): JsonObject {
     hostIP: status.hostIP,
     hostIPs: status.hostIP ? [{ ip: status.hostIP }] : undefined,
     message: status.message,
+    nominatedNodeName: status.nominatedNodeName,
     phase: status.phase,
     podIP: status.podIP,
     podIPs: status.podIP ? [{ ip: status.podIP }] : undefined,
@@ -360,10 +366,13 @@ function specAndStatus(object: AnyObject, engine: Engine): { spec?: JsonObject; 
         spec: { finalizers: ['kubernetes'] },
         status: { phase: object.metadata.deletionTimestamp !== undefined ? 'Terminating' : 'Active' },
       };
+    case 'PriorityClass':
+      // A PriorityClass has no spec: its fields sit at the top level (see apiObject).
+      return {};
   }
 }
 
-const clusterScoped = new Set(['Node', 'Namespace']);
+const clusterScoped = new Set(['Node', 'Namespace', 'PriorityClass']);
 
 /** One object as the API server returns it. */
 export function apiObject(object: AnyObject | KubeEvent, engine: Engine): JsonObject {
@@ -371,6 +380,17 @@ export function apiObject(object: AnyObject | KubeEvent, engine: Engine): JsonOb
   const { spec, status } = specAndStatus(object, engine);
   const meta = metadata(object.metadata, !clusterScoped.has(object.kind), object.kind);
   if (object.kind === 'Namespace') meta.labels = { 'kubernetes.io/metadata.name': object.metadata.name, ...object.metadata.labels };
+  if (object.kind === 'PriorityClass') {
+    return compact({
+      apiVersion: apiVersionOf(object.kind),
+      description: object.description || undefined,
+      globalDefault: object.globalDefault || undefined,
+      kind: object.kind,
+      metadata: meta,
+      preemptionPolicy: object.preemptionPolicy,
+      value: object.value,
+    });
+  }
   return compact({ apiVersion: apiVersionOf(object.kind), kind: object.kind, metadata: meta, spec, status });
 }
 
