@@ -24,8 +24,16 @@ export function defaultTolerationSeconds(pod: Pod): void {
 
 /** The built-in classes the API server creates at start-up (pkg/apis/scheduling SystemPriorityClasses). */
 export const systemPriorityClasses = [
-  { name: 'system-node-critical', value: 2000001000, description: 'Used for system critical pods that must not be moved from their current node.' },
-  { name: 'system-cluster-critical', value: 2000000000, description: 'Used for system critical pods that must run in the cluster, but can be moved to another node if necessary.' },
+  {
+    name: 'system-node-critical',
+    value: 2000001000,
+    description: 'Used for system critical pods that must not be moved from their current node.',
+  },
+  {
+    name: 'system-cluster-critical',
+    value: 2000000000,
+    description: 'Used for system critical pods that must run in the cluster, but can be moved to another node if necessary.',
+  },
 ] as const;
 
 /** HighestUserDefinablePriority: user classes may not go above it. */
@@ -65,7 +73,8 @@ export function admitPriority(pod: Pod, classes: PriorityClasses): ApiError | un
       policy = pc.preemptionPolicy;
     }
   }
-  if (pod.spec.priority !== undefined && pod.spec.priority !== value) return apiErrors.priorityMismatch(pod.metadata.name, pod.spec.priority, value);
+  if (pod.spec.priority !== undefined && pod.spec.priority !== value)
+    return apiErrors.priorityMismatch(pod.metadata.name, pod.spec.priority, value);
   pod.spec.priority = value;
   pod.spec.preemptionPolicy ??= policy ?? 'PreemptLowerPriority';
   return undefined;
@@ -75,7 +84,8 @@ export function admitPriority(pod: Pod, classes: PriorityClasses): ApiError | un
 export function admitPriorityClass(pc: PriorityClass, classes: PriorityClasses): ApiError | undefined {
   if (!pc.globalDefault) return undefined;
   for (const other of classes.list()) {
-    if (other.globalDefault && other.metadata.name !== pc.metadata.name) return apiErrors.secondDefaultPriorityClass(pc.metadata.name, other.metadata.name);
+    if (other.globalDefault && other.metadata.name !== pc.metadata.name)
+      return apiErrors.secondDefaultPriorityClass(pc.metadata.name, other.metadata.name);
   }
   return undefined;
 }

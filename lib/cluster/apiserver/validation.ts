@@ -43,7 +43,10 @@ export function validateObject(object: AnyObject, maxPods: number): string[] {
     else if (replicas > maxPods) causes.push(fieldErrors.tooManyReplicas('spec.replicas', replicas, maxPods));
   }
   // ValidatePriorityClass: user classes stay at or below 1e9 and may not take the system- prefix.
-  if (object.kind === 'PriorityClass' && !systemPriorityClasses.some((pc) => pc.name === object.metadata.name && pc.value === object.value)) {
+  if (
+    object.kind === 'PriorityClass' &&
+    !systemPriorityClasses.some((pc) => pc.name === object.metadata.name && pc.value === object.value)
+  ) {
     if (object.metadata.name.startsWith('system-')) causes.push(fieldErrors.reservedPriorityClassName());
     else if (object.value > highestUserDefinablePriority) causes.push(fieldErrors.userPriorityTooHigh(highestUserDefinablePriority));
   }

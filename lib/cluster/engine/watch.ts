@@ -7,7 +7,7 @@ import { budgetsForPod } from '../controllers/disruption';
 import { podFlags, type OwnerPodCounts } from '../controllers/podcounts';
 import { controllerOf } from '../controllers/podutil';
 import type { SchedulerCache } from '../scheduler/cache';
-import { retryUnschedulable } from '../scheduler/scheduler';
+import { retryPeerWaiters, retryUnschedulable } from '../scheduler/scheduler';
 import type { Node, Pod, ReplicaSet } from '../api/types';
 
 /** What a pod's owners care about, as last seen; a change that leaves it alone (a pull starting) wakes nobody. */
@@ -68,6 +68,7 @@ function routePod(ctx: SimContext, indexes: WatchIndexes, event: WatchEvent, pod
     return;
   }
   if (event.hint !== 'status') queues.kubelet.add({ node, pod: event.key });
+  if (event.type === 'ADDED' || event.hint === 'spec') retryPeerWaiters(ctx);
   // The taint eviction controller only looks at pods on nodes with NoExecute taints, or with an
   // eviction pending (handlePodUpdate returns early for untainted nodes).
   if ((deleted || event.hint === 'spec' || event.type === 'ADDED') && mayBeEvicted(ctx, node, event.key)) {

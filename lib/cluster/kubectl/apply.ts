@@ -67,9 +67,9 @@ function plan(file: string, text: string, namespace: string): Planned[] | string
     const result = info.manifest.safeParse(value);
     if (!result.success) return validationError(file, kind, value, result.error.issues[0]);
     const object = toObject(kind as ManifestKind, result.data as never, namespace);
-    const spec = (
-      object as unknown as { spec: { selector?: Record<string, string>; template?: { metadata: { labels: Record<string, string> } } } }
-    ).spec ?? {};
+    const spec =
+      (object as unknown as { spec: { selector?: Record<string, string>; template?: { metadata: { labels: Record<string, string> } } } })
+        .spec ?? {};
     if (spec.template && spec.selector) {
       const mismatch = Object.entries(spec.selector).some(([k, v]) => spec.template!.metadata.labels[k] !== v);
       if (mismatch) {

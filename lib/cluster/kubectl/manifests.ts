@@ -63,7 +63,7 @@ const nodeSelectorRequirement = z
     values: z.array(z.string()).optional(),
   })
   .refine((r) => !['In', 'NotIn'].includes(r.operator) || (r.values?.length ?? 0) > 0, {
-    message: 'values: Required value: must be specified when `operator` is \'In\' or \'NotIn\'',
+    message: "values: Required value: must be specified when `operator` is 'In' or 'NotIn'",
   })
   .refine((r) => !['Exists', 'DoesNotExist'].includes(r.operator) || (r.values?.length ?? 0) === 0, {
     message: "values: Forbidden: may not be specified when `operator` is 'Exists' or 'DoesNotExist'",
@@ -74,16 +74,28 @@ const nodeSelectorRequirement = z
 const nodeSelectorTerm = z.object({
   matchExpressions: z.array(nodeSelectorRequirement).optional(),
   matchFields: z
-    .array(nodeSelectorRequirement.refine((r) => r.key === 'metadata.name', { message: 'key: Invalid value: not a valid field selector key' }))
+    .array(
+      nodeSelectorRequirement.refine((r) => r.key === 'metadata.name', { message: 'key: Invalid value: not a valid field selector key' }),
+    )
     .optional(),
 });
 const labelSelector = z.object({
   matchLabels: labelMap.optional(),
   matchExpressions: z
-    .array(z.object({ key: z.string().min(1), operator: z.enum(['In', 'NotIn', 'Exists', 'DoesNotExist']), values: z.array(z.string()).optional() }))
+    .array(
+      z.object({
+        key: z.string().min(1),
+        operator: z.enum(['In', 'NotIn', 'Exists', 'DoesNotExist']),
+        values: z.array(z.string()).optional(),
+      }),
+    )
     .optional(),
 });
-const weight = z.number().int().min(1, 'weight: Invalid value: must be in the range 1-100').max(100, 'weight: Invalid value: must be in the range 1-100');
+const weight = z
+  .number()
+  .int()
+  .min(1, 'weight: Invalid value: must be in the range 1-100')
+  .max(100, 'weight: Invalid value: must be in the range 1-100');
 const podAffinityTerm = z.object({
   labelSelector: labelSelector.optional(),
   namespaces: z.array(z.string()).optional(),
@@ -97,7 +109,11 @@ const affinity = z.object({
   nodeAffinity: z
     .object({
       requiredDuringSchedulingIgnoredDuringExecution: z
-        .object({ nodeSelectorTerms: z.array(nodeSelectorTerm).min(1, 'nodeSelectorTerms: Required value: must have at least one node selector term') })
+        .object({
+          nodeSelectorTerms: z
+            .array(nodeSelectorTerm)
+            .min(1, 'nodeSelectorTerms: Required value: must have at least one node selector term'),
+        })
         .optional(),
       preferredDuringSchedulingIgnoredDuringExecution: z.array(z.object({ weight, preference: nodeSelectorTerm })).optional(),
     })

@@ -162,6 +162,12 @@ export const eventColumns: Columns<KubeEvent> & { wideHeader: readonly string[] 
 export const priorityClassColumns: Columns<KindMap['PriorityClass']> = {
   header: ['NAME', 'VALUE', 'GLOBAL-DEFAULT', 'AGE', 'PREEMPTIONPOLICY'],
   wide: [],
-  row: (pc, now) => [pc.metadata.name, String(pc.value), String(pc.globalDefault), age(now, pc.metadata.creationTimestamp), pc.preemptionPolicy],
+  row: (pc, now) => [
+    pc.metadata.name,
+    String(pc.value),
+    String(pc.globalDefault),
+    age(now, pc.metadata.creationTimestamp),
+    pc.preemptionPolicy,
+  ],
   wideRow: () => [],
 };

@@ -153,7 +153,13 @@ function evictVictims(ctx: SimContext, preemptor: Pod, candidate: Candidate): vo
     });
     const deleted = ctx.client.delete('Pod', victim.metadata.namespace, victim.metadata.name);
     if (!deleted.ok) continue;
-    ctx.client.record(involved(victim), 'Normal', 'Preempted', preemptionTexts.preempted(preemptor.metadata.uid, candidate.node), schedulerName);
+    ctx.client.record(
+      involved(victim),
+      'Normal',
+      'Preempted',
+      preemptionTexts.preempted(preemptor.metadata.uid, candidate.node),
+      schedulerName,
+    );
   }
   // Lower-priority pods nominated to this node may no longer fit there: their nomination goes.
   const priority = podPriority(preemptor);

@@ -123,7 +123,8 @@ const filters: readonly Filter[] = [
     const held = nominated?.get(node.metadata.name);
     const found: string[] = [];
     if (load.pods + (held?.pods ?? 0) + 1 > allocatable.pods) found.push(reasons.tooManyPods);
-    if (requested.cpu > 0 && load.requested.cpu + (held?.cpu ?? 0) + requested.cpu > allocatable.cpu) found.push(reasons.insufficient('cpu'));
+    if (requested.cpu > 0 && load.requested.cpu + (held?.cpu ?? 0) + requested.cpu > allocatable.cpu)
+      found.push(reasons.insufficient('cpu'));
     if (requested.memory > 0 && load.requested.memory + (held?.memory ?? 0) + requested.memory > allocatable.memory) {
       found.push(reasons.insufficient('memory'));
     }

@@ -19,7 +19,11 @@ interface Term {
 const hardPodAffinityWeight = 1;
 
 function required(pod: Pod, rules: PodAffinityRules | undefined): Term[] {
-  return (rules?.requiredDuringSchedulingIgnoredDuringExecution ?? []).map((term) => ({ term, namespaces: namespacesOf(pod, term), weight: 1 }));
+  return (rules?.requiredDuringSchedulingIgnoredDuringExecution ?? []).map((term) => ({
+    term,
+    namespaces: namespacesOf(pod, term),
+    weight: 1,
+  }));
 }
 
 function preferred(pod: Pod, rules: PodAffinityRules | undefined): Term[] {
@@ -169,7 +173,8 @@ export function interPodAffinityPreScore(ctx: SimContext, cache: SchedulerCache,
     for (const term of required(existing, rules?.podAffinity)) {
       if (termMatches(term, pod)) bump(scores, node, term.term.topologyKey, hardPodAffinityWeight);
     }
-    for (const term of preferred(existing, rules?.podAffinity)) if (termMatches(term, pod)) bump(scores, node, term.term.topologyKey, term.weight);
+    for (const term of preferred(existing, rules?.podAffinity))
+      if (termMatches(term, pod)) bump(scores, node, term.term.topologyKey, term.weight);
     for (const term of preferred(existing, rules?.podAntiAffinity)) {
       if (termMatches(term, pod)) bump(scores, node, term.term.topologyKey, -term.weight);
     }

@@ -31,7 +31,8 @@ const ownConstraints = (pod: Pod, when: TopologySpreadConstraint['whenUnsatisfia
     .filter((c) => c.whenUnsatisfiable === when)
     .map((c) => ({ topologyKey: c.topologyKey, maxSkew: c.maxSkew, minDomains: c.minDomains ?? 1, selector: c.labelSelector }));
 
-const hasAllKeys = (node: Node, constraints: readonly Constraint[]) => constraints.every((c) => node.metadata.labels[c.topologyKey] !== undefined);
+const hasAllKeys = (node: Node, constraints: readonly Constraint[]) =>
+  constraints.every((c) => node.metadata.labels[c.topologyKey] !== undefined);
 
 /** Pods counted toward a spread: same namespace, matching, not terminating (#87621). */
 function countByNode(ctx: SimContext, cache: SchedulerCache, pod: Pod, selector: LabelSelector | undefined): Map<string, number> {

@@ -96,7 +96,8 @@ function addPluginScores(ctx: SimContext, inputs: SchedulingInputs, state: Cycle
     for (let f = 0; f < count; f++) totals[f] += pluginScores[f] * scoreWeights.NodeAffinity;
   }
   let tainted = false;
-  for (let f = 0; f < count && !tainted; f++) if (table.simple[feasibleSlots[f]] === 0) tainted = nodes[feasibleSlots[f]].spec.taints.length > 0;
+  for (let f = 0; f < count && !tainted; f++)
+    if (table.simple[feasibleSlots[f]] === 0) tainted = nodes[feasibleSlots[f]].spec.taints.length > 0;
   if (tainted) {
     for (let f = 0; f < count; f++) pluginScores[f] = intolerablePreferNoSchedule(pod, nodes[feasibleSlots[f]].spec.taints);
     defaultNormalize(pluginScores, count, true);
@@ -233,9 +234,34 @@ export function retryUnschedulable(ctx: SimContext): void {
     const pod = ctx.listers.get('Pod', key);
     return pod ? podPriority(pod) : 0;
   };
-  const keys = ctx.state.unschedulable.length > 1 ? [...ctx.state.unschedulable].sort((a, b) => byPriority(b) - byPriority(a)) : ctx.state.unschedulable;
+  const keys =
+    ctx.state.unschedulable.length > 1
+      ? [...ctx.state.unschedulable].sort((a, b) => byPriority(b) - byPriority(a))
+      : ctx.state.unschedulable;
   for (const key of keys) ctx.queues.scheduling.add(key);
   ctx.state.unschedulable = [];
+}
+
+/**
+ * A pod was bound: pods waiting for a peer (required pod affinity) or for a domain to fill up
+ * (DoNotSchedule spreading) may fit now, as the InterPodAffinity and PodTopologySpread queueing
+ * hints for an assigned pod's arrival say. Only those are retried.
+ */
+export function retryPeerWaiters(ctx: SimContext): void {
+  const unschedulable = ctx.state.unschedulable;
+  if (unschedulable.length === 0) return;
+  const waiting = (key: string) => {
+    const pod = ctx.listers.get('Pod', key);
+    return (
+      pod !== undefined &&
+      ((pod.spec.affinity?.podAffinity?.requiredDuringSchedulingIgnoredDuringExecution?.length ?? 0) > 0 ||
+        (pod.spec.topologySpreadConstraints ?? []).some((c) => c.whenUnsatisfiable === 'DoNotSchedule'))
+    );
+  };
+  const retried = unschedulable.filter(waiting);
+  if (retried.length === 0) return;
+  for (const key of retried) ctx.queues.scheduling.add(key);
+  ctx.state.unschedulable = unschedulable.filter((key) => !retried.includes(key));
 }
 
 export function queuePendingPods(ctx: SimContext): void {

@@ -120,14 +120,14 @@ function podSpec(spec: PodTemplate['spec'] & { nodeName?: string; affinityNodeNa
     affinity: spec.affinity
       ? (structuredClone(spec.affinity) as unknown as JsonObject)
       : spec.affinityNodeName
-      ? {
-          nodeAffinity: {
-            requiredDuringSchedulingIgnoredDuringExecution: {
-              nodeSelectorTerms: [{ matchFields: [{ key: 'metadata.name', operator: 'In', values: [spec.affinityNodeName] }] }],
+        ? {
+            nodeAffinity: {
+              requiredDuringSchedulingIgnoredDuringExecution: {
+                nodeSelectorTerms: [{ matchFields: [{ key: 'metadata.name', operator: 'In', values: [spec.affinityNodeName] }] }],
+              },
             },
-          },
-        }
-      : undefined,
+          }
+        : undefined,
     containers: spec.containers.map(containerSpec),
     dnsPolicy: spec.hostNetwork ? 'ClusterFirstWithHostNet' : 'ClusterFirst',
     enableServiceLinks: admitted(true),
