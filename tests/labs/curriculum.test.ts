@@ -22,7 +22,6 @@ const labsAwaitingModel: Record<string, string> = {
   'services-and-kube-proxy': 'Services and traffic (requests time out until the pod leaves the endpoints)',
   'rolling-updates': 'rollouts (set image, a stuck rollout on a bad image, undo)',
   'probes-and-termination': 'probes, crash loops, OOM kills and termination signals',
-  'placing-pods': 'pod anti-affinity, topology spread and priority',
 };
 
 describe('labs in the curriculum', () => {

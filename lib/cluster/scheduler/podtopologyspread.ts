@@ -34,7 +34,7 @@ const ownConstraints = (pod: Pod, when: TopologySpreadConstraint['whenUnsatisfia
 const hasAllKeys = (node: Node, constraints: readonly Constraint[]) =>
   constraints.every((c) => node.metadata.labels[c.topologyKey] !== undefined);
 
-/** Pods counted toward a spread: same namespace, matching, not terminating (#87621). */
+/** Pods counted toward a spread: same namespace, matching, not terminating (upstream issue 87621). */
 function countByNode(ctx: SimContext, cache: SchedulerCache, pod: Pod, selector: LabelSelector | undefined): Map<string, number> {
   const counts = new Map<string, number>();
   forEachMatchingPod(ctx, cache, [pod.metadata.namespace], selector, (other, node) => {
