@@ -4,7 +4,7 @@
 // has an entry here. Entries are in etcd's storage order, which snapshots and dumps follow.
 import type { z } from 'zod';
 import type { Engine } from '../engine/engine';
-import { describeDeployment, describeNode, describePod } from '../kubectl/describers';
+import { describeDeployment, describeNode, describePod, describePriorityClass } from '../kubectl/describers';
 import { manifestSchemas } from '../kubectl/manifests';
 import * as printers from '../kubectl/printers';
 import type { Columns } from '../kubectl/printers';
@@ -138,6 +138,7 @@ const registry: Registry = {
     namespaced: false,
     columns: printers.priorityClassColumns,
     manifest: manifestSchemas.PriorityClass,
+    describe: describePriorityClass,
   },
   // Events live in the API server's event log rather than the object store.
   Event: { plural: 'events', singular: 'event', short: ['ev'], group: '', version: 'v1', namespaced: true, columns: printers.eventColumns },

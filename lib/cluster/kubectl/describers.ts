@@ -3,7 +3,7 @@
 import { controllerOf, selectorString } from '../controllers/podutil';
 import type { Engine } from '../engine/engine';
 import { podLimits, podQosClass, podRequests } from '../apiserver/qos';
-import type { Deployment, Node, Pod, Resources, Toleration } from '../api/types';
+import type { Deployment, Node, Pod, PriorityClass, Resources, Toleration } from '../api/types';
 import { formatCpu, formatMemory } from '../util/quantity';
 import { timestamp } from './env';
 import { age, nodeRoles } from './status';
@@ -254,6 +254,23 @@ export function describeDeployment(engine: Engine, deployment: Deployment): stri
       field('OldReplicaSets', old.length ? old.map(rsText).join(', ') : '<none>', w),
       field('NewReplicaSet', rsText(newest), w),
       eventsSection(engine, 'Deployment', deployment.metadata.namespace, deployment.metadata.name),
+    ].join('\n') + '\n'
+  );
+}
+
+/** describePriorityClass: the value, default flag, policy and description, then events. */
+export function describePriorityClass(engine: Engine, pc: PriorityClass): string {
+  const w = 19;
+  const annotations = Object.entries(pc.metadata.annotations).map(([key, value]) => `${key}: ${value}`);
+  return (
+    [
+      field('Name', pc.metadata.name, w),
+      field('Value', String(pc.value), w),
+      field('GlobalDefault', String(pc.globalDefault), w),
+      field('PreemptionPolicy', pc.preemptionPolicy, w),
+      field('Description', pc.description, w),
+      list('Annotations', annotations, w),
+      eventsSection(engine, 'PriorityClass', '', pc.metadata.name),
     ].join('\n') + '\n'
   );
 }
