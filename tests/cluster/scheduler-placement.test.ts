@@ -419,6 +419,26 @@ describe('preemption', () => {
     expect(cluster.view().events.filter((e) => e.reason === 'Preempted')).toHaveLength(0);
   });
 
+  it('#68 while its victim still terminates, the nominated pod does not preempt again', () => {
+    const cluster = newCluster({
+      files: { 'low.yaml': fill, 'pc.yaml': priorityClass('high', 1000), 'vip.yaml': pod('vip', 'priorityClassName: high', '{}', '"3"') },
+    });
+    script(cluster, 'kubectl apply -f low.yaml\nkubectl apply -f pc.yaml\nsim advance 20s');
+    // With the kubelets stopped, nothing confirms the victim's deletion: it stays Terminating.
+    script(
+      cluster,
+      'sim kubelet stop worker-1\nsim kubelet stop worker-2\nsim kubelet stop worker-3\nkubectl apply -f vip.yaml\nsim advance 1s',
+    );
+    expect(json(cluster, 'pod vip').status.nominatedNodeName).toMatch(/^worker-/);
+    // Any pod that goes away makes the scheduler try the waiting pods again.
+    const dns = pods(cluster, (p) => p.name.startsWith('coredns-'))[0].name;
+    script(cluster, `kubectl delete pod -n kube-system ${dns} --grace-period=0 --force\nsim advance 1s`);
+    expect(failedScheduling(cluster, 'vip')).toBe(
+      `0/4 nodes are available: ${taintedControlPlane}, 3 Insufficient cpu. preemption: not eligible due to a terminating pod on the nominated node.`,
+    );
+    expect(cluster.view().events.filter((e) => e.reason === 'Preempted')).toHaveLength(1);
+  });
+
   it('#69 pods waiting for room are retried highest priority first', () => {
     const cluster = newCluster({
       files: {
