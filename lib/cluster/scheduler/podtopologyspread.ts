@@ -7,16 +7,16 @@ import type { LabelSelector, Node, Pod, TopologySpreadConstraint } from '../api/
 import type { SimContext } from '../engine/context';
 import type { SchedulerCache } from './cache';
 import { nodeAffinityMatches } from './nodeaffinity';
-import type { NodeTable } from './nodetable';
+import { hostnameLabel, type NodeTable, zoneLabel } from './nodetable';
 import { forEachMatchingPod } from './podlister';
 import { labelSelectorMatches } from './selectors';
 
-const hostnameKey = 'kubernetes.io/hostname';
+const hostnameKey = hostnameLabel;
 
 /** systemDefaultConstraints in plugin.go: policy as data. */
 export const systemDefaultConstraints: readonly { topologyKey: string; maxSkew: number }[] = [
   { topologyKey: hostnameKey, maxSkew: 3 },
-  { topologyKey: 'topology.kubernetes.io/zone', maxSkew: 5 },
+  { topologyKey: zoneLabel, maxSkew: 5 },
 ];
 
 interface Constraint {
@@ -138,7 +138,9 @@ export function spreadFilter(state: SpreadFilterState, node: Node): SpreadVerdic
 
 /**
  * PreScore, Score and NormalizeScore over the feasible nodes (table slots), written to `out`
- * (0-100 each); false when the plugin skips (every node would score the same).
+ * (0-100 each); false when the plugin skips (every node would score the same). This runs for
+ * nearly every pod, over hundreds of nodes: it reads the node table's label columns and counts
+ * per slot, and visits only the pod's siblings, never all pods.
  */
 export function spreadScores(
   ctx: SimContext,
@@ -156,27 +158,31 @@ export function spreadScores(
   } else {
     const selector = defaultSelector(ctx, cache, pod);
     if (!selector) return false;
-    constraints = systemDefaultConstraints.map((c) => ({ ...c, minDomains: 1, selector: { matchLabels: selector } }));
+    const shared = { matchLabels: selector };
+    constraints = systemDefaultConstraints.map((c) => ({ ...c, minDomains: 1, selector: shared }));
     requireAll = false;
   }
   if (constraints.length === 0) return false;
-  const { nodes } = table;
+  const { nodes, hostnames, zones } = table;
+  const valueAt = (key: string, slot: number) =>
+    key === hostnameKey ? hostnames[slot] : key === zoneLabel ? zones[slot] : nodes[slot].metadata.labels[key];
   const ignored = new Uint8Array(count);
   let considered = 0;
   const domains = constraints.map(() => new Map<string, number>());
   for (let f = 0; f < count; f++) {
-    const node = nodes[feasible[f]];
-    if (requireAll && !hasAllKeys(node, constraints)) {
+    const slot = feasible[f];
+    if (requireAll && !hasAllKeys(nodes[slot], constraints)) {
       ignored[f] = 1;
       continue;
     }
     considered++;
-    constraints.forEach((c, i) => {
-      const value = node.metadata.labels[c.topologyKey];
-      if (value !== undefined && c.topologyKey !== hostnameKey) domains[i].set(value, 0);
-    });
+    for (let i = 0; i < constraints.length; i++) {
+      const key = constraints[i].topologyKey;
+      if (key === hostnameKey) continue;
+      const value = valueAt(key, slot);
+      if (value !== undefined) domains[i].set(value, 0);
+    }
   }
-  const weights = constraints.map((c, i) => Math.log((c.topologyKey === hostnameKey ? considered : domains[i].size) + 2));
   // Sibling counts per node, once per distinct selector (the defaults share one).
   const byNode = new Map<LabelSelector | undefined, Map<string, number>>();
   const siblings = (c: Constraint) => {
@@ -184,29 +190,43 @@ export function spreadScores(
     if (!counts) byNode.set(c.selector, (counts = countByNode(ctx, cache, pod, c.selector)));
     return counts;
   };
-  constraints.forEach((c, i) => {
-    if (c.topologyKey === hostnameKey) return;
+  for (let f = 0; f < count; f++) out[f] = 0;
+  for (let i = 0; i < constraints.length; i++) {
+    const c = constraints[i];
+    const hostname = c.topologyKey === hostnameKey;
+    // A key no feasible node has adds nothing anywhere.
+    if (!hostname && domains[i].size === 0) continue;
+    const weight = Math.log((hostname ? considered : domains[i].size) + 2);
+    const counts = table.counts;
+    const touched: number[] = [];
     for (const [nodeName, n] of siblings(c)) {
+      if (hostname) {
+        const slot = table.slotOf(nodeName);
+        if (slot === undefined) continue;
+        counts[slot] += n;
+        touched.push(slot);
+        continue;
+      }
       const node = ctx.listers.get('Node', nodeName);
       if (!node || !nodeAffinityMatches(pod, node) || (requireAll && !hasAllKeys(node, constraints))) continue;
       const value = node.metadata.labels[c.topologyKey];
       if (value !== undefined && domains[i].has(value)) domains[i].set(value, domains[i].get(value)! + n);
     }
-  });
+    for (let f = 0; f < count; f++) {
+      if (ignored[f]) continue;
+      const slot = feasible[f];
+      const value = valueAt(c.topologyKey, slot);
+      if (value === undefined) continue;
+      const n = hostname ? counts[slot] : (domains[i].get(value) ?? 0);
+      out[f] += n * weight + (c.maxSkew - 1);
+    }
+    for (const slot of touched) counts[slot] = 0;
+  }
   let min = Number.POSITIVE_INFINITY;
   let max = 0;
   for (let f = 0; f < count; f++) {
     if (ignored[f]) continue;
-    const slot = feasible[f];
-    const labels = nodes[slot].metadata.labels;
-    let score = 0;
-    constraints.forEach((c, i) => {
-      const value = labels[c.topologyKey];
-      if (value === undefined) return;
-      const n = c.topologyKey === hostnameKey ? (siblings(c).get(table.names[slot]) ?? 0) : (domains[i].get(value) ?? 0);
-      score += n * weights[i] + (c.maxSkew - 1);
-    });
-    const rounded = Math.round(score);
+    const rounded = Math.round(out[f]);
     out[f] = rounded;
     if (rounded < min) min = rounded;
     if (rounded > max) max = rounded;

@@ -113,21 +113,26 @@ const toleration = (t: Toleration): JsonObject =>
 const taint = (t: Taint): JsonObject =>
   compact({ effect: t.effect, key: t.key, timeAdded: t.timeAdded !== undefined ? isoTime(t.timeAdded) : undefined, value: t.value });
 
+/**
+ * The affinity as stored; a DaemonSet pod's required node affinity is the one term the controller
+ * writes, matchFields on its node's name (ReplaceDaemonSetPodNodeNameNodeAffinity).
+ */
+function podAffinity(spec: PodTemplate['spec'] & { affinityNodeName?: string }): JsonObject | undefined {
+  const affinity = spec.affinity ? (structuredClone(spec.affinity) as unknown as JsonObject) : undefined;
+  if (!spec.affinityNodeName) return affinity;
+  const pinned = { nodeSelectorTerms: [{ matchFields: [{ key: 'metadata.name', operator: 'In', values: [spec.affinityNodeName] }] }] };
+  const nodeAffinity = {
+    ...((affinity?.nodeAffinity as JsonObject | undefined) ?? {}),
+    requiredDuringSchedulingIgnoredDuringExecution: pinned,
+  };
+  return { ...affinity, nodeAffinity };
+}
+
 /** A pod's spec; a template (`pod` false) lacks what admission adds to pods (priority, service account). */
 function podSpec(spec: PodTemplate['spec'] & { nodeName?: string; affinityNodeName?: string; hostname?: string }, pod = true): JsonObject {
   const admitted = (value: Json) => (pod ? value : undefined);
   return compact({
-    affinity: spec.affinity
-      ? (structuredClone(spec.affinity) as unknown as JsonObject)
-      : spec.affinityNodeName
-        ? {
-            nodeAffinity: {
-              requiredDuringSchedulingIgnoredDuringExecution: {
-                nodeSelectorTerms: [{ matchFields: [{ key: 'metadata.name', operator: 'In', values: [spec.affinityNodeName] }] }],
-              },
-            },
-          }
-        : undefined,
+    affinity: podAffinity(spec),
     containers: spec.containers.map(containerSpec),
     dnsPolicy: spec.hostNetwork ? 'ClusterFirstWithHostNet' : 'ClusterFirst',
     enableServiceLinks: admitted(true),
