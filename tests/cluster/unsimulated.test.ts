@@ -44,6 +44,7 @@ const bases: Record<ManifestKind, () => Mutable> = {
     metadata: { name: 'a' },
     spec: { minAvailable: 1, selector: selector() },
   }),
+  PriorityClass: () => ({ apiVersion: 'scheduling.k8s.io/v1', kind: 'PriorityClass', metadata: { name: 'a' }, value: 1000 }),
 };
 const kinds = Object.keys(bases) as ManifestKind[];
 

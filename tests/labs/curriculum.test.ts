@@ -17,7 +17,6 @@ const labParts = ['architecture', 'workloads', 'resilience'];
  */
 const labsAwaitingModel: Record<string, string> = {
   'three-namespaces': 'a node shell (lsns shows a pod sharing its sandbox network namespace) and ResourceQuota',
-  'placing-pods': 'pod anti-affinity, topology spread and priority',
 };
 
 describe('labs in the curriculum', () => {

@@ -46,6 +46,22 @@ export const apiErrors = {
     reason: 'RequestEntityTooLarge',
     message: `Request entity too large: limit is ${limits.maxRequestBodyBytes}`,
   }),
+  /** The Priority admission plugin: a pod naming a class that does not exist. */
+  noPriorityClass: (pod: string, className: string): ApiError => ({
+    code: 403,
+    reason: 'Forbidden',
+    message: `pods "${pod}" is forbidden: no PriorityClass with name ${className} was found`,
+  }),
+  priorityMismatch: (pod: string, given: number, computed: number): ApiError => ({
+    code: 403,
+    reason: 'Forbidden',
+    message: `pods "${pod}" is forbidden: the integer value of priority (${given}) must not be provided in pod spec; priority admission controller computed ${computed} from the given PriorityClass name`,
+  }),
+  secondDefaultPriorityClass: (name: string, existing: string): ApiError => ({
+    code: 403,
+    reason: 'Forbidden',
+    message: `priorityclasses.scheduling.k8s.io "${name}" is forbidden: PriorityClass ${existing} is already marked as default. Only one default can exist`,
+  }),
   /** etcd's request limit (--max-request-bytes), reached before the API server's own. */
   etcdRequestTooLarge: (): ApiError => ({ code: 500, message: 'etcdserver: request is too large' }),
   /** A client cut off from the API server (a partitioned node's kubelet, #46): the dial times out. */
@@ -56,6 +72,8 @@ export const apiErrors = {
 export const fieldErrors = {
   annotationsTooLong: () => `metadata.annotations: Too long: must have at most ${limits.totalAnnotationSizeBytes} bytes`,
   negative: (path: string, value: number) => `${path}: Invalid value: ${value}: must be greater than or equal to 0`,
+  userPriorityTooHigh: (max: number) => `value: Forbidden: maximum allowed value of a user defined priority is ${max}`,
+  reservedPriorityClassName: () => "metadata.name: Forbidden: priority class names with 'system-' prefix are reserved for system use only",
   tooManyReplicas: (path: string, value: number, max: number) =>
     `${path}: Invalid value: ${value}: the simulator runs at most ${max} pods in this cluster`,
   /** The Service REST storage's NodePort checks (#32). */

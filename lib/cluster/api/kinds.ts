@@ -4,7 +4,7 @@
 // has an entry here. Entries are in etcd's storage order, which snapshots and dumps follow.
 import type { z } from 'zod';
 import type { Engine } from '../engine/engine';
-import { describeDeployment, describeNode, describePod } from '../kubectl/describers';
+import { describeDeployment, describeNode, describePod, describePriorityClass } from '../kubectl/describers';
 import { describeEndpointSlice, describeEndpoints, describeService } from '../kubectl/describe-service';
 import { manifestSchemas } from '../kubectl/manifests';
 import * as printers from '../kubectl/printers';
@@ -16,7 +16,7 @@ export interface KindEntry<T> {
   singular: string;
   short: readonly string[];
   /** The API group: '' for the core group. */
-  group: '' | 'apps' | 'policy' | 'coordination.k8s.io' | 'discovery.k8s.io';
+  group: '' | 'apps' | 'policy' | 'coordination.k8s.io' | 'discovery.k8s.io' | 'scheduling.k8s.io';
   version: 'v1';
   namespaced: boolean;
   /** `kubectl get` columns, typed against the kind. */
@@ -151,6 +151,17 @@ const registry: Registry = {
     columns: printers.podColumns,
     manifest: manifestSchemas.Pod,
     describe: describePod,
+  },
+  PriorityClass: {
+    plural: 'priorityclasses',
+    singular: 'priorityclass',
+    short: ['pc'],
+    group: 'scheduling.k8s.io',
+    version: 'v1',
+    namespaced: false,
+    columns: printers.priorityClassColumns,
+    manifest: manifestSchemas.PriorityClass,
+    describe: describePriorityClass,
   },
   // Events live in the API server's event log rather than the object store.
   Event: { plural: 'events', singular: 'event', short: ['ev'], group: '', version: 'v1', namespaced: true, columns: printers.eventColumns },

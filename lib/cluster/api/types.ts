@@ -131,6 +131,73 @@ export interface PodSpec {
   hostname?: string;
   /** #39 absent means Always (the default). */
   restartPolicy?: RestartPolicy;
+  /** Scheduling constraints (scheduler/nodeaffinity, interpodaffinity); undefined when the manifest has none. */
+  affinity?: Affinity;
+  topologySpreadConstraints?: TopologySpreadConstraint[];
+  /** Set by the Priority admission plugin from priorityClassName (or the global default, or 0). */
+  priority?: number;
+  preemptionPolicy?: PreemptionPolicy;
+}
+
+// Scheduling constraints, shaped like core/v1 (field names as in a manifest).
+export type PreemptionPolicy = 'PreemptLowerPriority' | 'Never';
+
+export interface NodeSelectorRequirement {
+  key: string;
+  operator: 'In' | 'NotIn' | 'Exists' | 'DoesNotExist' | 'Gt' | 'Lt';
+  values?: string[];
+}
+
+/** The requirements of a term are ANDed; the terms of a selector are ORed. */
+export interface NodeSelectorTerm {
+  matchExpressions?: NodeSelectorRequirement[];
+  matchFields?: NodeSelectorRequirement[];
+}
+
+export interface LabelSelectorRequirement {
+  key: string;
+  operator: 'In' | 'NotIn' | 'Exists' | 'DoesNotExist';
+  values?: string[];
+}
+
+export interface LabelSelector {
+  matchLabels?: Record<string, string>;
+  matchExpressions?: LabelSelectorRequirement[];
+}
+
+export interface PodAffinityTerm {
+  /** No selector matches no pods. */
+  labelSelector?: LabelSelector;
+  /** Empty: the incoming pod's own namespace. */
+  namespaces?: string[];
+  topologyKey: string;
+}
+
+export interface WeightedPodAffinityTerm {
+  weight: number;
+  podAffinityTerm: PodAffinityTerm;
+}
+
+export interface PodAffinityRules {
+  requiredDuringSchedulingIgnoredDuringExecution?: PodAffinityTerm[];
+  preferredDuringSchedulingIgnoredDuringExecution?: WeightedPodAffinityTerm[];
+}
+
+export interface Affinity {
+  nodeAffinity?: {
+    requiredDuringSchedulingIgnoredDuringExecution?: { nodeSelectorTerms: NodeSelectorTerm[] };
+    preferredDuringSchedulingIgnoredDuringExecution?: { weight: number; preference: NodeSelectorTerm }[];
+  };
+  podAffinity?: PodAffinityRules;
+  podAntiAffinity?: PodAffinityRules;
+}
+
+export interface TopologySpreadConstraint {
+  maxSkew: number;
+  topologyKey: string;
+  whenUnsatisfiable: 'DoNotSchedule' | 'ScheduleAnyway';
+  labelSelector?: LabelSelector;
+  minDomains?: number;
 }
 
 export type PodPhase = 'Pending' | 'Running' | 'Succeeded' | 'Failed' | 'Unknown';
@@ -174,6 +241,8 @@ export interface Pod {
     startTime?: Millis;
     reason?: string;
     message?: string;
+    /** The node a preempting pod waits for while its victims terminate (DefaultPreemption). */
+    nominatedNodeName?: string;
   };
 }
 
@@ -336,6 +405,16 @@ export interface Namespace {
   metadata: ObjectMeta;
 }
 
+/** scheduling.k8s.io/v1 PriorityClass: a name for a pod priority (cluster-scoped). */
+export interface PriorityClass {
+  kind: 'PriorityClass';
+  metadata: ObjectMeta;
+  value: number;
+  globalDefault: boolean;
+  preemptionPolicy: PreemptionPolicy;
+  description: string;
+}
+
 export interface KubeEvent {
   name: string;
   namespace: string;
@@ -362,6 +441,7 @@ export interface KindMap {
   PodDisruptionBudget: PodDisruptionBudget;
   Lease: Lease;
   Namespace: Namespace;
+  PriorityClass: PriorityClass;
 }
 
 export type Kind = keyof KindMap;

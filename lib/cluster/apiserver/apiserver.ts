@@ -7,7 +7,7 @@ import { podLimit, validateObject } from './validation';
 import { Rng, seedToState } from '../util/rng';
 import type { AnyObject, Deployment, Kind, KindMap, KubeEvent, ObjectMeta, Pod } from '../api/types';
 import { defaultDeployment } from './deployment.validation';
-import { admitPod } from './admission';
+import { admitPod, admitPriorityClass, type PriorityClasses } from './admission';
 import { allocateNodePorts } from './portallocator';
 import { EventLog, type InvolvedObject } from './events';
 import { objectKey, Store, type ChangeHint } from './store';
@@ -37,6 +37,10 @@ export type NewObject<K extends Kind> = Omit<KindMap[K], 'metadata'> & {
 export class ApiServer {
   readonly store = new Store();
   readonly events = new EventLog();
+  private readonly priorityClasses: PriorityClasses = {
+    get: (name) => this.store.get('PriorityClass', name),
+    list: () => this.store.list('PriorityClass'),
+  };
 
   constructor(
     private readonly clock: VirtualClock,
@@ -88,6 +92,14 @@ export class ApiServer {
     const refused = this.refusal(draft as unknown as AnyObject) ?? this.nodePortRefusal(draft as unknown as AnyObject, undefined);
     if (refused) return { ok: false, error: refused };
     const object = draft as unknown as KindMap[K];
+    // Admission runs before anything is assigned, so a refused pod draws no uid.
+    const denied =
+      object.kind === 'Pod'
+        ? admitPod(object, this.priorityClasses)
+        : object.kind === 'PriorityClass'
+          ? admitPriorityClass(object, this.priorityClasses)
+          : undefined;
+    if (denied) return { ok: false, error: denied };
     object.metadata = {
       namespace: '',
       labels: {},
@@ -101,7 +113,6 @@ export class ApiServer {
       generation: 1,
       creationTimestamp: this.clock.now(),
     };
-    if (object.kind === 'Pod') admitPod(object);
     // The Service REST storage allocates a ClusterIP when the request names none.
     if (object.kind === 'Service' && !object.spec.clusterIP) object.spec.clusterIP = serviceIp(this.nextServiceIndex());
     this.store.put(object, 'ADDED', 'spec');

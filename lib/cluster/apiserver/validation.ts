@@ -5,6 +5,7 @@ import { fieldErrors } from '../api/errors';
 import { limits } from '../api/limits';
 import type { AnyObject, LifecycleHandler, PodSpec, PodTemplate } from '../api/types';
 import { deploymentErrors } from './deployment.validation';
+import { highestUserDefinablePriority, systemPriorityClasses } from './admission';
 
 /** The most pods the simulator keeps: a floor, or every node full in larger clusters. */
 export function podLimit(nodes: number): number {
@@ -46,6 +47,14 @@ export function validateObject(object: AnyObject, maxPods: number): string[] {
     else if (replicas > maxPods) causes.push(fieldErrors.tooManyReplicas('spec.replicas', replicas, maxPods));
   }
   if (object.kind === 'Deployment') causes.push(...deploymentErrors(object));
+  // ValidatePriorityClass: user classes stay at or below 1e9 and may not take the system- prefix.
+  if (
+    object.kind === 'PriorityClass' &&
+    !systemPriorityClasses.some((pc) => pc.name === object.metadata.name && pc.value === object.value)
+  ) {
+    if (object.metadata.name.startsWith('system-')) causes.push(fieldErrors.reservedPriorityClassName());
+    else if (object.value > highestUserDefinablePriority) causes.push(fieldErrors.userPriorityTooHigh(highestUserDefinablePriority));
+  }
   return causes;
 }
 

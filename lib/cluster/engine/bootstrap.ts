@@ -1,5 +1,6 @@
 // A fresh kubeadm-style cluster at t=0: one control-plane node (tainted, running the static
 // control-plane pods), workers, kube-proxy as a DaemonSet and CoreDNS as a 2-replica Deployment.
+import { systemPriorityClasses } from '../apiserver/admission';
 import type { NewObject } from '../apiserver/apiserver';
 import { defaults } from './config';
 import type { Engine } from './engine';
@@ -84,6 +85,7 @@ export function bootstrap(engine: Engine, shape: ClusterShape): void {
   for (const name of ['default', 'kube-system', 'kube-public', 'kube-node-lease']) {
     api.create<'Namespace'>({ kind: 'Namespace', metadata: { name } });
   }
+  createSystemPriorityClasses(engine);
   engine.spawn('etcd', 'etcd', { memberCount: shape.etcdMembers });
   engine.spawn('controllerManager', 'controllerManager', undefined);
   engine.spawn('scheduler', 'scheduler', undefined);
@@ -98,6 +100,26 @@ export function bootstrap(engine: Engine, shape: ClusterShape): void {
   createAddons(engine);
   engine.settle();
   engine.bootstrapping = false;
+}
+
+/**
+ * The API server's built-in PriorityClasses (#66). Their uids are fixed rather than drawn from the
+ * seeded RNG, so adding them left every later draw, and so every seed's placements, as it was.
+ */
+function createSystemPriorityClasses(engine: Engine): void {
+  const saved = engine.rng.state;
+  for (const [index, pc] of systemPriorityClasses.entries()) {
+    const created = engine.api.create<'PriorityClass'>({
+      kind: 'PriorityClass',
+      metadata: { name: pc.name },
+      value: pc.value,
+      globalDefault: false,
+      preemptionPolicy: 'PreemptLowerPriority',
+      description: pc.description,
+    });
+    if (created.ok) created.value.metadata.uid = `00000000-0000-4000-8000-00000000000${index + 1}`;
+  }
+  engine.rng.state = saved;
 }
 
 export function spawnNode(engine: Engine, name: string, heartbeatPhaseMs?: number): void {

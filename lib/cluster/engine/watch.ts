@@ -7,7 +7,7 @@ import { budgetsForPod } from '../controllers/disruption';
 import { podFlags, type OwnerPodCounts } from '../controllers/podcounts';
 import { controllerOf } from '../controllers/podutil';
 import type { SchedulerCache } from '../scheduler/cache';
-import { retryUnschedulable } from '../scheduler/scheduler';
+import { retryPeerWaiters, retryUnschedulable } from '../scheduler/scheduler';
 import type { EndpointSlice, Node, Pod, ReplicaSet, Service } from '../api/types';
 import type { ServicePods } from '../controllers/servicepods';
 import { serviceNameLabel } from '../controllers/endpointslice';
@@ -77,6 +77,7 @@ function routePod(ctx: SimContext, indexes: WatchIndexes, event: WatchEvent, pod
     return;
   }
   if (event.hint !== 'status') queues.kubelet.add({ node, pod: event.key });
+  if (event.type === 'ADDED' || event.hint === 'spec') retryPeerWaiters(ctx);
   // The taint eviction controller only looks at pods on nodes with NoExecute taints, or with an
   // eviction pending (handlePodUpdate returns early for untainted nodes).
   if ((deleted || event.hint === 'spec' || event.type === 'ADDED') && mayBeEvicted(ctx, node, event.key)) {
@@ -121,6 +122,7 @@ export function routeWatchEvent(ctx: SimContext, indexes: WatchIndexes, event: W
       routeNode(ctx, event, object);
       return;
     case 'ReplicaSet': {
+      if (event.hint !== 'status') indexes.cache.defaultSelectors.clear();
       if (deleted) queues.garbage.add(object.metadata.uid);
       else if (event.hint !== 'status') queues.replicaset.add(event.key);
       const deployment = deploymentKeyOf(object as ReplicaSet);
@@ -136,6 +138,7 @@ export function routeWatchEvent(ctx: SimContext, indexes: WatchIndexes, event: W
       else if (event.hint !== 'status') queues.daemonset.add({ kind: 'DaemonSet', daemonSet: event.key });
       return;
     case 'StatefulSet':
+      if (event.hint !== 'status') indexes.cache.defaultSelectors.clear();
       if (deleted) queues.garbage.add(object.metadata.uid);
       else if (event.hint !== 'status') queues.statefulset.add(event.key);
       return;
@@ -143,6 +146,8 @@ export function routeWatchEvent(ctx: SimContext, indexes: WatchIndexes, event: W
       if (!deleted && event.hint !== 'status') queues.disruption.add(event.key);
       return;
     case 'Service':
+      // The scheduler's default spreading selects a pod's siblings by the Services that select it.
+      if (event.hint !== 'status') indexes.cache.defaultSelectors.clear();
       routeService(ctx, indexes, event, object);
       return;
     case 'EndpointSlice':

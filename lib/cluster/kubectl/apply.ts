@@ -3,7 +3,7 @@ import { parseAllDocuments } from 'yaml';
 import { objectKey } from '../apiserver/store';
 import { apiErrors, formatApiError, kubectlErrors, type ApiError } from '../api/errors';
 import type { NewObject } from '../apiserver/apiserver';
-import type { AnyObject, Container, Kind } from '../api/types';
+import type { AnyObject, Container, Kind, PriorityClass } from '../api/types';
 import { deepEqual, threeWayMerge } from './merge';
 import { apiObject, type Json, type JsonObject } from './output/objects';
 import { unsimulatedWarnings } from './unsimulated';
@@ -76,9 +76,9 @@ function plan(file: string, text: string, namespace: string): Planned[] | string
     const result = info.manifest.safeParse(value);
     if (!result.success) return validationError(file, kind, value, result.error.issues[0]);
     const object = toObject(kind as ManifestKind, result.data as never, namespace);
-    const spec = (
-      object as unknown as { spec: { selector?: Record<string, string>; template?: { metadata: { labels: Record<string, string> } } } }
-    ).spec;
+    const spec =
+      (object as unknown as { spec: { selector?: Record<string, string>; template?: { metadata: { labels: Record<string, string> } } } })
+        .spec ?? {};
     if (spec.template && spec.selector) {
       const mismatch = Object.entries(spec.selector).some(([k, v]) => spec.template!.metadata.labels[k] !== v);
       if (mismatch) {
@@ -116,14 +116,21 @@ function configure(env: KubectlEnv, planned: Planned, existing: AnyObject): Outc
   const nextSpec = { ...specOf(existing), ...specOf(next) };
   // Server-set spec fields the file cannot change: the Service's allocated ClusterIP.
   if (existing.kind === 'Service') nextSpec.clusterIP = existing.spec.clusterIP;
+  // A PriorityClass keeps its fields at the top level, with no spec (value and preemptionPolicy are immutable).
+  const topLevel =
+    existing.kind === 'PriorityClass'
+      ? { description: (next as unknown as PriorityClass).description, globalDefault: (next as unknown as PriorityClass).globalDefault }
+      : { spec: nextSpec };
   const candidate = {
     ...existing,
     metadata: { ...existing.metadata, labels: meta.labels, annotations },
-    spec: nextSpec,
+    ...topLevel,
   } as unknown as AnyObject;
   const after = apiObject(candidate, env.engine);
   const same = (a: JsonObject, b: JsonObject) =>
     deepEqual(a.spec, b.spec) &&
+    a.description === b.description &&
+    a.globalDefault === b.globalDefault &&
     deepEqual((a.metadata as JsonObject).labels, (b.metadata as JsonObject).labels) &&
     deepEqual((a.metadata as JsonObject).annotations, (b.metadata as JsonObject).annotations);
   if (same(after, current)) return { word: 'unchanged', warnings };
@@ -134,7 +141,8 @@ function configure(env: KubectlEnv, planned: Planned, existing: AnyObject): Outc
       // Only images may change in a pod's spec (checked above).
       const images = new Map((nextSpec.containers as Container[]).map((c) => [c.name, c.image]));
       for (const container of target.spec.containers) container.image = images.get(container.name) ?? container.image;
-    } else (target as { spec: unknown }).spec = structuredClone(nextSpec);
+    } else if (target.kind === 'PriorityClass') Object.assign(target, topLevel);
+    else (target as { spec: unknown }).spec = structuredClone(nextSpec);
     target.metadata.labels = { ...meta.labels };
     target.metadata.annotations = annotations;
   });

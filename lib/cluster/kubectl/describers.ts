@@ -3,7 +3,17 @@
 import { controllerOf } from '../controllers/podutil';
 import type { Engine } from '../engine/engine';
 import { podLimits, podQosClass, podRequests } from '../apiserver/qos';
-import type { ContainerStatus, ContainerTermination, Deployment, Node, Pod, Probe, Resources, Toleration } from '../api/types';
+import type {
+  ContainerStatus,
+  ContainerTermination,
+  Deployment,
+  Node,
+  Pod,
+  PriorityClass,
+  Probe,
+  Resources,
+  Toleration,
+} from '../api/types';
 import { formatCpu, formatMemory } from '../util/quantity';
 import { deploymentDescription } from './deployment.describe';
 import { timestamp } from './env';
@@ -234,17 +244,19 @@ export function describePod(engine: Engine, pod: Pod): string {
     return lines.join('\n');
   });
   const conditions = formatTable(['Type', 'Status'], [['----', '------'], ...pod.status.conditions.map((c) => [c.type, c.status])]);
-  // kubectl aligns the top block with one tabwriter: the grace period line of a Terminating pod widens it.
+  // kubectl aligns the top block with one tabwriter: its longest label (the grace period of a
+  // Terminating pod, a priority class, a nominated node) widens it.
   const terminating = pod.metadata.deletionTimestamp !== undefined;
-  const top = terminating ? 'Termination Grace Period:  '.length : w;
+  const top = Math.max(
+    w,
+    terminating ? 'Termination Grace Period:  '.length : 0,
+    pod.spec.priorityClassName ? 'Priority Class Name:  '.length : 0,
+    pod.status.nominatedNodeName ? 'NominatedNodeName:  '.length : 0,
+  );
   const head = [
     field('Name', pod.metadata.name, top),
     field('Namespace', pod.metadata.namespace, top),
-    field(
-      'Priority',
-      pod.spec.priorityClassName === 'system-node-critical' ? '2000001000' : pod.spec.priorityClassName ? '2000000000' : '0',
-      top,
-    ),
+    field('Priority', String(pod.spec.priority ?? 0), top),
     ...(pod.spec.priorityClassName ? [field('Priority Class Name', pod.spec.priorityClassName, top)] : []),
     field('Node', node ? `${node.metadata.name}/${node.status.internalIP}` : (pod.spec.nodeName ?? '<none>'), top),
     field('Start Time', pod.status.startTime !== undefined ? timestamp(pod.status.startTime) : '<unset>', top),
@@ -256,6 +268,7 @@ export function describePod(engine: Engine, pod: Pod): string {
     ...(pod.status.reason ? [field('Reason', pod.status.reason, top)] : []),
     field('IP', pod.status.podIP ?? '', top),
     ...(owner ? [field('Controlled By', `${owner.kind}/${owner.name}`, top)] : []),
+    ...(pod.status.nominatedNodeName ? [field('NominatedNodeName', pod.status.nominatedNodeName, top)] : []),
   ];
   return (
     [
@@ -282,5 +295,22 @@ export function describeDeployment(engine: Engine, deployment: Deployment): stri
     engine,
     deployment,
     eventsSection(engine, 'Deployment', deployment.metadata.namespace, deployment.metadata.name),
+  );
+}
+
+/** describePriorityClass: the value, default flag, policy and description, then events. */
+export function describePriorityClass(engine: Engine, pc: PriorityClass): string {
+  const w = 19;
+  const annotations = Object.entries(pc.metadata.annotations).map(([key, value]) => `${key}: ${value}`);
+  return (
+    [
+      field('Name', pc.metadata.name, w),
+      field('Value', String(pc.value), w),
+      field('GlobalDefault', String(pc.globalDefault), w),
+      field('PreemptionPolicy', pc.preemptionPolicy, w),
+      field('Description', pc.description, w),
+      list('Annotations', annotations, w),
+      eventsSection(engine, 'PriorityClass', '', pc.metadata.name),
+    ].join('\n') + '\n'
   );
 }

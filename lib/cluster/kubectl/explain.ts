@@ -113,15 +113,69 @@ const toleration: Field = {
   text: 'Taints this pod accepts: a pod can be scheduled on (or keep running on) a node whose taints it all tolerates.',
 };
 
+const nodeSelectorTerms: Field = {
+  type: '[]NodeSelectorTerm',
+  text: 'Alternatives: a node qualifies if any term matches. Within a term, every matchExpressions entry (In, NotIn, Exists, DoesNotExist, Gt, Lt on node labels) and matchFields entry (metadata.name) must hold.',
+  required: true,
+};
+
+const podAffinityTerm = (text: string): Field => ({
+  type: '[]PodAffinityTerm',
+  text: `${text} Each term names a labelSelector for the other pods, optional namespaces (default: this pod's), and a topologyKey: the node label whose value forms one domain.`,
+});
+
+const weightedPodAffinityTerm = (text: string): Field => ({
+  type: '[]WeightedPodAffinityTerm',
+  text: `${text} Each entry has a weight (1-100) and a podAffinityTerm.`,
+});
+
+const affinity = obj('Affinity', 'Rules about which nodes the pod may be placed on, and next to (or away from) which pods.', {
+  nodeAffinity: obj('NodeAffinity', 'Constraints on the labels and name of the node.', {
+    preferredDuringSchedulingIgnoredDuringExecution: {
+      type: '[]PreferredSchedulingTerm',
+      text: 'Soft rules: each entry has a weight (1-100) and a preference term; a node scores the weights of the terms it matches.',
+    },
+    requiredDuringSchedulingIgnoredDuringExecution: obj(
+      'NodeSelector',
+      'Hard rule checked at scheduling time only: a node that fails it is never chosen.',
+      {
+        nodeSelectorTerms,
+      },
+    ),
+  }),
+  podAffinity: obj('PodAffinity', 'Place the pod in the same domain as pods that match.', {
+    preferredDuringSchedulingIgnoredDuringExecution: weightedPodAffinityTerm('Soft: domains holding matching pods score higher.'),
+    requiredDuringSchedulingIgnoredDuringExecution: podAffinityTerm('Hard: only domains already holding a matching pod qualify.'),
+  }),
+  podAntiAffinity: obj('PodAntiAffinity', 'Keep the pod out of domains that hold pods that match.', {
+    preferredDuringSchedulingIgnoredDuringExecution: weightedPodAffinityTerm('Soft: domains holding matching pods score lower.'),
+    requiredDuringSchedulingIgnoredDuringExecution: podAffinityTerm('Hard: a domain holding a matching pod is refused.'),
+  }),
+});
+
+const topologySpreadConstraints = obj(
+  '[]TopologySpreadConstraint',
+  'How evenly matching pods must be spread over the domains of a node label.',
+  {
+    labelSelector: { type: 'LabelSelector', text: 'The pods counted in each domain (usually the pod’s own replicas).' },
+    maxSkew: int('The largest allowed difference between the fullest domain and the emptiest one, counting this pod.', true),
+    minDomains: int('With DoNotSchedule: while fewer domains than this exist, the emptiest counts as 0.'),
+    topologyKey: s('The node label whose values are the domains, e.g. topology.kubernetes.io/zone.', true),
+    whenUnsatisfiable: s('DoNotSchedule (a filter: the pod waits) or ScheduleAnyway (only a score).', true),
+  },
+);
+
 const podSpec = obj(
   'PodSpec',
   'What the pod should run and where.',
   {
-    affinity: { type: 'Affinity', text: 'Rules about which nodes (or near which pods) the pod may be placed.' },
+    affinity,
     containers: container,
     hostNetwork: bool('Use the node’s network namespace instead of one of the pod’s own.'),
     nodeName: s('The node the pod is bound to. The scheduler sets it; set by hand, it skips the scheduler.'),
     nodeSelector: map('Labels a node must carry for the pod to be placed there.'),
+    preemptionPolicy: s('PreemptLowerPriority (the default) or Never: whether the pod may evict lower-priority pods to fit.'),
+    priority: int('The pod’s priority, filled in at admission from its PriorityClass (0 without one). Do not set it yourself.'),
     priorityClassName: s('The PriorityClass whose value orders the pod in the scheduling queue and for preemption.'),
     restartPolicy: s(
       'Always, OnFailure or Never: what the kubelet does when a container exits. Defaults to Always, the only value a Deployment’s pods may have.',
@@ -129,6 +183,7 @@ const podSpec = obj(
     schedulerName: s('The scheduler that places the pod; default-scheduler unless set.'),
     terminationGracePeriodSeconds: int('Seconds from the start of a stop (preStop hook, then SIGTERM) to SIGKILL. Defaults to 30.'),
     tolerations: toleration,
+    topologySpreadConstraints,
     volumes: { type: '[]Volume', text: 'Volumes the containers can mount, such as emptyDir scratch space.' },
   },
   true,
@@ -143,6 +198,7 @@ const podStatus = obj('PodStatus', 'What the kubelet last reported about the pod
     text: 'Per container: its state (waiting, running, terminated), readiness, restarts and container ID.',
   },
   hostIP: s('The IP of the node the pod runs on.'),
+  nominatedNodeName: s('The node preemption cleared for this pod while its victims terminate; not a promise it will run there.'),
   phase: s('Pending, Running, Succeeded, Failed or Unknown: a summary of where the pod is in its life.'),
   podIP: s('The IP given to the pod’s network namespace.'),
   qosClass: s('Guaranteed, Burstable or BestEffort, computed from requests and limits; it decides the cgroup slice and eviction order.'),
@@ -342,6 +398,20 @@ const schemas: Record<string, Field> = {
     }),
   ),
   Namespace: common('Namespace', 'A scope for names: objects in different namespaces may share a name.'),
+  // A PriorityClass has no spec: its fields sit next to metadata.
+  PriorityClass: obj(
+    'PriorityClass',
+    'A named pod priority. Pods refer to it by priorityClassName; higher values are scheduled first and may preempt lower ones.',
+    {
+      apiVersion: s('The versioned schema of this representation: scheduling.k8s.io/v1.'),
+      description: s('Free text saying when to use the class.'),
+      globalDefault: bool('Use this class for pods that name none. At most one class may set it.'),
+      kind: s('The type of object, in CamelCase.'),
+      metadata: objectMeta,
+      preemptionPolicy: s('PreemptLowerPriority (the default) or Never, copied into pods that use the class.'),
+      value: int('The priority. User classes go up to 1000000000; the system classes sit above.', true),
+    },
+  ),
 };
 
 const fieldLine = (name: string, field: Field) => `  ${name}\t<${field.type}>${field.required ? ' -required-' : ''}\n    ${field.text}\n`;

@@ -88,6 +88,85 @@ const toleration = z.object({
   tolerationSeconds: z.number().int().optional(),
 });
 
+// Scheduling constraints (#60-#63): validated as the API server's ValidateAffinity and
+// validateTopologySpreadConstraints do for the fields the model has.
+const nodeSelectorRequirement = z
+  .object({
+    key: z.string().min(1),
+    operator: z.enum(['In', 'NotIn', 'Exists', 'DoesNotExist', 'Gt', 'Lt']),
+    values: z.array(z.string()).optional(),
+  })
+  .refine((r) => !['In', 'NotIn'].includes(r.operator) || (r.values?.length ?? 0) > 0, {
+    message: "values: Required value: must be specified when `operator` is 'In' or 'NotIn'",
+  })
+  .refine((r) => !['Exists', 'DoesNotExist'].includes(r.operator) || (r.values?.length ?? 0) === 0, {
+    message: "values: Forbidden: may not be specified when `operator` is 'Exists' or 'DoesNotExist'",
+  })
+  .refine((r) => !['Gt', 'Lt'].includes(r.operator) || (r.values?.length === 1 && /^[+-]?\d+$/.test(r.values[0])), {
+    message: "values: Required value: must be specified single value when `operator` is 'Lt' or 'Gt'",
+  });
+const nodeSelectorTerm = z.object({
+  matchExpressions: z.array(nodeSelectorRequirement).optional(),
+  matchFields: z
+    .array(
+      nodeSelectorRequirement.refine((r) => r.key === 'metadata.name', { message: 'key: Invalid value: not a valid field selector key' }),
+    )
+    .optional(),
+});
+const labelSelector = z.object({
+  matchLabels: labelMap.optional(),
+  matchExpressions: z
+    .array(
+      z.object({
+        key: z.string().min(1),
+        operator: z.enum(['In', 'NotIn', 'Exists', 'DoesNotExist']),
+        values: z.array(z.string()).optional(),
+      }),
+    )
+    .optional(),
+});
+const weight = z
+  .number()
+  .int()
+  .min(1, 'weight: Invalid value: must be in the range 1-100')
+  .max(100, 'weight: Invalid value: must be in the range 1-100');
+const podAffinityTerm = z.object({
+  labelSelector: labelSelector.optional(),
+  namespaces: z.array(z.string()).optional(),
+  topologyKey: z.string().min(1, 'topologyKey: Required value: can not be empty'),
+});
+const podAffinityRules = z.object({
+  requiredDuringSchedulingIgnoredDuringExecution: z.array(podAffinityTerm).optional(),
+  preferredDuringSchedulingIgnoredDuringExecution: z.array(z.object({ weight, podAffinityTerm })).optional(),
+});
+const affinity = z.object({
+  nodeAffinity: z
+    .object({
+      requiredDuringSchedulingIgnoredDuringExecution: z
+        .object({
+          nodeSelectorTerms: z
+            .array(nodeSelectorTerm)
+            .min(1, 'nodeSelectorTerms: Required value: must have at least one node selector term'),
+        })
+        .optional(),
+      preferredDuringSchedulingIgnoredDuringExecution: z.array(z.object({ weight, preference: nodeSelectorTerm })).optional(),
+    })
+    .optional(),
+  podAffinity: podAffinityRules.optional(),
+  podAntiAffinity: podAffinityRules.optional(),
+});
+const topologySpreadConstraint = z
+  .object({
+    maxSkew: z.number().int().min(1, 'maxSkew: Invalid value: must be greater than zero'),
+    topologyKey: z.string().min(1, 'topologyKey: Required value: can not be empty'),
+    whenUnsatisfiable: z.enum(['DoNotSchedule', 'ScheduleAnyway']),
+    labelSelector: labelSelector.optional(),
+    minDomains: z.number().int().min(1, 'minDomains: Invalid value: must be greater than zero').optional(),
+  })
+  .refine((c) => c.minDomains === undefined || c.whenUnsatisfiable === 'DoNotSchedule', {
+    message: 'minDomains: Invalid value: can only use minDomains if whenUnsatisfiable=DoNotSchedule',
+  });
+
 const podSpec = z
   .object({
     containers: z.array(container).min(1),
@@ -99,6 +178,10 @@ const podSpec = z
     hostNetwork: z.boolean().optional(),
     priorityClassName: z.string().optional(),
     restartPolicy: z.enum(['Always', 'OnFailure', 'Never']).optional(),
+    priority: z.number().int().optional(),
+    preemptionPolicy: z.enum(['PreemptLowerPriority', 'Never']).optional(),
+    affinity: affinity.optional(),
+    topologySpreadConstraints: z.array(topologySpreadConstraint).optional(),
   })
   .passthrough();
 
@@ -183,6 +266,15 @@ export const manifestSchemas = {
         (spec) => (spec.minAvailable === undefined) !== (spec.maxUnavailable === undefined),
         'exactly one of minAvailable and maxUnavailable must be set',
       ),
+  }),
+  PriorityClass: z.object({
+    apiVersion: z.literal('scheduling.k8s.io/v1'),
+    kind: z.literal('PriorityClass'),
+    metadata,
+    value: z.number().int(),
+    globalDefault: z.boolean().optional(),
+    preemptionPolicy: z.enum(['PreemptLowerPriority', 'Never']).optional(),
+    description: z.string().optional(),
   }),
 } as const;
 
@@ -278,6 +370,10 @@ function toPodSpec(input: PodSpecInput): PodTemplate['spec'] {
     hostNetwork: input.hostNetwork ?? false,
     ...(input.priorityClassName ? { priorityClassName: input.priorityClassName } : {}),
     ...(input.restartPolicy ? { restartPolicy: input.restartPolicy } : {}),
+    ...(input.priority !== undefined ? { priority: input.priority } : {}),
+    ...(input.preemptionPolicy ? { preemptionPolicy: input.preemptionPolicy } : {}),
+    ...(input.affinity ? { affinity: structuredClone(input.affinity) } : {}),
+    ...(input.topologySpreadConstraints ? { topologySpreadConstraints: structuredClone(input.topologySpreadConstraints) } : {}),
   };
 }
 
@@ -385,6 +481,17 @@ export function toObject(kind: ManifestKind, manifest: Manifest<ManifestKind>, n
         // The API server allocates the ClusterIP when it creates the Service.
         spec: { type: spec.type ?? 'ClusterIP', clusterIP: '', selector: spec.selector ?? {}, ports },
       } as NewObject<'Service'>;
+    }
+    case 'PriorityClass': {
+      const pc = manifest as Manifest<'PriorityClass'>;
+      return {
+        kind,
+        metadata: { ...metadata, namespace: '' },
+        value: pc.value,
+        globalDefault: pc.globalDefault ?? false,
+        preemptionPolicy: pc.preemptionPolicy ?? 'PreemptLowerPriority',
+        description: pc.description ?? '',
+      } as NewObject<'PriorityClass'>;
     }
     case 'PodDisruptionBudget': {
       const { spec } = manifest as Manifest<'PodDisruptionBudget'>;

@@ -39,7 +39,7 @@ export const podColumns: Columns<KindMap['Pod']> = {
     podRestartsColumn(pod, now),
     age(now, pod.metadata.creationTimestamp),
   ],
-  wideRow: (pod) => [none(pod.status.podIP ?? ''), none(pod.spec.nodeName ?? ''), '<none>', '<none>'],
+  wideRow: (pod) => [none(pod.status.podIP ?? ''), none(pod.spec.nodeName ?? ''), none(pod.status.nominatedNodeName ?? ''), '<none>'],
 };
 
 export const deploymentColumns: Columns<KindMap['Deployment']> = {
@@ -205,4 +205,18 @@ export const eventColumns: Columns<KubeEvent> & { wideHeader: readonly string[] 
     String(event.count),
     event.name,
   ],
+};
+
+/** printPriorityClass: NAME, VALUE, GLOBAL-DEFAULT, AGE, PREEMPTIONPOLICY. */
+export const priorityClassColumns: Columns<KindMap['PriorityClass']> = {
+  header: ['NAME', 'VALUE', 'GLOBAL-DEFAULT', 'AGE', 'PREEMPTIONPOLICY'],
+  wide: [],
+  row: (pc, now) => [
+    pc.metadata.name,
+    String(pc.value),
+    String(pc.globalDefault),
+    age(now, pc.metadata.creationTimestamp),
+    pc.preemptionPolicy,
+  ],
+  wideRow: () => [],
 };

@@ -17,6 +17,43 @@ interface Assignment {
   memory: number;
   nonZeroCpu: number;
   nonZeroMemory: number;
+  /** The label pairs ("key=value") the pod is indexed under. */
+  labels: string[];
+}
+
+/** A pending pod nominated to a node by preemption: its requests are held there for it. */
+export interface Nomination {
+  node: string;
+  cpu: number;
+  memory: number;
+  priority: number;
+}
+
+const labelPair = (key: string, value: string) => `${key}=${value}`;
+
+function labelPairs(labels: Record<string, string>): string[] {
+  const pairs: string[] = [];
+  for (const key in labels) pairs.push(labelPair(key, labels[key]));
+  return pairs;
+}
+
+function samePairs(pairs: string[], labels: Record<string, string>): boolean {
+  let count = 0;
+  for (const key in labels) {
+    if (pairs[count] !== labelPair(key, labels[key])) return false;
+    count++;
+  }
+  return count === pairs.length;
+}
+
+/** Whether a pod carries inter-pod (anti-)affinity terms other pods must respect (symmetry). */
+export function hasPodAffinity(pod: Pod): boolean {
+  const affinity = pod.spec.affinity;
+  return affinity?.podAffinity !== undefined || affinity?.podAntiAffinity !== undefined;
+}
+
+export function podPriority(pod: Pod): number {
+  return pod.spec.priority ?? 0;
 }
 
 export function podRequests(pod: Pod): { requested: Resources; nonZero: Resources } {
@@ -34,6 +71,16 @@ export function podRequests(pod: Pod): { requested: Resources; nonZero: Resource
 export class SchedulerCache {
   private usage = new Map<string, NodeUsage>();
   private assignments = new Map<string, Assignment>();
+  /** Bound pods' keys per label pair: the pods a selector can match, without scanning them all. */
+  private byLabel = new Map<string, Set<string>>();
+  /** Bound pods with pod (anti-)affinity terms. */
+  readonly withAffinity = new Set<string>();
+  readonly nominations = new Map<string, Nomination>();
+  /**
+   * The system default spreading selector per pod namespace and labels, dropped whenever a
+   * Service, ReplicaSet or StatefulSet changes (see podtopologyspread defaultSelector).
+   */
+  readonly defaultSelectors = new Map<string, Record<string, string> | null>();
   /** Told whenever a node's usage changed (the engine keeps its NodeTable in step). */
   onUsageChanged: ((node: string, usage: NodeUsage) => void) | undefined;
 
@@ -43,12 +90,32 @@ export class SchedulerCache {
     return usage;
   }
 
+  /** Bound pods carrying this label (their keys), if any. */
+  podsWithLabel(key: string, value: string): ReadonlySet<string> | undefined {
+    return this.byLabel.get(labelPair(key, value));
+  }
+
+  boundPods(): Iterable<string> {
+    return this.assignments.keys();
+  }
+
+  nodeOf(key: string): string | undefined {
+    return this.assignments.get(key)?.node;
+  }
+
   /** Called for every pod watch event: a pod occupies its node until the object is gone. */
   observePod(key: string, pod: Pod | undefined): void {
+    this.observeNomination(key, pod);
     const previous = this.assignments.get(key);
     const node = pod?.spec.nodeName;
-    if (previous && previous.node === node) return;
+    if (previous && previous.node === node && samePairs(previous.labels, pod!.metadata.labels)) return;
     if (previous) {
+      for (const pair of previous.labels) {
+        const set = this.byLabel.get(pair);
+        set?.delete(key);
+        if (set?.size === 0) this.byLabel.delete(pair);
+      }
+      this.withAffinity.delete(key);
       const usage = this.usageOf(previous.node);
       usage.requested.cpu -= previous.cpu;
       usage.requested.memory -= previous.memory;
@@ -59,7 +126,13 @@ export class SchedulerCache {
       this.onUsageChanged?.(previous.node, usage);
     }
     if (pod && node) {
-      const assignment: Assignment = { node, cpu: 0, memory: 0, nonZeroCpu: 0, nonZeroMemory: 0 };
+      const assignment: Assignment = { node, cpu: 0, memory: 0, nonZeroCpu: 0, nonZeroMemory: 0, labels: labelPairs(pod.metadata.labels) };
+      for (const pair of assignment.labels) {
+        let set = this.byLabel.get(pair);
+        if (!set) this.byLabel.set(pair, (set = new Set()));
+        set.add(key);
+      }
+      if (hasPodAffinity(pod)) this.withAffinity.add(key);
       for (const container of pod.spec.containers) {
         assignment.cpu += container.requests.cpu;
         assignment.memory += container.requests.memory;
@@ -77,9 +150,23 @@ export class SchedulerCache {
     }
   }
 
+  private observeNomination(key: string, pod: Pod | undefined): void {
+    const node = pod && !pod.spec.nodeName && pod.metadata.deletionTimestamp === undefined ? pod.status.nominatedNodeName : undefined;
+    if (!node) {
+      if (this.nominations.size > 0) this.nominations.delete(key);
+      return;
+    }
+    const { requested } = podRequests(pod!);
+    this.nominations.set(key, { node, cpu: requested.cpu, memory: requested.memory, priority: podPriority(pod!) });
+  }
+
   rebuild(pods: Iterable<Pod>, keyOf: (pod: Pod) => string): void {
     this.usage.clear();
     this.assignments.clear();
+    this.byLabel.clear();
+    this.withAffinity.clear();
+    this.nominations.clear();
+    this.defaultSelectors.clear();
     for (const pod of pods) this.observePod(keyOf(pod), pod);
   }
 }

@@ -6,6 +6,9 @@ import type { Node } from '../api/types';
 import type { NodeUsage } from './cache';
 import { scoreOf } from './framework';
 
+export const hostnameLabel = 'kubernetes.io/hostname';
+export const zoneLabel = 'topology.kubernetes.io/zone';
+
 /** Nodes with no taints and no cordon pass every filter but resources for a pod with no selectors. */
 export function onlyResourcesMatter(node: Node): boolean {
   return !node.spec.unschedulable && node.spec.taints.length === 0;
@@ -25,6 +28,11 @@ export class NodeTable {
   readonly nonZeroCpu: Float64Array;
   readonly nonZeroMemory: Float64Array;
   readonly pods: Float64Array;
+  /** Each node's kubernetes.io/hostname and topology.kubernetes.io/zone labels (the default spreading's keys). */
+  readonly hostnames: (string | undefined)[];
+  readonly zones: (string | undefined)[];
+  /** Scratch for per-cycle counts by slot (kept all zero between uses). */
+  readonly counts: Float64Array;
   /** Each node's score for a pod asking scoredCpu/scoredMemory (NaN: not computed since its usage changed). */
   private readonly scores: Float64Array;
   private scoredCpu = NaN;
@@ -43,6 +51,9 @@ export class NodeTable {
     this.nonZeroCpu = new Float64Array(n);
     this.nonZeroMemory = new Float64Array(n);
     this.pods = new Float64Array(n);
+    this.hostnames = new Array(n);
+    this.zones = new Array(n);
+    this.counts = new Float64Array(n);
     this.scores = new Float64Array(n).fill(NaN);
     for (let i = 0; i < n; i++) {
       this.slots.set(this.names[i], i);
@@ -78,6 +89,10 @@ export class NodeTable {
     return value;
   }
 
+  slotOf(name: string): number | undefined {
+    return this.slots.get(name);
+  }
+
   nodeChanged(node: Node): void {
     const slot = this.slots.get(node.metadata.name);
     if (slot !== undefined) this.setNode(slot, node);
@@ -91,6 +106,8 @@ export class NodeTable {
   private setNode(slot: number, node: Node): void {
     this.nodes[slot] = node;
     this.simple[slot] = onlyResourcesMatter(node) ? 1 : 0;
+    this.hostnames[slot] = node.metadata.labels[hostnameLabel];
+    this.zones[slot] = node.metadata.labels[zoneLabel];
     this.allocatableCpu[slot] = node.status.allocatable.cpu;
     this.allocatableMemory[slot] = node.status.allocatable.memory;
     this.allocatablePods[slot] = node.status.allocatable.pods;

@@ -6,10 +6,25 @@ import { objectKey } from '../apiserver/store';
 import type { SimContext } from '../engine/context';
 import { setCondition } from '../controllers/podutil';
 import type { Node, Pod } from '../api/types';
-import { podRequests, type NodeUsage } from './cache';
-import { fitErrorMessage, runFilters, type FilterFailure } from './framework';
-import { nextState, outputOf } from '../util/rng';
+import { podPriority, type NodeUsage, type SchedulerCache } from './cache';
+import { postFilter } from './defaultpreemption';
+import {
+  type CycleState,
+  defaultNormalize,
+  type FilterFailure,
+  fitErrorMessage,
+  onlyResourcesFilter,
+  preFilter,
+  reasons,
+  runFilters,
+  scoreWeights,
+} from './framework';
+import { interPodAffinityPreScore, interPodAffinityScore } from './interpodaffinity';
+import { hasPreferredNodeAffinity, preferredNodeAffinityScore } from './nodeaffinity';
 import type { NodeTable } from './nodetable';
+import { spreadScores } from './podtopologyspread';
+import { intolerablePreferNoSchedule } from './tainttoleration';
+import { nextState, outputOf } from '../util/rng';
 
 /** numFeasibleNodesToFind with the adaptive percentageOfNodesToScore. */
 export function feasibleNodesToFind(total: number): number {
@@ -23,47 +38,104 @@ export interface SchedulingInputs {
   /** The node list with the scheduler cache's usage as flat arrays, in the order of nodes(). */
   nodeTable(): NodeTable;
   usageOf(node: string): NodeUsage;
+  readonly cache: SchedulerCache;
 }
 
-type Decision = { node: string } | { failures: FilterFailure[]; total: number };
+export interface NodeFailure {
+  slot: number;
+  failure: FilterFailure;
+}
+
+type Decision = { node: string } | { failures: NodeFailure[]; total: number; state: CycleState };
+
+/** Scratch arrays for the feasible nodes of one cycle, grown as the cluster grows. */
+let feasibleSlots = new Int32Array(0);
+let totals = new Float64Array(0);
+let pluginScores = new Float64Array(0);
+
+function scratch(n: number): void {
+  if (feasibleSlots.length >= n) return;
+  feasibleSlots = new Int32Array(n);
+  totals = new Float64Array(n);
+  pluginScores = new Float64Array(n);
+}
 
 /** A pod pinned to one node (a DaemonSet pod): only that node is filtered and scored. */
-function decidePinned(_ctx: SimContext, inputs: SchedulingInputs, pod: Pod, pinned: Node | undefined): Decision {
-  const total = inputs.nodes().length;
-  const failures: FilterFailure[] = [];
-  if (pinned) {
-    const failure = runFilters(pod, pinned, inputs.usageOf(pinned.metadata.name), podRequests(pod).requested);
-    if (!failure) return { node: pinned.metadata.name };
-    failures.push(failure);
+function decidePinned(ctx: SimContext, inputs: SchedulingInputs, pod: Pod, pinned: Node | undefined): Decision {
+  const table = inputs.nodeTable();
+  const total = table.nodes.length;
+  const state = preFilter(ctx, inputs.cache, pod, pinned ? [pinned] : []);
+  const failures: NodeFailure[] = [];
+  for (let slot = 0; slot < total; slot++) {
+    const node = table.nodes[slot];
+    if (node !== pinned) {
+      failures.push({ slot, failure: { reasons: [reasons.nodeAffinity], unresolvable: true } });
+      continue;
+    }
+    const failure = runFilters(state, node, inputs.usageOf(node.metadata.name));
+    if (!failure) return { node: node.metadata.name };
+    failures.push({ slot, failure });
   }
-  while (failures.length < total) failures.push({ reasons: ["node(s) didn't match Pod's node affinity/selector"], unresolvable: true });
-  return { failures, total };
+  return { failures, total, state };
+}
+
+/**
+ * Score plugins beyond the resource scores, added into totals for the feasible nodes: each
+ * normalised to 0-100 and weighted as the default profile does. Plugins that would give every
+ * node the same score are skipped, as PreScore's Skip does, so they cannot change the choice.
+ */
+function addPluginScores(ctx: SimContext, inputs: SchedulingInputs, state: CycleState, table: NodeTable, count: number): void {
+  const { pod } = state;
+  const { nodes } = table;
+  if (spreadScores(ctx, inputs.cache, pod, table, feasibleSlots, count, pluginScores)) {
+    for (let f = 0; f < count; f++) totals[f] += pluginScores[f] * scoreWeights.PodTopologySpread;
+  }
+  if (hasPreferredNodeAffinity(pod)) {
+    for (let f = 0; f < count; f++) pluginScores[f] = preferredNodeAffinityScore(pod, nodes[feasibleSlots[f]]);
+    defaultNormalize(pluginScores, count, false);
+    for (let f = 0; f < count; f++) totals[f] += pluginScores[f] * scoreWeights.NodeAffinity;
+  }
+  let tainted = false;
+  for (let f = 0; f < count && !tainted; f++)
+    if (table.simple[feasibleSlots[f]] === 0) tainted = nodes[feasibleSlots[f]].spec.taints.length > 0;
+  if (tainted) {
+    for (let f = 0; f < count; f++) pluginScores[f] = intolerablePreferNoSchedule(pod, nodes[feasibleSlots[f]].spec.taints);
+    defaultNormalize(pluginScores, count, true);
+    for (let f = 0; f < count; f++) totals[f] += pluginScores[f] * scoreWeights.TaintToleration;
+  }
+  const topology = interPodAffinityPreScore(ctx, inputs.cache, pod);
+  if (topology) {
+    let min = Number.POSITIVE_INFINITY;
+    let max = Number.NEGATIVE_INFINITY;
+    for (let f = 0; f < count; f++) {
+      const value = interPodAffinityScore(topology, nodes[feasibleSlots[f]]);
+      pluginScores[f] = value;
+      if (value < min) min = value;
+      if (value > max) max = value;
+    }
+    for (let f = 0; f < count; f++) {
+      const normalised = max - min > 0 ? Math.trunc((100 * (pluginScores[f] - min)) / (max - min)) : 0;
+      totals[f] += normalised * scoreWeights.InterPodAffinity;
+    }
+  }
 }
 
 function decide(ctx: SimContext, inputs: SchedulingInputs, pod: Pod): Decision {
   if (pod.spec.affinityNodeName) return decidePinned(ctx, inputs, pod, ctx.listers.get('Node', pod.spec.affinityNodeName));
-  const { requested, nonZero } = podRequests(pod);
   const table = inputs.nodeTable();
   const n = table.nodes.length;
-  let plain = true;
-  for (const _ in pod.spec.nodeSelector) plain = false;
+  const state = preFilter(ctx, inputs.cache, pod, table.nodes);
+  const { requested, nonZero } = state;
+  const plain = onlyResourcesFilter(state);
   const wanted = feasibleNodesToFind(n);
   const start = ctx.state.nextStartNodeIndex % Math.max(1, n);
   const { simple, pods, allocatablePods, allocatableCpu, allocatableMemory, requestedCpu, requestedMemory } = table;
-  const failures: FilterFailure[] = [];
+  const failures: NodeFailure[] = [];
   const cpu = requested.cpu;
   const memory = requested.memory;
-  let best = -1;
-  let bestIndex = -1;
-  let ties = 0;
+  scratch(n);
   let feasible = 0;
   let processed = 0;
-  // The seeded RNG's state, kept in a local while ties are broken (the same draws as rng.int).
-  let rngState = ctx.rng.state;
-  // Its step functions in locals too: a call through an ES module import re-reads the binding
-  // (with a TDZ check) each time; in this loop that measured twice as slow under Node's loader.
-  const step = nextState;
-  const output = outputOf;
   const scores = table.scoresFor(nonZero.cpu, nonZero.memory);
   for (; processed < n && feasible < wanted; processed++) {
     let index = start + processed;
@@ -74,33 +146,47 @@ function decide(ctx: SimContext, inputs: SchedulingInputs, pod: Pod): Decision {
         (cpu === 0 || requestedCpu[index] + cpu <= allocatableCpu[index]) &&
         (memory === 0 || requestedMemory[index] + memory <= allocatableMemory[index]);
       if (!fits) {
-        failures.push(runFilters(pod, table.nodes[index], inputs.usageOf(table.names[index]), requested)!);
+        failures.push({ slot: index, failure: runFilters(state, table.nodes[index], inputs.usageOf(table.names[index]))! });
         continue;
       }
     } else {
-      const failure = runFilters(pod, table.nodes[index], inputs.usageOf(table.names[index]), requested);
+      const failure = runFilters(state, table.nodes[index], inputs.usageOf(table.names[index]));
       if (failure) {
-        failures.push(failure);
+        failures.push({ slot: index, failure });
         continue;
       }
     }
-    feasible++;
     let value = scores[index];
     if (Number.isNaN(value)) value = table.score(index);
+    feasibleSlots[feasible] = index;
+    totals[feasible] = value;
+    feasible++;
+  }
+  if (n > 0) ctx.state.nextStartNodeIndex = (start + processed) % n;
+  if (feasible === 0) return { failures, total: n, state };
+  if (feasible > 1) addPluginScores(ctx, inputs, state, table, feasible);
+  // selectHost: the highest total, equal totals broken by reservoir sampling (the k-th tie wins
+  // with probability 1/k). The seeded RNG's state and step functions are kept in locals: a call
+  // through an ES module import re-reads the binding (with a TDZ check) each time.
+  let rngState = ctx.rng.state;
+  const step = nextState;
+  const output = outputOf;
+  let best = -1;
+  let bestIndex = -1;
+  let ties = 0;
+  for (let f = 0; f < feasible; f++) {
+    const value = totals[f];
     if (value > best) {
       best = value;
-      bestIndex = index;
+      bestIndex = feasibleSlots[f];
       ties = 1;
     } else if (value === best) {
-      // Reservoir sampling over equal scores (selectHost): the k-th tie wins with probability 1/k.
       rngState = step(rngState);
-      if (Math.floor(output(rngState) * ++ties) === 0) bestIndex = index;
+      if (Math.floor(output(rngState) * ++ties) === 0) bestIndex = feasibleSlots[f];
     }
   }
   ctx.rng.state = rngState;
-  if (n > 0) ctx.state.nextStartNodeIndex = (start + processed) % n;
-  if (bestIndex >= 0) return { node: table.names[bestIndex] };
-  return { failures, total: n };
+  return { node: table.names[bestIndex] };
 }
 
 export function scheduleOne(ctx: SimContext, inputs: SchedulingInputs, key: string): void {
@@ -123,18 +209,59 @@ export function scheduleOne(ctx: SimContext, inputs: SchedulingInputs, key: stri
     ctx.client.record(involved(pod), 'Normal', 'Scheduled', `Successfully assigned ${key} to ${decision.node}`, 'default-scheduler');
     return;
   }
-  const message = fitErrorMessage(decision.total, decision.failures);
+  // PostFilter: DefaultPreemption, whose message (if any) FitError appends after "preemption:".
+  const preemption = postFilter(ctx, inputs, decision.state, decision.failures, decision.total);
+  const message = fitErrorMessage(
+    decision.total,
+    decision.failures.map((entry) => entry.failure),
+    preemption.message,
+  );
   ctx.client.record(involved(pod), 'Warning', 'FailedScheduling', message, 'default-scheduler');
   ctx.client.update(pod, 'status', (target) => {
     setCondition(target.status.conditions, 'PodScheduled', 'False', now, 'Unschedulable', message);
+    if (preemption.nominatedNode !== undefined) {
+      if (preemption.nominatedNode) target.status.nominatedNodeName = preemption.nominatedNode;
+      else delete target.status.nominatedNodeName;
+    }
   });
   if (!ctx.state.unschedulable.includes(key)) ctx.state.unschedulable.push(key);
 }
 
 /** A cluster event that may make room: retry every pod that failed (MoveAllToActiveOrBackoffQueue). */
 export function retryUnschedulable(ctx: SimContext): void {
-  for (const key of ctx.state.unschedulable) ctx.queues.scheduling.add(key);
+  // The active queue is ordered by priority (PrioritySort), equal priorities first come first.
+  const byPriority = (key: string) => {
+    const pod = ctx.listers.get('Pod', key);
+    return pod ? podPriority(pod) : 0;
+  };
+  const keys =
+    ctx.state.unschedulable.length > 1
+      ? [...ctx.state.unschedulable].sort((a, b) => byPriority(b) - byPriority(a))
+      : ctx.state.unschedulable;
+  for (const key of keys) ctx.queues.scheduling.add(key);
   ctx.state.unschedulable = [];
+}
+
+/**
+ * A pod was bound: pods waiting for a peer (required pod affinity) or for a domain to fill up
+ * (DoNotSchedule spreading) may fit now, as the InterPodAffinity and PodTopologySpread queueing
+ * hints for an assigned pod's arrival say. Only those are retried.
+ */
+export function retryPeerWaiters(ctx: SimContext): void {
+  const unschedulable = ctx.state.unschedulable;
+  if (unschedulable.length === 0) return;
+  const waiting = (key: string) => {
+    const pod = ctx.listers.get('Pod', key);
+    return (
+      pod !== undefined &&
+      ((pod.spec.affinity?.podAffinity?.requiredDuringSchedulingIgnoredDuringExecution?.length ?? 0) > 0 ||
+        (pod.spec.topologySpreadConstraints ?? []).some((c) => c.whenUnsatisfiable === 'DoNotSchedule'))
+    );
+  };
+  const retried = unschedulable.filter(waiting);
+  if (retried.length === 0) return;
+  for (const key of retried) ctx.queues.scheduling.add(key);
+  ctx.state.unschedulable = unschedulable.filter((key) => !retried.includes(key));
 }
 
 export function queuePendingPods(ctx: SimContext): void {

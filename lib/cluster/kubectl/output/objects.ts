@@ -52,6 +52,7 @@ const apiVersions: Record<string, string> = {
   Lease: 'coordination.k8s.io/v1',
   Endpoints: 'v1',
   EndpointSlice: 'discovery.k8s.io/v1',
+  PriorityClass: 'scheduling.k8s.io/v1',
 };
 
 export const apiVersionOf = (kind: string) => apiVersions[kind] ?? 'v1';
@@ -156,20 +157,26 @@ const toleration = (t: Toleration): JsonObject =>
 const taint = (t: Taint): JsonObject =>
   compact({ effect: t.effect, key: t.key, timeAdded: t.timeAdded !== undefined ? isoTime(t.timeAdded) : undefined, value: t.value });
 
+/**
+ * The affinity as stored; a DaemonSet pod's required node affinity is the one term the controller
+ * writes, matchFields on its node's name (ReplaceDaemonSetPodNodeNameNodeAffinity).
+ */
+function podAffinity(spec: PodTemplate['spec'] & { affinityNodeName?: string }): JsonObject | undefined {
+  const affinity = spec.affinity ? (structuredClone(spec.affinity) as unknown as JsonObject) : undefined;
+  if (!spec.affinityNodeName) return affinity;
+  const pinned = { nodeSelectorTerms: [{ matchFields: [{ key: 'metadata.name', operator: 'In', values: [spec.affinityNodeName] }] }] };
+  const nodeAffinity = {
+    ...((affinity?.nodeAffinity as JsonObject | undefined) ?? {}),
+    requiredDuringSchedulingIgnoredDuringExecution: pinned,
+  };
+  return { ...affinity, nodeAffinity };
+}
+
 /** A pod's spec; a template (`pod` false) lacks what admission adds to pods (priority, service account). */
 function podSpec(spec: PodTemplate['spec'] & { nodeName?: string; affinityNodeName?: string; hostname?: string }, pod = true): JsonObject {
   const admitted = (value: Json) => (pod ? value : undefined);
-  const priority = spec.priorityClassName === 'system-node-critical' ? 2000001000 : spec.priorityClassName ? 2000000000 : 0;
   return compact({
-    affinity: spec.affinityNodeName
-      ? {
-          nodeAffinity: {
-            requiredDuringSchedulingIgnoredDuringExecution: {
-              nodeSelectorTerms: [{ matchFields: [{ key: 'metadata.name', operator: 'In', values: [spec.affinityNodeName] }] }],
-            },
-          },
-        }
-      : undefined,
+    affinity: podAffinity(spec),
     containers: spec.containers.map(containerSpec),
     dnsPolicy: spec.hostNetwork ? 'ClusterFirstWithHostNet' : 'ClusterFirst',
     enableServiceLinks: admitted(true),
@@ -177,8 +184,8 @@ function podSpec(spec: PodTemplate['spec'] & { nodeName?: string; affinityNodeNa
     hostname: spec.hostname,
     nodeName: spec.nodeName,
     nodeSelector: nonEmpty(spec.nodeSelector),
-    preemptionPolicy: admitted('PreemptLowerPriority'),
-    priority: admitted(priority),
+    preemptionPolicy: spec.preemptionPolicy ?? admitted('PreemptLowerPriority'),
+    priority: spec.priority ?? admitted(0),
     priorityClassName: spec.priorityClassName,
     restartPolicy: spec.restartPolicy ?? 'Always',
     schedulerName: 'default-scheduler',
@@ -187,6 +194,9 @@ function podSpec(spec: PodTemplate['spec'] & { nodeName?: string; affinityNodeNa
     serviceAccountName: admitted('default'),
     terminationGracePeriodSeconds: spec.terminationGracePeriodSeconds,
     tolerations: spec.tolerations.length > 0 ? spec.tolerations.map(toleration) : undefined,
+    topologySpreadConstraints: spec.topologySpreadConstraints
+      ? (structuredClone(spec.topologySpreadConstraints) as unknown as Json[])
+      : undefined,
     volumes: spec.volumes.length > 0 ? spec.volumes.map((volume) => ({ name: volume.name, emptyDir: {} })) : undefined,
   });
 }
@@ -255,6 +265,7 @@ function podStatus(pod: Pod): JsonObject {
     hostIP: status.hostIP,
     hostIPs: status.hostIP ? [{ ip: status.hostIP }] : undefined,
     message: status.message,
+    nominatedNodeName: status.nominatedNodeName,
     phase: status.phase,
     podIP: status.podIP,
     podIPs: status.podIP ? [{ ip: status.podIP }] : undefined,
@@ -446,10 +457,13 @@ function specAndStatus(object: AnyObject, engine: Engine): { spec?: JsonObject; 
         spec: { finalizers: ['kubernetes'] },
         status: { phase: object.metadata.deletionTimestamp !== undefined ? 'Terminating' : 'Active' },
       };
+    case 'PriorityClass':
+      // A PriorityClass has no spec: its fields sit at the top level (see apiObject).
+      return {};
   }
 }
 
-const clusterScoped = new Set(['Node', 'Namespace']);
+const clusterScoped = new Set(['Node', 'Namespace', 'PriorityClass']);
 
 /** One object as the API server returns it. */
 export function apiObject(object: AnyObject | KubeEvent, engine: Engine): JsonObject {
@@ -457,6 +471,17 @@ export function apiObject(object: AnyObject | KubeEvent, engine: Engine): JsonOb
   const { spec, status } = specAndStatus(object, engine);
   const meta = metadata(object.metadata, !clusterScoped.has(object.kind), object.kind);
   if (object.kind === 'Namespace') meta.labels = { 'kubernetes.io/metadata.name': object.metadata.name, ...object.metadata.labels };
+  if (object.kind === 'PriorityClass') {
+    return compact({
+      apiVersion: apiVersionOf(object.kind),
+      description: object.description || undefined,
+      globalDefault: object.globalDefault || undefined,
+      kind: object.kind,
+      metadata: meta,
+      preemptionPolicy: object.preemptionPolicy,
+      value: object.value,
+    });
+  }
   if (object.kind === 'Endpoints' || object.kind === 'EndpointSlice') return endpointFields(object, meta);
   return compact({ apiVersion: apiVersionOf(object.kind), kind: object.kind, metadata: meta, spec, status });
 }

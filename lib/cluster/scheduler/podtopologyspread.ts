@@ -1,0 +1,240 @@
+// The PodTopologySpread plugin (#50, #63). Filter: for each DoNotSchedule constraint, placing the
+// pod must keep (pods in the node's domain + 1) - (the fewest in any eligible domain) within
+// maxSkew. Score: ScheduleAnyway constraints, or for a pod with none that a Service, ReplicaSet
+// or StatefulSet selects the system defaults, give each node count x ln(domains + 2) +
+// (maxSkew - 1) per constraint, normalised so fewer siblings score higher (weight 2).
+import type { LabelSelector, Node, Pod, TopologySpreadConstraint } from '../api/types';
+import type { SimContext } from '../engine/context';
+import type { SchedulerCache } from './cache';
+import { nodeAffinityMatches } from './nodeaffinity';
+import { hostnameLabel, type NodeTable, zoneLabel } from './nodetable';
+import { forEachMatchingPod } from './podlister';
+import { labelSelectorMatches } from './selectors';
+
+const hostnameKey = hostnameLabel;
+
+/** systemDefaultConstraints in plugin.go: policy as data. */
+export const systemDefaultConstraints: readonly { topologyKey: string; maxSkew: number }[] = [
+  { topologyKey: hostnameKey, maxSkew: 3 },
+  { topologyKey: zoneLabel, maxSkew: 5 },
+];
+
+interface Constraint {
+  topologyKey: string;
+  maxSkew: number;
+  minDomains: number;
+  selector: LabelSelector | undefined;
+}
+
+const ownConstraints = (pod: Pod, when: TopologySpreadConstraint['whenUnsatisfiable']): Constraint[] =>
+  (pod.spec.topologySpreadConstraints ?? [])
+    .filter((c) => c.whenUnsatisfiable === when)
+    .map((c) => ({ topologyKey: c.topologyKey, maxSkew: c.maxSkew, minDomains: c.minDomains ?? 1, selector: c.labelSelector }));
+
+const hasAllKeys = (node: Node, constraints: readonly Constraint[]) =>
+  constraints.every((c) => node.metadata.labels[c.topologyKey] !== undefined);
+
+/** Pods counted toward a spread: same namespace, matching, not terminating (upstream issue 87621). */
+function countByNode(ctx: SimContext, cache: SchedulerCache, pod: Pod, selector: LabelSelector | undefined): Map<string, number> {
+  const counts = new Map<string, number>();
+  forEachMatchingPod(ctx, cache, [pod.metadata.namespace], selector, (other, node) => {
+    if (other.metadata.deletionTimestamp === undefined) counts.set(node, (counts.get(node) ?? 0) + 1);
+  });
+  return counts;
+}
+
+/**
+ * helper.DefaultSelector: the union of the selectors of the Services, ReplicaSets and
+ * StatefulSets in the pod's namespace that select it, or null when none does. Remembered per
+ * namespace and label set until one of those objects changes.
+ */
+export function defaultSelector(ctx: SimContext, cache: SchedulerCache, pod: Pod): Record<string, string> | null {
+  const labels = pod.metadata.labels;
+  let memoKey = pod.metadata.namespace;
+  for (const key in labels) memoKey += `\0${key}=${labels[key]}`;
+  const memo = cache.defaultSelectors.get(memoKey);
+  if (memo !== undefined) return memo;
+  let merged: Record<string, string> | null = null;
+  const take = (namespace: string, selector: Record<string, string>) => {
+    if (namespace !== pod.metadata.namespace) return;
+    let any = false;
+    for (const key in selector) {
+      any = true;
+      if (labels[key] !== selector[key]) return;
+    }
+    if (any) merged = { ...merged, ...selector };
+  };
+  for (const service of ctx.listers.list('Service')) take(service.metadata.namespace, service.spec.selector);
+  for (const rs of ctx.listers.list('ReplicaSet')) take(rs.metadata.namespace, rs.spec.selector);
+  for (const sts of ctx.listers.list('StatefulSet')) take(sts.metadata.namespace, sts.spec.selector);
+  cache.defaultSelectors.set(memoKey, merged);
+  return merged;
+}
+
+export interface SpreadFilterState {
+  constraints: Constraint[];
+  /** Per constraint: matching pods per domain value, every eligible domain present. */
+  counts: Map<string, number>[];
+  /** Per constraint: whether the incoming pod matches its own selector. */
+  selfMatch: number[];
+}
+
+/** PreFilter for the DoNotSchedule constraints; undefined when there are none. */
+export function spreadPreFilter(ctx: SimContext, cache: SchedulerCache, pod: Pod, nodes: readonly Node[]): SpreadFilterState | undefined {
+  const constraints = ownConstraints(pod, 'DoNotSchedule');
+  if (constraints.length === 0) return undefined;
+  const counts = constraints.map(() => new Map<string, number>());
+  const eligible = new Map<string, Node>();
+  for (const node of nodes) {
+    // Node inclusion: only nodes with every key that pass the pod's node affinity (nodeAffinityPolicy Honor).
+    if (!hasAllKeys(node, constraints) || !nodeAffinityMatches(pod, node)) continue;
+    eligible.set(node.metadata.name, node);
+    constraints.forEach((c, i) => {
+      const value = node.metadata.labels[c.topologyKey];
+      if (!counts[i].has(value)) counts[i].set(value, 0);
+    });
+  }
+  constraints.forEach((c, i) => {
+    for (const [nodeName, count] of countByNode(ctx, cache, pod, c.selector)) {
+      const node = eligible.get(nodeName);
+      if (!node) continue;
+      const value = node.metadata.labels[c.topologyKey];
+      counts[i].set(value, (counts[i].get(value) ?? 0) + count);
+    }
+  });
+  return { constraints, counts, selfMatch: constraints.map((c) => (labelSelectorMatches(c.selector, pod.metadata.labels) ? 1 : 0)) };
+}
+
+export function cloneSpreadFilterState(state: SpreadFilterState): SpreadFilterState {
+  return { ...state, counts: state.counts.map((map) => new Map(map)) };
+}
+
+/** RemovePod / AddPod for preemption's dry run. */
+export function spreadUpdate(state: SpreadFilterState, pod: Pod, other: Pod, node: Node, by: 1 | -1): void {
+  if (other.metadata.namespace !== pod.metadata.namespace || other.metadata.deletionTimestamp !== undefined) return;
+  state.constraints.forEach((c, i) => {
+    const value = node.metadata.labels[c.topologyKey];
+    if (value === undefined || !state.counts[i].has(value) || !labelSelectorMatches(c.selector, other.metadata.labels)) return;
+    state.counts[i].set(value, state.counts[i].get(value)! + by);
+  });
+}
+
+export type SpreadVerdict = 'missing-label' | 'skew' | undefined;
+
+export function spreadFilter(state: SpreadFilterState, node: Node): SpreadVerdict {
+  for (let i = 0; i < state.constraints.length; i++) {
+    const c = state.constraints[i];
+    const value = node.metadata.labels[c.topologyKey];
+    if (value === undefined) return 'missing-label';
+    let min = Number.POSITIVE_INFINITY;
+    for (const count of state.counts[i].values()) min = Math.min(min, count);
+    // minDomains: with fewer eligible domains than asked, the global minimum counts as 0.
+    if (state.counts[i].size < c.minDomains || min === Number.POSITIVE_INFINITY) min = 0;
+    const skew = (state.counts[i].get(value) ?? 0) + state.selfMatch[i] - min;
+    if (skew > c.maxSkew) return 'skew';
+  }
+  return undefined;
+}
+
+/**
+ * PreScore, Score and NormalizeScore over the feasible nodes (table slots), written to `out`
+ * (0-100 each); false when the plugin skips (every node would score the same). This runs for
+ * nearly every pod, over hundreds of nodes: it reads the node table's label columns and counts
+ * per slot, and visits only the pod's siblings, never all pods.
+ */
+export function spreadScores(
+  ctx: SimContext,
+  cache: SchedulerCache,
+  pod: Pod,
+  table: NodeTable,
+  feasible: Int32Array,
+  count: number,
+  out: Float64Array,
+): boolean {
+  let constraints: Constraint[];
+  let requireAll = true;
+  if ((pod.spec.topologySpreadConstraints?.length ?? 0) > 0) {
+    constraints = ownConstraints(pod, 'ScheduleAnyway');
+  } else {
+    const selector = defaultSelector(ctx, cache, pod);
+    if (!selector) return false;
+    const shared = { matchLabels: selector };
+    constraints = systemDefaultConstraints.map((c) => ({ ...c, minDomains: 1, selector: shared }));
+    requireAll = false;
+  }
+  if (constraints.length === 0) return false;
+  const { nodes, hostnames, zones } = table;
+  const valueAt = (key: string, slot: number) =>
+    key === hostnameKey ? hostnames[slot] : key === zoneLabel ? zones[slot] : nodes[slot].metadata.labels[key];
+  const ignored = new Uint8Array(count);
+  let considered = 0;
+  const domains = constraints.map(() => new Map<string, number>());
+  for (let f = 0; f < count; f++) {
+    const slot = feasible[f];
+    if (requireAll && !hasAllKeys(nodes[slot], constraints)) {
+      ignored[f] = 1;
+      continue;
+    }
+    considered++;
+    for (let i = 0; i < constraints.length; i++) {
+      const key = constraints[i].topologyKey;
+      if (key === hostnameKey) continue;
+      const value = valueAt(key, slot);
+      if (value !== undefined) domains[i].set(value, 0);
+    }
+  }
+  // Sibling counts per node, once per distinct selector (the defaults share one).
+  const byNode = new Map<LabelSelector | undefined, Map<string, number>>();
+  const siblings = (c: Constraint) => {
+    let counts = byNode.get(c.selector);
+    if (!counts) byNode.set(c.selector, (counts = countByNode(ctx, cache, pod, c.selector)));
+    return counts;
+  };
+  for (let f = 0; f < count; f++) out[f] = 0;
+  for (let i = 0; i < constraints.length; i++) {
+    const c = constraints[i];
+    const hostname = c.topologyKey === hostnameKey;
+    // A key no feasible node has adds nothing anywhere.
+    if (!hostname && domains[i].size === 0) continue;
+    const weight = Math.log((hostname ? considered : domains[i].size) + 2);
+    const counts = table.counts;
+    const touched: number[] = [];
+    for (const [nodeName, n] of siblings(c)) {
+      if (hostname) {
+        const slot = table.slotOf(nodeName);
+        if (slot === undefined) continue;
+        counts[slot] += n;
+        touched.push(slot);
+        continue;
+      }
+      const node = ctx.listers.get('Node', nodeName);
+      if (!node || !nodeAffinityMatches(pod, node) || (requireAll && !hasAllKeys(node, constraints))) continue;
+      const value = node.metadata.labels[c.topologyKey];
+      if (value !== undefined && domains[i].has(value)) domains[i].set(value, domains[i].get(value)! + n);
+    }
+    for (let f = 0; f < count; f++) {
+      if (ignored[f]) continue;
+      const slot = feasible[f];
+      const value = valueAt(c.topologyKey, slot);
+      if (value === undefined) continue;
+      const n = hostname ? counts[slot] : (domains[i].get(value) ?? 0);
+      out[f] += n * weight + (c.maxSkew - 1);
+    }
+    for (const slot of touched) counts[slot] = 0;
+  }
+  let min = Number.POSITIVE_INFINITY;
+  let max = 0;
+  for (let f = 0; f < count; f++) {
+    if (ignored[f]) continue;
+    const rounded = Math.round(out[f]);
+    out[f] = rounded;
+    if (rounded < min) min = rounded;
+    if (rounded > max) max = rounded;
+  }
+  for (let f = 0; f < count; f++) {
+    if (ignored[f]) out[f] = 0;
+    else if (max === 0) out[f] = 100;
+    else out[f] = Math.floor((100 * (max + min - out[f])) / max);
+  }
+  return true;
+}
