@@ -24,7 +24,9 @@ const k8s = defaults.kubernetesVersion;
 const catalog: Readonly<Record<string, Readonly<Record<string, number>>>> = Object.freeze({
   'docker.io/library/nginx': {
     latest: 72_188_133,
-    '1.27': 72_188_133,
+    '1.29': 72_188_133,
+    '1.28': 71_642_917,
+    '1.27': 70_937_254,
     '1.27-alpine': 20_739_822,
     '1.26': 71_012_493,
     '1.25': 70_544_261,
