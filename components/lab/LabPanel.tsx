@@ -106,7 +106,8 @@ function LabSession({ scenario, focusOnStart, completions, storage, start }: Req
           <LabControls />
           <p id={`${id}diagram`} className="lab-stage-hint">
             <span className="sr-only">Cluster diagram. </span>
-            Click a node to power it off or on, or an etcd member to fail or recover it.
+            Click a node to power it off or on, or an etcd member to fail or recover it. A pod, and the dots on a node or zone, open a menu
+            of more actions.
           </p>
           {!showTable && <ClusterDiagram labelledBy={`${id}diagram`} />}
           <ClusterTable visible={showTable} />

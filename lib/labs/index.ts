@@ -22,3 +22,4 @@ export * from './log/events';
 export * from './log/hash';
 export * from './log/share';
 export * from './log/storage';
+export * from './diagram/actions';

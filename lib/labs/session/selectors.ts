@@ -9,6 +9,7 @@ export const selectIsPlaying = (s: State) => s.matches('playing');
 export const selectIsJumping = (s: State) => s.matches('jumping');
 export const selectSpeed = (s: State) => s.context.speed;
 export const selectClockText = (s: State) => s.context.view.time.text;
+export const selectClockMs = (s: State) => s.context.view.time.ms;
 export const selectDiagram = (s: State) => s.context.diagram;
 export const selectChecks = (s: State) => s.context.checks;
 export const selectPassedCount = (s: State) => s.context.checks.filter((c) => c.passed).length;
