@@ -21,6 +21,7 @@ import { LabControls } from './LabControls';
 import { LabHelp } from './LabHelp';
 import { LabTerminal } from './LabTerminal';
 import { LabTimeline } from './LabTimeline';
+import { PendingPods } from './PendingPods';
 import { LabShare, LabStartNotice, LinkCheck, labAnchor } from './LabShare';
 import { useLabSaving } from './useLabSaving';
 import { browserStorage, useLabStart, type LabStart } from './useLabStart';
@@ -111,6 +112,7 @@ function LabSession({ scenario, focusOnStart, completions, storage, start }: Req
           </p>
           {!showTable && <ClusterDiagram labelledBy={`${id}diagram`} />}
           <ClusterTable visible={showTable} />
+          <PendingPods />
           <div className="lab-stage-foot">
             {!showTable && <Legend />}
             <button type="button" className="lab-link-button" aria-pressed={showTable} onClick={() => setShowTable((v) => !v)}>

@@ -23,3 +23,5 @@ export * from './log/hash';
 export * from './log/share';
 export * from './log/storage';
 export * from './diagram/actions';
+export * from './why';
+export * from './pending';

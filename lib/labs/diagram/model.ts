@@ -142,11 +142,14 @@ export function podDetail(pod: Pick<DiagramPod, 'trouble' | 'restarts' | 'ready'
   return [...(pod.trouble ? [pod.trouble] : []), ...podNotes(pod)].join(' · ');
 }
 
-/** "web-8pttb: CrashLoopBackOff, 3 restarts, new": everything the chip shows, in words. */
-export function podSummary(pod: DiagramPod): string {
+/** "CrashLoopBackOff, 3 restarts, new": everything the chip shows about a pod, in words. */
+export function podWords(pod: DiagramPod): string {
   const words = [pod.status, ...(pod.trouble && pod.trouble !== pod.status ? [pod.trouble] : []), ...podNotes(pod)];
-  return `${pod.name}: ${[...words, ...(pod.isNew ? ['new'] : [])].join(', ')}`;
+  return [...words, ...(pod.isNew ? ['new'] : [])].join(', ');
 }
+
+/** "web-8pttb: CrashLoopBackOff, 3 restarts, new". */
+export const podSummary = (pod: DiagramPod) => `${pod.name}: ${podWords(pod)}`;
 
 type MachineSide = Pick<DiagramNode, 'machine' | 'kubelet'> & { network?: DiagramNode['network'] };
 
