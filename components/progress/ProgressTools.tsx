@@ -9,7 +9,7 @@ import { ProgressNotices } from './ProgressNotices';
 function describe(p: Progress): string {
   const s = summary(p);
   const count = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
-  return `${count(s.chapters, 'chapter', 'chapters')} read, ${count(s.quizzes, 'quiz', 'quizzes')} taken, ${count(s.cards, 'review card', 'review cards')}`;
+  return `${count(s.chapters, 'chapter', 'chapters')} read, ${count(s.quizzes, 'quiz', 'quizzes')} taken, ${count(s.cards, 'review card', 'review cards')}, ${count(s.labs, 'lab', 'labs')} completed`;
 }
 
 function download(name: string, text: string) {

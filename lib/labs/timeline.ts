@@ -224,7 +224,7 @@ function controlPlaneMarks(prev: ClusterView, next: ClusterView): TimelineMark[]
   if (prev.api !== next.api) {
     const text = {
       available: 'API server accepts writes again',
-      'no-quorum': 'API server refuses writes (no etcd quorum)',
+      'no-quorum': 'API server no-quorum: reads and writes fail (etcd lost quorum)',
       unreachable: 'API server unreachable',
     }[next.api];
     marks.push({ kind: 'api', tone: next.api === 'available' ? 'good' : 'bad', text });

@@ -6,7 +6,7 @@ import { onButtonKey } from './NodeBox';
 
 const apiWords: Record<DiagramModel['api'], string> = {
   available: 'API accepts changes',
-  'no-quorum': 'API refuses writes: no etcd quorum',
+  'no-quorum': 'no-quorum: API reads and writes fail',
   unreachable: 'API unreachable',
 };
 

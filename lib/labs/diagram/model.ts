@@ -175,6 +175,9 @@ function ownerOf(pod: PodView): string {
   return `${pod.ownerKind} ${pod.ownerName}`;
 }
 
+/** The model's state names in the words kubectl and the API use: noQuorum -> no-quorum. */
+const stateWord = (state: string) => state.replace(/[a-z][A-Z]/g, (pair) => `${pair[0]}-${pair[1].toLowerCase()}`);
+
 /** kube-proxy-6n2c8 -> kube-proxy, coredns-7c8668cdfb-6kvw6 -> coredns. */
 const systemName = (pod: PodView) =>
   pod.ownerKind === 'ReplicaSet' ? pod.ownerName!.replace(/-[a-z0-9]+$/, '') : (pod.ownerName ?? pod.name.replace(/-control-plane$/, ''));
@@ -261,7 +264,7 @@ export function buildDiagram(view: ClusterView, startedAt = Number.POSITIVE_INFI
   if (zones.length) workers.sort((a, b) => zoneRank(a) - zoneRank(b) || byName(a, b));
   return {
     api: view.api,
-    components: view.components.map(({ name, healthy, state }) => ({ name, healthy, state })),
+    components: view.components.map(({ name, healthy, state }) => ({ name, healthy, state: stateWord(state) })),
     etcd: {
       members: view.etcd.members.map(({ name, healthy }) => ({ name, healthy })),
       quorum: view.etcd.quorum,
