@@ -13,7 +13,7 @@ type Entry = TimelineEntry<unknown>;
 /** One explanation per reason in an entry (five pods backing off share one). */
 function whysOf(entry: Entry): EventWhy[] {
   const byReason = new Map<string, EventWhy>();
-  for (const mark of entry.marks) if (mark.why && !byReason.has(mark.why.reason)) byReason.set(mark.why.reason, mark.why);
+  for (const mark of entry.marks) for (const why of mark.whys ?? []) if (!byReason.has(why.reason)) byReason.set(why.reason, why);
   return [...byReason.values()];
 }
 

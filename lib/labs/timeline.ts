@@ -15,8 +15,8 @@ export interface TimelineMark {
   kind: MarkKind;
   tone: MarkTone;
   text: string;
-  /** For marks made from an event: which component did it and why. */
-  why?: EventWhy;
+  /** The events behind this change: which component acted, and why. */
+  whys?: EventWhy[];
 }
 
 export interface TimelineEntry<S> {
@@ -139,7 +139,7 @@ function schedulingMarks(prev: ClusterView, next: ClusterView): TimelineMark[] {
       kind: 'scheduling',
       tone: 'warn',
       text: `${pod ? podLabel(pod) : event.object.replace(/^pod\//, '')} FailedScheduling: ${reasons}`,
-      why: explainEvent(event),
+      whys: [explainEvent(event)],
     });
   }
   return marks;
@@ -191,19 +191,43 @@ const eventWords: Record<string, { tone: MarkTone; words: (event: EventView) => 
 
 const eventKey = (e: EventView) => `${e.namespace}|${e.object}|${e.reason}|${e.message}`;
 
-function eventMarks(prev: ClusterView, next: ClusterView): TimelineMark[] {
+/** Events recorded (or counted again) between two views. */
+function newEvents(prev: ClusterView, next: ClusterView): EventView[] {
   if (prev.events === next.events) return [];
   const counts = new Map(prev.events.map((e) => [eventKey(e), e.count]));
+  return next.events.filter((e) => {
+    const seen = counts.get(eventKey(e));
+    return seen === undefined || seen < e.count;
+  });
+}
+
+/**
+ * The other new events explain marks already made: "worker-3 NotReady" gets the NodeNotReady
+ * event, "web-8pttb evicted" the taint eviction, by the object's name in the mark's text.
+ */
+function attachWhys(marks: TimelineMark[], events: readonly EventView[], next: ClusterView): void {
+  for (const event of events) {
+    if (Object.hasOwn(eventWords, event.reason) || event.reason === 'FailedScheduling') continue;
+    const [kind, name] = event.object.split('/');
+    const pod = kind === 'pod' ? next.pods.find((p) => p.name === name && p.namespace === event.namespace) : undefined;
+    const who = pod ? podLabel(pod) : name;
+    const mark = marks.find((m) => m.kind !== 'action' && m.text.split(/[ ,]+/).includes(who));
+    if (!mark) continue;
+    const why = explainEvent(event);
+    if (!mark.whys) mark.whys = [why];
+    else if (!mark.whys.some((w) => w.reason === why.reason)) mark.whys.push(why);
+  }
+}
+
+function eventMarks(events: readonly EventView[], next: ClusterView): TimelineMark[] {
   const marks: TimelineMark[] = [];
-  for (const event of next.events) {
+  for (const event of events) {
     const words = Object.hasOwn(eventWords, event.reason) ? eventWords[event.reason] : undefined;
     if (!words || event.namespace === systemNamespace) continue;
-    const seen = counts.get(eventKey(event));
-    if (seen !== undefined && seen >= event.count) continue;
     const [kind, name] = event.object.split('/');
     const pod = kind === 'pod' ? next.pods.find((p) => p.name === name && p.namespace === event.namespace) : undefined;
     const who = pod ? podLabel(pod) : event.object;
-    marks.push({ kind: 'event', tone: words.tone, text: `${who} ${words.words(event)}`, why: explainEvent(event) });
+    marks.push({ kind: 'event', tone: words.tone, text: `${who} ${words.words(event)}`, whys: [explainEvent(event)] });
   }
   return marks;
 }
@@ -235,14 +259,17 @@ function controlPlaneMarks(prev: ClusterView, next: ClusterView): TimelineMark[]
 /** What changed from one view to the next, in reading order: control plane, nodes, scheduling, pods, events, Services. */
 export function diffViews(prev: ClusterView, next: ClusterView): TimelineMark[] {
   if (prev === next) return [];
-  return [
+  const events = newEvents(prev, next);
+  const marks = [
     ...controlPlaneMarks(prev, next),
     ...nodeMarks(prev, next),
     ...schedulingMarks(prev, next),
     ...podMarks(prev, next),
-    ...eventMarks(prev, next),
+    ...eventMarks(events, next),
     ...serviceMarks(prev, next),
   ];
+  attachWhys(marks, events, next);
+  return marks;
 }
 
 export interface TimelineUpdate<S> {

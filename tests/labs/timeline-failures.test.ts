@@ -39,7 +39,7 @@ describe('the timeline names the failures', () => {
       type: 'Normal',
     });
     const marks = diffViews(before, after).filter((m) => m.kind === 'event');
-    expect(marks.map((m) => m.why?.reason)).toEqual([
+    expect(marks.map((m) => m.whys?.[0].reason)).toEqual([
       'BackOff',
       'Unhealthy',
       'Killing',
@@ -66,7 +66,7 @@ describe('the timeline names the failures', () => {
     const once = withEvent(baseView(), { reason: 'BackOff', message: 'Back-off restarting failed container', object: `pod/${pod.name}` });
     expect(diffViews(once, { ...once, events: [...once.events] })).toEqual([]);
     const twice = { ...once, events: once.events.map((e) => (e.reason === 'BackOff' ? { ...e, count: 2 } : e)) };
-    expect(diffViews(once, twice).map((m) => m.why?.reason)).toEqual(['BackOff']);
+    expect(diffViews(once, twice).map((m) => m.whys?.[0].reason)).toEqual(['BackOff']);
   });
 
   it('names back-off states, restarts with the last exit, readiness, partitions and Service traffic', () => {
@@ -111,5 +111,22 @@ describe('the timeline names the failures', () => {
     expect(all.some((t) => t.startsWith('svc/web stops sending traffic to '))).toBe(true);
     expect(all).toContain('svc/web has no ready endpoints');
     expect(texts(diffViews(after, withNode(after, 'worker-3', { network: 'connected' })))).toEqual(['worker-3 network healed']);
+  });
+});
+
+describe('other events explain the marks they caused', () => {
+  it('a node going NotReady carries the NodeNotReady event, a pod’s creation its Scheduled event', () => {
+    const before = baseView();
+    const after = withEvent(withNode(before, 'worker-3', { status: 'NotReady' }), {
+      reason: 'NodeNotReady',
+      message: 'Node worker-3 status is now: NodeNotReady',
+      object: 'node/worker-3',
+      type: 'Normal',
+    });
+    const marks = diffViews(before, after);
+    const node = marks.find((m) => m.text === 'worker-3 NotReady');
+    expect(node?.whys?.map((w) => w.reason)).toEqual(['NodeNotReady']);
+    expect(node?.whys?.[0].by).toMatch(/kubelet|node-controller/);
+    expect(marks.filter((m) => m.kind === 'event')).toEqual([]);
   });
 });

@@ -63,7 +63,7 @@ export const PodChip = memo(function PodChip({ pod, x, y, w, h, menuId, onMenu }
   const badge = pod.isNew ? 'new' : '';
   const badgeWidth = badge ? 28 : 0;
   // The name comes first: the status word shows only where both fit (the glyph always shows the phase).
-  const statusWidth = status.length * 6.1 + 6;
+  const statusWidth = status.length * 6.1 + 14;
   const showStatus = status !== '' && 24 + pod.label.length * geometry.monoCharWidth + statusWidth + badgeWidth <= w;
   const label = fitText(pod.label, w - 24 - badgeWidth - (showStatus ? statusWidth : 0));
   const trigger = `pod:${pod.key}`;
