@@ -147,3 +147,19 @@ describe('MobileNav', () => {
     expect(open).toHaveAttribute('aria-expanded', 'false');
   });
 });
+
+describe('HeaderLinks', () => {
+  it('marks the current page, and the section a chapter is in, for screen readers too', async () => {
+    const { HeaderLinks } = await import('@/components/layout/HeaderLinks');
+    pathname.current = '/quiz';
+    const { unmount } = render(<HeaderLinks />);
+    expect(screen.getByRole('link', { name: 'Quizzes' })).toHaveAttribute('aria-current', 'page');
+    expect(screen.getByRole('link', { name: 'Chapters' })).not.toHaveAttribute('aria-current');
+    unmount();
+    pathname.current = '/chapters/node-failure/';
+    render(<HeaderLinks />);
+    expect(screen.getByRole('link', { name: 'Chapters' })).toHaveAttribute('aria-current', 'true');
+    expect(screen.getByRole('link', { name: 'Quizzes' })).not.toHaveAttribute('aria-current');
+    pathname.current = '/chapters/beta';
+  });
+});
