@@ -57,7 +57,7 @@ describe('the lab diagram draws Services, zones and menus', () => {
   it('reaches a pod’s menu by keyboard alone and runs a command from it', async () => {
     const page = await b.open('/chapters/node-failure');
     const lab = await openLab(page, 'node-failure');
-    const chip = lab.getByRole('button', { name: /^Actions for web-/ }).first();
+    const chip = lab.getByRole('button', { name: /: actions for web-/ }).first();
     await chip.focus();
     await page.keyboard.press('Enter');
     const menu = lab.getByRole('menu');

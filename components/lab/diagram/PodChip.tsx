@@ -67,12 +67,15 @@ export const PodChip = memo(function PodChip({ pod, x, y, w, h, menuId, onMenu }
   const showStatus = status !== '' && 24 + pod.label.length * geometry.monoCharWidth + statusWidth + badgeWidth <= w;
   const label = fitText(pod.label, w - 24 - badgeWidth - (showStatus ? statusWidth : 0));
   const trigger = `pod:${pod.key}`;
+  const detailText = detail ? fitText(detail, w - 28, 5.9) : '';
+  // The name starts with the words on the chip, so speech and sight agree (WCAG label in name).
+  const shown = [label, showStatus ? status : '', badge, detailText].filter(Boolean).join(' ');
   const line = geometry.chipHeight / 2;
   return (
     <g
       className={`lab-pod lab-phase--${pod.phase}${pod.isNew ? ' is-new' : ''}${pod.trouble ? ' has-trouble' : ''}`}
       style={{ transform: `translate(${x}px, ${y}px)` }}
-      {...menuTrigger(trigger, menuId, `Actions for ${podSummary(pod)}`, onMenu)}
+      {...menuTrigger(trigger, menuId, `${shown}: actions for ${podSummary(pod)}`, onMenu)}
     >
       <title>{`${podSummary(pod)} (${pod.owner})`}</title>
       <rect className="lab-pod-frame" width={w} height={h} rx={5} />
@@ -95,7 +98,7 @@ export const PodChip = memo(function PodChip({ pod, x, y, w, h, menuId, onMenu }
       )}
       {detail && (
         <text className="lab-pod-detail" x={21} y={line + 17}>
-          {fitText(detail, w - 28, 5.9)}
+          {detailText}
         </text>
       )}
     </g>
