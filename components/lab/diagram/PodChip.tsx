@@ -75,7 +75,6 @@ export const PodChip = memo(function PodChip({ pod, x, y, w, h, menuId, onMenu }
     <g
       className={`lab-pod lab-phase--${pod.phase}${pod.isNew ? ' is-new' : ''}${pod.trouble ? ' has-trouble' : ''}`}
       style={{ transform: `translate(${x}px, ${y}px)` }}
-      {...menuTrigger(trigger, menuId, `${shown}: actions for ${podSummary(pod)}`, onMenu)}
     >
       <title>{`${podSummary(pod)} (${pod.owner})`}</title>
       <rect className="lab-pod-frame" width={w} height={h} rx={5} />
@@ -101,6 +100,14 @@ export const PodChip = memo(function PodChip({ pod, x, y, w, h, menuId, onMenu }
           {detailText}
         </text>
       )}
+      {/* The button is a shape over the chip, so its name (not the drawn words) is what assistive tech reads. */}
+      <rect
+        className="lab-pod-hit"
+        width={w}
+        height={h}
+        rx={5}
+        {...menuTrigger(trigger, menuId, `${shown}: actions for ${podSummary(pod)}`, onMenu)}
+      />
     </g>
   );
 });
