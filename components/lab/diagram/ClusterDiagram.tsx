@@ -132,6 +132,8 @@ export function ClusterDiagram({ labelledBy }: { labelledBy: string }) {
           quorumSize={model.etcd.quorumSize}
           onToggleNode={toggleNode}
           onToggleMember={toggleMember}
+          openMenu={openMenu}
+          onMenu={onMenu}
         />
         {layout.zones.map((zone) => (
           <ZoneFrame
