@@ -105,8 +105,9 @@ describe('the lab diagram draws Services, zones and menus', () => {
     const diagram = (await lab.locator('.lab-diagram-svg').boundingBox())!;
     const prompt = (await lab.getByRole('textbox', { name: /Command/ }).boundingBox())!;
     expect(prompt.x).toBeGreaterThan(diagram.x + diagram.width - 1);
+    // The lab covers the window and does not itself scroll (the page behind stays where it was).
     await expect(
-      page.evaluate(() => window.scrollY === 0 && document.documentElement.scrollHeight <= window.innerHeight + 1),
+      lab.evaluate((el) => el.scrollHeight <= el.clientHeight + 1 && el.getBoundingClientRect().height === window.innerHeight),
     ).resolves.toBe(true);
     await page.keyboard.press('Escape');
     await expect(lab.getByRole('button', { name: 'Full screen' }).getAttribute('aria-pressed')).resolves.toBe('false');
