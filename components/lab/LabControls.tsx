@@ -1,13 +1,17 @@
 'use client';
 
 import { useId } from 'react';
-import { labPolicy, selectClockText, selectIsJumping, selectIsPlaying, selectSpeed } from '@/lib/labs';
+import { formatGoDuration } from '@/lib/cluster';
+import { labPolicy, selectClockMs, selectIsJumping, selectIsPlaying, selectSpeed } from '@/lib/labs';
 import { useLab, useLabSend } from './LabContext';
 
 const jumpWords: Record<(typeof labPolicy.jumps)[number], string> = { '10s': '10 seconds', '1m': '1 minute', '5m': '5 minutes' };
 
+/** Whole or tenth seconds: the model's steps can leave milliseconds no reader needs while it plays. */
+const clockText = (ms: number) => formatGoDuration(Math.floor(ms / 100) * 100);
+
 function Clock() {
-  const time = useLab(selectClockText);
+  const time = clockText(useLab(selectClockMs));
   return (
     <span className="lab-clock">
       <span className="lab-clock-label">Cluster time</span>

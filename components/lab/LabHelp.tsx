@@ -2,6 +2,7 @@
 
 import { scriptLines, selectHintsShown, selectScenario, selectSolutionShown } from '@/lib/labs';
 import { useLab, useLabSend } from './LabContext';
+import { CopyButton } from './CopyButton';
 import { RichText } from './RichText';
 
 /** Hints one at a time, then the solution, whose lines can be run from here. */
@@ -41,6 +42,7 @@ export function LabHelp({ headingId }: { headingId: string }) {
                 >
                   Run
                 </button>
+                <CopyButton className="lab-button lab-run-line" text={() => line} label={`Copy ${line}`} />
               </li>
             ))}
           </ol>

@@ -21,6 +21,7 @@ import { LabControls } from './LabControls';
 import { LabHelp } from './LabHelp';
 import { LabTerminal } from './LabTerminal';
 import { LabTimeline } from './LabTimeline';
+import { PendingPods } from './PendingPods';
 import { LabShare, LabStartNotice, LinkCheck, labAnchor } from './LabShare';
 import { useLabSaving } from './useLabSaving';
 import { browserStorage, useLabStart, type LabStart } from './useLabStart';
@@ -41,10 +42,14 @@ function Header({
   scenario,
   titleId,
   titleRef,
+  full,
+  onFull,
 }: {
   scenario: LabScenario;
   titleId: string;
   titleRef: RefObject<HTMLHeadingElement | null>;
+  full: boolean;
+  onFull: () => void;
 }) {
   const completed = useLab(selectCompleted);
   const setupFailed = useLab(selectSetupFailed);
@@ -55,6 +60,9 @@ function Header({
         <div className="lab-header-actions">
           {completed && <span className="lab-badge">Completed</span>}
           <LabShare />
+          <button type="button" className="lab-button lab-full-toggle" aria-pressed={full} onClick={onFull}>
+            {full ? 'Exit full screen' : 'Full screen'}
+          </button>
         </div>
       </div>
       <h3 id={titleId} ref={titleRef} className="lab-title" tabIndex={-1}>
@@ -66,6 +74,29 @@ function Header({
       {setupFailed && <p className="lab-error">This lab could not set up its cluster. The terminal below shows what failed.</p>}
     </header>
   );
+}
+
+/**
+ * Full screen covers the page with the lab (not the Fullscreen API, which phones and embedded
+ * frames refuse): the page behind stops scrolling, and Escape leaves unless something inside the
+ * lab (a menu, the terminal) has used it.
+ */
+function useFullScreen(full: boolean, exit: () => void) {
+  const exitRef = useRef(exit);
+  exitRef.current = exit;
+  useEffect(() => {
+    if (!full) return;
+    const root = document.documentElement;
+    root.classList.add('has-full-lab');
+    const onKey = (event: KeyboardEvent) => {
+      if (event.key === 'Escape' && !event.defaultPrevented) exitRef.current();
+    };
+    document.addEventListener('keydown', onKey);
+    return () => {
+      root.classList.remove('has-full-lab');
+      document.removeEventListener('keydown', onKey);
+    };
+  }, [full]);
 }
 
 /** A whole lab: where it starts (fresh, saved, or a shared link), then the running session. */
@@ -88,7 +119,9 @@ function LabSession({ scenario, focusOnStart, completions, storage, start }: Req
   const actor = useActorRef(labSessionMachine, { input });
   const id = useId();
   const [showTable, setShowTable] = useState(false);
+  const [full, setFull] = useState(false);
   const title = useRef<HTMLHeadingElement>(null);
+  useFullScreen(full, () => setFull(false));
 
   useEffect(() => {
     if (focusOnStart) title.current?.focus();
@@ -98,28 +131,38 @@ function LabSession({ scenario, focusOnStart, completions, storage, start }: Req
 
   return (
     <LabActorContext.Provider value={actor}>
-      <section id={labAnchor(scenario.id)} className="lab" aria-labelledby={`${id}title`} data-lab={scenario.id}>
-        <Header scenario={scenario} titleId={`${id}title`} titleRef={title} />
+      <section id={labAnchor(scenario.id)} className={`lab${full ? ' is-full' : ''}`} aria-labelledby={`${id}title`} data-lab={scenario.id}>
+        <Header scenario={scenario} titleId={`${id}title`} titleRef={title} full={full} onFull={() => setFull((v) => !v)} />
         {start.link && <LinkCheck log={start.link} />}
-        <LabChecks headingId={`${id}checks`} debriefId={`${id}debrief`} />
-        <div className="lab-stage">
-          <LabControls />
-          <p id={`${id}diagram`} className="lab-stage-hint">
-            <span className="sr-only">Cluster diagram. </span>
-            Click a node to power it off or on, or an etcd member to fail or recover it.
-          </p>
-          {!showTable && <ClusterDiagram labelledBy={`${id}diagram`} />}
-          <ClusterTable visible={showTable} />
-          <div className="lab-stage-foot">
-            {!showTable && <Legend />}
-            <button type="button" className="lab-link-button" aria-pressed={showTable} onClick={() => setShowTable((v) => !v)}>
-              {showTable ? 'Show the diagram' : 'Show as a table'}
-            </button>
+        <div className="lab-body">
+          <div className="lab-main">
+            {!full && <LabChecks headingId={`${id}checks`} debriefId={`${id}debrief`} />}
+            <div className="lab-stage">
+              <LabControls />
+              <p id={`${id}diagram`} className="lab-stage-hint">
+                <span className="sr-only">Cluster diagram. </span>
+                Click a node to power it off or on, or an etcd member to fail or recover it. A pod, and the dots on a node or zone, open a
+                menu of more actions.
+              </p>
+              {!showTable && <ClusterDiagram labelledBy={`${id}diagram`} />}
+              <ClusterTable visible={showTable} />
+              <PendingPods />
+              <div className="lab-stage-foot">
+                {!showTable && <Legend />}
+                <button type="button" className="lab-link-button" aria-pressed={showTable} onClick={() => setShowTable((v) => !v)}>
+                  {showTable ? 'Show the diagram' : 'Show as a table'}
+                </button>
+              </div>
+            </div>
+          </div>
+          <div className="lab-side">
+            {/* Full screen puts the checks beside the diagram, so clock, diagram and prompt fit in one screen. */}
+            {full && <LabChecks headingId={`${id}checks`} debriefId={`${id}debrief`} />}
+            <LabTimeline headingId={`${id}timeline`} />
+            <LabTerminal headingId={`${id}terminal`} />
+            <LabHelp headingId={`${id}help`} />
           </div>
         </div>
-        <LabTimeline headingId={`${id}timeline`} />
-        <LabTerminal headingId={`${id}terminal`} />
-        <LabHelp headingId={`${id}help`} />
         <LabDebrief id={`${id}debrief`} />
         <LabAnnouncer />
       </section>

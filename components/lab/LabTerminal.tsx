@@ -7,6 +7,7 @@ import { complete } from '@/lib/labs';
 import { emptyHistory, newer, older, remember } from '@/lib/labs';
 import { nodeCommandParts, nodePromptText, nodeShellTarget, onNode, startWatch, watchStep, watchTarget, type WatchState } from '@/lib/labs';
 import { useLab, useLabSend, useLabSnapshot } from './LabContext';
+import { CopyButton } from './CopyButton';
 import './lab-terminal.css';
 
 const Block = memo(function Block({ block }: { block: TerminalBlock }) {
@@ -25,6 +26,11 @@ const Block = memo(function Block({ block }: { block: TerminalBlock }) {
   if (block.kind === 'note') return <p className="lab-term-note">{block.text}</p>;
   return <pre className={block.kind === 'stderr' ? 'lab-term-stderr' : 'lab-term-stdout'}>{block.text}</pre>;
 });
+
+/** The scrollback as text, the way it reads on screen: commands after "$ ", output under them. */
+function transcriptText(blocks: readonly TerminalBlock[]): string {
+  return blocks.map((block) => (block.kind === 'command' ? `$ ${block.text}` : block.text.replace(/\n$/, ''))).join('\n');
+}
 
 /** Output the terminal printed itself (watch rows, ^C, the node shell banner), after a session block. */
 interface LocalBlock {
@@ -156,6 +162,7 @@ export function LabTerminal({ headingId }: { headingId: string }) {
     <div role="group" className="lab-terminal" aria-labelledby={headingId}>
       <div className="lab-term-bar">
         <h4 id={headingId}>Terminal</h4>
+        <CopyButton className="lab-term-copy-all" text={() => transcriptText(blocks)} label="Copy the whole transcript" />
         <button
           type="button"
           className="lab-term-clear"
@@ -183,6 +190,9 @@ export function LabTerminal({ headingId }: { headingId: string }) {
         {blocks.map((block) => (
           <div key={block.id} className="lab-term-group">
             <Block block={block} />
+            {block.kind !== 'command' && block.kind !== 'note' && block.text.trim() !== '' && (
+              <CopyButton className="lab-term-copy" text={() => block.text} label={`Copy this output`} />
+            )}
             {local
               .filter((extra) => extra.afterId === block.id)
               .map((extra) => (

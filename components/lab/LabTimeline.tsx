@@ -2,13 +2,49 @@
 
 import { Fragment, memo, useCallback, useLayoutEffect, useRef } from 'react';
 import { formatGoDuration } from '@/lib/cluster';
-import type { TimelineEntry } from '@/lib/labs';
+import type { EventWhy, TimelineEntry } from '@/lib/labs';
 import { selectFutureTimeline, selectHasOtherBranch, selectTimeline } from '@/lib/labs';
 import { useLab, useLabSend } from './LabContext';
 import './lab-timeline.css';
 
 // The panel never opens a restore point: it only names the entry to rewind to.
 type Entry = TimelineEntry<unknown>;
+
+/** One explanation per reason in an entry (five pods backing off share one). */
+function whysOf(entry: Entry): EventWhy[] {
+  const byReason = new Map<string, EventWhy>();
+  for (const mark of entry.marks) for (const why of mark.whys ?? []) if (!byReason.has(why.reason)) byReason.set(why.reason, why);
+  return [...byReason.values()];
+}
+
+/** "Why?" under an entry: the component, the rule, the facts, the timing, and where to read more. */
+function Why({ whys }: { whys: EventWhy[] }) {
+  return (
+    <details className="lab-tl-why">
+      <summary>Why?</summary>
+      {whys.map((why) => (
+        <div key={why.reason} className="lab-why">
+          <p>
+            <strong>{why.reason}</strong>, by <span className="lab-why-by">{why.by}</span>: {why.rule}
+          </p>
+          <p className="lab-why-message">
+            <code>{why.message}</code>
+          </p>
+          <p className="lab-why-when">
+            {why.when}
+            {why.facts.length > 0 &&
+              ` Behaviour ${why.facts.length === 1 ? 'fact' : 'facts'} ${why.facts.join(', ')} in docs/kubernetes-behaviour.md.`}
+          </p>
+          {why.section && (
+            <p>
+              <a href={`/chapters/${why.section}`}>Read about it in the chapter</a>
+            </p>
+          )}
+        </div>
+      ))}
+    </details>
+  );
+}
 
 /** Whole seconds are precise enough to find a moment again. */
 const clockText = (ms: number) => formatGoDuration(Math.round(ms / 1000) * 1000);
@@ -25,6 +61,7 @@ const EntryButton = memo(function EntryButton({
   future?: boolean;
   onChoose: (id: number) => void;
 }) {
+  const whys = whysOf(entry);
   return (
     <li className={future ? 'is-future' : latest ? 'is-latest' : undefined}>
       {/* The name is the visible text, "Rewind to" (or "Redo to") first for screen readers. */}
@@ -42,6 +79,7 @@ const EntryButton = memo(function EntryButton({
       <span className="lab-tl-rewind" aria-hidden="true">
         {future ? 'Redo' : latest ? 'now' : 'Rewind'}
       </span>
+      {whys.length > 0 && <Why whys={whys} />}
     </li>
   );
 });

@@ -2,6 +2,7 @@ import Link from 'next/link';
 import type { ReactNode } from 'react';
 import { ThemeToggle } from './ThemeToggle';
 import { MobileNav } from './MobileNav';
+import { HeaderLinks } from './HeaderLinks';
 import { Logo } from './Logo';
 import { ReviewLink } from '../progress/ReviewLink';
 
@@ -15,11 +16,7 @@ export function Header({ nav, tools }: { nav: ReactNode; tools?: ReactNode }) {
           <Logo />
           <span className="brand-name">Clusterbook</span>
         </Link>
-        <nav className="header-links" aria-label="Site">
-          <Link href="/chapters">Chapters</Link>
-          <Link href="/quiz">Quizzes</Link>
-          <Link href="/glossary">Glossary</Link>
-        </nav>
+        <HeaderLinks />
         <div className="header-tools">
           <ReviewLink />
           {tools}

@@ -14,11 +14,14 @@ export function NavLink({
   children,
   className,
   progressOf,
+  labs,
 }: {
   href: string;
   children: ReactNode;
   className?: string;
   progressOf?: string;
+  /** Lab ids of that chapter, whose completion the mark also shows. */
+  labs?: readonly string[];
 }) {
   const pathname = usePathname();
   const current = pathname === href || pathname === `${href}/`;
@@ -39,7 +42,7 @@ export function NavLink({
   return (
     <Link ref={link} href={href} className={className} aria-current={current ? 'page' : undefined}>
       {children}
-      {progressOf && <ProgressMark slug={progressOf} />}
+      {progressOf && <ProgressMark slug={progressOf} labs={labs} />}
     </Link>
   );
 }

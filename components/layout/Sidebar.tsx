@@ -19,7 +19,7 @@ export function Sidebar({ parts, label = 'Chapters' }: { parts: PartWithChapters
             <ol className="sidebar-chapters">
               {part.chapters.map((c) => (
                 <li key={c.slug}>
-                  <NavLink href={c.href} className="sidebar-link" progressOf={c.slug}>
+                  <NavLink href={c.href} className="sidebar-link" progressOf={c.slug} labs={c.labs}>
                     {c.title}
                   </NavLink>
                 </li>

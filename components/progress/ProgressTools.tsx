@@ -1,15 +1,16 @@
 'use client';
 
 import { useEffect, useRef, useState } from 'react';
-import { decodeImport, importLimitBytes, progressErrors, summary } from '@/lib/progress';
+import { decodeImport, decodeTransfer, importLimitBytes, progressErrors, summary, transferPayload } from '@/lib/progress';
 import type { Progress } from '@/lib/progress';
 import { useProgress, useQuizServices } from '../quiz/services';
 import { ProgressNotices } from './ProgressNotices';
+import { ProgressTransfer } from './ProgressTransfer';
 
 function describe(p: Progress): string {
   const s = summary(p);
   const count = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
-  return `${count(s.chapters, 'chapter', 'chapters')} read, ${count(s.quizzes, 'quiz', 'quizzes')} taken, ${count(s.cards, 'review card', 'review cards')}`;
+  return `${count(s.chapters, 'chapter', 'chapters')} read, ${count(s.quizzes, 'quiz', 'quizzes')} taken, ${count(s.cards, 'review card', 'review cards')}, ${count(s.labs, 'lab', 'labs')} completed`;
 }
 
 function download(name: string, text: string) {
@@ -65,13 +66,35 @@ export function ProgressTools() {
   const { store, progress } = useProgress();
   const { now } = useQuizServices();
   const [message, setMessage] = useState<Message>();
-  const [pendingImport, setPendingImport] = useState<{ text: string; name: string; description: string }>();
+  const [pendingImport, setPendingImport] = useState<{ text: string; name: string; what?: string; description: string }>();
   const [confirmingReset, setConfirmingReset] = useState(false);
   const [backups] = useState(() => store.backups());
   const fileInput = useRef<HTMLInputElement>(null);
   const canSave = store.canSave();
   const persistence = usePersistence(canSave);
   const newer = store.heldNewerVersion();
+
+  // A transfer link (#progress=...) is read once, checked like a file, and confirmed like one.
+  useEffect(() => {
+    const payload = transferPayload(window.location.hash);
+    if (payload === undefined) return;
+    history.replaceState(null, '', `${window.location.pathname}${window.location.search}`);
+    let cancelled = false;
+    decodeTransfer(payload, now()).then((decoded) => {
+      if (cancelled) return;
+      if ('error' in decoded) setMessage({ kind: 'error', text: decoded.error });
+      else
+        setPendingImport({
+          text: decoded.text,
+          name: 'the link',
+          what: 'the progress in the link',
+          description: describe(decoded.progress),
+        });
+    });
+    return () => {
+      cancelled = true;
+    };
+  }, [now]);
 
   const chooseFile = async (file: File | undefined) => {
     if (!file) return;
@@ -141,11 +164,13 @@ export function ProgressTools() {
           Reset progress…
         </button>
       </div>
+      <ProgressTransfer progress={progress} now={now} />
 
       {pendingImport && (
         <div className="progress-confirm" role="group" aria-labelledby="progress-import-question">
           <p id="progress-import-question">
-            Replace your progress ({describe(progress)}) with the file {pendingImport.name} ({pendingImport.description})?
+            Replace your progress ({describe(progress)}) with {pendingImport.what ?? `the file ${pendingImport.name}`} (
+            {pendingImport.description})?
           </p>
           <div className="quiz-actions">
             <button type="button" className="button button-primary" onClick={confirmImport} autoFocus>

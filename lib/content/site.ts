@@ -19,6 +19,8 @@ export interface ChapterSummary {
   part: string;
   order: number;
   minutes: number;
+  /** Lab scenario ids the chapter embeds (`<ClusterLab scenario="...">`), for completion marks. */
+  labs?: string[];
 }
 
 export interface Chapter extends ChapterSummary {
@@ -100,7 +102,7 @@ export async function loadSite(root = defaultContentRoot()): Promise<Site> {
 function assemble(files: SiteFiles, quizzes: Quiz[]): Site {
   const partIndex = new Map(files.parts.map((p, i) => [p.id, i]));
   const chapters = files.chapters.map(toChapter).sort((a, b) => partIndex.get(a.part)! - partIndex.get(b.part)! || a.order - b.order);
-  const summary = ({ slug, href, title, description, part, order, minutes }: Chapter): ChapterSummary => ({
+  const summary = ({ slug, href, title, description, part, order, minutes, labs }: Chapter): ChapterSummary => ({
     slug,
     href,
     title,
@@ -108,6 +110,7 @@ function assemble(files: SiteFiles, quizzes: Quiz[]): Site {
     part,
     order,
     minutes,
+    labs,
   });
   return {
     parts: files.parts.map((p) => ({ ...p, chapters: chapters.filter((c) => c.part === p.id).map(summary) })),
@@ -140,6 +143,7 @@ function toChapter(c: LoadedMdx<import('./schemas').ChapterFrontmatter>): Chapte
     order: c.data.order,
     objectives: c.data.objectives,
     minutes: c.data.minutes ?? Math.max(1, Math.round(c.mdx.words / wordsPerMinute)),
+    labs: c.mdx.components.flatMap((m) => (m.name === 'ClusterLab' && m.attributes.scenario ? [m.attributes.scenario] : [])),
     code: c.mdx.code,
     codeCss: c.mdx.codeCss,
     toc: c.mdx.toc,

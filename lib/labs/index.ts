@@ -22,3 +22,6 @@ export * from './log/events';
 export * from './log/hash';
 export * from './log/share';
 export * from './log/storage';
+export * from './diagram/actions';
+export * from './why';
+export * from './pending';

@@ -18,4 +18,6 @@ export const progressErrors = {
     `That file was exported by a newer version of Clusterbook (version ${found}; this one reads up to version ${current}). Nothing was changed.`,
   importDamaged: (where: string, reason: string) => `That progress file is damaged (${where}: ${reason}). Nothing was changed.`,
   importTooLarge: 'That file is too large to be a Clusterbook progress export. Nothing was changed.',
+  transferTooLarge: 'That link is too long to hold Clusterbook progress. Nothing was changed.',
+  transferDamaged: 'That progress link is damaged or cut short (copy the whole link). Nothing was changed.',
 } as const;

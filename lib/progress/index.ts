@@ -15,3 +15,4 @@ export * from './days';
 export * from './interleave';
 export * from './rating';
 export * from './stats';
+export * from './transfer';

@@ -10,9 +10,11 @@ export interface ProgressPeek {
   passed: readonly string[];
   best: Readonly<Record<string, number>>;
   due: number;
+  /** Lab scenario ids completed. */
+  labs: readonly string[];
 }
 
-export const emptyPeek: ProgressPeek = { read: [], passed: [], best: {}, due: 0 };
+export const emptyPeek: ProgressPeek = { read: [], passed: [], best: {}, due: 0, labs: [] };
 
 const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
@@ -26,7 +28,7 @@ export function peekProgress(raw: string | null, now: number): ProgressPeek {
   }
   // Versions 2 and 3 agree on every field read here; version 1 data is migrated by the store first.
   if (!isRecord(data) || (data.version !== 2 && data.version !== 3)) return emptyPeek;
-  const { chapters, quizzes, cards } = data;
+  const { chapters, quizzes, cards, labs } = data;
   const quizEntries = isRecord(quizzes)
     ? Object.entries(quizzes).filter((e): e is [string, Record<string, unknown>] => isRecord(e[1]))
     : [];
@@ -39,5 +41,6 @@ export function peekProgress(raw: string | null, now: number): ProgressPeek {
     passed: quizEntries.filter(([, q]) => typeof q.passedAt === 'number').map(([slug]) => slug),
     best: Object.fromEntries(quizEntries.filter(([, q]) => typeof q.best === 'number').map(([slug, q]) => [slug, q.best as number])),
     due: isRecord(cards) ? Object.values(cards).filter((c) => isRecord(c) && typeof c.due === 'number' && c.due <= now).length : 0,
+    labs: isRecord(labs) ? Object.keys(labs).filter((id) => isRecord(labs[id])) : [],
   };
 }

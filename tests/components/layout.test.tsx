@@ -6,6 +6,7 @@ import { PrevNext } from '@/components/layout/PrevNext';
 import { TableOfContents } from '@/components/layout/TableOfContents';
 import { MobileNav } from '@/components/layout/MobileNav';
 import type { PartWithChapters } from '@/lib/content';
+import { progressKey } from '@/lib/progress/keys';
 
 const pathname = vi.hoisted(() => ({ current: '/chapters/beta' }));
 vi.mock('next/navigation', () => ({ usePathname: () => pathname.current }));
@@ -37,6 +38,24 @@ describe('Sidebar', () => {
         .map((a) => a.textContent),
     ).toEqual(['Alpha chapter', 'Beta chapter']);
     expect(within(nav).queryByText('Empty')).toBeNull();
+  });
+
+  it('marks a chapter whose labs are completed, in words for screen readers', () => {
+    window.localStorage.setItem(
+      progressKey,
+      JSON.stringify({ version: 3, chapters: {}, quizzes: {}, cards: {}, labs: { 'lab-a': { completedAt: 1 } } }),
+    );
+    const withLabs = parts.map((p) => ({
+      ...p,
+      chapters: p.chapters.map((c) =>
+        c.slug === 'alpha' ? { ...c, labs: ['lab-a'] } : c.slug === 'gamma' ? { ...c, labs: ['lab-a', 'lab-b'] } : c,
+      ),
+    }));
+    render(<Sidebar parts={withLabs} />);
+    expect(screen.getByRole('link', { name: /^Alpha chapter ?\(lab completed\)$/ })).toBeInTheDocument();
+    expect(screen.getByRole('link', { name: /^Gamma chapter ?\(1 of 2 labs completed\)$/ })).toBeInTheDocument();
+    expect(screen.getByRole('link', { name: 'Beta chapter' })).toBeInTheDocument();
+    window.localStorage.removeItem(progressKey);
   });
 
   it('marks the current chapter with aria-current="page" and no other', () => {
@@ -126,5 +145,21 @@ describe('MobileNav', () => {
     await user.click(screen.getByRole('button', { name: 'Close menu', hidden: true }));
     expect(document.getElementById('mobile-nav')).not.toHaveAttribute('open');
     expect(open).toHaveAttribute('aria-expanded', 'false');
+  });
+});
+
+describe('HeaderLinks', () => {
+  it('marks the current page, and the section a chapter is in, for screen readers too', async () => {
+    const { HeaderLinks } = await import('@/components/layout/HeaderLinks');
+    pathname.current = '/quiz';
+    const { unmount } = render(<HeaderLinks />);
+    expect(screen.getByRole('link', { name: 'Quizzes' })).toHaveAttribute('aria-current', 'page');
+    expect(screen.getByRole('link', { name: 'Chapters' })).not.toHaveAttribute('aria-current');
+    unmount();
+    pathname.current = '/chapters/node-failure/';
+    render(<HeaderLinks />);
+    expect(screen.getByRole('link', { name: 'Chapters' })).toHaveAttribute('aria-current', 'true');
+    expect(screen.getByRole('link', { name: 'Quizzes' })).not.toHaveAttribute('aria-current');
+    pathname.current = '/chapters/beta';
   });
 });

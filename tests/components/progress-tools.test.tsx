@@ -22,7 +22,7 @@ const fileOf = (text: string, name = 'progress.json') => new File([text], name, 
 describe('the progress tools', () => {
   it('summarises what is saved', () => {
     setup();
-    expect(screen.getByText('Saved in this browser: 1 chapter read, 1 quiz taken, 0 review cards.')).toBeInTheDocument();
+    expect(screen.getByText('Saved in this browser: 1 chapter read, 1 quiz taken, 0 review cards, 0 labs completed.')).toBeInTheDocument();
   });
 
   it('exports the progress as a JSON file', async () => {
@@ -73,7 +73,9 @@ describe('the progress tools', () => {
     });
     await user.upload(screen.getByLabelText('Import progress…'), fileOf(text, 'backup.json'));
     const replace = await screen.findByRole('button', { name: 'Replace my progress' });
-    expect(screen.getByText(/with the file backup\.json \(2 chapters read, 0 quizzes taken, 0 review cards\)/)).toBeInTheDocument();
+    expect(
+      screen.getByText(/with the file backup\.json \(2 chapters read, 0 quizzes taken, 0 review cards, 0 labs completed\)/),
+    ).toBeInTheDocument();
     expect(store.get().chapters).toHaveProperty('node-failure');
     expect(replace).toHaveFocus();
     await user.keyboard('{Enter}');
@@ -94,7 +96,7 @@ describe('the progress tools', () => {
     await user.click(screen.getByRole('button', { name: 'Reset progress…' }));
     expect(store.get().chapters).toHaveProperty('node-failure');
     expect(
-      screen.getByText(/Forget everything saved in this browser \(1 chapter read, 1 quiz taken, 0 review cards\)\?/),
+      screen.getByText(/Forget everything saved in this browser \(1 chapter read, 1 quiz taken, 0 review cards, 0 labs completed\)\?/),
     ).toBeInTheDocument();
     expect(screen.getByRole('button', { name: 'Reset everything' })).toHaveFocus();
     await user.keyboard('{Enter}');

@@ -15,7 +15,7 @@ describe('a partitioned node in the lab', () => {
     expect(kubeletNote(worker)).toBe('running, unreachable');
     expect(machineNote(worker)).toBe('running, unreachable');
     expect(kubeletNote(buildDiagram(cut).workers.find((node) => node.name === 'worker-1')!)).toBe('');
-    expect(diffViews(before, cut).map((mark) => mark.text)).toContain('worker-2 cut off from the network');
+    expect(diffViews(before, cut).map((mark) => mark.text)).toContain('worker-2 cut off from the network (running, unreachable)');
     cluster.exec('sim network heal worker-2');
     expect(diffViews(cut, cluster.view()).map((mark) => mark.text)).toContain('worker-2 reconnected');
     // A stopped kubelet says so first: that is the line a reader needs.

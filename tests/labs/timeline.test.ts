@@ -82,7 +82,11 @@ describe('the timeline of changes', () => {
       api: 'no-quorum' as const,
       etcd: { ...before.etcd, quorum: false, members: [{ name: 'etcd-1', healthy: false }] },
     };
-    expect(texts(diffViews(before, after))).toEqual(['etcd-1 failed', 'etcd lost quorum', 'API server refuses writes (no etcd quorum)']);
+    expect(texts(diffViews(before, after))).toEqual([
+      'etcd-1 failed',
+      'etcd lost quorum',
+      'API server no-quorum: reads and writes fail (etcd lost quorum)',
+    ]);
   });
 
   describe('recording entries', () => {

@@ -16,6 +16,7 @@ describe('the first-load progress reader', () => {
       passed: ['containers-and-images'],
       best: { 'containers-and-images': 1, 'node-failure': 0.5 },
       due: 1,
+      labs: [],
     });
   });
 

@@ -2,11 +2,11 @@ import { memo } from 'react';
 import { fitText, geometry, type ControlPlaneLayout, machineNote } from '@/lib/labs';
 import type { DiagramModel } from '@/lib/labs';
 import { HealthIcon, PowerIcon } from './icons';
-import { onButtonKey } from './NodeBox';
+import { MenuButton, onButtonKey } from './NodeBox';
 
 const apiWords: Record<DiagramModel['api'], string> = {
   available: 'API accepts changes',
-  'no-quorum': 'API refuses writes: no etcd quorum',
+  'no-quorum': 'no-quorum: API reads and writes fail',
   unreachable: 'API unreachable',
 };
 
@@ -18,6 +18,8 @@ interface Props {
   quorumSize: number;
   onToggleNode: (node: string) => void;
   onToggleMember: (member: string) => void;
+  openMenu: { trigger: string; id: string } | null;
+  onMenu: (trigger: string, element: Element) => void;
 }
 
 /** The control plane: its node, the four components with their state, and the etcd members (click to fail or recover). */
@@ -28,6 +30,8 @@ export const ControlPlaneBox = memo(function ControlPlaneBox({
   quorumSize,
   onToggleNode,
   onToggleMember,
+  openMenu,
+  onMenu,
 }: Props) {
   const { box, node, components, members, etcdTop } = layout;
   const { pad } = geometry;
@@ -44,7 +48,7 @@ export const ControlPlaneBox = memo(function ControlPlaneBox({
       <text className="lab-cp-sub" x={pad + 2} y={38}>
         {fitText(
           `${node ? `${node.name}: ${node.status}${machine ? `, ${machine}` : ''} · ` : ''}${apiWords[api]}`,
-          box.w - 2 * pad - (node ? 108 : 0),
+          box.w - 2 * pad - (node ? 134 : 0),
           6.1,
         )}
       </text>
@@ -64,6 +68,16 @@ export const ControlPlaneBox = memo(function ControlPlaneBox({
             {off ? 'Power on' : 'Power off'}
           </text>
         </g>
+      )}
+      {node && (
+        <MenuButton
+          trigger={`node:${node.name}`}
+          label={`Actions for ${node.name} (${node.status}${machine ? `, ${machine}` : ''})`}
+          x={box.w - pad - 98 - 16}
+          y={19}
+          openMenu={openMenu}
+          onMenu={onMenu}
+        />
       )}
       {components.map((c) => (
         <g key={c.name} className={`lab-component${c.healthy ? '' : ' is-down'}`} transform={`translate(${c.x} ${c.y})`}>

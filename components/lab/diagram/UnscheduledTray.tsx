@@ -3,7 +3,17 @@ import { geometry, type Box, type PodSlot } from '@/lib/labs';
 import { PodChip } from './PodChip';
 
 /** Pods no node has accepted: the scheduler's waiting room. */
-export const UnscheduledTray = memo(function UnscheduledTray({ box, pods }: { box: Box; pods: PodSlot[] }) {
+export const UnscheduledTray = memo(function UnscheduledTray({
+  box,
+  pods,
+  openMenu,
+  onMenu,
+}: {
+  box: Box;
+  pods: PodSlot[];
+  openMenu: { trigger: string; id: string } | null;
+  onMenu: (trigger: string, element: Element) => void;
+}) {
   return (
     <g className="lab-tray" transform={`translate(${box.x} ${box.y})`}>
       <rect className="lab-tray-frame" width={box.w} height={box.h} rx={9} />
@@ -11,7 +21,16 @@ export const UnscheduledTray = memo(function UnscheduledTray({ box, pods }: { bo
         {`Waiting for a node: ${pods.length} unscheduled`}
       </text>
       {pods.map((slot) => (
-        <PodChip key={slot.pod.key} pod={slot.pod} x={slot.x} y={slot.y} w={slot.w} />
+        <PodChip
+          key={slot.pod.key}
+          pod={slot.pod}
+          x={slot.x}
+          y={slot.y}
+          w={slot.w}
+          h={slot.h}
+          menuId={openMenu?.trigger === `pod:${slot.pod.key}` ? openMenu.id : undefined}
+          onMenu={onMenu}
+        />
       ))}
     </g>
   );

@@ -19,6 +19,15 @@ export interface DiagramPod {
   phase: PodPhase;
   owner: string;
   node: string | null;
+  /** The Ready condition: a Running pod that is not Ready takes no Service traffic. */
+  ready: boolean;
+  restarts: number;
+  /** Why a container waits or last stopped, when that is what the reader needs to see (CrashLoopBackOff, OOMKilled...). */
+  trouble: string | null;
+  /** Created after the lab began: a replacement the reader has not seen before. */
+  isNew: boolean;
+  /** Simulated ms, for the age the menu shows. */
+  createdAt: number;
 }
 
 /** What the API says about a node; the machine's own state (powered off, kubelet stopped) is apart. */
@@ -32,9 +41,12 @@ export interface DiagramNode {
   health: NodeHealth;
   machine: NodeView['machine'];
   kubelet: NodeView['kubelet'];
-  /** A partitioned machine runs on but cannot reach the control plane (sim network partition). */
-  network: NodeView['network'];
   taints: string[];
+  /** topology.kubernetes.io/zone, or null. */
+  zone: string | null;
+  /** A partitioned node keeps running but cannot reach the API server. */
+  network: NodeView['network'];
+  unschedulable: boolean;
   pods: DiagramPod[];
   /** kube-system pods, drawn small: "kube-proxy", "coredns". */
   systemPods: string[];
@@ -48,6 +60,25 @@ export interface DiagramModel {
   workers: DiagramNode[];
   /** Pods no node has accepted yet. */
   unscheduled: DiagramPod[];
+  /** The zones the workers are in, in order (empty when no worker has one). */
+  zones: string[];
+  services: DiagramService[];
+}
+
+/** A Service and the pods behind it, by their chip labels. */
+export interface DiagramService {
+  key: string;
+  name: string;
+  namespace: string;
+  type: string;
+  ports: string[];
+  ready: DiagramEndpoint[];
+  notReady: DiagramEndpoint[];
+}
+
+export interface DiagramEndpoint {
+  key: string;
+  label: string;
 }
 
 const phaseByStatus: Record<string, PodPhase> = {
@@ -63,7 +94,34 @@ const phaseByStatus: Record<string, PodPhase> = {
   ErrImagePull: 'Failed',
   ErrImageNeverPull: 'Failed',
   InvalidImageName: 'Failed',
+  OOMKilled: 'Failed',
+  CreateContainerConfigError: 'Failed',
 };
+
+/**
+ * Container states worth a word on the chip, most telling first: a back-off says more than the
+ * Error that caused it, and OOMKilled says why a container keeps restarting.
+ */
+const troubleWords = [
+  'CrashLoopBackOff',
+  'ImagePullBackOff',
+  'ErrImagePull',
+  'InvalidImageName',
+  'CreateContainerConfigError',
+  'OOMKilled',
+  'Error',
+];
+
+function troubleOf(pod: PodView): string | null {
+  const waiting = pod.waitingReason && troubleWords.includes(pod.waitingReason) ? pod.waitingReason : null;
+  const last = pod.lastTermination?.reason;
+  // "CrashLoopBackOff, last OOMKilled": the loop and its cause, as `kubectl describe` shows both.
+  if (waiting === 'CrashLoopBackOff' && last === 'OOMKilled') return 'CrashLoopBackOff (OOMKilled)';
+  if (waiting) return waiting;
+  if (troubleWords.includes(pod.status)) return pod.status;
+  if (last === 'OOMKilled' && pod.restarts > 0) return 'OOMKilled';
+  return null;
+}
 
 export const phaseOf = (status: string): PodPhase => phaseByStatus[status] ?? 'Other';
 
@@ -72,19 +130,42 @@ export function powerWord(node: Pick<DiagramNode, 'machine'>): 'on' | 'off' | 'b
   return node.machine === 'poweredOff' ? 'off' : node.machine === 'booting' ? 'booting' : 'on';
 }
 
+/** Restarts (as kubectl counts them) and a Running pod that takes no traffic, in words. */
+function podNotes(pod: Pick<DiagramPod, 'restarts' | 'ready' | 'phase'>): string[] {
+  const notes: string[] = [];
+  if (pod.restarts > 0) notes.push(pod.restarts === 1 ? '1 restart' : `${pod.restarts} restarts`);
+  if (pod.phase === 'Running' && !pod.ready) notes.push('not ready');
+  return notes;
+}
+
+/** The chip's second line, when there is more to say than the phase: "CrashLoopBackOff · 3 restarts". */
+export function podDetail(pod: Pick<DiagramPod, 'trouble' | 'restarts' | 'ready' | 'phase'>): string {
+  return [...(pod.trouble ? [pod.trouble] : []), ...podNotes(pod)].join(' · ');
+}
+
+/** "CrashLoopBackOff, 3 restarts, new": everything the chip shows about a pod, in words. */
+export function podWords(pod: DiagramPod): string {
+  const words = [pod.status, ...(pod.trouble && pod.trouble !== pod.status ? [pod.trouble] : []), ...podNotes(pod)];
+  return [...words, ...(pod.isNew ? ['new'] : [])].join(', ');
+}
+
+/** "web-8pttb: CrashLoopBackOff, 3 restarts, new". */
+export const podSummary = (pod: DiagramPod) => `${pod.name}: ${podWords(pod)}`;
+
+type MachineSide = Pick<DiagramNode, 'machine' | 'kubelet'> & { network?: DiagramNode['network'] };
+
 /**
- * A kubelet that is not running on a machine that is, or a running machine cut off from the
- * control plane: drawn as an extra line under the status.
+ * What the API cannot see about a running machine: a stopped kubelet, or a network partition (the
+ * node runs its pods but the control plane hears nothing). Drawn as an extra line under the status.
  */
-export function kubeletNote(node: Pick<DiagramNode, 'machine' | 'kubelet'> & { network?: NodeView['network'] }): string {
+export function kubeletNote(node: MachineSide): string {
   if (node.machine !== 'running') return '';
-  if (node.kubelet === 'stopped') return 'kubelet stopped';
-  if (node.kubelet === 'starting') return 'kubelet starting';
-  return node.network === 'partitioned' ? 'running, unreachable' : '';
+  if (node.network === 'partitioned') return 'running, unreachable';
+  return node.kubelet === 'stopped' ? 'kubelet stopped' : node.kubelet === 'starting' ? 'kubelet starting' : '';
 }
 
 /** Everything unusual about the machine, in words (labels, the table). */
-export function machineNote(node: Pick<DiagramNode, 'machine' | 'kubelet'> & { network?: NodeView['network'] }): string {
+export function machineNote(node: MachineSide): string {
   const power = powerWord(node);
   return power === 'off' ? 'powered off' : power === 'booting' ? 'booting' : kubeletNote(node);
 }
@@ -94,6 +175,9 @@ function ownerOf(pod: PodView): string {
   if (pod.ownerKind === 'ReplicaSet') return `Deployment ${pod.ownerName.replace(/-[a-z0-9]+$/, '')}`;
   return `${pod.ownerKind} ${pod.ownerName}`;
 }
+
+/** The model's state names in the words kubectl and the API use: noQuorum -> no-quorum. */
+const stateWord = (state: string) => state.replace(/[a-z][A-Z]/g, (pair) => `${pair[0]}-${pair[1].toLowerCase()}`);
 
 /** kube-proxy-6n2c8 -> kube-proxy, coredns-7c8668cdfb-6kvw6 -> coredns. */
 const systemName = (pod: PodView) =>
@@ -105,7 +189,7 @@ function healthOf(node: NodeView): NodeHealth {
   return 'ready';
 }
 
-const toPod = (pod: PodView): DiagramPod => ({
+const toPod = (pod: PodView, startedAt: number): DiagramPod => ({
   key: `${pod.namespace}/${pod.name}`,
   name: pod.name,
   label: podLabel(pod),
@@ -113,17 +197,49 @@ const toPod = (pod: PodView): DiagramPod => ({
   phase: phaseOf(pod.status),
   owner: ownerOf(pod),
   node: pod.node,
+  ready: pod.ready,
+  restarts: pod.restarts,
+  trouble: troubleOf(pod),
+  isNew: pod.createdAt > startedAt,
+  createdAt: pod.createdAt,
 });
 
-export function buildDiagram(view: ClusterView): DiagramModel {
+/** The Services a learner made (not the API server's own `kubernetes` Service, nor kube-system's). */
+function servicesOf(view: ClusterView, pods: ReadonlyMap<string, DiagramPod>): DiagramService[] {
+  const endpoint = (key: string): DiagramEndpoint => ({ key, label: pods.get(key)?.label ?? key.slice(key.indexOf('/') + 1) });
+  return view.services
+    .filter((svc) => svc.namespace !== 'kube-system' && !(svc.namespace === 'default' && svc.name === 'kubernetes'))
+    .map((svc) => ({
+      key: `${svc.namespace}/${svc.name}`,
+      name: svc.name,
+      namespace: svc.namespace,
+      type: svc.type,
+      ports: [...svc.ports],
+      ready: svc.endpoints.ready.map(endpoint),
+      notReady: svc.endpoints.notReady.map(endpoint),
+    }))
+    .sort((a, b) => a.key.localeCompare(b.key));
+}
+
+/**
+ * `startedAt` is when the lab began (simulated ms): pods created after it are marked new, so
+ * replacements stand out from the pods the reader started with.
+ */
+export function buildDiagram(view: ClusterView, startedAt = Number.POSITIVE_INFINITY): DiagramModel {
   const userPods = new Map<string, DiagramPod[]>();
   const systemPods = new Map<string, string[]>();
   const unscheduled: DiagramPod[] = [];
+  const byKey = new Map<string, DiagramPod>();
   for (const pod of [...view.pods].sort((a, b) => a.createdAt - b.createdAt || a.name.localeCompare(b.name))) {
     if (pod.namespace === 'kube-system') {
-      if (pod.node) systemPods.set(pod.node, [...(systemPods.get(pod.node) ?? []), systemName(pod)]);
-    } else if (pod.node) userPods.set(pod.node, [...(userPods.get(pod.node) ?? []), toPod(pod)]);
-    else unscheduled.push(toPod(pod));
+      // An evicted system pod on a dead node stays Terminating for ever: the summary drops it.
+      if (pod.node && pod.deletionTimestamp === null) systemPods.set(pod.node, [...(systemPods.get(pod.node) ?? []), systemName(pod)]);
+      continue;
+    }
+    const chip = toPod(pod, startedAt);
+    byKey.set(chip.key, chip);
+    if (pod.node) userPods.set(pod.node, [...(userPods.get(pod.node) ?? []), chip]);
+    else unscheduled.push(chip);
   }
   const nodes = view.nodes.map(
     (node): DiagramNode => ({
@@ -133,24 +249,33 @@ export function buildDiagram(view: ClusterView): DiagramModel {
       health: healthOf(node),
       machine: node.machine,
       kubelet: node.kubelet,
-      network: node.network,
       taints: node.taints.map((t) => t.text),
+      zone: node.zone ?? null,
+      network: node.network ?? 'connected',
+      unschedulable: node.unschedulable,
       pods: userPods.get(node.name) ?? [],
       systemPods: [...new Set(systemPods.get(node.name) ?? [])].sort(),
     }),
   );
   const byName = (a: DiagramNode, b: DiagramNode) => a.name.localeCompare(b.name, 'en', { numeric: true });
+  const workers = nodes.filter((n) => n.role === 'worker').sort(byName);
+  const zones = [...new Set(workers.map((n) => n.zone).filter((z): z is string => z !== null))].sort();
+  // Zoned workers are drawn zone by zone, so they are listed that way too (table, keyboard order).
+  const zoneRank = (n: DiagramNode) => (n.zone === null ? zones.length : zones.indexOf(n.zone));
+  if (zones.length) workers.sort((a, b) => zoneRank(a) - zoneRank(b) || byName(a, b));
   return {
     api: view.api,
-    components: view.components.map(({ name, healthy, state }) => ({ name, healthy, state })),
+    components: view.components.map(({ name, healthy, state }) => ({ name, healthy, state: stateWord(state) })),
     etcd: {
       members: view.etcd.members.map(({ name, healthy }) => ({ name, healthy })),
       quorum: view.etcd.quorum,
       quorumSize: view.etcd.quorumSize,
     },
     controlPlane: nodes.filter((n) => n.role === 'control-plane').sort(byName),
-    workers: nodes.filter((n) => n.role === 'worker').sort(byName),
+    workers,
     unscheduled,
+    zones,
+    services: servicesOf(view, byKey),
   };
 }
 

@@ -100,7 +100,7 @@ function settle(context: LabSessionContext, note: string): LabSessionContext {
   return {
     ...context,
     view,
-    diagram: shareUnchanged(context.diagram, buildDiagram(view)),
+    diagram: shareUnchanged(context.diagram, buildDiagram(view, context.timeline[0].at)),
     checks: shareUnchanged(context.checks, checks),
     jump: null,
     justCompleted: false,

@@ -35,7 +35,7 @@ export function initialContext({ scenario, world, completions }: LabSessionInput
     completions,
     setupFailed: failures.length > 0,
     view,
-    diagram: buildDiagram(view),
+    diagram: buildDiagram(view, cluster.now()),
     checks,
     reached: reachedChecks([], checks),
     transcript,
@@ -93,7 +93,7 @@ export function observe(context: LabSessionContext, action?: { text: string; id:
   const announcement = announcementFor(view.time.text, marks, context.checks, checks, justCompleted);
   return {
     view,
-    diagram: shareUnchanged(context.diagram, buildDiagram(view)),
+    diagram: shareUnchanged(context.diagram, buildDiagram(view, context.timeline[0].at)),
     checks,
     reached,
     timeline,

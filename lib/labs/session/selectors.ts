@@ -9,6 +9,9 @@ export const selectIsPlaying = (s: State) => s.matches('playing');
 export const selectIsJumping = (s: State) => s.matches('jumping');
 export const selectSpeed = (s: State) => s.context.speed;
 export const selectClockText = (s: State) => s.context.view.time.text;
+export const selectClockMs = (s: State) => s.context.view.time.ms;
+/** The events array keeps its identity while no event is recorded (see eventViews in lib/cluster/view). */
+export const selectEvents = (s: State) => s.context.view.events;
 export const selectDiagram = (s: State) => s.context.diagram;
 export const selectChecks = (s: State) => s.context.checks;
 export const selectPassedCount = (s: State) => s.context.checks.filter((c) => c.passed).length;

@@ -1,0 +1,115 @@
+import path from 'node:path';
+import { render, screen, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { LabPanel } from '@/components/lab/LabPanel';
+import { memoryCompletions } from '@/lib/labs/completions';
+import { loadLabFile } from '@/lib/labs/load';
+
+class FixedResizeObserver {
+  observe() {}
+  disconnect() {}
+}
+globalThis.ResizeObserver ??= FixedResizeObserver as unknown as typeof ResizeObserver;
+
+async function renderLab(id = 'node-failure') {
+  const result = await loadLabFile(path.join(process.cwd(), 'content/labs', `${id}.yaml`));
+  if ('problems' in result) throw new Error(JSON.stringify(result.problems));
+  const completions = memoryCompletions();
+  const user = userEvent.setup();
+  render(<LabPanel scenario={result.lab} completions={() => completions} />);
+  return { user, terminal: () => screen.getByRole('log', { name: 'Terminal output' }) };
+}
+
+describe('the diagram menus', () => {
+  it('a pod chip is a menu button: Enter opens its menu on the first item, arrows move, Escape closes and gives focus back', async () => {
+    const { user } = await renderLab();
+    const [chip] = screen.getAllByRole('button', { name: /: actions for web-[a-z0-9]+-[a-z0-9]{5}: / });
+    expect(chip).toHaveAttribute('aria-haspopup', 'menu');
+    expect(chip).toHaveAttribute('aria-expanded', 'false');
+    chip.focus();
+    await user.keyboard('{Enter}');
+    const menu = screen.getByRole('menu');
+    expect(chip).toHaveAttribute('aria-expanded', 'true');
+    expect(chip).toHaveAttribute('aria-controls', menu.id);
+    const items = within(menu).getAllByRole('menuitem');
+    expect(items.map((i) => i.textContent)).toEqual(
+      expect.arrayContaining([
+        expect.stringMatching(/^Crash the app/),
+        expect.stringMatching(/^Hang the app/),
+        expect.stringMatching(/^Make it unready/),
+        expect.stringMatching(/^Heal the app/),
+      ]),
+    );
+    expect(items[0]).toHaveFocus();
+    await user.keyboard('{ArrowDown}');
+    expect(items[1]).toHaveFocus();
+    await user.keyboard('{ArrowUp}{ArrowUp}');
+    expect(items.at(-1)).toHaveFocus();
+    await user.keyboard('{Home}');
+    expect(items[0]).toHaveFocus();
+    await user.keyboard('{Escape}');
+    expect(screen.queryByRole('menu')).toBeNull();
+    expect(chip).toHaveFocus();
+  });
+
+  it('choosing an item runs its command through the terminal, as if typed', async () => {
+    const { user, terminal } = await renderLab();
+    const [chip] = screen.getAllByRole('button', { name: /: actions for web-[a-z0-9]+-[a-z0-9]{5}: / });
+    const name = /: actions for (web-[a-z0-9]+-[a-z0-9]{5}): /.exec(chip.getAttribute('aria-label') ?? '')?.[1];
+    await user.click(chip);
+    await user.click(within(screen.getByRole('menu')).getByRole('menuitem', { name: /^Describe the pod/ }));
+    expect(within(terminal()).getByText(`kubectl describe pod ${name}`)).toBeInTheDocument();
+    expect(within(terminal()).getByText(new RegExp(`^Name:\\s+${name}`, 'm'))).toBeInTheDocument();
+    await user.click(chip);
+    await user.click(within(screen.getByRole('menu')).getByRole('menuitem', { name: /^Crash the app/ }));
+    expect(within(terminal()).getByText(`sim app crash ${name}`)).toBeInTheDocument();
+  });
+
+  it('clicking a pod opens its menu and does not power its node off', async () => {
+    const { user, terminal } = await renderLab();
+    const [chip] = screen.getAllByRole('button', { name: /: actions for web-/ });
+    await user.click(chip);
+    expect(screen.getByRole('menu')).toBeInTheDocument();
+    expect(within(terminal()).queryByText(/^sim node fail/)).toBeNull();
+    await user.click(document.body);
+    expect(screen.queryByRole('menu')).toBeNull();
+  });
+
+  it('a node menu offers the network partition next to power, and runs it', async () => {
+    const { user, terminal } = await renderLab();
+    await user.click(screen.getByRole('button', { name: /^Actions for worker-2 \(Ready/ }));
+    const menu = screen.getByRole('menu', { name: 'Actions for worker-2' });
+    const labels = within(menu)
+      .getAllByRole('menuitem')
+      .map((i) => i.querySelector('code')?.textContent);
+    expect(labels.slice(0, 3)).toEqual(['sim node fail worker-2', 'sim network partition worker-2', 'sim kubelet stop worker-2']);
+    await user.click(within(menu).getByRole('menuitem', { name: /partition/ }));
+    expect(within(terminal()).getByText('sim network partition worker-2')).toBeInTheDocument();
+  });
+
+  it('the whole transcript and each output have copy buttons', async () => {
+    const { user } = await renderLab();
+    const input = screen.getByRole('textbox', { name: /Command/ });
+    await user.type(input, 'kubectl get nodes{Enter}');
+    const writes: string[] = [];
+    Object.defineProperty(navigator, 'clipboard', { value: { writeText: async (t: string) => void writes.push(t) }, configurable: true });
+    await user.click(screen.getByRole('button', { name: 'Copy the whole transcript' }));
+    expect(writes[0]).toMatch(/^\$ kubectl get nodes\nNAME\s+STATUS/m);
+    expect(screen.getByRole('button', { name: 'Copy the whole transcript' })).toHaveTextContent('Copied');
+    const copies = screen.getAllByRole('button', { name: 'Copy this output' });
+    await user.click(copies.at(-1)!);
+    expect(writes[1]).toMatch(/^NAME\s+STATUS/);
+  });
+
+  it('full screen covers the page and Escape leaves it', async () => {
+    const { user } = await renderLab();
+    const toggle = screen.getByRole('button', { name: 'Full screen' });
+    await user.click(toggle);
+    expect(toggle).toHaveAttribute('aria-pressed', 'true');
+    expect(document.querySelector('section.lab')).toHaveClass('is-full');
+    expect(document.documentElement).toHaveClass('has-full-lab');
+    await user.keyboard('{Escape}');
+    expect(document.querySelector('section.lab')).not.toHaveClass('is-full');
+    expect(document.documentElement).not.toHaveClass('has-full-lab');
+  });
+});
