@@ -3,12 +3,16 @@
 // of several runs: wall time of the setup (create the cluster and every pod, run them 1 minute)
 // and of the failure (fail worker-1, advance 10 minutes), CPU time, and the heap the finished
 // cluster retains. Runs start after a few warm-up runs, so the figures are for JIT-compiled code.
-// Usage: npx tsx bench/cluster/run.ts [N...]   (RUNS=n and WARMUP=n override the counts)
+// With --failures, issue 13's variant: workers in 3 zones, a readiness and a liveness probe on
+// every pod, a Service in front of every Deployment, and a whole zone (zone-a) failing instead of
+// one node; "steady" then means every pod outside zone-a is Running and Ready.
+// Usage: npx tsx bench/cluster/run.ts [--failures] [N...]   (RUNS=n and WARMUP=n override the counts)
 import { performance } from 'node:perf_hooks';
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import { createCluster } from '../../lib/cluster/index';
 
+const failures = process.argv.includes('--failures');
 const sizes = process.argv
   .slice(2)
   .map(Number)
@@ -54,18 +58,41 @@ const cpuNow = () => {
 };
 
 /** Runs the scenario once. With `measureHeap`, full GCs around it give the heap the finished cluster retains. */
+const probedApp = (i: number) => `apiVersion: apps/v1
+kind: Deployment
+metadata: { name: app-${i} }
+spec:
+  replicas: 29
+  selector: { matchLabels: { app: app-${i} } }
+  template:
+    metadata: { labels: { app: app-${i} } }
+    spec:
+      containers:
+        - name: web
+          image: nginx:1.27
+          readinessProbe: { httpGet: { path: /, port: 80 } }
+          livenessProbe: { tcpSocket: { port: 80 } }
+`;
+
 function runOnce(workers: number, measureHeap = false): Sample {
   const files: Record<string, string> = { 'ds.yaml': daemonSet };
+  if (failures) for (let i = 0; i < workers; i++) files[`app-${i}.yaml`] = probedApp(i);
   if (measureHeap) gc();
   const heapBefore = process.memoryUsage().heapUsed;
   const start = performance.now();
   const cpuStart = cpuNow();
-  const cluster = createCluster({ seed: 1, workers, cpu: '4', memory: '8Gi', files });
+  const cluster = createCluster({ seed: 1, workers, cpu: '4', memory: '8Gi', files, ...(failures ? { zones: 3 } : {}) });
   cluster.exec('kubectl apply -f ds.yaml');
-  for (let i = 0; i < workers; i++) cluster.exec(`kubectl create deployment app-${i} --image=nginx:1.27 --replicas=29`);
+  for (let i = 0; i < workers; i++) {
+    if (!failures) cluster.exec(`kubectl create deployment app-${i} --image=nginx:1.27 --replicas=29`);
+    else {
+      cluster.exec(`kubectl apply -f app-${i}.yaml`);
+      cluster.exec(`kubectl expose deployment app-${i} --port 80`);
+    }
+  }
   cluster.advance('1m');
   const setupDone = performance.now();
-  cluster.exec('sim node fail worker-1');
+  cluster.exec(failures ? 'sim zone fail zone-a' : 'sim node fail worker-1');
   cluster.advance('10m');
   const end = performance.now();
   const cpuMs = cpuNow() - cpuStart;
@@ -73,7 +100,10 @@ function runOnce(workers: number, measureHeap = false): Sample {
   if (measureHeap) gc();
   // The finished cluster (and its view) are still referenced here: this is what it retains.
   const heapAfter = process.memoryUsage().heapUsed + 0 * cluster.now();
-  const running = view.pods.filter((pod) => pod.status === 'Running' && pod.node !== 'worker-1' && pod.namespace === 'default').length;
+  const lost = new Set(failures ? view.nodes.filter((node) => node.zone === 'zone-a').map((node) => node.name) : ['worker-1']);
+  const running = view.pods.filter(
+    (pod) => pod.status === 'Running' && pod.ready && pod.node !== null && !lost.has(pod.node) && pod.namespace === 'default',
+  ).length;
   return {
     setupMs: setupDone - start,
     failureMs: end - setupDone,
@@ -81,7 +111,7 @@ function runOnce(workers: number, measureHeap = false): Sample {
     cpuMs,
     heapMb: (heapAfter - heapBefore) / 1024 / 1024,
     pods: view.pods.length,
-    replaced: running === workers * 29 + (workers - 1),
+    replaced: running === workers * 29 + (workers - lost.size),
   };
 }
 

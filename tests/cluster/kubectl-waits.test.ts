@@ -20,7 +20,7 @@ spec:
   selector: { matchLabels: { app: log-agent } }
   template:
     metadata: { labels: { app: log-agent } }
-    spec: { containers: [{ name: agent, image: "fluent-bit:3.1" }] }
+    spec: { containers: [{ name: agent, image: "fluent/fluent-bit:3.1" }] }
 `;
 const budget = `
 apiVersion: policy/v1

@@ -109,6 +109,8 @@ describe('#52 revisions, pod-template-hash, history and its limit', () => {
     const cluster = clusterWith({ extraSpec: '  revisionHistoryLimit: 2\n' });
     settle(cluster);
     for (const version of ['1.28', '1.29', '1.30', '1.31']) {
+      // Releases the simulated registry does not ship yet are pushed first.
+      must(cluster, `sim registry push nginx:${version}`);
       must(cluster, `kubectl set image deployment/web nginx=nginx:${version}`);
       settle(cluster);
     }
@@ -120,6 +122,7 @@ describe('#52 revisions, pod-template-hash, history and its limit', () => {
     const cluster = clusterWith({ replicas: 1 });
     settle(cluster);
     for (let minor = 0; minor < 12; minor++) {
+      must(cluster, `sim registry push nginx:2.${minor}`);
       must(cluster, `kubectl set image deployment/web nginx=nginx:2.${minor}`);
       settle(cluster);
     }

@@ -35,6 +35,13 @@ function randomFree(rng: Rng, used: ReadonlySet<number>): number | undefined {
  */
 export function allocateNodePorts(draft: Service, previous: Service | undefined, others: Iterable<Service>, rng: Rng): string[] {
   const ports = draft.spec.ports;
+  if (!needsNodePorts(draft) && previous && needsNodePorts(previous)) {
+    // dropTypeDependentFields: leaving NodePort clears the node ports the request did not change.
+    for (const port of ports) {
+      const old = previous.spec.ports.find((each) => each.port === port.port && each.protocol === port.protocol);
+      if (port.nodePort !== undefined && port.nodePort === old?.nodePort) delete port.nodePort;
+    }
+  }
   if (!needsNodePorts(draft)) {
     const causes = ports.flatMap((port, i) => (port.nodePort ? [fieldErrors.nodePortForbidden(i, draft.spec.type)] : []));
     return causes;

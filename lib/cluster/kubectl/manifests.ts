@@ -67,7 +67,7 @@ const container = z
     readinessProbe: probe.optional(),
     livenessProbe: probe.optional(),
     startupProbe: probe.optional(),
-    lifecycle: z.object({ preStop: lifecycleHandler.optional(), postStart: lifecycleHandler.optional() }).passthrough().optional(),
+    lifecycle: z.object({ preStop: lifecycleHandler.optional() }).passthrough().optional(),
     ports: z
       .array(z.object({ containerPort: z.number().int(), protocol: z.enum(['TCP', 'UDP']).optional(), name: z.string().optional() }))
       .optional(),

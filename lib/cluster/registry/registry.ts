@@ -23,10 +23,10 @@ const k8s = defaults.kubernetesVersion;
 /** Compressed sizes (linux/amd64) in bytes, by repository then tag. */
 const catalog: Readonly<Record<string, Readonly<Record<string, number>>>> = Object.freeze({
   'docker.io/library/nginx': {
-    latest: 72_188_133,
-    '1.29': 72_188_133,
-    '1.28': 71_642_917,
-    '1.27': 70_937_254,
+    latest: 72_195_292,
+    '1.29': 72_195_292,
+    '1.28': 72_223_946,
+    '1.27': 72_188_133,
     '1.27-alpine': 20_739_822,
     '1.26': 71_012_493,
     '1.25': 70_544_261,

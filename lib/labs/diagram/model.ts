@@ -160,8 +160,10 @@ type MachineSide = Pick<DiagramNode, 'machine' | 'kubelet'> & { network?: Diagra
  */
 export function kubeletNote(node: MachineSide): string {
   if (node.machine !== 'running') return '';
-  if (node.network === 'partitioned') return 'running, unreachable';
-  return node.kubelet === 'stopped' ? 'kubelet stopped' : node.kubelet === 'starting' ? 'kubelet starting' : '';
+  // A stopped kubelet says so first: that is the line a reader needs.
+  if (node.kubelet === 'stopped') return 'kubelet stopped';
+  if (node.kubelet === 'starting') return 'kubelet starting';
+  return node.network === 'partitioned' ? 'running, unreachable' : '';
 }
 
 /** Everything unusual about the machine, in words (labels, the table). */
