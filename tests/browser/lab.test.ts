@@ -1,3 +1,5 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { seriousViolations } from './support/axe';
 import { pageErrors, useBrowser } from './support/fixture';
@@ -34,6 +36,8 @@ describe('a reader does the node-failure lab in Chromium', () => {
     const page = await b.open('/chapters/node-failure');
     const lab = await openLab(page, 'node-failure');
     await expect(lab.getByText('0 of 4 pass').isVisible()).resolves.toBe(true);
+    const held = await lab.locator('[data-node="worker-3"] .lab-pod').count();
+    expect(held).toBeGreaterThan(0);
     await lab.locator('[data-node="worker-3"] .lab-node-name').click();
     await expect.poll(() => lab.getByRole('button', { name: /^Power on worker-3 \(Ready, powered off/ }).count()).toBe(1);
 
@@ -51,7 +55,7 @@ describe('a reader does the node-failure lab in Chromium', () => {
     await expect(lab.getByText('Lab complete', { exact: true }).isVisible()).resolves.toBe(true);
     const chips = await lab.locator('.lab-pod.lab-phase--Running').count();
     expect(chips).toBeGreaterThanOrEqual(3);
-    await expect(lab.locator('[data-node="worker-3"] .lab-pod.lab-phase--Terminating').count()).resolves.toBe(2);
+    await expect(lab.locator('[data-node="worker-3"] .lab-pod.lab-phase--Terminating').count()).resolves.toBe(held);
     const saved = await page.evaluate(() =>
       Object.keys(JSON.parse(localStorage.getItem('clusterbook.progress') ?? '{"labs":{}}').labs ?? {}),
     );
@@ -97,7 +101,7 @@ describe('a reader does the node-failure lab in Chromium', () => {
     await expect(lab.getByRole('button', { name: /^Power on worker-3 \(Ready, powered off/ }).count()).resolves.toBe(1);
     await expect(lab.getByRole('button', { name: 'Play' }).count()).resolves.toBe(1);
     await lab.getByRole('button', { name: 'Reset' }).click();
-    await expect.poll(() => lab.getByRole('button', { name: 'Power off worker-3 (Ready, 2 pods)' }).count()).toBe(1);
+    await expect.poll(() => lab.getByRole('button', { name: /^Power off worker-3 \(Ready, \d+ pods?\)$/ }).count()).toBe(1);
     await expect(lab.getByRole('group', { name: 'Timeline' }).getByRole('button').count()).resolves.toBe(1);
   });
 
@@ -173,7 +177,11 @@ describe('labs cost nothing where they are not used', () => {
   }
 
   it('a chapter without a lab loads no lab, cluster or xstate code, even scrolled to the end', async () => {
-    const bodies = await scriptBodies('/chapters/namespaces', true);
+    // Whichever chapter has no lab today (chapters gain labs over time).
+    const dir = path.join(process.cwd(), 'content/chapters');
+    const plain = readdirSync(dir).find((file) => !readFileSync(path.join(dir, file), 'utf8').includes('<ClusterLab'));
+    expect(plain).toBeDefined();
+    const bodies = await scriptBodies(`/chapters/${plain!.replace(/\.mdx$/, '')}`, true);
     expect(bodies.length).toBeGreaterThan(0);
     for (const marker of labMarkers)
       expect(
