@@ -39,6 +39,11 @@ describe('the lab diagram draws Services, zones and menus', () => {
     const lab = await zonedLabWithService(page);
     const svc = lab.locator('[data-service="default/web"]');
     await expect(svc.locator('.lab-endpoint.is-ready').count()).resolves.toBe(3);
+    const send = lab.getByRole('button', { name: 'Send 10 requests to Service web' });
+    await send.focus();
+    await page.keyboard.press('Enter');
+    await lab.locator('.lab-term-command', { hasText: 'sim curl web --count 10' }).waitFor();
+    await expect(lab.getByRole('log', { name: 'Terminal output' }).textContent()).resolves.toMatch(/10\/10 requests succeeded/);
     await expect(lab.locator('[data-zone="zone-a"] .lab-zone-title').textContent()).resolves.toMatch(/zone zone-a · 2 of 2 nodes Ready/);
     await lab.getByRole('button', { name: /^Actions for worker-3 \(Ready/ }).click();
     await lab.getByRole('menuitem', { name: /^Power off/ }).click();
