@@ -44,7 +44,6 @@ export const ServiceBox = memo(function ServiceBox({ layout, onRun }: Props) {
         onClick={run}
         onKeyDown={onButtonKey(run)}
       >
-        <title>{send.command}</title>
         <rect className="lab-svc-send-frame" width={sendW} height={sendHeight} rx={sendHeight / 2} />
         <text x={sendW / 2} y={15} textAnchor="middle">
           {send.label}
