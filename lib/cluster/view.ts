@@ -60,6 +60,8 @@ export interface PodView {
   waitingReason: string | null;
   /** The most recent container termination (reason Error, OOMKilled, Completed), or null. */
   lastTermination: { container: string; reason: string; exitCode: number; finishedAt: number } | null;
+  /** The image of the first waiting container (the one `sim registry push` would let it pull), or null. */
+  waitingImage: string | null;
 }
 
 export interface WorkloadView {
@@ -179,6 +181,7 @@ export function buildView(engine: Engine): ClusterView {
   });
   const pods = [...store.list('Pod')].map((pod): PodView => {
     const owner = controllerOf(pod);
+    const waiting = pod.status.containerStatuses.find((status) => status.state === 'waiting');
     return {
       namespace: pod.metadata.namespace,
       name: pod.metadata.name,
@@ -195,8 +198,10 @@ export function buildView(engine: Engine): ClusterView {
       createdAt: pod.metadata.creationTimestamp,
       labels: { ...pod.metadata.labels },
       qosClass: podQosClass(pod.spec.containers),
-      waitingReason: pod.status.containerStatuses.find((status) => status.state === 'waiting')?.reason ?? null,
+      waitingReason: waiting?.reason ?? null,
       lastTermination: lastTermination(pod),
+      // From the spec: the image the kubelet is trying to pull for that container.
+      waitingImage: waiting ? (pod.spec.containers.find((c) => c.name === waiting.name)?.image ?? waiting.image) : null,
     };
   });
   const workload = (

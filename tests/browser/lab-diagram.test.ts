@@ -42,6 +42,11 @@ describe('the lab diagram draws Services, zones and menus', () => {
     // The default spreading places the replicas; whatever worker-3 holds leaves the ready set.
     const held = await lab.locator('[data-node="worker-3"] .lab-pod').count();
     expect(held).toBeGreaterThan(0);
+    const send = lab.getByRole('button', { name: 'Send 10 requests to Service web' });
+    await send.focus();
+    await page.keyboard.press('Enter');
+    await lab.locator('.lab-term-command', { hasText: 'sim curl web --count 10' }).waitFor();
+    await expect(lab.getByRole('log', { name: 'Terminal output' }).textContent()).resolves.toMatch(/10\/10 requests succeeded/);
     await expect(lab.locator('[data-zone="zone-a"] .lab-zone-title').textContent()).resolves.toMatch(/zone zone-a · 2 of 2 nodes Ready/);
     await lab.getByRole('button', { name: /^Actions for worker-3 \(Ready/ }).click();
     await lab.getByRole('menuitem', { name: /^Power off/ }).click();

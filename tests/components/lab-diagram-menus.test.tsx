@@ -4,6 +4,7 @@ import userEvent from '@testing-library/user-event';
 import { LabPanel } from '@/components/lab/LabPanel';
 import { memoryCompletions } from '@/lib/labs/completions';
 import { loadLabFile } from '@/lib/labs/load';
+import type { LabScenario } from '@/lib/labs/schema';
 
 class FixedResizeObserver {
   observe() {}
@@ -11,12 +12,24 @@ class FixedResizeObserver {
 }
 globalThis.ResizeObserver ??= FixedResizeObserver as unknown as typeof ResizeObserver;
 
-async function renderLab(id = 'node-failure') {
+/** A Service outside default (kube-public: the model has no kubectl create namespace) that selects nothing: requests are refused. */
+const publicService = `apiVersion: v1
+kind: Service
+metadata:
+  name: api
+  namespace: kube-public
+spec:
+  selector: { app: api }
+  ports:
+    - port: 80
+`;
+
+async function renderLab(id = 'node-failure', change: (lab: LabScenario) => LabScenario = (lab) => lab) {
   const result = await loadLabFile(path.join(process.cwd(), 'content/labs', `${id}.yaml`));
   if ('problems' in result) throw new Error(JSON.stringify(result.problems));
   const completions = memoryCompletions();
   const user = userEvent.setup();
-  render(<LabPanel scenario={result.lab} completions={() => completions} />);
+  render(<LabPanel scenario={change(result.lab)} completions={() => completions} />);
   return { user, terminal: () => screen.getByRole('log', { name: 'Terminal output' }) };
 }
 
@@ -85,6 +98,67 @@ describe('the diagram menus', () => {
     expect(labels.slice(0, 3)).toEqual(['sim node fail worker-2', 'sim network partition worker-2', 'sim kubelet stop worker-2']);
     await user.click(within(menu).getByRole('menuitem', { name: /partition/ }));
     expect(within(terminal()).getByText('sim network partition worker-2')).toBeInTheDocument();
+  });
+
+  it('a Service box has a button that sends 10 requests through kube-proxy, by keyboard as by click', async () => {
+    const { user, terminal } = await renderLab('service-traffic');
+    const send = screen.getByRole('button', { name: 'Send 10 requests to Service web' });
+    send.focus();
+    await user.keyboard('{Enter}');
+    expect(within(terminal()).getByText('sim curl web --count 10')).toBeInTheDocument();
+    expect(within(terminal()).getByText(/\b10\/10 requests succeeded/)).toBeInTheDocument();
+    await user.click(send);
+    expect(within(terminal()).getAllByText('sim curl web --count 10')).toHaveLength(2);
+  });
+
+  it('a Service outside default is named with its namespace, and the command carries -n', async () => {
+    const { user, terminal } = await renderLab('service-traffic', (lab) => ({
+      ...lab,
+      files: { ...lab.files, 'api.yaml': publicService },
+      setup: `${lab.setup}\nkubectl apply -f api.yaml\n`,
+    }));
+    await user.click(screen.getByRole('button', { name: 'Send 10 requests to Service api in namespace kube-public' }));
+    expect(within(terminal()).getByText('sim curl api --count 10 -n kube-public')).toBeInTheDocument();
+    expect(within(terminal()).getByText(/\b0\/10 requests succeeded/)).toBeInTheDocument();
+  });
+
+  it('a pod that cannot pull its image offers to push that image, and the registry listing', async () => {
+    const { user, terminal } = await renderLab('missing-image');
+    const [chip] = screen.getAllByRole('button', { name: /: actions for shop-[a-z0-9]+-[a-z0-9]{5}: (ErrImagePull|ImagePullBackOff)/ });
+    chip.focus();
+    await user.keyboard('{Enter}');
+    const menu = screen.getByRole('menu');
+    const push = within(menu).getByRole('menuitem', { name: /^Push registry\.example\.com\/shop\/web:2\.5 to the registry/ });
+    expect(within(menu).getAllByRole('menuitem')[0]).toBe(push);
+    expect(push).toHaveFocus();
+    await user.keyboard('{Enter}');
+    expect(within(terminal()).getByText('sim registry push registry.example.com/shop/web:2.5')).toBeInTheDocument();
+    await user.click(chip);
+    await user.click(within(screen.getByRole('menu')).getByRole('menuitem', { name: /^Registry images/ }));
+    expect(within(terminal()).getByText('sim registry list')).toBeInTheDocument();
+    expect(within(terminal()).getByText(/^REPOSITORY\s+TAG\s+DIGEST\s+SIZE/m)).toBeInTheDocument();
+  });
+
+  it('a pod that pulled its image has no push item', async () => {
+    const { user } = await renderLab();
+    const [chip] = screen.getAllByRole('button', { name: /: actions for web-/ });
+    await user.click(chip);
+    const items = within(screen.getByRole('menu')).getAllByRole('menuitem');
+    expect(items.some((i) => /^Push /.test(i.textContent ?? ''))).toBe(false);
+  });
+
+  it('the control-plane node menu lists the registry images', async () => {
+    const { user, terminal } = await renderLab();
+    const trigger = screen.getByRole('button', { name: /^Actions for control-plane/ });
+    trigger.focus();
+    await user.keyboard('{Enter}');
+    const menu = screen.getByRole('menu');
+    const item = within(menu).getByRole('menuitem', { name: /^Registry images/ });
+    expect(item.querySelector('code')).toHaveTextContent('sim registry list');
+    await user.keyboard('{End}');
+    expect(item).toHaveFocus();
+    await user.keyboard('{Enter}');
+    expect(within(terminal()).getByText('sim registry list')).toBeInTheDocument();
   });
 
   it('the whole transcript and each output have copy buttons', async () => {

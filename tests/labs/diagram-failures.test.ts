@@ -1,7 +1,9 @@
 import { geometry, layoutDiagram, wrapText, type Box } from '@/lib/labs/diagram/layout';
 import { buildDiagram, kubeletNote, podDetail, podSummary } from '@/lib/labs/diagram/model';
-import { nodeActions, podActions, zoneActions } from '@/lib/labs/diagram/actions';
+import { nodeActions, podActions, serviceRequests, zoneActions } from '@/lib/labs/diagram/actions';
 import type { ClusterView } from '@/lib/cluster';
+import { createLabWorld } from '@/lib/labs/world';
+import { scenario } from './support/labs';
 import { baseView, webPods, withNode, withPods } from './support/views';
 
 /** The base cluster with its workers in two zones and a Service "web" over the web pods. */
@@ -83,6 +85,7 @@ describe('the diagram shows the failures people meet', () => {
             status: 'CrashLoopBackOff',
             restarts: 4,
             waitingReason: 'CrashLoopBackOff',
+            waitingImage: 'nginx:1.27',
             lastTermination: { container: 'solo', reason: 'OOMKilled', exitCode: 137, finishedAt: 20_000 },
           }
         : p,
@@ -91,6 +94,8 @@ describe('the diagram shows the failures people meet', () => {
     const solo = model.workers.flatMap((n) => n.pods).find((p) => p.name === 'solo')!;
     expect(solo.phase).toBe('Failed');
     expect(solo.trouble).toBe('CrashLoopBackOff (OOMKilled)');
+    // A crash loop is not fixed by a push: no push is offered.
+    expect(solo.pullImage).toBeNull();
     expect(podDetail(solo)).toBe('CrashLoopBackOff (OOMKilled) · 4 restarts');
     expect(podSummary(solo)).toBe('solo: CrashLoopBackOff, CrashLoopBackOff (OOMKilled), 4 restarts');
     const layout = layoutDiagram(model, 390);
@@ -101,7 +106,8 @@ describe('the diagram shows the failures people meet', () => {
   it('names image errors and a Running pod that takes no traffic; a restarted but healthy pod shows only its restarts', () => {
     const names = webPods(baseView()).map((p) => p.name);
     const view = withPods(baseView(), (p) => {
-      if (p.name === names[0]) return { ...p, status: 'ImagePullBackOff', waitingReason: 'ImagePullBackOff', ready: false };
+      if (p.name === names[0])
+        return { ...p, status: 'ImagePullBackOff', waitingReason: 'ImagePullBackOff', waitingImage: 'nginx:9.9', ready: false };
       if (p.name === names[1]) return { ...p, ready: false };
       if (p.name === names[2])
         return { ...p, restarts: 1, lastTermination: { container: 'nginx', reason: 'Error', exitCode: 1, finishedAt: 1 } };
@@ -113,6 +119,7 @@ describe('the diagram shows the failures people meet', () => {
         .map((p) => [p.name, p]),
     );
     expect(podDetail(pods.get(names[0])!)).toBe('ImagePullBackOff');
+    expect(pods.get(names[0])!.pullImage).toBe('nginx:9.9');
     expect(podDetail(pods.get(names[1])!)).toBe('not ready');
     expect(podDetail(pods.get(names[2])!)).toBe('1 restart');
     expect(podDetail(pods.get('solo')!)).toBe('');
@@ -167,7 +174,7 @@ describe('the diagram shows the failures people meet', () => {
 });
 
 describe('the diagram menus', () => {
-  const pod = { name: 'web-1', key: 'default/web-1', phase: 'Running' as const };
+  const pod = { name: 'web-1', key: 'default/web-1', phase: 'Running' as const, pullImage: null };
 
   it('a running pod offers crash, hang, unready, memory and heal through sim app', () => {
     const commands = podActions(pod).map((a) => a.command);
@@ -205,6 +212,45 @@ describe('the diagram menus', () => {
     expect(changed).toContain('sim kubelet start worker-2');
     expect(changed).toContain('kubectl uncordon worker-2');
     expect(nodeActions({ ...node, machine: 'poweredOff' })[0].command).toBe('sim node recover worker-2');
+  });
+
+  it('a pod waiting on an image pull offers the push of that image first, then the registry listing', () => {
+    const stuck = { ...pod, phase: 'Failed' as const, pullImage: 'registry.example.com/shop/web:2.5' };
+    expect(podActions(stuck).slice(0, 2)).toEqual([
+      { label: 'Push registry.example.com/shop/web:2.5 to the registry', command: 'sim registry push registry.example.com/shop/web:2.5' },
+      { label: 'Registry images', command: 'sim registry list' },
+    ]);
+    expect(podActions({ ...stuck, phase: 'Pending' }).map((a) => a.command)[0]).toBe('sim registry push registry.example.com/shop/web:2.5');
+    expect(podActions(pod).some((a) => a.command.startsWith('sim registry'))).toBe(false);
+  });
+
+  it('in the missing-image lab each stuck pod is offered the push of its own image, and the push lets the kubelet start it', async () => {
+    const { cluster } = createLabWorld(await scenario('missing-image'));
+    const stuck = buildDiagram(cluster.view()).workers.flatMap((n) => n.pods);
+    expect(stuck.length).toBeGreaterThan(0);
+    for (const pod of stuck) {
+      expect(pod.pullImage).toBe('registry.example.com/shop/web:2.5');
+      const push = podActions(pod)[0].command;
+      expect(push).toBe('sim registry push registry.example.com/shop/web:2.5');
+    }
+    expect(cluster.exec(podActions(stuck[0])[0].command).exitCode).toBe(0);
+    cluster.exec('sim advance 6m');
+    const after = buildDiagram(cluster.view()).workers.flatMap((n) => n.pods);
+    expect(after.map((p) => [p.status, p.pullImage])).toEqual(stuck.map(() => ['Running', null]));
+  });
+
+  it('only the control-plane node menu lists the registry', () => {
+    const node = { name: 'n', machine: 'running', kubelet: 'running', network: 'connected', unschedulable: false } as const;
+    expect(nodeActions({ ...node, role: 'control-plane' }).at(-1)?.command).toBe('sim registry list');
+    expect(nodeActions({ ...node, role: 'worker' }).some((a) => a.command === 'sim registry list')).toBe(false);
+  });
+
+  it('a Service sends 10 requests through sim curl, with -n outside default', () => {
+    expect(serviceRequests({ name: 'web', namespace: 'default' })).toEqual({
+      label: 'Send 10 requests',
+      command: 'sim curl web --count 10',
+    });
+    expect(serviceRequests({ name: 'api', namespace: 'shop' }).command).toBe('sim curl api --count 10 -n shop');
   });
 
   it('a zone offers recovery first once all its machines are off', () => {

@@ -160,7 +160,7 @@ export function ClusterDiagram({ labelledBy }: { labelledBy: string }) {
         ))}
         {layout.tray && <UnscheduledTray box={layout.tray.box} pods={layout.tray.pods} openMenu={openMenu} onMenu={onMenu} />}
         {layout.services.map((service) => (
-          <ServiceBox key={service.service.key} layout={service} />
+          <ServiceBox key={service.service.key} layout={service} onRun={choose} />
         ))}
       </svg>
       {menu && content && (

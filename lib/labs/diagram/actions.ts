@@ -1,4 +1,4 @@
-import type { DiagramNode, DiagramPod } from './model';
+import type { DiagramNode, DiagramPod, DiagramService } from './model';
 
 /**
  * What the diagram's menus offer, as data: each item is the command line it runs, so a menu
@@ -15,15 +15,36 @@ const namespaceFlag = (namespace: string) => (namespace === 'default' ? '' : ` -
 /** The size `sim app memory` is asked for from the menu: above the limits the chapters' pods set. */
 export const menuMemoryUse = '1Gi';
 
-/** A pod: make its app misbehave (sim app), heal it, look at it, or delete it. */
-export function podActions(pod: Pick<DiagramPod, 'name' | 'key' | 'phase'>): DiagramAction[] {
+/** How many requests the Service button sends: enough to see kube-proxy spread them over the endpoints. */
+export const serviceRequestCount = 10;
+
+/** What is in the simulated registry, offered where images matter (the control plane, a failed pull). */
+const registryList: DiagramAction = { label: 'Registry images', command: 'sim registry list' };
+
+/** A Service: send requests through kube-proxy now (sim curl), to see which endpoints answer. */
+export function serviceRequests(service: Pick<DiagramService, 'name' | 'namespace'>): DiagramAction {
+  return {
+    label: `Send ${serviceRequestCount} requests`,
+    command: `sim curl ${service.name} --count ${serviceRequestCount}${namespaceFlag(service.namespace)}`,
+  };
+}
+
+/**
+ * A pod: make its app misbehave (sim app), heal it, look at it, or delete it. A pod whose image
+ * cannot be pulled is offered the push first, as if the image had been built and pushed.
+ */
+export function podActions(pod: Pick<DiagramPod, 'name' | 'key' | 'phase' | 'pullImage'>): DiagramAction[] {
   const namespace = pod.key.slice(0, pod.key.indexOf('/'));
   const on = `${pod.name}${namespaceFlag(namespace)}`;
   const describe = { label: 'Describe the pod', command: `kubectl describe pod ${on}` };
+  const pull = pod.pullImage
+    ? [{ label: `Push ${pod.pullImage} to the registry`, command: `sim registry push ${pod.pullImage}` }, registryList]
+    : [];
   // A pod with no container yet has no app to make misbehave.
   if (pod.phase === 'Pending' || pod.phase === 'Terminating')
-    return [describe, { label: 'Delete the pod', command: `kubectl delete pod ${on}` }];
+    return [...pull, describe, { label: 'Delete the pod', command: `kubectl delete pod ${on}` }];
   return [
+    ...pull,
     { label: 'Crash the app (exit code 1)', command: `sim app crash ${on}` },
     { label: 'Hang the app (liveness and readiness fail)', command: `sim app hang ${on}` },
     { label: 'Make it unready (readiness fails)', command: `sim app unready ${on}` },
@@ -61,6 +82,7 @@ export function nodeActions(
       { label: 'Drain', command: `kubectl drain ${name} --ignore-daemonsets` },
     );
   actions.push({ label: 'Describe the node', command: `kubectl describe node ${name}` });
+  if (node.role === 'control-plane') actions.push(registryList);
   return actions;
 }
 

@@ -24,6 +24,8 @@ export interface DiagramPod {
   restarts: number;
   /** Why a container waits or last stopped, when that is what the reader needs to see (CrashLoopBackOff, OOMKilled...). */
   trouble: string | null;
+  /** The image a failed pull waits for (ErrImagePull, ImagePullBackOff), so the menu can offer to push it; else null. */
+  pullImage: string | null;
   /** Created after the lab began: a replacement the reader has not seen before. */
   isNew: boolean;
   /** Simulated ms, for the age the menu shows. */
@@ -123,6 +125,9 @@ function troubleOf(pod: PodView): string | null {
   return null;
 }
 
+/** The waiting reasons a push to the registry can end: the kubelet retries the pull after its back-off. */
+const pullFailures = new Set(['ErrImagePull', 'ImagePullBackOff']);
+
 export const phaseOf = (status: string): PodPhase => phaseByStatus[status] ?? 'Other';
 
 /** The machine's power, as the node's header shows it. */
@@ -202,6 +207,7 @@ const toPod = (pod: PodView, startedAt: number): DiagramPod => ({
   ready: pod.ready,
   restarts: pod.restarts,
   trouble: troubleOf(pod),
+  pullImage: pod.waitingReason && pullFailures.has(pod.waitingReason) ? pod.waitingImage : null,
   isNew: pod.createdAt > startedAt,
   createdAt: pod.createdAt,
 });
