@@ -5,23 +5,10 @@
 // Usage: npx tsx bench/cluster/probes.ts [WORKERS]   (RUNS=n overrides the count)
 import { performance } from 'node:perf_hooks';
 import { createCluster } from '../../lib/cluster/index';
+import { appDeployment } from './apps';
 
 const workers = Number(process.argv[2] ?? 34);
 const runs = Number(process.env.RUNS ?? 5);
-
-const deployment = (i: number, probes: boolean) => `apiVersion: apps/v1
-kind: Deployment
-metadata: { name: app-${i} }
-spec:
-  replicas: 29
-  selector: { matchLabels: { app: app-${i} } }
-  template:
-    metadata: { labels: { app: app-${i} } }
-    spec:
-      containers:
-        - name: web
-          image: nginx:1.27
-${probes ? '          readinessProbe: { httpGet: { path: /, port: 80 } }\n          livenessProbe: { tcpSocket: { port: 80 } }\n' : ''}`;
 
 const cpuNow = () => {
   const usage = process.cpuUsage();
@@ -30,7 +17,7 @@ const cpuNow = () => {
 
 function runOnce(probes: boolean): { wallMs: number; cpuMs: number; pods: number; ready: number } {
   const files: Record<string, string> = {};
-  for (let i = 0; i < workers; i++) files[`app-${i}.yaml`] = deployment(i, probes);
+  for (let i = 0; i < workers; i++) files[`app-${i}.yaml`] = appDeployment(i, probes);
   const start = performance.now();
   const cpuStart = cpuNow();
   const cluster = createCluster({ seed: 1, workers, files });

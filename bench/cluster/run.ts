@@ -11,6 +11,7 @@ import { performance } from 'node:perf_hooks';
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import { createCluster } from '../../lib/cluster/index';
+import { appDeployment } from './apps';
 
 const failures = process.argv.includes('--failures');
 const sizes = process.argv
@@ -58,25 +59,10 @@ const cpuNow = () => {
 };
 
 /** Runs the scenario once. With `measureHeap`, full GCs around it give the heap the finished cluster retains. */
-const probedApp = (i: number) => `apiVersion: apps/v1
-kind: Deployment
-metadata: { name: app-${i} }
-spec:
-  replicas: 29
-  selector: { matchLabels: { app: app-${i} } }
-  template:
-    metadata: { labels: { app: app-${i} } }
-    spec:
-      containers:
-        - name: web
-          image: nginx:1.27
-          readinessProbe: { httpGet: { path: /, port: 80 } }
-          livenessProbe: { tcpSocket: { port: 80 } }
-`;
 
 function runOnce(workers: number, measureHeap = false): Sample {
   const files: Record<string, string> = { 'ds.yaml': daemonSet };
-  if (failures) for (let i = 0; i < workers; i++) files[`app-${i}.yaml`] = probedApp(i);
+  if (failures) for (let i = 0; i < workers; i++) files[`app-${i}.yaml`] = appDeployment(i, true);
   if (measureHeap) gc();
   const heapBefore = process.memoryUsage().heapUsed;
   const start = performance.now();
