@@ -96,3 +96,18 @@ export function clusterWithWorkloadsOnWorker1(options: CreateClusterOptions = {}
   );
   return cluster;
 }
+
+/** A Deployment of nginx pods with the given requests; `extra` is spliced into the pod spec. */
+export const deploymentYaml = (name: string, replicas: number, extra = '', requests = '{ cpu: 100m, memory: 64Mi }') => `
+apiVersion: apps/v1
+kind: Deployment
+metadata: { name: ${name} }
+spec:
+  replicas: ${replicas}
+  selector: { matchLabels: { app: ${name} } }
+  template:
+    metadata: { labels: { app: ${name} } }
+    spec:
+      ${extra}
+      containers: [{ name: app, image: "nginx:1.27", resources: { requests: ${requests} } }]
+`;

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import type { Cluster } from '@/lib/cluster';
 import { labelSelectorMatches, nodeSelectorTermMatches } from '@/lib/cluster/scheduler/selectors';
 import type { Node } from '@/lib/cluster/api/types';
-import { must, newCluster, pods, script } from './fixtures';
+import { deploymentYaml, must, newCluster, pods, script } from './fixtures';
 
 const pod = (name: string, spec: string, labels = '{}', cpu = '100m') => `
 apiVersion: v1
@@ -15,19 +15,8 @@ spec:
   containers: [{ name: app, image: "nginx:1.27", resources: { requests: { cpu: ${cpu}, memory: 64Mi } } }]
 `;
 
-const deployment = (name: string, replicas: number, spec = '', cpu = '100m') => `
-apiVersion: apps/v1
-kind: Deployment
-metadata: { name: ${name} }
-spec:
-  replicas: ${replicas}
-  selector: { matchLabels: { app: ${name} } }
-  template:
-    metadata: { labels: { app: ${name} } }
-    spec:
-      ${spec}
-      containers: [{ name: app, image: "nginx:1.27", resources: { requests: { cpu: ${cpu}, memory: 64Mi } } }]
-`;
+const deployment = (name: string, replicas: number, spec = '', cpu = '100m') =>
+  deploymentYaml(name, replicas, spec, `{ cpu: ${cpu}, memory: 64Mi }`);
 
 const priorityClass = (name: string, value: number, extra = '') => `
 apiVersion: scheduling.k8s.io/v1

@@ -1,20 +1,8 @@
 // Facts #23-#26: scheduling, cordon and drain.
 import { describe, expect, it } from 'vitest';
-import { advanceUntil, inDefault, must, newCluster, node, nodeTaints, ownedBy, pods, script } from './fixtures';
+import { advanceUntil, deploymentYaml, inDefault, must, newCluster, node, nodeTaints, ownedBy, pods, script } from './fixtures';
 
-const deployment = (name: string, replicas: number, extra = '', requests = '{ cpu: 100m, memory: 64Mi }') => `
-apiVersion: apps/v1
-kind: Deployment
-metadata: { name: ${name} }
-spec:
-  replicas: ${replicas}
-  selector: { matchLabels: { app: ${name} } }
-  template:
-    metadata: { labels: { app: ${name} } }
-    spec:
-      ${extra}
-      containers: [{ name: app, image: "nginx:1.27", resources: { requests: ${requests} } }]
-`;
+const deployment = deploymentYaml;
 
 describe('scheduling', () => {
   it('#23 NodeResourcesFit and BalancedAllocation spread replicas over the least loaded workers', () => {

@@ -2,7 +2,7 @@ import { memo, useMemo, type KeyboardEvent } from 'react';
 import { fitText, geometry, layoutNodeInterior, kubeletNote, machineNote, powerWord, taintLines, type DiagramNode } from '@/lib/labs';
 import { menuTrigger } from './menuTrigger';
 import { NodeStatusIcon, PowerIcon, TaintIcon } from './icons';
-import { PodChip } from './PodChip';
+import { PodChips } from './PodChip';
 
 /** "Power off worker-3 (Ready, 2 pods)": the action first, then what the node looks like now. */
 export function nodeActionLabel(node: DiagramNode): string {
@@ -138,18 +138,7 @@ export const NodeBox = memo(function NodeBox({ node, x, y, w, h, chipColumns, on
           </g>
         );
       })}
-      {interior.pods.map((slot) => (
-        <PodChip
-          key={slot.pod.key}
-          pod={slot.pod}
-          x={slot.x}
-          y={slot.y}
-          w={slot.w}
-          h={slot.h}
-          menuId={openMenu?.trigger === `pod:${slot.pod.key}` ? openMenu.id : undefined}
-          onMenu={onMenu}
-        />
-      ))}
+      <PodChips slots={interior.pods} openMenu={openMenu} onMenu={onMenu} />
       {node.systemPods.length > 0 && (
         <text className="lab-node-system" x={pad} y={interior.systemTop + 12}>
           {fitText(`+ ${node.systemPods.join(', ')}`, w - 2 * pad, 6)}

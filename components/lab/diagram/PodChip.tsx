@@ -1,7 +1,7 @@
 import { memo } from 'react';
 import { fitText, geometry, podDetail, podSummary } from '@/lib/labs';
 import { menuTrigger } from './menuTrigger';
-import type { DiagramPod, PodPhase } from '@/lib/labs';
+import type { DiagramPod, PodPhase, PodSlot } from '@/lib/labs';
 
 /** Short status words for the chip; the second line, the table and the tooltip carry kubectl's full word. */
 const chipStatus: Record<PodPhase, string> = {
@@ -111,3 +111,27 @@ export const PodChip = memo(function PodChip({ pod, x, y, w, h, menuId, onMenu }
     </g>
   );
 });
+
+/** Chips for laid-out pods (on a node or in the unscheduled tray), each with its menu trigger. */
+export function PodChips({
+  slots,
+  openMenu,
+  onMenu,
+}: {
+  slots: PodSlot[];
+  openMenu: { trigger: string; id: string } | null;
+  onMenu: (trigger: string, element: Element) => void;
+}) {
+  return slots.map((slot) => (
+    <PodChip
+      key={slot.pod.key}
+      pod={slot.pod}
+      x={slot.x}
+      y={slot.y}
+      w={slot.w}
+      h={slot.h}
+      menuId={openMenu?.trigger === `pod:${slot.pod.key}` ? openMenu.id : undefined}
+      onMenu={onMenu}
+    />
+  ));
+}

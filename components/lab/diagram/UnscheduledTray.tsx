@@ -1,6 +1,6 @@
 import { memo } from 'react';
 import { geometry, type Box, type PodSlot } from '@/lib/labs';
-import { PodChip } from './PodChip';
+import { PodChips } from './PodChip';
 
 /** Pods no node has accepted: the scheduler's waiting room. */
 export const UnscheduledTray = memo(function UnscheduledTray({
@@ -20,18 +20,7 @@ export const UnscheduledTray = memo(function UnscheduledTray({
       <text className="lab-tray-title" x={geometry.pad} y={19}>
         {`Waiting for a node: ${pods.length} unscheduled`}
       </text>
-      {pods.map((slot) => (
-        <PodChip
-          key={slot.pod.key}
-          pod={slot.pod}
-          x={slot.x}
-          y={slot.y}
-          w={slot.w}
-          h={slot.h}
-          menuId={openMenu?.trigger === `pod:${slot.pod.key}` ? openMenu.id : undefined}
-          onMenu={onMenu}
-        />
-      ))}
+      <PodChips slots={pods} openMenu={openMenu} onMenu={onMenu} />
     </g>
   );
 });
