@@ -137,7 +137,11 @@ export function routeWatchEvent(ctx: SimContext, indexes: WatchIndexes, event: W
       routeService(ctx, indexes, event, object);
       return;
     case 'EndpointSlice':
-      routeEndpointSlice(ctx, object);
+      routeEndpointSlice(ctx, event, object);
+      return;
+    case 'Endpoints':
+      // onEndpointsDelete: an Endpoints object someone deleted is written again.
+      if (deleted) queues.endpoints.add(event.key);
       return;
     default:
       return;
@@ -160,8 +164,14 @@ function* podEntries(ctx: SimContext): Iterable<[string, Pod]> {
   for (const pod of ctx.listers.list('Pod')) yield [ctx.listers.keyFor(pod), pod];
 }
 
-/** kube-proxy's EndpointSlice handler: the Service the slice belongs to gets its rules recomputed. */
-function routeEndpointSlice(ctx: SimContext, slice: EndpointSlice): void {
+/**
+ * kube-proxy's EndpointSlice handler: the Service the slice belongs to gets its rules recomputed.
+ * The EndpointSlice controller's own handler puts back a slice someone deleted.
+ */
+function routeEndpointSlice(ctx: SimContext, event: WatchEvent, slice: EndpointSlice): void {
   const service = slice.metadata.labels[serviceNameLabel];
-  if (service) ctx.queues.proxy.add(`${slice.metadata.namespace}/${service}`);
+  if (!service) return;
+  const key = `${slice.metadata.namespace}/${service}`;
+  ctx.queues.proxy.add(key);
+  if (event.type === 'DELETED') ctx.queues.endpointSlice.add(key);
 }
