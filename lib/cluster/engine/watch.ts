@@ -152,7 +152,8 @@ export function routeWatchEvent(ctx: SimContext, indexes: WatchIndexes, event: W
 function routeService(ctx: SimContext, indexes: WatchIndexes, event: WatchEvent, service: Service): void {
   const deleted = event.type === 'DELETED';
   if (deleted) ctx.queues.garbage.add(service.metadata.uid);
-  if (event.hint === 'spec' || event.hint === 'metadata') {
+  // Only the spec (the selector) changes which pods a Service has; its labels only reach its slices.
+  if (event.hint === 'spec') {
     indexes.servicePods.observeService(event.key, deleted ? undefined : service, podEntries(ctx));
   }
   ctx.queues.endpoints.add(event.key);
