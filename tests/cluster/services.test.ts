@@ -130,6 +130,19 @@ describe('Services and traffic', () => {
     expect(endpoints(cluster, 'lonely')).toBeUndefined();
   });
 
+  it('#30 a slice or Endpoints object deleted by hand is written again at once', () => {
+    const cluster = spreadWeb(2);
+    const [slice] = slices(cluster);
+    const before = endpoints(cluster)!.subsets;
+    cluster.advance('1s');
+    must(cluster, `kubectl delete endpointslice ${slice.metadata.name}`);
+    must(cluster, 'kubectl delete endpoints web');
+    const [again] = slices(cluster);
+    expect(again.metadata.name).not.toBe(slice.metadata.name);
+    expect(again.endpoints).toEqual(slice.endpoints);
+    expect(endpoints(cluster)!.subsets).toEqual(before);
+  });
+
   it('#30 the ENDPOINTS column of a slice lists every address, a pod on a dead node included', () => {
     const cluster = webOnWorker1(2);
     must(cluster, 'sim node fail worker-1');

@@ -63,7 +63,12 @@ export function syncEndpointSlices(ctx: EndpointsContext, key: string): void {
   // A deleted Service's slices go with it: the garbage collector follows their owner reference.
   if (!service || Object.keys(service.spec.selector).length === 0) return;
   const { namespace, name } = service.metadata;
-  const labels = { ...service.metadata.labels, [managedByLabel]: controllerName, [serviceNameLabel]: name };
+  // In key order, as kubectl lists labels.
+  const labels = Object.fromEntries(
+    Object.entries({ ...service.metadata.labels, [managedByLabel]: controllerName, [serviceNameLabel]: name }).sort(([a], [b]) =>
+      a < b ? -1 : a > b ? 1 : 0,
+    ),
+  );
   const endpoints = desiredEndpoints(ctx, key, service);
   const chunks: SliceEndpoint[][] = [];
   for (let i = 0; i < endpoints.length; i += defaults.maxEndpointsPerSlice)
@@ -83,8 +88,9 @@ export function syncEndpointSlices(ctx: EndpointsContext, key: string): void {
       return;
     }
     // generateName `<service>-`: 5 random characters, drawn again on a clash. They come from a
-    // stream seeded by the Service's uid, so listing a Service leaves the cluster's other draws alone.
-    const names = new Rng(seedToState(`${service.metadata.uid}/${i}`));
+    // stream seeded by the Service's uid and the time, so listing a Service leaves the cluster's
+    // other draws alone (a slice deleted by hand comes back under a new name).
+    const names = new Rng(seedToState(`${service.metadata.uid}/${i}/${ctx.clock.now()}`));
     for (;;) {
       const created = ctx.client.create<'EndpointSlice'>({
         kind: 'EndpointSlice',

@@ -151,7 +151,11 @@ export function routeWatchEvent(ctx: SimContext, indexes: WatchIndexes, event: W
       routeService(ctx, indexes, event, object);
       return;
     case 'EndpointSlice':
-      routeEndpointSlice(ctx, object);
+      routeEndpointSlice(ctx, event, object);
+      return;
+    case 'Endpoints':
+      // onEndpointsDelete: an Endpoints object someone deleted is written again.
+      if (deleted) queues.endpoints.add(event.key);
       return;
     default:
       return;
@@ -162,7 +166,8 @@ export function routeWatchEvent(ctx: SimContext, indexes: WatchIndexes, event: W
 function routeService(ctx: SimContext, indexes: WatchIndexes, event: WatchEvent, service: Service): void {
   const deleted = event.type === 'DELETED';
   if (deleted) ctx.queues.garbage.add(service.metadata.uid);
-  if (event.hint === 'spec' || event.hint === 'metadata') {
+  // Only the spec (the selector) changes which pods a Service has; its labels only reach its slices.
+  if (event.hint === 'spec') {
     indexes.servicePods.observeService(event.key, deleted ? undefined : service, podEntries(ctx));
   }
   ctx.queues.endpoints.add(event.key);
@@ -174,8 +179,14 @@ function* podEntries(ctx: SimContext): Iterable<[string, Pod]> {
   for (const pod of ctx.listers.list('Pod')) yield [ctx.listers.keyFor(pod), pod];
 }
 
-/** kube-proxy's EndpointSlice handler: the Service the slice belongs to gets its rules recomputed. */
-function routeEndpointSlice(ctx: SimContext, slice: EndpointSlice): void {
+/**
+ * kube-proxy's EndpointSlice handler: the Service the slice belongs to gets its rules recomputed.
+ * The EndpointSlice controller's own handler puts back a slice someone deleted.
+ */
+function routeEndpointSlice(ctx: SimContext, event: WatchEvent, slice: EndpointSlice): void {
   const service = slice.metadata.labels[serviceNameLabel];
-  if (service) ctx.queues.proxy.add(`${slice.metadata.namespace}/${service}`);
+  if (!service) return;
+  const key = `${slice.metadata.namespace}/${service}`;
+  ctx.queues.proxy.add(key);
+  if (event.type === 'DELETED') ctx.queues.endpointSlice.add(key);
 }
