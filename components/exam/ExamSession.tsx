@@ -1,6 +1,6 @@
 'use client';
 
-import Link from 'next/link';
+import { Link } from '@/components/Link';
 import { useEffect, useMemo, useState } from 'react';
 import { recordAnswer } from '@/lib/progress';
 import { rateAnswer } from '@/lib/progress';

@@ -1,6 +1,6 @@
 'use client';
 
-import Link from 'next/link';
+import { Link } from '@/components/Link';
 import type { ChapterSummary } from '@/lib/content';
 import { useProgressPeek } from '../progress/useProgressPeek';
 

@@ -1,4 +1,4 @@
-import Link from 'next/link';
+import { Link } from '@/components/Link';
 import type { ChapterSummary } from '@/lib/content';
 
 /** Links to the chapters before and after this one in reading order. */

@@ -1,4 +1,4 @@
-import Link from 'next/link';
+import { Link } from '@/components/Link';
 import { useId, type ReactNode } from 'react';
 import type { GlossaryTerm } from '@/lib/content';
 

@@ -1,6 +1,6 @@
 'use client';
 
-import Link from 'next/link';
+import { Link } from '@/components/Link';
 import { useProgressPeek } from './useProgressPeek';
 
 /** The header's way to the review queue, with the number of cards due now. */

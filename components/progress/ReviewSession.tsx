@@ -1,6 +1,6 @@
 'use client';
 
-import Link from 'next/link';
+import { Link } from '@/components/Link';
 import { useEffect, useMemo, useState } from 'react';
 import { forgetCards, recordAnswer } from '@/lib/progress';
 import { interleave } from '@/lib/progress';

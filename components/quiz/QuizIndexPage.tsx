@@ -1,4 +1,4 @@
-import Link from 'next/link';
+import { Link } from '@/components/Link';
 import type { Site } from '@/lib/content';
 import { Breadcrumbs } from '../layout/Breadcrumbs';
 import { DocsShell } from '../layout/DocsShell';

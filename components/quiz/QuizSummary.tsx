@@ -1,6 +1,6 @@
 'use client';
 
-import Link from 'next/link';
+import { Link } from '@/components/Link';
 import { useEffect, useRef, useState } from 'react';
 import { selectMistakes, selectPassed, selectScore, type QuizSession } from '@/lib/quiz';
 import { QuestionCard } from './QuestionCard';
