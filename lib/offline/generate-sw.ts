@@ -4,15 +4,18 @@ import { generateSW } from 'workbox-build';
  * The service worker of the export, made by Workbox after the build (and after the CSP step, so
  * the precache revisions are those of the final HTML). It precaches the whole course: every page,
  * the React Server Component payloads client navigation fetches, every script and style (the lab
- * and quiz code included), the search index and the quiz data. Social cards are left out: only
- * link previews use them. A new deployment waits until the reader chooses to reload
+ * and quiz code included), the search index and the quiz data. Left out: social cards (only link
+ * previews use them), llms-full.txt (for language-model tools), and Next's per-segment payloads
+ * (`__next.*.txt`), which only prefetching fetches and components/Link.tsx turns prefetching off:
+ * a navigation fetches the page's whole payload (`chapters/x.txt`). That keeps the first visit's
+ * background download near half of the export. A new deployment waits until the reader chooses to reload
  * (no skipWaiting), so an open page never mixes two versions.
  */
 export async function writeServiceWorker(outDir: string) {
   return generateSW({
     globDirectory: outDir,
     globPatterns: ['**/*.{html,txt,js,css,json,md,svg,png,webmanifest,woff2}'],
-    globIgnores: ['social/**', 'sw.js', 'workbox-*.js'],
+    globIgnores: ['social/**', 'sw.js', 'workbox-*.js', '**/__next.*.txt', 'llms-full.txt'],
     swDest: `${outDir}/sw.js`,
     // Pages are precached as chapters/x.html; /chapters/x finds them through the precache
     // route's clean-URL lookup (on by default), / through the directory index.

@@ -1,4 +1,4 @@
-import { appendFile, cp, mkdtemp } from 'node:fs/promises';
+import { appendFile, cp, mkdtemp, readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
@@ -58,6 +58,13 @@ describe('after one visit, the course works offline', () => {
     await page.goto(`${b.baseUrl}/review`, { waitUntil: 'load' });
     await expect(page.getByRole('heading', { level: 1 }).textContent()).resolves.toMatch(/Review/);
     expect(pageErrors(page)).toEqual([]);
+  });
+
+  it('precaches what reading needs and leaves out what only prefetching or link previews fetch', async () => {
+    const worker = await readFile(path.join(process.cwd(), 'out/sw.js'), 'utf8');
+    const urls = [...worker.matchAll(/url:"([^"]+)"/g)].map((m) => m[1]);
+    expect(urls).toEqual(expect.arrayContaining(['chapters/node-failure.html', 'chapters/node-failure.txt', 'quiz/data/node-failure.json']));
+    expect(urls.filter((u) => /(^|\/)__next\.|^social\/|^llms-full\.txt$/.test(u))).toEqual([]);
   });
 
   it('says quietly that a new version is available after a deployment, and reloads into it when asked', async () => {
