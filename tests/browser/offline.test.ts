@@ -63,7 +63,9 @@ describe('after one visit, the course works offline', () => {
   it('precaches what reading needs and leaves out what only prefetching or link previews fetch', async () => {
     const worker = await readFile(path.join(process.cwd(), 'out/sw.js'), 'utf8');
     const urls = [...worker.matchAll(/url:"([^"]+)"/g)].map((m) => m[1]);
-    expect(urls).toEqual(expect.arrayContaining(['chapters/node-failure.html', 'chapters/node-failure.txt', 'quiz/data/node-failure.json']));
+    expect(urls).toEqual(
+      expect.arrayContaining(['chapters/node-failure.html', 'chapters/node-failure.txt', 'quiz/data/node-failure.json']),
+    );
     expect(urls.filter((u) => /(^|\/)__next\.|^social\/|^llms-full\.txt$/.test(u))).toEqual([]);
   });
 
