@@ -8,6 +8,7 @@ import { emptyHistory, newer, older, remember } from '@/lib/labs';
 import { nodeCommandParts, nodePromptText, nodeShellTarget, onNode, startWatch, watchStep, watchTarget, type WatchState } from '@/lib/labs';
 import { useLab, useLabSend, useLabSnapshot } from './LabContext';
 import { CopyButton } from './CopyButton';
+import { EventWhys } from './EventWhys';
 import './lab-terminal.css';
 
 const Block = memo(function Block({ block }: { block: TerminalBlock }) {
@@ -24,7 +25,14 @@ const Block = memo(function Block({ block }: { block: TerminalBlock }) {
     );
   }
   if (block.kind === 'note') return <p className="lab-term-note">{block.text}</p>;
-  return <pre className={block.kind === 'stderr' ? 'lab-term-stderr' : 'lab-term-stdout'}>{block.text}</pre>;
+  const output = <pre className={block.kind === 'stderr' ? 'lab-term-stderr' : 'lab-term-stdout'}>{block.text}</pre>;
+  if (!block.whys) return output;
+  return (
+    <>
+      {output}
+      <EventWhys whys={block.whys} className="lab-term-why" summary={block.whys.length === 1 ? 'Why this event?' : 'Why these events?'} />
+    </>
+  );
 });
 
 /** The scrollback as text, the way it reads on screen: commands after "$ ", output under them. */

@@ -5,6 +5,7 @@ import { formatGoDuration } from '@/lib/cluster';
 import type { EventWhy, TimelineEntry } from '@/lib/labs';
 import { selectFutureTimeline, selectHasOtherBranch, selectTimeline } from '@/lib/labs';
 import { useLab, useLabSend } from './LabContext';
+import { EventWhys } from './EventWhys';
 import './lab-timeline.css';
 
 // The panel never opens a restore point: it only names the entry to rewind to.
@@ -15,35 +16,6 @@ function whysOf(entry: Entry): EventWhy[] {
   const byReason = new Map<string, EventWhy>();
   for (const mark of entry.marks) for (const why of mark.whys ?? []) if (!byReason.has(why.reason)) byReason.set(why.reason, why);
   return [...byReason.values()];
-}
-
-/** "Why?" under an entry: the component, the rule, the facts, the timing, and where to read more. */
-function Why({ whys }: { whys: EventWhy[] }) {
-  return (
-    <details className="lab-tl-why">
-      <summary>Why?</summary>
-      {whys.map((why) => (
-        <div key={why.reason} className="lab-why">
-          <p>
-            <strong>{why.reason}</strong>, by <span className="lab-why-by">{why.by}</span>: {why.rule}
-          </p>
-          <p className="lab-why-message">
-            <code>{why.message}</code>
-          </p>
-          <p className="lab-why-when">
-            {why.when}
-            {why.facts.length > 0 &&
-              ` Behaviour ${why.facts.length === 1 ? 'fact' : 'facts'} ${why.facts.join(', ')} in docs/kubernetes-behaviour.md.`}
-          </p>
-          {why.section && (
-            <p>
-              <a href={`/chapters/${why.section}`}>Read about it in the chapter</a>
-            </p>
-          )}
-        </div>
-      ))}
-    </details>
-  );
 }
 
 /** Whole seconds are precise enough to find a moment again. */
@@ -79,7 +51,7 @@ const EntryButton = memo(function EntryButton({
       <span className="lab-tl-rewind" aria-hidden="true">
         {future ? 'Redo' : latest ? 'now' : 'Rewind'}
       </span>
-      {whys.length > 0 && <Why whys={whys} />}
+      {whys.length > 0 && <EventWhys whys={whys} className="lab-tl-why" />}
     </li>
   );
 });

@@ -18,7 +18,8 @@ export interface NodeView {
   status: string;
   ready: ConditionStatus | 'None';
   conditions: { type: string; status: ConditionStatus; reason: string; message: string }[];
-  taints: { key: string; value?: string; effect: Taint['effect']; text: string }[];
+  /** `timeAdded` is when a NoExecute taint was put on (the clock its tolerations count from), else null. */
+  taints: { key: string; value?: string; effect: Taint['effect']; text: string; timeAdded: number | null }[];
   unschedulable: boolean;
   capacity: { cpu: string; memory: string; pods: number };
   allocatable: { cpu: string; memory: string; pods: number };
@@ -62,6 +63,8 @@ export interface PodView {
   lastTermination: { container: string; reason: string; exitCode: number; finishedAt: number } | null;
   /** The image of the first waiting container (the one `sim registry push` would let it pull), or null. */
   waitingImage: string | null;
+  /** The pod's NoExecute tolerations with a time limit (the defaults for not-ready and unreachable among them). */
+  timedTolerations: { key: string; seconds: number }[];
 }
 
 export interface WorkloadView {
@@ -154,7 +157,13 @@ export function buildView(engine: Engine): ClusterView {
       status: nodeStatusWord(node),
       ready: ready?.status ?? 'None',
       conditions: node.status.conditions.map(({ type, status, reason, message }) => ({ type, status, reason, message })),
-      taints: node.spec.taints.map((taint) => ({ key: taint.key, value: taint.value, effect: taint.effect, text: taintString(taint) })),
+      taints: node.spec.taints.map((taint) => ({
+        key: taint.key,
+        value: taint.value,
+        effect: taint.effect,
+        text: taintString(taint),
+        timeAdded: taint.timeAdded ?? null,
+      })),
       unschedulable: node.spec.unschedulable,
       capacity: {
         cpu: formatCpu(node.status.capacity.cpu),
@@ -202,6 +211,11 @@ export function buildView(engine: Engine): ClusterView {
       lastTermination: lastTermination(pod),
       // From the spec: the image the kubelet is trying to pull for that container.
       waitingImage: waiting ? (pod.spec.containers.find((c) => c.name === waiting.name)?.image ?? waiting.image) : null,
+      timedTolerations: pod.spec.tolerations.flatMap((t) =>
+        t.tolerationSeconds !== undefined && (t.effect === undefined || t.effect === 'NoExecute')
+          ? [{ key: t.key ?? '', seconds: t.tolerationSeconds }]
+          : [],
+      ),
     };
   });
   const workload = (

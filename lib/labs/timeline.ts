@@ -139,7 +139,7 @@ function schedulingMarks(prev: ClusterView, next: ClusterView): TimelineMark[] {
       kind: 'scheduling',
       tone: 'warn',
       text: `${pod ? podLabel(pod) : event.object.replace(/^pod\//, '')} FailedScheduling: ${reasons}`,
-      whys: [explainEvent(event)],
+      whys: [explainEvent(event, next)],
     });
   }
   return marks;
@@ -213,7 +213,7 @@ function attachWhys(marks: TimelineMark[], events: readonly EventView[], next: C
     const who = pod ? podLabel(pod) : name;
     const mark = marks.find((m) => m.kind !== 'action' && m.text.split(/[ ,]+/).includes(who));
     if (!mark) continue;
-    const why = explainEvent(event);
+    const why = explainEvent(event, next);
     if (!mark.whys) mark.whys = [why];
     else if (!mark.whys.some((w) => w.reason === why.reason)) mark.whys.push(why);
   }
@@ -227,7 +227,7 @@ function eventMarks(events: readonly EventView[], next: ClusterView): TimelineMa
     const [kind, name] = event.object.split('/');
     const pod = kind === 'pod' ? next.pods.find((p) => p.name === name && p.namespace === event.namespace) : undefined;
     const who = pod ? podLabel(pod) : event.object;
-    marks.push({ kind: 'event', tone: words.tone, text: `${who} ${words.words(event)}`, whys: [explainEvent(event)] });
+    marks.push({ kind: 'event', tone: words.tone, text: `${who} ${words.words(event)}`, whys: [explainEvent(event, next)] });
   }
   return marks;
 }

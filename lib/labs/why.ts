@@ -1,4 +1,4 @@
-import type { EventView } from '@/lib/cluster';
+import type { ClusterView, EventView } from '@/lib/cluster';
 import { formatGoDuration } from '@/lib/cluster';
 
 /**
@@ -241,13 +241,81 @@ export interface EventWhy extends Explanation {
   /** When it was seen, and how often: the inputs a reader compares with the clock. */
   when: string;
   message: string;
+  /** This event's own causes, read from the cluster: the taint and its clock, the node's state, the restart count. */
+  inputs: string[];
 }
+
+type EventInputs = (event: Pick<EventView, 'object' | 'namespace' | 'message' | 'firstTimestamp'>, view: ClusterView) => string[];
+
+const podOf = (event: Pick<EventView, 'object' | 'namespace'>, view: ClusterView) => {
+  const [kind, name] = event.object.split('/');
+  return kind === 'pod' ? view.pods.find((p) => p.name === name && p.namespace === event.namespace) : undefined;
+};
+
+/** What the simulation knows about a node that kubectl cannot show: why it went silent. */
+function nodeCause(node: ClusterView['nodes'][number]): string | undefined {
+  if (node.machine === 'poweredOff') return `${node.name}'s machine is powered off, so its kubelet posts nothing.`;
+  if (node.network === 'partitioned')
+    return `${node.name} is cut off from the API server: its pods still run, but nothing it posts arrives.`;
+  if (node.kubelet === 'stopped' || node.kubelet === 'off')
+    return `The kubelet on ${node.name} is stopped, so nobody posts the node's status.`;
+  if (!node.runtimeUp) return `The container runtime on ${node.name} is down: the kubelet reports the node not ready itself.`;
+  return undefined;
+}
+
+/** Per reason, the inputs behind one event, as the cluster holds them now. */
+const eventInputs: Readonly<Record<string, EventInputs>> = {
+  TaintManagerEviction: (event, view) => {
+    const pod = podOf(event, view);
+    const node = pod?.node ? view.nodes.find((n) => n.name === pod.node) : undefined;
+    if (!pod || !node) return [];
+    const lines: string[] = [];
+    for (const taint of node.taints.filter((t) => t.effect === 'NoExecute')) {
+      const since = taint.timeAdded === null ? '' : ` since ${formatGoDuration(taint.timeAdded)}`;
+      const limits = pod.timedTolerations.filter((t) => t.key === '' || t.key === taint.key).map((t) => t.seconds);
+      if (limits.length === 0) {
+        lines.push(`${node.name} has carried ${taint.text}${since}; ${pod.name} has no toleration for it, so it goes at once.`);
+        continue;
+      }
+      const seconds = Math.min(...limits);
+      const due = taint.timeAdded === null ? '' : `, so its time was up at ${formatGoDuration(taint.timeAdded + seconds * 1000)}`;
+      lines.push(`${node.name} has carried ${taint.text}${since}; ${pod.name} tolerates it for ${seconds}s${due}.`);
+    }
+    const cause = nodeCause(node);
+    return cause ? [cause, ...lines] : lines;
+  },
+  NodeNotReady: (event, view) => {
+    // Recorded on the node, and on each of its pods as they lose Ready.
+    const [kind, name] = event.object.split('/');
+    const nodeName = kind === 'pod' ? podOf(event, view)?.node : name;
+    const node = view.nodes.find((n) => n.name === nodeName);
+    const cause = node && nodeCause(node);
+    return cause ? [cause] : [];
+  },
+  BackOff: (event, view) => {
+    const pod = podOf(event, view);
+    if (!pod) return [];
+    if (/pull/i.test(event.message))
+      return [`${pod.name} waits for ${pod.waitingImage ?? 'its image'}: each failed pull doubles the wait, from 10s up to 300s.`];
+    const exit = pod.lastTermination ? ` Its last exit: ${pod.lastTermination.reason}, code ${pod.lastTermination.exitCode}.` : '';
+    return [
+      `${pod.name} has restarted ${pod.restarts} times; each wait doubles from 10s up to 300s, and the count resets after 10 minutes without a failure.${exit}`,
+    ];
+  },
+  OOMKilled: (event, view) => {
+    const end = podOf(event, view)?.lastTermination;
+    return end
+      ? [`The container ${end.container} ended with ${end.reason}, exit code ${end.exitCode}, at ${formatGoDuration(end.finishedAt)}.`]
+      : [];
+  },
+};
 
 const fallback: Explanation = { by: 'the cluster', rule: 'No explanation is written for this event yet.', facts: [] };
 
-/** The explanation for one event, with its own timing. */
+/** The explanation for one event, with its own timing and, given the cluster, its own causes. */
 export function explainEvent(
-  event: Pick<EventView, 'reason' | 'message' | 'firstTimestamp' | 'lastTimestamp' | 'count' | 'source'>,
+  event: Pick<EventView, 'reason' | 'message' | 'firstTimestamp' | 'lastTimestamp' | 'count' | 'source' | 'object' | 'namespace'>,
+  view?: ClusterView,
 ): EventWhy {
   const template = Object.hasOwn(eventExplanations, event.reason) ? eventExplanations[event.reason] : fallback;
   const first = formatGoDuration(event.firstTimestamp);
@@ -255,5 +323,54 @@ export function explainEvent(
     event.count > 1
       ? `Seen ${event.count} times from ${first} to ${formatGoDuration(event.lastTimestamp)}, recorded by ${event.source}.`
       : `Seen at ${first}, recorded by ${event.source}.`;
-  return { ...template, reason: event.reason, when, message: event.message };
+  const inputs = view && Object.hasOwn(eventInputs, event.reason) ? eventInputs[event.reason](event, view) : [];
+  return { ...template, reason: event.reason, when, message: event.message, inputs };
+}
+
+/** Events every healthy pod and node produces: explained last, when room is left. */
+const routine = new Set([
+  'Scheduled',
+  'Pulling',
+  'Pulled',
+  'Created',
+  'Started',
+  'SuccessfulCreate',
+  'RegisteredNode',
+  'NodeReady',
+  'Starting',
+]);
+
+const reasonColumn = /^(\s*)(.*?\b)(REASON|Reason)\b/;
+
+/**
+ * The explanations for the events a command printed: the rows of `kubectl get events` (or
+ * `kubectl events`) and the Events: table of `kubectl describe`, one per reason, each with the
+ * newest such event's timing and causes.
+ */
+export function explainOutput(stdout: string, view: ClusterView, limit = 8): EventWhy[] {
+  const reasons: string[] = [];
+  let column = -1;
+  for (const line of stdout.split('\n')) {
+    const header = reasonColumn.exec(line);
+    if (header && /\b(TYPE|Type)\b/.test(line)) {
+      column = header[1].length + header[2].length;
+      continue;
+    }
+    if (column < 0) continue;
+    if (line.trim() === '' || (line.length > 0 && !/^\s/.test(line) && /:$/.test(line))) {
+      column = -1;
+      continue;
+    }
+    const word = /^[A-Z][A-Za-z]+/.exec(line.slice(column))?.[0];
+    if (word && Object.hasOwn(eventExplanations, word) && !reasons.includes(word)) reasons.push(word);
+  }
+  const whys: EventWhy[] = [];
+  for (const reason of reasons) {
+    const newest = view.events.filter((e) => e.reason === reason).at(-1);
+    if (newest) whys.push(explainEvent(newest, view));
+  }
+  // Warnings first, then what changed the cluster, then the routine steps every pod goes through.
+  const rank = (why: EventWhy) =>
+    view.events.some((e) => e.reason === why.reason && e.type === 'Warning') ? 0 : routine.has(why.reason) ? 2 : 1;
+  return whys.sort((a, b) => rank(a) - rank(b)).slice(0, limit);
 }

@@ -52,7 +52,9 @@ describe('check predicates over the cluster view', () => {
     const view = withNode(baseView(), 'worker-2', {
       status: 'NotReady',
       machine: 'poweredOff',
-      taints: [{ key: 'node.kubernetes.io/unreachable', effect: 'NoExecute', text: 'node.kubernetes.io/unreachable:NoExecute' }],
+      taints: [
+        { key: 'node.kubernetes.io/unreachable', effect: 'NoExecute', text: 'node.kubernetes.io/unreachable:NoExecute', timeAdded: 60_000 },
+      ],
     });
     expect(evaluateCheck(check({ check: 'node', node: 'worker-2', status: 'NotReady', machine: 'poweredOff' }), on(view)).passed).toBe(
       true,
@@ -69,7 +71,7 @@ describe('check predicates over the cluster view', () => {
 
   it('a taint given as key=value:Effect must match the value too', () => {
     const view = withNode(baseView(), 'worker-1', {
-      taints: [{ key: 'maintenance', value: 'true', effect: 'NoSchedule', text: 'maintenance=true:NoSchedule' }],
+      taints: [{ key: 'maintenance', value: 'true', effect: 'NoSchedule', text: 'maintenance=true:NoSchedule', timeAdded: null }],
     });
     expect(evaluateCheck(check({ check: 'node', node: 'worker-1', taint: 'maintenance=true:NoSchedule' }), on(view)).passed).toBe(true);
     expect(evaluateCheck(check({ check: 'node', node: 'worker-1', taint: 'maintenance=false:NoSchedule' }), on(view)).passed).toBe(false);

@@ -15,7 +15,9 @@ describe('the timeline of changes', () => {
     const before = baseView();
     const after = withNode(before, 'worker-2', {
       status: 'NotReady',
-      taints: [{ key: 'node.kubernetes.io/unreachable', effect: 'NoSchedule', text: 'node.kubernetes.io/unreachable:NoSchedule' }],
+      taints: [
+        { key: 'node.kubernetes.io/unreachable', effect: 'NoSchedule', text: 'node.kubernetes.io/unreachable:NoSchedule', timeAdded: null },
+      ],
     });
     expect(diffViews(before, after)).toEqual([
       { kind: 'node', tone: 'bad', text: 'worker-2 NotReady' },
@@ -34,7 +36,9 @@ describe('the timeline of changes', () => {
     const before = baseView();
     const node = webPods(before)[0].node!;
     const tainted = withNode(before, node, {
-      taints: [{ key: 'node.kubernetes.io/unreachable', effect: 'NoExecute', text: 'node.kubernetes.io/unreachable:NoExecute' }],
+      taints: [
+        { key: 'node.kubernetes.io/unreachable', effect: 'NoExecute', text: 'node.kubernetes.io/unreachable:NoExecute', timeAdded: 60_000 },
+      ],
     });
     const after = withPods(tainted, (p) => (p.node === node && p.ownerKind === 'ReplicaSet' ? { ...p, status: 'Terminating' } : p));
     expect(texts(diffViews(tainted, after))).toEqual([expect.stringMatching(/^web-\w+ evicted \(Terminating\)$/)]);

@@ -8,11 +8,14 @@ import type { TimelineEntry } from '../timeline';
 import type { LabWorld } from '../world';
 import type { LabEvent } from '../log/events';
 import type { Jump } from './clock';
+import type { EventWhy } from '../why';
 
 export interface TerminalBlock {
   id: number;
   kind: 'command' | 'stdout' | 'stderr' | 'note';
   text: string;
+  /** Under a table of events (`kubectl get events`, `describe`): why each listed reason happened. */
+  whys?: EventWhy[];
 }
 
 /**

@@ -5,6 +5,7 @@ import { labErrors } from '../errors';
 import { labPolicy } from '../policy';
 import { diffViews, recordOnTimeline, type TimelineMark } from '../timeline';
 import { normaliseCommand } from '../match';
+import { explainOutput } from '../why';
 import { announcementFor } from './announce';
 import { startJump } from './clock';
 import type { LabSessionContext, LabSessionInput, TerminalBlock } from './context';
@@ -144,13 +145,20 @@ export function runCommand(context: LabSessionContext, line: string): Change {
       ...next,
       ...appendTerminal(next, [
         { kind: 'command', text: command },
-        { kind: 'stdout', text: result.stdout.replace(/\n$/, '') },
+        { kind: 'stdout', text: result.stdout.replace(/\n$/, ''), ...eventWhys(result.stdout, context.view) },
         { kind: 'stderr', text: result.stderr.replace(/\n$/, '') },
       ]),
     };
   }
   next = { ...next, transcript: [...context.transcript, { command, exitCode, api: context.view.api, entryId: actionId }] };
   return { ...next, ...observe(next, { text: `$ ${command}`, id: actionId }) };
+}
+
+/** A read leaves the view as it was, so the events it lists are those of the view before it. */
+function eventWhys(stdout: string, view: ClusterView): Pick<TerminalBlock, 'whys'> {
+  if (!/\bREASON\b|^Events:/m.test(stdout)) return {};
+  const whys = explainOutput(stdout, view);
+  return whys.length > 0 ? { whys } : {};
 }
 
 /** The command a click on a node stands for: power it off, or back on. */
