@@ -188,6 +188,44 @@ export const kubectlErrors = {
     `error when evicting pods/"${pod}" -n "${namespace}": global timeout reached: ${timeout}`,
   drainWaitTimeout: (pod: string, namespace: string) =>
     `error when waiting for pod "${pod}" in namespace "${namespace}" to terminate: context deadline exceeded`,
+  // More of the resource builder (builder.go visitBySelector, visitByResource, resourceMappings).
+  selectorWithTuples: () => 'error: selectors and the all flag cannot be used when passing resource/name arguments',
+  singleResourceType: () => 'error: you may only specify a single resource type',
+  nameAcrossNamespaces: () => 'error: a resource cannot be retrieved by name across all namespaces',
+  fieldLabelNotSupported: (field: string) => `field label not supported: ${field}`,
+  /** GetResourcesAndPairs (label, annotate) and taint's own loop: every resource before the first change. */
+  resourcesBeforeChanges: (what: string, arg: string) => `error: all resources must be specified before ${what} changes: ${arg}`,
+  /** CheckErr's prefix for an error that does not carry one. */
+  prefixed: (message: string) => `error: ${message}`,
+  watchUnsupported: () => 'error: --watch is not supported here: advance time with "sim advance" and get again',
+};
+
+/** kubectl taint (pkg/cmd/taint: parseTaints, validateFlags, updateTaints). */
+export const taintErrors = {
+  invalidEffect: (effect: string) => `invalid taint effect: ${effect}, unsupported taint effect`,
+  invalidSpec: (spec: string, causes: readonly string[] = []) =>
+    causes.length > 0 ? `invalid taint spec: ${spec}, ${causes.join('; ')}` : `invalid taint spec: ${spec}`,
+  duplicated: (key: string, value: string, effect: string) =>
+    `duplicated taints with the same key and effect: {${key} ${value} ${effect} <nil>}`,
+  alreadyHas: (node: string, keys: readonly string[]) =>
+    `node ${node} already has ${keys.join(',')} taint(s) with same effect(s) and --overwrite is false`,
+  notFound: (taint: string) => `taint "${taint}" not found`,
+  resourcesRequired: () => 'error: one or more resources must be specified as <resource> <name>',
+  updateRequired: () => 'error: at least one taint update is required',
+  onlyNodes: (type: string) => `error: invalid resource type ${type}, only node types are supported`,
+  modifyAndRemove: (conflicts: readonly { key: string; effect: string }[]) =>
+    `error: can not both modify and remove the following taint(s) in the same command: ${conflicts.map((c) => `{"${c.key}":"${c.effect}"}`).join(', ')}`,
+  allWithSelector: () => "error: setting 'all' parameter with a non empty selector is prohibited",
+  nameRequired: () => "error: at least one resource name must be specified since 'all' parameter is not set",
+  /** updateTaints' type assertion, printed with Go's %T of the typed object the builder decoded. */
+  notANode: (kind: string) => `unexpected type *v1.${kind}, expected Node`,
+};
+
+/** kubectl cordon, uncordon and drain's node selection (pkg/cmd/drain). */
+export const cordonErrors = {
+  nameAndSelector: () => 'error: cannot specify both a node name and a --selector option',
+  notANode: (resource: string) => `error: expected resource of type node, got "${resource}"`,
+  unableTo: (verb: string, node: string, detail: string) => `error: unable to ${verb} node "${node}": ${detail}`,
 };
 
 export const simErrors = {
@@ -249,4 +287,8 @@ export const rolloutErrors = {
   setImageUsage: () => 'error: at least one image update is required',
   noContainer: (name: string) => `error: unable to find container named ${JSON.stringify(name)}`,
   recordDeprecated: () => 'Flag --record has been deprecated, --record will be removed in the future',
+  invalidImageUpdate: (pair: string) => `error: invalid image update: ${pair}`,
+  setImageUnsupported: (kind: string, name: string) =>
+    `error: kubectl set image of ${kind} "${name}" is not simulated (only Deployments here)`,
+  unknownSetSubcommand: (sub: string) => `error: unknown command "${sub}" for "kubectl set"\n\nAvailable Commands: image`,
 };
