@@ -197,6 +197,9 @@ export const kubectlErrors = {
   resourcesBeforeChanges: (what: string, arg: string) => `error: all resources must be specified before ${what} changes: ${arg}`,
   /** CheckErr's prefix for an error that does not carry one. */
   prefixed: (message: string) => `error: ${message}`,
+  filenameRequired: () => 'error: must specify one of -f and -k',
+  pathNotExist: (path: string) => `error: the path "${path}" does not exist`,
+  noObjectsToApply: () => 'error: no objects passed to apply',
   watchUnsupported: () => 'error: --watch is not supported here: advance time with "sim advance" and get again',
 };
 
@@ -226,6 +229,39 @@ export const cordonErrors = {
   nameAndSelector: () => 'error: cannot specify both a node name and a --selector option',
   notANode: (resource: string) => `error: expected resource of type node, got "${resource}"`,
   unableTo: (verb: string, node: string, detail: string) => `error: unable to ${verb} node "${node}": ${detail}`,
+};
+
+/** kubectl logs (pkg/cmd/logs, polymorphichelpers.LogsForObject) and the kubelet's answers through the API server. */
+export const logsErrors = {
+  usage: () =>
+    "error: expected 'logs [-f] [-p] (POD | TYPE/NAME) [-c CONTAINER]'.\nPOD or TYPE/NAME is a required argument for the logs command",
+  /** Go's %T of the typed object: "*v1.Service". */
+  cannotGetLogs: (kind: string) => `error: cannot get the logs from *v1.${kind}`,
+  noPod: () => 'error: timed out waiting for the condition',
+  invalidContainer: (container: string, pod: string) =>
+    `Error from server (BadRequest): container ${container} is not valid for pod ${pod}`,
+  noPrevious: (container: string, pod: string) =>
+    `Error from server (BadRequest): previous terminated container "${container}" in pod "${pod}" not found`,
+  waitingToStart: (container: string, pod: string, reason: string) =>
+    `Error from server (BadRequest): container "${container}" in pod "${pod}" is waiting to start: ${reason}`,
+  /** The API server's dial to the kubelet at `path` (https://IP:10250/...) failed. */
+  kubeletUnreachable: (path: string, cause: string) =>
+    `Error from server: Get "${path}": dial tcp ${path.slice(8, path.indexOf(':10250'))}:10250: ${cause}`,
+  defaultedContainer: (container: string, names: readonly string[]) => `Defaulted container "${container}" out of: ${names.join(', ')}\n`,
+};
+
+/** kubectl expose, and --dry-run=client for create, run and expose. */
+export const exposeErrors = {
+  resourceRequired: () => 'error: You must provide the resource to expose: kubectl expose TYPE NAME --port=PORT',
+  cannotExpose: (kind: string) => `error: cannot expose a ${kind}`,
+  noPort: () => "error: couldn't find port via --port flag or introspection\nSee 'kubectl expose -h' for help and examples",
+  invalidPort: (text: string) => `error: invalid port "${text}"`,
+  unsupportedType: (type: string) => `error: the Service type "${type}" is not supported here: ClusterIP, NodePort or LoadBalancer`,
+  dryRunCommands: () => 'error: --dry-run is supported here for create deployment, run and expose',
+  dryRunNone: () => 'error: --dry-run=none is the default: drop the flag',
+  dryRunServer: () => 'error: --dry-run=server is not available in this simulator: use --dry-run=client',
+  invalidDryRun: (mode: string) => `error: Invalid dry-run value (${mode}). Must be "none", "server", or "client".`,
+  dryRunOutput: () => 'error: --dry-run=client prints with -o yaml, -o json or -o name',
 };
 
 export const simErrors = {
