@@ -183,7 +183,9 @@ export const kubectlErrors = {
   waitInterrupted: (command: string, waitedMs: number, limit: string) =>
     `^C\n(simulator) ${command} was still waiting after ${formatGoDuration(waitedMs)} of simulated time. A real kubectl keeps waiting (${limit}) until you press Ctrl+C, so the simulator pressed it for you: what the command already did stays done.`,
   /** The scale subresource's 404: DaemonSets (and Pods, Services...) have none. */
-  noScaleSubresource: () => 'Error from server (NotFound): the server could not find the requested resource',
+  noScaleSubresource: () => kubectlErrors.resourceNotFound(),
+  /** The API server's 404 for a path it does not serve. */
+  resourceNotFound: () => 'Error from server (NotFound): the server could not find the requested resource',
   drainEvictTimeout: (pod: string, namespace: string, timeout: string) =>
     `error when evicting pods/"${pod}" -n "${namespace}": global timeout reached: ${timeout}`,
   drainWaitTimeout: (pod: string, namespace: string) =>
@@ -200,6 +202,30 @@ export const kubectlErrors = {
   filenameRequired: () => 'error: must specify one of -f and -k',
   pathNotExist: (path: string) => `error: the path "${path}" does not exist`,
   noObjectsToApply: () => 'error: no objects passed to apply',
+  invalidName: (kind: string, name: string) =>
+    `error: invalid ${kind} name "${name}": a lowercase RFC 1123 subdomain must consist of lower case alphanumeric characters or '-', and must start and end with an alphanumeric character`,
+  unknownCreateSubcommand: (sub: string) => `error: unknown command "${sub}" for "kubectl create"`,
+  failedToCreate: (what: string, detail: string) => `error: failed to create ${what}: ${detail}`,
+  clusterInfoArgs: () => 'error: cluster-info takes no arguments here',
+  unknownHelpTopic: (topic: string) => `Unknown help topic [\`${topic}\`]`,
+  versionOutput: () => "error: --output must be 'yaml' or 'json'",
+  contextNotFound: (name: string) => `error: context ${name} not found`,
+  unexpectedArgs: (args: readonly string[]) => `error: Unexpected args: [${args.join(' ')}]`,
+  noContext: (name: string) => `error: no context exists with the name: "${name}"`,
+  unknownConfigSubcommand: (sub: string) => `error: unknown command "${sub}" for "kubectl config"`,
+  configNeedsSubcommand: () => 'error: kubectl config needs a subcommand: current-context, get-contexts, use-context NAME or view',
+  explainRequiresType: () =>
+    'error: You must specify the type of resource to explain. Use "kubectl api-resources" for a complete list of supported resources.',
+  noSuchField: (field: string) => `error: field "${field}" does not exist`,
+  /** fields.ParseSelector. */
+  invalidFieldSelector: (text: string, part: string) => `invalid selector: '${text}'; can't understand '${part}'`,
+  unterminatedQuote: () => 'unterminated quote',
+  drainEvictRetry: (pod: string, namespace: string, detail: string) =>
+    `error when evicting pods/"${pod}" -n "${namespace}" (will retry after 5s): ${detail}`,
+  drainIgnoringDaemonSet: 'ignoring DaemonSet-managed Pods',
+  drainDeletingLocalStorage: 'deleting Pods with local storage',
+  drainDeletingUnmanaged: 'deleting Pods that declare no controller',
+  warning: (text: string) => `Warning: ${text}`,
   watchUnsupported: () => 'error: --watch is not supported here: advance time with "sim advance" and get again',
 };
 
@@ -262,6 +288,49 @@ export const exposeErrors = {
   dryRunServer: () => 'error: --dry-run=server is not available in this simulator: use --dry-run=client',
   invalidDryRun: (mode: string) => `error: Invalid dry-run value (${mode}). Must be "none", "server", or "client".`,
   dryRunOutput: () => 'error: --dry-run=client prints with -o yaml, -o json or -o name',
+};
+
+/** kubectl label (pkg/cmd/label: parseLabels, labelFunc) and the API server's check of label keys. */
+export const labelErrors = {
+  invalidValue: (spec: string, causes: readonly string[]) => `error: invalid label value: "${spec}": ${causes.join(';')}`,
+  unknownSpec: (spec: string) => `error: unknown label spec: ${spec}`,
+  modifyAndRemove: () => 'error: can not both modify and remove a label in the same command',
+  resourcesRequired: () => 'error: one or more resources must be specified as <resource> <name> or <resource>/<name>',
+  updateRequired: () => 'error: at least one label update is required',
+  notFound: (key: string) => `label "${key}" not found.`,
+  alreadyHasValue: (key: string, value: string) => `'${key}' already has a value (${value}), and --overwrite is false`,
+  invalidKey: (kind: string, name: string, key: string, causes: readonly string[]) =>
+    `The ${kind} "${name}" is invalid: metadata.labels: Invalid value: "${key}": ${causes.join('; ')}`,
+};
+
+/** kubectl's client-side reading and validation of manifests (apply -f): ValidationError(Kind.path): ... */
+export const manifestErrors = {
+  yaml: (file: string, detail: string) => `error: error parsing ${file}: error converting YAML to JSON: yaml: ${detail}`,
+  validating: (file: string, detail: string) => `error: error validating "${file}": error validating data: ${detail}`,
+  noMapping: (name: string, file: string, kind: string, apiVersion: string) =>
+    `error: resource mapping not found for name: "${name}" namespace: "" from "${file}": no matches for kind "${kind}" in version "${apiVersion}"\nensure CRDs are installed first`,
+  selectorMismatch: (kind: string, name: string, labels: Record<string, string>) =>
+    `The ${kind} "${name}" is invalid: spec.template.metadata.labels: Invalid value: ${JSON.stringify(labels)}: \`selector\` does not match template \`labels\``,
+  missingField: (field: string) => `missing required field "${field}"`,
+  invalidType: (field: string, got: string, expected: string) => `invalid type for field "${field}": got "${got}", expected "${expected}"`,
+  unsupportedValue: (field: string, value: unknown, supported: readonly unknown[]) =>
+    `Unsupported value for field "${field}": ${JSON.stringify(value)}: supported values: ${supported.map((v) => JSON.stringify(v)).join(', ')}`,
+  tooFewItems: (field: string, minimum: string) => `field "${field}" must have at least ${minimum} item(s)`,
+  empty: (field: string) => `field "${field}" must not be empty`,
+  invalidValue: (field: string, detail: string) => `invalid value for field "${field}": ${detail}`,
+};
+
+/** kubectl's JSONPath parser and evaluator (k8s.io/client-go/util/jsonpath). */
+export const jsonpathErrors = {
+  unrecognizedCharacter: (char: string) =>
+    `unrecognized character in action: U+${char.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')} '${char}'`,
+  unclosedArray: () => 'unclosed array expect ]',
+  unrecognizedFilter: (value: string) => `unrecognized filter value ${value}`,
+  invalidIndex: (index: string) => `invalid array index ${index}`,
+  unclosedAction: () => 'unclosed action',
+  nothingToEnd: () => 'not in range, nothing to end',
+  unclosedRange: () => 'unclosed range',
+  outOfBounds: (index: number | undefined, length: number) => `array index out of bounds: index ${index}, length ${length}`,
 };
 
 export const simErrors = {

@@ -1,7 +1,7 @@
 // kubectl apply -f FILE: multi-document YAML, validated as a whole before anything is written.
 import { parseAllDocuments } from 'yaml';
 import { objectKey } from '../apiserver/store';
-import { apiErrors, formatApiError, kubectlErrors, type ApiError } from '../api/errors';
+import { apiErrors, formatApiError, kubectlErrors, manifestErrors, type ApiError } from '../api/errors';
 import type { NewObject } from '../apiserver/apiserver';
 import type { AnyObject, Container, Kind, PriorityClass } from '../api/types';
 import { deepEqual, threeWayMerge } from './merge';
@@ -58,20 +58,19 @@ function parseDocuments(text: string): ParsedDocument[] {
 function plan(file: string, text: string, namespace: string): Planned[] | string {
   const planned: Planned[] = [];
   for (const parsed of parseDocuments(text)) {
-    if ('yamlError' in parsed) return `error: error parsing ${file}: error converting YAML to JSON: yaml: ${parsed.yamlError}`;
+    if ('yamlError' in parsed) return manifestErrors.yaml(file, parsed.yamlError);
     const value = structuredClone(parsed.value);
     if (value === null || value === undefined) continue;
-    if (typeof value !== 'object' || Array.isArray(value))
-      return `error: error validating "${file}": error validating data: invalid object to validate`;
+    if (typeof value !== 'object' || Array.isArray(value)) return manifestErrors.validating(file, 'invalid object to validate');
     const { kind, apiVersion } = value as { kind?: unknown; apiVersion?: unknown };
     const unset = [typeof apiVersion !== 'string' && 'apiVersion not set', typeof kind !== 'string' && 'kind not set'].filter(Boolean);
     if (typeof kind !== 'string' || typeof apiVersion !== 'string') {
-      return `error: error validating "${file}": error validating data: [${unset.join(', ')}]`;
+      return manifestErrors.validating(file, `[${unset.join(', ')}]`);
     }
     const info = manifestKind(kind);
     if (!info?.manifest || info.apiVersion !== apiVersion) {
       const name = (value as { metadata?: { name?: unknown } }).metadata?.name;
-      return `error: resource mapping not found for name: "${typeof name === 'string' ? name : ''}" namespace: "" from "${file}": no matches for kind "${kind}" in version "${apiVersion}"\nensure CRDs are installed first`;
+      return manifestErrors.noMapping(typeof name === 'string' ? name : '', file, kind, apiVersion);
     }
     const result = info.manifest.safeParse(value);
     if (!result.success) return validationError(file, kind, value, result.error.issues[0]);
@@ -82,7 +81,7 @@ function plan(file: string, text: string, namespace: string): Planned[] | string
     if (spec.template && spec.selector) {
       const mismatch = Object.entries(spec.selector).some(([k, v]) => spec.template!.metadata.labels[k] !== v);
       if (mismatch) {
-        return `The ${kind} "${object.metadata.name}" is invalid: spec.template.metadata.labels: Invalid value: ${JSON.stringify(spec.template.metadata.labels)}: \`selector\` does not match template \`labels\``;
+        return manifestErrors.selectorMismatch(kind, object.metadata.name, spec.template.metadata.labels);
       }
     }
     const applied = JSON.stringify(value);

@@ -423,10 +423,7 @@ export function kubectlExplain(_env: KubectlEnv, args: string[]): CommandResult 
   ]);
   if ('error' in parsed) return fail(parsed.error);
   const [target] = parsed.positional;
-  if (!target)
-    return fail(
-      'error: You must specify the type of resource to explain. Use "kubectl api-resources" for a complete list of supported resources.',
-    );
+  if (!target) return fail(kubectlErrors.explainRequiresType());
   const [resourceName, ...path] = target.split('.');
   const type = resolveResource(resourceName);
   const root = type && Object.hasOwn(schemas, type.kind) ? schemas[type.kind] : undefined;
@@ -435,7 +432,7 @@ export function kubectlExplain(_env: KubectlEnv, args: string[]): CommandResult 
   let name = '';
   for (const part of path) {
     const next = field.fields && Object.hasOwn(field.fields, part) ? field.fields[part] : undefined;
-    if (!next) return fail(`error: field "${part}" does not exist`);
+    if (!next) return fail(kubectlErrors.noSuchField(part));
     field = next;
     name = part;
   }

@@ -1,6 +1,5 @@
 // kubectl expose, and --dry-run=client for create, run and expose: the object kubectl would send,
 // built on the client without the server's defaults (creationTimestamp: null, status: {}).
-import type { AnyObject } from '../api/types';
 import { kubectlApply } from './apply';
 import { planSelection, readBlocked, visitPlan } from './builder';
 import { apiErrors, exposeErrors, formatApiError, kubectlErrors } from '../api/errors';
