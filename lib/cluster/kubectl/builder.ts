@@ -118,7 +118,7 @@ export function checkErr(errors: readonly string[]): string {
     const [only] = errors;
     // Server errors print as they are, Invalid ones as "The Kind "name" is invalid: ...".
     const asIs = only.startsWith('Error from server') || only.startsWith('error: ') || /^The \S+ "[^"]*" is invalid: /.test(only);
-    return asIs ? only : `error: ${only}`;
+    return asIs ? only : kubectlErrors.prefixed(only);
   }
   return errors.join('\n');
 }
