@@ -22,7 +22,7 @@ export function kubectlVersion(env: KubectlEnv, args: string[]): CommandResult {
   ]);
   if ('error' in parsed) return fail(parsed.error);
   const client = parsed.flags.client === true;
-  const output = parsed.flags.output as string | undefined;
+  const output = parsed.flags.output;
   if (output !== undefined && output !== 'yaml' && output !== 'json') return fail(kubectlErrors.versionOutput());
   const reachable = env.engine.apiAvailability() !== 'unreachable';
   if (output !== undefined) {
@@ -47,8 +47,8 @@ export function kubectlApiResources(_env: KubectlEnv, args: string[]): CommandRe
     { name: 'api-group', type: 'string' },
   ]);
   if ('error' in parsed) return fail(parsed.error);
-  const namespaced = parsed.flags.namespaced as string | undefined;
-  const group = parsed.flags['api-group'] as string | undefined;
+  const namespaced = parsed.flags.namespaced;
+  const group = parsed.flags['api-group'];
   const groupOf = (kind: string) => (apiVersionOf(kind).includes('/') ? apiVersionOf(kind).split('/')[0] : '');
   // The core group first, then the others, each sorted by name: discovery's order.
   const types = resourceTypes

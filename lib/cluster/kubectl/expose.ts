@@ -103,7 +103,7 @@ export function kubectlExpose(env: KubectlEnv, args: string[]): CommandResult {
   return { ...result, stdout: result.stdout.replace(/ created\n$/, ' exposed\n') };
 }
 
-const runFlags: readonly FlagSpec[] = [
+const runFlags = [
   { name: 'namespace', short: 'n', type: 'string' },
   { name: 'image', type: 'strings' },
   { name: 'restart', type: 'string' },
@@ -112,7 +112,7 @@ const runFlags: readonly FlagSpec[] = [
   { name: 'replicas', short: 'r', type: 'string' },
   { name: 'dry-run', type: 'string' },
   { name: 'output', short: 'o', type: 'string' },
-];
+] as const satisfies readonly FlagSpec[];
 
 function clientObject(env: KubectlEnv, verb: string, args: string[]): JsonObject | { error: string } {
   if (verb === 'expose') {
@@ -121,7 +121,7 @@ function clientObject(env: KubectlEnv, verb: string, args: string[]): JsonObject
   }
   const parsed = parseArgs(args, runFlags);
   if ('error' in parsed) return parsed;
-  const images = (parsed.flags.image as string[] | undefined) ?? [];
+  const images = parsed.flags.image ?? [];
   if (images.length === 0) return { error: kubectlErrors.requiredFlag('image') };
   const port = parsed.flags.port;
   const ports: JsonObject = port ? { ports: [{ containerPort: Number(port) }] } : {};
@@ -129,7 +129,7 @@ function clientObject(env: KubectlEnv, verb: string, args: string[]): JsonObject
     const [name] = parsed.positional;
     if (!name) return { error: kubectlErrors.runNeedsName() };
     const labels: Record<string, string> = { run: name };
-    for (const pair of ((parsed.flags.labels as string | undefined) ?? '').split(',').filter(Boolean)) {
+    for (const pair of (parsed.flags.labels ?? '').split(',').filter(Boolean)) {
       const [key, value] = pair.split('=');
       if (!key || value === undefined) return { error: kubectlErrors.invalidLabelSpec(pair) };
       labels[key] = value;
@@ -141,7 +141,7 @@ function clientObject(env: KubectlEnv, verb: string, args: string[]): JsonObject
       spec: {
         containers: [{ image: images[0], name, ...ports, resources: {} }],
         dnsPolicy: 'ClusterFirst',
-        restartPolicy: (parsed.flags.restart as string | undefined) ?? 'Always',
+        restartPolicy: parsed.flags.restart ?? 'Always',
       },
       status: {},
     };
@@ -149,7 +149,7 @@ function clientObject(env: KubectlEnv, verb: string, args: string[]): JsonObject
   const [what, name] = parsed.positional;
   if (what !== 'deployment' && what !== 'deploy') return { error: exposeErrors.dryRunCommands() };
   if (!name) return { error: kubectlErrors.exactlyOneName() };
-  const replicas = Number((parsed.flags.replicas as string | undefined) ?? '1');
+  const replicas = Number(parsed.flags.replicas ?? '1');
   const labels = { app: name };
   return {
     apiVersion: 'apps/v1',
