@@ -183,11 +183,154 @@ export const kubectlErrors = {
   waitInterrupted: (command: string, waitedMs: number, limit: string) =>
     `^C\n(simulator) ${command} was still waiting after ${formatGoDuration(waitedMs)} of simulated time. A real kubectl keeps waiting (${limit}) until you press Ctrl+C, so the simulator pressed it for you: what the command already did stays done.`,
   /** The scale subresource's 404: DaemonSets (and Pods, Services...) have none. */
-  noScaleSubresource: () => 'Error from server (NotFound): the server could not find the requested resource',
+  noScaleSubresource: () => kubectlErrors.resourceNotFound(),
+  /** The API server's 404 for a path it does not serve. */
+  resourceNotFound: () => 'Error from server (NotFound): the server could not find the requested resource',
   drainEvictTimeout: (pod: string, namespace: string, timeout: string) =>
     `error when evicting pods/"${pod}" -n "${namespace}": global timeout reached: ${timeout}`,
   drainWaitTimeout: (pod: string, namespace: string) =>
     `error when waiting for pod "${pod}" in namespace "${namespace}" to terminate: context deadline exceeded`,
+  // More of the resource builder (builder.go visitBySelector, visitByResource, resourceMappings).
+  selectorWithTuples: () => 'error: selectors and the all flag cannot be used when passing resource/name arguments',
+  singleResourceType: () => 'error: you may only specify a single resource type',
+  nameAcrossNamespaces: () => 'error: a resource cannot be retrieved by name across all namespaces',
+  fieldLabelNotSupported: (field: string) => `field label not supported: ${field}`,
+  /** GetResourcesAndPairs (label, annotate) and taint's own loop: every resource before the first change. */
+  resourcesBeforeChanges: (what: string, arg: string) => `error: all resources must be specified before ${what} changes: ${arg}`,
+  /** CheckErr's prefix for an error that does not carry one. */
+  prefixed: (message: string) => `error: ${message}`,
+  filenameRequired: () => 'error: must specify one of -f and -k',
+  pathNotExist: (path: string) => `error: the path "${path}" does not exist`,
+  noObjectsToApply: () => 'error: no objects passed to apply',
+  invalidName: (kind: string, name: string) =>
+    `error: invalid ${kind} name "${name}": a lowercase RFC 1123 subdomain must consist of lower case alphanumeric characters or '-', and must start and end with an alphanumeric character`,
+  unknownCreateSubcommand: (sub: string) => `error: unknown command "${sub}" for "kubectl create"`,
+  failedToCreate: (what: string, detail: string) => `error: failed to create ${what}: ${detail}`,
+  clusterInfoArgs: () => 'error: cluster-info takes no arguments here',
+  unknownHelpTopic: (topic: string) => `Unknown help topic [\`${topic}\`]`,
+  versionOutput: () => "error: --output must be 'yaml' or 'json'",
+  contextNotFound: (name: string) => `error: context ${name} not found`,
+  unexpectedArgs: (args: readonly string[]) => `error: Unexpected args: [${args.join(' ')}]`,
+  noContext: (name: string) => `error: no context exists with the name: "${name}"`,
+  unknownConfigSubcommand: (sub: string) => `error: unknown command "${sub}" for "kubectl config"`,
+  configNeedsSubcommand: () => 'error: kubectl config needs a subcommand: current-context, get-contexts, use-context NAME or view',
+  explainRequiresType: () =>
+    'error: You must specify the type of resource to explain. Use "kubectl api-resources" for a complete list of supported resources.',
+  noSuchField: (field: string) => `error: field "${field}" does not exist`,
+  /** fields.ParseSelector. */
+  invalidFieldSelector: (text: string, part: string) => `invalid selector: '${text}'; can't understand '${part}'`,
+  unterminatedQuote: () => 'unterminated quote',
+  drainEvictRetry: (pod: string, namespace: string, detail: string) =>
+    `error when evicting pods/"${pod}" -n "${namespace}" (will retry after 5s): ${detail}`,
+  drainIgnoringDaemonSet: 'ignoring DaemonSet-managed Pods',
+  drainDeletingLocalStorage: 'deleting Pods with local storage',
+  drainDeletingUnmanaged: 'deleting Pods that declare no controller',
+  warning: (text: string) => `Warning: ${text}`,
+  watchUnsupported: () => 'error: --watch is not supported here: advance time with "sim advance" and get again',
+};
+
+/** kubectl taint (pkg/cmd/taint: parseTaints, validateFlags, updateTaints). */
+export const taintErrors = {
+  invalidEffect: (effect: string) => `invalid taint effect: ${effect}, unsupported taint effect`,
+  invalidSpec: (spec: string, causes: readonly string[] = []) =>
+    causes.length > 0 ? `invalid taint spec: ${spec}, ${causes.join('; ')}` : `invalid taint spec: ${spec}`,
+  duplicated: (key: string, value: string, effect: string) =>
+    `duplicated taints with the same key and effect: {${key} ${value} ${effect} <nil>}`,
+  alreadyHas: (node: string, keys: readonly string[]) =>
+    `node ${node} already has ${keys.join(',')} taint(s) with same effect(s) and --overwrite is false`,
+  notFound: (taint: string) => `taint "${taint}" not found`,
+  resourcesRequired: () => 'error: one or more resources must be specified as <resource> <name>',
+  updateRequired: () => 'error: at least one taint update is required',
+  onlyNodes: (type: string) => `error: invalid resource type ${type}, only node types are supported`,
+  modifyAndRemove: (conflicts: readonly { key: string; effect: string }[]) =>
+    `error: can not both modify and remove the following taint(s) in the same command: ${conflicts.map((c) => `{"${c.key}":"${c.effect}"}`).join(', ')}`,
+  allWithSelector: () => "error: setting 'all' parameter with a non empty selector is prohibited",
+  nameRequired: () => "error: at least one resource name must be specified since 'all' parameter is not set",
+  /** updateTaints' type assertion, printed with Go's %T of the typed object the builder decoded. */
+  notANode: (kind: string) => `unexpected type *v1.${kind}, expected Node`,
+};
+
+/** kubectl cordon, uncordon and drain's node selection (pkg/cmd/drain). */
+export const cordonErrors = {
+  nameAndSelector: () => 'error: cannot specify both a node name and a --selector option',
+  notANode: (resource: string) => `error: expected resource of type node, got "${resource}"`,
+  unableTo: (verb: string, node: string, detail: string) => `error: unable to ${verb} node "${node}": ${detail}`,
+};
+
+/** kubectl logs (pkg/cmd/logs, polymorphichelpers.LogsForObject) and the kubelet's answers through the API server. */
+export const logsErrors = {
+  usage: () =>
+    "error: expected 'logs [-f] [-p] (POD | TYPE/NAME) [-c CONTAINER]'.\nPOD or TYPE/NAME is a required argument for the logs command",
+  /** Go's %T of the typed object: "*v1.Service". */
+  cannotGetLogs: (kind: string) => `error: cannot get the logs from *v1.${kind}`,
+  noPod: () => 'error: timed out waiting for the condition',
+  invalidContainer: (container: string, pod: string) =>
+    `Error from server (BadRequest): container ${container} is not valid for pod ${pod}`,
+  noPrevious: (container: string, pod: string) =>
+    `Error from server (BadRequest): previous terminated container "${container}" in pod "${pod}" not found`,
+  waitingToStart: (container: string, pod: string, reason: string) =>
+    `Error from server (BadRequest): container "${container}" in pod "${pod}" is waiting to start: ${reason}`,
+  /** The API server's dial to the kubelet at `path` (https://IP:10250/...) failed. */
+  kubeletUnreachable: (path: string, cause: string) =>
+    `Error from server: Get "${path}": dial tcp ${path.slice(8, path.indexOf(':10250'))}:10250: ${cause}`,
+  defaultedContainer: (container: string, names: readonly string[]) => `Defaulted container "${container}" out of: ${names.join(', ')}\n`,
+};
+
+/** kubectl expose, and --dry-run=client for create, run and expose. */
+export const exposeErrors = {
+  resourceRequired: () => 'error: You must provide the resource to expose: kubectl expose TYPE NAME --port=PORT',
+  cannotExpose: (kind: string) => `error: cannot expose a ${kind}`,
+  noPort: () => "error: couldn't find port via --port flag or introspection\nSee 'kubectl expose -h' for help and examples",
+  invalidPort: (text: string) => `error: invalid port "${text}"`,
+  unsupportedType: (type: string) => `error: the Service type "${type}" is not supported here: ClusterIP, NodePort or LoadBalancer`,
+  dryRunCommands: () => 'error: --dry-run is supported here for create deployment, run and expose',
+  dryRunNone: () => 'error: --dry-run=none is the default: drop the flag',
+  dryRunServer: () => 'error: --dry-run=server is not available in this simulator: use --dry-run=client',
+  invalidDryRun: (mode: string) => `error: Invalid dry-run value (${mode}). Must be "none", "server", or "client".`,
+  dryRunOutput: () => 'error: --dry-run=client prints with -o yaml, -o json or -o name',
+};
+
+/** kubectl label (pkg/cmd/label: parseLabels, labelFunc) and the API server's check of label keys. */
+export const labelErrors = {
+  invalidValue: (spec: string, causes: readonly string[]) => `error: invalid label value: "${spec}": ${causes.join(';')}`,
+  unknownSpec: (spec: string) => `error: unknown label spec: ${spec}`,
+  modifyAndRemove: () => 'error: can not both modify and remove a label in the same command',
+  resourcesRequired: () => 'error: one or more resources must be specified as <resource> <name> or <resource>/<name>',
+  updateRequired: () => 'error: at least one label update is required',
+  notFound: (key: string) => `label "${key}" not found.`,
+  alreadyHasValue: (key: string, value: string) => `'${key}' already has a value (${value}), and --overwrite is false`,
+  invalidKey: (kind: string, name: string, key: string, causes: readonly string[]) =>
+    `The ${kind} "${name}" is invalid: metadata.labels: Invalid value: "${key}": ${causes.join('; ')}`,
+};
+
+/** kubectl's client-side reading and validation of manifests (apply -f): ValidationError(Kind.path): ... */
+export const manifestErrors = {
+  yaml: (file: string, detail: string) => `error: error parsing ${file}: error converting YAML to JSON: yaml: ${detail}`,
+  validating: (file: string, detail: string) => `error: error validating "${file}": error validating data: ${detail}`,
+  noMapping: (name: string, file: string, kind: string, apiVersion: string) =>
+    `error: resource mapping not found for name: "${name}" namespace: "" from "${file}": no matches for kind "${kind}" in version "${apiVersion}"\nensure CRDs are installed first`,
+  selectorMismatch: (kind: string, name: string, labels: Record<string, string>) =>
+    `The ${kind} "${name}" is invalid: spec.template.metadata.labels: Invalid value: ${JSON.stringify(labels)}: \`selector\` does not match template \`labels\``,
+  missingField: (field: string) => `missing required field "${field}"`,
+  invalidType: (field: string, got: string, expected: string) => `invalid type for field "${field}": got "${got}", expected "${expected}"`,
+  unsupportedValue: (field: string, value: unknown, supported: readonly unknown[]) =>
+    `Unsupported value for field "${field}": ${JSON.stringify(value)}: supported values: ${supported.map((v) => JSON.stringify(v)).join(', ')}`,
+  tooFewItems: (field: string, minimum: string) => `field "${field}" must have at least ${minimum} item(s)`,
+  empty: (field: string) => `field "${field}" must not be empty`,
+  invalidValue: (field: string, detail: string) => `invalid value for field "${field}": ${detail}`,
+};
+
+/** kubectl's JSONPath parser and evaluator (k8s.io/client-go/util/jsonpath). */
+export const jsonpathErrors = {
+  unrecognizedCharacter: (char: string) =>
+    `unrecognized character in action: U+${char.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')} '${char}'`,
+  unclosedArray: () => 'unclosed array expect ]',
+  unrecognizedFilter: (value: string) => `unrecognized filter value ${value}`,
+  invalidIndex: (index: string) => `invalid array index ${index}`,
+  unclosedAction: () => 'unclosed action',
+  nothingToEnd: () => 'not in range, nothing to end',
+  unclosedRange: () => 'unclosed range',
+  outOfBounds: (index: number | undefined, length: number) => `array index out of bounds: index ${index}, length ${length}`,
 };
 
 export const simErrors = {
@@ -249,4 +392,8 @@ export const rolloutErrors = {
   setImageUsage: () => 'error: at least one image update is required',
   noContainer: (name: string) => `error: unable to find container named ${JSON.stringify(name)}`,
   recordDeprecated: () => 'Flag --record has been deprecated, --record will be removed in the future',
+  invalidImageUpdate: (pair: string) => `error: invalid image update: ${pair}`,
+  setImageUnsupported: (kind: string, name: string) =>
+    `error: kubectl set image of ${kind} "${name}" is not simulated (only Deployments here)`,
+  unknownSetSubcommand: (sub: string) => `error: unknown command "${sub}" for "kubectl set"\n\nAvailable Commands: image`,
 };

@@ -1,7 +1,7 @@
 // kubectl apply -f FILE: multi-document YAML, validated as a whole before anything is written.
 import { parseAllDocuments } from 'yaml';
 import { objectKey } from '../apiserver/store';
-import { apiErrors, formatApiError, kubectlErrors, type ApiError } from '../api/errors';
+import { apiErrors, formatApiError, kubectlErrors, manifestErrors, type ApiError } from '../api/errors';
 import type { NewObject } from '../apiserver/apiserver';
 import type { AnyObject, Container, Kind, PriorityClass } from '../api/types';
 import { deepEqual, threeWayMerge } from './merge';
@@ -15,7 +15,7 @@ import { utf8Length } from '../apiserver/validation';
 import { toObject, type ManifestKind } from './manifests';
 import { resourceByKind } from './resources';
 import { fail, ok, type CommandResult } from './result';
-import { notFound, readBlocked, resourceTypeOrNameArgs } from './builder';
+import { planSelection, readBlocked, visitPlan } from './builder';
 import { toYaml } from './output/yaml';
 import { validationError } from './validate';
 
@@ -58,20 +58,19 @@ function parseDocuments(text: string): ParsedDocument[] {
 function plan(file: string, text: string, namespace: string): Planned[] | string {
   const planned: Planned[] = [];
   for (const parsed of parseDocuments(text)) {
-    if ('yamlError' in parsed) return `error: error parsing ${file}: error converting YAML to JSON: yaml: ${parsed.yamlError}`;
+    if ('yamlError' in parsed) return manifestErrors.yaml(file, parsed.yamlError);
     const value = structuredClone(parsed.value);
     if (value === null || value === undefined) continue;
-    if (typeof value !== 'object' || Array.isArray(value))
-      return `error: error validating "${file}": error validating data: invalid object to validate`;
+    if (typeof value !== 'object' || Array.isArray(value)) return manifestErrors.validating(file, 'invalid object to validate');
     const { kind, apiVersion } = value as { kind?: unknown; apiVersion?: unknown };
     const unset = [typeof apiVersion !== 'string' && 'apiVersion not set', typeof kind !== 'string' && 'kind not set'].filter(Boolean);
     if (typeof kind !== 'string' || typeof apiVersion !== 'string') {
-      return `error: error validating "${file}": error validating data: [${unset.join(', ')}]`;
+      return manifestErrors.validating(file, `[${unset.join(', ')}]`);
     }
     const info = manifestKind(kind);
     if (!info?.manifest || info.apiVersion !== apiVersion) {
       const name = (value as { metadata?: { name?: unknown } }).metadata?.name;
-      return `error: resource mapping not found for name: "${typeof name === 'string' ? name : ''}" namespace: "" from "${file}": no matches for kind "${kind}" in version "${apiVersion}"\nensure CRDs are installed first`;
+      return manifestErrors.noMapping(typeof name === 'string' ? name : '', file, kind, apiVersion);
     }
     const result = info.manifest.safeParse(value);
     if (!result.success) return validationError(file, kind, value, result.error.issues[0]);
@@ -82,7 +81,7 @@ function plan(file: string, text: string, namespace: string): Planned[] | string
     if (spec.template && spec.selector) {
       const mismatch = Object.entries(spec.selector).some(([k, v]) => spec.template!.metadata.labels[k] !== v);
       if (mismatch) {
-        return `The ${kind} "${object.metadata.name}" is invalid: spec.template.metadata.labels: Invalid value: ${JSON.stringify(spec.template.metadata.labels)}: \`selector\` does not match template \`labels\``;
+        return manifestErrors.selectorMismatch(kind, object.metadata.name, spec.template.metadata.labels);
       }
     }
     const applied = JSON.stringify(value);
@@ -187,21 +186,28 @@ function viewLastApplied(env: KubectlEnv, args: string[]): CommandResult {
   const parsed = parseArgs(args, [
     { name: 'namespace', short: 'n', type: 'string' },
     { name: 'output', short: 'o', type: 'string' },
+    { name: 'selector', short: 'l', type: 'string' },
+    { name: 'all', type: 'bool' },
   ]);
   if ('error' in parsed) return fail(parsed.error);
   const format = parsed.flags.output ?? 'yaml';
   if (format !== 'yaml' && format !== 'json') return fail(kubectlErrors.viewLastAppliedOutput(format));
-  const target = resourceTypeOrNameArgs(parsed.positional);
-  if ('error' in target) return fail(target.error);
-  const tuples = 'tuples' in target ? target.tuples : target.types.flatMap((type) => target.names.map((name) => ({ type, name })));
-  if (tuples.length === 0) return fail(kubectlErrors.requiredResourceName());
+  const plan = planSelection(parsed.positional, {
+    namespace: parsed.flags.namespace,
+    selector: parsed.flags.selector,
+    all: parsed.flags.all,
+    requireSelection: true,
+    singleResourceType: true,
+    continueOnError: false,
+  });
+  if ('error' in plan) return fail(plan.error);
   const blocked = readBlocked(env);
   if (blocked) return blocked;
   const out: string[] = [];
-  for (const { type, name } of tuples) {
-    const namespace = type.namespaced ? (parsed.flags.namespace ?? 'default') : '';
-    const object = env.engine.store.get(type.kind as Kind, objectKey(namespace, name)) as AnyObject | undefined;
-    if (!object) return fail(notFound(type, name), out.join(''));
+  for (const visit of visitPlan(env, plan).visits) {
+    if ('error' in visit) return fail(visit.error, out.join(''));
+    const { object } = visit;
+    const name = object.metadata.name;
     const text = object.metadata.annotations[lastApplied];
     const value = text === undefined ? undefined : (parseJson(text) as Json | undefined);
     if (value === undefined) return fail(kubectlErrors.noLastApplied(name), out.join(''));
@@ -218,18 +224,18 @@ export function kubectlApply(env: KubectlEnv, args: string[]): CommandResult {
   ]);
   if ('error' in parsed) return fail(parsed.error);
   const files = parsed.flags.filename ?? [];
-  if (files.length === 0) return fail('error: must specify one of -f and -k');
+  if (files.length === 0) return fail(kubectlErrors.filenameRequired());
   const namespace = parsed.flags.namespace ?? 'default';
   // Every file is read and validated before anything is sent, as kubectl's builder visits them.
   const planned: Planned[] = [];
   for (const file of files) {
     const text = env.readFile(file);
-    if (text === undefined) return fail(`error: the path "${file}" does not exist`);
+    if (text === undefined) return fail(kubectlErrors.pathNotExist(file));
     const result = plan(file, text, namespace);
     if (typeof result === 'string') return fail(result);
     planned.push(...result);
   }
-  if (planned.length === 0) return fail(`error: no objects passed to apply`);
+  if (planned.length === 0) return fail(kubectlErrors.noObjectsToApply());
   const lines: string[] = [];
   const errors: string[] = [];
   const warnings: string[] = [];

@@ -2,7 +2,7 @@
 // arguments into objects ("TYPE NAME...", "TYPE/NAME...", --all, -l), and how the errors of a
 // command that continues on error are printed (cmdutil.CheckErr).
 import { apiErrors, formatApiError, kubectlErrors } from '../api/errors';
-import type { AnyObject, Kind } from '../api/types';
+import type { AnyObject, Kind, KubeEvent } from '../api/types';
 import type { KubectlEnv } from './env';
 import { resolveResource, type ResourceType } from './resources';
 import { fail, type CommandResult } from './result';
@@ -34,7 +34,10 @@ function tupleOf(split: { typeName: string; name: string }): Tuple | { error: st
   return { type, name: split.name };
 }
 
-/** Builder.ResourceTypeOrNameArgs: "TYPE[,TYPE] [NAME...]" or "TYPE/NAME..." (not both). */
+/**
+ * Builder.ResourceTypeOrNameArgs: "TYPE[,TYPE] [NAME...]" or "TYPE/NAME..." (not both). Several
+ * types with names become one tuple per type and name, types first (normalizeMultipleResourcesArgs).
+ */
 export function resourceTypeOrNameArgs(args: readonly string[]): ResourceArgs | { error: string } {
   const slashed = args.filter((arg) => arg.includes('/')).length;
   if (slashed > 0) {
@@ -56,8 +59,24 @@ export function resourceTypeOrNameArgs(args: readonly string[]): ResourceArgs | 
     if (!type) return { error: kubectlErrors.unknownResource(typeName) };
     if (!types.includes(type)) types.push(type);
   }
-  return { types, names: args.slice(1) };
+  const names = args.slice(1);
+  if (types.length > 1 && names.length > 0) return { tuples: types.flatMap((type) => names.map((name) => ({ type, name }))) };
+  return { types, names };
 }
+
+/** Every TYPE/NAME pair a target names, in the order kubectl visits them (none for a bare type). */
+export function namedTuples(target: ResourceArgs): Tuple[] {
+  return 'tuples' in target ? target.tuples : target.types.flatMap((type) => target.names.map((name) => ({ type, name })));
+}
+
+/** The resource types a target asks for, each once, in order. */
+export function targetTypes(target: ResourceArgs): ResourceType[] {
+  const types = 'tuples' in target ? target.tuples.map((tuple) => tuple.type) : target.types;
+  return types.filter((type, index) => types.indexOf(type) === index);
+}
+
+/** Whether the target names objects (TYPE NAME..., TYPE/NAME...) rather than whole types. */
+export const isNamed = (target: ResourceArgs): boolean => namedTuples(target).length > 0;
 
 /** Builder.ResourceNames(defaultType, names...): plain names get the default type, TYPE/NAME keeps its own. */
 export function resourceNamesArgs(defaultType: ResourceType, names: readonly string[]): Tuple[] | { error: string } {
@@ -99,7 +118,7 @@ export function checkErr(errors: readonly string[]): string {
     const [only] = errors;
     // Server errors print as they are, Invalid ones as "The Kind "name" is invalid: ...".
     const asIs = only.startsWith('Error from server') || only.startsWith('error: ') || /^The \S+ "[^"]*" is invalid: /.test(only);
-    return asIs ? only : `error: ${only}`;
+    return asIs ? only : kubectlErrors.prefixed(only);
   }
   return errors.join('\n');
 }
@@ -144,21 +163,31 @@ export function labelSelector(text: string | undefined): Requirement[] | { error
 
 export { matchesAll };
 
-/** What a command asks the builder for, besides its arguments. */
+/** What a command asks the builder for, besides its arguments (the Builder's *Param calls). */
 export interface SelectionFlags {
   namespace?: string;
+  /** -A (AllNamespaces): lists span every namespace, and nothing namespaced is found by name. */
   allNamespaces?: boolean;
   /** -l */
   selector?: string;
   /** --field-selector */
   fieldSelector?: string;
-  /** --all */
+  /** --all (SelectAllParam): every object of the types, as an empty selector would. */
   all?: boolean;
   /**
-   * Commands that change objects (delete, label, annotate, scale) need names, -l or --all
+   * Commands that change objects (delete, label, annotate, scale, taint) need names, -l or --all
    * (RequireObject); get and describe list every object of the type without them.
    */
   requireSelection: boolean;
+  /** ResourceNames(defaultType, args...): bare arguments are names of this type (cordon, drain, taint, logs). */
+  defaultType?: ResourceType;
+  /** SingleResourceType: every argument must name the same resource type. */
+  singleResourceType?: boolean;
+  /**
+   * ContinueOnError: visit every object and collect each error (get, delete, label, taint, scale);
+   * without it the visit stops at the first error (cordon, drain, rollout, logs).
+   */
+  continueOnError?: boolean;
 }
 
 /** The builder after its arguments were checked (Builder.Do), before it reads the API. */
@@ -169,27 +198,39 @@ export interface Plan {
   scope: string | undefined;
   requirements: Requirement[];
   fields: FieldRequirement[];
+  continueOnError: boolean;
+}
+
+/** The arguments as ResourceNames reads them: names of the default type, or TYPE/NAME; a selector alone lists the type. */
+function resourceNamesTarget(defaultType: ResourceType, args: readonly string[]): ResourceArgs | { error: string } {
+  if (args.length === 0) return { types: [defaultType], names: [] };
+  const tuples = resourceNamesArgs(defaultType, args);
+  return 'error' in tuples ? tuples : { tuples };
 }
 
 /**
  * kubectl's resource.Builder: TYPE[,TYPE] NAME..., TYPE/NAME..., -l, --field-selector, --all, -n, -A
- * turned into a plan, or the error kubectl gives for such arguments. Nothing is read yet.
+ * turned into a plan, or the error kubectl gives for such arguments (visitorResult, visitBySelector,
+ * visitByResource, visitByName). Nothing is read yet.
  */
 export function planSelection(positional: readonly string[], flags: SelectionFlags): Plan | { error: string } {
-  const target = resourceTypeOrNameArgs(positional);
+  const target = flags.defaultType ? resourceNamesTarget(flags.defaultType, positional) : resourceTypeOrNameArgs(positional);
   if ('error' in target) return target;
-  const named = 'tuples' in target || target.names.length > 0;
+  const tuples = namedTuples(target);
   if (flags.all && flags.selector) return { error: kubectlErrors.allAndSelector() };
-  if (named && (flags.selector !== undefined || flags.fieldSelector !== undefined)) return { error: kubectlErrors.nameWithSelector() };
-  if (!named && flags.requireSelection && !flags.all && flags.selector === undefined && flags.fieldSelector === undefined)
-    return { error: kubectlErrors.requiredResourceName() };
+  const selecting = flags.all === true || flags.selector !== undefined || flags.fieldSelector !== undefined;
+  if (selecting && 'tuples' in target) return { error: kubectlErrors.selectorWithTuples() };
+  if (selecting && tuples.length > 0) return { error: kubectlErrors.nameWithSelector() };
+  if (tuples.length === 0 && flags.requireSelection && !selecting) return { error: kubectlErrors.requiredResourceName() };
+  if (flags.singleResourceType && targetTypes(target).length > 1) return { error: kubectlErrors.singleResourceType() };
+  if (flags.allNamespaces && tuples.some(({ type }) => type.namespaced)) return { error: kubectlErrors.nameAcrossNamespaces() };
   const requirements = labelSelector(flags.selector);
   if ('error' in requirements) return requirements;
   const fields = flags.fieldSelector === undefined ? [] : parseFieldSelector(flags.fieldSelector);
   const fieldProblem = (type: ResourceType) => {
     if ('error' in fields) return fields.error;
     const unsupported = unsupportedField(type, fields);
-    return unsupported === undefined ? undefined : `field label not supported: ${unsupported}`;
+    return unsupported === undefined ? undefined : kubectlErrors.fieldLabelNotSupported(unsupported);
   };
   for (const type of 'types' in target ? target.types : []) {
     const problem = flags.fieldSelector === undefined ? undefined : fieldProblem(type);
@@ -200,39 +241,96 @@ export function planSelection(positional: readonly string[], flags: SelectionFla
   }
   if ('error' in fields) return fields;
   const namespace = flags.namespace ?? 'default';
-  return { target, namespace, scope: flags.allNamespaces ? undefined : namespace, requirements, fields };
+  return {
+    target,
+    namespace,
+    scope: flags.allNamespaces ? undefined : namespace,
+    requirements,
+    fields,
+    continueOnError: flags.continueOnError !== false,
+  };
+}
+
+/** Where the builder reads objects: the API's store by default; get adds events and derived Leases. */
+export interface ObjectSource<T> {
+  /** Objects of the type in the scope (a namespace, or undefined for all), in the order kubectl lists them. */
+  list(type: ResourceType, scope: string | undefined): T[];
+  get(type: ResourceType, namespace: string, name: string): T | undefined;
+}
+
+export function storeSource(env: KubectlEnv): ObjectSource<AnyObject> {
+  return {
+    list: (type, scope) => listObjects(env, type, scope),
+    get: (type, namespace, name) =>
+      type.kind === 'Event'
+        ? undefined
+        : (env.engine.store.get(type.kind, objectKey(type.namespaced ? namespace : '', name)) as AnyObject | undefined),
+  };
 }
 
 /** One object the builder found, with the resource type it was asked for as. */
-export interface Found {
+export interface Found<T = AnyObject> {
   type: ResourceType;
-  object: AnyObject;
+  object: T;
 }
+
+/** One step of the visit, in order: an object found, or the error for a name that is missing. */
+export type Visit<T> = Found<T> | { error: string };
+
+export interface Visited<T> {
+  /** Every step in visit order. */
+  visits: Visit<T>[];
+  found: Found<T>[];
+  errors: string[];
+}
+
+const labelsOf = (object: AnyObject | KubeEvent): Record<string, string> => ('metadata' in object ? object.metadata.labels : {});
 
 /**
  * Builder.Visit: the objects a plan names, in the order kubectl visits them (arguments in order;
- * a listed type in etcd key order), and a NotFound error for each name that is missing.
+ * a listed type in the source's list order), and a NotFound error for each name that is missing.
+ * Without ContinueOnError the visit stops at the first missing name.
  */
-export function visitPlan(env: KubectlEnv, plan: Plan): { found: Found[]; errors: string[] } {
-  const found: Found[] = [];
-  const errors: string[] = [];
-  const lookUp = (type: ResourceType, name: string) => {
-    const object =
-      type.kind === 'Event'
-        ? undefined
-        : (env.engine.store.get(type.kind, objectKey(type.namespaced ? plan.namespace : '', name)) as AnyObject | undefined);
-    if (object) found.push({ type, object });
-    else errors.push(notFound(type, name));
-  };
+export function visitPlanFrom<T extends AnyObject | KubeEvent>(plan: Plan, source: ObjectSource<T>): Visited<T> {
+  const visits: Visit<T>[] = [];
   const { target } = plan;
-  if ('tuples' in target) for (const { type, name } of target.tuples) lookUp(type, name);
-  else if (target.names.length > 0) for (const type of target.types) for (const name of target.names) lookUp(type, name);
-  else {
-    for (const type of target.types) {
-      for (const object of listObjects(env, type, plan.scope)) {
-        if (matchesAll(plan.requirements, object.metadata.labels) && matchesFields(plan.fields, object)) found.push({ type, object });
+  const tuples = namedTuples(target);
+  if (tuples.length > 0) {
+    for (const { type, name } of tuples) {
+      const object = source.get(type, plan.namespace, name);
+      visits.push(object ? { type, object } : { error: notFound(type, name) });
+      if (!object && !plan.continueOnError) break;
+    }
+  } else {
+    for (const type of 'types' in target ? target.types : []) {
+      for (const object of source.list(type, plan.scope)) {
+        if (matchesAll(plan.requirements, labelsOf(object)) && matchesFields(plan.fields, object)) visits.push({ type, object });
       }
     }
   }
-  return { found, errors };
+  const found = visits.filter((visit): visit is Found<T> => !('error' in visit));
+  const errors = visits.flatMap((visit) => ('error' in visit ? [visit.error] : []));
+  return { visits, found, errors };
+}
+
+/** Builder.Visit over the API's store. */
+export function visitPlan(env: KubectlEnv, plan: Plan): Visited<AnyObject> {
+  return visitPlanFrom(plan, storeSource(env));
+}
+
+/**
+ * The whole builder in one call, for commands that read what it found: arguments and flags in,
+ * the objects and the errors out, or the one error that stops the command before anything is read
+ * (bad arguments, or an API that cannot read).
+ */
+export function resolveObjects(
+  env: KubectlEnv,
+  positional: readonly string[],
+  flags: SelectionFlags,
+): (Visited<AnyObject> & { plan: Plan }) | { failed: CommandResult } {
+  const plan = planSelection(positional, flags);
+  if ('error' in plan) return { failed: fail(plan.error) };
+  const blocked = readBlocked(env);
+  if (blocked) return { failed: blocked };
+  return { plan, ...visitPlan(env, plan) };
 }

@@ -1,10 +1,8 @@
 // kubectl cordon and uncordon (and the node selection drain shares): "NODE...", "node/NODE..."
 // or -l, every node visited, each outcome reported.
 import { involved } from '../apiserver/apiserver';
-import { objectKey } from '../apiserver/store';
-import { formatApiError } from '../api/errors';
-import type { Kind } from '../api/types';
-import { groupVersionResource, labelSelector, listObjects, matchesAll, notFound, readBlocked, resourceNamesArgs } from './builder';
+import { cordonErrors, formatApiError, kubectlErrors } from '../api/errors';
+import { groupVersionResource, notFound, planSelection, readBlocked, visitPlan } from './builder';
 import type { KubectlEnv } from './env';
 import { parseArgs } from './flags';
 import { resourceByKind } from './resources';
@@ -28,30 +26,28 @@ export function setUnschedulable(env: KubectlEnv, name: string, unschedulable: b
 }
 
 /**
- * The nodes cordon, uncordon and drain act on: ResourceNames("nodes", args...) or a label
- * selector. Any missing node stops the command before anything changes.
+ * The nodes cordon, uncordon and drain act on (drain.go Complete): ResourceNames("nodes", args...)
+ * with SingleResourceType, or a label selector over the node type. The visit stops at the first
+ * missing node and at anything that is not a node, before anything changes.
  */
 export function selectNodes(env: KubectlEnv, verb: string, names: string[], selector: string | undefined): string[] | CommandResult {
-  if (names.length === 0 && selector === undefined) return fail(`error: USAGE: ${verb} NODE [flags]`);
-  if (names.length > 0 && selector) return fail('error: cannot specify both a node name and a --selector option');
-  const requirements = labelSelector(selector);
-  if ('error' in requirements) return fail(requirements.error);
-  const tuples = resourceNamesArgs(nodeType, names);
-  if ('error' in tuples) return fail(tuples.error);
+  if (names.length === 0 && selector === undefined) return fail(kubectlErrors.usage(`${verb} NODE [flags]`));
+  if (names.length > 0 && selector) return fail(cordonErrors.nameAndSelector());
+  const plan = planSelection(names, {
+    defaultType: nodeType,
+    selector,
+    requireSelection: true,
+    singleResourceType: true,
+    continueOnError: false,
+  });
+  if ('error' in plan) return fail(plan.error);
   const blocked = readBlocked(env);
   if (blocked) return blocked;
-  if (names.length === 0) {
-    return listObjects(env, nodeType, undefined)
-      .filter((node) => matchesAll(requirements, node.metadata.labels))
-      .map((node) => node.metadata.name);
-  }
   const out: string[] = [];
-  for (const { type, name } of tuples) {
-    const namespace = type.namespaced ? 'default' : '';
-    const object = type.kind === 'Event' ? undefined : env.engine.store.get(type.kind as Kind, objectKey(namespace, name));
-    if (!object) return fail(notFound(type, name));
-    if (type.kind !== 'Node') return fail(`error: expected resource of type node, got "${groupVersionResource(type)}"`);
-    out.push(name);
+  for (const visit of visitPlan(env, plan).visits) {
+    if ('error' in visit) return fail(visit.error);
+    if (visit.type.kind !== 'Node') return fail(cordonErrors.notANode(groupVersionResource(visit.type)));
+    out.push(visit.object.metadata.name);
   }
   return out;
 }
@@ -69,7 +65,7 @@ export function kubectlCordon(env: KubectlEnv, args: string[], unschedulable: bo
     // cordon reports a failed patch per node and goes on ("error: unable to cordon node ...").
     if (result.exitCode !== 0)
       errors.push(
-        `error: unable to ${unschedulable ? 'cordon' : 'uncordon'} node "${name}": ${result.stderr.replace(/^Error from server( \([^)]*\))?: /, '')}`,
+        cordonErrors.unableTo(unschedulable ? 'cordon' : 'uncordon', name, result.stderr.replace(/^Error from server( \([^)]*\))?: /, '')),
       );
   }
   return errors.length > 0 ? fail(errors.join('\n'), stdout) : ok(stdout);

@@ -1,5 +1,6 @@
 // What kubectl asks the API server about itself rather than about objects: version, the resource
 // types it serves, raw health endpoints; and the kubeconfig kubeadm writes for its admin.
+import { kubectlErrors } from '../api/errors';
 import { defaults } from '../engine/config';
 import { nodeIp } from '../kubelet/runtime';
 import type { KubectlEnv } from './env';
@@ -21,8 +22,8 @@ export function kubectlVersion(env: KubectlEnv, args: string[]): CommandResult {
   ]);
   if ('error' in parsed) return fail(parsed.error);
   const client = parsed.flags.client === true;
-  const output = parsed.flags.output as string | undefined;
-  if (output !== undefined && output !== 'yaml' && output !== 'json') return fail("error: --output must be 'yaml' or 'json'");
+  const output = parsed.flags.output;
+  if (output !== undefined && output !== 'yaml' && output !== 'json') return fail(kubectlErrors.versionOutput());
   const reachable = env.engine.apiAvailability() !== 'unreachable';
   if (output !== undefined) {
     const info = (git: string) => ({
@@ -46,8 +47,8 @@ export function kubectlApiResources(_env: KubectlEnv, args: string[]): CommandRe
     { name: 'api-group', type: 'string' },
   ]);
   if ('error' in parsed) return fail(parsed.error);
-  const namespaced = parsed.flags.namespaced as string | undefined;
-  const group = parsed.flags['api-group'] as string | undefined;
+  const namespaced = parsed.flags.namespaced;
+  const group = parsed.flags['api-group'];
   const groupOf = (kind: string) => (apiVersionOf(kind).includes('/') ? apiVersionOf(kind).split('/')[0] : '');
   // The core group first, then the others, each sorted by name: discovery's order.
   const types = resourceTypes
@@ -80,7 +81,7 @@ export function kubectlConfig(_env: KubectlEnv, args: string[]): CommandResult {
     case 'current-context':
       return ok(`${kubeconfig.context}\n`);
     case 'get-contexts': {
-      if (rest[0] && rest[0] !== kubeconfig.context) return fail(`error: context ${rest[0]} not found`);
+      if (rest[0] && rest[0] !== kubeconfig.context) return fail(kubectlErrors.contextNotFound(rest[0]));
       return ok(
         formatTable(
           ['CURRENT', 'NAME', 'CLUSTER', 'AUTHINFO', 'NAMESPACE'],
@@ -89,8 +90,8 @@ export function kubectlConfig(_env: KubectlEnv, args: string[]): CommandResult {
       );
     }
     case 'use-context':
-      if (!rest[0]) return fail('error: Unexpected args: []');
-      if (rest[0] !== kubeconfig.context) return fail(`error: no context exists with the name: "${rest[0]}"`);
+      if (!rest[0]) return fail(kubectlErrors.unexpectedArgs([]));
+      if (rest[0] !== kubeconfig.context) return fail(kubectlErrors.noContext(rest[0]));
       return ok(`Switched to context "${rest[0]}".\n`);
     case 'view':
       return ok(
@@ -107,11 +108,7 @@ export function kubectlConfig(_env: KubectlEnv, args: string[]): CommandResult {
         }),
       );
     default:
-      return fail(
-        sub
-          ? `error: unknown command "${sub}" for "kubectl config"`
-          : 'error: kubectl config needs a subcommand: current-context, get-contexts, use-context NAME or view',
-      );
+      return fail(sub ? kubectlErrors.unknownConfigSubcommand(sub) : kubectlErrors.configNeedsSubcommand());
   }
 }
 
@@ -141,8 +138,7 @@ export function getRaw(env: KubectlEnv, path: string): CommandResult {
   const [route, query = ''] = path.split('?', 2);
   const etcdDown = env.engine.api.readError() !== undefined;
   const endpoint = route.replace(/\/$/, '');
-  if (!['/readyz', '/livez', '/healthz'].includes(endpoint))
-    return fail(`Error from server (NotFound): the server could not find the requested resource`);
+  if (!['/readyz', '/livez', '/healthz'].includes(endpoint)) return fail(kubectlErrors.resourceNotFound());
   const verbose = query.split('&').includes('verbose');
   const checks = endpoint === '/readyz' ? readyChecks : readyChecks.filter((check) => check !== 'etcd-readiness' && check !== 'shutdown');
   const failing = (check: string) => etcdDown && (check === 'etcd' || check === 'etcd-readiness');

@@ -63,9 +63,9 @@ function selectPods(engine: Engine, node: string, flags: { [flag: string]: unkno
     if (allowed === true) selection.warnings.push(`${warning}: ${names}`);
     else selection.errors.push(`${refusal}: ${names}`);
   };
-  rule(groups.daemonSet, flags['ignore-daemonsets'], kubectlErrors.drainDaemonSet, 'ignoring DaemonSet-managed Pods');
-  rule(groups.localStorage, flags['delete-emptydir-data'], kubectlErrors.drainLocalStorage, 'deleting Pods with local storage');
-  rule(groups.unmanaged, flags.force, kubectlErrors.drainUnmanaged, 'deleting Pods that declare no controller');
+  rule(groups.daemonSet, flags['ignore-daemonsets'], kubectlErrors.drainDaemonSet, kubectlErrors.drainIgnoringDaemonSet);
+  rule(groups.localStorage, flags['delete-emptydir-data'], kubectlErrors.drainLocalStorage, kubectlErrors.drainDeletingLocalStorage);
+  rule(groups.unmanaged, flags.force, kubectlErrors.drainUnmanaged, kubectlErrors.drainDeletingUnmanaged);
   return selection;
 }
 
@@ -102,7 +102,7 @@ export function kubectlDrain(env: KubectlEnv, args: string[]): CommandResult {
     err.push(...kubectlErrors.drainFailed(name, summary));
     return { stdout: out.join('\n') + '\n', stderr: err.join('\n') + '\n', exitCode: 1 };
   }
-  for (const warning of selection.warnings) err.push(`Warning: ${warning}`);
+  for (const warning of selection.warnings) err.push(kubectlErrors.warning(warning));
   const start = engine.clock.now();
   const horizon = waitHorizon(selection.evict.map((pod) => pod.spec.terminationGracePeriodSeconds));
   const deadline = start + (timeout === 0 ? horizon : timeout);
@@ -132,7 +132,7 @@ export function kubectlDrain(env: KubectlEnv, args: string[]): CommandResult {
       const error = evict(engine, pod);
       if (!error) evicted.push(pod);
       else if (error.code === 429) {
-        err.push(`error when evicting pods/"${pod.metadata.name}" -n "${pod.metadata.namespace}" (will retry after 5s): ${error.message}`);
+        err.push(kubectlErrors.drainEvictRetry(pod.metadata.name, pod.metadata.namespace, error.message));
         blocked.push(pod);
       } else return done(out, [...err, formatApiError(error)], 1);
     }

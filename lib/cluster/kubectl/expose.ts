@@ -1,9 +1,8 @@
 // kubectl expose, and --dry-run=client for create, run and expose: the object kubectl would send,
 // built on the client without the server's defaults (creationTimestamp: null, status: {}).
-import type { AnyObject } from '../api/types';
-import { resolveResource } from './resources';
 import { kubectlApply } from './apply';
-import { readBlocked } from './builder';
+import { planSelection, readBlocked, visitPlan } from './builder';
+import { apiErrors, exposeErrors, formatApiError, kubectlErrors } from '../api/errors';
 import type { KubectlEnv } from './env';
 import { parseArgs, type FlagSpec } from './flags';
 import { structuredFormat } from './output/printers';
@@ -12,7 +11,7 @@ import { toYaml } from './output/yaml';
 import { fail, ok, type CommandResult } from './result';
 import { containerFor } from './workloads';
 
-const exposeFlags: readonly FlagSpec[] = [
+const exposeFlags = [
   { name: 'namespace', short: 'n', type: 'string' },
   { name: 'port', type: 'string' },
   { name: 'target-port', type: 'string' },
@@ -21,31 +20,32 @@ const exposeFlags: readonly FlagSpec[] = [
   { name: 'protocol', type: 'string' },
   { name: 'dry-run', type: 'string' },
   { name: 'output', short: 'o', type: 'string' },
-];
+] as const satisfies readonly FlagSpec[];
 
 /** The Service expose would create, or why it cannot. */
 function serviceFor(env: KubectlEnv, args: string[]): { service: JsonObject; namespace: string } | { error: string } {
   const parsed = parseArgs(args, exposeFlags);
   if ('error' in parsed) return parsed;
-  const [first, second] = parsed.positional;
-  if (!first) return { error: 'error: You must provide the resource to expose: kubectl expose TYPE NAME --port=PORT' };
-  const [typeName, name] = first.includes('/') ? first.split('/', 2) : [first, second];
-  const type = resolveResource(typeName);
-  if (!type) return { error: `error: the server doesn't have a resource type "${typeName}"` };
-  if (!name) return { error: 'error: you must specify the name of the resource to expose' };
-  const namespace = (parsed.flags.namespace as string | undefined) ?? 'default';
-  const object = type.kind === 'Event' ? undefined : (env.engine.store.get(type.kind, `${namespace}/${name}`) as AnyObject | undefined);
-  if (!object)
-    return {
-      error: `Error from server (NotFound): ${type.plural}${type.qualified.includes('.') ? `.${type.qualified.split('.').slice(1).join('.')}` : ''} "${name}" not found`,
-    };
+  const [first] = parsed.positional;
+  if (!first) return { error: exposeErrors.resourceRequired() };
+  // One object per call here: TYPE NAME or TYPE/NAME (ResourceTypeOrNameArgs(false, ...)).
+  const plan = planSelection(parsed.positional.slice(0, first.includes('/') ? 1 : 2), {
+    namespace: parsed.flags.namespace,
+    requireSelection: true,
+  });
+  if ('error' in plan) return plan;
+  const namespace = plan.namespace;
+  const [visit] = visitPlan(env, plan).visits;
+  if ('error' in visit) return visit;
+  const { object } = visit;
+  const name = object.metadata.name;
   let selector: Record<string, string>;
   if (object.kind === 'Pod') selector = object.metadata.labels;
   else if (object.kind === 'Service') selector = object.spec.selector;
   else if ('spec' in object && 'selector' in object.spec && object.kind !== 'PodDisruptionBudget')
     selector = object.spec.selector as Record<string, string>;
-  else return { error: `error: cannot expose a ${object.kind}` };
-  let portText = parsed.flags.port as string | undefined;
+  else return { error: exposeErrors.cannotExpose(object.kind) };
+  let portText = parsed.flags.port;
   if (portText === undefined) {
     const ports =
       object.kind === 'Pod'
@@ -53,27 +53,26 @@ function serviceFor(env: KubectlEnv, args: string[]): { service: JsonObject; nam
         : 'template' in object.spec
           ? object.spec.template.spec.containers.flatMap((c) => c.ports)
           : [];
-    if (ports.length === 0)
-      return { error: "error: couldn't find port via --port flag or introspection\nSee 'kubectl expose -h' for help and examples" };
+    if (ports.length === 0) return { error: exposeErrors.noPort() };
     portText = String(ports[0]);
   }
   const port = Number(portText);
-  if (!Number.isInteger(port) || port < 1 || port > 65535) return { error: `error: invalid port "${portText}"` };
-  const targetText = (parsed.flags['target-port'] as string | undefined) ?? portText;
+  if (!Number.isInteger(port) || port < 1 || port > 65535) return { error: exposeErrors.invalidPort(portText) };
+  const targetText = parsed.flags['target-port'] ?? portText;
   const targetPort = /^\d+$/.test(targetText) ? Number(targetText) : targetText;
-  const serviceType = parsed.flags.type as string | undefined;
+  const serviceType = parsed.flags.type;
   if (serviceType !== undefined && !['ClusterIP', 'NodePort', 'LoadBalancer'].includes(serviceType))
-    return { error: `error: the Service type "${serviceType}" is not supported here: ClusterIP, NodePort or LoadBalancer` };
+    return { error: exposeErrors.unsupportedType(serviceType) };
   const service: JsonObject = {
     apiVersion: 'v1',
     kind: 'Service',
     metadata: {
       creationTimestamp: null,
       ...(Object.keys(object.metadata.labels).length > 0 ? { labels: { ...object.metadata.labels } } : {}),
-      name: (parsed.flags.name as string | undefined) ?? name,
+      name: parsed.flags.name ?? name,
     },
     spec: {
-      ports: [{ port, protocol: (parsed.flags.protocol as string | undefined) ?? 'TCP', targetPort }],
+      ports: [{ port, protocol: parsed.flags.protocol ?? 'TCP', targetPort }],
       selector: { ...selector },
       ...(serviceType ? { type: serviceType } : {}),
     },
@@ -100,11 +99,11 @@ export function kubectlExpose(env: KubectlEnv, args: string[]): CommandResult {
   const result = kubectlApply(applyEnv, ['-f', path, '-n', built.namespace]);
   if (result.exitCode !== 0) return result;
   if (/ unchanged| configured/.test(result.stdout))
-    return fail(`Error from server (AlreadyExists): services "${(metadata as JsonObject).name}" already exists`);
+    return fail(formatApiError(apiErrors.alreadyExists('services', String((metadata as JsonObject).name))));
   return { ...result, stdout: result.stdout.replace(/ created\n$/, ' exposed\n') };
 }
 
-const runFlags: readonly FlagSpec[] = [
+const runFlags = [
   { name: 'namespace', short: 'n', type: 'string' },
   { name: 'image', type: 'strings' },
   { name: 'restart', type: 'string' },
@@ -113,7 +112,7 @@ const runFlags: readonly FlagSpec[] = [
   { name: 'replicas', short: 'r', type: 'string' },
   { name: 'dry-run', type: 'string' },
   { name: 'output', short: 'o', type: 'string' },
-];
+] as const satisfies readonly FlagSpec[];
 
 function clientObject(env: KubectlEnv, verb: string, args: string[]): JsonObject | { error: string } {
   if (verb === 'expose') {
@@ -122,17 +121,17 @@ function clientObject(env: KubectlEnv, verb: string, args: string[]): JsonObject
   }
   const parsed = parseArgs(args, runFlags);
   if ('error' in parsed) return parsed;
-  const images = (parsed.flags.image as string[] | undefined) ?? [];
-  if (images.length === 0) return { error: 'error: required flag(s) "image" not set' };
-  const port = parsed.flags.port as string | undefined;
+  const images = parsed.flags.image ?? [];
+  if (images.length === 0) return { error: kubectlErrors.requiredFlag('image') };
+  const port = parsed.flags.port;
   const ports: JsonObject = port ? { ports: [{ containerPort: Number(port) }] } : {};
   if (verb === 'run') {
     const [name] = parsed.positional;
-    if (!name) return { error: 'error: NAME is required for run' };
+    if (!name) return { error: kubectlErrors.runNeedsName() };
     const labels: Record<string, string> = { run: name };
-    for (const pair of ((parsed.flags.labels as string | undefined) ?? '').split(',').filter(Boolean)) {
+    for (const pair of (parsed.flags.labels ?? '').split(',').filter(Boolean)) {
       const [key, value] = pair.split('=');
-      if (!key || value === undefined) return { error: `error: invalid label spec: ${pair}` };
+      if (!key || value === undefined) return { error: kubectlErrors.invalidLabelSpec(pair) };
       labels[key] = value;
     }
     return {
@@ -142,16 +141,15 @@ function clientObject(env: KubectlEnv, verb: string, args: string[]): JsonObject
       spec: {
         containers: [{ image: images[0], name, ...ports, resources: {} }],
         dnsPolicy: 'ClusterFirst',
-        restartPolicy: (parsed.flags.restart as string | undefined) ?? 'Always',
+        restartPolicy: parsed.flags.restart ?? 'Always',
       },
       status: {},
     };
   }
   const [what, name] = parsed.positional;
-  if (what !== 'deployment' && what !== 'deploy')
-    return { error: `error: --dry-run is supported here for create deployment, run and expose` };
-  if (!name) return { error: 'error: exactly one NAME is required, got 0' };
-  const replicas = Number((parsed.flags.replicas as string | undefined) ?? '1');
+  if (what !== 'deployment' && what !== 'deploy') return { error: exposeErrors.dryRunCommands() };
+  if (!name) return { error: kubectlErrors.exactlyOneName() };
+  const replicas = Number(parsed.flags.replicas ?? '1');
   const labels = { app: name };
   return {
     apiVersion: 'apps/v1',
@@ -180,9 +178,9 @@ export function dryRunMode(args: string[]): string | undefined {
 
 export function dryRun(env: KubectlEnv, verb: string, args: string[]): CommandResult {
   const mode = dryRunMode(args);
-  if (mode === 'none') return fail('error: --dry-run=none is the default: drop the flag');
-  if (mode === 'server') return fail('error: --dry-run=server is not available in this simulator: use --dry-run=client');
-  if (mode !== 'client') return fail(`error: Invalid dry-run value (${mode}). Must be "none", "server", or "client".`);
+  if (mode === 'none') return fail(exposeErrors.dryRunNone());
+  if (mode === 'server') return fail(exposeErrors.dryRunServer());
+  if (mode !== 'client') return fail(exposeErrors.invalidDryRun(mode ?? ''));
   const built = clientObject(env, verb, args);
   if (typeof built.error === 'string') return fail(built.error);
   const object = built as JsonObject;
@@ -198,9 +196,9 @@ export function dryRun(env: KubectlEnv, verb: string, args: string[]): CommandRe
     return ok(format === 'name' ? `${resource}/${name}\n` : `${resource}/${name} ${verb === 'expose' ? 'exposed' : 'created'} (dry run)\n`);
   }
   const structured = structuredFormat(format);
-  if (!structured) return fail(`error: --dry-run=client prints with -o yaml, -o json or -o name`);
+  if (!structured) return fail(exposeErrors.dryRunOutput());
   if ('error' in structured) return fail(structured.error);
   if (structured.kind === 'yaml') return ok(toYaml(object));
   if (structured.kind === 'json') return ok(`${JSON.stringify(object, null, 4)}\n`);
-  return fail('error: --dry-run=client prints with -o yaml, -o json or -o name');
+  return fail(exposeErrors.dryRunOutput());
 }

@@ -1,6 +1,7 @@
 // Field selectors (--field-selector): server-side filters on a few fields per resource, like
 // `kubectl get events --field-selector involvedObject.name=web-1`. Only the fields the real API
 // server supports for each type are accepted; others get its "field label not supported" error.
+import { kubectlErrors } from '../api/errors';
 import type { AnyObject, KubeEvent, Pod } from '../api/types';
 import type { ResourceType } from './resources';
 
@@ -16,7 +17,7 @@ export function parseFieldSelector(text: string): FieldRequirement[] | { error: 
   if (text.trim() === '') return requirements;
   for (const part of text.split(',')) {
     const match = /^([^=!]+?)\s*(==|=|!=)\s*(.*)$/.exec(part.trim());
-    if (!match?.[1]) return { error: `invalid selector: '${text}'; can't understand '${part}'` };
+    if (!match?.[1]) return { error: kubectlErrors.invalidFieldSelector(text, part) };
     requirements.push({ field: match[1].trim(), value: match[3], negate: match[2] === '!=' });
   }
   return requirements;

@@ -1,19 +1,17 @@
 // kubectl get.
 import { kubectlErrors } from '../api/errors';
 import type { AnyObject, KubeEvent } from '../api/types';
-import { groupVersionResource, notFound, readBlocked, resourceTypeOrNameArgs } from './builder';
+import { namedTuples, planSelection, readBlocked, targetTypes, visitPlanFrom, type Found, type ObjectSource } from './builder';
 import type { KubectlEnv } from './env';
-import { matchesFields, parseFieldSelector, unsupportedField } from './fields';
 import { namespaceFlags, parseArgs, type FlagSpec } from './flags';
 import { leaderElectionLeases } from './output/leases';
 import { printStructured, sortObjects, structuredFormat } from './output/printers';
 import { eventColumns, type Columns } from './printers';
 import type { ResourceType } from './resources';
 import { fail, ok, type CommandResult } from './result';
-import { matchesAll, parseLabelSelector } from './selectors';
 import { formatTable } from './table';
 
-const getFlags: readonly FlagSpec[] = [
+const getFlags = [
   ...namespaceFlags,
   { name: 'output', short: 'o', type: 'string' },
   { name: 'selector', short: 'l', type: 'string' },
@@ -21,31 +19,7 @@ const getFlags: readonly FlagSpec[] = [
   { name: 'show-labels', type: 'bool' },
   { name: 'sort-by', type: 'string' },
   { name: 'watch', short: 'w', type: 'bool' },
-];
-
-interface Request {
-  type: ResourceType;
-  names: string[];
-}
-
-function parseTargets(positional: string[]): Request[] | { error: string } {
-  if (positional.length === 0) return { error: kubectlErrors.requiredResource() };
-  const args = resourceTypeOrNameArgs(positional);
-  if ('error' in args) return args;
-  if ('tuples' in args) {
-    const requests: Request[] = [];
-    for (const { type, name } of args.tuples) {
-      const existing = requests.find((request) => request.type === type);
-      if (existing) existing.names.push(name);
-      else requests.push({ type, names: [name] });
-    }
-    return requests;
-  }
-  if (args.types.length > 1 && args.names.length > 0) {
-    return { error: `${kubectlErrors.mixedResourceForms()})` };
-  }
-  return args.types.map((type) => ({ type, names: args.names }));
-}
+] as const satisfies readonly FlagSpec[];
 
 /**
  * The API lists events as it lists everything, in etcd key order (namespace, then name), not by
@@ -67,65 +41,73 @@ function byEventKey(a: KubeEvent, b: KubeEvent): number {
 const nameOf = (object: AnyObject | KubeEvent) => ('metadata' in object ? object.metadata.name : object.name);
 const namespaceOf = (object: AnyObject | KubeEvent) => ('metadata' in object ? object.metadata.namespace : object.namespace);
 
+/** What get reads: the store's objects with the Leases leader election derives, and the API's events, in list order. */
+function getSource(env: KubectlEnv): ObjectSource<AnyObject | KubeEvent> {
+  const all = (type: ResourceType): (AnyObject | KubeEvent)[] =>
+    type.kind === 'Event'
+      ? [...env.engine.api.events.list()]
+      : [...env.engine.store.list(type.kind), ...leaderElectionLeases(env.engine, type.kind)];
+  return {
+    list(type, scope) {
+      const objects = all(type).filter((object) => !type.namespaced || scope === undefined || namespaceOf(object) === scope);
+      if (type.kind === 'Event') return (objects as KubeEvent[]).sort(byEventKey);
+      return objects.sort((a, b) => (namespaceOf(a) + '/' + nameOf(a)).localeCompare(namespaceOf(b) + '/' + nameOf(b)));
+    },
+    get: (type, namespace, name) =>
+      all(type).find((object) => nameOf(object) === name && (!type.namespaced || namespaceOf(object) === namespace)),
+  };
+}
+
+/** The found objects in runs of one type: get prints a table for each run, as the printer changes with the type. */
+function runsOfType<T>(found: readonly Found<T>[]): { type: ResourceType; objects: T[] }[] {
+  const runs: { type: ResourceType; objects: T[] }[] = [];
+  for (const { type, object } of found) {
+    const last = runs.at(-1);
+    if (last?.type === type) last.objects.push(object);
+    else runs.push({ type, objects: [object] });
+  }
+  return runs;
+}
+
 export function kubectlGet(env: KubectlEnv, args: string[]): CommandResult {
   const parsed = parseArgs(args, getFlags);
   if ('error' in parsed) return fail(parsed.error);
-  if (parsed.flags.watch) return fail('error: --watch is not supported here: advance time with "sim advance" and get again');
-  const output = (parsed.flags.output as string | undefined) ?? '';
+  if (parsed.flags.watch) return fail(kubectlErrors.watchUnsupported());
+  const output = parsed.flags.output ?? '';
   const structured = structuredFormat(output);
   if (structured && 'error' in structured) return fail(structured.error);
-  const sortBy = parsed.flags['sort-by'] as string | undefined;
-  const collected: (AnyObject | KubeEvent)[] = [];
-  const labelText = parsed.flags.selector as string | undefined;
-  const requirements = labelText !== undefined ? parseLabelSelector(labelText) : [];
-  if (!requirements) return fail(kubectlErrors.invalidLabelSelector(labelText ?? ''));
-  const fieldText = parsed.flags['field-selector'] as string | undefined;
-  const fieldRequirements = fieldText !== undefined ? parseFieldSelector(fieldText) : [];
+  const sortBy = parsed.flags['sort-by'];
+  if (parsed.positional.length === 0) return fail(kubectlErrors.requiredResource());
+  const allNamespaces = parsed.flags['all-namespaces'] === true;
   // `all` is kubectl's category of the usual workload kinds.
-  const targets = parseTargets(
-    parsed.positional.map((arg) => (arg === 'all' ? 'pods,services,daemonsets,deployments,replicasets,statefulsets' : arg)),
+  const positional = parsed.positional.map((arg) =>
+    arg === 'all' ? 'pods,services,daemonsets,deployments,replicasets,statefulsets' : arg,
   );
-  if ('error' in targets) return fail(targets.error);
-  const selecting = labelText !== undefined || fieldText !== undefined;
-  if (selecting && targets.some((target) => target.names.length > 0)) return fail(kubectlErrors.nameWithSelector());
+  const plan = planSelection(positional, {
+    namespace: parsed.flags.namespace,
+    allNamespaces,
+    selector: parsed.flags.selector,
+    fieldSelector: parsed.flags['field-selector'],
+    requireSelection: false,
+  });
+  if ('error' in plan) return fail(plan.error);
   const blocked = readBlocked(env);
   if (blocked) return blocked;
-  // The server checks field selectors per resource, when it lists.
-  for (const { type } of targets) {
-    const problem = 'error' in fieldRequirements ? fieldRequirements.error : unsupportedField(type, fieldRequirements);
-    if (problem === undefined) continue;
-    const detail = 'error' in fieldRequirements ? problem : `field label not supported: ${problem}`;
-    return fail(kubectlErrors.badFieldSelector(groupVersionResource(type), labelText ?? '', fieldText ?? '', detail));
-  }
-  const fields = 'error' in fieldRequirements ? [] : fieldRequirements;
-  const allNamespaces = parsed.flags['all-namespaces'] === true;
-  const namespace = (parsed.flags.namespace as string | undefined) ?? 'default';
+  const { found, errors } = visitPlanFrom(plan, getSource(env));
+  const named = namedTuples(plan.target);
+  const requested = targetTypes(plan.target);
+  // A listed type with nothing in it prints nothing; a named one printed what was found of it.
+  const runs =
+    named.length > 0
+      ? runsOfType(found)
+      : requested.map((type) => ({ type, objects: found.filter((f) => f.type === type).map((f) => f.object) }));
   const now = env.engine.clock.now();
   const tables: string[] = [];
-  const errors: string[] = [];
-  const multiple = targets.length > 1;
-  for (const { type, names } of targets) {
-    const scoped = (object: AnyObject | KubeEvent) => !type.namespaced || allNamespaces || namespaceOf(object) === namespace;
-    const all: (AnyObject | KubeEvent)[] =
-      type.kind === 'Event'
-        ? [...env.engine.api.events.list()]
-        : [...env.engine.store.list(type.kind), ...leaderElectionLeases(env.engine, type.kind)];
-    let objects: (AnyObject | KubeEvent)[];
-    if (names.length > 0) {
-      objects = [];
-      for (const name of names) {
-        const found = all.find((object) => nameOf(object) === name && (!type.namespaced || namespaceOf(object) === namespace));
-        if (found) objects.push(found);
-        else errors.push(notFound(type, name));
-      }
-    } else {
-      objects = all.filter(
-        (object) =>
-          scoped(object) && matchesAll(requirements, 'metadata' in object ? object.metadata.labels : {}) && matchesFields(fields, object),
-      );
-      if (type.kind === 'Event') (objects as KubeEvent[]).sort(byEventKey);
-      else objects.sort((a, b) => (namespaceOf(a) + '/' + nameOf(a)).localeCompare(namespaceOf(b) + '/' + nameOf(b)));
-    }
+  const collected: (AnyObject | KubeEvent)[] = [];
+  const multiple = requested.length > 1;
+  for (const run of runs) {
+    const { type } = run;
+    let objects = run.objects;
     if (sortBy !== undefined) {
       const sorted = sortObjects(objects, sortBy, env.engine);
       if ('error' in sorted) return fail(sorted.error);
@@ -163,7 +145,8 @@ export function kubectlGet(env: KubectlEnv, args: string[]): CommandResult {
     tables.push(formatTable(type.namespaced && allNamespaces ? ['NAMESPACE', ...header] : header, rows));
   }
   if (structured) {
-    const single = targets.length === 1 && targets[0].names.length === 1 && !selecting;
+    // One object asked for by name prints as itself, anything else as a List (singleItemImplied).
+    const single = named.length === 1;
     if (collected.length === 0 && errors.length > 0) return fail(errors.join('\n'));
     const printed = printStructured(structured, collected, env.engine, single);
     if ('error' in printed) return fail(printed.error);
@@ -173,8 +156,8 @@ export function kubectlGet(env: KubectlEnv, args: string[]): CommandResult {
   const stdout = tables.join(output === 'name' ? '' : '\n');
   if (errors.length > 0) return fail(errors.join('\n'), stdout);
   if (!stdout) {
-    const namespaced = targets.some((target) => target.type.namespaced);
-    return ok('', kubectlErrors.noResources(namespaced && !allNamespaces ? namespace : undefined));
+    const namespaced = requested.some((type) => type.namespaced);
+    return ok('', kubectlErrors.noResources(namespaced && !allNamespaces ? plan.namespace : undefined));
   }
   return ok(stdout);
 }

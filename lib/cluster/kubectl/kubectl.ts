@@ -57,8 +57,7 @@ const commands: Record<string, (env: KubectlEnv, args: string[]) => CommandResul
   'api-resources': kubectlApiResources,
   version: kubectlVersion,
   config: kubectlConfig,
-  'cluster-info': (env, args) =>
-    args.length > 0 ? fail('error: cluster-info takes no arguments here') : (readBlocked(env) ?? clusterInfo(env)),
+  'cluster-info': (env, args) => (args.length > 0 ? fail(kubectlErrors.clusterInfoArgs()) : (readBlocked(env) ?? clusterInfo(env))),
 };
 
 /** Commands that read only the kubeconfig or the help text, so they work with the API server down. */
@@ -70,7 +69,7 @@ export function kubectl(env: KubectlEnv, args: string[]): CommandResult {
     const topic = verb === 'help' ? rest[0] : undefined;
     if (!topic) return ok(rootHelp());
     const text = helpFor(topic);
-    return text ? ok(text) : fail(`Unknown help topic [\`${topic}\`]`);
+    return text ? ok(text) : fail(kubectlErrors.unknownHelpTopic(topic));
   }
   const command = Object.hasOwn(commands, verb) ? commands[verb] : undefined;
   if (!command) return fail(kubectlErrors.unknownCommand(verb) + didYouMean(suggestionsFor(verb, Object.keys(commands))));

@@ -1,5 +1,5 @@
 // kubectl label: "TYPE NAME... KEY=VALUE... KEY-...", TYPE/NAME, --all or -l, in one namespace or all.
-import { formatApiError, kubectlErrors } from '../api/errors';
+import { formatApiError, kubectlErrors, labelErrors } from '../api/errors';
 import type { AnyObject } from '../api/types';
 import { labelValueErrors, qualifiedNameErrors } from '../util/validation';
 import { planSelection, readBlocked, visitPlan, visited } from './builder';
@@ -15,7 +15,7 @@ function resourcesAndPairs(args: string[], pairType: string): { resources: strin
   for (const arg of args) {
     const pair = (arg.includes('=') && !arg.startsWith('=')) || (arg.endsWith('-') && arg !== '-');
     if (pair) pairs.push(arg);
-    else if (pairs.length > 0) return { error: `error: all resources must be specified before ${pairType} changes: ${arg}` };
+    else if (pairs.length > 0) return { error: kubectlErrors.resourcesBeforeChanges(pairType, arg) };
     else resources.push(arg);
   }
   return { resources, pairs };
@@ -28,17 +28,17 @@ function parseLabels(specs: string[]): { set: [string, string][]; remove: string
   for (const spec of specs) {
     if (spec.includes('=')) {
       const parts = spec.split('=');
-      if (parts.length !== 2) return { error: `error: invalid label spec: ${spec}` };
+      if (parts.length !== 2) return { error: kubectlErrors.invalidLabelSpec(spec) };
       const errors = labelValueErrors(parts[1]);
-      if (errors.length > 0) return { error: `error: invalid label value: "${spec}": ${errors.join(';')}` };
+      if (errors.length > 0) return { error: labelErrors.invalidValue(spec, errors) };
       set.set(parts[0], parts[1]);
     } else if (spec.endsWith('-')) {
       remove.push(spec.slice(0, -1));
     } else {
-      return { error: `error: unknown label spec: ${spec}` };
+      return { error: labelErrors.unknownSpec(spec) };
     }
   }
-  if (remove.some((key) => set.has(key))) return { error: 'error: can not both modify and remove a label in the same command' };
+  if (remove.some((key) => set.has(key))) return { error: labelErrors.modifyAndRemove() };
   return { set: [...set], remove };
 }
 
@@ -58,8 +58,8 @@ export function kubectlLabel(env: KubectlEnv, args: string[]): CommandResult {
   const all = parsed.flags.all === true;
   const selector = parsed.flags.selector;
   const overwrite = parsed.flags.overwrite === true;
-  if (split.resources.length === 0) return fail('error: one or more resources must be specified as <resource> <name> or <resource>/<name>');
-  if (changes.set.length === 0 && changes.remove.length === 0) return fail('error: at least one label update is required');
+  if (split.resources.length === 0) return fail(labelErrors.resourcesRequired());
+  if (changes.set.length === 0 && changes.remove.length === 0) return fail(labelErrors.updateRequired());
   const plan = planSelection(split.resources, {
     namespace: parsed.flags.namespace,
     allNamespaces: parsed.flags['all-namespaces'] === true,
@@ -77,13 +77,13 @@ export function kubectlLabel(env: KubectlEnv, args: string[]): CommandResult {
   const errors: string[] = [];
   const visit = (object: AnyObject) => {
     const type = resourceByKind(object.kind);
-    for (const key of changes.remove) if (!Object.hasOwn(object.metadata.labels, key)) lines.push(`label "${key}" not found.`);
+    for (const key of changes.remove) if (!Object.hasOwn(object.metadata.labels, key)) lines.push(labelErrors.notFound(key));
     if (!overwrite) {
       const clashes = changes.set.filter(
         ([key, value]) => Object.hasOwn(object.metadata.labels, key) && object.metadata.labels[key] !== value,
       );
       if (clashes.length > 0) {
-        const messages = clashes.map(([key]) => `'${key}' already has a value (${object.metadata.labels[key]}), and --overwrite is false`);
+        const messages = clashes.map(([key]) => labelErrors.alreadyHasValue(key, object.metadata.labels[key]));
         errors.push(messages.length === 1 ? messages[0] : `[${messages.join(', ')}]`);
         return;
       }
@@ -95,9 +95,7 @@ export function kubectlLabel(env: KubectlEnv, args: string[]): CommandResult {
     const labels: Record<string, string> = Object.fromEntries(entries);
     const invalid = [...entries.keys()].find((key) => !Object.hasOwn(object.metadata.labels, key) && qualifiedNameErrors(key).length > 0);
     if (invalid) {
-      errors.push(
-        `The ${object.kind} "${object.metadata.name}" is invalid: metadata.labels: Invalid value: "${invalid}": ${qualifiedNameErrors(invalid).join('; ')}`,
-      );
+      errors.push(labelErrors.invalidKey(object.kind, object.metadata.name, invalid, qualifiedNameErrors(invalid)));
       return;
     }
     const before = JSON.stringify(object.metadata.labels);

@@ -1,47 +1,50 @@
 // kubectl logs POD [-c CONTAINER] [--previous] [--tail N]: the API server asks the pod's kubelet
 // for the container's log, so a stopped kubelet or a powered-off node fails the request.
-import { formatApiError, apiErrors } from '../api/errors';
+import { kubectlErrors, logsErrors } from '../api/errors';
 import type { ContainerStatus, Pod } from '../api/types';
 import { controllerOf } from '../controllers/podutil';
 import { nodeIp } from '../kubelet/runtime';
 import { componentLog, containerLog } from '../node/logs';
 import { isPartitioned } from '../node/network';
-import { readBlocked } from './builder';
+import { planSelection, readBlocked, visitPlan } from './builder';
+import { resourceByKind } from './resources';
 import { simulatedEpochMs, type KubectlEnv } from './env';
 import { namespaceFlags, parseArgs } from './flags';
 import { fail, ok, type CommandResult } from './result';
 
-const badRequest = (message: string) => `Error from server (BadRequest): ${message}`;
+/** The kinds whose pods logs can pick (polymorphichelpers.LogsForObject). */
+const podOwners: readonly string[] = ['Deployment', 'ReplicaSet', 'DaemonSet', 'StatefulSet'];
 
+/**
+ * The pod whose log is asked for: ResourceNames("pods", POD | TYPE/NAME) with SingleResourceType,
+ * then for a workload the first of its pods (by name here).
+ */
 function podFor(env: KubectlEnv, target: string, namespace: string): Pod | string {
-  const [kind, name] = target.includes('/') ? target.split('/', 2) : ['pod', target];
-  const pods = [...env.engine.store.list('Pod')].filter((pod) => pod.metadata.namespace === namespace);
-  if (['pod', 'pods', 'po'].includes(kind)) {
-    return pods.find((pod) => pod.metadata.name === name) ?? formatApiError(apiErrors.notFound('pods', name));
-  }
-  const owners: Record<string, string> = {
-    deployment: 'Deployment',
-    deploy: 'Deployment',
-    replicaset: 'ReplicaSet',
-    rs: 'ReplicaSet',
-    daemonset: 'DaemonSet',
-    ds: 'DaemonSet',
-    statefulset: 'StatefulSet',
-    sts: 'StatefulSet',
-  };
-  const word = [kind.replace(/s$/, '').replace(/\.apps$/, ''), kind].find((candidate) => Object.hasOwn(owners, candidate));
-  const ownerKind = word ? owners[word] : undefined;
-  if (!ownerKind) return `error: cannot get the logs from ${kind}`;
-  const owned = pods
+  const plan = planSelection([target], {
+    namespace,
+    defaultType: resourceByKind('Pod'),
+    requireSelection: true,
+    singleResourceType: true,
+    continueOnError: false,
+  });
+  if ('error' in plan) return plan.error;
+  const [visit] = visitPlan(env, plan).visits;
+  if ('error' in visit) return visit.error;
+  const { object } = visit;
+  if (object.kind === 'Pod') return object;
+  if (!podOwners.includes(object.kind)) return logsErrors.cannotGetLogs(object.kind);
+  const name = object.metadata.name;
+  const owned = [...env.engine.store.list('Pod')]
     .filter((pod) => {
+      if (pod.metadata.namespace !== namespace) return false;
       const owner = controllerOf(pod);
       if (!owner) return false;
-      if (owner.kind === ownerKind) return owner.name === name;
+      if (owner.kind === object.kind) return owner.name === name;
       // A Deployment owns its pods through a ReplicaSet named NAME-HASH.
-      return ownerKind === 'Deployment' && owner.kind === 'ReplicaSet' && owner.name.startsWith(`${name}-`);
+      return object.kind === 'Deployment' && owner.kind === 'ReplicaSet' && owner.name.startsWith(`${name}-`);
     })
     .sort((a, b) => a.metadata.name.localeCompare(b.metadata.name));
-  return owned[0] ?? `error: timed out waiting for the condition`;
+  return owned[0] ?? logsErrors.noPod();
 }
 
 /**
@@ -67,48 +70,39 @@ export function kubectlLogs(env: KubectlEnv, args: string[]): CommandResult {
   ]);
   if ('error' in parsed) return fail(parsed.error);
   const [target, second] = parsed.positional;
-  if (!target)
-    return fail(
-      "error: expected 'logs [-f] [-p] (POD | TYPE/NAME) [-c CONTAINER]'.\nPOD or TYPE/NAME is a required argument for the logs command",
-    );
-  const tailText = parsed.flags.tail as string | undefined;
+  if (!target) return fail(logsErrors.usage());
+  const tailText = parsed.flags.tail;
   if (tailText !== undefined && !/^-?\d+$/.test(tailText))
-    return fail(`error: invalid argument "${tailText}" for "--tail" flag: strconv.ParseInt: parsing "${tailText}": invalid syntax`);
+    return fail(
+      kubectlErrors.invalidFlagValue(tailText, '--tail', `strconv.ParseInt: parsing ${JSON.stringify(tailText)}: invalid syntax`),
+    );
   const blocked = readBlocked(env);
   if (blocked) return blocked;
-  const namespace = (parsed.flags.namespace as string | undefined) ?? 'default';
+  const namespace = parsed.flags.namespace ?? 'default';
   const pod = podFor(env, target, namespace);
   if (typeof pod === 'string') return fail(pod);
   const names = pod.spec.containers.map((container) => container.name);
   let stderr = '';
-  let containerName = (parsed.flags.container as string | undefined) ?? second;
+  let containerName = parsed.flags.container ?? second;
   if (containerName === undefined) {
     containerName = names[0];
-    if (names.length > 1) stderr = `Defaulted container "${containerName}" out of: ${names.join(', ')}\n`;
+    if (names.length > 1) stderr = logsErrors.defaultedContainer(containerName, names);
   }
-  if (!names.includes(containerName)) return fail(badRequest(`container ${containerName} is not valid for pod ${pod.metadata.name}`));
+  if (!names.includes(containerName)) return fail(logsErrors.invalidContainer(containerName, pod.metadata.name));
   const status = pod.status.containerStatuses.find((entry) => entry.name === containerName);
   const node = pod.spec.nodeName;
   // #42 validateContainerLogStatus: which instance's log, or why there is none.
   const previous = parsed.flags.previous === true;
   const instance = !node || !status ? undefined : logInstance(status, previous, pod.status.startTime);
-  if (previous && status && instance === undefined)
-    return fail(badRequest(`previous terminated container "${containerName}" in pod "${pod.metadata.name}" not found`));
+  if (previous && status && instance === undefined) return fail(logsErrors.noPrevious(containerName, pod.metadata.name));
   if (!node || !status || instance === undefined)
-    return fail(
-      badRequest(
-        `container "${containerName}" in pod "${pod.metadata.name}" is waiting to start: ${status?.reason ?? 'ContainerCreating'}`,
-      ),
-    );
+    return fail(logsErrors.waitingToStart(containerName, pod.metadata.name, status?.reason ?? 'ContainerCreating'));
   const path = `https://${nodeIp(env.engine.state.hardware[node]?.index ?? 0)}:10250/containerLogs/${namespace}/${pod.metadata.name}/${containerName}`;
   const machine = env.engine.actorState(`node/${node}`);
-  if (machine === 'poweredOff' || machine === 'booting')
-    return fail(`Error from server: Get "${path}": dial tcp ${path.slice(8, path.indexOf(':10250'))}:10250: connect: no route to host`);
+  if (machine === 'poweredOff' || machine === 'booting') return fail(logsErrors.kubeletUnreachable(path, 'connect: no route to host'));
   // The API server cannot reach a partitioned node's kubelet either (#46): the dial times out.
-  if (isPartitioned(env.engine, node))
-    return fail(`Error from server: Get "${path}": dial tcp ${path.slice(8, path.indexOf(':10250'))}:10250: i/o timeout`);
-  if (!env.engine.kubeletRunning(node))
-    return fail(`Error from server: Get "${path}": dial tcp ${path.slice(8, path.indexOf(':10250'))}:10250: connect: connection refused`);
+  if (isPartitioned(env.engine, node)) return fail(logsErrors.kubeletUnreachable(path, 'i/o timeout'));
+  if (!env.engine.kubeletRunning(node)) return fail(logsErrors.kubeletUnreachable(path, 'connect: connection refused'));
   const startedAt = instance;
   const image = pod.spec.containers.find((container) => container.name === containerName)!.image;
   let lines = [...containerLog(image, startedAt), ...componentLog(env.engine.state, image, startedAt)];

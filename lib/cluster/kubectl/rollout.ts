@@ -9,7 +9,7 @@ import type { Deployment } from '../api/types';
 import { planRollback, revisionTemplates } from '../controllers/deployment.rollback';
 import { annotations, conditionOf, reasons, revisionOf } from '../controllers/deployment.util';
 import { parseDuration } from '../util/duration';
-import { notFound, readBlocked, resourceTypeOrNameArgs, type Tuple } from './builder';
+import { namedTuples, notFound, planSelection, readBlocked, visitPlan, type Tuple } from './builder';
 import { podTemplateLines } from './deployment.describe';
 import type { KubectlEnv } from './env';
 import { parseArgs } from './flags';
@@ -27,16 +27,24 @@ type Subcommand = (typeof rolloutSubcommands)[number];
  */
 const statusPoll = Object.freeze({ minMs: 1_000, maxMs: 30_000, graceMs: 5 * 60_000 });
 
-/** The Deployments named by TYPE NAME... or TYPE/NAME...; other kinds are refused with the verb's text. */
-function targets(env: KubectlEnv, verb: Subcommand, positional: string[]): Tuple[] | CommandResult {
+/**
+ * The Deployments a subcommand acts on: TYPE NAME... or TYPE/NAME... (ResourceTypeOrNameArgs(true, ...)),
+ * or a bare type, which lists every object of it; other kinds are refused with the verb's text.
+ */
+function targets(env: KubectlEnv, verb: Subcommand, namespace: string, positional: string[]): Tuple[] | CommandResult {
   if (positional.length === 0) return fail(rolloutErrors.required(verb));
-  const parsed = resourceTypeOrNameArgs(positional);
-  if ('error' in parsed) return fail(parsed.error);
-  const tuples = 'tuples' in parsed ? parsed.tuples : parsed.types.flatMap((type) => parsed.names.map((name) => ({ type, name })));
-  if (tuples.length === 0) return fail(rolloutErrors.required(verb));
-  const other = tuples.find((tuple) => tuple.type.kind !== 'Deployment');
+  const plan = planSelection(positional, { namespace, requireSelection: false, singleResourceType: verb === 'status' });
+  if ('error' in plan) return fail(plan.error);
+  const named = namedTuples(plan.target);
+  const other = named.find((tuple) => tuple.type.kind !== 'Deployment');
   if (other) return fail(rolloutErrors.unsupported(verb, other.type.kind, other.name));
-  return readBlocked(env) ?? tuples;
+  const blocked = readBlocked(env);
+  if (blocked) return blocked;
+  if (named.length > 0) return named;
+  const listed = visitPlan(env, plan).found.map(({ type, object }) => ({ type, name: object.metadata.name }));
+  const listedOther = listed.find((tuple) => tuple.type.kind !== 'Deployment');
+  if (listedOther) return fail(rolloutErrors.unsupported(verb, listedOther.type.kind, listedOther.name));
+  return listed;
 }
 
 function find(env: KubectlEnv, namespace: string, tuple: Tuple): Deployment | string {
@@ -67,9 +75,9 @@ function timeoutOf(text: string | undefined): number | string {
 }
 
 function status(env: KubectlEnv, namespace: string, positional: string[], flags: Flags): CommandResult {
-  const found = targets(env, 'status', positional);
+  const found = targets(env, 'status', namespace, positional);
   if (!Array.isArray(found)) return found;
-  if (found.length > 1) return fail(rolloutErrors.statusOneResource());
+  if (found.length !== 1) return fail(rolloutErrors.statusOneResource());
   const timeout = timeoutOf(flags.timeout);
   if (typeof timeout === 'string') return fail(timeout);
   const { engine } = env;
@@ -93,7 +101,7 @@ function status(env: KubectlEnv, namespace: string, positional: string[], flags:
       pollMs = statusPoll.minMs;
       seenVersion = deployment.metadata.resourceVersion;
       const result = deploymentStatus(deployment);
-      if ('error' in result) return fail(`error: ${result.error}`, out.join(''));
+      if ('error' in result) return fail(kubectlErrors.prefixed(result.error), out.join(''));
       out.push(result.text);
       if (result.done || flags.watch === false) return ok(out.join(''));
     }
@@ -105,7 +113,7 @@ function status(env: KubectlEnv, namespace: string, positional: string[], flags:
 }
 
 function history(env: KubectlEnv, namespace: string, positional: string[], flags: Flags): CommandResult {
-  const found = targets(env, 'history', positional);
+  const found = targets(env, 'history', namespace, positional);
   if (!Array.isArray(found)) return found;
   const revision = flags.revision ?? 0;
   const lines: string[] = [];
@@ -122,7 +130,7 @@ function history(env: KubectlEnv, namespace: string, positional: string[], flags
     if (revision > 0) {
       const template = templates.get(revision);
       if (!template) {
-        errors.push(`error: ${rolloutErrors.noRevision()}`);
+        errors.push(kubectlErrors.prefixed(rolloutErrors.noRevision()));
         continue;
       }
       lines.push(`${header} with revision #${revision}`, ...podTemplateLines(template), '');
@@ -149,13 +157,13 @@ function history(env: KubectlEnv, namespace: string, positional: string[], flags
 }
 
 function undo(env: KubectlEnv, namespace: string, positional: string[], flags: Flags): CommandResult {
-  const found = targets(env, 'undo', positional);
+  const found = targets(env, 'undo', namespace, positional);
   if (!Array.isArray(found)) return found;
   const toRevision = flags['to-revision'] ?? 0;
   if (toRevision < 0) return fail(rolloutErrors.negativeRevision());
   return eachDeployment(env, namespace, found, (deployment) => {
     const plan = planRollback(deployment, env.engine.store.dependentsOf(deployment.metadata.uid, 'ReplicaSet'), toRevision);
-    if (plan.kind === 'error') return { error: `error: ${plan.message}` };
+    if (plan.kind === 'error') return { error: kubectlErrors.prefixed(plan.message) };
     if (plan.kind === 'skipped') return { line: `deployment.apps/${deployment.metadata.name} ${rolloutErrors.skipped(plan.revision)}` };
     const updated = env.engine.api.update(deployment, 'spec', (target) => {
       target.spec.template = plan.template;
@@ -166,13 +174,13 @@ function undo(env: KubectlEnv, namespace: string, positional: string[], flags: F
 }
 
 function restart(env: KubectlEnv, namespace: string, positional: string[]): CommandResult {
-  const found = targets(env, 'restart', positional);
+  const found = targets(env, 'restart', namespace, positional);
   if (!Array.isArray(found)) return found;
   const at = isoTime(env.engine.clock.now());
   return eachDeployment(env, namespace, found, (deployment) => {
-    if (deployment.spec.paused) return { error: `error: ${rolloutErrors.restartPaused()}` };
+    if (deployment.spec.paused) return { error: kubectlErrors.prefixed(rolloutErrors.restartPaused()) };
     if (deployment.spec.template.metadata.annotations[annotations.restartedAt] === at)
-      return { error: `error: ${rolloutErrors.restartTooSoon(deployment.metadata.name)}` };
+      return { error: kubectlErrors.prefixed(rolloutErrors.restartTooSoon(deployment.metadata.name)) };
     const template = structuredClone(deployment.spec.template);
     template.metadata.annotations[annotations.restartedAt] = at;
     const updated = env.engine.api.update(deployment, 'spec', (target) => {
@@ -183,12 +191,14 @@ function restart(env: KubectlEnv, namespace: string, positional: string[]): Comm
 }
 
 function pauseOrResume(env: KubectlEnv, namespace: string, positional: string[], pause: boolean): CommandResult {
-  const found = targets(env, pause ? 'pause' : 'resume', positional);
+  const found = targets(env, pause ? 'pause' : 'resume', namespace, positional);
   if (!Array.isArray(found)) return found;
   return eachDeployment(env, namespace, found, (deployment) => {
     if (Boolean(deployment.spec.paused) === pause)
       return {
-        error: `error: ${pause ? rolloutErrors.alreadyPaused(deployment.metadata.name) : rolloutErrors.notPaused(deployment.metadata.name)}`,
+        error: kubectlErrors.prefixed(
+          pause ? rolloutErrors.alreadyPaused(deployment.metadata.name) : rolloutErrors.notPaused(deployment.metadata.name),
+        ),
       };
     const updated = env.engine.api.update(deployment, 'spec', (target) => {
       if (pause) target.spec.paused = true;

@@ -1,10 +1,9 @@
 // kubectl set image (kubectl/pkg/cmd/set/set_image.go) for Deployments: CONTAINER=IMAGE pairs
 // ("*" for every container) change the pod template, which starts a rollout. An unchanged
 // image makes no patch and prints nothing, as upstream skips empty patches.
-import { objectKey } from '../apiserver/store';
 import { formatApiError, rolloutErrors } from '../api/errors';
 import { annotations } from '../controllers/deployment.util';
-import { notFound, readBlocked, resourceTypeOrNameArgs } from './builder';
+import { namedTuples, planSelection, readBlocked, visitPlan } from './builder';
 import type { KubectlEnv } from './env';
 import { parseArgs } from './flags';
 import { helpFor } from './help/help';
@@ -14,6 +13,8 @@ function setImage(env: KubectlEnv, args: string[]): CommandResult {
   const parsed = parseArgs(args, [
     { name: 'namespace', short: 'n', type: 'string' },
     { name: 'record', type: 'bool' },
+    { name: 'selector', short: 'l', type: 'string' },
+    { name: 'all', type: 'bool' },
   ]);
   if ('error' in parsed) return fail(parsed.error);
   const pairs = parsed.positional.filter((arg) => arg.includes('='));
@@ -23,28 +24,34 @@ function setImage(env: KubectlEnv, args: string[]): CommandResult {
   const images = new Map<string, string>();
   for (const pair of pairs) {
     const [container, image] = pair.split(/=(.*)/s, 2);
-    if (!container || !image) return fail(`error: invalid image update: ${pair}`);
+    if (!container || !image) return fail(rolloutErrors.invalidImageUpdate(pair));
     images.set(container, image);
   }
-  const target = resourceTypeOrNameArgs(resources);
-  if ('error' in target) return fail(target.error);
-  const tuples = 'tuples' in target ? target.tuples : target.types.flatMap((type) => target.names.map((name) => ({ type, name })));
-  if (tuples.length === 0) return fail(rolloutErrors.required('set'));
-  const other = tuples.find((tuple) => tuple.type.kind !== 'Deployment');
-  if (other) return fail(`error: kubectl set image of ${other.type.kind} "${other.name}" is not simulated (only Deployments here)`);
+  const plan = planSelection(resources, {
+    namespace: parsed.flags.namespace,
+    selector: parsed.flags.selector,
+    all: parsed.flags.all,
+    requireSelection: true,
+  });
+  if ('error' in plan) return fail(plan.error);
+  const other = namedTuples(plan.target).find((tuple) => tuple.type.kind !== 'Deployment');
+  if (other) return fail(rolloutErrors.setImageUnsupported(other.type.kind, other.name));
   const blocked = readBlocked(env);
   if (blocked) return blocked;
-  const namespace = parsed.flags.namespace ?? 'default';
+  const { visits, found } = visitPlan(env, plan);
+  const listedOther = found.find(({ object }) => object.kind !== 'Deployment');
+  if (listedOther) return fail(rolloutErrors.setImageUnsupported(listedOther.object.kind, listedOther.object.metadata.name));
   const record = parsed.flags.record === true;
   const cause = `kubectl set image ${args.filter((arg) => !arg.startsWith('--record')).join(' ')} --record=true`;
   const lines: string[] = [];
   const errors: string[] = record ? [rolloutErrors.recordDeprecated()] : [];
-  for (const tuple of tuples) {
-    const deployment = env.engine.store.get('Deployment', objectKey(namespace, tuple.name));
-    if (!deployment) {
-      errors.push(notFound(tuple.type, tuple.name));
+  for (const visit of visits) {
+    if ('error' in visit) {
+      errors.push(visit.error);
       continue;
     }
+    const deployment = visit.object;
+    if (deployment.kind !== 'Deployment') continue;
     const template = structuredClone(deployment.spec.template);
     const missing = [...images.keys()].find((name) => name !== '*' && !template.spec.containers.some((c) => c.name === name));
     if (missing) {
@@ -64,7 +71,7 @@ function setImage(env: KubectlEnv, args: string[]): CommandResult {
       object.spec.template = template;
       if (record) object.metadata.annotations = { ...object.metadata.annotations, [annotations.changeCause]: cause };
     });
-    if (updated.ok) lines.push(`deployment.apps/${tuple.name} image updated`);
+    if (updated.ok) lines.push(`deployment.apps/${deployment.metadata.name} image updated`);
     else errors.push(formatApiError(updated.error));
     env.engine.afterChange();
   }
@@ -76,7 +83,7 @@ function setImage(env: KubectlEnv, args: string[]): CommandResult {
 export function kubectlSet(env: KubectlEnv, args: string[]): CommandResult {
   const [sub, ...rest] = args;
   if (!sub) return ok(helpFor('set') ?? '');
-  if (sub !== 'image') return fail(`error: unknown command "${sub}" for "kubectl set"\n\nAvailable Commands: image`);
+  if (sub !== 'image') return fail(rolloutErrors.unknownSetSubcommand(sub));
   if (rest.includes('--help') || rest.includes('-h')) return ok(helpFor('set image') ?? '');
   return setImage(env, rest);
 }

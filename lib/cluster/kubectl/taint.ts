@@ -1,8 +1,8 @@
 // kubectl taint: "node NAME... KEY[=VALUE]:EFFECT[-]...", --all or -l; nodes only, as upstream.
-import { formatApiError } from '../api/errors';
+import { formatApiError, kubectlErrors, taintErrors } from '../api/errors';
 import type { Node, Taint, TaintEffect } from '../api/types';
 import { labelValueErrors, qualifiedNameErrors } from '../util/validation';
-import { labelSelector, listObjects, matchesAll, notFound, readBlocked, resourceNamesArgs, visited, type Tuple } from './builder';
+import { planSelection, readBlocked, visitPlan, visited } from './builder';
 import { nodeType } from './cordon';
 import type { KubectlEnv } from './env';
 import { parseArgs } from './flags';
@@ -24,21 +24,21 @@ function parseTaint(spec: string): { key: string; value: string; effect: TaintEf
   let value = '';
   let effect: TaintEffect | '' = '';
   if (parts.length === 2) {
-    if (!effects.includes(parts[1] as TaintEffect)) return { error: `invalid taint effect: ${parts[1]}, unsupported taint effect` };
+    if (!effects.includes(parts[1] as TaintEffect)) return { error: taintErrors.invalidEffect(parts[1]) };
     effect = parts[1] as TaintEffect;
     const kv = parts[0].split('=');
-    if (kv.length > 2) return { error: `invalid taint spec: ${spec}` };
+    if (kv.length > 2) return { error: taintErrors.invalidSpec(spec) };
     key = kv[0];
     if (kv.length === 2) {
       value = kv[1];
       const errors = labelValueErrors(value);
-      if (errors.length > 0) return { error: `invalid taint spec: ${spec}, ${errors.join('; ')}` };
+      if (errors.length > 0) return { error: taintErrors.invalidSpec(spec, errors) };
     }
   } else if (parts.length > 2) {
-    return { error: `invalid taint spec: ${spec}` };
+    return { error: taintErrors.invalidSpec(spec) };
   }
   const errors = qualifiedNameErrors(key);
-  if (errors.length > 0) return { error: `invalid taint spec: ${spec}, ${errors.join('; ')}` };
+  if (errors.length > 0) return { error: taintErrors.invalidSpec(spec, errors) };
   return { key, value, effect };
 }
 
@@ -59,9 +59,9 @@ function parseTaints(specs: string[]): TaintChanges | { error: string } {
     }
     const parsed = parseTaint(spec);
     if ('error' in parsed) return parsed;
-    if (!parsed.effect) return { error: `invalid taint spec: ${spec}` };
+    if (!parsed.effect) return { error: taintErrors.invalidSpec(spec) };
     if (changes.add.some((taint) => taint.key === parsed.key && taint.effect === parsed.effect)) {
-      return { error: `duplicated taints with the same key and effect: {${parsed.key} ${parsed.value} ${parsed.effect} <nil>}` };
+      return { error: taintErrors.duplicated(parsed.key, parsed.value, parsed.effect) };
     }
     changes.add.push({ key: parsed.key, ...(parsed.value ? { value: parsed.value } : {}), effect: parsed.effect });
   }
@@ -82,7 +82,7 @@ function retaint(
     const existing = changes.add.flatMap((taint) => old.filter((o) => matchTaint(o, taint)).map(() => taint.key));
     if (existing.length > 0) {
       return {
-        errors: [`node ${node.metadata.name} already has ${existing.join(',')} taint(s) with same effect(s) and --overwrite is false`],
+        errors: [taintErrors.alreadyHas(node.metadata.name, existing)],
       };
     }
   }
@@ -94,7 +94,7 @@ function retaint(
   for (const removal of changes.remove) {
     const kept = taints.filter((taint) => !(taint.key === removal.key && (!removal.effect || taint.effect === removal.effect)));
     deleted = kept.length !== taints.length;
-    if (!deleted) errors.push(`taint "${taintText(removal)}" not found`);
+    if (!deleted) errors.push(taintErrors.notFound(taintText(removal)));
     taints = kept;
   }
   if (errors.length > 0) return { errors: errors.length === 1 ? errors : [`[${errors.join(', ')}]`] };
@@ -114,55 +114,49 @@ export function kubectlTaint(env: KubectlEnv, args: string[]): CommandResult {
   for (const arg of parsed.positional) {
     const isTaint = arg.includes('=') || arg.includes(':') || arg.endsWith('-');
     if (isTaint) specs.push(arg);
-    else if (specs.length > 0) return fail(`error: all resources must be specified before taint changes: ${arg}`);
+    else if (specs.length > 0) return fail(kubectlErrors.resourcesBeforeChanges('taint', arg));
     else resources.push(arg);
   }
-  if (resources.length === 0) return fail('error: one or more resources must be specified as <resource> <name>');
-  if (specs.length === 0) return fail('error: at least one taint update is required');
+  if (resources.length === 0) return fail(taintErrors.resourcesRequired());
+  if (specs.length === 0) return fail(taintErrors.updateRequired());
   const changes = parseTaints(specs);
-  if ('error' in changes) return fail(`error: ${changes.error}`);
+  if ('error' in changes) return fail(kubectlErrors.prefixed(changes.error));
   const all = parsed.flags.all === true;
   const selector = parsed.flags.selector;
   const type = resolveResource(resources[0]);
-  if (!type) return fail(`error: the server doesn't have a resource type "${resources[0].toLowerCase()}"`);
-  if (type.kind !== 'Node') return fail(`error: invalid resource type ${resources[0].toLowerCase()}, only node types are supported`);
+  if (!type) return fail(kubectlErrors.unknownResource(resources[0].toLowerCase()));
+  if (type.kind !== 'Node') return fail(taintErrors.onlyNodes(resources[0].toLowerCase()));
   const conflicts = changes.add.flatMap((add) =>
     changes.remove.filter((remove) => remove.key === add.key && (!remove.effect || remove.effect === add.effect)),
   );
   if (conflicts.length > 0) {
-    return fail(
-      `error: can not both modify and remove the following taint(s) in the same command: ${conflicts.map((c) => `{"${c.key}":"${c.effect}"}`).join(', ')}`,
-    );
+    return fail(taintErrors.modifyAndRemove(conflicts));
   }
-  if (all && selector) return fail("error: setting 'all' parameter with a non empty selector is prohibited");
-  if (!all && !selector && resources.length < 2)
-    return fail("error: at least one resource name must be specified since 'all' parameter is not set");
-  const requirements = labelSelector(selector);
-  if ('error' in requirements) return fail(requirements.error);
-  const named = all || selector ? [] : resourceNamesArgs(nodeType, resources.slice(1));
-  if ('error' in named) return fail(named.error);
+  if (all && selector) return fail(taintErrors.allWithSelector());
+  if (!all && !selector && resources.length < 2) return fail(taintErrors.nameRequired());
+  // ResourceNames("node", NAME...) unless -l or --all pick, which list the node type.
+  const plan = planSelection(all || selector ? [] : resources.slice(1), {
+    defaultType: nodeType,
+    selector,
+    all,
+    requireSelection: true,
+  });
+  if ('error' in plan) return fail(plan.error);
   const blocked = readBlocked(env);
   if (blocked) return blocked;
-
-  const targets: (Node | Tuple)[] =
-    all || selector
-      ? (listObjects(env, nodeType, undefined) as Node[]).filter((node) => matchesAll(requirements, node.metadata.labels))
-      : named;
   const lines: string[] = [];
   const errors: string[] = [];
-  for (const target of targets) {
-    let node: Node | undefined;
-    if ('kind' in target) node = target;
-    else if (target.type.kind !== 'Node') {
-      errors.push(`unexpected type ${target.type.kind === 'Event' ? 'Event' : target.type.kind}, expected Node`);
+  for (const visit of visitPlan(env, plan).visits) {
+    if ('error' in visit) {
+      errors.push(visit.error);
       continue;
-    } else {
-      node = env.engine.store.get('Node', target.name);
-      if (!node) {
-        errors.push(notFound(nodeType, target.name));
-        continue;
-      }
     }
+    // The builder found it as what it was asked for; updateTaints takes only Nodes.
+    if (visit.object.kind !== 'Node') {
+      errors.push(taintErrors.notANode(visit.object.kind));
+      continue;
+    }
+    const node = visit.object;
     const result = retaint(node, changes, parsed.flags.overwrite === true, env.engine.clock.now());
     if ('errors' in result) {
       errors.push(...result.errors);

@@ -1,4 +1,5 @@
 // Splits a command line like a POSIX shell would: whitespace, single and double quotes, backslashes.
+import { kubectlErrors } from '../api/errors';
 export function tokenize(line: string): string[] | { error: string } {
   const tokens: string[] = [];
   let current = '';
@@ -27,7 +28,7 @@ export function tokenize(line: string): string[] | { error: string } {
       inToken = true;
     }
   }
-  if (quote) return { error: 'unterminated quote' };
+  if (quote) return { error: kubectlErrors.unterminatedQuote() };
   if (inToken) tokens.push(current);
   return tokens;
 }

@@ -2,6 +2,7 @@
 // from a schema problem and the value it is about: the learner sees which field is wrong, what
 // it holds and what it should hold, never a schema library's wording.
 import type { z } from 'zod';
+import { manifestErrors } from '../api/errors';
 
 type Issue = z.core.$ZodIssue;
 
@@ -37,22 +38,22 @@ const expectedType: Record<string, string> = {
 function detail(issue: Issue, value: unknown, field: string): string {
   switch (issue.code) {
     case 'invalid_type':
-      if (value === undefined) return `missing required field "${field}"`;
-      return `invalid type for field "${field}": got "${openApiType(value)}", expected "${expectedType[issue.expected] ?? issue.expected}"`;
+      if (value === undefined) return manifestErrors.missingField(field);
+      return manifestErrors.invalidType(field, openApiType(value), expectedType[issue.expected] ?? issue.expected);
     case 'invalid_value':
-      return `Unsupported value for field "${field}": ${JSON.stringify(value)}: supported values: ${issue.values.map((v) => JSON.stringify(v)).join(', ')}`;
+      return manifestErrors.unsupportedValue(field, value, issue.values);
     case 'too_small':
-      if (issue.origin === 'array') return `field "${field}" must have at least ${String(issue.minimum)} item(s)`;
-      if (issue.origin === 'string') return `field "${field}" must not be empty`;
-      return `invalid value for field "${field}": ${JSON.stringify(value)}: must be greater than or equal to ${String(issue.minimum)}`;
+      if (issue.origin === 'array') return manifestErrors.tooFewItems(field, String(issue.minimum));
+      if (issue.origin === 'string') return manifestErrors.empty(field);
+      return manifestErrors.invalidValue(field, `${JSON.stringify(value)}: must be greater than or equal to ${String(issue.minimum)}`);
     case 'too_big':
-      if (issue.origin === 'string') return `invalid value for field "${field}": must be no more than ${String(issue.maximum)} characters`;
-      return `invalid value for field "${field}": ${JSON.stringify(value)}: must be less than or equal to ${String(issue.maximum)}`;
+      if (issue.origin === 'string') return manifestErrors.invalidValue(field, `must be no more than ${String(issue.maximum)} characters`);
+      return manifestErrors.invalidValue(field, `${JSON.stringify(value)}: must be less than or equal to ${String(issue.maximum)}`);
     case 'invalid_union':
-      return `invalid value for field "${field}": ${JSON.stringify(value)}`;
+      return manifestErrors.invalidValue(field, JSON.stringify(value));
     default:
       // Our own refinements and formats carry a message written for the learner.
-      return field ? `invalid value for field "${field}": ${issue.message}` : issue.message;
+      return field ? manifestErrors.invalidValue(field, issue.message) : issue.message;
   }
 }
 
@@ -63,5 +64,5 @@ export function validationError(file: string, kind: string, manifest: unknown, i
     .slice(0, -1)
     .reduce<string>((text, key) => (typeof key === 'number' ? `${text}[${key}]` : `${text}.${String(key)}`), kind);
   const field = String(issue.path[issue.path.length - 1] ?? '');
-  return `error: error validating "${file}": error validating data: ValidationError(${path}): ${detail(issue, valueAt(manifest, issue.path), field)}`;
+  return manifestErrors.validating(file, `ValidationError(${path}): ${detail(issue, valueAt(manifest, issue.path), field)}`);
 }

@@ -41,7 +41,7 @@ export function simpleTemplate(labels: Record<string, string>, image: string): P
 }
 
 function invalidName(kind: string, name: string): string {
-  return `error: invalid ${kind} name "${name}": a lowercase RFC 1123 subdomain must consist of lower case alphanumeric characters or '-', and must start and end with an alphanumeric character`;
+  return kubectlErrors.invalidName(kind, name);
 }
 
 export function kubectlRun(env: KubectlEnv, args: string[]): CommandResult {
@@ -90,7 +90,7 @@ export function kubectlCreate(env: KubectlEnv, args: string[]): CommandResult {
   if ('error' in parsed) return fail(parsed.error);
   const [what, name] = parsed.positional;
   if (what !== 'deployment' && what !== 'deploy') {
-    return fail(what ? `error: unknown command "${what}" for "kubectl create"` : 'error: must specify one of -f and -k');
+    return fail(what ? kubectlErrors.unknownCreateSubcommand(what) : kubectlErrors.filenameRequired());
   }
   if (!name) return fail(kubectlErrors.exactlyOneName());
   if (!nameSchema.safeParse(name).success) return fail(invalidName('deployment', name));
@@ -108,7 +108,7 @@ export function kubectlCreate(env: KubectlEnv, args: string[]): CommandResult {
   });
   if (!created.ok) {
     const { reason } = created.error;
-    if (reason === 'AlreadyExists' || reason === 'Invalid') return fail(`error: failed to create deployment: ${created.error.message}`);
+    if (reason === 'AlreadyExists' || reason === 'Invalid') return fail(kubectlErrors.failedToCreate('deployment', created.error.message));
     return fail(formatApiError(created.error));
   }
   return ok(`deployment.apps/${name} created\n`);

@@ -1,54 +1,10 @@
 // What `kubectl`, `kubectl help CMD` and `kubectl CMD --help` print, as data: one entry per command
 // this kubectl supports, in kubectl's groups, with its summary, description, examples, options
 // and usage line. The wording is ours; the layout is kubectl's.
+import { namespace, allNamespaces, selector, output, dryRun, type CommandHelp } from './options';
+import { subcommandHelp } from './subcommands';
 
-export interface OptionHelp {
-  flag: string;
-  short?: string;
-  /** The default as kubectl shows it after `=`: false, '', 0, []. */
-  value: string;
-  text: string;
-}
-
-export interface CommandHelp {
-  name: string;
-  group: string;
-  summary: string;
-  description: string;
-  examples: [comment: string, command: string][];
-  options: OptionHelp[];
-  usage: string;
-}
-
-const namespace: OptionHelp = {
-  flag: 'namespace',
-  short: 'n',
-  value: "''",
-  text: 'The namespace to work in; without it, the default namespace.',
-};
-const allNamespaces: OptionHelp = {
-  flag: 'all-namespaces',
-  short: 'A',
-  value: 'false',
-  text: 'Work across every namespace; the --namespace flag is then ignored.',
-};
-const selector: OptionHelp = {
-  flag: 'selector',
-  short: 'l',
-  value: "''",
-  text: "Only objects whose labels match this selector, e.g. -l app=web or -l 'tier in (front,back)'.",
-};
-const output: OptionHelp = {
-  flag: 'output',
-  short: 'o',
-  value: "''",
-  text: 'How to print: wide, name, yaml, json, jsonpath=TEMPLATE or custom-columns=HEADER:PATH,...',
-};
-const dryRun: OptionHelp = {
-  flag: 'dry-run',
-  value: "'none'",
-  text: 'With "client", print the object that would be sent (use with -o yaml) and change nothing.',
-};
+export type { CommandHelp, OptionHelp } from './options';
 
 export const commandGroups = [
   'Basic Commands (Beginner)',
@@ -405,107 +361,6 @@ export const commandHelp: readonly CommandHelp[] = [
     examples: [['Both versions', 'kubectl version']],
     options: [{ flag: 'client', value: 'false', text: 'Only the client version.' }, output],
     usage: 'kubectl version [flags] [options]',
-  },
-];
-
-const timeout: OptionHelp = {
-  flag: 'timeout',
-  value: '0s',
-  text: 'How long to wait before giving up, like 90s or 5m; 0 waits until the rollout ends.',
-};
-
-/** `kubectl rollout SUB --help` and `kubectl set image --help`: reached by name, not listed in `kubectl help`. */
-export const subcommandHelp: readonly CommandHelp[] = [
-  {
-    name: 'rollout status',
-    group: 'rollout',
-    summary: 'Show the status of the rollout',
-    description:
-      'Wait for the latest rollout of a Deployment to finish, printing a line each time its status changes. It fails when the Deployment exceeds its progress deadline (progressDeadlineSeconds, 600 by default). With --watch=false it prints the status once.',
-    examples: [
-      ['Wait for the rollout of web', 'kubectl rollout status deployment/web'],
-      ['Give up after two minutes', 'kubectl rollout status deploy web --timeout=2m'],
-      ['Print the status once', 'kubectl rollout status deployment/web --watch=false'],
-    ],
-    options: [
-      namespace,
-      { flag: 'revision', value: '0', text: 'Fail unless the running revision is this one (0: the latest).' },
-      timeout,
-      { flag: 'watch', short: 'w', value: 'true', text: 'Wait until the rollout is done; false prints the status once.' },
-    ],
-    usage: 'kubectl rollout status (TYPE NAME | TYPE/NAME) [flags] [options]',
-  },
-  {
-    name: 'rollout history',
-    group: 'rollout',
-    summary: 'View rollout history',
-    description:
-      'List the revisions of a Deployment: one per ReplicaSet it kept (revisionHistoryLimit, 10 by default), with the kubernetes.io/change-cause annotation of each.',
-    examples: [
-      ['The revisions of web', 'kubectl rollout history deployment/web'],
-      ['The pod template of revision 2', 'kubectl rollout history deployment/web --revision=2'],
-    ],
-    options: [namespace, { flag: 'revision', value: '0', text: 'Show the pod template of this revision.' }],
-    usage: 'kubectl rollout history (TYPE NAME | TYPE/NAME) [flags] [options]',
-  },
-  {
-    name: 'rollout undo',
-    group: 'rollout',
-    summary: 'Undo a previous rollout',
-    description:
-      'Copy the pod template of an earlier revision back into the Deployment, which rolls out again; that ReplicaSet then gets the newest revision number. Without --to-revision it goes back to the previous one.',
-    examples: [
-      ['Back to the previous revision', 'kubectl rollout undo deployment/web'],
-      ['Back to revision 1', 'kubectl rollout undo deployment/web --to-revision=1'],
-    ],
-    options: [namespace, { flag: 'to-revision', value: '0', text: 'The revision to go back to (0: the previous one).' }],
-    usage: 'kubectl rollout undo (TYPE NAME | TYPE/NAME) [flags] [options]',
-  },
-  {
-    name: 'rollout restart',
-    group: 'rollout',
-    summary: 'Restart a resource',
-    description:
-      'Replace every pod of a Deployment by rolling out again: the kubectl.kubernetes.io/restartedAt annotation on the pod template changes, so the template hash changes too.',
-    examples: [['Restart the pods of web', 'kubectl rollout restart deployment/web']],
-    options: [namespace],
-    usage: 'kubectl rollout restart RESOURCE [options]',
-  },
-  {
-    name: 'rollout pause',
-    group: 'rollout',
-    summary: 'Mark the provided resource as paused',
-    description:
-      'Pause a Deployment: template changes made while it is paused are not rolled out (scaling still works) until it is resumed.',
-    examples: [['Pause web', 'kubectl rollout pause deployment/web']],
-    options: [namespace],
-    usage: 'kubectl rollout pause RESOURCE [options]',
-  },
-  {
-    name: 'rollout resume',
-    group: 'rollout',
-    summary: 'Resume a paused resource',
-    description: 'Resume a paused Deployment: the changes made while it was paused roll out as one revision.',
-    examples: [['Resume web', 'kubectl rollout resume deployment/web']],
-    options: [namespace],
-    usage: 'kubectl rollout resume RESOURCE [options]',
-  },
-  {
-    name: 'set image',
-    group: 'set',
-    summary: 'Update the image of a pod template',
-    description:
-      'Change container images in the pod template of a Deployment, which starts a rollout. Name each container as CONTAINER=IMAGE, or use *=IMAGE for all of them.',
-    examples: [
-      ['Move the nginx container of web to nginx:1.28', 'kubectl set image deployment/web nginx=nginx:1.28'],
-      ['Every container of web to one image', 'kubectl set image deploy web *=busybox:1.36'],
-    ],
-    options: [
-      namespace,
-      { flag: 'record', value: 'false', text: 'Deprecated: write the command into the kubernetes.io/change-cause annotation.' },
-    ],
-    usage:
-      'kubectl set image (-f FILENAME | TYPE NAME) CONTAINER_NAME_1=CONTAINER_IMAGE_1 ... CONTAINER_NAME_N=CONTAINER_IMAGE_N [options]',
   },
 ];
 

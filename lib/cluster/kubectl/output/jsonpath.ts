@@ -2,6 +2,7 @@
 // where an action is a path (.a.b, ['a.b'], [*], [0], [-1], [0:2], ..name, [?(@.x=="y")]), a
 // "literal", or {range PATH}...{end}. Several results of one action print space-separated;
 // maps and lists print as JSON; missing keys print nothing, as kubectl get allows them.
+import { jsonpathErrors } from '../../api/errors';
 import type { Json } from './objects';
 
 type Segment =
@@ -27,7 +28,7 @@ function parsePath(text: string): Segment[] {
       i += 2;
       let name = '';
       while (i < text.length && nameChars.test(text[i])) name += text[i++];
-      if (!name) throw new JsonPathError("unrecognized character in action: U+002E '.'");
+      if (!name) throw new JsonPathError(jsonpathErrors.unrecognizedCharacter('.'));
       segments.push({ type: 'recursive', name });
     } else if (char === '.') {
       i++;
@@ -45,10 +46,7 @@ function parsePath(text: string): Segment[] {
       i = close + 1;
       segments.push(parseBracket(inner));
     } else if (/\s/.test(char)) i++;
-    else
-      throw new JsonPathError(
-        `unrecognized character in action: U+${char.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')} '${char}'`,
-      );
+    else throw new JsonPathError(jsonpathErrors.unrecognizedCharacter(char));
   }
   return segments;
 }
@@ -66,7 +64,7 @@ function matchingBracket(text: string, open: number): number {
     else if (char === '[') depth++;
     else if (char === ']' && --depth === 0) return i;
   }
-  throw new JsonPathError('unclosed array expect ]');
+  throw new JsonPathError(jsonpathErrors.unclosedArray());
 }
 
 function literal(text: string): Json | Segment[] {
@@ -75,7 +73,7 @@ function literal(text: string): Json | Segment[] {
   if (/^-?\d+(\.\d+)?$/.test(trimmed)) return Number(trimmed);
   if (trimmed === 'true' || trimmed === 'false') return trimmed === 'true';
   if (trimmed.startsWith('@') || trimmed.startsWith('$')) return parsePath(trimmed);
-  throw new JsonPathError(`unrecognized filter value ${trimmed}`);
+  throw new JsonPathError(jsonpathErrors.unrecognizedFilter(trimmed));
 }
 
 function parseBracket(inner: string): Segment {
@@ -94,7 +92,7 @@ function parseBracket(inner: string): Segment {
     const single = slice[2] === undefined;
     return { type: 'index', start, end: single ? undefined : slice[2] === '' ? undefined : Number(slice[2]), single };
   }
-  throw new JsonPathError(`invalid array index ${inner}`);
+  throw new JsonPathError(jsonpathErrors.invalidIndex(inner));
 }
 
 /** Splits a template into text and actions, nesting range ... end. */
@@ -119,12 +117,12 @@ export function parseTemplate(template: string): Node[] {
       } else if (char === '"' || char === "'") quote = char;
       else if (char === '}') break;
     }
-    if (close >= template.length) throw new JsonPathError('unclosed action');
+    if (close >= template.length) throw new JsonPathError(jsonpathErrors.unclosedAction());
     const action = template.slice(open + 1, close).trim();
     i = close + 1;
     const current = stack[stack.length - 1];
     if (action === 'end') {
-      if (stack.length === 1) throw new JsonPathError('not in range, nothing to end');
+      if (stack.length === 1) throw new JsonPathError(jsonpathErrors.nothingToEnd());
       stack.pop();
     } else if (action.startsWith('range ')) {
       const node: Node = { type: 'range', segments: parsePath(action.slice(6).trim()), body: [] };
@@ -134,7 +132,7 @@ export function parseTemplate(template: string): Node[] {
       current.push({ type: 'text', text: JSON.parse(action) as string });
     } else current.push({ type: 'path', segments: parsePath(action) });
   }
-  if (stack.length > 1) throw new JsonPathError('unclosed range');
+  if (stack.length > 1) throw new JsonPathError(jsonpathErrors.unclosedRange());
   return root;
 }
 
@@ -180,7 +178,7 @@ export function evaluate(segments: Segment[], values: Json[], root: Json): Json[
         const resolve = (n: number) => (n < 0 ? n + length : n);
         if (segment.single) {
           const index = resolve(segment.start ?? 0);
-          if (index < 0 || index >= length) throw new JsonPathError(`array index out of bounds: index ${segment.start}, length ${length}`);
+          if (index < 0 || index >= length) throw new JsonPathError(jsonpathErrors.outOfBounds(segment.start, length));
           next.push(value[index]);
         } else next.push(...value.slice(resolve(segment.start ?? 0), segment.end === undefined ? length : resolve(segment.end)));
       } else if (segment.type === 'recursive') recursive(value, segment.name, next);

@@ -1,42 +1,22 @@
-// The model's objects in the shape the API server serves them: apiVersion, kind, metadata with
-// the server-set fields, spec with the defaults the API fills in, and status. -o yaml, -o json,
-// jsonpath and custom-columns all read these, so every printer agrees with describe.
-import { podQosClass } from '../../apiserver/qos';
 import type {
   AnyObject,
-  Condition,
-  Container,
-  ContainerStatus,
-  ContainerTermination,
   EndpointAddress,
   EndpointPort,
   EndpointSlice,
   EndpointTarget,
   Endpoints,
   KubeEvent,
-  LifecycleHandler,
   ObjectMeta,
-  Pod,
-  PodTemplate,
-  Probe,
-  Taint,
-  Toleration,
 } from '../../api/types';
 import type { Engine } from '../../engine/engine';
-import { containerId, imageRef } from '../../node/containers';
+import { imageRef } from '../../node/containers';
 import { formatCpu, formatMemory } from '../../util/quantity';
-import { simulatedEpochMs } from '../env';
-import { defaultPullPolicy } from '../../registry/reference';
 import { imageSize } from '../../registry/registry';
 
-export type Json = string | number | boolean | null | Json[] | { [key: string]: Json };
-export type JsonObject = { [key: string]: Json };
+import { compact, isoTime, microTime, nonEmpty, type JsonObject } from './json';
+import { taint, podSpec, condition, podStatus, template, selector } from './pod';
 
-/** RFC 3339 at second precision, as metav1.Time marshals. */
-export const isoTime = (simMs: number) => new Date(simulatedEpochMs + Math.floor(simMs / 1000) * 1000).toISOString().replace('.000Z', 'Z');
-
-/** RFC 3339 with microseconds, as metav1.MicroTime marshals (Lease renewTime). */
-const microTime = (simMs: number) => new Date(simulatedEpochMs + simMs).toISOString().replace(/\.(\d{3})Z$/, '.$1000Z');
+export { isoTime, type Json, type JsonObject } from './json';
 
 const apiVersions: Record<string, string> = {
   Pod: 'v1',
@@ -56,13 +36,6 @@ const apiVersions: Record<string, string> = {
 };
 
 export const apiVersionOf = (kind: string) => apiVersions[kind] ?? 'v1';
-
-const compact = (object: Record<string, Json | undefined>): JsonObject => {
-  const out: JsonObject = {};
-  for (const [key, value] of Object.entries(object)) if (value !== undefined) out[key] = value;
-  return out;
-};
-const nonEmpty = (record: Record<string, string>) => (Object.keys(record).length > 0 ? { ...record } : undefined);
 
 /** Kinds whose spec changes bump metadata.generation (the others leave it unset). */
 const generational = new Set(['Deployment', 'ReplicaSet', 'DaemonSet', 'StatefulSet', 'PodDisruptionBudget', 'EndpointSlice']);
@@ -95,192 +68,6 @@ function metadata(meta: ObjectMeta, namespaced: boolean, kind: string): JsonObje
     uid: meta.uid,
   });
 }
-
-function resources(container: Container): JsonObject {
-  const list = (values: { cpu?: number; memory?: number } | undefined) => {
-    if (!values) return undefined;
-    const out = compact({
-      cpu: values.cpu ? formatCpu(values.cpu) : undefined,
-      memory: values.memory ? formatMemory(values.memory) : undefined,
-    });
-    return Object.keys(out).length > 0 ? out : undefined;
-  };
-  // The API fills requests from limits when only limits are given.
-  const requests = {
-    cpu: container.requests.cpu || container.limits?.cpu,
-    memory: container.requests.memory || container.limits?.memory,
-  };
-  return compact({ limits: list(container.limits), requests: list(requests) });
-}
-
-const action = (handler: LifecycleHandler): JsonObject =>
-  compact({
-    exec: handler.exec ? { command: handler.exec.command } : undefined,
-    httpGet: handler.httpGet ? { path: handler.httpGet.path, port: handler.httpGet.port, scheme: handler.httpGet.scheme } : undefined,
-    sleep: handler.sleep ? { seconds: handler.sleep.seconds } : undefined,
-    tcpSocket: handler.tcpSocket ? { port: handler.tcpSocket.port } : undefined,
-  });
-
-const probeSpec = (probe: Probe | undefined): JsonObject | undefined =>
-  probe
-    ? compact({
-        ...action(probe),
-        failureThreshold: probe.failureThreshold,
-        initialDelaySeconds: probe.initialDelaySeconds || undefined,
-        periodSeconds: probe.periodSeconds,
-        successThreshold: probe.successThreshold,
-        timeoutSeconds: probe.timeoutSeconds,
-      })
-    : undefined;
-
-function containerSpec(container: Container): JsonObject {
-  return compact({
-    args: container.args,
-    command: container.command,
-    image: container.image,
-    imagePullPolicy: container.imagePullPolicy ?? defaultPullPolicy(container.image),
-    lifecycle: container.lifecycle?.preStop ? { preStop: action(container.lifecycle.preStop) } : undefined,
-    livenessProbe: probeSpec(container.livenessProbe),
-    name: container.name,
-    ports: container.ports.length > 0 ? container.ports.map((port) => ({ containerPort: port, protocol: 'TCP' })) : undefined,
-    readinessProbe: probeSpec(container.readinessProbe),
-    resources: resources(container),
-    startupProbe: probeSpec(container.startupProbe),
-    terminationMessagePath: '/dev/termination-log',
-    terminationMessagePolicy: 'File',
-  });
-}
-
-const toleration = (t: Toleration): JsonObject =>
-  compact({ effect: t.effect, key: t.key, operator: t.operator, tolerationSeconds: t.tolerationSeconds, value: t.value });
-
-const taint = (t: Taint): JsonObject =>
-  compact({ effect: t.effect, key: t.key, timeAdded: t.timeAdded !== undefined ? isoTime(t.timeAdded) : undefined, value: t.value });
-
-/**
- * The affinity as stored; a DaemonSet pod's required node affinity is the one term the controller
- * writes, matchFields on its node's name (ReplaceDaemonSetPodNodeNameNodeAffinity).
- */
-function podAffinity(spec: PodTemplate['spec'] & { affinityNodeName?: string }): JsonObject | undefined {
-  const affinity = spec.affinity ? (structuredClone(spec.affinity) as unknown as JsonObject) : undefined;
-  if (!spec.affinityNodeName) return affinity;
-  const pinned = { nodeSelectorTerms: [{ matchFields: [{ key: 'metadata.name', operator: 'In', values: [spec.affinityNodeName] }] }] };
-  const nodeAffinity = {
-    ...((affinity?.nodeAffinity as JsonObject | undefined) ?? {}),
-    requiredDuringSchedulingIgnoredDuringExecution: pinned,
-  };
-  return { ...affinity, nodeAffinity };
-}
-
-/** A pod's spec; a template (`pod` false) lacks what admission adds to pods (priority, service account). */
-function podSpec(spec: PodTemplate['spec'] & { nodeName?: string; affinityNodeName?: string; hostname?: string }, pod = true): JsonObject {
-  const admitted = (value: Json) => (pod ? value : undefined);
-  return compact({
-    affinity: podAffinity(spec),
-    containers: spec.containers.map(containerSpec),
-    dnsPolicy: spec.hostNetwork ? 'ClusterFirstWithHostNet' : 'ClusterFirst',
-    enableServiceLinks: admitted(true),
-    hostNetwork: spec.hostNetwork || undefined,
-    hostname: spec.hostname,
-    nodeName: spec.nodeName,
-    nodeSelector: nonEmpty(spec.nodeSelector),
-    preemptionPolicy: spec.preemptionPolicy ?? admitted('PreemptLowerPriority'),
-    priority: spec.priority ?? admitted(0),
-    priorityClassName: spec.priorityClassName,
-    restartPolicy: spec.restartPolicy ?? 'Always',
-    schedulerName: 'default-scheduler',
-    securityContext: {},
-    serviceAccount: admitted('default'),
-    serviceAccountName: admitted('default'),
-    terminationGracePeriodSeconds: spec.terminationGracePeriodSeconds,
-    tolerations: spec.tolerations.length > 0 ? spec.tolerations.map(toleration) : undefined,
-    topologySpreadConstraints: spec.topologySpreadConstraints
-      ? (structuredClone(spec.topologySpreadConstraints) as unknown as Json[])
-      : undefined,
-    volumes: spec.volumes.length > 0 ? spec.volumes.map((volume) => ({ name: volume.name, emptyDir: {} })) : undefined,
-  });
-}
-
-const condition = (c: Condition, probe: boolean): JsonObject =>
-  compact({
-    lastHeartbeatTime: c.lastHeartbeatTime !== undefined ? isoTime(c.lastHeartbeatTime) : undefined,
-    lastProbeTime: probe ? null : undefined,
-    lastTransitionTime: isoTime(c.lastTransitionTime),
-    lastUpdateTime: c.lastUpdateTime !== undefined ? isoTime(c.lastUpdateTime) : undefined,
-    message: c.message || undefined,
-    reason: c.reason || undefined,
-    status: c.status,
-    type: c.type,
-  });
-
-/** #40 a ContainerStateTerminated: containerID, exitCode, finishedAt, reason, startedAt (keys sorted, as kubectl prints). */
-function terminatedState(ended: ContainerTermination, pod: Pod, s: ContainerStatus, instance = s.restartCount): JsonObject {
-  return {
-    containerID: `containerd://${containerId(pod.metadata.uid, s.name, Math.max(0, instance))}`,
-    exitCode: ended.exitCode,
-    finishedAt: isoTime(ended.finishedAt),
-    reason: ended.reason,
-    startedAt: isoTime(ended.startedAt),
-  };
-}
-
-function podStatus(pod: Pod): JsonObject {
-  const { status } = pod;
-  return compact({
-    conditions: status.conditions.map((c) => condition(c, true)),
-    containerStatuses:
-      status.containerStatuses.length > 0
-        ? status.containerStatuses.map((s) => {
-            const state: JsonObject =
-              s.state === 'running'
-                ? { running: { startedAt: isoTime(s.startedAt ?? 0) } }
-                : s.state === 'waiting'
-                  ? { waiting: compact({ message: s.message, reason: s.reason }) }
-                  : {
-                      terminated: terminatedState(
-                        {
-                          exitCode: s.exitCode ?? 0,
-                          reason: s.reason ?? 'Completed',
-                          startedAt: s.startedAt ?? 0,
-                          finishedAt: s.finishedAt ?? s.startedAt ?? 0,
-                        },
-                        pod,
-                        s,
-                      ),
-                    };
-            const started = s.state !== 'waiting' || s.restartCount > 0;
-            return compact({
-              containerID: started ? `containerd://${containerId(pod.metadata.uid, s.name, s.restartCount)}` : undefined,
-              image: s.image,
-              imageID: started ? imageRef(s.image) : '',
-              lastState: s.lastState ? { terminated: terminatedState(s.lastState, pod, s, s.restartCount - 1) } : {},
-              name: s.name,
-              ready: s.ready,
-              restartCount: s.restartCount,
-              started: s.started,
-              state,
-            });
-          })
-        : undefined,
-    hostIP: status.hostIP,
-    hostIPs: status.hostIP ? [{ ip: status.hostIP }] : undefined,
-    message: status.message,
-    nominatedNodeName: status.nominatedNodeName,
-    phase: status.phase,
-    podIP: status.podIP,
-    podIPs: status.podIP ? [{ ip: status.podIP }] : undefined,
-    qosClass: podQosClass(pod.spec.containers),
-    reason: status.reason,
-    startTime: status.startTime !== undefined ? isoTime(status.startTime) : undefined,
-  });
-}
-
-const template = (t: PodTemplate): JsonObject => ({
-  metadata: compact({ annotations: nonEmpty(t.metadata.annotations), labels: nonEmpty(t.metadata.labels) }),
-  spec: podSpec(t.spec, false),
-});
-
-const selector = (labels: Record<string, string>) => ({ matchLabels: { ...labels } });
 
 function specAndStatus(object: AnyObject, engine: Engine): { spec?: JsonObject; status?: JsonObject } {
   switch (object.kind) {

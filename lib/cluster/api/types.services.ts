@@ -1,0 +1,74 @@
+// Services and the endpoints that back them (Endpoints, EndpointSlices).
+import type { ObjectMeta } from './types.meta';
+
+export interface ServicePort {
+  name?: string;
+  port: number;
+  targetPort: number;
+  protocol: 'TCP' | 'UDP';
+  nodePort?: number;
+}
+
+export interface Service {
+  kind: 'Service';
+  metadata: ObjectMeta;
+  spec: {
+    type: 'ClusterIP' | 'NodePort' | 'LoadBalancer';
+    clusterIP: string;
+    ports: ServicePort[];
+    selector: Record<string, string>;
+    /** Every selected pod counts as ready in the endpoints (#29), as for a StatefulSet's headless Service. */
+    publishNotReadyAddresses?: boolean;
+  };
+}
+
+/** The pod an endpoint stands for (an ObjectReference). */
+export interface EndpointTarget {
+  kind: 'Pod';
+  name: string;
+  namespace: string;
+  uid: string;
+}
+
+export interface EndpointAddress {
+  ip: string;
+  nodeName?: string;
+  targetRef: EndpointTarget;
+}
+
+/** A port of an endpoint: the Service port's name and protocol with its target port resolved. */
+export interface EndpointPort {
+  name: string;
+  port: number;
+  protocol: 'TCP' | 'UDP';
+}
+
+export interface EndpointSubset {
+  addresses: EndpointAddress[];
+  notReadyAddresses: EndpointAddress[];
+  ports: EndpointPort[];
+}
+
+/** core/v1 Endpoints: written by the Endpoints controller, one per Service with a selector (#29). */
+export interface Endpoints {
+  kind: 'Endpoints';
+  metadata: ObjectMeta;
+  subsets: EndpointSubset[];
+}
+
+export interface SliceEndpoint {
+  addresses: string[];
+  conditions: { ready: boolean; serving: boolean; terminating: boolean };
+  nodeName?: string;
+  targetRef: EndpointTarget;
+}
+
+/** discovery.k8s.io/v1 EndpointSlice: written by the EndpointSlice controller (#30). */
+export interface EndpointSlice {
+  kind: 'EndpointSlice';
+  metadata: ObjectMeta;
+  addressType: 'IPv4';
+  endpoints: SliceEndpoint[];
+  /** null on the placeholder slice a Service with no endpoints keeps. */
+  ports: EndpointPort[] | null;
+}
