@@ -106,7 +106,6 @@ export function createLabHost(post: (message: FromLabWorker) => void, clock: Lab
     clock.later(slice, state.matches('jumping') ? 0 : labPolicy.workerFrameMs);
   }
 
-
   const apply = (message: ToLabWorker) => {
     switch (message.t) {
       case 'start': {

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import type { CommandResult } from '@/lib/cluster';
 import { labEventSchema, labLogSchema, type LabLog } from '../log/events';
 import { labPolicy } from '../policy';
-import { labScenarioSchema } from '../schema';
+import type { LabScenario } from '../schema';
 import type { LabSessionEvent, LabSessionShown, LabSessionState } from './context';
 
 /**
@@ -42,13 +42,31 @@ export const labResumeSchema = z.strictObject({
   solutionShown: z.boolean().optional(),
 });
 
+/**
+ * A scenario as the page holds it: already parsed from its file (checks carry parsed counts, so
+ * the file's schema does not apply twice), checked here for the parts the worker relies on. Loose,
+ * so a page that adds fields of its own (the playground) still starts.
+ */
+const scenarioSchema = z.custom<LabScenario>(
+  (value) =>
+    z
+      .looseObject({
+        id: z.string().regex(/^[a-z0-9-]+$/),
+        cluster: z.looseObject({ seed: z.union([z.number(), z.string()]), workers: z.number().int().min(0) }),
+        files: z.record(z.string(), z.string()),
+        setup: z.string(),
+        checks: z.array(z.looseObject({ check: z.string(), label: z.string() })),
+        hints: z.array(z.string()),
+      })
+      .safeParse(value).success,
+);
+
 /** From the page to the worker. */
 export const toLabWorkerSchema = z.discriminatedUnion('t', [
   /** The first message: which lab, from where, and whether the reader finished it before. */
   z.strictObject({
     t: z.literal('start'),
-    // Loose, so a page that adds its own fields to a scenario (the playground) still starts.
-    scenario: z.looseObject({ ...labScenarioSchema.shape, id: z.string().regex(/^[a-z0-9-]+$/) }),
+    scenario: scenarioSchema,
     resume: labResumeSchema.optional(),
     completed: z.boolean(),
   }),
