@@ -3,8 +3,8 @@ import { createLabHost } from './host';
 
 /**
  * The lab's Web Worker: the cluster and the session live here, off the page's thread, so a long
- * `sim advance` or a big cluster never blocks what the reader types. The page starts it with
- * `new Worker(new URL('./lab.worker.ts', import.meta.url), { type: 'module' })`.
+ * `sim advance` or a big cluster never blocks what the reader types. The page starts it in
+ * components/lab/useRunningLab.ts, in the one form the bundler recognises as a worker entry.
  */
 
 // The same setting the page makes before any script runs (see components/layout/theme-script.ts).
