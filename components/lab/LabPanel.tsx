@@ -155,7 +155,13 @@ function LabSession({ scenario, focusOnStart, storage, start, session }: Session
 
   return (
     <LabActorContext.Provider value={session}>
-      <section id={labAnchor(scenario.id)} className={`lab${full ? ' is-full' : ''}`} aria-labelledby={`${id}title`} data-lab={scenario.id}>
+      <section
+        id={labAnchor(scenario.id)}
+        className={`lab${full ? ' is-full' : ''}`}
+        aria-labelledby={`${id}title`}
+        data-lab={scenario.id}
+        data-runs={session.runs}
+      >
         <Header scenario={scenario} titleId={`${id}title`} titleRef={title} full={full} onFull={() => setFull((v) => !v)} />
         {start.link && <LinkCheck log={start.link} />}
         <div className="lab-body">

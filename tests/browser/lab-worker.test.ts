@@ -46,6 +46,7 @@ describe('the lab runs its cluster in a Web Worker', () => {
     const page = await b.open('/chapters/node-failure');
     const errors = pageErrors(page);
     const lab = await openLab(page, 'node-failure');
+    await expect(lab.getAttribute('data-runs')).resolves.toBe('worker');
     expect(page.workers().length).toBeGreaterThan(0);
 
     const { input, progress } = await startLongAdvance(lab);

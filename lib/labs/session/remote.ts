@@ -15,6 +15,8 @@ import type { labSessionMachine } from './session.machine';
  * `localLabSession` wraps a session actor on this thread (where there is no Worker, as in jsdom).
  */
 export interface LabSessionRef {
+  /** Where the cluster runs: in a Web Worker, or on the page's own thread. */
+  runs: 'worker' | 'page';
   getSnapshot(): LabSessionSnapshot;
   subscribe(listener: (snapshot: LabSessionSnapshot) => void): { unsubscribe(): void };
   send(event: LabSessionEvent): void;
@@ -48,6 +50,7 @@ export function localLabSession(actor: LabActor): LabSessionRef {
     return shown;
   };
   return {
+    runs: 'page',
     getSnapshot: view,
     subscribe: (listener) => actor.subscribe(() => listener(view())),
     send: (event) => actor.send(event),
@@ -100,6 +103,7 @@ export function remoteLabSession(port: LabWorkerPort, start: RemoteStart): Remot
     });
 
   const session: RemoteLabSession = {
+    runs: 'worker',
     ready,
     failure: () => failed,
     getSnapshot: () => {
