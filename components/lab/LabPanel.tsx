@@ -1,16 +1,8 @@
 'use client';
 
 import { useEffect, useId, useRef, useState, type RefObject } from 'react';
-import { useActorRef } from '@xstate/react';
-import {
-  progressCompletions,
-  type LabCompletions,
-  labSessionMachine,
-  selectCompleted,
-  selectSetupFailed,
-  createLabWorld,
-} from '@/lib/labs';
-import type { LabScenario } from '@/lib/labs';
+import { labErrors, progressCompletions, type LabCompletions, selectCompleted, selectSetupFailed } from '@/lib/labs';
+import type { LabScenario, LabSessionRef } from '@/lib/labs';
 import { ClusterDiagram } from './diagram/ClusterDiagram';
 import { ClusterTable } from './diagram/ClusterTable';
 import { Legend } from './diagram/Legend';
@@ -24,6 +16,7 @@ import { LabTimeline } from './LabTimeline';
 import { PendingPods } from './PendingPods';
 import { LabShare, LabStartNotice, LinkCheck, labAnchor } from './LabShare';
 import { useLabSaving } from './useLabSaving';
+import { useRunningLab } from './useRunningLab';
 import { browserStorage, useLabStart, type LabStart } from './useLabStart';
 import { RichText } from './RichText';
 import './lab-panel.css';
@@ -36,6 +29,8 @@ export interface LabPanelProps {
   completions?: () => LabCompletions;
   /** Where the lab's log is kept between visits; the browser's localStorage unless a test says otherwise. */
   storage?: () => Storage | undefined;
+  /** Run the cluster on the page's thread rather than in a Web Worker (where there is no Worker this is what happens anyway). */
+  inThread?: boolean;
 }
 
 function Header({
@@ -100,7 +95,13 @@ function useFullScreen(full: boolean, exit: () => void) {
 }
 
 /** A whole lab: where it starts (fresh, saved, or a shared link), then the running session. */
-export function LabPanel({ scenario, focusOnStart = false, completions = progressCompletions, storage = browserStorage }: LabPanelProps) {
+export function LabPanel({
+  scenario,
+  focusOnStart = false,
+  completions = progressCompletions,
+  storage = browserStorage,
+  inThread = false,
+}: LabPanelProps) {
   const [start, setStart] = useLabStart(scenario, storage);
   const fresh = () => setStart({ from: 'fresh' });
   if (start === null)
@@ -111,12 +112,35 @@ export function LabPanel({ scenario, focusOnStart = false, completions = progres
     );
   if ('kind' in start)
     return <LabStartNotice scenario={scenario} question={start} onReplay={() => setStart(start.replay!)} onFresh={fresh} />;
-  return <LabSession scenario={scenario} focusOnStart={focusOnStart} completions={completions} storage={storage} start={start} />;
+  return (
+    <LabStarting
+      scenario={scenario}
+      focusOnStart={focusOnStart}
+      completions={completions}
+      storage={storage}
+      inThread={inThread}
+      start={start}
+    />
+  );
 }
 
-function LabSession({ scenario, focusOnStart, completions, storage, start }: Required<LabPanelProps> & { start: LabStart }) {
-  const [input] = useState(() => ({ scenario, world: createLabWorld(scenario), completions: completions(), resume: start.resume }));
-  const actor = useActorRef(labSessionMachine, { input });
+type SessionProps = Required<LabPanelProps> & { start: LabStart };
+
+/** Until the session posts its first view (a worker loads its code and replays the log), the card says so. */
+function LabStarting(props: SessionProps) {
+  const { scenario, completions, start, inThread } = props;
+  const [input] = useState(() => ({ scenario, completions: completions(), resume: start.resume, inThread }));
+  const { session, failure } = useRunningLab(input);
+  if (!session)
+    return (
+      <section className="lab lab-card" aria-busy={failure ? undefined : 'true'} data-lab={scenario.id}>
+        <p className={failure ? 'lab-error' : 'lab-goal'}>{failure ? labErrors.workerFailed : 'Starting the lab...'}</p>
+      </section>
+    );
+  return <LabSession {...props} session={session} />;
+}
+
+function LabSession({ scenario, focusOnStart, storage, start, session }: SessionProps & { session: LabSessionRef }) {
   const id = useId();
   const [showTable, setShowTable] = useState(false);
   const [full, setFull] = useState(false);
@@ -127,11 +151,17 @@ function LabSession({ scenario, focusOnStart, completions, storage, start }: Req
     if (focusOnStart) title.current?.focus();
   }, [focusOnStart]);
 
-  useLabSaving(actor, storage, start.from === 'link');
+  useLabSaving(session, storage, start.from === 'link');
 
   return (
-    <LabActorContext.Provider value={actor}>
-      <section id={labAnchor(scenario.id)} className={`lab${full ? ' is-full' : ''}`} aria-labelledby={`${id}title`} data-lab={scenario.id}>
+    <LabActorContext.Provider value={session}>
+      <section
+        id={labAnchor(scenario.id)}
+        className={`lab${full ? ' is-full' : ''}`}
+        aria-labelledby={`${id}title`}
+        data-lab={scenario.id}
+        data-runs={session.runs}
+      >
         <Header scenario={scenario} titleId={`${id}title`} titleRef={title} full={full} onFull={() => setFull((v) => !v)} />
         {start.link && <LinkCheck log={start.link} />}
         <div className="lab-body">

@@ -2,22 +2,20 @@
 
 import { useEffect, useState } from 'react';
 import type { LabLog } from '@/lib/labs';
-import { clusterStateHash } from '@/lib/labs';
 import { shareUrl } from '@/lib/labs';
-import { logOf } from '@/lib/labs';
 import type { LabScenario } from '@/lib/labs';
-import { useLabSnapshot } from './LabContext';
+import { useLabSession } from './LabContext';
 import type { LabStartQuestion } from './useLabStart';
 
 export const labAnchor = (labId: string) => `lab-${labId}`;
 
 /** "Share": a link that replays this lab to exactly this moment, copied to the clipboard. */
 export function LabShare() {
-  const snapshot = useLabSnapshot();
+  const session = useLabSession();
   const [status, setStatus] = useState<{ text: string; url?: string } | null>(null);
   const share = async () => {
-    const { context } = snapshot();
-    const url = await shareUrl(location, logOf(context, true), labAnchor(context.scenario.id));
+    const log = await session.log(true);
+    const url = await shareUrl(location, log, labAnchor(log.lab));
     try {
       await navigator.clipboard.writeText(url);
       setStatus({ text: 'Link copied: it opens this lab at this very moment.' });
@@ -44,13 +42,19 @@ export function LabShare() {
 
 /** After replaying a link: did it reach the cluster that was shared? */
 export function LinkCheck({ log }: { log: LabLog }) {
-  const snapshot = useLabSnapshot();
+  const session = useLabSession();
   const [same, setSame] = useState<boolean | null>(null);
   // Once, right after the replay: later changes are the reader's own.
-  // biome-ignore lint/correctness/useExhaustiveDependencies: snapshot is a fresh closure each render
   useEffect(() => {
-    if (log.hash) setSame(clusterStateHash(snapshot().context.cluster) === log.hash);
-  }, [log]);
+    if (!log.hash) return;
+    let live = true;
+    void session.log(true).then((now) => {
+      if (live) setSame(now.hash === log.hash);
+    });
+    return () => {
+      live = false;
+    };
+  }, [log, session]);
   if (same === null) return null;
   return (
     <p className={`lab-notice${same ? '' : ' is-warning'}`}>

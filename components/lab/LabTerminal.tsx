@@ -2,11 +2,12 @@
 
 import { memo, useEffect, useLayoutEffect, useRef, useState, type KeyboardEvent } from 'react';
 import type { TerminalBlock } from '@/lib/labs';
-import { selectClockText, selectIsJumping, selectScenario, selectTerminal } from '@/lib/labs';
+import { selectClockText, selectJumpTotalMs, selectScenario, selectTerminal } from '@/lib/labs';
 import { complete } from '@/lib/labs';
 import { emptyHistory, newer, older, remember } from '@/lib/labs';
 import { nodeCommandParts, nodePromptText, nodeShellTarget, onNode, startWatch, watchStep, watchTarget, type WatchState } from '@/lib/labs';
-import { useLab, useLabSend, useLabSnapshot } from './LabContext';
+import { useLab, useLabSend, useLabSession, useLabSnapshot } from './LabContext';
+import { JumpProgress } from './JumpProgress';
 import { CopyButton } from './CopyButton';
 import { EventWhys } from './EventWhys';
 import './lab-terminal.css';
@@ -60,13 +61,15 @@ export function LabTerminal({ headingId }: { headingId: string }) {
   const scenario = useLab(selectScenario);
   const send = useLabSend();
   const snapshot = useLabSnapshot();
+  const session = useLabSession();
   const [line, setLine] = useState('');
   const [history, setHistory] = useState(emptyHistory);
   const [candidates, setCandidates] = useState<string[]>([]);
   const [node, setNode] = useState<string | undefined>();
   const [watch, setWatch] = useState<WatchState | undefined>();
   const [local, setLocal] = useState<LocalBlock[]>([]);
-  const jumping = useLab(selectIsJumping);
+  // A jump under way (a `sim advance`, a clock button), whether the clock is also playing or not.
+  const jumping = useLab(selectJumpTotalMs) > 0;
   const clock = useLab(selectClockText);
   const scrollback = useRef<HTMLDivElement>(null);
   const input = useRef<HTMLInputElement>(null);
@@ -82,16 +85,37 @@ export function LabTerminal({ headingId }: { headingId: string }) {
   };
 
   // While watching, each tick of the clock re-reads the objects and prints the rows that changed.
-  // biome-ignore lint/correctness/useExhaustiveDependencies: the clock text is the trigger
-  useEffect(() => {
-    if (!watch) return;
-    const output = snapshot().context.cluster.exec(watch.command).stdout;
-    const step = watchStep(watch, output);
-    if (step.lines.length > 0) {
-      setWatch(step.state);
-      printLocal('stdout', step.lines.join('\n'));
+  // The cluster answers asynchronously (it may run in a worker): one question at a time, and one
+  // more after it if the clock moved meanwhile, so the last moment is always read.
+  const watching = useRef<{ state?: WatchState; asking: boolean; again: boolean }>({ asking: false, again: false });
+  watching.current.state = watch;
+  const readWatch = () => {
+    const now = watching.current;
+    if (!now.state) return;
+    if (now.asking) {
+      now.again = true;
+      return;
     }
-  }, [clock]);
+    now.asking = true;
+    const asked = now.state;
+    void session.exec(asked.command).then(({ stdout }) => {
+      now.asking = false;
+      if (now.state === asked) {
+        const step = watchStep(asked, stdout);
+        if (step.lines.length > 0) {
+          now.state = step.state;
+          setWatch(step.state);
+          printLocal('stdout', step.lines.join('\n'));
+        }
+      }
+      if (now.again) {
+        now.again = false;
+        readWatch();
+      }
+    });
+  };
+  // biome-ignore lint/correctness/useExhaustiveDependencies: the clock text is the trigger
+  useEffect(readWatch, [clock]);
 
   const run = () => {
     setHistory(remember(history, line));
@@ -109,28 +133,30 @@ export function LabTerminal({ headingId }: { headingId: string }) {
     const target = nodeShellTarget(line);
     if (target) {
       // Open the shell only if the machine answers; otherwise show ssh's own error.
-      const probe = snapshot().context.cluster.exec(onNode(target, 'true'));
-      if (probe.exitCode !== 0) send({ type: 'RUN', command: onNode(target, 'true') });
-      else {
-        printLocal('command', line.trim());
-        printLocal('note', 'Welcome to Ubuntu 24.04.1 LTS (GNU/Linux 6.8.0-51-generic x86_64). Type exit to leave the node.');
-        setNode(target);
-      }
+      const typed = line.trim();
+      void session.exec(onNode(target, 'true')).then((probe) => {
+        if (probe.exitCode !== 0) send({ type: 'RUN', command: onNode(target, 'true') });
+        else {
+          printLocal('command', typed);
+          printLocal('note', 'Welcome to Ubuntu 24.04.1 LTS (GNU/Linux 6.8.0-51-generic x86_64). Type exit to leave the node.');
+          setNode(target);
+        }
+      });
       return;
     }
     const watched = watchTarget(line);
     send({ type: 'RUN', command: watched ?? line });
-    if (watched) {
-      const result = snapshot().context.cluster.exec(watched);
-      if (result.exitCode === 0) setWatch(startWatch(watched, result.stdout));
-    }
+    if (watched)
+      void session.exec(watched).then((result) => {
+        if (result.exitCode === 0) setWatch(startWatch(watched, result.stdout));
+      });
   };
 
   const interrupt = () => {
     setLine('');
     setCandidates([]);
     if (watch) setWatch(undefined);
-    if (jumping) send({ type: 'PAUSE' });
+    if (jumping) send({ type: 'CANCEL_JUMP' });
     printLocal('note', '^C');
   };
 
@@ -209,6 +235,7 @@ export function LabTerminal({ headingId }: { headingId: string }) {
           </div>
         ))}
       </div>
+      <JumpProgress />
       <div className="lab-term-input">
         <label className="lab-term-prompt" htmlFor={`${headingId}-input`}>
           <span aria-hidden="true">{node ? nodePromptText(node) : '$'}</span>

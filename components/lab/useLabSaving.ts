@@ -1,8 +1,7 @@
 'use client';
 
 import { useEffect } from 'react';
-import { saveLab } from '@/lib/labs';
-import type { LabActor } from './LabContext';
+import { saveLab, type LabSessionRef } from '@/lib/labs';
 
 /** How often, at most, a changing lab is written to storage. */
 const saveEveryMs = 1_000;
@@ -13,12 +12,12 @@ const saveEveryMs = 1_000;
  * else's link is saved only once the reader changes it, so the reader's own saved lab is not
  * replaced by merely looking.
  */
-export function useLabSaving(actor: LabActor, storage: () => Storage | undefined, fromLink: boolean): void {
+export function useLabSaving(actor: LabSessionRef, storage: () => Storage | undefined, fromLink: boolean): void {
   useEffect(() => {
     const store = storage();
     if (!store) return;
     const first = actor.getSnapshot().context;
-    let seen = { events: first.log.length, now: first.cluster.now(), hints: first.hintsShown, solution: first.solutionShown };
+    let seen = { events: first.log.length, now: first.now, hints: first.hintsShown, solution: first.solutionShown };
     let dirty = false;
     let touched = !fromLink;
     let timer: ReturnType<typeof setTimeout> | undefined;
@@ -28,7 +27,7 @@ export function useLabSaving(actor: LabActor, storage: () => Storage | undefined
       dirty = false;
     };
     const subscription = actor.subscribe(({ context }) => {
-      const now = { events: context.log.length, now: context.cluster.now(), hints: context.hintsShown, solution: context.solutionShown };
+      const now = { events: context.log.length, now: context.now, hints: context.hintsShown, solution: context.solutionShown };
       if (now.events !== seen.events || now.hints !== seen.hints || now.solution !== seen.solution) touched = true;
       if (now.events !== seen.events || now.now !== seen.now || now.hints !== seen.hints || now.solution !== seen.solution) dirty = true;
       seen = now;

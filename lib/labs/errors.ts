@@ -31,5 +31,8 @@ export const labErrors = {
   reset: 'lab reset to its starting point',
   advancing: (duration: string) => `advancing the clock by ${duration}...`,
   advanced: (duration: string, now: string) => `advanced ${duration}; now ${now}`,
+  stopped: (total: string, now: string) => `^C: stopped before the ${total} had passed; now ${now}`,
+  advancingProgress: (done: string, total: string) => `Advancing the clock: ${done} of ${total}`,
+  workerFailed: 'The lab stopped working in the background. Reload the page to start it again.',
   noReinit: 'error: sim init is not available in a lab; press Reset to start the lab again',
 } as const;

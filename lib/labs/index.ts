@@ -12,6 +12,8 @@ export * from './schema';
 export * from './session/context';
 export * from './session/selectors';
 export * from './session/session.machine';
+export * from './session/remote';
+export * from './session/protocol';
 export * from './terminal/complete';
 export * from './terminal/history';
 export * from './terminal/interactive';

@@ -33,6 +33,12 @@ export const labPolicy = Object.freeze({
   checkpointEveryMs: 10 * 60_000,
   /** ...and at most this many are kept (older ones are thinned out), so memory stays bounded. */
   checkpointsMax: 12,
+  /** A worker runs a jump in slices of about this much real time, posting and reading a cancel between them... */
+  workerSliceMs: 40,
+  /** ...and, while the clock plays, takes a frame about this often. */
+  workerFrameMs: 16,
+  /** A jump at least this long shows its progress and a Cancel button (shorter ones are over in a blink). */
+  progressFromMs: 10 * 60_000,
   /** How far below the viewport a lab starts loading its code. */
   preloadMargin: '600px 0px',
 });

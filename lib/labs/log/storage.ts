@@ -14,16 +14,23 @@ export type SavedLab = z.infer<typeof savedLabSchema>;
 
 export const savedLabKey = (labId: string) => `clusterbook:lab:${labId}`;
 
-/** The log of a running session, as it is saved or shared. */
-export function logOf(context: LabSessionContext, withHash = false): LabLog {
+/**
+ * Where a log is read from: the session itself (which holds the cluster), or the page's copy of
+ * what a worker posted (which has the clock, but no cluster to hash).
+ */
+export type LabLogSource = Pick<LabSessionContext, 'scenario' | 'log'> & ({ cluster: LabSessionContext['cluster'] } | { now: number });
+
+/** The log of a running session, as it is saved or shared; the hash needs the cluster. */
+export function logOf(context: LabLogSource, withHash = false): LabLog {
+  const cluster = 'cluster' in context ? context.cluster : undefined;
   return {
     v: 1,
     model: labModelVersion,
     lab: context.scenario.id,
     seed: context.scenario.cluster.seed,
     events: context.log,
-    now: context.cluster.now(),
-    ...(withHash ? { hash: clusterStateHash(context.cluster) } : {}),
+    now: cluster ? cluster.now() : (context as { now: number }).now,
+    ...(withHash && cluster ? { hash: clusterStateHash(cluster) } : {}),
   };
 }
 
@@ -34,7 +41,7 @@ export const resumeOf = (log: LabLog, hints = 0, solution = false): LabResume =>
   solutionShown: solution,
 });
 
-export function saveLab(storage: Storage, context: LabSessionContext): boolean {
+export function saveLab(storage: Storage, context: LabLogSource & Pick<LabSessionContext, 'hintsShown' | 'solutionShown'>): boolean {
   const record: SavedLab = { ...logOf(context), hints: context.hintsShown, solution: context.solutionShown };
   try {
     if (record.events.length === 0 && record.hints === 0 && !record.solution) storage.removeItem(savedLabKey(record.lab));

@@ -97,7 +97,11 @@ export type LabSessionEvent =
   | { type: 'PAUSE' }
   | { type: 'SET_SPEED'; speed: LabSpeed }
   | { type: 'JUMP'; duration: string }
-  | { type: 'FRAME'; elapsedMs: number }
+  /** `draw: false` skips the diagram: a worker runs many frames per slice and draws once (DRAW) after them. */
+  | { type: 'FRAME'; elapsedMs: number; draw?: boolean }
+  | { type: 'DRAW' }
+  /** Stops a jump (a long `sim advance`) where the clock is now; Ctrl+C and the Cancel button send it. */
+  | { type: 'CANCEL_JUMP' }
   | { type: 'RUN'; command: string }
   | { type: 'TOGGLE_NODE'; node: string }
   | { type: 'TOGGLE_ETCD_MEMBER'; member: string }
@@ -108,3 +112,16 @@ export type LabSessionEvent =
   | { type: 'SHOW_HINT' }
   | { type: 'SHOW_SOLUTION' }
   | { type: 'CLEAR_TERMINAL' };
+
+/** The states a session is in, as the panel asks about them. */
+export type LabSessionState = 'paused' | 'playing' | 'jumping';
+
+/** The context without what only the cluster's owner holds: what a worker posts to the page. */
+export type LabSessionShown = Omit<LabSessionContext, 'cluster' | 'completions' | 'checkpoints'>;
+
+/** What the panel reads: the state and the shown context, plus the clock as the cluster has it. */
+export interface LabSessionSnapshot {
+  value: LabSessionState;
+  context: LabSessionShown & { now: number };
+  matches(state: LabSessionState): boolean;
+}

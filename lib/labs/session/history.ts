@@ -7,7 +7,7 @@ import { labPolicy } from '../policy';
 import type { TimelineEntry } from '../timeline';
 import { advanceInSteps } from './clock';
 import type { Checkpoint, LabSessionContext, LabSessionInput } from './context';
-import { finishJumpNote, initialContext, observe, runCommand } from './operations';
+import { cancelJumpNote, finishJumpNote, initialContext, observe, runCommand } from './operations';
 
 /**
  * The session as a function of its log. Every change the reader makes is an event appended to
@@ -30,7 +30,7 @@ export function applyEvent(context: LabSessionContext, event: LabEvent): LabSess
     case 'jumpDone':
       return { ...next, ...finishJumpNote(next, event.ms, event.at), jump: null };
     case 'cancel':
-      return { ...next, jump: null };
+      return { ...next, ...cancelJumpNote(next, event.at), jump: null };
     case 'clear':
       return { ...next, terminal: [] };
   }
@@ -84,8 +84,8 @@ export function act(context: LabSessionContext, event: LabEvent): LabSessionCont
 }
 
 /** After a frame moved the clock: look at the cluster, and log a tick if the look changed anything. */
-export function observeFrame(context: LabSessionContext): Change {
-  const change = observe(context, undefined, context.log.length + 1);
+export function observeFrame(context: LabSessionContext, draw = true): Change {
+  const change = observe(context, undefined, context.log.length + 1, draw);
   const changed = change.timeline !== context.timeline || change.reached !== context.reached || change.justCompleted;
   if (!changed) return change;
   // No checkpoint here: a frame must stay cheap (a snapshot costs milliseconds); the next action

@@ -73,7 +73,12 @@ export function appendTerminal(
  * Reads the cluster back after anything happened: timeline, diagram, checks, completion, announcement.
  * A timeline entry names `logLength`, the log's length once this change is in it (a rewind lands there).
  */
-export function observe(context: LabSessionContext, action?: { text: string; id: number }, logLength = context.log.length): Change {
+export function observe(
+  context: LabSessionContext,
+  action?: { text: string; id: number },
+  logLength = context.log.length,
+  draw = true,
+): Change {
   const view = context.cluster.view();
   const marks: TimelineMark[] = diffViews(context.view, view);
   if (action) marks.unshift({ kind: 'action', tone: 'neutral', text: action.text });
@@ -94,7 +99,7 @@ export function observe(context: LabSessionContext, action?: { text: string; id:
   const announcement = announcementFor(view.time.text, marks, context.checks, checks, justCompleted);
   return {
     view,
-    diagram: shareUnchanged(context.diagram, buildDiagram(view, context.timeline[0].at)),
+    ...(draw ? drawDiagram(context, view) : {}),
     checks,
     reached,
     timeline,
@@ -103,6 +108,11 @@ export function observe(context: LabSessionContext, action?: { text: string; id:
     justCompleted,
     ...(announcement ? { announcement } : {}),
   };
+}
+
+/** The diagram of a view; parts that did not change keep their identity, so React skips them. */
+export function drawDiagram(context: Pick<LabSessionContext, 'diagram' | 'timeline'>, view: ClusterView): Change {
+  return { diagram: shareUnchanged(context.diagram, buildDiagram(view, context.timeline[0].at)) };
 }
 
 const advancePattern = /^sim\s+advance\s+(\S+)$/;
@@ -170,6 +180,14 @@ export function nodeToggleCommand(view: ClusterView, node: string): string {
 export function etcdToggleCommand(view: ClusterView, member: string): string {
   const found = view.etcd.members.find((m) => m.name === member);
   return found && !found.healthy ? `sim etcd recover ${member}` : `sim etcd fail ${member}`;
+}
+
+/** What Ctrl+C or Cancel prints when it stops a `sim advance` part way. */
+export function cancelJumpNote(context: LabSessionContext, nowMs: number): Change {
+  // From the clock alone (not the jump's remaining time, which a replay does not count down), so a replay prints the same.
+  const jump = context.jump;
+  if (!jump?.echo) return {};
+  return appendTerminal(context, [{ kind: 'note', text: labErrors.stopped(formatGoDuration(jump.totalMs), formatGoDuration(nowMs)) }]);
 }
 
 export function finishJumpNote(context: LabSessionContext, totalMs: number, nowMs: number): Change {

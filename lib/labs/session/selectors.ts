@@ -1,8 +1,10 @@
-import type { SnapshotFrom } from 'xstate';
-import type { labSessionMachine } from './session.machine';
+import type { LabSessionShown, LabSessionState } from './context';
 
-/** Named selectors: each component reads exactly the values it shows. */
-type State = SnapshotFrom<typeof labSessionMachine>;
+/**
+ * Named selectors: each component reads exactly the values it shows. They read only what a
+ * worker posts, so they take the session's own snapshot as well as the page's copy of it.
+ */
+type State = { context: LabSessionShown; matches(state: LabSessionState): boolean };
 
 export const selectScenario = (s: State) => s.context.scenario;
 export const selectIsPlaying = (s: State) => s.matches('playing');
@@ -24,3 +26,6 @@ export const selectHintsShown = (s: State) => s.context.hintsShown;
 export const selectSolutionShown = (s: State) => s.context.solutionShown;
 export const selectAnnouncement = (s: State) => s.context.announcement;
 export const selectSetupFailed = (s: State) => s.context.setupFailed;
+/** A jump long enough to show its progress: how long it is, and how much of it has passed (0 when there is none). */
+export const selectJumpTotalMs = (s: State) => s.context.jump?.totalMs ?? 0;
+export const selectJumpDoneMs = (s: State) => (s.context.jump ? s.context.jump.totalMs - s.context.jump.remainingMs : 0);

@@ -4,7 +4,7 @@ import { advanceInSteps, planFrame } from './clock';
 import type { LabSessionContext, LabSessionEvent, LabSessionInput } from './context';
 import { normaliseCommand } from '../match';
 import { act, observeFrame, redoTo, resetLab, rewindTo, startContext, switchBranch } from './history';
-import { etcdToggleCommand, finishJumpNote, nodeToggleCommand } from './operations';
+import { drawDiagram, etcdToggleCommand, finishJumpNote, nodeToggleCommand } from './operations';
 
 /** Sends FRAME with the real milliseconds since the last frame, once per animation frame. */
 const animationFrames = fromCallback<LabSessionEvent>(({ sendBack }) => {
@@ -38,7 +38,8 @@ export const labSessionMachine = setup({
     'take this frame while playing': assign(({ context, event }) => frameChange(context, event, true)),
     'take this frame of the jump': assign(({ context, event }) => frameChange(context, event, false)),
     'advance the cluster': ({ context }) => advanceInSteps(context.cluster, context.frameMs),
-    'observe the cluster': assign(({ context }) => observeFrame(context)),
+    'observe the cluster': assign(({ context, event }) => observeFrame(context, !(event.type === 'FRAME' && event.draw === false))),
+    'draw the diagram': assign(({ context }) => drawDiagram(context, context.view)),
     'start a jump': assign(({ context, event }) =>
       event.type === 'JUMP' && parseDuration(event.duration) !== undefined ? run(context, `sim advance ${event.duration}`) : {},
     ),
@@ -79,6 +80,8 @@ export const labSessionMachine = setup({
     SHOW_HINT: { actions: 'reveal the next hint' },
     SHOW_SOLUTION: { actions: 'reveal the solution' },
     CLEAR_TERMINAL: { actions: 'clear the terminal' },
+    DRAW: { actions: 'draw the diagram' },
+    CANCEL_JUMP: { guard: 'a jump is under way', actions: 'cancel the jump' },
   },
   states: {
     paused: {
