@@ -61,6 +61,9 @@ const commands: Record<string, (env: KubectlEnv, args: string[]) => CommandResul
     args.length > 0 ? fail('error: cluster-info takes no arguments here') : (readBlocked(env) ?? clusterInfo(env)),
 };
 
+/** The kubectl commands this runner accepts (besides help); each has a help entry. */
+export const kubectlCommandNames: readonly string[] = Object.keys(commands);
+
 /** Commands that read only the kubeconfig or the help text, so they work with the API server down. */
 const offline = new Set(['config', 'help', 'version']);
 
