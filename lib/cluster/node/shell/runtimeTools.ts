@@ -178,10 +178,20 @@ export function crictl(machine: NodeMachine, args: string[], now: number): Comma
     case 'stats': {
       const tree = cgroupTree(machine);
       const rows = [['CONTAINER', 'NAME', 'CPU %', 'MEM', 'DISK', 'INODES']];
-      for (const c of machine.containers.filter((entry) => entry.state === 'Running')) {
+      // As cri-tools does: sorted by container ID; a stopped container (no CPU, no memory) only with -a.
+      const shown = machine.containers.filter((entry) => options.has('a') || entry.state === 'Running');
+      for (const c of [...shown].sort((a, b) => a.id.localeCompare(b.id))) {
         const usage = containerUsage(c);
+        const running = c.state === 'Running';
         const memory = humanSize(tree.get(containerCgroup(c))?.limits.memoryCurrent ?? 0);
-        rows.push([trunc(c.id), c.name, usage.cpuPercent.toFixed(2), memory, humanSize(usage.diskBytes), String(usage.inodes)]);
+        rows.push([
+          trunc(c.id),
+          c.name,
+          (running ? usage.cpuPercent : 0).toFixed(2),
+          running ? memory : humanSize(0),
+          humanSize(usage.diskBytes),
+          String(usage.inodes),
+        ]);
       }
       return ok(tabwriter(rows, 20, 3));
     }
