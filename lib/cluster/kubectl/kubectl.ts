@@ -14,6 +14,7 @@ import type { KubectlEnv } from './env';
 import { kubectlGet } from './get';
 import { kubectlCordon } from './cordon';
 import { kubectlLabel } from './label';
+import { kubectlAnnotate } from './annotate';
 import { kubectlTaint } from './taint';
 import { fail, ok, type CommandResult } from './result';
 import { kubectlRollout } from './rollout';
@@ -50,6 +51,7 @@ const commands: Record<string, (env: KubectlEnv, args: string[]) => CommandResul
   drain: kubectlDrain,
   taint: kubectlTaint,
   label: kubectlLabel,
+  annotate: kubectlAnnotate,
   apply: kubectlApply,
   expose: kubectlExpose,
   logs: kubectlLogs,

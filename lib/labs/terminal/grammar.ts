@@ -23,6 +23,7 @@ export const kubectlVerbs: Record<string, Slot> = {
   drain: 'node',
   taint: 'kind',
   label: 'kind',
+  annotate: 'kind',
   run: 'none',
   create: 'none',
   apply: 'file',
