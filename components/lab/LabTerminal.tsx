@@ -127,7 +127,9 @@ export function LabTerminal({ headingId }: { headingId: string }) {
       if (line.trim() === 'exit' || line.trim() === 'logout') {
         printLocal('note', `logout (Connection to ${node} closed.)`);
         setNode(undefined);
-      } else if (line.trim() !== '') send({ type: 'RUN', command: onNode(node, line.trim()) });
+      } else if (line.trim() === 'clear') send({ type: 'RUN', command: 'clear' });
+      // clear empties the screen in a node shell too (the screen is the terminal's, not the node's).
+      else if (line.trim() !== '') send({ type: 'RUN', command: onNode(node, line.trim()) });
       return;
     }
     const target = nodeShellTarget(line);

@@ -14,3 +14,7 @@ export type {
 } from './view';
 export { defaults } from './engine/config';
 export { parseDuration, formatGoDuration, humanDuration } from './util/duration';
+// The help tables, which the terminal's tab completion reads its commands and flags from.
+export { commandHelpByName as kubectlCommandHelp } from './kubectl/help/commands';
+export type { CommandHelp, OptionHelp } from './kubectl/help/commands';
+export { simCommandHelp } from './sim/help';

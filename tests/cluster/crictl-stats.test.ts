@@ -44,3 +44,41 @@ describe('crictl stats reads what the model knows about each container', () => {
     }
   });
 });
+
+describe('crictl stats lays rows out as cri-tools does', () => {
+  const cluster = createCluster({ seed: 4, workers: 1, files: { 'free.yaml': pod('free', '') } });
+  for (const line of ['kubectl apply -f free.yaml', 'sim advance 30s']) cluster.exec(line);
+  const table = (flags = '') =>
+    cluster
+      .exec(`sim ssh worker-1 -- crictl stats ${flags}`)
+      .stdout.trim()
+      .split('\n')
+      .map((line) => line.split(/\s{2,}/));
+
+  it('rows are sorted by container ID, under CONTAINER NAME CPU % MEM DISK INODES', () => {
+    const [header, ...rows] = table();
+    expect(header).toEqual(['CONTAINER', 'NAME', 'CPU %', 'MEM', 'DISK', 'INODES']);
+    const ids = rows.map((cells) => cells[0]);
+    expect(ids).toEqual([...ids].sort());
+    expect(ids.every((id) => /^[0-9a-f]{13}$/.test(id))).toBe(true);
+  });
+
+  it("MEM is the same figure as the container scope's memory.current (go-units' decimal sizes)", () => {
+    const [id, , , mem] = table().find((cells) => cells[1] === 'free')!;
+    const pid = JSON.parse(cluster.exec(`sim ssh worker-1 -- crictl inspect ${id}`).stdout).info.pid;
+    const scope = cluster.exec(`sim ssh worker-1 -- cat /proc/${pid}/cgroup`).stdout.trim().replace(/^0::/, '');
+    const current = Number(cluster.exec(`sim ssh worker-1 -- cat /sys/fs/cgroup${scope}/memory.current`).stdout);
+    expect(current).toBeGreaterThan(0);
+    expect(mem).toBe(`${Number.parseFloat((current / 1e6).toPrecision(4))}MB`);
+  });
+
+  it('a stopped container shows only with -a, with no CPU and no memory', () => {
+    cluster.exec('sim app crash free');
+    cluster.exec('sim advance 3s');
+    const all = table('-a').slice(1);
+    const exited = all.filter((cells) => cells[1] === 'free' && cells[2] === '0.00');
+    expect(exited.length).toBeGreaterThan(0);
+    expect(exited[0][3]).toBe('0B');
+    expect(table().slice(1).length).toBeLessThan(all.length);
+  });
+});

@@ -41,6 +41,17 @@ describe('the node shell in the lab terminal', () => {
     expect(screen.getByRole('textbox', { name: 'Command' })).toBeInTheDocument();
   });
 
+  it('clear empties the screen inside a node shell too, and the shell stays open', async () => {
+    const { user, terminal } = await renderLab();
+    await enter(user, screen.getByRole('textbox', { name: 'Command' }), 'sim ssh worker-1');
+    const nodeInput = screen.getByRole('textbox', { name: 'Command on node worker-1' });
+    await enter(user, nodeInput, 'hostname');
+    expect(within(terminal()).getByText('worker-1', { selector: 'pre' })).toBeInTheDocument();
+    await enter(user, nodeInput, 'clear');
+    expect(terminal().textContent).toBe('');
+    expect(screen.getByRole('textbox', { name: 'Command on node worker-1' })).toBeInTheDocument();
+  });
+
   it('a powered-off node answers with ssh’s error and no shell opens', async () => {
     const { user, terminal } = await renderLab();
     const input = screen.getByRole('textbox', { name: 'Command' });

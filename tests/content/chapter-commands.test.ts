@@ -1,118 +1,187 @@
-// Every command a chapter prints after "$ " in a console block runs in the simulator and gives
-// the shape the chapter shows, or is in the one reviewed list of what a simulator cannot run.
+// Every command a chapter prints after "$ " in a console block runs in the simulator, against the
+// cluster the chapter describes at that point (tests/content/fixtures/chapter-setups.ts), and gives
+// the shape the chapter shows: the same table columns, the same labelled lines, the same first
+// word, success or failure as shown. Commands quoted in quizzes and labs run against their
+// question's or lab's set-up. What a simulator cannot run is in one reviewed list, with reasons.
 import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { parse } from 'yaml';
+import { parse, parseAllDocuments } from 'yaml';
 import { createCluster, type Cluster } from '@/lib/cluster';
 import { consoleSteps, type ConsoleStep } from '@/lib/cluster/shell/console';
 import { createLabWorld, scriptLines } from '@/lib/labs';
+import { fillDeep } from '@/lib/quiz/template';
+import { modelGaps, offCluster, setupOf, type ChapterSetup } from './fixtures/chapter-setups';
 
 /** Programs the chapters run outside any cluster, with why the simulator does not model them. */
 const outsideTheSimulator: Record<string, string> = {
   docker: 'runs on a workstation with Docker Engine; the simulated nodes run containerd only',
-  runc: 'builds a bundle and runs it by hand, below containerd',
-  unshare: 'creates namespaces by hand on a Linux host',
-  nsenter: 'enters namespaces by hand on a Linux host',
-  strace: 'traces system calls of real processes',
+  minikube: 'creates a real local cluster',
   etcdctl: 'talks to etcd directly with client certificates',
   etcdutl: 'works on etcd data files offline',
-  curl: 'sends real HTTP requests',
-  jq: 'filters JSON outside kubectl',
-  skopeo: 'copies images between registries',
-  minikube: 'creates a real local cluster',
-  'lxc-create': 'LXC, shown for history',
-  'lxc-start': 'LXC, shown for history',
-  'lxc-ls': 'LXC, shown for history',
-  'lxc-attach': 'LXC, shown for history',
-  'iptables-save': 'kube-proxy rules are not modelled',
+  curl: 'sends real HTTP requests (sim curl sends them through the modelled Service rules)',
+  'iptables-save': 'kube-proxy rules are not modelled as iptables text',
   dmesg: 'kernel log of a real host',
-  'systemd-cgls': 'systemd tree of a real host',
-  mkdir: 'creates cgroups by hand on a Linux host',
-  rmdir: 'removes cgroups by hand on a Linux host',
-  bash: 'starts a shell inside a container',
-  type: 'shell builtin on a real host',
-  id: 'user ids inside a container',
-  nproc: 'CPU count inside a container',
-  uptime: 'load of a real host',
   sleep: 'waits in real time; use sim advance',
-  stat: 'file metadata of a real host',
-  tee: 'writes cgroup files by hand on a Linux host',
 };
 
 /** Single commands the simulator cannot run, with why. */
 const notModelled: Record<string, string> = {
-  'echo $SHELL': 'shell variables are not modelled',
   'kubectl get pods -w': 'streams until Ctrl+C: only the interactive lab terminal runs it',
+  'kubectl config use-context minikube':
+    'the chapter’s kubeconfig has a minikube context; the simulated one has only kubernetes-admin@kubernetes',
 };
 
-/**
- * Objects and verbs the model does not have yet, each with its issue: rollouts and annotations
- * (Deployments as the controllers do them), ResourceQuota. Remove a line when the model gains it.
- */
+/** Objects and verbs the model does not have yet. Remove a line when the model gains it. */
 const notYetModelled: [RegExp, string][] = [
-  [/^kubectl annotate\b/, 'kubectl annotate (change-cause by hand) is not modelled yet'],
   [/\bresourcequota\b/, 'ResourceQuota is not modelled yet'],
   [/^kubectl -n shop describe replicaset /, 'shows a quota refusal, which needs ResourceQuota'],
 ];
-
-/** Mistakes quiz and lab prose quotes on purpose (no output beside them says so): each must fail as not understood. */
-const deliberateMistakes = new Set(['kubectl cluster info']);
 
 /** kubectl verbs the chapters show that need processes inside containers. */
 const insideContainers = /^kubectl (exec|attach|port-forward|cp)\b/;
 
 /** Runtime commands that change containerd outside Kubernetes (pulling, running by hand). */
 const mutatingRuntime =
-  /^(ctr|nerdctl)\b.*\b(pull|run|rm|stop|start|tag|push|exec|kill)\b|^crictl (runp|create|start|stop|rm|pull)\b|\bnerdctl\b.*--format/;
+  /^(ctr|nerdctl)\b.*\b(pull|run|rm|stop|start|tag|push|exec|kill|import)\b|^crictl (runp|create|start|stop|rm|pull)\b/;
 
-const nodePrograms = new Set(['crictl', 'ctr', 'nerdctl', 'systemctl', 'journalctl', 'ps', 'lsns', 'ls', 'cat', 'uname', 'hostname']);
+/** Mistakes quiz and lab prose quotes on purpose (no output beside them says so): each must fail as not understood. */
+const deliberateMistakes = new Set(['kubectl cluster info']);
+
+const nodePrograms = new Set([
+  'crictl',
+  'ctr',
+  'nerdctl',
+  'systemctl',
+  'journalctl',
+  'ps',
+  'lsns',
+  'ls',
+  'cat',
+  'grep',
+  'uname',
+  'hostname',
+]);
 
 /** Failures that mean the simulator did not understand the command (not that an example name is absent). */
 const notUnderstood =
   /^sh: |command not found|unknown command|unknown flag|unknown shorthand|unable to match a printer|not supported here|doesn't have a resource type|only ".*" (is|are) supported|unsupported argument/m;
 
-interface ChapterCommand extends ConsoleStep {
-  /** The file the command is printed in (a chapter, a quiz or a lab). */
-  chapter: string;
-  /** The lab whose set-up the command runs against; none: the default cluster. */
-  lab?: string;
+/** A transcript line that reports a failed kubectl command. */
+const errorLine = /^(Error from server|error: |The connection to the server)/;
+
+interface Transcript {
+  where: string;
+  /** Why it cannot run here, when it is typed outside any cluster. */
+  offCluster?: string;
+  steps: ConsoleStep[];
+  /** A fresh cluster in the state the transcript starts from. */
+  cluster: () => Cluster;
+  node: string;
 }
 
-/** A chapter's commands run against its first lab's set-up: the cluster the chapter has just described. */
-const firstLab = (text: string) => /<ClusterLab scenario="([^"]+)"/.exec(text)?.[1];
+const labFile = (lab: string) => parse(readFileSync(`content/labs/${lab}.yaml`, 'utf8'));
 
-function chapterCommands(): ChapterCommand[] {
-  const out: ChapterCommand[] = [];
+/** Manifests a chapter prints in its YAML blocks, by their title or as NAME.yaml. */
+function chapterFiles(text: string): Record<string, string> {
+  const files: Record<string, string> = {};
+  for (const block of text.matchAll(/```yaml(?: title="([^"]+)")?[^\n]*\n([\s\S]*?)```/g)) {
+    const [, title, body] = block;
+    const name = title ?? (parseAllDocuments(body)[0]?.toJS() as { metadata?: { name?: string } } | null)?.metadata?.name;
+    if (name) files[title ? name : `${name}.yaml`] = body;
+  }
+  return files;
+}
+
+function clusterFor(setup: ChapterSetup, lab: string | undefined, files: Record<string, string>): () => Cluster {
+  return () => {
+    const chosen = setup.lab === undefined ? lab : (setup.lab ?? undefined);
+    const scenario = chosen ? labFile(chosen) : { cluster: { seed: 7, workers: 3 }, files: {}, setup: '' };
+    const world = createLabWorld({ ...scenario, files: { ...files, ...scenario.files, ...setup.files } });
+    for (const line of setup.setup ?? []) {
+      const result = world.cluster.exec(line);
+      if (result.exitCode !== 0) throw new Error(`set-up line failed: ${line}\n${result.stderr}`);
+    }
+    return world.cluster;
+  };
+}
+
+function chapterTranscripts(): Transcript[] {
+  const out: Transcript[] = [];
   for (const file of readdirSync('content/chapters').sort()) {
+    const slug = file.replace(/\.mdx$/, '');
     const text = readFileSync(`content/chapters/${file}`, 'utf8');
-    const lab = firstLab(text);
-    for (const block of text.matchAll(/```console[^\n]*\n([\s\S]*?)```/g))
-      for (const step of consoleSteps(block[1])) out.push({ chapter: file, lab, ...step });
+    const lab = /<ClusterLab scenario="([^"]+)"/.exec(text)?.[1];
+    const files = chapterFiles(text);
+    [...text.matchAll(/```console[^\n]*\n([\s\S]*?)```/g)].forEach((block, i) => {
+      const key = `${slug}#${i + 1}`;
+      const setup = setupOf(slug, i + 1);
+      out.push({
+        where: key,
+        offCluster: offCluster[key] ?? offCluster[slug] ?? modelGaps[key],
+        steps: consoleSteps(block[1]),
+        cluster: clusterFor(setup, lab, files),
+        node: setup.node ?? 'control-plane',
+      });
+    });
   }
   return out;
 }
 
 /** Commands quoted in quiz and lab prose (`kubectl ...`, `crictl ...`), which show no output. */
 const quoted = (text: string) =>
-  [...text.matchAll(/`((?:sudo )?(?:kubectl|crictl|sim) [^`]+)`/g)]
+  [...text.matchAll(/`((?:sudo )?(?:kubectl|crictl|ctr|nerdctl|lsns|sim) [^`]+)`/g)]
     .map((match) => match[1])
-    .filter((command) => !/[<>]|\.\.\./.test(command));
+    .filter((command) => !/[<>]|\.\.\.|\b[A-Z]{3,}\b/.test(command));
 
-function quizAndLabCommands(): ChapterCommand[] {
-  const out: ChapterCommand[] = [];
+interface QuizQuestion {
+  id: string;
+  params?: Record<string, unknown[]>;
+  setup?: string;
+  files?: Record<string, string>;
+}
+
+/** Each quiz question's quoted commands, run against that question's own set-up (its first variant). */
+function quizTranscripts(): Transcript[] {
+  const out: Transcript[] = [];
   for (const file of readdirSync('content/quizzes')
     .filter((name) => name.endsWith('.yaml'))
     .sort()) {
-    for (const command of quoted(readFileSync(`content/quizzes/${file}`, 'utf8')))
-      out.push({ chapter: `quizzes/${file}`, command, output: [] });
-  }
-  for (const file of readdirSync('content/labs').sort()) {
-    const lab = file.replace(/\.yaml$/, '');
-    const scenario = parse(readFileSync(`content/labs/${file}`, 'utf8')) as { hints?: string[]; goal?: string };
-    for (const text of [scenario.goal ?? '', ...(scenario.hints ?? [])])
-      for (const command of quoted(text)) out.push({ chapter: `labs/${file}`, lab, command, output: [] });
+    const quiz = parse(readFileSync(`content/quizzes/${file}`, 'utf8')) as { questions: QuizQuestion[] };
+    for (const raw of quiz.questions) {
+      const variables = Object.fromEntries(Object.entries(raw.params ?? {}).map(([name, values]) => [name, values[0]]));
+      const question = fillDeep(raw, variables as Record<string, string | number>);
+      const commands = [...new Set(quoted(JSON.stringify(question).replaceAll('\\n', ' ').replaceAll('\\"', '"')))];
+      if (commands.length === 0) continue;
+      out.push({
+        where: `quizzes/${file} ${question.id}`,
+        steps: commands.map((command) => ({ command, output: [] })),
+        cluster: () => {
+          const cluster = createCluster({ seed: 1, files: question.files ?? {} });
+          for (const line of scriptLines(question.setup ?? '')) cluster.exec(line);
+          return cluster;
+        },
+        node: 'worker-1',
+      });
+    }
   }
   return out;
+}
+
+/** Each lab's goal and hints, run against the lab's set-up; solutions are run in their own test below. */
+function labTranscripts(): Transcript[] {
+  return readdirSync('content/labs')
+    .sort()
+    .map((file) => {
+      const lab = file.replace(/\.yaml$/, '');
+      const scenario = labFile(lab) as { hints?: string[]; goal?: string };
+      const commands = [...new Set([scenario.goal ?? '', ...(scenario.hints ?? [])].flatMap(quoted))];
+      return {
+        where: `labs/${file}`,
+        steps: commands.map((command) => ({ command, output: [] })),
+        cluster: () => createLabWorld(labFile(lab)).cluster,
+        node: 'worker-1',
+      };
+    });
 }
 
 const programOf = (command: string) => {
@@ -120,63 +189,149 @@ const programOf = (command: string) => {
   return words[0] === 'sudo' ? words[1] : words[0];
 };
 
-/** The column names of a table header line, if the line is one. */
-const headerWords = (line: string | undefined) =>
-  line && /^[A-Z][A-Z0-9 %()-]{3,}$/.test(line.trim()) ? line.trim().split(/\s+/) : undefined;
+/** Why a command cannot run in the simulator, or undefined when it can. */
+/** A command without its sudo and its trailing comment. */
+const bare = (command: string) => command.replace(/^sudo /, '').replace(/\s+#.*$/, '');
 
-function cluster(lab: string | undefined): Cluster {
-  if (lab) return createLabWorld(parse(readFileSync(`content/labs/${lab}.yaml`, 'utf8'))).cluster;
-  const c = createCluster({ seed: 7 });
-  c.exec('kubectl create deployment web --image=nginx:1.27 --replicas=3');
-  c.advance('1m');
-  return c;
+function skipReason(step: ConsoleStep): string | undefined {
+  const command = bare(step.command);
+  const programs = command.split(/\|\|?|&&|;/).map((part) => programOf(part.trim()));
+  const outside = programs.find((program) => program in outsideTheSimulator);
+  if (outside) return outsideTheSimulator[outside];
+  if (mutatingRuntime.test(command)) return 'changes containerd by hand, outside Kubernetes';
+  if (insideContainers.test(command)) return 'needs processes inside containers';
+  if (command in notModelled) return notModelled[command];
+  return notYetModelled.find(([pattern]) => pattern.test(command))?.[1];
 }
 
-const commands = [...chapterCommands(), ...quizAndLabCommands()];
+/** The column names of a table header line, if the line is one ("..." marks columns left out). */
+const headerWords = (line: string | undefined) =>
+  line && /^[A-Z][A-Z0-9 %().-]{3,}$/.test(line.trim()) && !line.includes(':')
+    ? line
+        .trim()
+        .split(/\s+/)
+        .filter((word) => word !== '...')
+    : undefined;
+
+/** The keys of "Key: value" lines (describe, YAML, systemctl status), each once. */
+const labelledKeys = (lines: readonly string[]) =>
+  new Set(
+    lines
+      .map((line) => /^\s*(?:- )?([A-Za-z][\w./-]*(?: [A-Z][\w-]*)*):(?:\s|$)/.exec(line)?.[1])
+      .filter((key): key is string => key !== undefined),
+  );
+
+/** A word with what varies from run to run (generated names, numbers) taken out. */
+const shapeOf = (word: string) =>
+  word
+    .replace(/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/g, '<uuid>')
+    .replace(/-[a-z0-9]{5,10}(-[a-z0-9]{5})?\b/g, '-*')
+    .replace(/[0-9a-f]{12,}/g, '<id>')
+    .replace(/\d+/g, '0');
+
+/** Generated names in the chapter (web-7c5ddbdf54-8kq2n) stand for the pods the model made from the same owner. */
+function resolveNames(command: string, cluster: Cluster): string {
+  const view = cluster.view();
+  const names = [...view.pods.map((pod) => pod.name), ...view.replicaSets.map((rs) => rs.name)];
+  return command.replace(/\b([a-z][a-z0-9-]*?)((?:-[a-z0-9]{8,10})?-[a-z0-9]{5,10})\b/g, (whole, base: string, suffix: string) => {
+    if (names.includes(whole) || !/\d/.test(suffix)) return whole;
+    const segments = suffix.split('-').length - 1;
+    return names.find((name) => name.startsWith(`${base}-`) && name.slice(base.length).split('-').length - 1 === segments) ?? whole;
+  });
+}
+
+function runStep(cluster: Cluster, step: ConsoleStep, node: string, where: string) {
+  const command = resolveNames(step.command, cluster);
+  const line = nodePrograms.has(programOf(command)) ? `sim ssh ${node} -- ${command}` : command;
+  const result = cluster.exec(line);
+  const label = `${where}: ${line}`;
+  const ours = `${result.stdout}${result.stderr}`.split('\n');
+  if (deliberateMistakes.has(step.command)) {
+    expect(result.stderr, label).toMatch(notUnderstood);
+    return;
+  }
+  if (!step.output.some((text) => notUnderstood.test(text))) expect(result.stderr, label).not.toMatch(notUnderstood);
+  // A bare "$" after a command is the next prompt: the chapter shows that it printed nothing.
+  if (step.output.length > 0 && step.output.every((text) => text.trim() === '$')) {
+    expect(result.stdout, label).toBe('');
+    return;
+  }
+  if (step.output.length === 0 || step.output.every((text) => text.trim() === '' || text.trim() === '...')) return;
+  // Failure or success as the chapter shows it.
+  const shownError = step.output.some((text) => errorLine.test(text));
+  expect(result.exitCode !== 0, `${label}\n${ours.join('\n')}`).toBe(shownError);
+  // What an app or a service writes to its log is its own text.
+  if (/^(kubectl|crictl|nerdctl) logs\b|^journalctl\b/.test(command.replace(/^sudo /, ''))) return;
+  // A table the chapter shows has the same columns here.
+  const shown = headerWords(step.output[0]);
+  if (shown) {
+    const header = headerWords(ours[0]) ?? [];
+    for (const column of shown) expect(header, label).toContain(column);
+    return;
+  }
+  // Labelled lines (describe, YAML, unit status) have the same labels here.
+  const keys = labelledKeys(step.output);
+  if (keys.size > 0) {
+    const ourKeys = labelledKeys(ours);
+    for (const key of keys) expect([...ourKeys], `${label}: the label "${key}"`).toContain(key);
+    return;
+  }
+  // A message has the same form: its first word up to any "/" (pod/x, deployment.apps/x) and its last word (created, scaled).
+  const shownWords = step.output
+    .find((text) => text.trim() !== '')!
+    .trim()
+    .split(/\s+/);
+  const ourWords = ours[0].trim().split(/\s+/);
+  const form = (words: string[]) => [shapeOf(words[0].split('/')[0]), words.length > 1 ? shapeOf(words.at(-1)!) : ''];
+  expect(form(ourWords), `${label}\n${ours.join('\n')}`).toEqual(form(shownWords));
+}
+
+const transcripts = [...chapterTranscripts(), ...quizTranscripts(), ...labTranscripts()];
+const runnable = transcripts.filter((t) => !t.offCluster && t.steps.some((step) => !skipReason(step)));
 
 describe('chapter console commands', () => {
-  it('the chapters print commands to check', () => {
-    expect(commands.length).toBeGreaterThan(100);
+  it('the chapters, quizzes and labs print commands to check', () => {
+    expect(transcripts.flatMap((t) => t.steps).length).toBeGreaterThan(250);
   });
 
-  const skipped = (step: ChapterCommand) => {
-    const command = step.command.replace(/^sudo /, '').replace(/\s+#.*$/, '');
-    const programs = command.split(/\|\|?|&&|;/).map((part) => programOf(part.trim()));
-    return (
-      programs.some((program) => program in outsideTheSimulator) ||
-      mutatingRuntime.test(command) ||
-      insideContainers.test(command) ||
-      command in notModelled ||
-      notYetModelled.some(([pattern]) => pattern.test(command))
-    );
-  };
-  const runnable = commands.filter((step) => !skipped(step));
-
-  it.each(runnable.map((step) => [`${step.chapter}: ${step.command}`, step] as const))('%s', (_name, step) => {
-    const c = cluster(step.lab);
-    const program = programOf(step.command);
-    const line = nodePrograms.has(program) ? `sim ssh control-plane -- ${step.command}` : step.command;
-    const result = c.exec(line);
-    // A chapter may show a mistake on purpose (kubectl cluster info); then the same kind of error is right.
-    if (deliberateMistakes.has(step.command)) expect(result.stderr, line).toMatch(notUnderstood);
-    else if (!step.output.some((text) => notUnderstood.test(text))) expect(result.stderr, line).not.toMatch(notUnderstood);
-    // A table the chapter shows has the same columns here.
-    const shown = headerWords(step.output[0]);
-    if (shown && result.exitCode === 0 && result.stdout) {
-      const ours = result.stdout.split('\n')[0].trim().split(/\s+/);
-      for (const column of shown) expect(ours, line).toContain(column);
-    }
+  it.each(runnable.map((t) => [t.where, t] as const))('%s gives the shape it shows', (_where, transcript) => {
+    const cluster = transcript.cluster();
+    for (const step of transcript.steps) if (!skipReason(step)) runStep(cluster, step, transcript.node, transcript.where);
   });
 
   it('each lab solution runs line by line in its own set-up, every line understood', () => {
     for (const file of readdirSync('content/labs').sort()) {
-      const scenario = parse(readFileSync(`content/labs/${file}`, 'utf8')) as { solution: string };
-      const c = cluster(file.replace(/\.yaml$/, ''));
-      for (const line of scriptLines(scenario.solution)) expect(c.exec(line).stderr, `${file}: ${line}`).not.toMatch(notUnderstood);
+      const scenario = labFile(file.replace(/\.yaml$/, '')) as { solution: string };
+      const cluster = createLabWorld(labFile(file.replace(/\.yaml$/, ''))).cluster;
+      for (const line of scriptLines(scenario.solution)) expect(cluster.exec(line).stderr, `${file}: ${line}`).not.toMatch(notUnderstood);
     }
   });
 
-  it('every command outside the simulator has its program in the reviewed list', () => {
-    for (const step of commands.filter((entry) => !runnable.includes(entry))) expect(skipped(step)).toBe(true);
+  it('the reviewed list of what cannot run is short and every entry is still needed', () => {
+    const onCluster = transcripts.filter((t) => !t.offCluster).flatMap((t) => t.steps.map((step) => bare(step.command)));
+    const programsUsed = new Set(onCluster.flatMap((command) => command.split(/\|\|?|&&|;/).map((part) => programOf(part.trim()))));
+    for (const program of Object.keys(outsideTheSimulator)) expect(programsUsed, program).toContain(program);
+    for (const command of Object.keys(notModelled)) expect(onCluster, command).toContain(command);
+    for (const [pattern] of notYetModelled)
+      expect(
+        onCluster.some((command) => pattern.test(command)),
+        String(pattern),
+      ).toBe(true);
+    for (const rule of [mutatingRuntime, insideContainers])
+      expect(
+        onCluster.some((command) => rule.test(command)),
+        String(rule),
+      ).toBe(true);
+    const entries = [outsideTheSimulator, notModelled, offCluster, modelGaps].reduce((n, table) => n + Object.keys(table).length, 0);
+    expect(entries + notYetModelled.length + 2).toBeLessThanOrEqual(25);
+  });
+
+  it('every block said to be typed off the cluster exists', () => {
+    const keys = transcripts.map((t) => t.where);
+    for (const key of [...Object.keys(offCluster), ...Object.keys(modelGaps)])
+      expect(
+        keys.some((where) => where === key || where.startsWith(`${key}#`)),
+        key,
+      ).toBe(true);
   });
 });

@@ -14,6 +14,7 @@ import type { KubectlEnv } from './env';
 import { kubectlGet } from './get';
 import { kubectlCordon } from './cordon';
 import { kubectlLabel } from './label';
+import { kubectlAnnotate } from './annotate';
 import { kubectlTaint } from './taint';
 import { fail, ok, type CommandResult } from './result';
 import { kubectlRollout } from './rollout';
@@ -50,6 +51,7 @@ const commands: Record<string, (env: KubectlEnv, args: string[]) => CommandResul
   drain: kubectlDrain,
   taint: kubectlTaint,
   label: kubectlLabel,
+  annotate: kubectlAnnotate,
   apply: kubectlApply,
   expose: kubectlExpose,
   logs: kubectlLogs,
@@ -59,6 +61,9 @@ const commands: Record<string, (env: KubectlEnv, args: string[]) => CommandResul
   config: kubectlConfig,
   'cluster-info': (env, args) => (args.length > 0 ? fail(kubectlErrors.clusterInfoArgs()) : (readBlocked(env) ?? clusterInfo(env))),
 };
+
+/** The kubectl commands this runner accepts (besides help); each has a help entry. */
+export const kubectlCommandNames: readonly string[] = Object.keys(commands);
 
 /** Commands that read only the kubeconfig or the help text, so they work with the API server down. */
 const offline = new Set(['config', 'help', 'version']);

@@ -9,7 +9,7 @@ import { resourceByKind } from './resources';
 import { fail, type CommandResult } from './result';
 
 /** GetResourcesAndPairs: resources first, then KEY=VALUE or KEY- pairs. */
-function resourcesAndPairs(args: string[], pairType: string): { resources: string[]; pairs: string[] } | { error: string } {
+export function resourcesAndPairs(args: string[], pairType: string): { resources: string[]; pairs: string[] } | { error: string } {
   const resources: string[] = [];
   const pairs: string[] = [];
   for (const arg of args) {

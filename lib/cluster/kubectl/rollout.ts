@@ -255,7 +255,8 @@ const subcommandFlags: Record<Subcommand, readonly string[]> = {
 
 export function kubectlRollout(env: KubectlEnv, args: string[]): CommandResult {
   const [sub, ...rest] = args;
-  if (!sub) return ok(helpFor('rollout') ?? '');
+  // Bare, or asked for help before any subcommand: the command's own help, as kubectl does.
+  if (!sub || sub === '--help' || sub === '-h') return ok(helpFor('rollout') ?? '');
   if (!(rolloutSubcommands as readonly string[]).includes(sub)) return fail(rolloutErrors.unknownSubcommand(sub));
   const verb = sub as Subcommand;
   if (rest.includes('--help') || rest.includes('-h')) return ok(helpFor(`rollout ${verb}`) ?? '');

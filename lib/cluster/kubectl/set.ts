@@ -82,7 +82,8 @@ function setImage(env: KubectlEnv, args: string[]): CommandResult {
 
 export function kubectlSet(env: KubectlEnv, args: string[]): CommandResult {
   const [sub, ...rest] = args;
-  if (!sub) return ok(helpFor('set') ?? '');
+  // Bare, or asked for help before any subcommand: the command's own help, as kubectl does.
+  if (!sub || sub === '--help' || sub === '-h') return ok(helpFor('set') ?? '');
   if (sub !== 'image') return fail(rolloutErrors.unknownSetSubcommand(sub));
   if (rest.includes('--help') || rest.includes('-h')) return ok(helpFor('set image') ?? '');
   return setImage(env, rest);

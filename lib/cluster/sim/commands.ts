@@ -202,42 +202,40 @@ function etcdCommand(host: SimHost, args: string[]): CommandResult {
   return ok(`${member} ${wanted}; etcd ${quorate ? 'has' : 'has NO'} quorum\n`);
 }
 
+/**
+ * The sim commands this runner accepts, each with its handler (`sim ssh`, which needs the whole
+ * cluster, is run by cluster.ts). Every key has an entry in simCommandHelp and vice versa.
+ */
+export const simCommands: Record<string, (host: SimHost, args: string[]) => CommandResult> = {
+  init: (host, rest) => {
+    const options = initOptions(rest);
+    return 'exitCode' in options ? options : host.reinit(options);
+  },
+  node: nodeCommand,
+  kubelet: kubeletCommand,
+  runtime: runtimeCommand,
+  etcd: etcdCommand,
+  network: networkCommand,
+  zone: zoneCommand,
+  registry: (host, rest) => registryCommand(host.engine, rest),
+  app: (host, rest) => appCommand(host.engine, rest),
+  advance: (host, rest) => {
+    const duration = rest.length === 1 ? parseDuration(rest[0]) : undefined;
+    if (duration === undefined) return fail(simErrors.advanceUsage(rest[0] || undefined));
+    if (duration > limits.maxAdvanceMs) return fail(simErrors.advanceTooLong(duration));
+    host.engine.advanceTo(host.engine.clock.now() + duration);
+    return ok(`advanced ${formatGoDuration(duration)}; now ${formatGoDuration(host.engine.clock.now())}\n`);
+  },
+  curl: (host, rest) => simCurl(host.engine, rest),
+  time: (host, rest) => {
+    if (rest.length > 0) return fail('error: sim time takes no arguments');
+    return ok(`${formatGoDuration(host.engine.clock.now())}\n`);
+  },
+};
+
 export function sim(host: SimHost, args: string[]): CommandResult {
   const [group, ...rest] = args;
-  switch (group) {
-    case 'init': {
-      const options = initOptions(rest);
-      return 'exitCode' in options ? options : host.reinit(options);
-    }
-    case 'node':
-      return nodeCommand(host, rest);
-    case 'kubelet':
-      return kubeletCommand(host, rest);
-    case 'runtime':
-      return runtimeCommand(host, rest);
-    case 'etcd':
-      return etcdCommand(host, rest);
-    case 'network':
-      return networkCommand(host, rest);
-    case 'zone':
-      return zoneCommand(host, rest);
-    case 'registry':
-      return registryCommand(host.engine, rest);
-    case 'app':
-      return appCommand(host.engine, rest);
-    case 'advance': {
-      const duration = rest.length === 1 ? parseDuration(rest[0]) : undefined;
-      if (duration === undefined) return fail(simErrors.advanceUsage(rest[0] || undefined));
-      if (duration > limits.maxAdvanceMs) return fail(simErrors.advanceTooLong(duration));
-      host.engine.advanceTo(host.engine.clock.now() + duration);
-      return ok(`advanced ${formatGoDuration(duration)}; now ${formatGoDuration(host.engine.clock.now())}\n`);
-    }
-    case 'curl':
-      return simCurl(host.engine, rest);
-    case 'time':
-      if (rest.length > 0) return fail('error: sim time takes no arguments');
-      return ok(`${formatGoDuration(host.engine.clock.now())}\n`);
-    default:
-      return fail(group ? `error: unknown command "${group}" for "sim"` : `error: sim ${Object.keys(simCommandHelp).join('|')}`);
-  }
+  const command = group !== undefined && Object.hasOwn(simCommands, group) ? simCommands[group] : undefined;
+  if (command) return command(host, rest);
+  return fail(group ? `error: unknown command "${group}" for "sim"` : `error: sim ${Object.keys(simCommandHelp).join('|')}`);
 }

@@ -1,4 +1,4 @@
-import type { ClusterView } from '@/lib/cluster';
+import { kubectlCommandHelp, simCommandHelp, type ClusterView } from '@/lib/cluster';
 import {
   advanceDurations,
   configSubcommands,
@@ -49,6 +49,30 @@ function namesOf(kindWord: string, view: ClusterView, namespace: string | undefi
   return items.filter((item) => namespace === undefined || item.namespace === namespace).map((item) => item.name);
 }
 
+/** kubectl's commands as the help lists them, then what only the help itself answers (kubectl help). */
+const kubectlCommands = [
+  ...new Set([...[...kubectlCommandHelp.keys()].filter((name) => !name.includes(' ')), ...Object.keys(kubectlVerbs)]),
+];
+
+/** rollout status, set image ...: the subcommands the help has for a verb. */
+const helpSubcommands = (verb: string) =>
+  [...kubectlCommandHelp.keys()].filter((name) => name.startsWith(`${verb} `)).map((name) => name.slice(verb.length + 1));
+
+/** Every flag of a command's help (`--replicas=` for one that takes a value), after the usual values of grammar.ts. */
+function flagsOf(verb: string, name: string): string[] {
+  const options = kubectlCommandHelp.get(name)?.options ?? [];
+  return [
+    ...(kubectlFlags[verb] ?? []),
+    ...options.flatMap((option) => [
+      `--${option.flag}${option.value === 'false' ? '' : '='}`,
+      ...(option.short ? [`-${option.short}`] : []),
+    ]),
+  ];
+}
+
+/** sim's flags, from its help's usage lines. */
+const simFlags = (group: string) => (Object.hasOwn(simCommandHelp, group) ? (simCommandHelp[group].usage.match(/-[-a-z]+/g) ?? []) : []);
+
 const flagTakesValue = new Set(['-o', '--output', '-n', '--namespace', '-l', '--selector', '-f', '--filename']);
 
 /** The words after the verb that are not flags (or flag values). */
@@ -71,14 +95,19 @@ function namespaceIn(words: readonly string[]): string | undefined {
 }
 
 function kubectlCandidates(words: readonly string[], partial: string, { view, files }: CompletionContext): string[] {
-  if (words.length === 0) return Object.keys(kubectlVerbs);
-  const [verb, ...rest] = words;
+  if (words.length === 0) return kubectlCommands;
+  const [verb, ...all] = words;
+  // rollout status deployment/web: the subcommand comes first, then the arguments as for other verbs.
+  const subcommands = helpSubcommands(verb);
+  const sub = subcommands.length > 0 ? positionals(all)[0] : undefined;
+  if (subcommands.length > 0 && sub === undefined) return partial.startsWith('-') ? flagsOf(verb, verb) : subcommands;
+  const rest = sub === undefined ? all : all.filter((_word, i) => i !== all.indexOf(sub));
   const previous = words.at(-1);
   if (previous === '-o' || previous === '--output') return outputFormats;
   if (previous === '-n' || previous === '--namespace')
     return [...new Set(['default', 'kube-system', ...view.pods.map((p) => p.namespace)])];
   if (previous === '-f' || previous === '--filename') return [...files];
-  if (partial.startsWith('-')) return kubectlFlags[verb] ?? [];
+  if (partial.startsWith('-')) return flagsOf(verb, sub === undefined ? verb : `${verb} ${sub}`);
   const args = positionals(rest);
   const namespace = namespaceIn(rest);
   const nodes = view.nodes.map((n) => n.name);
@@ -91,7 +120,7 @@ function kubectlCandidates(words: readonly string[], partial: string, { view, fi
       return args.length === 0 ? view.pods.filter((p) => namespace === undefined || p.namespace === namespace).map((p) => p.name) : [];
     case 'none':
       if (verb === 'config') return args.length === 0 ? configSubcommands : [];
-      if (verb === 'help') return args.length === 0 ? Object.keys(kubectlVerbs) : [];
+      if (verb === 'help') return args.length === 0 ? kubectlCommands : [];
       return verb === 'create' && args.length === 0 ? ['deployment'] : [];
     case 'deployment-or-kind':
       if (args.length === 0 && partial.includes('/')) return slashNames(partial, view, namespace);
@@ -122,11 +151,13 @@ function taintCandidates(args: readonly string[], view: ClusterView): string[] {
   return [...node.taints.map((t) => `${t.text}-`), 'node.kubernetes.io/out-of-service=nodeshutdown:NoExecute'];
 }
 
-function simCandidates(words: readonly string[], view: ClusterView): string[] {
-  if (words.length === 0) return Object.keys(simCommands);
+function simCandidates(words: readonly string[], partial: string, view: ClusterView): string[] {
+  const commands = [...Object.keys(simCommandHelp), 'help'];
+  if (words.length === 0) return commands;
   const [group, action] = words;
+  if (partial.startsWith('-')) return simFlags(group);
   if (group === 'ssh') return words.length === 1 ? view.nodes.map((n) => n.name) : words.length === 2 ? ['--'] : [];
-  if (group === 'help') return words.length === 1 ? Object.keys(simCommands) : [];
+  if (group === 'help') return words.length === 1 ? commands : [];
   if (group === 'advance') return words.length === 1 ? advanceDurations : [];
   if (group === 'curl') return words.length === 1 ? view.services.map((s) => s.name) : [];
   const actions = simCommands[group];
@@ -135,6 +166,7 @@ function simCandidates(words: readonly string[], view: ClusterView): string[] {
   if (words.length !== 2) return [];
   if (actions[action] === 'node') return view.nodes.map((n) => n.name);
   if (actions[action] === 'etcd-member') return view.etcd.members.map((m) => m.name);
+  if (actions[action] === 'zone') return view.nodes.flatMap((n) => (n.zone ? [n.zone] : []));
   if (actions[action] === 'pod') return view.pods.filter((p) => p.namespace === 'default').map((p) => p.name);
   return [];
 }
@@ -164,7 +196,7 @@ export function complete(line: string, context: CompletionContext & { node?: str
   else if (words[0] === 'sim' && words[1] === 'ssh' && words[3] === '--') all = nodeCandidates(words.slice(4));
   else if (words.length === 0) all = programs;
   else if (words[0] === 'kubectl' || words[0] === 'k') all = kubectlCandidates(words.slice(1), partial, context);
-  else if (words[0] === 'sim') all = simCandidates(words.slice(1), context.view);
+  else if (words[0] === 'sim') all = simCandidates(words.slice(1), partial, context.view);
   else all = [];
   const candidates = [...new Set(all)].filter((c) => c.startsWith(partial)).sort();
   if (candidates.length === 0) return { line, candidates: [] };

@@ -1,10 +1,11 @@
 /**
  * The shape of the command language as the terminal's tab completion knows it: programs, verbs,
- * resource kinds, and which word after a verb names what. Policy as data, kept in step with the
- * kubectl and sim commands lib/cluster implements.
+ * resource kinds, and which word after a verb names what. Policy as data. The commands, subcommands
+ * and flags themselves come from the help tables (complete.ts reads them), so a command added there
+ * completes without an edit here; this file says only what each argument names.
  */
 
-export type Slot = 'kind' | 'node' | 'etcd-member' | 'file' | 'deployment-or-kind' | 'pod' | 'none';
+export type Slot = 'kind' | 'node' | 'etcd-member' | 'zone' | 'file' | 'deployment-or-kind' | 'pod' | 'none';
 
 export const programs = ['kubectl', 'sim', 'echo', 'cat', 'clear'] as const;
 
@@ -14,11 +15,15 @@ export const kubectlVerbs: Record<string, Slot> = {
   describe: 'kind',
   delete: 'kind',
   scale: 'deployment-or-kind',
+  // After their subcommand (rollout status, set image): a Deployment, StatefulSet or DaemonSet.
+  rollout: 'deployment-or-kind',
+  set: 'deployment-or-kind',
   cordon: 'node',
   uncordon: 'node',
   drain: 'node',
   taint: 'kind',
   label: 'kind',
+  annotate: 'kind',
   run: 'none',
   create: 'none',
   apply: 'file',
@@ -54,7 +59,7 @@ export const resourceKinds: Record<string, { short: string; list: ResourceList }
 
 export type ResourceList = 'pods' | 'nodes' | 'deployments' | 'replicaSets' | 'daemonSets' | 'statefulSets' | 'services' | 'pdbs' | 'none';
 
-/** Flags worth completing, per verb. */
+/** Flags with the value readers most often give them, per verb (the help tables add every other flag). */
 export const kubectlFlags: Record<string, string[]> = {
   get: [
     '-o',
@@ -94,6 +99,8 @@ export const simCommands: Record<string, Record<string, Slot>> = {
   kubelet: { stop: 'node', start: 'node' },
   runtime: { stop: 'node', start: 'node' },
   etcd: { fail: 'etcd-member', recover: 'etcd-member' },
+  network: { partition: 'node', heal: 'node' },
+  zone: { fail: 'zone', recover: 'zone' },
   curl: {},
   registry: { list: 'none', push: 'none', rm: 'none' },
   app: { crash: 'pod', hang: 'pod', unready: 'pod', heal: 'pod', memory: 'pod' },
@@ -116,6 +123,7 @@ export const nodePrograms: Record<string, string[]> = {
   ls: ['-l', '/proc/', '/sys/fs/cgroup/'],
   cat: ['/proc/', '/sys/fs/cgroup/'],
   hostname: [],
+  whoami: [],
   uname: ['-r', '-a'],
   sudo: [],
   exit: [],

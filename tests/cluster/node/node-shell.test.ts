@@ -70,6 +70,28 @@ describe('crictl agrees with kubectl', () => {
   });
 });
 
+describe('quiet and formatted listings, as the chapters pipe them', () => {
+  it('ctr -q prints only the first column: container IDs, image refs', () => {
+    const c = cluster();
+    const ids = ssh(c, 'ctr -n k8s.io containers ls -q').trim().split('\n');
+    expect(ids.every((id) => /^[0-9a-f]{64}$/.test(id))).toBe(true);
+    expect(ids).toHaveLength(ssh(c, 'ctr -n k8s.io containers ls').trim().split('\n').length - 1);
+    expect(ssh(c, 'ctr -n k8s.io images ls -q')).toContain('docker.io/library/nginx:1.27\n');
+  });
+
+  it('nerdctl ps --format fills a Go template per container; "table" adds the header; an unknown field fails', () => {
+    const c = cluster();
+    const names = ssh(c, "nerdctl -n k8s.io ps --format '{{.Names}}'").trim().split('\n');
+    expect(names).toContain('k8s://default/burst/app');
+    expect(names.every((name) => name.startsWith('k8s://'))).toBe(true);
+    const table = ssh(c, "nerdctl -n k8s.io ps --format 'table {{.Names}}\\t{{.Status}}'").split('\n');
+    expect(table[0]).toMatch(/^NAMES +STATUS$/);
+    const bad = c.exec("sim ssh worker-2 -- nerdctl -n k8s.io ps --format '{{.Nope}}'");
+    expect(bad.exitCode).toBe(1);
+    expect(bad.stderr).toContain("can't evaluate field Nope");
+  });
+});
+
 describe('cgroups as the kubelet sets them (systemd driver)', () => {
   it('converts requests to cpu.weight through shares exactly as runc does', () => {
     expect(sharesToWeight(milliCpuToShares(250))).toBe(10);

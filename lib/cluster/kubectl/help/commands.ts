@@ -326,6 +326,24 @@ export const commandHelp: readonly CommandHelp[] = [
     usage: 'kubectl label [--overwrite] (-f FILENAME | TYPE NAME) KEY_1=VAL_1 ... KEY_N=VAL_N [--resource-version=version] [options]',
   },
   {
+    name: 'annotate',
+    group: 'Settings Commands',
+    summary: 'Set or remove annotations on objects',
+    description:
+      'Add KEY=VALUE annotations to objects, or remove one with KEY-. Annotations hold notes for people and tools (a change-cause for rollout history), not selectors. An existing value changes only with --overwrite; kubernetes.io/change-cause may always be rewritten.',
+    examples: [
+      ['Record why the current rollout of web happened', 'kubectl annotate deployment/web kubernetes.io/change-cause="nginx 1.28"'],
+      ['Remove that annotation', 'kubectl annotate deployment web kubernetes.io/change-cause-'],
+    ],
+    options: [
+      { flag: 'all', value: 'false', text: 'Annotate every object of the type.' },
+      { flag: 'overwrite', value: 'false', text: 'Replace existing values.' },
+      namespace,
+      selector,
+    ],
+    usage: 'kubectl annotate [--overwrite] (-f FILENAME | TYPE NAME) KEY_1=VAL_1 ... KEY_N=VAL_N [--resource-version=version] [options]',
+  },
+  {
     name: 'api-resources',
     group: 'Other Commands',
     summary: 'List the resource types the API server serves',

@@ -20,6 +20,8 @@ export const runtimeErrors = {
     'ctr: failed to dial "/run/containerd/containerd.sock": connection error: desc = "transport: error while dialing: dial unix:///run/containerd/containerd.sock: timeout"',
   nerdctlNoSocket: () =>
     'time="2025-01-06T09:00:00Z" level=fatal msg="cannot access containerd socket \\"/run/containerd/containerd.sock\\": no such file or directory"',
+  nerdctlTemplateField: (field: string) =>
+    `time="2025-01-06T09:00:00Z" level=fatal msg="template: :1:2: executing \\"\\" at <.${field}>: can't evaluate field ${field} in type *formatter.containerPrintable"`,
   notFound: (id: string) => `time="2025-01-06T09:00:00Z" level=fatal msg="no such container \\"${id}\\""`,
 };
 
@@ -176,10 +178,20 @@ export function crictl(machine: NodeMachine, args: string[], now: number): Comma
     case 'stats': {
       const tree = cgroupTree(machine);
       const rows = [['CONTAINER', 'NAME', 'CPU %', 'MEM', 'DISK', 'INODES']];
-      for (const c of machine.containers.filter((entry) => entry.state === 'Running')) {
+      // As cri-tools does: sorted by container ID; a stopped container (no CPU, no memory) only with -a.
+      const shown = machine.containers.filter((entry) => options.has('a') || entry.state === 'Running');
+      for (const c of [...shown].sort((a, b) => a.id.localeCompare(b.id))) {
         const usage = containerUsage(c);
+        const running = c.state === 'Running';
         const memory = humanSize(tree.get(containerCgroup(c))?.limits.memoryCurrent ?? 0);
-        rows.push([trunc(c.id), c.name, usage.cpuPercent.toFixed(2), memory, humanSize(usage.diskBytes), String(usage.inodes)]);
+        rows.push([
+          trunc(c.id),
+          c.name,
+          (running ? usage.cpuPercent : 0).toFixed(2),
+          running ? memory : humanSize(0),
+          humanSize(usage.diskBytes),
+          String(usage.inodes),
+        ]);
       }
       return ok(tabwriter(rows, 20, 3));
     }
@@ -213,7 +225,17 @@ export function ctr(machine: NodeMachine, args: string[]): CommandResult {
     );
   if (!machine.runtimeUp) return fail(runtimeErrors.ctrNoSocket());
   const k8s = namespace === 'k8s.io';
-  const table = (rows: string[][]) => ok(tabwriter(rows, 4, 4).replace(/ +$/gm, ''));
+  // -q / --quiet prints the first column only (container and task IDs, image refs), as ctr does.
+  const quiet = rest.slice(2).some((arg) => arg === '-q' || arg === '--quiet');
+  const table = (rows: string[][]) =>
+    ok(
+      quiet
+        ? rows
+            .slice(1)
+            .map((row) => `${row[0]}\n`)
+            .join('')
+        : tabwriter(rows, 4, 4).replace(/ +$/gm, ''),
+    );
   const all = [
     ...machine.sandboxes.map((s) => ({ id: s.id, image: 'registry.k8s.io/pause:3.10', pid: s.pid })),
     ...machine.containers.filter((c) => c.state !== 'Exited').map((c) => ({ id: c.id, image: fullImageName(c.image), pid: c.pid })),
@@ -265,6 +287,7 @@ export function nerdctl(machine: NodeMachine, args: string[], now: number): Comm
   const k8s = namespace === 'k8s.io';
   if (sub === 'ps') {
     const showAll = flags.includes('-a') || flags.includes('--all');
+    const format = formatFlag(flags);
     const rows = [['CONTAINER ID', 'IMAGE', 'COMMAND', 'CREATED', 'STATUS', 'PORTS', 'NAMES']];
     if (k8s) {
       const entries = [
@@ -296,7 +319,14 @@ export function nerdctl(machine: NodeMachine, args: string[], now: number): Comm
           entry.name,
         ]);
     }
-    return ok(tabwriter(rows, 4, 4));
+    if (flags.includes('-q') || flags.includes('--quiet'))
+      return ok(
+        rows
+          .slice(1)
+          .map((row) => `${row[0]}\n`)
+          .join(''),
+      );
+    return format === undefined ? ok(tabwriter(rows, 4, 4)) : goTemplate(format, rows);
   }
   if (sub === 'images') {
     const rows = [['REPOSITORY', 'TAG', 'IMAGE ID', 'CREATED', 'PLATFORM', 'SIZE', 'BLOB SIZE']];
@@ -316,6 +346,41 @@ export function nerdctl(machine: NodeMachine, args: string[], now: number): Comm
     return ok(tabwriter(rows, 4, 4));
   }
   return fail(`time="2025-01-06T09:00:00Z" level=fatal msg="unknown subcommand \\"${sub}\\" for \\"nerdctl\\""`);
+}
+
+/** The value of --format TEMPLATE or --format=TEMPLATE. */
+function formatFlag(flags: readonly string[]): string | undefined {
+  const i = flags.findIndex((flag) => flag === '--format' || flag.startsWith('--format='));
+  if (i === -1) return undefined;
+  return flags[i] === '--format' ? (flags[i + 1] ?? '') : flags[i].slice('--format='.length);
+}
+
+/** Fields of nerdctl ps's Go template, by the column they come from. */
+const psTemplateFields: Record<string, string> = {
+  ID: 'CONTAINER ID',
+  Image: 'IMAGE',
+  Command: 'COMMAND',
+  CreatedAt: 'CREATED',
+  Status: 'STATUS',
+  Ports: 'PORTS',
+  Names: 'NAMES',
+};
+
+/** nerdctl ps --format: each row through a Go template of {{.Field}} references ("table ..." adds a header). */
+function goTemplate(format: string, rows: string[][]): CommandResult {
+  const [header, ...body] = rows;
+  const asTable = format.startsWith('table ');
+  const template = (asTable ? format.slice(6) : format).replaceAll('\\t', '\t');
+  const unknown = [...template.matchAll(/\{\{\s*\.(\w+)\s*\}\}/g)].find((match) => !Object.hasOwn(psTemplateFields, match[1]));
+  if (unknown) return fail(runtimeErrors.nerdctlTemplateField(unknown[1]));
+  const render = (row: string[], names = false) =>
+    template.replace(/\{\{\s*\.(\w+)\s*\}\}/g, (_m, field: string) =>
+      names ? field.toUpperCase() : row[header.indexOf(psTemplateFields[field])],
+    );
+  const lines = body.map((row) => render(row));
+  if (!asTable) return ok(lines.map((line) => `${line}\n`).join(''));
+  const cells = [render(header, true), ...lines].map((line) => line.split('\t'));
+  return ok(tabwriter(cells, 4, 4));
 }
 
 /** The start of the command nerdctl shows, truncated as it does. */
