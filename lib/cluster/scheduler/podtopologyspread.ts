@@ -55,20 +55,26 @@ export function defaultSelector(ctx: SimContext, cache: SchedulerCache, pod: Pod
   const memo = cache.defaultSelectors.get(memoKey);
   if (memo !== undefined) return memo;
   let merged: Record<string, string> | null = null;
-  const take = (namespace: string, selector: Record<string, string>) => {
-    if (namespace !== pod.metadata.namespace) return;
-    let any = false;
-    for (const key in selector) {
-      any = true;
-      if (labels[key] !== selector[key]) return;
-    }
-    if (any) merged = { ...merged, ...selector };
-  };
-  for (const service of ctx.listers.list('Service')) take(service.metadata.namespace, service.spec.selector);
-  for (const rs of ctx.listers.list('ReplicaSet')) take(rs.metadata.namespace, rs.spec.selector);
-  for (const sts of ctx.listers.list('StatefulSet')) take(sts.metadata.namespace, sts.spec.selector);
+  // Only selectors filed under one of the pod's own label pairs can select it.
+  cache.spreadSelectors.forEachCandidate(ctx, pod.metadata.namespace, labels, (selector) => {
+    for (const key in selector) if (labels[key] !== selector[key]) return;
+    merged = { ...merged, ...selector };
+  });
   cache.defaultSelectors.set(memoKey, merged);
   return merged;
+}
+
+/** The system default constraints per merged selector (defaultSelector hands out one object per label set). */
+const defaultConstraints = new WeakMap<Record<string, string>, Constraint[]>();
+
+function defaultConstraintsFor(selector: Record<string, string>): Constraint[] {
+  let constraints = defaultConstraints.get(selector);
+  if (!constraints) {
+    const shared = { matchLabels: selector };
+    constraints = systemDefaultConstraints.map((c) => ({ ...c, minDomains: 1, selector: shared }));
+    defaultConstraints.set(selector, constraints);
+  }
+  return constraints;
 }
 
 export interface SpreadFilterState {
@@ -158,8 +164,7 @@ export function spreadScores(
   } else {
     const selector = defaultSelector(ctx, cache, pod);
     if (!selector) return false;
-    const shared = { matchLabels: selector };
-    constraints = systemDefaultConstraints.map((c) => ({ ...c, minDomains: 1, selector: shared }));
+    constraints = defaultConstraintsFor(selector);
     requireAll = false;
   }
   if (constraints.length === 0) return false;
