@@ -4,7 +4,7 @@
 // worked through sync by sync (and refused by the API server once the cluster is full).
 import { involved } from '../apiserver/apiserver';
 import type { SimContext } from '../engine/context';
-import type { Pod, ReplicaSet } from '../api/types';
+import type { ReplicaSet } from '../api/types';
 import { objectKey } from '../apiserver/store';
 import { podAvailable, readySince } from './deployment.util';
 import { burstReplicas, createPod, mayCreatePods } from './podcontrol';
