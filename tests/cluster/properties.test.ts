@@ -5,6 +5,7 @@ import type { Cluster } from '@/lib/cluster';
 import { EventLog } from '@/lib/cluster/apiserver/events';
 import { engineOf } from '@/lib/cluster/cluster';
 import { defaults } from '@/lib/cluster/engine/config';
+import { defaultSelector } from '@/lib/cluster/scheduler/podtopologyspread';
 import { firstUntoleratedTaint } from '@/lib/cluster/api/taints';
 import { taintKeys } from '@/lib/cluster/api/taints';
 import type { Pod } from '@/lib/cluster/api/types';
@@ -232,6 +233,24 @@ describe('the indexes behind the fast paths', () => {
             );
             expect(table.simple[slot], line).toBe(!node.spec.unschedulable && node.spec.taints.length === 0 ? 1 : 0);
           });
+          // The default spreading selector found through the label-pair index equals a pass over
+          // every Service, ReplicaSet and StatefulSet, merged in that order.
+          for (const pod of engine.store.list('Pod')) {
+            let merged: Record<string, string> | null = null;
+            const selectors = [
+              ...[...engine.store.list('Service')].map((o) => [o.metadata.namespace, o.spec.selector] as const),
+              ...[...engine.store.list('ReplicaSet')].map((o) => [o.metadata.namespace, o.spec.selector] as const),
+              ...[...engine.store.list('StatefulSet')].map((o) => [o.metadata.namespace, o.spec.selector] as const),
+            ];
+            for (const [namespace, selector] of selectors) {
+              const pairs = Object.entries(selector ?? {});
+              if (namespace !== pod.metadata.namespace || pairs.length === 0) continue;
+              if (pairs.every(([key, value]) => pod.metadata.labels[key] === value))
+                merged = { ...(merged ?? {}), ...(selector as Record<string, string>) };
+            }
+            const found = defaultSelector(engine, engine.cache, pod);
+            expect(found === null ? null : Object.entries(found), line).toEqual(merged === null ? null : Object.entries(merged));
+          }
         }
       }),
       { numRuns: 15 },
