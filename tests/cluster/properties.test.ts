@@ -5,6 +5,7 @@ import type { Cluster } from '@/lib/cluster';
 import { EventLog } from '@/lib/cluster/apiserver/events';
 import { engineOf } from '@/lib/cluster/cluster';
 import { defaults } from '@/lib/cluster/engine/config';
+import { defaultSelector } from '@/lib/cluster/scheduler/podtopologyspread';
 import { firstUntoleratedTaint } from '@/lib/cluster/api/taints';
 import { taintKeys } from '@/lib/cluster/api/taints';
 import type { Pod } from '@/lib/cluster/api/types';
@@ -206,6 +207,23 @@ describe('the indexes behind the fast paths', () => {
             owners.set(owner, counts);
           }
           for (const [owner, counts] of owners) expect(engine.podCounts(owner), line).toEqual(counts);
+          // Active pods per owner and node (what a ReplicaSet ranks its victims by), '' for unbound.
+          const onNodes = new Map<string, number>();
+          for (const pod of engine.store.list('Pod')) {
+            const owner = pod.metadata.ownerReferences.find((ref) => ref.controller)?.uid;
+            const active =
+              pod.metadata.deletionTimestamp === undefined && pod.status.phase !== 'Succeeded' && pod.status.phase !== 'Failed';
+            if (!owner || !active) continue;
+            const at = `${owner} ${pod.spec.nodeName ?? ''}`;
+            onNodes.set(at, (onNodes.get(at) ?? 0) + 1);
+          }
+          for (const [at, count] of onNodes) {
+            const [owner, node] = at.split(' ');
+            expect(engine.activePodsOnNode(owner, node), line).toBe(count);
+          }
+          for (const node of ['', ...[...engine.store.list('Node')].map((n) => n.metadata.name)])
+            for (const owner of owners.keys())
+              expect(engine.activePodsOnNode(owner, node), line).toBe(onNodes.get(`${owner} ${node}`) ?? 0);
           const table = engine.nodeTable();
           table.nodes.forEach((node, slot) => {
             const bound = [...engine.store.list('Pod')].filter((pod) => pod.spec.nodeName === node.metadata.name);
@@ -215,6 +233,24 @@ describe('the indexes behind the fast paths', () => {
             );
             expect(table.simple[slot], line).toBe(!node.spec.unschedulable && node.spec.taints.length === 0 ? 1 : 0);
           });
+          // The default spreading selector found through the label-pair index equals a pass over
+          // every Service, ReplicaSet and StatefulSet, merged in that order.
+          for (const pod of engine.store.list('Pod')) {
+            let merged: Record<string, string> | null = null;
+            const selectors = [
+              ...[...engine.store.list('Service')].map((o) => [o.metadata.namespace, o.spec.selector] as const),
+              ...[...engine.store.list('ReplicaSet')].map((o) => [o.metadata.namespace, o.spec.selector] as const),
+              ...[...engine.store.list('StatefulSet')].map((o) => [o.metadata.namespace, o.spec.selector] as const),
+            ];
+            for (const [namespace, selector] of selectors) {
+              const pairs = Object.entries(selector ?? {});
+              if (namespace !== pod.metadata.namespace || pairs.length === 0) continue;
+              if (pairs.every(([key, value]) => pod.metadata.labels[key] === value))
+                merged = { ...(merged ?? {}), ...(selector as Record<string, string>) };
+            }
+            const found = defaultSelector(engine, engine.cache, pod);
+            expect(found === null ? null : Object.entries(found), line).toEqual(merged === null ? null : Object.entries(merged));
+          }
         }
       }),
       { numRuns: 15 },

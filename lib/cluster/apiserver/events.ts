@@ -33,6 +33,11 @@ export class EventLog {
    * to scan on every record. Short lists are scanned, which keeps no key strings alive.
    */
   private byRepeat = new Map<string, KubeEvent>();
+  /**
+   * The names whose events are in byRepeat (those that once had indexAbove events): dropping an
+   * event of any other name need not build its repeat key.
+   */
+  private repeatNames = new Set<string>();
   private serial = 0;
   /** No entry was last updated before this: expiry has nothing to do until now - ttl passes it. */
   private oldest = Infinity;
@@ -82,7 +87,10 @@ export class EventLog {
     this.entries.push(event);
     forName.push(event);
     if (indexed) this.byRepeat.set(key, event);
-    else if (forName.length === indexAbove) for (const each of forName) this.byRepeat.set(eventKey(each), each);
+    else if (forName.length === indexAbove) {
+      this.repeatNames.add(object.name);
+      for (const each of forName) this.byRepeat.set(eventKey(each), each);
+    }
     if (now < this.oldest) this.oldest = now;
     if (this.entries.length > this.limit) this.trim(Math.floor(this.limit / 2));
   }
@@ -115,10 +123,12 @@ export class EventLog {
   /** Takes a dropped event out of its name's list (short: an object has few events), in place of a full rebuild. */
   private unindex(event: KubeEvent): void {
     const name = event.involvedObject.name;
-    this.byRepeat.delete(eventKey(event));
+    if (this.repeatNames.has(name)) this.byRepeat.delete(eventKey(event));
     const forName = this.byName.get(name)!;
-    if (forName.length === 1) this.byName.delete(name);
-    else forName.splice(forName.indexOf(event), 1);
+    if (forName.length === 1) {
+      this.byName.delete(name);
+      this.repeatNames.delete(name);
+    } else forName.splice(forName.indexOf(event), 1);
   }
 
   /** The events about one object, in the order they were first recorded. */
@@ -159,6 +169,7 @@ export class EventLog {
   private rebuildIndex(): void {
     this.byName.clear();
     this.byRepeat.clear();
+    this.repeatNames.clear();
     this.oldest = Infinity;
     for (const event of this.entries) {
       const name = event.involvedObject.name;
@@ -167,7 +178,10 @@ export class EventLog {
       else this.byName.set(name, [event]);
       if (event.lastTimestamp < this.oldest) this.oldest = event.lastTimestamp;
     }
-    for (const forName of this.byName.values())
-      if (forName.length >= indexAbove) for (const event of forName) this.byRepeat.set(eventKey(event), event);
+    for (const [name, forName] of this.byName)
+      if (forName.length >= indexAbove) {
+        this.repeatNames.add(name);
+        for (const event of forName) this.byRepeat.set(eventKey(event), event);
+      }
   }
 }

@@ -125,6 +125,16 @@ export function writeStatus(ctx: SimContext, deployment: Deployment, status: Dep
 }
 
 /**
+ * Whether a copy of the conditions still holds the very same condition objects: then the status
+ * serialises exactly as before, and the JSON comparison (costly on every sync) can be skipped.
+ */
+function sameElements(copy: readonly Condition[], original: readonly Condition[] | undefined): boolean {
+  if (!Array.isArray(original) || copy.length !== original.length) return false;
+  for (let i = 0; i < copy.length; i++) if (copy[i] !== original[i]) return false;
+  return true;
+}
+
+/**
  * getAllReplicaSetsAndSyncRevision / getNewReplicaSet: the new ReplicaSet gets revision max(old)+1
  * and the Deployment's annotations; with `create`, a missing one is made (replicas from the strategy).
  */
@@ -165,7 +175,7 @@ export function replicaSetsAndSyncRevision(ctx: SimContext, deployment: Deployme
     const status = { ...deployment.status, conditions };
     if (
       deployment.metadata.annotations[annotations.revision] !== revisionText ||
-      JSON.stringify(status) !== JSON.stringify(deployment.status)
+      (!sameElements(conditions, deployment.status.conditions) && JSON.stringify(status) !== JSON.stringify(deployment.status))
     ) {
       // The revision annotation goes with the status write (UpdateStatus keeps annotations): no new generation.
       ctx.client.update(deployment, 'status', (target) => {

@@ -23,6 +23,8 @@ const BOUND = 4;
 interface Entry {
   owner: string;
   flags: number;
+  /** The pod's node name, '' while unbound. */
+  node: string;
 }
 
 const zero: Readonly<PodCounts> = Object.freeze({ total: 0, active: 0, activeReady: 0, boundActive: 0, boundActiveReady: 0 });
@@ -38,17 +40,25 @@ export function podFlags(pod: Pod): number {
 export class OwnerPodCounts {
   private readonly byOwner = new Map<string, PodCounts>();
   private readonly entries = new Map<string, Entry>();
+  /** Active pods per owner and node ('' for unbound): what a ReplicaSet ranks its victims by. */
+  private readonly activeByNode = new Map<string, Map<string, number>>();
 
   of(ownerUid: string): Readonly<PodCounts> {
     return this.byOwner.get(ownerUid) ?? zero;
+  }
+
+  /** How many of the owner's active pods are on `node` ('' counts the unbound ones). */
+  activeOnNode(ownerUid: string, node: string): number {
+    return this.activeByNode.get(ownerUid)?.get(node) ?? 0;
   }
 
   /** Called for every pod watch event with the pod, or undefined once it is gone. */
   observe(key: string, pod: Pod | undefined, flags = pod ? podFlags(pod) : 0): void {
     const previous = this.entries.get(key);
     const owner = pod ? controllerOf(pod)?.uid : undefined;
-    if (previous && previous.owner === owner && previous.flags === flags) return;
-    if (previous) this.add(previous.owner, previous.flags, -1);
+    const node = pod?.spec.nodeName ?? '';
+    if (previous && previous.owner === owner && previous.flags === flags && previous.node === node) return;
+    if (previous) this.add(previous.owner, previous.flags, previous.node, -1);
     if (owner === undefined) {
       this.entries.delete(key);
       return;
@@ -56,22 +66,25 @@ export class OwnerPodCounts {
     if (previous) {
       previous.owner = owner;
       previous.flags = flags;
-    } else this.entries.set(key, { owner, flags });
-    this.add(owner, flags, 1);
+      previous.node = node;
+    } else this.entries.set(key, { owner, flags, node });
+    this.add(owner, flags, node, 1);
   }
 
   rebuild(pods: Iterable<[string, Pod]>): void {
     this.byOwner.clear();
     this.entries.clear();
+    this.activeByNode.clear();
     for (const [key, pod] of pods) this.observe(key, pod);
   }
 
-  private add(owner: string, flags: number, delta: number): void {
+  private add(owner: string, flags: number, node: string, delta: number): void {
     let counts = this.byOwner.get(owner);
     if (!counts) this.byOwner.set(owner, (counts = { ...zero }));
     counts.total += delta;
     if (flags & ACTIVE) {
       counts.active += delta;
+      this.addOnNode(owner, node, delta);
       if (flags & READY) counts.activeReady += delta;
       if (flags & BOUND) {
         counts.boundActive += delta;
@@ -79,5 +92,16 @@ export class OwnerPodCounts {
       }
     }
     if (counts.total === 0) this.byOwner.delete(owner);
+  }
+
+  private addOnNode(owner: string, node: string, delta: number): void {
+    let onNodes = this.activeByNode.get(owner);
+    if (!onNodes) this.activeByNode.set(owner, (onNodes = new Map()));
+    const count = (onNodes.get(node) ?? 0) + delta;
+    if (count !== 0) onNodes.set(node, count);
+    else {
+      onNodes.delete(node);
+      if (onNodes.size === 0) this.activeByNode.delete(owner);
+    }
   }
 }

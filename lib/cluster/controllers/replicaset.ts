@@ -4,13 +4,13 @@
 // worked through sync by sync (and refused by the API server once the cluster is full).
 import { involved } from '../apiserver/apiserver';
 import type { SimContext } from '../engine/context';
-import type { Pod, ReplicaSet } from '../api/types';
+import type { ReplicaSet } from '../api/types';
 import { objectKey } from '../apiserver/store';
 import { podAvailable, readySince } from './deployment.util';
 import { burstReplicas, createPod, mayCreatePods } from './podcontrol';
 import { controllerOf, isPodActive, podFromTemplate } from './podutil';
 import { enqueueAfter } from './requeue';
-import { podsToDelete, relatedPodsOnNodes } from './victims';
+import { podsToDelete } from './victims';
 
 const source = 'replicaset-controller';
 
@@ -34,7 +34,7 @@ export function syncReplicaSet(ctx: SimContext, key: string): void {
     }
   } else if (diff > 0) {
     const active = ctx.listers.dependentsOf(rs.metadata.uid, 'Pod').filter(isPodActive);
-    for (const pod of podsToDelete(active, relatedOnNodes(ctx, rs, active), Math.min(diff, burstReplicas), ctx.clock.now())) {
+    for (const pod of podsToDelete(active, relatedOnNodes(ctx, rs), Math.min(diff, burstReplicas), ctx.clock.now())) {
       const deleted = ctx.client.delete('Pod', pod.metadata.namespace, pod.metadata.name);
       if (deleted.ok) ctx.client.record(involved(rs), 'Normal', 'SuccessfulDelete', `Deleted pod: ${pod.metadata.name}`, source);
     }
@@ -44,17 +44,22 @@ export function syncReplicaSet(ctx: SimContext, key: string): void {
 
 /**
  * getIndirectlyRelatedPods, counted per node: the ReplicaSet's own active pods and those of every
- * other ReplicaSet of the same Deployment.
+ * other ReplicaSet of the same Deployment, read from the per-owner, per-node counts the watch
+ * keeps (a rollout scales down one pod at a time, and a pass over both ReplicaSets' thousand
+ * pods each time made it quadratic).
  */
-function relatedOnNodes(ctx: SimContext, rs: ReplicaSet, active: readonly Pod[]): (node: string) => number {
+function relatedOnNodes(ctx: SimContext, rs: ReplicaSet): (node: string) => number {
   const owner = controllerOf(rs);
-  const related: Pod[][] = [active as Pod[]];
+  const owners = [rs.metadata.uid];
   if (owner?.kind === 'Deployment') {
     for (const sibling of ctx.listers.dependentsOf(owner.uid, 'ReplicaSet'))
-      if (sibling !== rs && ctx.podCounts(sibling.metadata.uid).active > 0)
-        related.push(ctx.listers.dependentsOf(sibling.metadata.uid, 'Pod'));
+      if (sibling !== rs && ctx.podCounts(sibling.metadata.uid).active > 0) owners.push(sibling.metadata.uid);
   }
-  return relatedPodsOnNodes(related);
+  return (node) => {
+    let count = 0;
+    for (const uid of owners) count += ctx.activePodsOnNode(uid, node);
+    return count;
+  };
 }
 
 /**

@@ -20,6 +20,9 @@ interface Ranked {
   /** How many active related pods share the pod's node (itself included). */
   rank: number;
   readySince: number | undefined;
+  /** ageBucket of readySince and of the creation time, worked out once per pod too. */
+  readyBucket: number;
+  bornBucket: number;
   restarts: number;
 }
 
@@ -35,7 +38,13 @@ function maxRestarts(pod: Pod): number {
   return max;
 }
 
-function ranked(pod: Pod, rank: number): Ranked {
+/** floor(log2(age in ns)), -1 for no age: logarithmicRankDiff compares these, so pods of about the same age tie. */
+function ageBucket(t: number, now: number): number {
+  return now - t > 0 ? Math.floor(Math.log2((now - t) * 1e6)) : -1;
+}
+
+function ranked(pod: Pod, rank: number, now: number): Ranked {
+  const since = readySince(pod);
   return {
     pod,
     unassigned: !pod.spec.nodeName,
@@ -43,18 +52,15 @@ function ranked(pod: Pod, rank: number): Ranked {
     ready: isPodReady(pod),
     cost: deletionCost(pod),
     rank,
-    readySince: readySince(pod),
+    readySince: since,
+    readyBucket: since === undefined ? -1 : ageBucket(since, now),
+    bornBucket: ageBucket(pod.metadata.creationTimestamp, now),
     restarts: maxRestarts(pod),
   };
 }
 
-/** floor(log2(age in ns)), -1 for no age: logarithmicRankDiff compares these, so pods of about the same age tie. */
-function ageBucket(t: number, now: number): number {
-  return now - t > 0 ? Math.floor(Math.log2((now - t) * 1e6)) : -1;
-}
-
 /** ActivePodsWithRanks.Less: negative when `a` should be deleted before `b`. */
-export function victimOrder(a: Ranked, b: Ranked, now: number): number {
+function victimOrder(a: Ranked, b: Ranked): number {
   const [p, q] = [a.pod, b.pod];
   // 1. Unassigned before assigned.
   if (a.unassigned !== b.unassigned && p.spec.nodeName !== q.spec.nodeName) return a.unassigned ? -1 : 1;
@@ -68,7 +74,7 @@ export function victimOrder(a: Ranked, b: Ranked, now: number): number {
   if (a.rank !== b.rank) return b.rank - a.rank;
   // 6. Ready for a shorter time first (in log2 buckets of the time since).
   if (a.readySince !== undefined && b.readySince !== undefined && a.readySince !== b.readySince) {
-    const diff = ageBucket(a.readySince, now) - ageBucket(b.readySince, now);
+    const diff = a.readyBucket - b.readyBucket;
     if (diff !== 0) return diff;
     return p.metadata.uid < q.metadata.uid ? -1 : 1;
   }
@@ -77,7 +83,7 @@ export function victimOrder(a: Ranked, b: Ranked, now: number): number {
   // 8. Newer first (log2 buckets again), then the UID.
   const [bornP, bornQ] = [p.metadata.creationTimestamp, q.metadata.creationTimestamp];
   if (bornP === bornQ) return 0;
-  const diff = ageBucket(bornP, now) - ageBucket(bornQ, now);
+  const diff = a.bornBucket - b.bornBucket;
   if (diff !== 0) return diff;
   return p.metadata.uid < q.metadata.uid ? -1 : 1;
 }
@@ -97,11 +103,11 @@ export function podsToDelete(pods: readonly Pod[], podsOnNode: (node: string) =>
     const node = pod.spec.nodeName ?? '';
     let rank = ranks.get(node);
     if (rank === undefined) ranks.set(node, (rank = podsOnNode(node)));
-    return ranked(pod, rank);
+    return ranked(pod, rank, now);
   });
   if (count >= selectBelow)
     return candidates
-      .sort((a, b) => victimOrder(a, b, now))
+      .sort(victimOrder)
       .slice(0, count)
       .map(({ pod }) => pod);
   // Selection: the same first `count` a stable sort gives (ties keep the earlier candidate).
@@ -111,7 +117,7 @@ export function podsToDelete(pods: readonly Pod[], podsOnNode: (node: string) =>
     let best = -1;
     for (let i = 0; i < candidates.length; i++) {
       if (taken.has(i)) continue;
-      if (best === -1 || victimOrder(candidates[i], candidates[best], now) < 0) best = i;
+      if (best === -1 || victimOrder(candidates[i], candidates[best]) < 0) best = i;
     }
     taken.add(best);
     chosen.push(candidates[best].pod);

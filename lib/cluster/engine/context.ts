@@ -25,6 +25,8 @@ export interface SimContext {
   schedule(task: TimerTask, delayMs: number): number;
   /** How many of an owner's pods are active, ready and bound (kept from pod watch events). */
   podCounts(ownerUid: string): Readonly<PodCounts>;
+  /** How many of an owner's active pods are on a node ('' for the unbound ones), from the same index. */
+  activePodsOnNode(ownerUid: string, node: string): number;
   /** Every Node, in creation order (cached between node additions and removals). */
   nodes(): Node[];
   /** Whether the kubelet of `node` is running (its actor is in the running state). */

@@ -146,6 +146,10 @@ export class Engine implements SimContext {
     return this.ownerPods.of(ownerUid);
   }
 
+  activePodsOnNode(ownerUid: string, node: string): number {
+    return this.ownerPods.activeOnNode(ownerUid, node);
+  }
+
   usageOf(node: string): NodeUsage {
     return this.cache.usageOf(node);
   }

@@ -7,6 +7,7 @@ import { budgetsForPod } from '../controllers/disruption';
 import { podFlags, type OwnerPodCounts } from '../controllers/podcounts';
 import { controllerOf } from '../controllers/podutil';
 import type { SchedulerCache } from '../scheduler/cache';
+import { isSelectorKind } from '../scheduler/spreadselectors';
 import { retryPeerWaiters, retryUnschedulable } from '../scheduler/scheduler';
 import type { EndpointSlice, Node, Pod, ReplicaSet, Service } from '../api/types';
 import type { ServicePods } from '../controllers/servicepods';
@@ -114,6 +115,7 @@ export function routeWatchEvent(ctx: SimContext, indexes: WatchIndexes, event: W
   const { queues } = ctx;
   const object = event.object;
   const deleted = event.type === 'DELETED';
+  if (isSelectorKind(event.kind)) indexes.cache.spreadSelectors.observe(event as WatchEvent & { kind: typeof event.kind });
   switch (object.kind) {
     case 'Pod':
       routePod(ctx, indexes, event, object);

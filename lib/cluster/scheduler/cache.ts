@@ -2,6 +2,7 @@
 // watch events so a scheduling decision never scans all pods.
 import { defaults } from '../engine/config';
 import type { Pod, Resources } from '../api/types';
+import { SpreadSelectorIndex } from './spreadselectors';
 
 export interface NodeUsage {
   requested: Resources;
@@ -81,6 +82,8 @@ export class SchedulerCache {
    * Service, ReplicaSet or StatefulSet changes (see podtopologyspread defaultSelector).
    */
   readonly defaultSelectors = new Map<string, Record<string, string> | null>();
+  /** The selectors behind defaultSelectors, found by label pair (kept in step by the watch). */
+  readonly spreadSelectors = new SpreadSelectorIndex();
   /** Told whenever a node's usage changed (the engine keeps its NodeTable in step). */
   onUsageChanged: ((node: string, usage: NodeUsage) => void) | undefined;
 
@@ -167,6 +170,7 @@ export class SchedulerCache {
     this.withAffinity.clear();
     this.nominations.clear();
     this.defaultSelectors.clear();
+    this.spreadSelectors.invalidate();
     for (const pod of pods) this.observePod(keyOf(pod), pod);
   }
 }

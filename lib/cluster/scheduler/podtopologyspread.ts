@@ -55,20 +55,26 @@ export function defaultSelector(ctx: SimContext, cache: SchedulerCache, pod: Pod
   const memo = cache.defaultSelectors.get(memoKey);
   if (memo !== undefined) return memo;
   let merged: Record<string, string> | null = null;
-  const take = (namespace: string, selector: Record<string, string>) => {
-    if (namespace !== pod.metadata.namespace) return;
-    let any = false;
-    for (const key in selector) {
-      any = true;
-      if (labels[key] !== selector[key]) return;
-    }
-    if (any) merged = { ...merged, ...selector };
-  };
-  for (const service of ctx.listers.list('Service')) take(service.metadata.namespace, service.spec.selector);
-  for (const rs of ctx.listers.list('ReplicaSet')) take(rs.metadata.namespace, rs.spec.selector);
-  for (const sts of ctx.listers.list('StatefulSet')) take(sts.metadata.namespace, sts.spec.selector);
+  // Only selectors filed under one of the pod's own label pairs can select it.
+  cache.spreadSelectors.forEachCandidate(ctx, pod.metadata.namespace, labels, (selector) => {
+    for (const key in selector) if (labels[key] !== selector[key]) return;
+    merged = { ...merged, ...selector };
+  });
   cache.defaultSelectors.set(memoKey, merged);
   return merged;
+}
+
+/** The system default constraints per merged selector (defaultSelector hands out one object per label set). */
+const defaultConstraints = new WeakMap<Record<string, string>, Constraint[]>();
+
+function defaultConstraintsFor(selector: Record<string, string>): Constraint[] {
+  let constraints = defaultConstraints.get(selector);
+  if (!constraints) {
+    const shared = { matchLabels: selector };
+    constraints = systemDefaultConstraints.map((c) => ({ ...c, minDomains: 1, selector: shared }));
+    defaultConstraints.set(selector, constraints);
+  }
+  return constraints;
 }
 
 export interface SpreadFilterState {
@@ -136,6 +142,21 @@ export function spreadFilter(state: SpreadFilterState, node: Node): SpreadVerdic
   return undefined;
 }
 
+/** Which feasible nodes a cycle leaves out, reused across cycles (a typed array per pod costs more than the loop). */
+let ignoredScratch = new Uint8Array(0);
+/** The table slots whose scratch count a cycle raised, to put back to zero. */
+let touchedSlots = new Int32Array(64);
+let touchedCount = 0;
+
+function touch(slot: number): void {
+  if (touchedCount === touchedSlots.length) {
+    const grown = new Int32Array(touchedSlots.length * 2);
+    grown.set(touchedSlots);
+    touchedSlots = grown;
+  }
+  touchedSlots[touchedCount++] = slot;
+}
+
 /**
  * PreScore, Score and NormalizeScore over the feasible nodes (table slots), written to `out`
  * (0-100 each); false when the plugin skips (every node would score the same). This runs for
@@ -158,81 +179,105 @@ export function spreadScores(
   } else {
     const selector = defaultSelector(ctx, cache, pod);
     if (!selector) return false;
-    const shared = { matchLabels: selector };
-    constraints = systemDefaultConstraints.map((c) => ({ ...c, minDomains: 1, selector: shared }));
+    constraints = defaultConstraintsFor(selector);
     requireAll = false;
   }
   if (constraints.length === 0) return false;
   const { nodes, hostnames, zones } = table;
-  const valueAt = (key: string, slot: number) =>
-    key === hostnameKey ? hostnames[slot] : key === zoneLabel ? zones[slot] : nodes[slot].metadata.labels[key];
-  const ignored = new Uint8Array(count);
-  let considered = 0;
-  const domains = constraints.map(() => new Map<string, number>());
-  for (let f = 0; f < count; f++) {
-    const slot = feasible[f];
-    if (requireAll && !hasAllKeys(nodes[slot], constraints)) {
-      ignored[f] = 1;
-      continue;
-    }
-    considered++;
-    for (let i = 0; i < constraints.length; i++) {
-      const key = constraints[i].topologyKey;
-      if (key === hostnameKey) continue;
-      const value = valueAt(key, slot);
-      if (value !== undefined) domains[i].set(value, 0);
+  /** A constraint's label value per slot: the table's columns for the two well-known keys. */
+  const columnOf = (key: string) => (key === hostnameKey ? hostnames : key === zoneLabel ? zones : undefined);
+  // Nodes without every key are left out (own constraints only); most pods have none to check.
+  let anyIgnored = false;
+  let considered = count;
+  if (requireAll) {
+    if (ignoredScratch.length < count) ignoredScratch = new Uint8Array(Math.max(count, ignoredScratch.length * 2));
+    ignoredScratch.fill(0, 0, count);
+    for (let f = 0; f < count; f++) {
+      if (hasAllKeys(nodes[feasible[f]], constraints)) continue;
+      ignoredScratch[f] = 1;
+      anyIgnored = true;
+      considered--;
     }
   }
+  const ignored = ignoredScratch;
+  // Per constraint other than hostname: the domains of the feasible nodes (none yet: no Map).
+  const domains: (Map<string, number> | undefined)[] = [];
+  for (let i = 0; i < constraints.length; i++) {
+    const key = constraints[i].topologyKey;
+    domains.push(undefined);
+    if (key === hostnameKey) continue;
+    const column = columnOf(key);
+    let forKey: Map<string, number> | undefined;
+    for (let f = 0; f < count; f++) {
+      if (anyIgnored && ignored[f]) continue;
+      const slot = feasible[f];
+      const value = column ? column[slot] : nodes[slot].metadata.labels[key];
+      if (value !== undefined) (forKey ??= new Map()).set(value, 0);
+    }
+    domains[i] = forKey;
+  }
   // Sibling counts per node, once per distinct selector (the defaults share one).
-  const byNode = new Map<LabelSelector | undefined, Map<string, number>>();
+  let countedFor: LabelSelector | undefined;
+  let counted: Map<string, number> | undefined;
+  let byNode: Map<LabelSelector | undefined, Map<string, number>> | undefined;
   const siblings = (c: Constraint) => {
-    let counts = byNode.get(c.selector);
-    if (!counts) byNode.set(c.selector, (counts = countByNode(ctx, cache, pod, c.selector)));
+    if (counted && countedFor === c.selector) return counted;
+    if (counted) byNode ??= new Map([[countedFor, counted]]);
+    let counts = byNode?.get(c.selector);
+    if (!counts) {
+      counts = countByNode(ctx, cache, pod, c.selector);
+      byNode?.set(c.selector, counts);
+    }
+    countedFor = c.selector;
+    counted = counts;
     return counts;
   };
   for (let f = 0; f < count; f++) out[f] = 0;
+  const counts = table.counts;
   for (let i = 0; i < constraints.length; i++) {
     const c = constraints[i];
     const hostname = c.topologyKey === hostnameKey;
+    const forKey = domains[i];
     // A key no feasible node has adds nothing anywhere.
-    if (!hostname && domains[i].size === 0) continue;
-    const weight = Math.log((hostname ? considered : domains[i].size) + 2);
-    const counts = table.counts;
-    const touched: number[] = [];
-    for (const [nodeName, n] of siblings(c)) {
+    if (!hostname && forKey === undefined) continue;
+    const weight = Math.log((hostname ? considered : forKey!.size) + 2);
+    const extra = c.maxSkew - 1;
+    touchedCount = 0;
+    siblings(c).forEach((n, nodeName) => {
       if (hostname) {
         const slot = table.slotOf(nodeName);
-        if (slot === undefined) continue;
+        if (slot === undefined) return;
         counts[slot] += n;
-        touched.push(slot);
-        continue;
+        touch(slot);
+        return;
       }
       const node = ctx.listers.get('Node', nodeName);
-      if (!node || !nodeAffinityMatches(pod, node) || (requireAll && !hasAllKeys(node, constraints))) continue;
+      if (!node || !nodeAffinityMatches(pod, node) || (requireAll && !hasAllKeys(node, constraints))) return;
       const value = node.metadata.labels[c.topologyKey];
-      if (value !== undefined && domains[i].has(value)) domains[i].set(value, domains[i].get(value)! + n);
-    }
+      if (value !== undefined && forKey!.has(value)) forKey!.set(value, forKey!.get(value)! + n);
+    });
+    const column = columnOf(c.topologyKey);
     for (let f = 0; f < count; f++) {
-      if (ignored[f]) continue;
+      if (anyIgnored && ignored[f]) continue;
       const slot = feasible[f];
-      const value = valueAt(c.topologyKey, slot);
+      const value = column ? column[slot] : nodes[slot].metadata.labels[c.topologyKey];
       if (value === undefined) continue;
-      const n = hostname ? counts[slot] : (domains[i].get(value) ?? 0);
-      out[f] += n * weight + (c.maxSkew - 1);
+      const n = hostname ? counts[slot] : (forKey!.get(value) ?? 0);
+      out[f] += n * weight + extra;
     }
-    for (const slot of touched) counts[slot] = 0;
+    for (let t = 0; t < touchedCount; t++) counts[touchedSlots[t]] = 0;
   }
   let min = Number.POSITIVE_INFINITY;
   let max = 0;
   for (let f = 0; f < count; f++) {
-    if (ignored[f]) continue;
+    if (anyIgnored && ignored[f]) continue;
     const rounded = Math.round(out[f]);
     out[f] = rounded;
     if (rounded < min) min = rounded;
     if (rounded > max) max = rounded;
   }
   for (let f = 0; f < count; f++) {
-    if (ignored[f]) out[f] = 0;
+    if (anyIgnored && ignored[f]) out[f] = 0;
     else if (max === 0) out[f] = 100;
     else out[f] = Math.floor((100 * (max + min - out[f])) / max);
   }

@@ -65,16 +65,17 @@ function decidePinned(ctx: SimContext, inputs: SchedulingInputs, pod: Pod, pinne
   const table = inputs.nodeTable();
   const total = table.nodes.length;
   const state = preFilter(ctx, inputs.cache, pod, pinned ? [pinned] : []);
+  // The pinned node first: the usual case (it fits) then costs nothing per other node.
+  const pinnedSlot = pinned ? table.slotOf(pinned.metadata.name) : undefined;
+  let pinnedFailure: FilterFailure | undefined;
+  if (pinned && pinnedSlot !== undefined && table.nodes[pinnedSlot] === pinned) {
+    pinnedFailure = runFilters(state, pinned, inputs.usageOf(pinned.metadata.name));
+    if (!pinnedFailure) return { node: pinned.metadata.name };
+  }
   const failures: NodeFailure[] = [];
   for (let slot = 0; slot < total; slot++) {
-    const node = table.nodes[slot];
-    if (node !== pinned) {
-      failures.push({ slot, failure: { reasons: [reasons.nodeAffinity], unresolvable: true } });
-      continue;
-    }
-    const failure = runFilters(state, node, inputs.usageOf(node.metadata.name));
-    if (!failure) return { node: node.metadata.name };
-    failures.push({ slot, failure });
+    if (pinnedFailure && slot === pinnedSlot) failures.push({ slot, failure: pinnedFailure });
+    else failures.push({ slot, failure: { reasons: [reasons.nodeAffinity], unresolvable: true } });
   }
   return { failures, total, state };
 }

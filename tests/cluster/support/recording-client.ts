@@ -128,6 +128,7 @@ export function controllerWorld(objects: AnyObject[], now = 0): ControllerWorld 
     bootstrapping: false,
     schedule: (task, delayMs) => clock.schedule(task, delayMs),
     podCounts: (uid) => podCounts.of(uid),
+    activePodsOnNode: (uid, node) => podCounts.activeOnNode(uid, node),
     nodes: () => [...store.list('Node')],
     kubeletRunning: () => true,
     nodeStatusOverwritten: () => {},
