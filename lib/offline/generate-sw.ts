@@ -15,8 +15,10 @@ export async function writeServiceWorker(outDir: string) {
   return generateSW({
     globDirectory: outDir,
     globPatterns: ['**/*.{html,txt,js,css,json,md,svg,png,webmanifest,woff2}'],
-    globIgnores: ['social/**', 'sw.js', 'workbox-*.js', '**/__next.*.txt', 'llms-full.txt'],
+    globIgnores: ['social/**', 'sw.js', 'sw-workers.js', 'workbox-*.js', '**/__next.*.txt', 'llms-full.txt'],
     swDest: `${outDir}/sw.js`,
+    // Runs first: serves the lab's Web Worker script so that it keeps its URL (public/sw-workers.js).
+    importScripts: ['/sw-workers.js'],
     // Pages are precached as chapters/x.html; /chapters/x finds them through the precache
     // route's clean-URL lookup (on by default), / through the directory index.
     directoryIndex: 'index.html',

@@ -43,6 +43,8 @@ describe('after one visit, the course works offline', () => {
     await input.fill('kubectl get nodes');
     await input.press('Enter');
     await expect.poll(() => lab.getByRole('log', { name: 'Terminal output' }).textContent()).toMatch(/worker-3\s+Ready/);
+    // The cluster ran in the lab's Web Worker, whose script came from the cache too.
+    await expect(lab.getAttribute('data-runs')).resolves.toBe('worker');
 
     // A quiz question.
     await page.locator('#quiz').scrollIntoViewIfNeeded();
