@@ -21,6 +21,7 @@ const exposeFlags: readonly FlagSpec[] = [
   { name: 'protocol', type: 'string' },
   { name: 'dry-run', type: 'string' },
   { name: 'output', short: 'o', type: 'string' },
+  { name: 'command', type: 'bool' },
 ];
 
 /** The Service expose would create, or why it cannot. */
@@ -127,8 +128,9 @@ function clientObject(env: KubectlEnv, verb: string, args: string[]): JsonObject
   const port = parsed.flags.port as string | undefined;
   const ports: JsonObject = port ? { ports: [{ containerPort: Number(port) }] } : {};
   if (verb === 'run') {
-    const [name] = parsed.positional;
+    const [name, ...words] = parsed.positional;
     if (!name) return { error: 'error: NAME is required for run' };
+    const process: JsonObject = words.length === 0 ? {} : parsed.flags.command ? { command: words } : { args: words };
     const labels: Record<string, string> = { run: name };
     for (const pair of ((parsed.flags.labels as string | undefined) ?? '').split(',').filter(Boolean)) {
       const [key, value] = pair.split('=');
@@ -140,7 +142,7 @@ function clientObject(env: KubectlEnv, verb: string, args: string[]): JsonObject
       kind: 'Pod',
       metadata: { creationTimestamp: null, labels, name },
       spec: {
-        containers: [{ image: images[0], name, ...ports, resources: {} }],
+        containers: [{ ...process, image: images[0], name, ...ports, resources: {} }],
         dnsPolicy: 'ClusterFirst',
         restartPolicy: (parsed.flags.restart as string | undefined) ?? 'Always',
       },
