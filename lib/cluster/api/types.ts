@@ -79,6 +79,8 @@ export interface Container {
   requests: Resources;
   limits?: Partial<Resources>;
   ports: number[];
+  /** The ports the manifest names (ports[].name), which a Service's named targetPort resolves through (#100). */
+  namedPorts?: { name: string; containerPort: number; protocol: 'TCP' | 'UDP' }[];
   /** Set by the API server's defaulting when the manifest leaves it out (#43); absent means the default for the image. */
   imagePullPolicy?: 'Always' | 'IfNotPresent' | 'Never';
   /** The entrypoint and its arguments, when the manifest overrides the image's (exec probes, `sleep 5`). */
@@ -319,6 +321,8 @@ export interface ServicePort {
   name?: string;
   port: number;
   targetPort: number;
+  /** A named targetPort (IntOrString holding a name): resolved per pod by FindPort (#100); targetPort is then unused. */
+  targetPortName?: string;
   protocol: 'TCP' | 'UDP';
   nodePort?: number;
 }
@@ -347,7 +351,8 @@ export interface EndpointTarget {
 export interface EndpointAddress {
   ip: string;
   nodeName?: string;
-  targetRef: EndpointTarget;
+  /** Absent on the API server's own endpoints (the `kubernetes` Service, #101). */
+  targetRef?: EndpointTarget;
 }
 
 /** A port of an endpoint: the Service port's name and protocol with its target port resolved. */
@@ -372,9 +377,11 @@ export interface Endpoints {
 
 export interface SliceEndpoint {
   addresses: string[];
-  conditions: { ready: boolean; serving: boolean; terminating: boolean };
+  /** serving and terminating are unset on the API server's own slice, which sets ready only (#101). */
+  conditions: { ready: boolean; serving?: boolean; terminating?: boolean };
   nodeName?: string;
-  targetRef: EndpointTarget;
+  /** Absent on the API server's own slice (#101). */
+  targetRef?: EndpointTarget;
 }
 
 /** discovery.k8s.io/v1 EndpointSlice: written by the EndpointSlice controller (#30). */

@@ -334,6 +334,14 @@ function toProbes(input: ContainerInput): Partial<Container> {
   return out;
 }
 
+/** The container's named ports, kept for a Service's named targetPort (#100); absent when none is named. */
+function namedPortsOf(input: ContainerInput): Pick<Container, 'namedPorts'> {
+  const named = (input.ports ?? []).flatMap((port) =>
+    port.name ? [{ name: port.name, containerPort: port.containerPort, protocol: port.protocol ?? 'TCP' }] : [],
+  );
+  return named.length > 0 ? { namedPorts: named } : {};
+}
+
 function toContainer(input: ContainerInput): Container {
   const requests = input.resources?.requests;
   const limits = input.resources?.limits;
@@ -344,6 +352,7 @@ function toContainer(input: ContainerInput): Container {
     // Only an explicit policy is stored; readers apply SetDefaults_Container's default (#43).
     ...(input.imagePullPolicy ? { imagePullPolicy: input.imagePullPolicy } : {}),
     ports: (input.ports ?? []).map((port) => port.containerPort),
+    ...namedPortsOf(input),
     // With only limits set, the API server defaults requests to the limits.
     requests: {
       cpu: parseCpu(requests?.cpu ?? limits?.cpu ?? 0) ?? 0,
@@ -471,7 +480,9 @@ export function toObject(kind: ManifestKind, manifest: Manifest<ManifestKind>, n
       const ports = spec.ports.map((port) => ({
         name: port.name,
         port: port.port,
-        targetPort: typeof port.targetPort === 'number' ? port.targetPort : port.port,
+        targetPort: typeof port.targetPort === 'number' ? port.targetPort : port.targetPort === undefined ? port.port : 0,
+        // A name (or a number written as a string, which the API server keeps as a string) is looked up per pod (#100).
+        ...(typeof port.targetPort === 'string' ? { targetPortName: port.targetPort } : {}),
         protocol: port.protocol ?? 'TCP',
         nodePort: port.nodePort,
       }));

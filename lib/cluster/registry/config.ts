@@ -26,6 +26,7 @@ const configs: Readonly<Record<string, ImageConfig>> = Object.freeze({
   'docker.io/library/memcached': wrapped('docker-entrypoint.sh', 'memcached'),
   'docker.io/library/mongo': wrapped('docker-entrypoint.sh', 'mongod'),
   'docker.io/library/busybox': plain('sh'),
+  'registry.k8s.io/busybox': plain('sh'),
   'docker.io/library/alpine': plain('/bin/sh'),
   'docker.io/library/ubuntu': plain('/bin/bash'),
   'docker.io/library/debian': plain('bash'),

@@ -142,7 +142,13 @@ function containerSpec(container: Container): JsonObject {
     lifecycle: container.lifecycle?.preStop ? { preStop: action(container.lifecycle.preStop) } : undefined,
     livenessProbe: probeSpec(container.livenessProbe),
     name: container.name,
-    ports: container.ports.length > 0 ? container.ports.map((port) => ({ containerPort: port, protocol: 'TCP' })) : undefined,
+    ports:
+      container.ports.length > 0
+        ? container.ports.map((port): JsonObject => {
+            const named = container.namedPorts?.find((entry) => entry.containerPort === port);
+            return compact({ containerPort: port, name: named?.name, protocol: named?.protocol ?? 'TCP' });
+          })
+        : undefined,
     readinessProbe: probeSpec(container.readinessProbe),
     resources: resources(container),
     startupProbe: probeSpec(container.startupProbe),
@@ -417,7 +423,13 @@ function specAndStatus(object: AnyObject, engine: Engine): { spec?: JsonObject; 
           ipFamilies: ['IPv4'],
           ipFamilyPolicy: 'SingleStack',
           ports: object.spec.ports.map((port) =>
-            compact({ name: port.name, nodePort: port.nodePort, port: port.port, protocol: port.protocol, targetPort: port.targetPort }),
+            compact({
+              name: port.name,
+              nodePort: port.nodePort,
+              port: port.port,
+              protocol: port.protocol,
+              targetPort: port.targetPortName ?? port.targetPort,
+            }),
           ),
           selector: nonEmpty(object.spec.selector),
           sessionAffinity: 'None',
@@ -493,7 +505,8 @@ const endpointPort = (port: EndpointPort, keepEmptyName: boolean): JsonObject =>
 /** Endpoints and EndpointSlices, whose lists sit beside metadata; keys in kubectl's (sorted) order. */
 function endpointFields(object: Endpoints | EndpointSlice, meta: JsonObject): JsonObject {
   if (object.kind === 'Endpoints') {
-    const address = (a: EndpointAddress): JsonObject => compact({ ip: a.ip, nodeName: a.nodeName, targetRef: targetRef(a.targetRef) });
+    const address = (a: EndpointAddress): JsonObject =>
+      compact({ ip: a.ip, nodeName: a.nodeName, targetRef: a.targetRef && targetRef(a.targetRef) });
     return compact({
       apiVersion: 'v1',
       kind: 'Endpoints',
@@ -521,7 +534,7 @@ function endpointFields(object: Endpoints | EndpointSlice, meta: JsonObject): Js
               addresses: [...endpoint.addresses],
               conditions: { ...endpoint.conditions },
               nodeName: endpoint.nodeName,
-              targetRef: targetRef(endpoint.targetRef),
+              targetRef: endpoint.targetRef && targetRef(endpoint.targetRef),
             }),
           )
         : null,
