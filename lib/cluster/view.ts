@@ -309,8 +309,11 @@ export function buildView(engine: Engine): ClusterView {
 function serviceEndpoints(endpoints: Endpoints | undefined): ServiceView['endpoints'] {
   const view: ServiceView['endpoints'] = { ready: [], notReady: [] };
   for (const subset of endpoints?.subsets ?? []) {
-    for (const address of subset.addresses) view.ready.push(key(address.targetRef.namespace, address.targetRef.name));
-    for (const address of subset.notReadyAddresses) view.notReady.push(key(address.targetRef.namespace, address.targetRef.name));
+    // The API server's own addresses (the kubernetes Service, #101) stand for no pod.
+    for (const address of subset.addresses)
+      if (address.targetRef) view.ready.push(key(address.targetRef.namespace, address.targetRef.name));
+    for (const address of subset.notReadyAddresses)
+      if (address.targetRef) view.notReady.push(key(address.targetRef.namespace, address.targetRef.name));
   }
   return view;
 }

@@ -9,7 +9,7 @@ metadata: { name: patient }
 spec:
   nodeSelector: { kubernetes.io/hostname: worker-1 }
   tolerations: [{ key: node.kubernetes.io/unreachable, operator: Exists, effect: NoExecute${seconds} }]
-  containers: [{ name: app, image: "busybox:1.36" }]
+  containers: [{ name: app, image: "busybox:1.36", args: [sleep, "3600"] }]
 `;
 
 describe('eviction', () => {

@@ -64,7 +64,7 @@ kind: Pod
 metadata: { name: bare }
 spec:
   nodeSelector: { pin: here }
-  containers: [{ name: app, image: "busybox:1.36" }]
+  containers: [{ name: app, image: "busybox:1.36", args: [sleep, "3600"] }]
 ---
 apiVersion: apps/v1
 kind: StatefulSet

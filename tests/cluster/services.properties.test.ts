@@ -48,7 +48,7 @@ function check(cluster: Cluster): void {
       .map((pod) => pod.metadata.name)
       .sort();
     const endpoints = store.get('Endpoints', key);
-    const listed = (endpoints?.subsets ?? []).flatMap((subset) => subset.addresses.map((a) => a.targetRef.name)).sort();
+    const listed = (endpoints?.subsets ?? []).flatMap((subset) => subset.addresses.map((a) => a.targetRef?.name)).sort();
     expect(listed, `${key} ready addresses`).toEqual(expected);
     const sliceReady = [...store.list('EndpointSlice')]
       .filter(
@@ -56,7 +56,7 @@ function check(cluster: Cluster): void {
           slice.metadata.labels['kubernetes.io/service-name'] === service.metadata.name &&
           slice.metadata.namespace === service.metadata.namespace,
       )
-      .flatMap((slice) => slice.endpoints.filter((e) => e.conditions.ready).map((e) => e.targetRef.name))
+      .flatMap((slice) => slice.endpoints.filter((e) => e.conditions.ready).map((e) => e.targetRef?.name))
       .sort();
     expect(sliceReady, `${key} ready slice endpoints`).toEqual(expected);
     const view = cluster.view().services.find((svc) => svc.namespace === service.metadata.namespace && svc.name === service.metadata.name)!;

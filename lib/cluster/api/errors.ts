@@ -159,6 +159,7 @@ export const kubectlErrors = {
   usage: (usage: string) => `error: USAGE: ${usage}`,
   requiredFlag: (flag: string) => `error: required flag(s) "${flag}" not set`,
   runNeedsName: () => 'error: NAME is required for run',
+  invalidRestartPolicy: (value: string) => `error: invalid restart policy: ${value}`,
   invalidLabelSpec: (spec: string) => `error: invalid label spec: ${spec}`,
   exactlyOneName: () => 'error: exactly one NAME is required, got 0',
   /** RunDrain: the per-node line, the pending nodes, then the aggregate error as CheckErr prints it. */

@@ -8,6 +8,8 @@ export interface Container {
   requests: Resources;
   limits?: Partial<Resources>;
   ports: number[];
+  /** The ports the manifest names (ports[].name), which a Service's named targetPort resolves through (#100). */
+  namedPorts?: { name: string; containerPort: number; protocol: 'TCP' | 'UDP' }[];
   /** Set by the API server's defaulting when the manifest leaves it out (#43); absent means the default for the image. */
   imagePullPolicy?: 'Always' | 'IfNotPresent' | 'Never';
   /** The entrypoint and its arguments, when the manifest overrides the image's (exec probes, `sleep 5`). */

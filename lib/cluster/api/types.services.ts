@@ -5,6 +5,8 @@ export interface ServicePort {
   name?: string;
   port: number;
   targetPort: number;
+  /** A named targetPort (IntOrString holding a name): resolved per pod by FindPort (#100); targetPort is then unused. */
+  targetPortName?: string;
   protocol: 'TCP' | 'UDP';
   nodePort?: number;
 }
@@ -33,7 +35,8 @@ export interface EndpointTarget {
 export interface EndpointAddress {
   ip: string;
   nodeName?: string;
-  targetRef: EndpointTarget;
+  /** Absent on the API server's own endpoints (the `kubernetes` Service, #101). */
+  targetRef?: EndpointTarget;
 }
 
 /** A port of an endpoint: the Service port's name and protocol with its target port resolved. */
@@ -58,9 +61,11 @@ export interface Endpoints {
 
 export interface SliceEndpoint {
   addresses: string[];
-  conditions: { ready: boolean; serving: boolean; terminating: boolean };
+  /** serving and terminating are unset on the API server's own slice, which sets ready only (#101). */
+  conditions: { ready: boolean; serving?: boolean; terminating?: boolean };
   nodeName?: string;
-  targetRef: EndpointTarget;
+  /** Absent on the API server's own slice (#101). */
+  targetRef?: EndpointTarget;
 }
 
 /** discovery.k8s.io/v1 EndpointSlice: written by the EndpointSlice controller (#30). */

@@ -6,6 +6,7 @@ import type { EndpointAddress, EndpointPort, EndpointSubset, EndpointTarget, Pod
 import type { SimContext } from '../engine/context';
 import type { ServicePods } from './servicepods';
 import { isPodReady } from './podutil';
+import { podEndpointPorts, portsKey } from './findport';
 
 /** What the endpoint controllers need beyond the usual context: which pods each Service selects. */
 export interface EndpointsContext extends SimContext {
@@ -24,7 +25,8 @@ export function endpointPorts(service: Service): EndpointPort[] {
   return service.spec.ports.map((port) => ({ name: port.name ?? '', port: port.targetPort, protocol: port.protocol }));
 }
 
-const sameTarget = (a: EndpointTarget, b: EndpointTarget) => a.uid === b.uid && a.name === b.name;
+const sameTarget = (a: EndpointTarget | undefined, b: EndpointTarget | undefined) =>
+  a === b || (!!a && !!b && a.uid === b.uid && a.name === b.name);
 
 export const sameLabels = (a: Record<string, string>, b: Record<string, string>) => {
   const keys = Object.keys(a);
@@ -68,17 +70,33 @@ function address(pod: Pod): EndpointAddress {
 
 function desiredSubsets(ctx: EndpointsContext, key: string, service: Service): EndpointSubset[] {
   const publish = service.spec.publishNotReadyAddresses === true;
-  const addresses: EndpointAddress[] = [];
-  const notReadyAddresses: EndpointAddress[] = [];
+  // RepackSubsets: one subset per set of resolved ports (a named targetPort can resolve to a
+  // different number per pod, #100), addresses sorted by IP; a pod without any port is left out.
+  const groups = new Map<string, EndpointSubset>();
+  const shared = hasNamedTarget(service) ? undefined : endpointPorts(service);
+  const sharedKey = shared && portsKey(shared);
   for (const podKey of ctx.servicePods.podsOf(key)) {
     const pod = ctx.listers.get('Pod', podKey);
     if (!pod || !shouldPodBeInEndpoints(pod, publish)) continue;
-    (publish || isPodReady(pod) ? addresses : notReadyAddresses).push(address(pod));
+    const ports = shared ?? podEndpointPorts(service, pod);
+    if (ports.length === 0) continue;
+    const group = sharedKey ?? portsKey(ports);
+    let subset = groups.get(group);
+    if (!subset) groups.set(group, (subset = { addresses: [], notReadyAddresses: [], ports }));
+    (publish || isPodReady(pod) ? subset.addresses : subset.notReadyAddresses).push(address(pod));
   }
-  if (addresses.length === 0 && notReadyAddresses.length === 0) return [];
-  // RepackSubsets: one subset for pods sharing the ports, addresses sorted by IP.
-  return [{ addresses: addresses.sort(byIp), notReadyAddresses: notReadyAddresses.sort(byIp), ports: endpointPorts(service) }];
+  const subsets = [...groups.values()].sort(
+    (a, b) => a.ports[0].port - b.ports[0].port || (portsKey(a.ports) < portsKey(b.ports) ? -1 : 1),
+  );
+  for (const subset of subsets) {
+    subset.addresses.sort(byIp);
+    subset.notReadyAddresses.sort(byIp);
+  }
+  return subsets;
 }
+
+/** Whether some port of the Service names its target (only then do pods' ports differ). */
+export const hasNamedTarget = (service: Service) => service.spec.ports.some((port) => port.targetPortName !== undefined);
 
 export function syncEndpoints(ctx: EndpointsContext, key: string): void {
   const service = ctx.listers.get('Service', key);

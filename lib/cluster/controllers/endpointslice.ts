@@ -4,10 +4,11 @@
 // the Service publishes not-ready addresses). Slices hold up to --max-endpoints-per-slice
 // endpoints, are named `<service>-<5 random chars>` and labelled with the Service's name; a
 // Service with nothing to list keeps one placeholder slice without ports (#30).
-import type { EndpointSlice, Service, SliceEndpoint } from '../api/types';
+import type { EndpointPort, EndpointSlice, Service, SliceEndpoint } from '../api/types';
 import { defaults } from '../engine/config';
 import type { Listers } from '../engine/listers';
-import { endpointPorts, sameLabels, samePorts, shouldPodBeInEndpoints, type EndpointsContext } from './endpoints';
+import { endpointPorts, hasNamedTarget, sameLabels, samePorts, shouldPodBeInEndpoints, type EndpointsContext } from './endpoints';
+import { podEndpointPorts, portsKey } from './findport';
 import { isPodReady, ownerRef } from './podutil';
 import { Rng, seedToState } from '../util/rng';
 
@@ -19,17 +20,37 @@ const controllerName = 'endpointslice-controller.k8s.io';
 export function slicesOfService(listers: Listers, namespace: string, name: string): EndpointSlice[] {
   const service = listers.get('Service', `${namespace}/${name}`);
   if (!service) return [];
-  return listers
-    .dependentsOf(service.metadata.uid, 'EndpointSlice')
-    .sort((a, b) => (a.metadata.name < b.metadata.name ? -1 : a.metadata.name > b.metadata.name ? 1 : 0));
+  const slices = listers.dependentsOf(service.metadata.uid, 'EndpointSlice');
+  // A Service without a selector has slices someone else wrote, found by their label: the API
+  // server's own for `kubernetes` (#101), named like the Service.
+  if (Object.keys(service.spec.selector).length === 0) {
+    const own = listers.get('EndpointSlice', `${namespace}/${name}`);
+    if (own && own.metadata.labels[serviceNameLabel] === name && !slices.includes(own)) slices.push(own);
+  }
+  return slices.sort((a, b) => (a.metadata.name < b.metadata.name ? -1 : a.metadata.name > b.metadata.name ? 1 : 0));
 }
 
-function desiredEndpoints(ctx: EndpointsContext, key: string, service: Service): SliceEndpoint[] {
+/** The endpoints of one set of resolved ports (reconciler.go's desiredEndpointsByPortMap). */
+interface PortGroup {
+  ports: EndpointPort[];
+  endpoints: SliceEndpoint[];
+}
+
+function desiredEndpoints(ctx: EndpointsContext, key: string, service: Service): PortGroup[] {
   const publish = service.spec.publishNotReadyAddresses === true;
-  const endpoints: SliceEndpoint[] = [];
+  // Without a named targetPort every pod has the same ports: computed once.
+  const shared = hasNamedTarget(service) ? undefined : endpointPorts(service);
+  const sharedKey = shared && portsKey(shared);
+  const groups = new Map<string, PortGroup>();
   for (const podKey of ctx.servicePods.podsOf(key)) {
     const pod = ctx.listers.get('Pod', podKey);
     if (!pod || !shouldPodBeInEndpoints(pod, true)) continue;
+    // A named targetPort resolves per pod (#100): pods are sliced by the ports they resolved.
+    const ports = shared ?? podEndpointPorts(service, pod);
+    const groupKey = sharedKey ?? portsKey(ports);
+    let group = groups.get(groupKey);
+    if (!group) groups.set(groupKey, (group = { ports, endpoints: [] }));
+    const endpoints = group.endpoints;
     const serving = isPodReady(pod);
     const terminating = pod.metadata.deletionTimestamp !== undefined;
     const { metadata } = pod;
@@ -40,13 +61,17 @@ function desiredEndpoints(ctx: EndpointsContext, key: string, service: Service):
       targetRef: { kind: 'Pod', name: metadata.name, namespace: metadata.namespace, uid: metadata.uid },
     });
   }
-  return endpoints.sort((a, b) => (a.addresses[0] < b.addresses[0] ? -1 : a.addresses[0] > b.addresses[0] ? 1 : 0));
+  const byAddress = (a: SliceEndpoint, b: SliceEndpoint) =>
+    a.addresses[0] < b.addresses[0] ? -1 : a.addresses[0] > b.addresses[0] ? 1 : 0;
+  const list = [...groups.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([, group]) => group);
+  for (const group of list) group.endpoints.sort(byAddress);
+  return list;
 }
 
 const sameEndpoint = (a: SliceEndpoint, b: SliceEndpoint) =>
   a.addresses[0] === b.addresses[0] &&
   a.nodeName === b.nodeName &&
-  a.targetRef.uid === b.targetRef.uid &&
+  a.targetRef?.uid === b.targetRef?.uid &&
   a.conditions.ready === b.conditions.ready &&
   a.conditions.serving === b.conditions.serving &&
   a.conditions.terminating === b.conditions.terminating;
@@ -69,14 +94,13 @@ export function syncEndpointSlices(ctx: EndpointsContext, key: string): void {
       a < b ? -1 : a > b ? 1 : 0,
     ),
   );
-  const endpoints = desiredEndpoints(ctx, key, service);
-  const chunks: SliceEndpoint[][] = [];
-  for (let i = 0; i < endpoints.length; i += defaults.maxEndpointsPerSlice)
-    chunks.push(endpoints.slice(i, i + defaults.maxEndpointsPerSlice));
-  const ports = chunks.length === 0 ? null : endpointPorts(service);
-  if (chunks.length === 0) chunks.push([]);
+  const chunks: { endpoints: SliceEndpoint[]; ports: EndpointSlice['ports'] }[] = [];
+  for (const group of desiredEndpoints(ctx, key, service))
+    for (let i = 0; i < group.endpoints.length; i += defaults.maxEndpointsPerSlice)
+      chunks.push({ endpoints: group.endpoints.slice(i, i + defaults.maxEndpointsPerSlice), ports: group.ports });
+  if (chunks.length === 0) chunks.push({ endpoints: [], ports: null });
   const existing = slicesOfService(ctx.listers, namespace, name);
-  chunks.forEach((chunk, i) => {
+  chunks.forEach(({ endpoints: chunk, ports }, i) => {
     const slice = existing[i];
     if (slice) {
       if (sameSlice(slice, labels, chunk, ports)) return;

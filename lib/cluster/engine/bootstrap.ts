@@ -1,5 +1,6 @@
 // A fresh kubeadm-style cluster at t=0: one control-plane node (tainted, running the static
 // control-plane pods), workers, kube-proxy as a DaemonSet and CoreDNS as a 2-replica Deployment.
+import { reconcileApiServerEndpoints } from '../apiserver/reconciler';
 import { systemPriorityClasses } from '../apiserver/admission';
 import type { NewObject } from '../apiserver/apiserver';
 import { defaults } from './config';
@@ -139,6 +140,7 @@ function createAddons(engine: Engine): void {
       selector: {},
     },
   });
+  reconcileApiServerEndpoints(engine);
   api.create<'Service'>({
     kind: 'Service',
     metadata: {

@@ -82,6 +82,8 @@ export interface PodImagePulls {
   ready: string[];
   /** Whether some image failed in this pass (the pod then waits for a re-sync). */
   failed: boolean;
+  /** The image error of each container that failed in this pass (#96: they wait while the others start). */
+  errors?: Record<string, { reason: string; message: string }>;
   /** When the kubelet asked for the current pull, and when the node's serial puller began it. */
   requestedAt: Millis;
   startedAt: Millis;
@@ -116,7 +118,8 @@ export interface ProbeWorkerState {
  * `state` running + `app.hung` false is what "the process answers" means (Services' podServes).
  */
 export interface ContainerInstance {
-  state: 'running' | 'killing' | 'exited' | 'backoff' | 'starting';
+  /** imageWait: its image step failed (#96, #97); it waits for the pod worker's re-sync. */
+  state: 'running' | 'killing' | 'exited' | 'backoff' | 'starting' | 'imageWait';
   /** Equals the container status' restartCount: 0 for the first instance. */
   restartCount: number;
   startedAt: Millis;
@@ -132,6 +135,10 @@ export interface ContainerInstance {
   killReason?: string;
   /** The exit code the pending kill ends with (SIGTERM handled, or 137 after SIGKILL). */
   killExitCode?: number;
+  /** The last image error of its start (ErrImagePull, ImagePullBackOff...), shown until it runs. */
+  waiting?: { reason: string; message: string };
+  /** A pull of its (re)start in progress: when it was asked for and when the node's puller began it. */
+  pull?: { requestedAt: Millis; startedAt: Millis };
 }
 
 export interface NodeRuntime {

@@ -63,7 +63,7 @@ export function describeService(engine: Engine, service: Service): string {
   for (const port of spec.ports) {
     const name = port.name || '<unset>';
     lines.push(field('Port', `${name}  ${port.port}/${port.protocol}`, w));
-    lines.push(field('TargetPort', `${port.targetPort}/${port.protocol}`, w));
+    lines.push(field('TargetPort', `${port.targetPortName ?? port.targetPort}/${port.protocol}`, w));
     if (port.nodePort) lines.push(field('NodePort', `${name}  ${port.nodePort}/${port.protocol}`, w));
     lines.push(field('Endpoints', serviceEndpointsLine(slices, port.name ?? ''), w).trimEnd());
   }
@@ -122,7 +122,7 @@ export function describeEndpointSlice(engine: Engine, slice: EndpointSlice): str
       lines.push('    Conditions:');
       lines.push(`      ${field('Ready', String(endpoint.conditions.ready), 10)}`);
       lines.push(`    ${field('Hostname', '<unset>', 12)}`);
-      lines.push(`    ${field('TargetRef', `Pod/${endpoint.targetRef.name}`, 12)}`);
+      lines.push(`    ${field('TargetRef', endpoint.targetRef ? `Pod/${endpoint.targetRef.name}` : '<unset>', 12)}`);
       lines.push(`    ${field('NodeName', endpoint.nodeName ?? '<unset>', 12)}`);
       lines.push(`    ${field('Zone', '<unset>', 12)}`);
     }

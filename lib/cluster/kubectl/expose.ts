@@ -112,6 +112,7 @@ const runFlags = [
   { name: 'replicas', short: 'r', type: 'string' },
   { name: 'dry-run', type: 'string' },
   { name: 'output', short: 'o', type: 'string' },
+  { name: 'command', type: 'bool' },
 ] as const satisfies readonly FlagSpec[];
 
 function clientObject(env: KubectlEnv, verb: string, args: string[]): JsonObject | { error: string } {
@@ -126,8 +127,9 @@ function clientObject(env: KubectlEnv, verb: string, args: string[]): JsonObject
   const port = parsed.flags.port;
   const ports: JsonObject = port ? { ports: [{ containerPort: Number(port) }] } : {};
   if (verb === 'run') {
-    const [name] = parsed.positional;
+    const [name, ...words] = parsed.positional;
     if (!name) return { error: kubectlErrors.runNeedsName() };
+    const process: JsonObject = words.length === 0 ? {} : parsed.flags.command ? { command: words } : { args: words };
     const labels: Record<string, string> = { run: name };
     for (const pair of (parsed.flags.labels ?? '').split(',').filter(Boolean)) {
       const [key, value] = pair.split('=');
@@ -139,7 +141,7 @@ function clientObject(env: KubectlEnv, verb: string, args: string[]): JsonObject
       kind: 'Pod',
       metadata: { creationTimestamp: null, labels, name },
       spec: {
-        containers: [{ image: images[0], name, ...ports, resources: {} }],
+        containers: [{ ...process, image: images[0], name, ...ports, resources: {} }],
         dnsPolicy: 'ClusterFirst',
         restartPolicy: parsed.flags.restart ?? 'Always',
       },

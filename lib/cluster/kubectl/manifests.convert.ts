@@ -61,6 +61,14 @@ function toProbes(input: ContainerInput): Partial<Container> {
   return out;
 }
 
+/** The container's named ports, kept for a Service's named targetPort (#100); absent when none is named. */
+function namedPortsOf(input: ContainerInput): Pick<Container, 'namedPorts'> {
+  const named = (input.ports ?? []).flatMap((port) =>
+    port.name ? [{ name: port.name, containerPort: port.containerPort, protocol: port.protocol ?? 'TCP' }] : [],
+  );
+  return named.length > 0 ? { namedPorts: named } : {};
+}
+
 function toContainer(input: ContainerInput): Container {
   const requests = input.resources?.requests;
   const limits = input.resources?.limits;
@@ -71,6 +79,7 @@ function toContainer(input: ContainerInput): Container {
     // Only an explicit policy is stored; readers apply SetDefaults_Container's default (#43).
     ...(input.imagePullPolicy ? { imagePullPolicy: input.imagePullPolicy } : {}),
     ports: (input.ports ?? []).map((port) => port.containerPort),
+    ...namedPortsOf(input),
     // With only limits set, the API server defaults requests to the limits.
     requests: {
       cpu: parseCpu(requests?.cpu ?? limits?.cpu ?? 0) ?? 0,

@@ -161,7 +161,9 @@ export function toObject(kind: ManifestKind, manifest: Manifest<ManifestKind>, n
       const ports = spec.ports.map((port) => ({
         name: port.name,
         port: port.port,
-        targetPort: typeof port.targetPort === 'number' ? port.targetPort : port.port,
+        targetPort: typeof port.targetPort === 'number' ? port.targetPort : port.targetPort === undefined ? port.port : 0,
+        // A name (or a number written as a string, which the API server keeps as a string) is looked up per pod (#100).
+        ...(typeof port.targetPort === 'string' ? { targetPortName: port.targetPort } : {}),
         protocol: port.protocol ?? 'TCP',
         nodePort: port.nodePort,
       }));

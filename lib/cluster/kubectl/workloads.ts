@@ -2,7 +2,7 @@
 import { z } from 'zod';
 import { defaults } from '../engine/config';
 import { formatApiError, kubectlErrors } from '../api/errors';
-import type { Container, PodTemplate } from '../api/types';
+import type { Container, PodTemplate, RestartPolicy } from '../api/types';
 import type { KubectlEnv } from './env';
 import { parseArgs } from './flags';
 import { checkErr, planSelection, readBlocked, visitPlan, visited } from './builder';
@@ -51,9 +51,10 @@ export function kubectlRun(env: KubectlEnv, args: string[]): CommandResult {
     { name: 'restart', type: 'string' },
     { name: 'labels', short: 'l', type: 'string' },
     { name: 'port', type: 'string' },
+    { name: 'command', type: 'bool' },
   ]);
   if ('error' in parsed) return fail(parsed.error);
-  const [name] = parsed.positional;
+  const [name, ...words] = parsed.positional;
   if (!name) return fail(kubectlErrors.runNeedsName());
   if (!nameSchema.safeParse(name).success) return fail(invalidName('pod', name));
   const image = parsed.flags.image;
@@ -68,8 +69,14 @@ export function kubectlRun(env: KubectlEnv, args: string[]): CommandResult {
   }
   // From entries, so every key ("__proto__" too) is an own property.
   const labels: Record<string, string> = Object.fromEntries(pairs);
+  const restart = parsed.flags.restart;
+  if (restart !== undefined && !['Always', 'OnFailure', 'Never'].includes(restart))
+    return fail(kubectlErrors.invalidRestartPolicy(restart));
   const template = simpleTemplate(labels, image);
   template.spec.containers[0].name = name;
+  // The words after NAME (or after --) are the container's args; with --command, its command (#98).
+  if (words.length > 0) template.spec.containers[0][parsed.flags.command ? 'command' : 'args'] = words;
+  if (restart !== undefined) template.spec.restartPolicy = restart as RestartPolicy;
   const created = env.engine.api.create<'Pod'>({
     kind: 'Pod',
     metadata: { name, namespace: parsed.flags.namespace ?? 'default', labels },

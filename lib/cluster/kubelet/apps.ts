@@ -5,6 +5,8 @@
 // data in the node's runtime (ContainerInstance.app), so it survives snapshots.
 import type { Container, ProbeAction } from '../api/types';
 import type { AppBehaviour, ContainerInstance, ProbeResult, ProbeType } from '../engine/state';
+import { processWords } from '../registry/config';
+import { runExecCommand } from './execprobe';
 import { parseMemory } from '../util/quantity';
 
 interface ImageApp {
@@ -52,22 +54,57 @@ export function initialApp(container: Container): AppBehaviour {
 }
 
 /**
- * How a command that ends by itself ends: `sleep N` after N seconds with 0, `true`/`false`, `exit N`
- * (also through `sh -c`). Null for a long-running process (a server, or a command the model cannot read).
+ * Programs that, run with no arguments, read commands from stdin: a container has no terminal and
+ * no stdin (stdin and tty are false by default), so they read end-of-file and exit 0 at once (#98).
+ */
+const readsStdin = /^(?:\/(?:usr\/)?bin\/)?(?:sh|ash|bash|dash|python3?|node)$/;
+
+/** Programs that do one thing and end (with arguments): a script made only of them ends too. */
+const oneShotPrograms = new Set([
+  'echo',
+  'printf',
+  'date',
+  'env',
+  'printenv',
+  'hostname',
+  'uname',
+  'id',
+  'whoami',
+  'pwd',
+  'ls',
+  'touch',
+  'rm',
+  'mkdir',
+  'cp',
+  'mv',
+  'nslookup',
+]);
+const isOneShot = (statement: string) => oneShotPrograms.has(statement.split(/\s+/)[0]);
+
+/** curl with no URL prints its usage hint and exits 2 (CURLE_FAILED_INIT). */
+const curlNoUrlExitCode = 2;
+
+/**
+ * How the container's process ends by itself: the image's default when the manifest gives no
+ * command (registry/config.ts), `sleep N` after N seconds with 0 (a script's sleeps add up),
+ * `true`/`false`, `exit N` (also through `sh -c`). Null for a long-running process (a server, or a
+ * command the model cannot read).
  */
 export function commandExit(container: Container): { afterMs: number; exitCode: number } | null {
-  const words = [...(container.command ?? []), ...(container.args ?? [])];
+  const words = processWords(container.image, container.command, container.args);
   if (words.length === 0) return null;
+  if (words.length === 1 && readsStdin.test(words[0])) return { afterMs: 0, exitCode: 0 };
+  if (words.length === 1 && words[0] === 'curl') return { afterMs: 0, exitCode: curlNoUrlExitCode };
   const script =
     (words[0] === 'sh' || words[0] === '/bin/sh' || words[0] === 'bash') && words[1] === '-c' ? words.slice(2).join(' ') : words.join(' ');
   const last = script.split(/\s*(?:;|&&)\s*/).filter(Boolean);
-  const sleep = last.map((part) => /^sleep (\d+)$/.exec(part)).find(Boolean);
+  const sleeps = last.map((part) => /^sleep (\d+)$/.exec(part)).filter((match) => match !== null);
   const exit = last.map((part) => /^exit (\d+)$/.exec(part)).find(Boolean);
   const falseCmd = last.includes('false');
   const trueCmd = last.includes('true');
-  if (!sleep && !exit && !falseCmd && !trueCmd) return null;
+  if (sleeps.length === 0 && !exit && !falseCmd && !trueCmd && !last.every(isOneShot)) return null;
   if (/\b(while|tail -f|nginx|httpd|redis-server)\b/.test(script)) return null;
-  const afterMs = sleep ? Number(sleep[1]) * 1000 : 0;
+  const afterMs = sleeps.reduce((sum, match) => sum + Number(match[1]) * 1000, 0);
   const exitCode = exit ? Number(exit[1]) % 256 : falseCmd ? 1 : 0;
   return { afterMs, exitCode };
 }
@@ -80,12 +117,13 @@ export function sigtermExitCode(container: Container): number {
 export const sigkillExitCode = 137;
 
 /**
- * Whether PID 1 of this container ignores SIGTERM: a shell or `sleep` started by the manifest's
- * command installs no handler, and the kernel drops unhandled signals to a namespace's init, so
- * only SIGKILL at the end of the grace period stops it.
+ * Whether PID 1 of this container ignores SIGTERM: a shell or `sleep` (named by the manifest's
+ * command, its args after the image's entrypoint, or the image's default) installs no handler,
+ * and the kernel drops unhandled signals to a namespace's init, so only SIGKILL at the end of
+ * the grace period stops it.
  */
 export function ignoresSigterm(container: Container): boolean {
-  const first = container.command?.[0];
+  const first = processWords(container.image, container.command, container.args)[0];
   return first !== undefined && /^(\/bin\/)?(sh|bash|ash|sleep)$/.test(first);
 }
 
@@ -108,6 +146,8 @@ export function runProbe(
   type: ProbeType,
   action: ProbeAction,
   podIp: string,
+  /** How long the container has run (an exec probe's command sees what its script did by then). */
+  elapsedMs = 0,
 ): ProbeOutcome {
   const { hung, unready } = instance.app;
   const refusesReadiness = unready && type === 'readiness';
@@ -132,6 +172,11 @@ export function runProbe(
   // A timed-out exec reports what the command printed before the deadline: nothing (pkg/probe/exec).
   if (hung) return { result: 'Failure', output: '' };
   if (refusesReadiness) return { result: 'Failure', output: '' };
+  // Otherwise the command's exit code decides, and its output is the message (#99).
+  if (action.exec) {
+    const run = runExecCommand(container, action.exec.command, elapsedMs);
+    if (!run.ok) return { result: 'Failure', output: run.output };
+  }
   return succeeded;
 }
 

@@ -33,8 +33,8 @@ export const imageEvents = {
 /** The waiting reasons an image problem gives a container (pkg/kubelet/images/types.go). */
 export type ImageErrorReason = 'ErrImagePull' | 'ImagePullBackOff' | 'ErrImageNeverPull' | 'InvalidImageName';
 
-/** What the pod worker does next: create the containers, wait for a pull, or wait for a re-sync. */
-export type ImagesOutcome = 'ready' | 'pulling' | 'waiting';
+/** What the pod worker does next: create the containers (all, or those whose image is there), wait for a pull, or wait for a re-sync. */
+export type ImagesOutcome = 'ready' | 'partial' | 'pulling' | 'waiting';
 
 const pullBackoff = defaults.imagePullBackoff;
 const backoffKey = (pod: Pod, container: Container) => `${pod.metadata.uid}_${container.image}`;
@@ -94,28 +94,30 @@ function setWaiting(ctx: SimContext, pod: Pod, name: string, reason: string, mes
   });
 }
 
-function fail(ctx: SimContext, pod: Pod, container: Container, pulls: PodImagePulls, reason: ImageErrorReason, message: string): void {
+/** What EnsureImageExists reached for one container: the image is there, a pull runs, or it failed (events recorded). */
+export type ImageStep =
+  | { kind: 'present' }
+  | { kind: 'pulling'; doneInMs: number; requestedAt: number; startedAt: number }
+  | { kind: 'failed'; reason: ImageErrorReason; message: string };
+
+/** startContainer's `Error: <reason>` event, then the failure the caller shows as the container's waiting state. */
+function failed(ctx: SimContext, pod: Pod, reason: ImageErrorReason, message: string): ImageStep {
   ctx.client.record(involved(pod), 'Warning', 'Failed', imageEvents.error(reason), 'kubelet');
-  setWaiting(ctx, pod, container.name, reason, message);
-  pulls.failed = true;
+  return { kind: 'failed', reason, message };
 }
 
-/** EnsureImageExists for one container: 'present', 'pulling' (a pull was started) or 'failed'. */
-function ensureImageExists(
-  ctx: SimContext,
-  node: string,
-  pod: Pod,
-  container: Container,
-  record: ContainerRecord,
-  pulls: PodImagePulls,
-): 'present' | 'pulling' | 'failed' {
+/**
+ * EnsureImageExists for one container up to the pull: the name, the pull policy (#43), the pull
+ * back-off (#45), then a pull on the node's serial puller. Used for a pod's first start and for
+ * every container (re)start (kuberuntime.ts), so a restart that must pull can fail too (#97).
+ */
+export function beginImage(ctx: SimContext, node: string, pod: Pod, container: Container): ImageStep {
   const image = container.image;
   const reference = parseImageReference(image);
   if (!isReference(reference)) {
     const message = imageEvents.invalidName(image, reference.error);
     ctx.client.record(involved(pod), 'Warning', 'InspectFailed', message, 'kubelet');
-    fail(ctx, pod, container, pulls, 'InvalidImageName', message);
-    return 'failed';
+    return failed(ctx, pod, 'InvalidImageName', message);
   }
   const runtime = runtimeOf(ctx, node);
   const present = runtime.images.includes(reference.full);
@@ -123,16 +125,14 @@ function ensureImageExists(
   if (!shouldPullImage(pullPolicyOf(container), present)) {
     if (present) {
       ctx.client.record(involved(pod), 'Normal', 'Pulled', imageEvents.present(image), 'kubelet');
-      return 'present';
+      return { kind: 'present' };
     }
     ctx.client.record(involved(pod), 'Warning', 'ErrImageNeverPull', imageEvents.neverPull(image), 'kubelet');
-    fail(ctx, pod, container, pulls, 'ErrImageNeverPull', imageEvents.neverPull(image));
-    return 'failed';
+    return failed(ctx, pod, 'ErrImageNeverPull', imageEvents.neverPull(image));
   }
   if (inBackoffSinceUpdate(ctx.state.imagePullBackoff, pullBackoff, backoffKey(pod, container), now)) {
     ctx.client.record(involved(pod), 'Normal', 'BackOff', imageEvents.backOff(image), 'kubelet');
-    fail(ctx, pod, container, pulls, 'ImagePullBackOff', imageEvents.backOff(image));
-    return 'failed';
+    return failed(ctx, pod, 'ImagePullBackOff', imageEvents.backOff(image));
   }
   ctx.client.record(involved(pod), 'Normal', 'Pulling', imageEvents.pulling(image), 'kubelet');
   const resolved = resolveImage(ctx.state.registry, reference);
@@ -143,9 +143,67 @@ function ensureImageExists(
   const startedAt = Math.max(now, runtime.pullerFreeAt ?? now);
   runtime.pullerFreeAt = startedAt + ms;
   if (resolved.ok) (runtime.pulling ??= {})[reference.full] = startedAt + ms;
-  pulls.requestedAt = now;
-  pulls.startedAt = startedAt;
-  ctx.schedule(task(node, pod.metadata.uid, record.attempt, 'IMAGE_PULLED'), startedAt + ms - now);
+  return { kind: 'pulling', doneInMs: startedAt + ms - now, requestedAt: now, startedAt };
+}
+
+/** The pull begun by beginImage ended: the image is cached (Pulled), or the pull failed and its back-off grows. */
+export function endImage(
+  ctx: SimContext,
+  node: string,
+  pod: Pod,
+  container: Container,
+  requestedAt: number,
+  startedAt: number,
+): { kind: 'present' } | Extract<ImageStep, { kind: 'failed' }> {
+  const reference = parseImageReference(container.image);
+  if (!isReference(reference)) return { kind: 'present' };
+  const now = ctx.clock.now();
+  const resolved = resolveImage(ctx.state.registry, reference);
+  const runtime = runtimeOf(ctx, node);
+  if (runtime.pulling && runtime.pulling[reference.full] <= now) delete runtime.pulling[reference.full];
+  if (resolved.ok) {
+    cache(runtime, reference.full);
+    const message = imageEvents.pulled(container.image, now - startedAt, now - requestedAt, resolved.sizeBytes);
+    ctx.client.record(involved(pod), 'Normal', 'Pulled', message, 'kubelet');
+    return { kind: 'present' };
+  }
+  ctx.client.record(involved(pod), 'Warning', 'Failed', imageEvents.failedPull(container.image, resolved.error), 'kubelet');
+  backoffNext(ctx.state.imagePullBackoff, pullBackoff, backoffKey(pod, container), now, now);
+  forgetExpired(ctx.state.imagePullBackoff, now);
+  return failed(ctx, pod, 'ErrImagePull', resolved.error) as Extract<ImageStep, { kind: 'failed' }>;
+}
+
+/** A failed container of the pod's first start: its waiting state, noted for when the others start (#96). */
+function noteFailure(
+  ctx: SimContext,
+  pod: Pod,
+  container: Container,
+  pulls: PodImagePulls,
+  step: Extract<ImageStep, { kind: 'failed' }>,
+): void {
+  setWaiting(ctx, pod, container.name, step.reason, step.message);
+  (pulls.errors ??= {})[container.name] = { reason: step.reason, message: step.message };
+  pulls.failed = true;
+}
+
+/** EnsureImageExists for one container of the pod's first start: 'present', 'pulling' (a pull was started) or 'failed'. */
+function ensureImageExists(
+  ctx: SimContext,
+  node: string,
+  pod: Pod,
+  container: Container,
+  record: ContainerRecord,
+  pulls: PodImagePulls,
+): 'present' | 'pulling' | 'failed' {
+  const step = beginImage(ctx, node, pod, container);
+  if (step.kind === 'present') return 'present';
+  if (step.kind === 'failed') {
+    noteFailure(ctx, pod, container, pulls, step);
+    return 'failed';
+  }
+  pulls.requestedAt = step.requestedAt;
+  pulls.startedAt = step.startedAt;
+  ctx.schedule(task(node, pod.metadata.uid, record.attempt, 'IMAGE_PULLED'), step.doneInMs);
   return 'pulling';
 }
 
@@ -163,9 +221,13 @@ function walk(ctx: SimContext, node: string, pod: Pod, record: ContainerRecord, 
     delete record.pulls;
     return 'ready';
   }
+  // SyncPod starts each container on its own (#96): the ones whose image is there start now and
+  // the others wait in their image error, retried one by one by kuberuntime.ts.
+  if (pulls.ready.length > 0) return 'partial';
   // The sync failed: the pod worker tries again after 10-15s (the back-off decides whether to pull).
   pulls.next = 0;
   pulls.failed = false;
+  pulls.errors = undefined;
   const resync = ctx.rng.between(defaults.podWorkerErrorResyncMs.min, defaults.podWorkerErrorResyncMs.max);
   ctx.schedule(task(node, pod.metadata.uid, record.attempt, 'IMAGE_PULL_RESYNC'), resync);
   return 'waiting';
@@ -182,23 +244,10 @@ export function finishPull(ctx: SimContext, node: string, pod: Pod, record: Cont
   const pulls = record.pulls;
   if (!pulls) return 'waiting';
   const container = pod.spec.containers[pulls.next];
-  const reference = container ? parseImageReference(container.image) : undefined;
-  if (!container || !reference || !isReference(reference)) return walk(ctx, node, pod, record, pulls);
-  const now = ctx.clock.now();
-  const resolved = resolveImage(ctx.state.registry, reference);
-  const runtime = runtimeOf(ctx, node);
-  if (runtime.pulling && runtime.pulling[reference.full] <= now) delete runtime.pulling[reference.full];
-  if (resolved.ok) {
-    cache(runtime, reference.full);
-    const message = imageEvents.pulled(container.image, now - pulls.startedAt, now - pulls.requestedAt, resolved.sizeBytes);
-    ctx.client.record(involved(pod), 'Normal', 'Pulled', message, 'kubelet');
-    pulls.ready.push(container.name);
-  } else {
-    ctx.client.record(involved(pod), 'Warning', 'Failed', imageEvents.failedPull(container.image, resolved.error), 'kubelet');
-    backoffNext(ctx.state.imagePullBackoff, pullBackoff, backoffKey(pod, container), now, now);
-    forgetExpired(ctx.state.imagePullBackoff, now);
-    fail(ctx, pod, container, pulls, 'ErrImagePull', resolved.error);
-  }
+  if (!container) return walk(ctx, node, pod, record, pulls);
+  const step = endImage(ctx, node, pod, container, pulls.requestedAt, pulls.startedAt);
+  if (step.kind === 'present') pulls.ready.push(container.name);
+  else noteFailure(ctx, pod, container, pulls, step);
   pulls.next++;
   return walk(ctx, node, pod, record, pulls);
 }
@@ -213,32 +262,4 @@ export function resyncPulls(ctx: SimContext, node: string, pod: Pod, record: Con
 /** Backoff.GC: entries quiet for twice the cap are dropped, so the table does not grow with every pod ever failed. */
 function forgetExpired(table: BackoffTable, now: number): void {
   for (const [key, entry] of Object.entries(table)) if (now - entry.lastUpdate > pullBackoff.maxMs * 2) delete table[key];
-}
-
-/**
- * A container restart (kuberuntime.ts): the pull policy decides again (#43), so Always pulls even
- * though the layers are on the node and only the manifest is checked. A failed pull on restart is
- * not modelled: the image ran moments before. Returns the pull's duration, or null when none.
- */
-export function restartPull(ctx: SimContext, node: string, pod: Pod, container: Container): number | null {
-  const reference = parseImageReference(container.image);
-  const runtime = runtimeOf(ctx, node);
-  const present = !isReference(reference) || runtime.images.includes(reference.full);
-  if (!shouldPullImage(pullPolicyOf(container), present)) {
-    ctx.client.record(involved(pod), 'Normal', 'Pulled', imageEvents.present(container.image), 'kubelet');
-    return null;
-  }
-  ctx.client.record(involved(pod), 'Normal', 'Pulling', imageEvents.pulling(container.image), 'kubelet');
-  const resolved = isReference(reference) ? resolveImage(ctx.state.registry, reference) : undefined;
-  return pullDurationMs(ctx.rng.next(), resolved?.ok ? resolved.sizeBytes : undefined, present);
-}
-
-/** The restart's pull ended: the image is cached and the Pulled event says how long it took. */
-export function restartPulled(ctx: SimContext, node: string, pod: Pod, container: Container, pullMs: number): void {
-  const reference = parseImageReference(container.image);
-  if (!isReference(reference)) return;
-  cache(runtimeOf(ctx, node), reference.full);
-  const resolved = resolveImage(ctx.state.registry, reference);
-  const size = resolved.ok ? resolved.sizeBytes : 0;
-  ctx.client.record(involved(pod), 'Normal', 'Pulled', imageEvents.pulled(container.image, pullMs, pullMs, size), 'kubelet');
 }

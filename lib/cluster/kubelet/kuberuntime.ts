@@ -17,7 +17,7 @@ import { formatGoDuration } from '../util/duration';
 import { appServes, commandExit, ignoresSigterm, initialApp, sigkillExitCode, sigtermExitCode } from './apps';
 import { cancelProbeWorkers, resetProbeWorkers, startProbeWorkers, triggerReadiness } from './prober';
 import { runtimeOf, startDurationMs, stopDurationMs } from './runtime';
-import { restartPull, restartPulled } from './images';
+import { beginImage, endImage, type ImageStep } from './images';
 
 type RuntimeTask = Extract<TimerTask, { owner: 'kuberuntime' }>;
 
@@ -92,17 +92,27 @@ function armInstance(ctx: SimContext, node: string, pod: Pod, record: ContainerR
 /**
  * The pod's containers started (first start, or after the node lost them): one fresh instance
  * each, their probe workers, then the status. `restart` counts it as a restart (#40: reason
- * Unknown, exit 255, as containerd reports containers it lost with the machine).
+ * Unknown, exit 255, as containerd reports containers it lost with the machine). A container in
+ * `waiting` could not get its image (#96): it waits in that error while the others run, and the
+ * pod worker's re-sync retries it.
  */
-export function startInstances(ctx: SimContext, node: string, pod: Pod, record: ContainerRecord, restart: boolean): void {
+export function startInstances(
+  ctx: SimContext,
+  node: string,
+  pod: Pod,
+  record: ContainerRecord,
+  restart: boolean,
+  waiting: Record<string, { reason: string; message: string }> = {},
+): void {
   const now = ctx.clock.now();
   const instances: Record<string, ContainerInstance> = {};
   record.instances = instances;
   for (const container of pod.spec.containers) {
     const previous = pod.status.containerStatuses.find((status) => status.name === container.name);
     const restartCount = (previous?.restartCount ?? 0) + (restart ? 1 : 0);
+    const error = Object.hasOwn(waiting, container.name) ? waiting[container.name] : undefined;
     instances[container.name] = {
-      state: 'running',
+      state: error ? 'imageWait' : 'running',
       restartCount,
       startedAt: now,
       // The lost instance started at the last restart, or with the pod.
@@ -111,14 +121,22 @@ export function startInstances(ctx: SimContext, node: string, pod: Pod, record: 
         : previous?.lastState,
       app: initialApp(container),
       probes: {},
+      ...(error ? { waiting: error } : {}),
     };
   }
   for (const container of pod.spec.containers) {
     startProbeWorkers(ctx, node, pod, record, container);
-    armInstance(ctx, node, pod, record, container);
+    if (instances[container.name].state === 'running') armInstance(ctx, node, pod, record, container);
+    else scheduleImageResync(ctx, node, pod, record, container.name);
   }
   syncContainerStatus(ctx, pod, record, restart);
   for (const container of pod.spec.containers) triggerReadiness(ctx, node, pod, record, container.name);
+}
+
+/** The pod worker re-syncs a pod whose sync failed after 10-15s (pod_workers.go backOffPeriod with jitter). */
+function scheduleImageResync(ctx: SimContext, node: string, pod: Pod, record: ContainerRecord, name: string): void {
+  const ms = ctx.rng.between(defaults.podWorkerErrorResyncMs.min, defaults.podWorkerErrorResyncMs.max);
+  schedule(ctx, node, pod, record, name, 'BACKOFF_RESYNC', ms);
 }
 
 /** The runtime reports an exit (the command ended, OOM, a crash, a kill): record it, then decide the restart. */
@@ -145,16 +163,25 @@ export function containerExited(
 /**
  * One container in computePodActions: an exited container that restartPolicy restarts is started
  * again at once if it is not in back-off (the back-off grows by one step), or waits in
- * CrashLoopBackOff and is looked at again by the pod worker's 10-15s re-sync (#38).
+ * CrashLoopBackOff and is looked at again by the pod worker's 10-15s re-sync (#38). A container
+ * whose image step failed (#96, #97) is tried again the same way: the crash back-off first when
+ * it ran before (doBackOff), then the image manager.
  */
 function syncContainer(ctx: SimContext, node: string, pod: Pod, record: ContainerRecord, name: string, resync = false): void {
   const instance = record.instances![name];
   const now = ctx.clock.now();
-  if ((instance.state !== 'exited' && instance.state !== 'backoff') || !instance.ended) return;
+  const retriable = instance.state === 'exited' || instance.state === 'backoff' || instance.state === 'imageWait';
+  if (!retriable) return;
+  if (!instance.ended) {
+    // Never ran (its first image step failed): no crash back-off applies.
+    if (instance.state === 'imageWait' && resync) restartContainer(ctx, node, pod, record, name);
+    return;
+  }
   if (!shouldRestart(pod, instance.ended.exitCode)) {
     syncContainerStatus(ctx, pod, record);
     return;
   }
+  if (instance.state === 'imageWait' && !resync) return;
   const table = backoffTable(ctx, node);
   const key = backoffKey(pod, name);
   if (inBackoffSince(table, defaults.containerBackoff, key, instance.ended.finishedAt, now)) {
@@ -178,37 +205,48 @@ function syncContainer(ctx: SimContext, node: string, pod: Pod, record: Containe
 }
 
 /**
- * startContainer (kuberuntime_container.go): the image step, then create and start. The image
- * step is its own function so that the image manager can take it over (pull policy, back-off).
+ * startContainer (kuberuntime_container.go): the image step through the image manager (pull
+ * policy, registry, pull back-off: #97), then create and start.
  */
 function restartContainer(ctx: SimContext, node: string, pod: Pod, record: ContainerRecord, name: string): void {
   const instance = record.instances![name];
   instance.state = 'starting';
   syncContainerStatus(ctx, pod, record);
-  ensureImage(ctx, node, pod, record, name);
+  afterImageStep(ctx, node, pod, record, name, beginImage(ctx, node, pod, containerOf(pod, name)));
 }
 
-function ensureImage(ctx: SimContext, node: string, pod: Pod, record: ContainerRecord, name: string): void {
-  const pullMs = restartPull(ctx, node, pod, containerOf(pod, name));
-  if (pullMs === null) schedule(ctx, node, pod, record, name, 'CONTAINER_STARTED', startDurationMs(ctx));
-  else schedule(ctx, node, pod, record, name, 'IMAGE_PULLED', pullMs);
-}
-
-function imagePulled(ctx: SimContext, node: string, pod: Pod, record: ContainerRecord, name: string, pullMs: number): void {
-  restartPulled(ctx, node, pod, containerOf(pod, name), pullMs);
-  schedule(ctx, node, pod, record, name, 'CONTAINER_STARTED', startDurationMs(ctx));
+function afterImageStep(ctx: SimContext, node: string, pod: Pod, record: ContainerRecord, name: string, step: ImageStep): void {
+  const instance = record.instances![name];
+  if (step.kind === 'present') {
+    instance.pull = undefined;
+    schedule(ctx, node, pod, record, name, 'CONTAINER_STARTED', startDurationMs(ctx));
+  } else if (step.kind === 'pulling') {
+    instance.pull = { requestedAt: step.requestedAt, startedAt: step.startedAt };
+    schedule(ctx, node, pod, record, name, 'IMAGE_PULLED', step.doneInMs);
+  } else {
+    // The start failed: the container waits in the image error until the pod worker's re-sync.
+    instance.pull = undefined;
+    instance.state = 'imageWait';
+    instance.waiting = { reason: step.reason, message: step.message };
+    scheduleImageResync(ctx, node, pod, record, name);
+    syncContainerStatus(ctx, pod, record);
+  }
 }
 
 /** The new instance runs: the old one becomes lastState, the count goes up, probes start over. */
 function instanceStarted(ctx: SimContext, node: string, pod: Pod, record: ContainerRecord, name: string): void {
   const instance = record.instances![name];
   const now = ctx.clock.now();
-  const ended = instance.ended!;
-  instance.last = { reason: ended.reason, exitCode: ended.exitCode, startedAt: instance.startedAt, finishedAt: ended.finishedAt };
+  const ended = instance.ended;
+  // A container whose first image step failed starts for the first time: no restart to count.
+  if (ended) {
+    instance.last = { reason: ended.reason, exitCode: ended.exitCode, startedAt: instance.startedAt, finishedAt: ended.finishedAt };
+    instance.restartCount += 1;
+  }
   instance.ended = undefined;
+  instance.waiting = undefined;
   instance.state = 'running';
   instance.startedAt = now;
-  instance.restartCount += 1;
   instance.app.hung = false;
   ctx.client.record(involved(pod), 'Normal', 'Created', `Created container: ${name}`, 'kubelet');
   ctx.client.record(involved(pod), 'Normal', 'Started', `Started container ${name}`, 'kubelet');
@@ -298,14 +336,18 @@ export function completeContainerStep(ctx: SimContext, task: RuntimeTask): void 
     case 'CONTAINER_KILLED':
       containerExited(ctx, task.node, pod, record, task.container, instance.killExitCode ?? sigkillExitCode, false);
       return;
-    case 'BACKOFF_RESYNC':
-      if (instance.state === 'backoff' && ctx.kubeletRunning(task.node)) syncContainer(ctx, task.node, pod, record, task.container, true);
-      else if (instance.state === 'backoff')
-        schedule(ctx, task.node, pod, record, task.container, 'BACKOFF_RESYNC', defaults.podWorkerBackoffMs.min);
+    case 'BACKOFF_RESYNC': {
+      const waits = instance.state === 'backoff' || instance.state === 'imageWait';
+      if (waits && ctx.kubeletRunning(task.node)) syncContainer(ctx, task.node, pod, record, task.container, true);
+      else if (waits) schedule(ctx, task.node, pod, record, task.container, 'BACKOFF_RESYNC', defaults.podWorkerBackoffMs.min);
       return;
+    }
     case 'IMAGE_PULLED':
-      if (instance.state === 'starting')
-        imagePulled(ctx, task.node, pod, record, task.container, ctx.clock.now() - (instance.ended?.finishedAt ?? ctx.clock.now()));
+      if (instance.state === 'starting' && instance.pull) {
+        const { requestedAt, startedAt } = instance.pull;
+        const container = containerOf(pod, task.container);
+        afterImageStep(ctx, task.node, pod, record, task.container, endImage(ctx, task.node, pod, container, requestedAt, startedAt));
+      }
       return;
     case 'CONTAINER_STARTED':
       if (instance.state === 'starting') instanceStarted(ctx, task.node, pod, record, task.container);
@@ -320,7 +362,10 @@ function statusOf(container: Container, instance: ContainerInstance, previous: C
   const readiness = instance.probes.readiness;
   const started = running && (!startup || startup.result === 'Success');
   const ready = started && (!readiness || readiness.result === 'Success');
-  const waiting = instance.state === 'backoff';
+  const crashLoop = instance.state === 'backoff';
+  // An image error shows until the container runs, through the next attempt's pull too (#96, #97).
+  const image = !running && !crashLoop && instance.waiting !== undefined ? instance.waiting : undefined;
+  const waiting = crashLoop || image !== undefined;
   const ended = instance.ended;
   return {
     name: container.name,
@@ -328,13 +373,13 @@ function statusOf(container: Container, instance: ContainerInstance, previous: C
     ready,
     started,
     state: running ? 'running' : waiting ? 'waiting' : 'terminated',
-    reason: running ? undefined : waiting ? 'CrashLoopBackOff' : ended?.reason,
+    reason: running ? undefined : crashLoop ? 'CrashLoopBackOff' : image ? image.reason : ended?.reason,
     restartCount: instance.restartCount,
     lastRestartAt: previous?.lastRestartAt,
     startedAt: waiting ? undefined : instance.startedAt,
     exitCode: running || waiting ? undefined : ended?.exitCode,
     finishedAt: running || waiting ? undefined : ended?.finishedAt,
-    message: undefined,
+    message: image?.message,
     lastState:
       waiting && ended
         ? { reason: ended.reason, exitCode: ended.exitCode, startedAt: instance.startedAt, finishedAt: ended.finishedAt }

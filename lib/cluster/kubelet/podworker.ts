@@ -60,9 +60,9 @@ function beginStart(ctx: SimContext, node: string, pod: Pod): void {
   } else afterImages(ctx, node, pod, record, ensurePodImages(ctx, node, pod, record));
 }
 
-/** The pull step's hand-off (kubelet/images.ts ensures every container's image first). */
+/** The pull step's hand-off (kubelet/images.ts ensures every container's image first; 'partial': some failed, #96). */
 function afterImages(ctx: SimContext, node: string, pod: Pod, record: ContainerRecord, images: ImagesOutcome): void {
-  if (images !== 'ready') return;
+  if (images !== 'ready' && images !== 'partial') return;
   record.phase = 'creating';
   ctx.schedule(stepTask(node, pod.metadata.uid, record.attempt, 'CONTAINER_STARTED'), startDurationMs(ctx));
 }
@@ -131,11 +131,15 @@ export function completeStep(ctx: SimContext, event: StepTask): void {
     return;
   }
   record.phase = 'running';
+  // The containers whose image failed (#96) are not created: they wait in their image error.
+  const failed = record.pulls?.errors ?? {};
+  record.pulls = undefined;
   for (const each of pod.spec.containers) {
+    if (Object.hasOwn(failed, each.name)) continue;
     ctx.client.record(involved(pod), 'Normal', 'Created', `Created container: ${each.name}`, 'kubelet');
     ctx.client.record(involved(pod), 'Normal', 'Started', `Started container ${each.name}`, 'kubelet');
   }
-  startInstances(ctx, node, pod, record, record.restart);
+  startInstances(ctx, node, pod, record, record.restart, failed);
   if (pod.metadata.deletionTimestamp !== undefined) beginStop(ctx, node, pod, record);
 }
 

@@ -107,7 +107,7 @@ function doProbe(ctx: SimContext, node: string, pod: Pod, record: ContainerRecor
   const startup = instance.probes.startup;
   const started = !startup || startup.result === 'Success';
   if (type === 'startup' ? started : !started) return false;
-  const outcome = runProbe(container, instance, type, probe, pod.status.podIP ?? '');
+  const outcome = runProbe(container, instance, type, probe, pod.status.podIP ?? '', now - instance.startedAt);
   const failed = outcome.result === 'Failure';
   if (failed) ctx.client.record(involved(pod), 'Warning', 'Unhealthy', proberMessages.unhealthy(type, outcome.output), 'kubelet');
   if (worker.lastResult === outcome.result) worker.resultRun++;

@@ -32,8 +32,12 @@ function desiredRules(ctx: SimContext, key: string): ServiceRules | null {
   const ready: ProxyEndpoint[] = [];
   const servingTerminating: ProxyEndpoint[] = [];
   for (const slice of slicesOfService(ctx.listers, service.metadata.namespace, service.metadata.name)) {
-    const ports = service.spec.ports.map((port) => slice.ports?.find((p) => p.name === (port.name ?? ''))?.port ?? port.targetPort);
+    // A slice carries the ports its pods resolved (a named targetPort, #100); a pod without the
+    // port is in no rule for it. The model's rules follow the first port, the one sim curl uses.
+    const ports = service.spec.ports.map((port) => slice.ports?.find((p) => p.name === (port.name ?? ''))?.port ?? 0);
+    if (ports[0] === 0) continue;
     for (const endpoint of slice.endpoints) {
+      if (!endpoint.targetRef) continue;
       const backend = {
         ip: endpoint.addresses[0],
         ports,

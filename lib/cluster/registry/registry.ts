@@ -52,6 +52,8 @@ const catalog: Readonly<Record<string, Readonly<Record<string, number>>>> = Obje
   'docker.io/fluent/fluent-bit': { latest: 40_221_903, '3.2': 40_221_903, '3.1': 39_874_112, '3.0': 38_910_470 },
   'k8s.gcr.io/echoserver': { '1.4': 46_172_005 },
   'registry.k8s.io/echoserver': { '1.4': 46_172_005 },
+  // The busybox of the Kubernetes docs' probe examples (configure-liveness-readiness-startup-probes).
+  'registry.k8s.io/busybox': { latest: 1_144_320, '1.27.2': 1_144_320 },
   'registry.k8s.io/pause': { '3.10': 320_368, '3.9': 321_520 },
   'registry.k8s.io/etcd': { '3.5.16-0': 57_680_541 },
   'registry.k8s.io/kube-apiserver': { [k8s]: 28_671_624 },

@@ -25,7 +25,7 @@ kind: Pod
 metadata: { name: loose }
 spec:
   nodeName: worker-2
-  containers: [{ name: app, image: "busybox:1.36" }]
+  containers: [{ name: app, image: "busybox:1.36", args: [sleep, "3600"] }]
 `;
 
 function cluster() {

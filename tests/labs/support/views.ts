@@ -8,7 +8,7 @@ export function baseView(): ClusterView {
   if (!base) {
     const cluster = createCluster({ seed: 7, workers: 3 });
     cluster.exec('kubectl create deployment web --image=nginx:1.27 --replicas=3');
-    cluster.exec('kubectl run solo --image=busybox:1.36');
+    cluster.exec('kubectl run solo --image=busybox:1.36 -- sleep 3600');
     cluster.advance('30s');
     base = cluster.view();
   }

@@ -68,7 +68,11 @@ export const commandHelp: readonly CommandHelp[] = [
     summary: 'Start one pod from an image',
     description: 'Create a single pod that runs the given image. The pod has no controller: nothing recreates it if it goes away.',
     examples: [
-      ['Start a busybox pod', 'kubectl run solo --image=busybox:1.36'],
+      [
+        'Start a busybox pod that sleeps for an hour (busybox alone runs sh, which exits at once)',
+        'kubectl run solo --image=busybox:1.36 -- sleep 3600',
+      ],
+      ['Run a command once and keep the pod after it ends', 'kubectl run once --image=busybox:1.36 --restart=Never -- sh -c "echo hello"'],
       ['Start a pod with labels', 'kubectl run solo --image=nginx:1.27 --labels=app=solo,tier=web'],
       ['Print the pod without creating it', 'kubectl run solo --image=nginx:1.27 --dry-run=client -o yaml'],
     ],
@@ -77,6 +81,11 @@ export const commandHelp: readonly CommandHelp[] = [
       { flag: 'labels', short: 'l', value: "''", text: 'Comma-separated labels for the pod.' },
       { flag: 'port', value: "''", text: 'The port the container listens on.' },
       { flag: 'restart', value: "'Always'", text: 'The restart policy: Always, OnFailure or Never.' },
+      {
+        flag: 'command',
+        value: 'false',
+        text: 'The words after -- are the command (replacing the image entrypoint) rather than its args.',
+      },
       dryRun,
       output,
       namespace,

@@ -204,7 +204,13 @@ function specAndStatus(object: AnyObject, engine: Engine): { spec?: JsonObject; 
           ipFamilies: ['IPv4'],
           ipFamilyPolicy: 'SingleStack',
           ports: object.spec.ports.map((port) =>
-            compact({ name: port.name, nodePort: port.nodePort, port: port.port, protocol: port.protocol, targetPort: port.targetPort }),
+            compact({
+              name: port.name,
+              nodePort: port.nodePort,
+              port: port.port,
+              protocol: port.protocol,
+              targetPort: port.targetPortName ?? port.targetPort,
+            }),
           ),
           selector: nonEmpty(object.spec.selector),
           sessionAffinity: 'None',
@@ -280,7 +286,8 @@ const endpointPort = (port: EndpointPort, keepEmptyName: boolean): JsonObject =>
 /** Endpoints and EndpointSlices, whose lists sit beside metadata; keys in kubectl's (sorted) order. */
 function endpointFields(object: Endpoints | EndpointSlice, meta: JsonObject): JsonObject {
   if (object.kind === 'Endpoints') {
-    const address = (a: EndpointAddress): JsonObject => compact({ ip: a.ip, nodeName: a.nodeName, targetRef: targetRef(a.targetRef) });
+    const address = (a: EndpointAddress): JsonObject =>
+      compact({ ip: a.ip, nodeName: a.nodeName, targetRef: a.targetRef && targetRef(a.targetRef) });
     return compact({
       apiVersion: 'v1',
       kind: 'Endpoints',
@@ -308,7 +315,7 @@ function endpointFields(object: Endpoints | EndpointSlice, meta: JsonObject): Js
               addresses: [...endpoint.addresses],
               conditions: { ...endpoint.conditions },
               nodeName: endpoint.nodeName,
-              targetRef: targetRef(endpoint.targetRef),
+              targetRef: endpoint.targetRef && targetRef(endpoint.targetRef),
             }),
           )
         : null,

@@ -64,7 +64,13 @@ function containerSpec(container: Container): JsonObject {
     lifecycle: container.lifecycle?.preStop ? { preStop: action(container.lifecycle.preStop) } : undefined,
     livenessProbe: probeSpec(container.livenessProbe),
     name: container.name,
-    ports: container.ports.length > 0 ? container.ports.map((port) => ({ containerPort: port, protocol: 'TCP' })) : undefined,
+    ports:
+      container.ports.length > 0
+        ? container.ports.map((port): JsonObject => {
+            const named = container.namedPorts?.find((entry) => entry.containerPort === port);
+            return compact({ containerPort: port, name: named?.name, protocol: named?.protocol ?? 'TCP' });
+          })
+        : undefined,
     readinessProbe: probeSpec(container.readinessProbe),
     resources: resources(container),
     startupProbe: probeSpec(container.startupProbe),

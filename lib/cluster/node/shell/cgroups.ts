@@ -38,10 +38,15 @@ export interface CgroupLimits {
 
 const cpuMaxText = (quota: number | undefined) => `${quota ?? 'max'} ${cpuPeriod}`;
 
-/** A container's resident memory: a few MiB by image, never over half its limit. */
+/**
+ * A container's resident memory: what its process uses in the kubelet's runtime (the image's
+ * idle figure, or what `sim app memory` set: #102), never over its limit (above it the kernel
+ * OOM-kills it). Without runtime state (a container being created), a few MiB by image.
+ */
 function memoryInUse(container: ContainerInfo): number {
-  const base = (2 + (Number.parseInt(digest(`mem/${container.image}`).slice(0, 4), 16) % 10)) * 1024 * 1024;
   const limit = container.container.limits?.memory;
+  if (container.memoryBytes !== undefined) return limit ? Math.min(container.memoryBytes, limit) : container.memoryBytes;
+  const base = (2 + (Number.parseInt(digest(`mem/${container.image}`).slice(0, 4), 16) % 10)) * 1024 * 1024;
   return limit ? Math.min(base, Math.floor(limit / 2)) : base;
 }
 

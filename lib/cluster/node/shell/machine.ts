@@ -29,6 +29,8 @@ export interface ContainerInfo {
   state: 'Running' | 'Exited' | 'Created';
   attempt: number;
   pid: number;
+  /** What the process uses now (the kubelet runtime's app state, which `sim app memory` sets), while it runs. */
+  memoryBytes?: number;
 }
 
 export interface NodeMachine {
@@ -97,7 +99,11 @@ export function nodeMachine(engine: Engine, name: string): NodeMachine {
         });
       }
       if (!started && record.phase !== 'creating') continue;
+      const instance = record.instances?.[container.name];
+      // A container whose image never arrived (#96) was never created: nothing of it is on the node.
+      if (instance?.state === 'imageWait' && !instance.ended) continue;
       const cid = containerId(pod.metadata.uid, container.name, restarts);
+      const running = started && (!instance || instance.state === 'running' || instance.state === 'killing');
       containers.push({
         id: cid,
         name: container.name,
@@ -106,10 +112,11 @@ export function nodeMachine(engine: Engine, name: string): NodeMachine {
         sandbox,
         createdAt: status?.startedAt ?? record.since,
         startedAt: status?.startedAt ?? record.since,
-        state: started ? 'Running' : 'Created',
+        state: running ? 'Running' : started ? 'Exited' : 'Created',
         attempt: restarts,
         // Started after the sandbox's pause process, so it has a higher pid.
-        pid: started ? sandbox.pid + 40 + pod.spec.containers.indexOf(container) * 30 + (restarts % 10) * 3 : 0,
+        pid: running ? sandbox.pid + 40 + pod.spec.containers.indexOf(container) * 30 + (restarts % 10) * 3 : 0,
+        ...(running && instance ? { memoryBytes: instance.app.memoryBytes } : {}),
       });
     }
   }
