@@ -23,6 +23,7 @@ export function logOf(context: LabSessionContext, withHash = false): LabLog {
     seed: context.scenario.cluster.seed,
     events: context.log,
     now: context.cluster.now(),
+    ...(context.scenario.playground ? { setup: context.scenario.playground } : {}),
     ...(withHash ? { hash: clusterStateHash(context.cluster) } : {}),
   };
 }
