@@ -1,6 +1,6 @@
 'use client';
 
-import { useEffect, useId, useRef, useState, type RefObject } from 'react';
+import { useEffect, useId, useRef, useState, type ReactNode, type RefObject } from 'react';
 import { useActorRef } from '@xstate/react';
 import {
   progressCompletions,
@@ -36,6 +36,8 @@ export interface LabPanelProps {
   completions?: () => LabCompletions;
   /** Where the lab's log is kept between visits; the browser's localStorage unless a test says otherwise. */
   storage?: () => Storage | undefined;
+  /** More buttons beside Share, rendered inside the session (the playground's Export script). */
+  actions?: ReactNode;
 }
 
 function Header({
@@ -44,12 +46,14 @@ function Header({
   titleRef,
   full,
   onFull,
+  actions,
 }: {
   scenario: LabScenario;
   titleId: string;
   titleRef: RefObject<HTMLHeadingElement | null>;
   full: boolean;
   onFull: () => void;
+  actions?: ReactNode;
 }) {
   const completed = useLab(selectCompleted);
   const setupFailed = useLab(selectSetupFailed);
@@ -60,6 +64,7 @@ function Header({
         <div className="lab-header-actions">
           {completed && <span className="lab-badge">Completed</span>}
           <LabShare />
+          {actions}
           <button type="button" className="lab-button lab-full-toggle" aria-pressed={full} onClick={onFull}>
             {full ? 'Exit full screen' : 'Full screen'}
           </button>
@@ -100,7 +105,13 @@ function useFullScreen(full: boolean, exit: () => void) {
 }
 
 /** A whole lab: where it starts (fresh, saved, or a shared link), then the running session. */
-export function LabPanel({ scenario, focusOnStart = false, completions = progressCompletions, storage = browserStorage }: LabPanelProps) {
+export function LabPanel({
+  scenario,
+  focusOnStart = false,
+  completions = progressCompletions,
+  storage = browserStorage,
+  actions,
+}: LabPanelProps) {
   const [start, setStart] = useLabStart(scenario, storage);
   const fresh = () => setStart({ from: 'fresh' });
   if (start === null)
@@ -111,10 +122,26 @@ export function LabPanel({ scenario, focusOnStart = false, completions = progres
     );
   if ('kind' in start)
     return <LabStartNotice scenario={scenario} question={start} onReplay={() => setStart(start.replay!)} onFresh={fresh} />;
-  return <LabSession scenario={scenario} focusOnStart={focusOnStart} completions={completions} storage={storage} start={start} />;
+  return (
+    <LabSession
+      scenario={scenario}
+      focusOnStart={focusOnStart}
+      completions={completions}
+      storage={storage}
+      start={start}
+      actions={actions}
+    />
+  );
 }
 
-function LabSession({ scenario, focusOnStart, completions, storage, start }: Required<LabPanelProps> & { start: LabStart }) {
+function LabSession({
+  scenario,
+  focusOnStart,
+  completions,
+  storage,
+  start,
+  actions,
+}: Required<Omit<LabPanelProps, 'actions'>> & { start: LabStart; actions?: ReactNode }) {
   const [input] = useState(() => ({ scenario, world: createLabWorld(scenario), completions: completions(), resume: start.resume }));
   const actor = useActorRef(labSessionMachine, { input });
   const id = useId();
@@ -132,7 +159,14 @@ function LabSession({ scenario, focusOnStart, completions, storage, start }: Req
   return (
     <LabActorContext.Provider value={actor}>
       <section id={labAnchor(scenario.id)} className={`lab${full ? ' is-full' : ''}`} aria-labelledby={`${id}title`} data-lab={scenario.id}>
-        <Header scenario={scenario} titleId={`${id}title`} titleRef={title} full={full} onFull={() => setFull((v) => !v)} />
+        <Header
+          scenario={scenario}
+          titleId={`${id}title`}
+          titleRef={title}
+          full={full}
+          onFull={() => setFull((v) => !v)}
+          actions={actions}
+        />
         {start.link && <LinkCheck log={start.link} />}
         <div className="lab-body">
           <div className="lab-main">

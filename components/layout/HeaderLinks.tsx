@@ -7,6 +7,7 @@ const links = [
   { href: '/chapters', label: 'Chapters' },
   { href: '/quiz', label: 'Quizzes' },
   { href: '/glossary', label: 'Glossary' },
+  { href: '/playground', label: 'Playground' },
 ] as const;
 
 /**
