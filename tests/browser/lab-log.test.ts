@@ -99,10 +99,10 @@ describe('a lab that breaks leaves its chapter readable', () => {
         }
       };
     });
-    const card = page.locator('section.lab[data-lab="node-failure"]');
-    await card.scrollIntoViewIfNeeded();
-    await card.getByRole('button', { name: 'Start lab' }).click();
-    const alert = page.getByRole('alert').filter({ hasText: 'The lab stopped working.' });
+    // Coming near the lab loads it, and the panel throws as it mounts its diagram.
+    await page.locator('section.lab[data-lab="node-failure"]').scrollIntoViewIfNeeded();
+    // Each lab has its own boundary: the node-failure lab's is the first (its neighbour below may have loaded too).
+    const alert = page.getByRole('alert').filter({ hasText: 'The lab stopped working.' }).first();
     await alert.waitFor();
     await expect(alert.textContent()).resolves.toContain('ResizeObserver is not available');
     await expect(page.getByRole('heading', { level: 1 }).isVisible()).resolves.toBe(true);

@@ -64,13 +64,15 @@ describe('the playground', () => {
     const lab = await openPlayground(page);
     await expect.poll(() => workers(page)).toHaveLength(5);
     await expect(lab.locator('.lab-goal').textContent()).resolves.toMatch(/^5 workers in 2 zones .*3 etcd members, seed tide, blank\.$/);
-    await runInLab(lab, 'kubectl get nodes -L topology.kubernetes.io/zone');
-    await expect(lab.getByRole('log', { name: 'Terminal output' }).textContent()).resolves.toMatch(/worker-5.*zone-a/s);
+    await runInLab(lab, 'kubectl get node worker-5 -o yaml');
+    await expect(lab.getByRole('log', { name: 'Terminal output' }).textContent()).resolves.toMatch(/topology.kubernetes.io\/zone: zone-a/);
 
     await page.reload({ waitUntil: 'networkidle' });
     const again = await openPlayground(page);
     await expect.poll(() => workers(page)).toHaveLength(5);
-    await expect(again.getByRole('log', { name: 'Terminal output' }).textContent()).resolves.toMatch(/worker-5.*zone-a/s);
+    await expect(again.getByRole('log', { name: 'Terminal output' }).textContent()).resolves.toMatch(
+      /topology.kubernetes.io\/zone: zone-a/,
+    );
     await expect(page.getByLabel('Seed', { exact: true }).inputValue()).resolves.toBe('tide');
     expect(pageErrors(page)).toEqual([]);
   });
@@ -164,7 +166,7 @@ describe('the playground', () => {
       for (const width of [390, 1440]) {
         const page = await b.open('/playground', { colorScheme, viewport: { width, height: 900 } });
         await openPlayground(page);
-        await build(page, { Memory: '1Mi' });
+        await build(page, { 'Memory per worker': '1Mi' });
         await page.getByText(playgroundErrors.memory).waitFor();
         expect(await seriousViolations(page), `${colorScheme} ${width}`).toEqual([]);
         const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
