@@ -29,7 +29,7 @@ export function HomePage({ site }: { site: Site }) {
             <Link href="/glossary" className="button">
               Browse the glossary
             </Link>
-            <Link href="/playground" className="button">
+            <Link href="/playground" className="button" prefetch={false}>
               Open the playground
             </Link>
           </div>

@@ -39,7 +39,7 @@ export function Sidebar({ parts, label = 'Chapters' }: { parts: PartWithChapters
           </NavLink>
         </li>
         <li>
-          <NavLink href="/playground" className="sidebar-link">
+          <NavLink href="/playground" className="sidebar-link" prefetch={false}>
             Playground
           </NavLink>
         </li>
