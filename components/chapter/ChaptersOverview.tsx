@@ -16,7 +16,12 @@ export function ChaptersOverview({ site }: { site: Site }) {
           <Breadcrumbs items={[{ label: 'Home', href: '/' }, { label: 'Chapters' }]} />
           <h1>Chapters</h1>
           <p className="chapter-lede">
-            The course in reading order, part by part. Each chapter ends with a quiz; marks show what you have read (✓) and passed (★).
+            The course in reading order, part by part. Each chapter ends with a quiz; marks show what you have read (✓) and passed (★). To
+            try things on a cluster of your own shape, with no lab's goal, open the{' '}
+            <Link href="/playground" prefetch={false}>
+              playground
+            </Link>
+            .
           </p>
           <ContinueReading chapters={site.chapters.map(({ slug, href, title }) => ({ slug, href, title }))} />
         </header>

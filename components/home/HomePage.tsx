@@ -29,6 +29,9 @@ export function HomePage({ site }: { site: Site }) {
             <Link href="/glossary" className="button">
               Browse the glossary
             </Link>
+            <Link href="/playground" className="button" prefetch={false}>
+              Open the playground
+            </Link>
           </div>
           <ContinueReading chapters={site.chapters.map(({ slug, href, title }) => ({ slug, href, title }))} />
           <dl className="hero-stats">

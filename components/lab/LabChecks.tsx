@@ -31,6 +31,8 @@ export function LabChecks({ headingId, debriefId }: { headingId: string; debrief
   const checks = useLab(selectChecks);
   const passed = useLab(selectPassedCount);
   const allPass = passed === checks.length;
+  // The playground has no goal, so nothing to check.
+  if (checks.length === 0) return null;
   return (
     <div role="group" className="lab-checks" aria-labelledby={headingId}>
       <div className="lab-section-head">
@@ -64,6 +66,7 @@ export function LabDebrief({ id }: { id: string }) {
   const passed = useLab(selectPassedCount);
   const completed = useLab(selectCompleted);
   const scenario = useLab(selectScenario);
+  if (checks.length === 0) return null;
   if (passed === checks.length)
     return (
       <div id={id} className="lab-debrief" role="note" aria-label="What you just saw" tabIndex={-1}>

@@ -12,6 +12,8 @@ export function LabHelp({ headingId }: { headingId: string }) {
   const solutionShown = useLab(selectSolutionShown);
   const send = useLabSend();
   const total = scenario.hints.length;
+  // The playground has no hints or solution to offer.
+  if (total === 0 && !scenario.solution) return null;
   return (
     <div role="group" className="lab-help" aria-labelledby={headingId}>
       <h4 id={headingId} className="sr-only">

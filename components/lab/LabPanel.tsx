@@ -1,6 +1,6 @@
 'use client';
 
-import { useEffect, useId, useRef, useState, type RefObject } from 'react';
+import { useEffect, useId, useRef, useState, type ReactNode, type RefObject } from 'react';
 import { labErrors, progressCompletions, type LabCompletions, selectCompleted, selectSetupFailed } from '@/lib/labs';
 import type { LabScenario, LabSessionRef } from '@/lib/labs';
 import { ClusterDiagram } from './diagram/ClusterDiagram';
@@ -31,6 +31,8 @@ export interface LabPanelProps {
   storage?: () => Storage | undefined;
   /** Run the cluster on the page's thread rather than in a Web Worker (where there is no Worker this is what happens anyway). */
   inThread?: boolean;
+  /** More buttons beside Share, rendered inside the session (the playground's Export script). */
+  actions?: ReactNode;
 }
 
 function Header({
@@ -39,12 +41,14 @@ function Header({
   titleRef,
   full,
   onFull,
+  actions,
 }: {
   scenario: LabScenario;
   titleId: string;
   titleRef: RefObject<HTMLHeadingElement | null>;
   full: boolean;
   onFull: () => void;
+  actions?: ReactNode;
 }) {
   const completed = useLab(selectCompleted);
   const setupFailed = useLab(selectSetupFailed);
@@ -55,6 +59,7 @@ function Header({
         <div className="lab-header-actions">
           {completed && <span className="lab-badge">Completed</span>}
           <LabShare />
+          {actions}
           <button type="button" className="lab-button lab-full-toggle" aria-pressed={full} onClick={onFull}>
             {full ? 'Exit full screen' : 'Full screen'}
           </button>
@@ -101,6 +106,7 @@ export function LabPanel({
   completions = progressCompletions,
   storage = browserStorage,
   inThread = false,
+  actions,
 }: LabPanelProps) {
   const [start, setStart] = useLabStart(scenario, storage);
   const fresh = () => setStart({ from: 'fresh' });
@@ -120,11 +126,12 @@ export function LabPanel({
       storage={storage}
       inThread={inThread}
       start={start}
+      actions={actions}
     />
   );
 }
 
-type SessionProps = Required<LabPanelProps> & { start: LabStart };
+type SessionProps = Required<Omit<LabPanelProps, 'actions'>> & { start: LabStart; actions?: ReactNode };
 
 /** Until the session posts its first view (a worker loads its code and replays the log), the card says so. */
 function LabStarting(props: SessionProps) {
@@ -140,7 +147,7 @@ function LabStarting(props: SessionProps) {
   return <LabSession {...props} session={session} />;
 }
 
-function LabSession({ scenario, focusOnStart, storage, start, session }: SessionProps & { session: LabSessionRef }) {
+function LabSession({ scenario, focusOnStart, storage, start, session, actions }: SessionProps & { session: LabSessionRef }) {
   const id = useId();
   const [showTable, setShowTable] = useState(false);
   const [full, setFull] = useState(false);
@@ -162,7 +169,7 @@ function LabSession({ scenario, focusOnStart, storage, start, session }: Session
         data-lab={scenario.id}
         data-runs={session.runs}
       >
-        <Header scenario={scenario} titleId={`${id}title`} titleRef={title} full={full} onFull={() => setFull((v) => !v)} />
+        <Header scenario={scenario} titleId={`${id}title`} titleRef={title} full={full} onFull={() => setFull((v) => !v)} actions={actions} />
         {start.link && <LinkCheck log={start.link} />}
         <div className="lab-body">
           <div className="lab-main">

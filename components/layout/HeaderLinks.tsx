@@ -7,6 +7,8 @@ const links = [
   { href: '/chapters', label: 'Chapters' },
   { href: '/quiz', label: 'Quizzes' },
   { href: '/glossary', label: 'Glossary' },
+  // The playground's page carries the whole lab: prefetching it would load the lab on every page.
+  { href: '/playground', label: 'Playground', prefetch: false },
 ] as const;
 
 /**
@@ -18,10 +20,11 @@ export function HeaderLinks() {
   const path = pathname.replace(/\/$/, '') || '/';
   return (
     <nav className="header-links" aria-label="Site">
-      {links.map(({ href, label }) => {
+      {links.map((link) => {
+        const { href, label } = link;
         const current = path === href ? 'page' : path.startsWith(`${href}/`) ? 'true' : undefined;
         return (
-          <Link key={href} href={href} aria-current={current}>
+          <Link key={href} href={href} aria-current={current} prefetch={'prefetch' in link ? link.prefetch : undefined}>
             {label}
           </Link>
         );

@@ -15,8 +15,11 @@ export function NavLink({
   className,
   progressOf,
   labs,
+  prefetch,
 }: {
   href: string;
+  /** false for a page whose code is heavy (the playground carries the whole lab): Next would fetch it on every page. */
+  prefetch?: false;
   children: ReactNode;
   className?: string;
   progressOf?: string;
@@ -40,7 +43,7 @@ export function NavLink({
   }, [current]);
 
   return (
-    <Link ref={link} href={href} className={className} aria-current={current ? 'page' : undefined}>
+    <Link ref={link} href={href} className={className} aria-current={current ? 'page' : undefined} prefetch={prefetch}>
       {children}
       {progressOf && <ProgressMark slug={progressOf} labs={labs} />}
     </Link>

@@ -38,6 +38,11 @@ export function Sidebar({ parts, label = 'Chapters' }: { parts: PartWithChapters
             Quizzes
           </NavLink>
         </li>
+        <li>
+          <NavLink href="/playground" className="sidebar-link" prefetch={false}>
+            Playground
+          </NavLink>
+        </li>
       </ul>
     </nav>
   );

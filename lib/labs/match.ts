@@ -45,8 +45,38 @@ export function globMatches(glob: string, text: string): boolean {
   return new RegExp(`^${source}$`).test(text);
 }
 
-/** Commands compare with their spacing normalised, so "kubectl  get nodes" is "kubectl get nodes". */
-export const normaliseCommand = (line: string) => line.trim().replace(/\s+/g, ' ');
+/**
+ * Commands compare with their spacing normalised, so "kubectl  get nodes" is "kubectl get nodes".
+ * Spacing inside quotes is the command's own (echo '  replicas: 3' > web.yaml keeps its indent).
+ */
+export function normaliseCommand(line: string): string {
+  let out = '';
+  let quote: string | undefined;
+  let space = false;
+  const text = line.trim();
+  for (let i = 0; i < text.length; i++) {
+    const char = text[i];
+    if (quote) {
+      out += char;
+      if (quote === '"' && char === '\\' && i + 1 < text.length) out += text[++i];
+      else if (char === quote) quote = undefined;
+      continue;
+    }
+    if (/\s/.test(char)) {
+      space = true;
+      continue;
+    }
+    if (space) out += ' ';
+    space = false;
+    if (char === '\\' && i + 1 < text.length) {
+      out += char + text[++i];
+      continue;
+    }
+    if (char === '"' || char === "'") quote = char;
+    out += char;
+  }
+  return out;
+}
 
 export interface TaintLike {
   key: string;

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { labErrors } from './errors';
+import type { PlaygroundSetup } from './playground/schema';
 import { parseCount, placeholdersIn, taintSpecPattern, type Count } from './match';
 
 /**
@@ -206,4 +207,6 @@ export type LabScenarioFile = z.infer<typeof labScenarioSchema>;
 /** A scenario as the page receives it: the file's content plus its id. */
 export interface LabScenario extends LabScenarioFile {
   id: string;
+  /** Set on the playground's scenario: the shape and start its log carries (lib/labs/playground). */
+  playground?: PlaygroundSetup;
 }

@@ -45,10 +45,10 @@ describe('the header on every width', () => {
     }
   });
 
-  it('offers Chapters, Quizzes and Glossary on the desktop; Chapters opens the overview with the reader progress', async () => {
+  it('offers Chapters, Quizzes, Glossary and Playground on the desktop; Chapters opens the overview with the reader progress', async () => {
     const page = await b.open('/chapters/namespaces');
     const site = page.getByRole('navigation', { name: 'Site' });
-    await expect(site.getByRole('link').allTextContents()).resolves.toEqual(['Chapters', 'Quizzes', 'Glossary']);
+    await expect(site.getByRole('link').allTextContents()).resolves.toEqual(['Chapters', 'Quizzes', 'Glossary', 'Playground']);
     await page.evaluate(() => {
       localStorage.setItem(
         'clusterbook.progress',

@@ -52,7 +52,9 @@ const fromBase64Url = (text: string) => {
 
 /** The log as URL-safe text. */
 export async function encodeLabLog(log: LabLog): Promise<string> {
-  const compact = [log.v, log.model, log.lab, log.seed, log.now, log.hash ?? '', toTuples(log.events)];
+  const compact: unknown[] = [log.v, log.model, log.lab, log.seed, log.now, log.hash ?? '', toTuples(log.events)];
+  // Last, so links made before playgrounds existed read the same.
+  if (log.setup) compact.push(log.setup);
   const json = new TextEncoder().encode(JSON.stringify(compact));
   return toBase64Url(await pipe(json, new CompressionStream('deflate-raw')));
 }
@@ -65,8 +67,17 @@ export async function decodeLabLog(text: string, maxChars = 64_000): Promise<Lab
     if (bytes.length > maxChars * 20) return undefined;
     const compact = JSON.parse(new TextDecoder().decode(bytes));
     if (!Array.isArray(compact)) return undefined;
-    const [v, model, lab, seed, now, hash, tuples] = compact;
-    const parsed = labLogSchema.safeParse({ v, model, lab, seed, now, ...(hash ? { hash } : {}), events: fromTuples(tuples) });
+    const [v, model, lab, seed, now, hash, tuples, setup] = compact;
+    const parsed = labLogSchema.safeParse({
+      v,
+      model,
+      lab,
+      seed,
+      now,
+      ...(hash ? { hash } : {}),
+      ...(setup === undefined ? {} : { setup }),
+      events: fromTuples(tuples),
+    });
     return parsed.success ? parsed.data : undefined;
   } catch {
     return undefined;

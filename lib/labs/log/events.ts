@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { labPolicy } from '../policy';
+import { playgroundSetupSchema } from '../playground/schema';
 
 /**
  * A lab's state is its log: the scenario, the seed, the simulator version and the timed list of
@@ -47,5 +48,7 @@ export const labLogSchema = z.strictObject({
   now: at,
   /** The cluster's state hash at `now`, so a replay can tell whether it reached the same cluster. */
   hash: z.string().max(32).optional(),
+  /** A playground's log: the cluster shape and start the reader chose (a chapter lab's scenario holds its own). */
+  setup: playgroundSetupSchema.optional(),
 });
 export type LabLog = z.infer<typeof labLogSchema>;

@@ -30,6 +30,7 @@ export function logOf(context: LabLogSource, withHash = false): LabLog {
     seed: context.scenario.cluster.seed,
     events: context.log,
     now: cluster ? cluster.now() : (context as { now: number }).now,
+    ...(context.scenario.playground ? { setup: context.scenario.playground } : {}),
     ...(withHash && cluster ? { hash: clusterStateHash(cluster) } : {}),
   };
 }
