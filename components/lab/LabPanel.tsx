@@ -169,7 +169,14 @@ function LabSession({ scenario, focusOnStart, storage, start, session, actions }
         data-lab={scenario.id}
         data-runs={session.runs}
       >
-        <Header scenario={scenario} titleId={`${id}title`} titleRef={title} full={full} onFull={() => setFull((v) => !v)} actions={actions} />
+        <Header
+          scenario={scenario}
+          titleId={`${id}title`}
+          titleRef={title}
+          full={full}
+          onFull={() => setFull((v) => !v)}
+          actions={actions}
+        />
         {start.link && <LinkCheck log={start.link} />}
         <div className="lab-body">
           <div className="lab-main">
