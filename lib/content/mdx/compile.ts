@@ -3,6 +3,7 @@ import remarkGfm from 'remark-gfm';
 import { remarkCollectReferences, type MdxReferences } from './collect';
 import { rehypeHeadings, type HeadingInfo } from './headings';
 import { codeColorCss, highlightPlugin } from './highlight';
+import { rehypeSections } from './sections';
 import { errorMessages, type ContentProblem } from '../errors';
 
 export interface CompiledMdx extends MdxReferences, HeadingInfo {
@@ -29,7 +30,7 @@ export async function compileMdx(file: string, body: string): Promise<{ compiled
       esbuildOptions: (options) => ({ ...options, logLevel: 'silent' }),
       mdxOptions(options) {
         options.remarkPlugins = [...(options.remarkPlugins ?? []), remarkGfm, remarkCollectReferences(refs)];
-        options.rehypePlugins = [...(options.rehypePlugins ?? []), rehypeHeadings(headings), highlightPlugin(colorPairs)];
+        options.rehypePlugins = [...(options.rehypePlugins ?? []), rehypeHeadings(headings), highlightPlugin(colorPairs), rehypeSections()];
         return options;
       },
     });
