@@ -9,8 +9,23 @@ import type { Deployment, Pod, ReplicaSet } from '@/lib/cluster/api/types';
 import { engineOf } from '@/lib/cluster/cluster';
 import { annotations, resolveFenceposts, templateHashLabel } from '@/lib/cluster/controllers/deployment.util';
 import { rollbackErrors } from '@/lib/cluster/controllers/deployment.rollback';
-import { podsToDelete, relatedPodsOnNodes } from '@/lib/cluster/controllers/victims';
+import { podsToDelete } from '@/lib/cluster/controllers/victims';
+import { isPodActive } from '@/lib/cluster/controllers/podutil';
 import { must, newCluster } from './fixtures';
+
+/** Counts, per node, the active pods among `related` lists (the input of getPodsRankedByRelatedPodsOnSameNode); the controller keeps these counts itself. */
+function relatedPodsOnNodes(related: readonly (readonly Pod[])[]): (node: string) => number {
+  const onNode = new Map<string, number>();
+  for (const pods of related) {
+    for (let i = 0; i < pods.length; i++) {
+      const pod = pods[i];
+      if (!isPodActive(pod)) continue;
+      const node = pod.spec.nodeName ?? '';
+      onNode.set(node, (onNode.get(node) ?? 0) + 1);
+    }
+  }
+  return (node) => onNode.get(node) ?? 0;
+}
 
 interface Spec {
   replicas?: number;

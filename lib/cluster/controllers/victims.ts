@@ -3,7 +3,7 @@
 // behaviour that is on by default). Each rule below decides only when the rules before it tie.
 import type { Pod } from '../api/types';
 import { readySince } from './deployment.util';
-import { isPodActive, isPodReady } from './podutil';
+import { isPodReady } from './podutil';
 
 /** The pod-deletion-cost annotation: lower goes first (PodDeletionCost, on by default). */
 export const deletionCostAnnotation = 'controller.kubernetes.io/pod-deletion-cost';
@@ -123,18 +123,4 @@ export function podsToDelete(pods: readonly Pod[], podsOnNode: (node: string) =>
     chosen.push(candidates[best].pod);
   }
   return chosen;
-}
-
-/** Counts, per node, the active pods among `related` lists (the input of getPodsRankedByRelatedPodsOnSameNode). */
-export function relatedPodsOnNodes(related: readonly (readonly Pod[])[]): (node: string) => number {
-  const onNode = new Map<string, number>();
-  for (const pods of related) {
-    for (let i = 0; i < pods.length; i++) {
-      const pod = pods[i];
-      if (!isPodActive(pod)) continue;
-      const node = pod.spec.nodeName ?? '';
-      onNode.set(node, (onNode.get(node) ?? 0) + 1);
-    }
-  }
-  return (node) => onNode.get(node) ?? 0;
 }

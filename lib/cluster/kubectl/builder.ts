@@ -317,20 +317,3 @@ export function visitPlanFrom<T extends AnyObject | KubeEvent>(plan: Plan, sourc
 export function visitPlan(env: KubectlEnv, plan: Plan): Visited<AnyObject> {
   return visitPlanFrom(plan, storeSource(env));
 }
-
-/**
- * The whole builder in one call, for commands that read what it found: arguments and flags in,
- * the objects and the errors out, or the one error that stops the command before anything is read
- * (bad arguments, or an API that cannot read).
- */
-export function resolveObjects(
-  env: KubectlEnv,
-  positional: readonly string[],
-  flags: SelectionFlags,
-): (Visited<AnyObject> & { plan: Plan }) | { failed: CommandResult } {
-  const plan = planSelection(positional, flags);
-  if ('error' in plan) return { failed: fail(plan.error) };
-  const blocked = readBlocked(env);
-  if (blocked) return { failed: blocked };
-  return { plan, ...visitPlan(env, plan) };
-}
