@@ -7,7 +7,7 @@ import { qualifiedNameErrors } from '../util/validation';
 import { planSelection, readBlocked, visitPlan, visited } from './builder';
 import type { KubectlEnv } from './env';
 import { parseArgs } from './flags';
-import { resourcesAndPairs } from './label';
+import { metadataEditFlags, resourcesAndPairs } from './label';
 import { resourceByKind } from './resources';
 import { fail, type CommandResult } from './result';
 
@@ -38,13 +38,7 @@ function parseAnnotations(specs: string[]): { set: [string, string][]; remove: s
 }
 
 export function kubectlAnnotate(env: KubectlEnv, args: string[]): CommandResult {
-  const parsed = parseArgs(args, [
-    { name: 'namespace', short: 'n', type: 'string' },
-    { name: 'overwrite', type: 'bool' },
-    { name: 'all', type: 'bool' },
-    { name: 'selector', short: 'l', type: 'string' },
-    { name: 'all-namespaces', short: 'A', type: 'bool' },
-  ]);
+  const parsed = parseArgs(args, metadataEditFlags);
   if ('error' in parsed) return fail(parsed.error);
   const split = resourcesAndPairs(parsed.positional, 'annotation');
   if ('error' in split) return fail(split.error);

@@ -4,7 +4,7 @@ import type { AnyObject } from '../api/types';
 import { labelValueErrors, qualifiedNameErrors } from '../util/validation';
 import { planSelection, readBlocked, visitPlan, visited } from './builder';
 import type { KubectlEnv } from './env';
-import { parseArgs } from './flags';
+import { parseArgs, type FlagSpec } from './flags';
 import { resourceByKind } from './resources';
 import { fail, type CommandResult } from './result';
 
@@ -42,14 +42,17 @@ function parseLabels(specs: string[]): { set: [string, string][]; remove: string
   return { set: [...set], remove };
 }
 
+/** The flags label and annotate share: which objects, and whether a key may be changed. */
+export const metadataEditFlags = [
+  { name: 'namespace', short: 'n', type: 'string' },
+  { name: 'overwrite', type: 'bool' },
+  { name: 'all', type: 'bool' },
+  { name: 'selector', short: 'l', type: 'string' },
+  { name: 'all-namespaces', short: 'A', type: 'bool' },
+] as const satisfies readonly FlagSpec[];
+
 export function kubectlLabel(env: KubectlEnv, args: string[]): CommandResult {
-  const parsed = parseArgs(args, [
-    { name: 'namespace', short: 'n', type: 'string' },
-    { name: 'overwrite', type: 'bool' },
-    { name: 'all', type: 'bool' },
-    { name: 'selector', short: 'l', type: 'string' },
-    { name: 'all-namespaces', short: 'A', type: 'bool' },
-  ]);
+  const parsed = parseArgs(args, metadataEditFlags);
   if ('error' in parsed) return fail(parsed.error);
   const split = resourcesAndPairs(parsed.positional, 'label');
   if ('error' in split) return fail(split.error);
