@@ -13,6 +13,8 @@ async function openLab(page: Page, id: string) {
         .scrollIntoViewIfNeeded({ timeout: 2000 })
         .then(() => true)
         .catch(() => false),
+      // A reloaded lab replays its saved log in the worker first, which takes longer on a busy machine.
+      { timeout: 60_000, interval: 250 },
     )
     .toBe(true);
   await lab.locator('.lab-diagram-svg').waitFor();
