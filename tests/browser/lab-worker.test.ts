@@ -7,12 +7,13 @@ const b = useBrowser();
 async function openLab(page: Page, id: string) {
   const lab = page.locator(`section.lab[data-lab="${id}"]`);
   await expect
-    .poll(() =>
-      lab
-        .first()
-        .scrollIntoViewIfNeeded({ timeout: 2000 })
-        .then(() => true)
-        .catch(() => false),
+    .poll(
+      () =>
+        lab
+          .first()
+          .scrollIntoViewIfNeeded({ timeout: 2000 })
+          .then(() => true)
+          .catch(() => false),
       // A reloaded lab replays its saved log in the worker first, which takes longer on a busy machine.
       { timeout: 60_000, interval: 250 },
     )
