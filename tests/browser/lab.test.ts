@@ -98,11 +98,12 @@ describe('a reader does the node-failure lab in Chromium', () => {
     await lab.getByRole('button', { name: 'Pause' }).click();
     await lab.getByRole('button', { name: 'Rewind to 30s $ sim node fail worker-3' }).click();
     await expect.poll(() => clock(page, 'node-failure').textContent()).toBe('30s');
-    await expect(lab.getByRole('button', { name: /^Power on worker-3 \(Ready, powered off/ }).count()).resolves.toBe(1);
-    await expect(lab.getByRole('button', { name: 'Play' }).count()).resolves.toBe(1);
+    // The worker posts the rewound session: the diagram and the controls follow the clock.
+    await expect.poll(() => lab.getByRole('button', { name: /^Power on worker-3 \(Ready, powered off/ }).count()).toBe(1);
+    await expect.poll(() => lab.getByRole('button', { name: 'Play' }).count()).toBe(1);
     await lab.getByRole('button', { name: 'Reset' }).click();
     await expect.poll(() => lab.getByRole('button', { name: /^Power off worker-3 \(Ready, \d+ pods?\)$/ }).count()).toBe(1);
-    await expect(lab.getByRole('group', { name: 'Timeline' }).getByRole('button').count()).resolves.toBe(1);
+    await expect.poll(() => lab.getByRole('group', { name: 'Timeline' }).getByRole('button').count()).toBe(1);
   });
 
   it('is usable by keyboard alone: Tab reaches a node, Enter powers it off', async () => {
