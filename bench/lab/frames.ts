@@ -36,7 +36,9 @@ export async function playAt60x(page: Page, seconds: number): Promise<FrameRepor
   await input.fill('kubectl scale deployment web --replicas=20');
   await input.press('Enter');
   await lab.locator('[data-node="worker-5"] .lab-node-name').click();
-  await lab.getByRole('radio', { name: '60x' }).check();
+  // The speed is the session's state: it shows as checked once the worker posts it back.
+  await lab.getByRole('radio', { name: '60x' }).click();
+  await lab.locator('input[type="radio"][value="60"]:checked').waitFor();
   // A string, not a function: tsx would wrap named functions in a helper the page does not have.
   await page.evaluate(`(() => {
     const record = { longTasks: [], gaps: [] };

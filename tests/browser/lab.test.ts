@@ -92,7 +92,9 @@ describe('a reader does the node-failure lab in Chromium', () => {
     const page = await b.open('/chapters/node-failure');
     const lab = await openLab(page, 'node-failure');
     await lab.getByRole('button', { name: /^Power off worker-3/ }).click();
-    await lab.getByRole('radio', { name: '60x' }).check();
+    // The speed is the session's state: it shows as checked once the worker posts it back.
+    await lab.getByRole('radio', { name: '60x' }).click();
+    await lab.locator('input[type="radio"][value="60"]:checked').waitFor();
     await lab.getByRole('button', { name: 'Play' }).click();
     await expect.poll(() => lab.getByRole('button', { name: /^Power on worker-3 \(NotReady/ }).count(), { timeout: 15_000 }).toBe(1);
     await lab.getByRole('button', { name: 'Pause' }).click();
