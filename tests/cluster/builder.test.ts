@@ -1,27 +1,10 @@
 // kubectl's resource builder as every command that takes resource arguments sees it: the same
 // forms (TYPE NAME..., TYPE/NAME..., -l, --all, -n, -A) and the same errors, with each command's
 // own limits kept (taint and cordon take only nodes, rollout and set image only Deployments).
-import { createCluster } from '@/lib/cluster';
+import { twoDeployments } from './support/two-deployments';
 import { cordonErrors, kubectlErrors, logsErrors, taintErrors } from '@/lib/cluster/api/errors';
 
-const web = (name: string, tier: string) => `
-apiVersion: apps/v1
-kind: Deployment
-metadata: { name: ${name}, labels: { tier: ${tier} } }
-spec:
-  replicas: 1
-  selector: { matchLabels: { app: ${name} } }
-  template:
-    metadata: { labels: { app: ${name}, tier: ${tier} } }
-    spec: { containers: [{ name: nginx, image: "nginx:1.27" }] }
-`;
-
-function cluster() {
-  const c = createCluster({ seed: 7, workers: 2, files: { 'a.yaml': web('front', 'web'), 'b.yaml': web('back', 'api') } });
-  c.exec('kubectl apply -f a.yaml -f b.yaml');
-  c.exec('sim advance 30s');
-  return (line: string) => c.exec(line);
-}
+const cluster = () => twoDeployments(7);
 
 /** What a failed command must leave alone: every object kubectl can print. */
 const world = (run: ReturnType<typeof cluster>) =>

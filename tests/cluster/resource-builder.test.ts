@@ -1,24 +1,7 @@
-import { createCluster } from '@/lib/cluster';
+import { twoDeployments } from './support/two-deployments';
 import { kubectlErrors } from '@/lib/cluster/api/errors';
 
-const web = (name: string, tier: string) => `
-apiVersion: apps/v1
-kind: Deployment
-metadata: { name: ${name}, labels: { tier: ${tier} } }
-spec:
-  replicas: 1
-  selector: { matchLabels: { app: ${name} } }
-  template:
-    metadata: { labels: { app: ${name}, tier: ${tier} } }
-    spec: { containers: [{ name: nginx, image: "nginx:1.27" }] }
-`;
-
-function cluster() {
-  const c = createCluster({ seed: 11, workers: 2, files: { 'a.yaml': web('front', 'web'), 'b.yaml': web('back', 'api') } });
-  c.exec('kubectl apply -f a.yaml -f b.yaml');
-  c.exec('sim advance 30s');
-  return (line: string) => c.exec(line);
-}
+const cluster = () => twoDeployments(11);
 
 describe("kubectl's resource builder: one way to turn arguments into objects for every command", () => {
   it('delete, scale, label and describe accept -l; delete and scale accept --all', () => {
