@@ -23,13 +23,14 @@ describe('a lab is kept, shared and rewound as its log', () => {
   it('a reload mid-way brings back the clock, terminal, timeline, revealed hints and checks', async () => {
     const page = await b.open('/chapters/node-failure');
     const lab = await playSome(page);
+    // Hints and checks follow the worker's post after the last action: wait for them.
+    await expect.poll(async () => (await labState(lab)).hints).toHaveLength(1);
+    await expect.poll(async () => (await labState(lab)).checks.some((c) => c.includes('is-passed'))).toBe(true);
     const before = await labState(lab);
-    expect(before.hints).toHaveLength(1);
-    expect(before.checks.some((c) => c.includes('is-passed'))).toBe(true);
     await page.reload({ waitUntil: 'networkidle' });
     const again = await openLab(page, 'node-failure');
     await expect.poll(() => labClock(again).textContent()).toBe('1m30s');
-    expect(await labState(again)).toEqual(before);
+    await expect.poll(() => labState(again)).toEqual(before);
     expect(pageErrors(page)).toEqual([]);
   });
 
@@ -44,9 +45,8 @@ describe('a lab is kept, shared and rewound as its log', () => {
     const other = await b.open(url.replace(/^https?:\/\/[^/]+/, ''));
     const shared = await openLab(other, 'node-failure');
     await expect.poll(() => shared.locator('.lab-notice').textContent()).toMatch(/this is the cluster exactly as it was shared/);
-    const after = await labState(shared);
     // Hints are the reader's own: a link carries the cluster, not what its sender had revealed.
-    expect({ ...after, hints: [] }).toEqual({ ...before, hints: [] });
+    await expect.poll(async () => ({ ...(await labState(shared)), hints: [] })).toEqual({ ...before, hints: [] });
     expect(pageErrors(other)).toEqual([]);
   });
 

@@ -156,7 +156,7 @@ describe('the playground', () => {
     const other = await b.open(url.replace(/^https?:\/\/[^/]+/, ''));
     const shared = await openPlayground(other);
     await expect.poll(() => shared.locator('.lab-notice').textContent()).toMatch(/this is the cluster exactly as it was shared/);
-    expect(await labState(shared)).toEqual(before);
+    await expect.poll(() => labState(shared)).toEqual(before);
     await expect(other.getByLabel('Seed', { exact: true }).inputValue()).resolves.toBe('share-me');
     expect(pageErrors(other)).toEqual([]);
   });
