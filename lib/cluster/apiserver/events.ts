@@ -38,6 +38,8 @@ export class EventLog {
    * event of any other name need not build its repeat key.
    */
   private repeatNames = new Set<string>();
+  /** Each event in byRepeat with its key, so dropping one does not build the key again. */
+  private repeatKeys = new WeakMap<KubeEvent, string>();
   private serial = 0;
   /** No entry was last updated before this: expiry has nothing to do until now - ttl passes it. */
   private oldest = Infinity;
@@ -86,10 +88,10 @@ export class EventLog {
     };
     this.entries.push(event);
     forName.push(event);
-    if (indexed) this.byRepeat.set(key, event);
+    if (indexed) this.fileRepeat(key, event);
     else if (forName.length === indexAbove) {
       this.repeatNames.add(object.name);
-      for (const each of forName) this.byRepeat.set(eventKey(each), each);
+      for (const each of forName) this.fileRepeat(eventKey(each), each);
     }
     if (now < this.oldest) this.oldest = now;
     if (this.entries.length > this.limit) this.trim(Math.floor(this.limit / 2));
@@ -120,10 +122,15 @@ export class EventLog {
     this.version++;
   }
 
+  private fileRepeat(key: string, event: KubeEvent): void {
+    this.byRepeat.set(key, event);
+    this.repeatKeys.set(event, key);
+  }
+
   /** Takes a dropped event out of its name's list (short: an object has few events), in place of a full rebuild. */
   private unindex(event: KubeEvent): void {
     const name = event.involvedObject.name;
-    if (this.repeatNames.has(name)) this.byRepeat.delete(eventKey(event));
+    if (this.repeatNames.has(name)) this.byRepeat.delete(this.repeatKeys.get(event) ?? eventKey(event));
     const forName = this.byName.get(name)!;
     if (forName.length === 1) {
       this.byName.delete(name);
@@ -181,7 +188,7 @@ export class EventLog {
     for (const [name, forName] of this.byName)
       if (forName.length >= indexAbove) {
         this.repeatNames.add(name);
-        for (const event of forName) this.byRepeat.set(eventKey(event), event);
+        for (const event of forName) this.fileRepeat(eventKey(event), event);
       }
   }
 }

@@ -6,28 +6,28 @@ import type { Container, Resources } from '../api/types';
 
 export type QosClass = 'Guaranteed' | 'Burstable' | 'BestEffort';
 
-const resources = ['cpu', 'memory'] as const;
 
 export function podQosClass(containers: readonly Container[]): QosClass {
-  const requests = new Map<keyof Resources, number>();
-  const limits = new Map<keyof Resources, number>();
+  // Sums per resource in locals: this runs at every pod's admission.
+  let requestCpu = 0;
+  let requestMemory = 0;
+  let limitCpu = 0;
+  let limitMemory = 0;
   let guaranteed = true;
   for (const container of containers) {
-    for (const name of resources) {
-      const request = container.requests[name];
-      if (request > 0) requests.set(name, (requests.get(name) ?? 0) + request);
-      const limit = container.limits?.[name];
-      if (limit !== undefined && limit > 0) limits.set(name, (limits.get(name) ?? 0) + limit);
-    }
-    if (!((container.limits?.cpu ?? 0) > 0 && (container.limits?.memory ?? 0) > 0)) guaranteed = false;
+    const { requests, limits } = container;
+    if (requests.cpu > 0) requestCpu += requests.cpu;
+    if (requests.memory > 0) requestMemory += requests.memory;
+    const cpu = limits?.cpu ?? 0;
+    const memory = limits?.memory ?? 0;
+    if (cpu > 0) limitCpu += cpu;
+    if (memory > 0) limitMemory += memory;
+    if (!(cpu > 0 && memory > 0)) guaranteed = false;
   }
-  if (requests.size === 0 && limits.size === 0) return 'BestEffort';
-  if (guaranteed) {
-    for (const [name, request] of requests) {
-      if (limits.get(name) !== request) guaranteed = false;
-    }
-  }
-  return guaranteed && requests.size === limits.size ? 'Guaranteed' : 'Burstable';
+  if (requestCpu === 0 && requestMemory === 0 && limitCpu === 0 && limitMemory === 0) return 'BestEffort';
+  // Guaranteed: both limits on every container, and the summed requests equal to the limits.
+  if (guaranteed && requestCpu === limitCpu && requestMemory === limitMemory) return 'Guaranteed';
+  return 'Burstable';
 }
 
 /** A pod's limits as `kubectl describe node` sums them: containers without a limit add nothing. */

@@ -7,6 +7,7 @@ import type { Container, ProbeAction } from '../api/types';
 import type { AppBehaviour, ContainerInstance, ProbeResult, ProbeType } from '../engine/state';
 import { processWords } from '../registry/config';
 import { runExecCommand } from './execprobe';
+import { memoBy } from '../util/memo';
 import { parseMemory } from '../util/quantity';
 
 interface ImageApp {
@@ -90,7 +91,7 @@ const curlNoUrlExitCode = 2;
  * `true`/`false`, `exit N` (also through `sh -c`). Null for a long-running process (a server, or a
  * command the model cannot read).
  */
-export function commandExit(container: Container): { afterMs: number; exitCode: number } | null {
+function processExit(container: Container): { afterMs: number; exitCode: number } | null {
   const words = processWords(container.image, container.command, container.args);
   if (words.length === 0) return null;
   if (words.length === 1 && readsStdin.test(words[0])) return { afterMs: 0, exitCode: 0 };
@@ -108,6 +109,11 @@ export function commandExit(container: Container): { afterMs: number; exitCode: 
   const exitCode = exit ? Number(exit[1]) % 256 : falseCmd ? 1 : 0;
   return { afterMs, exitCode };
 }
+
+/** What ends a process depends only on the image, command and args: remembered, as every pod start asks. */
+const processKey = (container: Container) =>
+  `${container.image}\n${container.command?.join('\0') ?? '\u0001'}\n${container.args?.join('\0') ?? '\u0001'}`;
+export const commandExit = memoBy(processKey, processExit);
 
 /** Exit code once SIGTERM arrives (a hung app ignores it and is SIGKILLed at the grace's end: 137). */
 export function sigtermExitCode(container: Container): number {

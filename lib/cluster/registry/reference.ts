@@ -2,6 +2,8 @@
 // normalisation): `nginx` is docker.io/library/nginx:latest, `kicbase/echo-server:1.0` lives on
 // docker.io, a first part with a dot, a colon or "localhost" names a registry host.
 
+import { asKey, memoBy } from '../util/memo';
+
 export interface ImageReference {
   /** The registry host: docker.io, registry.k8s.io, registry.example.com... */
   domain: string;
@@ -45,7 +47,7 @@ function splitDomain(name: string): [string, string] {
 }
 
 /** ParseNormalizedNamed plus the kubelet's default tag, or the error text the tools print. */
-export function parseImageReference(text: string): ImageReference | { error: string } {
+function parse(text: string): ImageReference | { error: string } {
   const at = text.indexOf('@');
   const named = at < 0 ? text : text.slice(0, at);
   const digest = at < 0 ? undefined : text.slice(at + 1);
@@ -74,6 +76,9 @@ export function parseImageReference(text: string): ImageReference | { error: str
     familiar: digest !== undefined ? `${familiarName}@${digest}` : `${familiarName}:${resolvedTag}`,
   };
 }
+
+/** parse, remembered per text: the kubelet reads every container's image at each pull step. */
+export const parseImageReference = memoBy(asKey, parse);
 
 export const isReference = (value: ImageReference | { error: string }): value is ImageReference => !('error' in value);
 

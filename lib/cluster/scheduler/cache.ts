@@ -2,6 +2,7 @@
 // watch events so a scheduling decision never scans all pods.
 import { defaults } from '../engine/config';
 import type { Pod, Resources } from '../api/types';
+import { type CountedPod, labelPair, SiblingCounts } from './siblingcounts';
 import { SpreadSelectorIndex } from './spreadselectors';
 
 export interface NodeUsage {
@@ -12,7 +13,7 @@ export interface NodeUsage {
 }
 
 /** What a bound pod adds to its node, as plain numbers (one small object per pod). */
-interface Assignment {
+interface Assignment extends CountedPod {
   node: string;
   cpu: number;
   memory: number;
@@ -29,8 +30,6 @@ export interface Nomination {
   memory: number;
   priority: number;
 }
-
-const labelPair = (key: string, value: string) => `${key}=${value}`;
 
 function labelPairs(labels: Record<string, string>): string[] {
   const pairs: string[] = [];
@@ -84,6 +83,8 @@ export class SchedulerCache {
   readonly defaultSelectors = new Map<string, Record<string, string> | null>();
   /** The selectors behind defaultSelectors, found by label pair (kept in step by the watch). */
   readonly spreadSelectors = new SpreadSelectorIndex();
+  /** Spreading's per-node sibling counts, kept in step with the assignments below. */
+  readonly siblings = new SiblingCounts();
   /** Told whenever a node's usage changed (the engine keeps its NodeTable in step). */
   onUsageChanged: ((node: string, usage: NodeUsage) => void) | undefined;
 
@@ -111,8 +112,18 @@ export class SchedulerCache {
     this.observeNomination(key, pod);
     const previous = this.assignments.get(key);
     const node = pod?.spec.nodeName;
-    if (previous && previous.node === node && samePairs(previous.labels, pod!.metadata.labels)) return;
+    if (previous && previous.node === node && samePairs(previous.labels, pod!.metadata.labels)) {
+      // A pod marked for deletion still holds its node but no longer counts as a sibling.
+      const terminating = pod!.metadata.deletionTimestamp !== undefined;
+      if (terminating !== previous.terminating) {
+        this.siblings.observe(previous, -1);
+        previous.terminating = terminating;
+        this.siblings.observe(previous, 1);
+      }
+      return;
+    }
     if (previous) {
+      this.siblings.observe(previous, -1);
       for (const pair of previous.labels) {
         const set = this.byLabel.get(pair);
         set?.delete(key);
@@ -129,7 +140,16 @@ export class SchedulerCache {
       this.onUsageChanged?.(previous.node, usage);
     }
     if (pod && node) {
-      const assignment: Assignment = { node, cpu: 0, memory: 0, nonZeroCpu: 0, nonZeroMemory: 0, labels: labelPairs(pod.metadata.labels) };
+      const assignment: Assignment = {
+        namespace: pod.metadata.namespace,
+        node,
+        terminating: pod.metadata.deletionTimestamp !== undefined,
+        cpu: 0,
+        memory: 0,
+        nonZeroCpu: 0,
+        nonZeroMemory: 0,
+        labels: labelPairs(pod.metadata.labels),
+      };
       for (const pair of assignment.labels) {
         let set = this.byLabel.get(pair);
         if (!set) this.byLabel.set(pair, (set = new Set()));
@@ -149,6 +169,7 @@ export class SchedulerCache {
       usage.nonZero.memory += assignment.nonZeroMemory;
       usage.pods++;
       this.assignments.set(key, assignment);
+      this.siblings.observe(assignment, 1);
       this.onUsageChanged?.(node, usage);
     }
   }
@@ -171,6 +192,7 @@ export class SchedulerCache {
     this.nominations.clear();
     this.defaultSelectors.clear();
     this.spreadSelectors.invalidate();
+    this.siblings.clear();
     for (const pod of pods) this.observePod(keyOf(pod), pod);
   }
 }

@@ -35,12 +35,16 @@ const hasAllKeys = (node: Node, constraints: readonly Constraint[]) =>
   constraints.every((c) => node.metadata.labels[c.topologyKey] !== undefined);
 
 /** Pods counted toward a spread: same namespace, matching, not terminating (upstream issue 87621). */
-function countByNode(ctx: SimContext, cache: SchedulerCache, pod: Pod, selector: LabelSelector | undefined): Map<string, number> {
-  const counts = new Map<string, number>();
-  forEachMatchingPod(ctx, cache, [pod.metadata.namespace], selector, (other, node) => {
-    if (other.metadata.deletionTimestamp === undefined) counts.set(node, (counts.get(node) ?? 0) + 1);
-  });
-  return counts;
+function countByNode(ctx: SimContext, cache: SchedulerCache, pod: Pod, selector: LabelSelector | undefined): ReadonlyMap<string, number> {
+  const count = () => {
+    const counts = new Map<string, number>();
+    forEachMatchingPod(ctx, cache, [pod.metadata.namespace], selector, (other, node) => {
+      if (other.metadata.deletionTimestamp === undefined) counts.set(node, (counts.get(node) ?? 0) + 1);
+    });
+    return counts;
+  };
+  // Kept counts when the cache keeps this selector: a rollout places a thousand pods of one selector.
+  return (selector && cache.siblings.countsFor(pod.metadata.namespace, selector, count)) ?? count();
 }
 
 /**
@@ -218,8 +222,8 @@ export function spreadScores(
   }
   // Sibling counts per node, once per distinct selector (the defaults share one).
   let countedFor: LabelSelector | undefined;
-  let counted: Map<string, number> | undefined;
-  let byNode: Map<LabelSelector | undefined, Map<string, number>> | undefined;
+  let counted: ReadonlyMap<string, number> | undefined;
+  let byNode: Map<LabelSelector | undefined, ReadonlyMap<string, number>> | undefined;
   const siblings = (c: Constraint) => {
     if (counted && countedFor === c.selector) return counted;
     if (counted) byNode ??= new Map([[countedFor, counted]]);
