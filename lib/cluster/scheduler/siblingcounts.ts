@@ -16,9 +16,12 @@ export interface CountedPod {
 }
 
 interface Entry {
+  namespace: string;
   /** The selector's pairs; the first is the one the entry is filed under. */
   pairs: string[];
   byNode: Map<string, number>;
+  /** The table's generation when made: an entry from before a clear is stale. */
+  generation: number;
 }
 
 /** Past this many selectors the table starts over (each rollout brings a new pod-template-hash). */
@@ -30,10 +33,14 @@ export class SiblingCounts {
   private entries = new Map<string, Entry>();
   /** Per namespace, per first pair: the entries a pod with that pair may count toward. */
   private byPair = new Map<string, Map<string, Entry[]>>();
+  /** The entry per selector object: the default selectors are shared objects, so most cycles find theirs here. */
+  private bySelector = new WeakMap<LabelSelector, Entry>();
+  private generation = 0;
 
   clear(): void {
     this.entries.clear();
     this.byPair.clear();
+    this.generation++;
   }
 
   /**
@@ -41,6 +48,8 @@ export class SiblingCounts {
    * pods), then kept by observe. Undefined for a selector this table does not keep.
    */
   countsFor(namespace: string, selector: LabelSelector, count: () => Map<string, number>): ReadonlyMap<string, number> | undefined {
+    const seen = this.bySelector.get(selector);
+    if (seen && seen.generation === this.generation && seen.namespace === namespace) return seen.byNode;
     if (selector.matchExpressions?.length) return undefined;
     const pairs: string[] = [];
     for (const key in selector.matchLabels) pairs.push(labelPair(key, selector.matchLabels[key]));
@@ -49,10 +58,14 @@ export class SiblingCounts {
     let id = namespace;
     for (const pair of pairs) id += `\0${pair}`;
     const known = this.entries.get(id);
-    if (known) return known.byNode;
+    if (known) {
+      this.bySelector.set(selector, known);
+      return known.byNode;
+    }
     if (this.entries.size >= entryLimit) this.clear();
-    const entry: Entry = { pairs, byNode: count() };
+    const entry: Entry = { namespace, pairs, byNode: count(), generation: this.generation };
     this.entries.set(id, entry);
+    this.bySelector.set(selector, entry);
     let forNamespace = this.byPair.get(namespace);
     if (!forNamespace) this.byPair.set(namespace, (forNamespace = new Map()));
     const filed = forNamespace.get(pairs[0]);
