@@ -35,6 +35,8 @@ export class NodeTable {
   readonly counts: Float64Array;
   /** Each node's score for a pod asking scoredCpu/scoredMemory (NaN: not computed since its usage changed). */
   private readonly scores: Float64Array;
+  /** How many nodes carry a zone label: none (a cluster without zones) lets zone spreading skip its pass. */
+  private zoned = 0;
   private scoredCpu = NaN;
   private scoredMemory = NaN;
 
@@ -89,6 +91,10 @@ export class NodeTable {
     return value;
   }
 
+  get anyZone(): boolean {
+    return this.zoned > 0;
+  }
+
   slotOf(name: string): number | undefined {
     return this.slots.get(name);
   }
@@ -107,7 +113,9 @@ export class NodeTable {
     this.nodes[slot] = node;
     this.simple[slot] = onlyResourcesMatter(node) ? 1 : 0;
     this.hostnames[slot] = node.metadata.labels[hostnameLabel];
-    this.zones[slot] = node.metadata.labels[zoneLabel];
+    const zone = node.metadata.labels[zoneLabel];
+    this.zoned += (zone !== undefined ? 1 : 0) - (this.zones[slot] !== undefined ? 1 : 0);
+    this.zones[slot] = zone;
     this.allocatableCpu[slot] = node.status.allocatable.cpu;
     this.allocatableMemory[slot] = node.status.allocatable.memory;
     this.allocatablePods[slot] = node.status.allocatable.pods;

@@ -209,7 +209,7 @@ export function spreadScores(
   for (let i = 0; i < constraints.length; i++) {
     const key = constraints[i].topologyKey;
     domains.push(undefined);
-    if (key === hostnameKey) continue;
+    if (key === hostnameKey || (key === zoneLabel && !table.anyZone)) continue;
     const column = columnOf(key);
     let forKey: Map<string, number> | undefined;
     for (let f = 0; f < count; f++) {

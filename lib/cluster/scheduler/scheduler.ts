@@ -24,7 +24,7 @@ import { hasPreferredNodeAffinity, preferredNodeAffinityScore } from './nodeaffi
 import type { NodeTable } from './nodetable';
 import { spreadScores } from './podtopologyspread';
 import { intolerablePreferNoSchedule } from './tainttoleration';
-import { nextState, outputOf } from '../util/rng';
+import { nextState, outputBitsOf } from '../util/rng';
 
 /** numFeasibleNodesToFind with the adaptive percentageOfNodesToScore. */
 export function feasibleNodesToFind(total: number): number {
@@ -171,7 +171,7 @@ function decide(ctx: SimContext, inputs: SchedulingInputs, pod: Pod): Decision {
   // through an ES module import re-reads the binding (with a TDZ check) each time.
   let rngState = ctx.rng.state;
   const step = nextState;
-  const output = outputOf;
+  const bits = outputBitsOf;
   let best = -1;
   let bestIndex = -1;
   let ties = 0;
@@ -183,7 +183,8 @@ function decide(ctx: SimContext, inputs: SchedulingInputs, pod: Pod): Decision {
       ties = 1;
     } else if (value === best) {
       rngState = step(rngState);
-      if (Math.floor(output(rngState) * ++ties) === 0) bestIndex = feasibleSlots[f];
+      // floor(output * k) === 0, in integers: bits / 2^32 * k < 1 (exact: bits * k stays below 2^53).
+      if (bits(rngState) * ++ties < 4294967296) bestIndex = feasibleSlots[f];
     }
   }
   ctx.rng.state = rngState;

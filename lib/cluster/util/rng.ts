@@ -17,11 +17,16 @@ export function nextState(state: number): number {
   return (state + 0x6d2b79f5) >>> 0;
 }
 
-/** mulberry32's output for a state: a float in [0, 1). For hot loops that keep the state in a local. */
-export function outputOf(state: number): number {
+/** mulberry32's output for a state as a 32-bit unsigned integer (outputOf times 2^32). */
+export function outputBitsOf(state: number): number {
   let t = Math.imul(state ^ (state >>> 15), state | 1);
   t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-  return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  return (t ^ (t >>> 14)) >>> 0;
+}
+
+/** mulberry32's output for a state: a float in [0, 1). For hot loops that keep the state in a local. */
+export function outputOf(state: number): number {
+  return outputBitsOf(state) / 4294967296;
 }
 
 const hexCodes = Array.from('0123456789abcdef', (char) => char.charCodeAt(0));
