@@ -1,6 +1,6 @@
 'use client';
 
-import { formatGoDuration } from '@/lib/cluster';
+import { formatGoDuration } from '@/lib/cluster/util/duration';
 import { labErrors, labPolicy, selectJumpDoneMs, selectJumpTotalMs } from '@/lib/labs';
 import { useLab, useLabSend } from './LabContext';
 

@@ -1,7 +1,7 @@
 'use client';
 
 import { useId } from 'react';
-import { formatGoDuration } from '@/lib/cluster';
+import { formatGoDuration } from '@/lib/cluster/util/duration';
 import { labPolicy, selectClockMs, selectIsJumping, selectIsPlaying, selectSpeed } from '@/lib/labs';
 import { useLab, useLabSend } from './LabContext';
 

@@ -4,6 +4,7 @@ import { useCallback, useEffect, useRef, useState, type ComponentType } from 're
 import type { LabScenario } from '@/lib/labs';
 import { ErrorBoundary } from '../errors/ErrorBoundary';
 import type { LabPanelProps } from './LabPanel';
+import { warmLabWorker } from './labWorker';
 
 /** How far below the viewport a lab starts loading (kept here, not imported, to keep this shell tiny). */
 const preloadMargin = '600px 0px';
@@ -27,6 +28,7 @@ export function LabLauncher({ scenario }: { scenario: LabScenario }) {
     if (loading.current) return;
     loading.current = true;
     setStatus('loading');
+    warmLabWorker();
     import('./LabPanel').then(
       (module) => setPanel(() => module.LabPanel),
       () => {

@@ -16,6 +16,7 @@ import { LabTimeline } from './LabTimeline';
 import { PendingPods } from './PendingPods';
 import { LabShare, LabStartNotice, LinkCheck, labAnchor } from './LabShare';
 import { useLabSaving } from './useLabSaving';
+import { useBootTurn } from './labBoots';
 import { useRunningLab } from './useRunningLab';
 import { browserStorage, useLabStart, type LabStart } from './useLabStart';
 import { RichText } from './RichText';
@@ -135,12 +136,19 @@ type SessionProps = Required<Omit<LabPanelProps, 'actions'>> & { start: LabStart
 
 /** Until the session posts its first view (a worker loads its code and replays the log), the card says so. */
 function LabStarting(props: SessionProps) {
-  const { scenario, completions, start, inThread } = props;
+  const { scenario, completions, start, inThread, focusOnStart } = props;
   const [input] = useState(() => ({ scenario, completions: completions(), resume: start.resume, inThread }));
-  const { session, failure } = useRunningLab(input);
+  const card = useRef<HTMLElement>(null);
+  const turn = useBootTurn(card, focusOnStart || start.from === 'link');
+  const { session, failure } = useRunningLab(input, turn.allowed);
+  const booted = session !== null || failure !== undefined;
+  // biome-ignore lint/correctness/useExhaustiveDependencies: done is the same ticket's each render
+  useEffect(() => {
+    if (booted) turn.done();
+  }, [booted]);
   if (!session)
     return (
-      <section className="lab lab-card" aria-busy={failure ? undefined : 'true'} data-lab={scenario.id}>
+      <section ref={card} className="lab lab-card" aria-busy={failure ? undefined : 'true'} data-lab={scenario.id}>
         <p className={failure ? 'lab-error' : 'lab-goal'}>{failure ? labErrors.workerFailed : 'Starting the lab...'}</p>
       </section>
     );

@@ -1,7 +1,7 @@
 'use client';
 
 import { Fragment, memo, useCallback, useLayoutEffect, useRef } from 'react';
-import { formatGoDuration } from '@/lib/cluster';
+import { formatGoDuration } from '@/lib/cluster/util/duration';
 import type { EventWhy, TimelineEntry } from '@/lib/labs';
 import { selectFutureTimeline, selectHasOtherBranch, selectTimeline } from '@/lib/labs';
 import { useLab, useLabSend } from './LabContext';

@@ -1,17 +1,8 @@
 'use client';
 
 import { useEffect, useState } from 'react';
-import { createActor } from 'xstate';
-import {
-  createLabWorld,
-  labSessionMachine,
-  localLabSession,
-  remoteLabSession,
-  type LabCompletions,
-  type LabResume,
-  type LabScenario,
-  type LabSessionRef,
-} from '@/lib/labs';
+import { takeLabWorker } from './labWorker';
+import { remoteLabSession, type LabCompletions, type LabResume, type LabScenario, type LabSessionRef } from '@/lib/labs';
 
 export interface RunningLabInput {
   scenario: LabScenario;
@@ -28,37 +19,45 @@ export interface RunningLab {
   failure?: string;
 }
 
-function inThisThread({ scenario, completions, resume }: RunningLabInput): LabSessionRef {
-  const actor = createActor(labSessionMachine, { input: { scenario, world: createLabWorld(scenario), completions, resume } });
-  actor.start();
-  return localLabSession(actor);
-}
+/** The session on this thread, loaded on demand: the page's bundle leaves the cluster to the worker. */
+const inThisThread = (input: RunningLabInput) => import('@/lib/labs/local').then(({ startLocalSession }) => startLocalSession(input));
 
 /**
  * Starts the lab's session: in a Web Worker where there is one, so the cluster never runs on the
  * page's thread, else (jsdom, or a worker that could not load) on this thread behind the same
- * interface. The session lives as long as the component that started it.
+ * interface. It starts once `enabled` (see labBoots.ts) and lives as long as the component.
  */
-export function useRunningLab(input: RunningLabInput): RunningLab {
+export function useRunningLab(input: RunningLabInput, enabled = true): RunningLab {
   const [running, setRunning] = useState<RunningLab>({ session: null });
-  // biome-ignore lint/correctness/useExhaustiveDependencies: one session per mounted lab; its input is fixed when it starts
+  // biome-ignore lint/correctness/useExhaustiveDependencies: one session per mounted lab, started once enabled; its input is fixed when it starts
   useEffect(() => {
+    if (!enabled) return;
     let live = true;
     let session: LabSessionRef | undefined;
     const startHere = () => {
       session?.stop();
-      session = inThisThread(input);
-      if (live) setRunning({ session });
+      session = undefined;
+      inThisThread(input).then(
+        (local) => {
+          if (!live) return local.stop();
+          session = local;
+          setRunning({ session: local });
+        },
+        (error: Error) => {
+          if (live) setRunning({ session: null, failure: error.message });
+        },
+      );
     };
     if (input.inThread || typeof Worker === 'undefined') startHere();
     else {
-      const worker = new Worker(new URL('../../lib/labs/session/lab.worker.ts', import.meta.url), { type: 'module' });
+      const { worker, failed } = takeLabWorker();
       const remote = remoteLabSession(worker, input);
       session = remote;
       // A worker script that cannot load (an old cache, a strict host) must not cost the reader the lab.
       worker.onerror = () => {
         if (session === remote && live) startHere();
       };
+      if (failed) startHere();
       remote.ready.then(
         (ready) => {
           if (live && session === remote) setRunning({ session: ready });
@@ -76,6 +75,6 @@ export function useRunningLab(input: RunningLabInput): RunningLab {
       live = false;
       session?.stop();
     };
-  }, []);
+  }, [enabled]);
   return running;
 }

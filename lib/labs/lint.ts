@@ -1,4 +1,4 @@
-import { parseDuration } from '@/lib/cluster';
+import { parseDuration } from '@/lib/cluster/util/duration';
 import { evaluateChecks, reachedChecks, type TranscriptEntry } from './checks';
 import { labErrors } from './errors';
 import { labPolicy } from './policy';

@@ -1,5 +1,5 @@
 import type { ClusterView, EventView } from '@/lib/cluster';
-import { formatGoDuration } from '@/lib/cluster';
+import { formatGoDuration } from '@/lib/cluster/util/duration';
 
 /**
  * Why an event happened: which component acted, the rule it followed, the facts in

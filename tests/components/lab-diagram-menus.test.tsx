@@ -5,6 +5,7 @@ import { LabPanel } from '@/components/lab/LabPanel';
 import { memoryCompletions } from '@/lib/labs/completions';
 import { loadLabFile } from '@/lib/labs/load';
 import type { LabScenario } from '@/lib/labs/schema';
+import { labStarted } from './lab-started';
 
 class FixedResizeObserver {
   observe() {}
@@ -30,6 +31,7 @@ async function renderLab(id = 'node-failure', change: (lab: LabScenario) => LabS
   const completions = memoryCompletions();
   const user = userEvent.setup();
   render(<LabPanel scenario={change(result.lab)} completions={() => completions} />);
+  await labStarted();
   return { user, terminal: () => screen.getByRole('log', { name: 'Terminal output' }) };
 }
 

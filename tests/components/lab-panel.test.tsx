@@ -5,6 +5,7 @@ import { LabPanel } from '@/components/lab/LabPanel';
 import { memoryCompletions } from '@/lib/labs/completions';
 import { loadLabFile } from '@/lib/labs/load';
 import type { LabScenario } from '@/lib/labs/schema';
+import { labStarted } from './lab-started';
 
 // jsdom measures nothing; the diagram only needs to be told its width once.
 class FixedResizeObserver {
@@ -24,6 +25,7 @@ async function renderLab(id = 'node-failure') {
   const completions = memoryCompletions();
   const user = userEvent.setup();
   render(<LabPanel scenario={lab} completions={() => completions} />);
+  await labStarted();
   return { lab, user, completions, terminal: () => screen.getByRole('log', { name: 'Terminal output' }) };
 }
 
@@ -202,6 +204,7 @@ describe('a lab kept across visits', () => {
     const lab = await scenario('node-failure');
     const user = userEvent.setup();
     const view = render(<LabPanel scenario={lab} completions={() => memoryCompletions()} />);
+    await labStarted();
     await user.type(screen.getByRole('textbox', { name: 'Command' }), 'sim node fail worker-3{Enter}');
     await user.click(screen.getByRole('button', { name: /advance the clock 10 seconds/ }));
     expect(await screen.findByText('advanced 10s; now 40s', {}, { timeout: 3000 })).toBeInTheDocument();
@@ -209,6 +212,7 @@ describe('a lab kept across visits', () => {
     const entries = screen.getByRole('group', { name: 'Timeline' }).querySelectorAll('li').length;
     view.unmount();
     render(<LabPanel scenario={lab} completions={() => memoryCompletions()} />);
+    await labStarted();
     expect(screen.getByRole('timer', { name: 'Cluster time' })).toHaveTextContent('40s');
     const terminal = screen.getByRole('log', { name: 'Terminal output' });
     expect(within(terminal).getByText('sim node fail worker-3')).toBeInTheDocument();
@@ -236,6 +240,7 @@ describe('a lab kept across visits', () => {
     render(<LabPanel scenario={lab} completions={() => memoryCompletions()} />);
     expect(screen.getByText(/made with another version of the simulator \(2020\.1\.1\)/)).toBeInTheDocument();
     await user.click(screen.getByRole('button', { name: 'Replay anyway' }));
+    await labStarted();
     expect(within(screen.getByRole('log', { name: 'Terminal output' })).getByText('sim node fail worker-3')).toBeInTheDocument();
   });
 });

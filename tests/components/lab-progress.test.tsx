@@ -7,6 +7,7 @@ import { LabPanel } from '@/components/lab/LabPanel';
 import { memoryCompletions } from '@/lib/labs/completions';
 import { labErrors } from '@/lib/labs/errors';
 import { loadLabFile } from '@/lib/labs/load';
+import { labStarted } from './lab-started';
 
 class FixedResizeObserver {
   observe() {}
@@ -19,6 +20,7 @@ async function renderLab() {
   if ('problems' in result) throw new Error(JSON.stringify(result.problems));
   const user = userEvent.setup();
   const { container } = render(<LabPanel scenario={result.lab} completions={() => memoryCompletions()} storage={() => undefined} />);
+  await labStarted();
   return { user, container, terminal: () => screen.getByRole('log', { name: 'Terminal output' }) };
 }
 

@@ -5,6 +5,7 @@ import userEvent from '@testing-library/user-event';
 import { LabPanel } from '@/components/lab/LabPanel';
 import { memoryCompletions } from '@/lib/labs/completions';
 import { loadLabFile } from '@/lib/labs/load';
+import { labStarted } from './lab-started';
 
 class FixedResizeObserver {
   observe() {}
@@ -17,6 +18,7 @@ async function renderLab() {
   if ('problems' in result) throw new Error(JSON.stringify(result.problems));
   const completions = memoryCompletions();
   render(<LabPanel scenario={result.lab} completions={() => completions} />);
+  await labStarted();
   return { user: userEvent.setup(), terminal: () => screen.getByRole('log', { name: 'Terminal output' }) };
 }
 

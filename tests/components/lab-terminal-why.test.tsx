@@ -5,6 +5,7 @@ import userEvent from '@testing-library/user-event';
 import { LabPanel } from '@/components/lab/LabPanel';
 import { memoryCompletions } from '@/lib/labs/completions';
 import { loadLabFile } from '@/lib/labs/load';
+import { labStarted } from './lab-started';
 
 globalThis.ResizeObserver ??= class {
   observe() {}
@@ -17,6 +18,7 @@ describe('events in the terminal say why', () => {
     if ('problems' in result) throw new Error(JSON.stringify(result.problems));
     const completions = memoryCompletions();
     render(<LabPanel scenario={result.lab} completions={() => completions} />);
+    await labStarted();
     const user = userEvent.setup();
     const terminal = () => screen.getByRole('log', { name: 'Terminal output' });
     const run = async (line: string) => {

@@ -1,7 +1,7 @@
 'use client';
 
 import { useCallback, useId, useLayoutEffect, useMemo, useRef, useState, type CSSProperties } from 'react';
-import { formatGoDuration } from '@/lib/cluster';
+import { formatGoDuration } from '@/lib/cluster/util/duration';
 import {
   layoutDiagram,
   machineNote,

@@ -6,7 +6,6 @@ import type { Container, Resources } from '../api/types';
 
 export type QosClass = 'Guaranteed' | 'Burstable' | 'BestEffort';
 
-
 export function podQosClass(containers: readonly Container[]): QosClass {
   // Sums per resource in locals: this runs at every pod's admission.
   let requestCpu = 0;

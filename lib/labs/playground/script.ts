@@ -1,4 +1,4 @@
-import { formatGoDuration, parseDuration } from '@/lib/cluster';
+import { formatGoDuration, parseDuration } from '@/lib/cluster/util/duration';
 import type { LabEvent, LabLog } from '../log/events';
 import { normaliseCommand } from '../match';
 import type { LabScenario } from '../schema';

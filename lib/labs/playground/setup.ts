@@ -1,4 +1,4 @@
-import { defaults } from '@/lib/cluster';
+import { defaults } from '@/lib/cluster/engine/config';
 import type { LabScenario, LabScenarioFile } from '../schema';
 import { playgroundErrors } from './errors';
 import { playgroundSeedSchema, playgroundSetupSchema, type PlaygroundSeed, type PlaygroundSetup } from './schema';

@@ -1,4 +1,4 @@
-import { formatGoDuration } from '@/lib/cluster';
+import { formatGoDuration } from '@/lib/cluster/util/duration';
 import { evaluateChecks } from '../checks';
 import { buildDiagram, shareUnchanged } from '../diagram/model';
 import { labErrors } from '../errors';

@@ -1,4 +1,5 @@
-import { formatGoDuration, parseDuration, type ClusterView } from '@/lib/cluster';
+import type { ClusterView } from '@/lib/cluster';
+import { formatGoDuration, parseDuration } from '@/lib/cluster/util/duration';
 import { allPassed, evaluateChecks, reachedChecks } from '../checks';
 import { buildDiagram, shareUnchanged } from '../diagram/model';
 import { labErrors } from '../errors';

@@ -1,4 +1,4 @@
-import { parseDuration } from '@/lib/cluster';
+import { parseDuration } from '@/lib/cluster/util/duration';
 import { assign, fromCallback, setup } from 'xstate';
 import { advanceInSteps, planFrame } from './clock';
 import type { LabSessionContext, LabSessionEvent, LabSessionInput } from './context';

@@ -1,4 +1,6 @@
-import { kubectlCommandHelp, simCommandHelp, type ClusterView } from '@/lib/cluster';
+import type { ClusterView } from '@/lib/cluster';
+import { commandHelpByName as kubectlCommandHelp } from '@/lib/cluster/kubectl/help/commands';
+import { simCommandHelp } from '@/lib/cluster/sim/help';
 import {
   advanceDurations,
   configSubcommands,
