@@ -135,6 +135,35 @@ livenessProbe: { httpGet: { path: /nope, port: 80 } }`),
     expect(onlyPod(cluster).ready).toBe(false);
   });
 
+  it('#36 a steady healthy probe holds no timer, and after a quiet hour its failures still fall on its period grid', () => {
+    const probes =
+      'livenessProbe: { tcpSocket: { port: 80 }, periodSeconds: 7 }\nreadinessProbe: { tcpSocket: { port: 80 }, periodSeconds: 7 }';
+    for (const offsetMs of [3_123, 0]) {
+      const cluster = applied({ 'web.yaml': deployment(probes) });
+      advanceUntil(cluster, () => onlyPod(cluster)?.ready === true, 30_000, 500);
+      const engine = engineOf(cluster);
+      const proberTimers = () => engine.clock.snapshot().timers.filter((timer) => timer.task.owner === 'prober').length;
+      const name = onlyPod(cluster).name;
+      const uid = engine.store.get('Pod', `default/${name}`)!.metadata.uid;
+      const startedAt = engine.state.runtimes['worker-1'].containers[uid].instances!.web.startedAt;
+      cluster.advance('1h');
+      expect(proberTimers()).toBe(0);
+      // Onto the grid (startedAt + k * 7s), then `offsetMs` past it: a tick due at the very instant
+      // of the command has fired already, so the first failure is one period later.
+      const sinceStart = cluster.now() - startedAt;
+      cluster.advance(`${7_000 - (sinceStart % 7_000) + offsetMs}ms`);
+      const hungAt = cluster.now();
+      must(cluster, `sim app hang ${name}`);
+      expect(proberTimers()).toBe(2);
+      cluster.advance('30s');
+      const firstFailure = startedAt + (Math.floor((hungAt - startedAt) / 7_000) + 1) * 7_000;
+      const events = cluster.view().events.filter((event) => event.object === `pod/${name}`);
+      const unhealthy = events.filter((event) => event.reason === 'Unhealthy');
+      expect(unhealthy.map((event) => event.firstTimestamp)).toEqual([firstFailure, firstFailure]);
+      expect(events.find((event) => event.reason === 'Killing')?.firstTimestamp).toBe(firstFailure + 14_000);
+    }
+  });
+
   it('#37 a failing readiness probe only clears Ready: no restart, the pod comes back after heal', () => {
     const cluster = applied({ 'web.yaml': deployment('readinessProbe: { httpGet: { path: /, port: 80 }, periodSeconds: 5 }') });
     advanceUntil(cluster, () => onlyPod(cluster)?.ready === true, 30_000, 500);

@@ -1,7 +1,7 @@
 // The virtual clock: the one timer model of the simulation. Every pending delay, a statechart's
 // named delay as much as a controller's eviction or a container start, is a plain-data task in
 // it, so a snapshot is a list of tasks and their due times. Timers sit in a binary heap ordered
-// by due time then creation order; advancing jumps from one due timer to the next.
+// by due time then creation (instant, then order); advancing jumps from one due timer to the next.
 
 /** What a timer does, as plain data: whom it wakes and with what. */
 export type TimerTask =
@@ -31,6 +31,8 @@ export type ContainerStep =
 export interface TimerRecord {
   id: number;
   seq: number;
+  /** When it was created: a resumed periodic timer takes the instant its skipped tick would have had. */
+  createdAt: number;
   dueAt: number;
   task: TimerTask;
 }
@@ -45,12 +47,15 @@ export interface ClockSnapshot {
 export class VirtualClock {
   private heap: TimerRecord[] = [];
   /**
-   * Each heap slot's due time and creation order, kept beside the timers: sifting compares plain
-   * numbers in two packed arrays instead of visiting tens of thousands of scattered timer objects.
+   * Each heap slot's due time and creation instant and order, kept beside the timers: sifting
+   * compares plain numbers in packed arrays instead of visiting tens of thousands of timer objects.
    */
   private heapDue: number[] = [];
+  private heapCreated: number[] = [];
   private heapSeq: number[] = [];
   private live = new Map<number, TimerRecord>();
+  /** The timer whose task is running (undefined between timers, as when a command runs). */
+  private firing: TimerRecord | undefined;
   private current = 0;
   private nextId = 1;
   private nextSeq = 1;
@@ -60,7 +65,38 @@ export class VirtualClock {
   }
 
   schedule(task: TimerTask, delayMs: number): number {
-    const timer: TimerRecord = { id: this.nextId++, seq: this.nextSeq++, dueAt: this.current + Math.max(0, delayMs), task };
+    return this.add(task, this.current + Math.max(0, delayMs), this.current);
+  }
+
+  /**
+   * A periodic timer that skipped ticks nobody could observe starts again: due at `dueAt`, ordered
+   * among the timers due then as if created at `createdAt` (the tick before, which it skipped).
+   */
+  resume(task: TimerTask, dueAt: number, createdAt: number): number {
+    return this.add(task, Math.max(this.current, dueAt), Math.min(this.current, createdAt));
+  }
+
+  /**
+   * Whether a timer due now and created at `createdAt` has fired already: it has when it orders
+   * before the timer being handled, or always while no timer is (commands run after due timers).
+   */
+  firedBefore(createdAt: number): boolean {
+    return this.firing === undefined || createdAt < this.firing.createdAt;
+  }
+
+  /**
+   * Queues a pending timer due at `dueAt` again, behind the timers just resumed for that instant
+   * (same due time and creation instant, a later order); a timer due at another time stays.
+   */
+  requeue(id: number, dueAt: number): number {
+    const timer = this.live.get(id);
+    if (!timer || timer.dueAt !== dueAt) return id;
+    this.live.delete(id);
+    return this.add(timer.task, timer.dueAt, timer.createdAt);
+  }
+
+  private add(task: TimerTask, dueAt: number, createdAt: number): number {
+    const timer: TimerRecord = { id: this.nextId++, seq: this.nextSeq++, createdAt, dueAt, task };
     this.live.set(timer.id, timer);
     this.push(timer);
     return timer.id;
@@ -86,7 +122,14 @@ export class VirtualClock {
       this.popTop();
       this.live.delete(timer.id);
       this.current = Math.max(this.current, timer.dueAt);
-      if (onTask(timer.task) !== false) afterEach();
+      this.firing = timer;
+      let wrote: unknown;
+      try {
+        wrote = onTask(timer.task);
+      } finally {
+        this.firing = undefined;
+      }
+      if (wrote !== false) afterEach();
     }
     this.current = Math.max(this.current, target);
   }
@@ -94,7 +137,7 @@ export class VirtualClock {
   snapshot(): ClockSnapshot {
     const timers = [...this.live.values()]
       .sort((a, b) => a.seq - b.seq)
-      .map(({ id, seq, dueAt, task }) => ({ id, seq, dueAt, task: structuredClone(task) }));
+      .map(({ id, seq, createdAt, dueAt, task }) => ({ id, seq, createdAt, dueAt, task: structuredClone(task) }));
     return { now: this.current, nextId: this.nextId, nextSeq: this.nextSeq, timers };
   }
 
@@ -102,13 +145,14 @@ export class VirtualClock {
   load(snapshot: ClockSnapshot): void {
     this.heap = [];
     this.heapDue = [];
+    this.heapCreated = [];
     this.heapSeq = [];
     this.live.clear();
     this.current = snapshot.now;
     this.nextId = snapshot.nextId;
     this.nextSeq = snapshot.nextSeq;
-    for (const { id, seq, dueAt, task } of snapshot.timers) {
-      const timer: TimerRecord = { id, seq, dueAt, task: structuredClone(task) };
+    for (const { id, seq, createdAt, dueAt, task } of snapshot.timers) {
+      const timer: TimerRecord = { id, seq, createdAt, dueAt, task: structuredClone(task) };
       this.live.set(id, timer);
       this.push(timer);
     }
@@ -122,17 +166,22 @@ export class VirtualClock {
   /** Whether the timer in slot i fires before the one in slot j. */
   private before(i: number, j: number): boolean {
     const due = this.heapDue;
-    return due[i] < due[j] || (due[i] === due[j] && this.heapSeq[i] < this.heapSeq[j]);
+    if (due[i] !== due[j]) return due[i] < due[j];
+    const created = this.heapCreated;
+    return created[i] < created[j] || (created[i] === created[j] && this.heapSeq[i] < this.heapSeq[j]);
   }
 
   private swap(i: number, j: number): void {
-    const { heap, heapDue, heapSeq } = this;
+    const { heap, heapDue, heapCreated, heapSeq } = this;
     const timer = heap[i];
     heap[i] = heap[j];
     heap[j] = timer;
     const due = heapDue[i];
     heapDue[i] = heapDue[j];
     heapDue[j] = due;
+    const created = heapCreated[i];
+    heapCreated[i] = heapCreated[j];
+    heapCreated[j] = created;
     const seq = heapSeq[i];
     heapSeq[i] = heapSeq[j];
     heapSeq[j] = seq;
@@ -141,6 +190,7 @@ export class VirtualClock {
   private push(timer: TimerRecord): void {
     this.heap.push(timer);
     this.heapDue.push(timer.dueAt);
+    this.heapCreated.push(timer.createdAt);
     this.heapSeq.push(timer.seq);
     let i = this.heap.length - 1;
     while (i > 0) {
@@ -152,14 +202,16 @@ export class VirtualClock {
   }
 
   private popTop(): void {
-    const { heap, heapDue, heapSeq } = this;
+    const { heap, heapDue, heapCreated, heapSeq } = this;
     const last = heap.pop()!;
     const lastDue = heapDue.pop()!;
+    const lastCreated = heapCreated.pop()!;
     const lastSeq = heapSeq.pop()!;
     const size = heap.length;
     if (size === 0) return;
     heap[0] = last;
     heapDue[0] = lastDue;
+    heapCreated[0] = lastCreated;
     heapSeq[0] = lastSeq;
     let i = 0;
     for (;;) {

@@ -111,6 +111,11 @@ export interface ProbeWorkerState {
   onHold: boolean;
   /** Its periodic timer (one per worker; cancelled when the pod stops). */
   timerId: number;
+  /**
+   * Set while the worker sleeps: the tick at which it found that no tick could change anything
+   * until its container or app changes (whatever changes them wakes it, on the same period grid).
+   */
+  asleepSince?: Millis;
 }
 
 /**

@@ -15,7 +15,7 @@ import type { Container, ContainerStatus, Pod, PodPhase } from '../api/types';
 import { backoffEndsAt, backoffNext, inBackoffSince } from '../util/backoff';
 import { formatGoDuration } from '../util/duration';
 import { appServes, commandExit, ignoresSigterm, initialApp, sigkillExitCode, sigtermExitCode } from './apps';
-import { cancelProbeWorkers, resetProbeWorkers, startProbeWorkers, triggerReadiness } from './prober';
+import { cancelProbeWorkers, resetProbeWorkers, startProbeWorkers, triggerReadiness, wakeProbeWorkers } from './prober';
 import { runtimeOf, startDurationMs, stopDurationMs } from './runtime';
 import { beginImage, endImage, type ImageStep } from './images';
 
@@ -157,6 +157,7 @@ export function containerExited(
   instance.killReason = undefined;
   instance.killExitCode = undefined;
   instance.ended = { reason: exitReason(exitCode, oom), exitCode, finishedAt: ctx.clock.now() };
+  wakeProbeWorkers(ctx, node, pod, record, name);
   if (ctx.kubeletRunning(node)) syncContainer(ctx, node, pod, record, name);
 }
 
@@ -250,7 +251,7 @@ function instanceStarted(ctx: SimContext, node: string, pod: Pod, record: Contai
   instance.app.hung = false;
   ctx.client.record(involved(pod), 'Normal', 'Created', `Created container: ${name}`, 'kubelet');
   ctx.client.record(involved(pod), 'Normal', 'Started', `Started container ${name}`, 'kubelet');
-  resetProbeWorkers(record, name);
+  resetProbeWorkers(ctx, node, pod, record, name);
   armInstance(ctx, node, pod, record, containerOf(pod, name));
   syncContainerStatus(ctx, pod, record);
   triggerReadiness(ctx, node, pod, record, name);
@@ -286,6 +287,7 @@ export function killContainer(
   if (instance?.state !== 'running') return;
   instance.state = 'killing';
   instance.killReason = probe;
+  wakeProbeWorkers(ctx, node, pod, record, name);
   ctx.client.record(involved(pod), 'Normal', 'Killing', kubeletMessages.probeKill(name, probe), 'kubelet');
   const { ms, exitCode } = stopTiming(containerOf(pod, name), instance, pod.spec.terminationGracePeriodSeconds * 1000, stopDurationMs(ctx));
   const task: RuntimeTask = {

@@ -3,10 +3,13 @@
 // failureThreshold failures or successThreshold successes in a row (#36); a published change is
 // the only thing that writes the pod status, so steady probes cost a timer and no store write.
 // Readiness only flips Ready; liveness and startup failures get the container killed (#37).
+// A worker whose ticks could change nothing (healthy and steady, on hold, or its container not
+// running) sleeps instead of ticking; what changes the container or its app wakes it on the grid
+// it would have ticked on, so a sleeping worker and a ticking one are indistinguishable.
 import { involved } from '../apiserver/apiserver';
 import type { TimerTask } from '../engine/clock';
 import type { SimContext } from '../engine/context';
-import type { ContainerRecord, ProbeResult, ProbeType, ProbeWorkerState } from '../engine/state';
+import type { ContainerInstance, ContainerRecord, ProbeResult, ProbeType, ProbeWorkerState } from '../engine/state';
 import type { Container, Pod, Probe } from '../api/types';
 import { runProbe } from './apps';
 import { killContainer, syncContainerStatus } from './kuberuntime';
@@ -59,7 +62,7 @@ export function startProbeWorkers(ctx: SimContext, node: string, pod: Pod, recor
 }
 
 /** A new instance of the container (a new container ID): every worker starts from its initial value again. */
-export function resetProbeWorkers(record: ContainerRecord, container: string): void {
+export function resetProbeWorkers(ctx: SimContext, node: string, pod: Pod, record: ContainerRecord, container: string): void {
   const probes = record.instances![container].probes;
   for (const type of probeTypes) {
     const worker = probes[type];
@@ -69,13 +72,45 @@ export function resetProbeWorkers(record: ContainerRecord, container: string): v
     worker.resultRun = 0;
     worker.onHold = false;
   }
+  wakeProbeWorkers(ctx, node, pod, record, container);
+}
+
+/**
+ * The container or its app changed (it exited, is being killed, started again, hangs, heals):
+ * sleeping workers tick again from the first tick of their grid that has not happened yet. A
+ * worker still ticking on the same grid is queued again behind them, so the workers of a
+ * container keep their order within an instant.
+ */
+export function wakeProbeWorkers(ctx: SimContext, node: string, pod: Pod, record: ContainerRecord, name: string): void {
+  const instance = record.instances?.[name];
+  const container = pod.spec.containers.find((each) => each.name === name);
+  if (!instance || !container) return;
+  const now = ctx.clock.now();
+  let resumedAt: number | undefined;
+  for (const type of probeTypes) {
+    const worker = instance.probes[type];
+    const probe = probeOf(container, type);
+    if (!worker || !probe) continue;
+    const period = probe.periodSeconds * 1000;
+    if (worker.asleepSince === undefined) {
+      if (resumedAt !== undefined) worker.timerId = ctx.clock.requeue(worker.timerId, resumedAt);
+      continue;
+    }
+    // The last tick of the grid at or before now, then the first one that has not fired.
+    const last = worker.asleepSince + Math.floor((now - worker.asleepSince) / period) * period;
+    const due = last === now && last > worker.asleepSince && !ctx.clock.firedBefore(last - period) ? last : last + period;
+    const task: ProberTask = { owner: 'prober', node, uid: pod.metadata.uid, attempt: record.attempt, container: name, probe: type };
+    worker.timerId = ctx.clock.resume(task, due, due - period);
+    worker.asleepSince = undefined;
+    resumedAt = due;
+  }
 }
 
 export function cancelProbeWorkers(ctx: SimContext, record: ContainerRecord): void {
   for (const instance of Object.values(record.instances ?? {})) {
     for (const type of probeTypes) {
       const worker = instance.probes[type];
-      if (worker) ctx.clock.cancel(worker.timerId);
+      if (worker && worker.asleepSince === undefined) ctx.clock.cancel(worker.timerId);
     }
     instance.probes = {};
   }
@@ -134,15 +169,47 @@ export function triggerReadiness(ctx: SimContext, node: string, pod: Pod, record
   if (worker && worker.result !== 'Success') doProbe(ctx, node, current, record, name, 'readiness');
 }
 
-/** A worker's period elapsed: probe (while the kubelet runs), then tick again. False when nothing was written. */
+/**
+ * Whether this tick of the worker, and every one after it, would change nothing for as long as
+ * the container and its app stay as they are: doProbe's rules in its order, where a result that
+ * could still change with time alone (an initial delay, the startup gate, an exec probe that
+ * reads files its script writes, a failure run) keeps the worker ticking.
+ */
+function idle(
+  type: ProbeType,
+  worker: ProbeWorkerState,
+  instance: ContainerInstance,
+  container: Container,
+  probe: Probe,
+  podIp: string,
+  now: number,
+): boolean {
+  if (instance.state !== 'running' && instance.state !== 'killing') return type !== 'readiness' || worker.result === 'Failure';
+  if (worker.onHold) return true;
+  if (now - instance.startedAt < probe.initialDelaySeconds * 1000) return false;
+  const startup = instance.probes.startup;
+  const started = !startup || startup.result === 'Success';
+  if (type === 'startup') return started;
+  if (!started || probe.exec) return false;
+  const steady = worker.result === 'Success' && worker.lastResult === 'Success' && worker.resultRun >= probe.successThreshold;
+  return steady && runProbe(container, instance, type, probe, podIp).result === 'Success';
+}
+
+/** A worker's period elapsed: probe (while the kubelet runs), then tick again or sleep. False when nothing was written. */
 export function proberTick(ctx: SimContext, task: ProberTask): boolean {
   const record = ctx.state.runtimes[task.node]?.containers[task.uid];
-  const worker = record?.instances?.[task.container]?.probes[task.probe];
-  if (!record || record.attempt !== task.attempt || !worker) return false;
+  const instance = record?.instances?.[task.container];
+  const worker = instance?.probes[task.probe];
+  if (!record || record.attempt !== task.attempt || !instance || !worker) return false;
   const pod = ctx.listers.get('Pod', record.podKey);
   const container = pod?.spec.containers.find((each) => each.name === task.container);
   const probe = container && probeOf(container, task.probe);
   if (!pod || pod.metadata.uid !== task.uid || !probe) return false;
+  const now = ctx.clock.now();
+  if (idle(task.probe, worker, instance, container, probe, pod.status.podIP ?? '', now)) {
+    worker.asleepSince = now;
+    return false;
+  }
   // The task is plain data and fired once: it is rescheduled as it is.
   worker.timerId = ctx.schedule(task, probe.periodSeconds * 1000);
   if (record.phase !== 'running' || pod.metadata.deletionTimestamp !== undefined || !ctx.kubeletRunning(task.node)) return false;

@@ -6,6 +6,7 @@ import type { ContainerInstance, ContainerRecord } from '../engine/state';
 import type { Pod } from '../api/types';
 import { controllerOf } from '../controllers/podutil';
 import { containerExited } from '../kubelet/kuberuntime';
+import { wakeProbeWorkers } from '../kubelet/prober';
 import { runtimeOf } from '../kubelet/runtime';
 import { namespaceFlags, parseArgs } from '../kubectl/flags';
 import { fail, ok, type CommandResult } from '../kubectl/result';
@@ -69,13 +70,16 @@ function apply(engine: Engine, action: AppAction, target: Running, exitCode: num
       return `${podName}: container ${name} exited with code ${exitCode}`;
     case 'hang':
       instance.app.hung = true;
+      wakeProbeWorkers(engine, node, pod, record, name);
       return `${podName}: container ${name} hangs (answers no probe, ignores SIGTERM) until it restarts`;
     case 'unready':
       instance.app.unready = true;
+      wakeProbeWorkers(engine, node, pod, record, name);
       return `${podName}: container ${name} fails its readiness checks until healed`;
     case 'heal':
       instance.app.hung = false;
       instance.app.unready = false;
+      wakeProbeWorkers(engine, node, pod, record, name);
       return `${podName}: container ${name} behaves again`;
     case 'memory': {
       instance.app.memoryBytes = memory;
