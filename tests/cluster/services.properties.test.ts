@@ -28,6 +28,10 @@ const command = fc.oneof(
   fc.constantFrom(...workers).map((w) => `sim kubelet start ${w}`),
   fc.constantFrom('500ms', '5s', '30s', '45s', '2m', '6m').map((d) => `sim advance ${d}`),
   fc.constantFrom(...apps).map((app) => `sim curl ${app} --count 3`),
+  // Relabelled pods move between Services (or leave them): a Service made later finds them by label.
+  fc
+    .record({ from: fc.constantFrom(...apps), to: fc.constantFrom(...apps, 'none') })
+    .map(({ from, to }) => `kubectl label pods -l app=${from} app=${to} --overwrite`),
 );
 
 function check(cluster: Cluster): void {

@@ -1,9 +1,11 @@
 // Which Services select which pods, kept from watch events (the endpoint controllers'
 // GetPodServiceMemberships, as an index): a pod change costs one selector match per Service of
 // its namespace, and wakes only the Services it was or is in, and only when something the
-// endpoints show changed. A Service change re-scans the pods once.
+// endpoints show changed. A Service change looks once at the pods carrying its selector's first
+// label (kept per namespace and label pair), not at every pod of the cluster.
 import type { Pod, Service } from '../api/types';
 import { isPodReady, matchesSelector } from './podutil';
+import { sameLabels } from './endpoints';
 
 /** What an endpoint shows of a pod: a change to anything else (a pull starting) wakes no Service. */
 function endpointSignature(pod: Pod): string {
@@ -28,6 +30,10 @@ export class ServicePods {
   private readonly podsByService = new Map<string, Set<string>>();
   private readonly servicesByPod = new Map<string, Set<string>>();
   private readonly signatures = new Map<string, string>();
+  /** Pod keys per namespace and label pair (`namespace/key=value`). */
+  private readonly podsByLabel = new Map<string, Set<string>>();
+  /** The namespace and labels each pod key is filed under in podsByLabel. */
+  private readonly podLabels = new Map<string, { namespace: string; labels: Record<string, string> }>();
 
   /** The keys of the pods a Service selects. */
   podsOf(serviceKey: string): ReadonlySet<string> {
@@ -36,6 +42,7 @@ export class ServicePods {
 
   /** A pod changed: the Services whose endpoints must be looked at again (empty when none). */
   observePod(key: string, pod: Pod | undefined): readonly string[] {
+    this.fileLabels(key, pod);
     const before = this.servicesByPod.get(key);
     const namespace = pod?.metadata.namespace;
     const selectors = namespace === undefined ? undefined : this.selectors.get(namespace);
@@ -74,8 +81,8 @@ export class ServicePods {
     return woken;
   }
 
-  /** A Service was added, changed or deleted: its pods are found again among `pods`. */
-  observeService(key: string, service: Service | undefined, pods: Iterable<[string, Pod]>): void {
+  /** A Service was added, changed or deleted: its pods are found again (`pod` reads one by key). */
+  observeService(key: string, service: Service | undefined, pod: (key: string) => Pod | undefined): void {
     const previous = this.podsByService.get(key);
     if (previous) for (const pod of previous) this.servicesByPod.get(pod)?.delete(key);
     this.podsByService.delete(key);
@@ -93,23 +100,62 @@ export class ServicePods {
     if (!bucket) forNamespace.set(name, (bucket = new Map()));
     bucket.set(key, service.spec.selector);
     this.podsByService.set(key, new Set());
-    for (const [podKey, pod] of pods) {
-      if (pod.metadata.namespace !== namespace || !matchesSelector(pod.metadata.labels, service.spec.selector)) continue;
+    for (const podKey of this.podsByLabel.get(`${namespace}/${name}`) ?? none) {
+      const selected = pod(podKey);
+      if (!selected || !matchesSelector(selected.metadata.labels, service.spec.selector)) continue;
       this.add(key, podKey);
       let services = this.servicesByPod.get(podKey);
       if (!services) this.servicesByPod.set(podKey, (services = new Set()));
       services.add(key);
-      this.signatures.set(podKey, endpointSignature(pod));
+      this.signatures.set(podKey, endpointSignature(selected));
     }
   }
 
   /** After a restore: rebuilt from the stored objects. */
-  rebuild(services: Iterable<[string, Service]>, pods: () => Iterable<[string, Pod]>): void {
+  rebuild(services: Iterable<[string, Service]>, pods: Iterable<[string, Pod]>): void {
     this.selectors.clear();
     this.podsByService.clear();
     this.servicesByPod.clear();
     this.signatures.clear();
-    for (const [key, service] of services) this.observeService(key, service, pods());
+    this.podsByLabel.clear();
+    this.podLabels.clear();
+    const byKey = new Map<string, Pod>();
+    for (const [key, pod] of pods) {
+      byKey.set(key, pod);
+      this.fileLabels(key, pod);
+    }
+    for (const [key, service] of services) this.observeService(key, service, (podKey) => byKey.get(podKey));
+  }
+
+  /** Files the pod under each of its label pairs (again only when its namespace or labels changed). */
+  private fileLabels(key: string, pod: Pod | undefined): void {
+    const filed = this.podLabels.get(key);
+    if (
+      pod &&
+      filed &&
+      filed.namespace === pod.metadata.namespace &&
+      (filed.labels === pod.metadata.labels || sameLabels(filed.labels, pod.metadata.labels))
+    ) {
+      filed.labels = pod.metadata.labels;
+      return;
+    }
+    if (filed) {
+      for (const label in filed.labels) {
+        const pair = `${filed.namespace}/${label}=${filed.labels[label]}`;
+        const keys = this.podsByLabel.get(pair);
+        if (keys?.delete(key) && keys.size === 0) this.podsByLabel.delete(pair);
+      }
+      this.podLabels.delete(key);
+    }
+    if (!pod) return;
+    const { namespace, labels } = pod.metadata;
+    for (const label in labels) {
+      const pair = `${namespace}/${label}=${labels[label]}`;
+      let keys = this.podsByLabel.get(pair);
+      if (!keys) this.podsByLabel.set(pair, (keys = new Set()));
+      keys.add(key);
+    }
+    this.podLabels.set(key, { namespace, labels });
   }
 
   private add(service: string, pod: string): void {

@@ -321,7 +321,7 @@ export class Engine implements SimContext {
     this.ownerPods.rebuild([...this.store.list('Pod')].map((pod) => [this.store.keyFor(pod), pod]));
     this.servicePods.rebuild(
       [...this.store.list('Service')].map((svc) => [this.store.keyFor(svc), svc]),
-      () => [...this.store.list('Pod')].map((pod) => [this.store.keyFor(pod), pod]),
+      [...this.store.list('Pod')].map((pod) => [this.store.keyFor(pod), pod]),
     );
   }
 }

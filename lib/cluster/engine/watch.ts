@@ -170,15 +170,11 @@ function routeService(ctx: SimContext, indexes: WatchIndexes, event: WatchEvent,
   if (deleted) ctx.queues.garbage.add(service.metadata.uid);
   // Only the spec (the selector) changes which pods a Service has; its labels only reach its slices.
   if (event.hint === 'spec') {
-    indexes.servicePods.observeService(event.key, deleted ? undefined : service, podEntries(ctx));
+    indexes.servicePods.observeService(event.key, deleted ? undefined : service, (key) => ctx.listers.get('Pod', key));
   }
   ctx.queues.endpoints.add(event.key);
   ctx.queues.endpointSlice.add(event.key);
   ctx.queues.proxy.add(event.key);
-}
-
-function* podEntries(ctx: SimContext): Iterable<[string, Pod]> {
-  for (const pod of ctx.listers.list('Pod')) yield [ctx.listers.keyFor(pod), pod];
 }
 
 /**
