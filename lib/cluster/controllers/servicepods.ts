@@ -5,12 +5,16 @@
 // label (kept per namespace and label pair), not at every pod of the cluster.
 import type { Pod, Service } from '../api/types';
 import { isPodReady, matchesSelector } from './podutil';
-import { sameLabels } from './endpoints';
+import { sameLabels, shouldPodBeInEndpoints } from './endpoints';
 
-/** What an endpoint shows of a pod: a change to anything else (a pull starting) wakes no Service. */
+/**
+ * What an endpoint shows of a pod: a change to anything else (a pull starting, Pending to
+ * Running) wakes no Service. A pod no endpoint can show (no IP yet, or finished) has none.
+ */
 function endpointSignature(pod: Pod): string {
   const { status, metadata, spec } = pod;
-  return `${status.podIP ?? ''}|${isPodReady(pod) ? 1 : 0}|${spec.nodeName ?? ''}|${metadata.deletionTimestamp === undefined ? 0 : 1}|${status.phase}`;
+  if (!shouldPodBeInEndpoints(pod, true)) return '';
+  return `${status.podIP}|${isPodReady(pod) ? 1 : 0}|${spec.nodeName ?? ''}|${metadata.deletionTimestamp === undefined ? 0 : 1}`;
 }
 
 const none: ReadonlySet<string> = new Set();
@@ -56,18 +60,21 @@ export class ServicePods {
       }
     }
     const signature = pod ? endpointSignature(pod) : '';
-    const changed = this.signatures.get(key) !== signature;
+    const previous = this.signatures.get(key) ?? '';
+    const changed = previous !== signature;
+    // Joining or leaving a Service shows only if the pod can be an endpoint before or after.
+    const shows = previous !== '' || signature !== '';
     const woken: string[] = [];
     for (const service of after) {
       if (!before?.has(service)) {
-        woken.push(service);
+        if (shows) woken.push(service);
         this.add(service, key);
       } else if (changed) woken.push(service);
     }
     if (before) {
       for (const service of before) {
         if (after.has(service)) continue;
-        woken.push(service);
+        if (shows) woken.push(service);
         this.podsByService.get(service)?.delete(key);
       }
     }
