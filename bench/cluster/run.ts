@@ -46,8 +46,7 @@ spec:
 
 /** The nodes of zone-a: workers are spread over the zones in turn. */
 const zoneANodes = (workers: number) => Math.ceil(workers / 3);
-const afterFailureMs = (workers: number) =>
-  10 * 60_000 + (failures ? Math.ceil(zoneANodes(workers) / defaults.evictionRateQps) * 1000 : 0);
+const afterFailureMs = (workers: number) => 10 * 60_000 + (failures ? Math.ceil(zoneANodes(workers) / defaults.evictionRateQps) * 1000 : 0);
 
 interface Sample {
   setupMs: number;

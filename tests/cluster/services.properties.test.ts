@@ -76,9 +76,14 @@ describe('Service endpoint properties over random command sequences', () => {
     fc.assert(
       fc.property(fc.array(command, { minLength: 1, maxLength: 20 }), (lines) => {
         const cluster = newCluster();
-        for (const line of lines) {
+        for (const [i, line] of lines.entries()) {
           cluster.exec(line);
           check(cluster);
+          // Half way, a snapshot restored in place: the indexes are rebuilt from the stored objects.
+          if (i === Math.floor(lines.length / 2)) {
+            cluster.restore(cluster.snapshot());
+            check(cluster);
+          }
         }
       }),
       { numRuns: 40, seed: 1301 },

@@ -25,6 +25,12 @@ const bucketOf = (selector: Record<string, string>) => {
   return '';
 };
 
+/** Where a Service's pods are looked up: every pod with its key, or one by key. */
+export interface PodSource {
+  entries(): Iterable<[string, Pod]>;
+  get(key: string): Pod | undefined;
+}
+
 export class ServicePods {
   /**
    * Per namespace, then per selector bucket, the selectors of its Services (a Service without one
@@ -34,8 +40,12 @@ export class ServicePods {
   private readonly podsByService = new Map<string, Set<string>>();
   private readonly servicesByPod = new Map<string, Set<string>>();
   private readonly signatures = new Map<string, string>();
-  /** Pod keys per namespace and label pair (`namespace/key=value`). */
+  /**
+   * Pod keys per namespace and label pair (`namespace/key=value`), kept from the first Service
+   * with a selector on (a cluster without one pays nothing for it).
+   */
   private readonly podsByLabel = new Map<string, Set<string>>();
+  private labelsFiled = false;
   /** The namespace and labels each pod key is filed under in podsByLabel. */
   private readonly podLabels = new Map<string, { namespace: string; labels: Record<string, string> }>();
 
@@ -46,7 +56,7 @@ export class ServicePods {
 
   /** A pod changed: the Services whose endpoints must be looked at again (empty when none). */
   observePod(key: string, pod: Pod | undefined): readonly string[] {
-    this.fileLabels(key, pod);
+    if (this.labelsFiled) this.fileLabels(key, pod);
     const before = this.servicesByPod.get(key);
     const namespace = pod?.metadata.namespace;
     const selectors = namespace === undefined ? undefined : this.selectors.get(namespace);
@@ -88,8 +98,8 @@ export class ServicePods {
     return woken;
   }
 
-  /** A Service was added, changed or deleted: its pods are found again (`pod` reads one by key). */
-  observeService(key: string, service: Service | undefined, pod: (key: string) => Pod | undefined): void {
+  /** A Service was added, changed or deleted: its pods are found again among `pods`. */
+  observeService(key: string, service: Service | undefined, pods: PodSource): void {
     const previous = this.podsByService.get(key);
     if (previous) for (const pod of previous) this.servicesByPod.get(pod)?.delete(key);
     this.podsByService.delete(key);
@@ -100,6 +110,10 @@ export class ServicePods {
       if (selectors.size === 0) this.selectors.delete(namespace);
     }
     if (!service || Object.keys(service.spec.selector).length === 0) return;
+    if (!this.labelsFiled) {
+      this.labelsFiled = true;
+      for (const [podKey, pod] of pods.entries()) this.fileLabels(podKey, pod);
+    }
     let forNamespace = this.selectors.get(namespace);
     if (!forNamespace) this.selectors.set(namespace, (forNamespace = new Map()));
     const name = bucketOf(service.spec.selector);
@@ -108,7 +122,7 @@ export class ServicePods {
     bucket.set(key, service.spec.selector);
     this.podsByService.set(key, new Set());
     for (const podKey of this.podsByLabel.get(`${namespace}/${name}`) ?? none) {
-      const selected = pod(podKey);
+      const selected = pods.get(podKey);
       if (!selected || !matchesSelector(selected.metadata.labels, service.spec.selector)) continue;
       this.add(key, podKey);
       let services = this.servicesByPod.get(podKey);
@@ -119,19 +133,15 @@ export class ServicePods {
   }
 
   /** After a restore: rebuilt from the stored objects. */
-  rebuild(services: Iterable<[string, Service]>, pods: Iterable<[string, Pod]>): void {
+  rebuild(services: Iterable<[string, Service]>, pods: PodSource): void {
     this.selectors.clear();
     this.podsByService.clear();
     this.servicesByPod.clear();
     this.signatures.clear();
     this.podsByLabel.clear();
     this.podLabels.clear();
-    const byKey = new Map<string, Pod>();
-    for (const [key, pod] of pods) {
-      byKey.set(key, pod);
-      this.fileLabels(key, pod);
-    }
-    for (const [key, service] of services) this.observeService(key, service, (podKey) => byKey.get(podKey));
+    this.labelsFiled = false;
+    for (const [key, service] of services) this.observeService(key, service, pods);
   }
 
   /** Files the pod under each of its label pairs (again only when its namespace or labels changed). */

@@ -26,7 +26,7 @@ import { elapsed } from './timers';
 import type { Node } from '../api/types';
 import type { KubeletContext } from '../kubelet/kubelet.machine';
 import { Rng } from '../util/rng';
-import { routeWatchEvent, type PodSignatures } from './watch';
+import { podSource, routeWatchEvent, type PodSignatures } from './watch';
 import { ServicePods } from '../controllers/servicepods';
 
 type AnyActor = Actor<AnyStateMachine>;
@@ -321,7 +321,7 @@ export class Engine implements SimContext {
     this.ownerPods.rebuild([...this.store.list('Pod')].map((pod) => [this.store.keyFor(pod), pod]));
     this.servicePods.rebuild(
       [...this.store.list('Service')].map((svc) => [this.store.keyFor(svc), svc]),
-      [...this.store.list('Pod')].map((pod) => [this.store.keyFor(pod), pod]),
+      podSource({ listers: this.store }),
     );
   }
 }

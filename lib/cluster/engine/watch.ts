@@ -10,7 +10,7 @@ import type { SchedulerCache } from '../scheduler/cache';
 import { isSelectorKind } from '../scheduler/spreadselectors';
 import { retryPeerWaiters, retryUnschedulable } from '../scheduler/scheduler';
 import type { EndpointSlice, Node, Pod, ReplicaSet, Service } from '../api/types';
-import type { ServicePods } from '../controllers/servicepods';
+import type { PodSource, ServicePods } from '../controllers/servicepods';
 import { serviceNameLabel } from '../controllers/endpointslice';
 
 /** What a pod's owners care about, as last seen; a change that leaves it alone (a pull starting) wakes nobody. */
@@ -170,12 +170,20 @@ function routeService(ctx: SimContext, indexes: WatchIndexes, event: WatchEvent,
   if (deleted) ctx.queues.garbage.add(service.metadata.uid);
   // Only the spec (the selector) changes which pods a Service has; its labels only reach its slices.
   if (event.hint === 'spec') {
-    indexes.servicePods.observeService(event.key, deleted ? undefined : service, (key) => ctx.listers.get('Pod', key));
+    indexes.servicePods.observeService(event.key, deleted ? undefined : service, podSource(ctx));
   }
   ctx.queues.endpoints.add(event.key);
   ctx.queues.endpointSlice.add(event.key);
   ctx.queues.proxy.add(event.key);
 }
+
+/** The stored pods, for the Services' index. */
+export const podSource = (ctx: Pick<SimContext, 'listers'>): PodSource => ({
+  *entries() {
+    for (const pod of ctx.listers.list('Pod')) yield [ctx.listers.keyFor(pod), pod];
+  },
+  get: (key) => ctx.listers.get('Pod', key),
+});
 
 /**
  * kube-proxy's EndpointSlice handler: the Service the slice belongs to gets its rules recomputed.
