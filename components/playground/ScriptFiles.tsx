@@ -14,7 +14,7 @@ export function ExportScript() {
     const { context } = snapshot();
     const setup = context.scenario.playground;
     if (!setup) return;
-    const text = exportScript({ log: logOf(context), scenario: context.scenario, setup });
+    const text = exportScript({ log: logOf(context), scenario: context.scenario, setup, setupEndsAt: context.timeline[0].at });
     const url = URL.createObjectURL(new Blob([text], { type: 'text/x-shellscript' }));
     const link = document.createElement('a');
     link.href = url;

@@ -19,6 +19,7 @@ export * from './terminal/history';
 export * from './terminal/interactive';
 export * from './timeline';
 export * from './world';
+export * from './lines';
 export * from './log/codec';
 export * from './log/events';
 export * from './log/hash';

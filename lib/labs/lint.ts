@@ -3,7 +3,8 @@ import { evaluateChecks, reachedChecks, type TranscriptEntry } from './checks';
 import { labErrors } from './errors';
 import { labPolicy } from './policy';
 import type { LabScenarioFile } from './schema';
-import { createLabWorld, scriptLines } from './world';
+import { scriptLines } from './lines';
+import { createLabWorld } from './world';
 
 /** The seeds a lab's solution must work for: its own and two others, so no lab depends on a lucky placement. */
 export const lintSeedOffsets = [0, 1, 2] as const;

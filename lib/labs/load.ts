@@ -6,7 +6,8 @@ import { defaultContentRoot, displayPath } from '@/lib/content/paths';
 import { labErrors } from './errors';
 import { lintLab } from './lint';
 import { labScenarioSchema, type LabScenario } from './schema';
-import { createLabWorld, scriptLines } from './world';
+import { scriptLines } from './lines';
+import { createLabWorld } from './world';
 
 /** The chapter fields the reference check reads (a LoadedMdx fits). */
 export interface ChapterWithComponents {

@@ -1,13 +1,6 @@
 import { createCluster, type Cluster } from '@/lib/cluster';
 import type { LabScenarioFile } from './schema';
-
-/** The command lines of a script: blank lines and `#` comments are skipped. */
-export function scriptLines(script: string): string[] {
-  return script
-    .split('\n')
-    .map((line) => line.trim())
-    .filter((line) => line !== '' && !line.startsWith('#'));
-}
+import { scriptLines } from './lines';
 
 export interface SetupFailure {
   line: string;

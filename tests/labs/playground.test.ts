@@ -110,7 +110,7 @@ describe('a playground session exported as a script', () => {
     const { actor } = startPlayground({ ...blankSetup, workers: 4, zones: 2, etcdMembers: 3 }, 'tide');
     play(actor, commands);
     const log = logOf(context(actor), true);
-    const script = exportScript({ log, scenario: context(actor).scenario, setup: log.setup! });
+    const script = exportScript({ log, scenario: context(actor).scenario, setup: log.setup!, setupEndsAt: context(actor).timeline[0].at });
     expect(script).toContain('sim init --workers 4 --cpu 4 --memory 8Gi --etcd-members 3 --zones 2 --seed tide\n');
     const steps = await cli(script);
     const byCommand = steps.filter(
@@ -136,7 +136,7 @@ describe('a playground session exported as a script', () => {
       const { actor } = startPlayground(setup, seed, [lab]);
       play(actor, ['kubectl get pods -A']);
       const log = logOf(context(actor), true);
-      const script = exportScript({ log, scenario: context(actor).scenario, setup });
+      const script = exportScript({ log, scenario: context(actor).scenario, setup, setupEndsAt: context(actor).timeline[0].at });
       for (const name of Object.keys(lab.files)) expect(script).toMatch(new RegExp(`^echo .* > ${name.replace('.', '\\.')}$`, 'm'));
       const replayed = createCluster();
       const steps = replayed.run(script);
@@ -149,7 +149,9 @@ describe('a playground session exported as a script', () => {
     const { actor } = startPlayground({ ...blankSetup, workers: 2 }, 7);
     play(actor, commands.slice(0, 5));
     const log = logOf(context(actor), true);
-    const imported = importScript(exportScript({ log, scenario: context(actor).scenario, setup: log.setup! }));
+    const imported = importScript(
+      exportScript({ log, scenario: context(actor).scenario, setup: log.setup!, setupEndsAt: context(actor).timeline[0].at }),
+    );
     if ('error' in imported) throw new Error(imported.error);
     expect(imported.setup).toEqual({ ...blankSetup, workers: 2 });
     expect(imported.seed).toBe(7);

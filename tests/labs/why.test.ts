@@ -1,7 +1,8 @@
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import GithubSlugger from 'github-slugger';
-import { createLabWorld, scriptLines } from '@/lib/labs/world';
+import { scriptLines } from '@/lib/labs/lines';
+import { createLabWorld } from '@/lib/labs/world';
 import { createCluster, formatGoDuration } from '@/lib/cluster';
 import { eventExplanations, explainEvent, explainOutput } from '@/lib/labs/why';
 import { labsDir, scenario } from './support/labs';

@@ -2,7 +2,7 @@ import { formatGoDuration, parseDuration } from '@/lib/cluster/util/duration';
 import type { LabEvent, LabLog } from '../log/events';
 import { normaliseCommand } from '../match';
 import type { LabScenario } from '../schema';
-import { createLabWorld, scriptLines } from '../world';
+import { scriptLines } from '../lines';
 import { playgroundErrors } from './errors';
 import { playgroundLimits } from './limits';
 import { playgroundSeedSchema, playgroundSetupSchema, type PlaygroundSeed, type PlaygroundSetup } from './schema';
@@ -57,10 +57,12 @@ export interface ScriptSource {
   log: LabLog;
   scenario: Pick<LabScenario, 'cluster' | 'files' | 'setup' | 'goal'>;
   setup: PlaygroundSetup;
+  /** The clock once the set-up had run (the timeline's start): the set-up's own lines may move it. */
+  setupEndsAt: number;
 }
 
 /** The session as a script file's text. */
-export function exportScript({ log, scenario, setup }: ScriptSource): string {
+export function exportScript({ log, scenario, setup, setupEndsAt }: ScriptSource): string {
   const out = [
     `# Clusterbook playground: ${scenario.goal}`,
     '# Replay it in a terminal: npx clusterbook cluster --script this-file',
@@ -75,8 +77,7 @@ export function exportScript({ log, scenario, setup }: ScriptSource): string {
     out.push(...setupLines);
   }
   out.push('# Your session');
-  // The clock the script has reached: the set-up's own lines (a sim advance, a wait) have moved it already.
-  let clock = createLabWorld(scenario).cluster.now();
+  let clock = setupEndsAt;
   const events = log.events;
   events.forEach((event, i) => {
     if (event.k !== 'run') return;

@@ -7,7 +7,8 @@ import { loadLabFile } from '@/lib/labs/load';
 import { memoryCompletions, type LabCompletions } from '@/lib/labs/completions';
 import type { LabScenario } from '@/lib/labs/schema';
 import { labSessionMachine } from '@/lib/labs/session/session.machine';
-import { createLabWorld, scriptLines } from '@/lib/labs/world';
+import { scriptLines } from '@/lib/labs/lines';
+import { createLabWorld } from '@/lib/labs/world';
 
 export const labsDir = path.join(process.cwd(), 'content/labs');
 
