@@ -1,76 +1,13 @@
-// Facts #35-#42 and #51: probes, app misbehaviour, restarts with back-off, OOM kills, logs of the
-// previous instance, and graceful termination, each driven through the terminal as a learner would.
+// Facts #35-#42: probes, app misbehaviour, restarts with back-off, OOM kills and logs of the
+// previous instance, each driven through the terminal as a learner would (#51 in termination.test.ts).
 import { describe, expect, it } from 'vitest';
-import type { Cluster } from '@/lib/cluster';
 import { apiErrors, fieldErrors, formatApiError } from '@/lib/cluster/api/errors';
 import { engineOf } from '@/lib/cluster/cluster';
 import { containersServe, kubeletMessages } from '@/lib/cluster/kubelet/kuberuntime';
 import { proberMessages } from '@/lib/cluster/kubelet/prober';
 import { appErrors } from '@/lib/cluster/sim/app';
 import { advanceUntil, must, newCluster, pods } from './fixtures';
-
-interface ContainerOptions {
-  name?: string;
-  image?: string;
-  extra?: string;
-}
-
-const deployment = (spec: string, { name = 'web', image = 'nginx:1.27' }: ContainerOptions = {}) => `
-apiVersion: apps/v1
-kind: Deployment
-metadata: { name: ${name} }
-spec:
-  replicas: 1
-  selector: { matchLabels: { app: ${name} } }
-  template:
-    metadata: { labels: { app: ${name} } }
-    spec:
-      containers:
-        - name: ${name}
-          image: ${image}
-${spec
-  .split('\n')
-  .filter(Boolean)
-  .map((line) => `          ${line}`)
-  .join('\n')}
-`;
-
-const pod = (spec: string, podSpec = '') => `
-apiVersion: v1
-kind: Pod
-metadata: { name: job }
-spec:
-${podSpec
-  .split('\n')
-  .filter(Boolean)
-  .map((line) => `  ${line}`)
-  .join('\n')}
-  containers:
-    - name: job
-      image: busybox:1.36
-${spec
-  .split('\n')
-  .filter(Boolean)
-  .map((line) => `      ${line}`)
-  .join('\n')}
-`;
-
-function applied(files: Record<string, string>, seed = 42): Cluster {
-  const cluster = newCluster({ seed, workers: 1, files });
-  for (const file of Object.keys(files)) must(cluster, `kubectl apply -f ${file}`);
-  return cluster;
-}
-
-const onlyPod = (cluster: Cluster, app = 'web') => pods(cluster, (p) => p.labels.app === app || p.name === app)[0];
-const eventsOf = (cluster: Cluster) => must(cluster, 'kubectl get events');
-/** The count kubectl prints for an event message in `describe` (1 when it is shown without (xN)). */
-function eventCount(cluster: Cluster, podName: string, message: string): number {
-  const line = must(cluster, `kubectl describe pod ${podName}`)
-    .split('\n')
-    .find((l) => l.includes(message));
-  if (!line) return 0;
-  return Number(/\(x(\d+) over/.exec(line)?.[1] ?? 1);
-}
+import { applied, deployment, eventCount, eventsOf, onlyPod, pod } from './support/probe-apps';
 
 describe('probes (#35-#37)', () => {
   it('#35 probe fields take their defaults and describe prints them as kubectl does', () => {
@@ -369,52 +306,5 @@ describe('restarts (#38-#42)', () => {
     expect(cluster.exec('sim app crash deployment/web --exit-code 0').stderr.trim()).toBe(appErrors.exitCode(0));
     expect(cluster.exec('sim app dance deployment/web').stderr.trim()).toBe(appErrors.usage);
     expect(JSON.stringify(cluster.view().pods)).toBe(before);
-  });
-});
-
-describe('termination (#51)', () => {
-  it('#51 a deleted pod shows Terminating with its grace period; a hung app takes the whole 30s', () => {
-    const cluster = applied({ 'web.yaml': deployment('') });
-    advanceUntil(cluster, () => onlyPod(cluster)?.ready === true, 30_000, 500);
-    const name = onlyPod(cluster).name;
-    must(cluster, `sim app hang ${name}`);
-    must(cluster, `kubectl delete pod ${name} --wait=false`);
-    const out = must(cluster, `kubectl describe pod ${name}`);
-    expect(out).toContain('Termination Grace Period:  30s\n');
-    expect(out).toMatch(/^Name: {22}/m);
-    expect(eventsOf(cluster)).toContain(kubeletMessages.killing('web'));
-    cluster.advance('29s');
-    expect(pods(cluster, (p) => p.name === name)).toHaveLength(1);
-    cluster.advance('2s');
-    expect(pods(cluster, (p) => p.name === name)).toHaveLength(0);
-  });
-
-  it('#51 preStop sleep runs before SIGTERM, bounded by terminationGracePeriodSeconds', () => {
-    const cluster = applied({
-      'web.yaml': deployment('lifecycle: { preStop: { sleep: { seconds: 8 } } }').replace(
-        '      containers:',
-        '      terminationGracePeriodSeconds: 5\n      containers:',
-      ),
-    });
-    advanceUntil(cluster, () => onlyPod(cluster)?.ready === true, 30_000, 500);
-    const name = onlyPod(cluster).name;
-    must(cluster, `kubectl delete pod ${name} --wait=false`);
-    expect(must(cluster, `kubectl describe pod ${name}`)).toContain('Termination Grace Period:  5s');
-    cluster.advance('4s');
-    expect(pods(cluster, (p) => p.name === name)).toHaveLength(1);
-    cluster.advance('2s');
-    expect(pods(cluster, (p) => p.name === name)).toHaveLength(0);
-  });
-
-  it('#51 a drained pod carries the DisruptionTarget condition of the Eviction API', () => {
-    const cluster = applied({ 'web.yaml': deployment('lifecycle: { preStop: { sleep: { seconds: 20 } } }') });
-    advanceUntil(cluster, () => onlyPod(cluster)?.ready === true, 30_000, 500);
-    const name = onlyPod(cluster).name;
-    cluster.exec('kubectl drain worker-1 --ignore-daemonsets --timeout=1s');
-    const out = must(cluster, `kubectl get pod ${name} -o yaml`);
-    expect(out).toMatch(
-      /message: "Eviction API: evicting"\n\s+reason: EvictionByEvictionAPI\n\s+status: "True"\n\s+type: DisruptionTarget/,
-    );
-    expect(must(cluster, `kubectl describe pod ${name}`)).toMatch(/DisruptionTarget\s+True/);
   });
 });
