@@ -1,9 +1,20 @@
 import type { Locator, Page } from 'playwright-core';
 
-/** Scrolls to a lab and waits for its panel (the lab loads as it nears the viewport). */
+/**
+ * Scrolls to a lab and waits for its panel (the lab loads as it nears the viewport). A saved lab
+ * resumes on its own after a reload and its section is replaced then, possibly mid-scroll: the
+ * locator finds the new one on the next attempt.
+ */
 export async function openLab(page: Page, id: string): Promise<Locator> {
   const lab = page.locator(`section.lab[data-lab="${id}"]`);
-  await lab.scrollIntoViewIfNeeded();
+  for (let attempt = 1; ; attempt++) {
+    try {
+      await lab.scrollIntoViewIfNeeded({ timeout: 5_000 });
+      break;
+    } catch (error) {
+      if (attempt === 3) throw error;
+    }
+  }
   await lab.locator('.lab-diagram-svg').waitFor();
   return lab;
 }
