@@ -6,7 +6,8 @@ export interface RecordedCluster extends QuizCluster {
   log: string[];
 }
 
-const real = loadClusterFactory();
+/** Loaded by the first cluster a test makes: a load started on import could still be running when a test file that never grades ends. */
+let real: Promise<ClusterFactory> | undefined;
 
 /**
  * The real model (lib/cluster), wrapped so tests can see what grading did: which seed it made
@@ -16,7 +17,7 @@ const real = loadClusterFactory();
 export function recordingClusterFactory(): ClusterFactory & { made: RecordedCluster[] } {
   const made: RecordedCluster[] = [];
   const factory: ClusterFactory = async (options) => {
-    const cluster = await (await real)(options);
+    const cluster = await (await (real ??= loadClusterFactory()))(options);
     const recorded: RecordedCluster = {
       seed: options.seed,
       log: [],
