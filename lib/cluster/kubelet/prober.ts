@@ -32,6 +32,16 @@ export function probeOf(container: Container, type: ProbeType): Probe | undefine
   return type === 'readiness' ? container.readinessProbe : type === 'liveness' ? container.livenessProbe : container.startupProbe;
 }
 
+/** The timer task of one worker: plain data naming the pod's attempt, the container and the probe. */
+const workerTask = (node: string, pod: Pod, record: ContainerRecord, container: string, type: ProbeType): ProberTask => ({
+  owner: 'prober',
+  node,
+  uid: pod.metadata.uid,
+  attempt: record.attempt,
+  container,
+  probe: type,
+});
+
 function tick(
   ctx: SimContext,
   node: string,
@@ -41,8 +51,7 @@ function tick(
   type: ProbeType,
   periodSeconds: number,
 ): number {
-  const task: ProberTask = { owner: 'prober', node, uid: pod.metadata.uid, attempt: record.attempt, container, probe: type };
-  return ctx.schedule(task, periodSeconds * 1000);
+  return ctx.schedule(workerTask(node, pod, record, container, type), periodSeconds * 1000);
 }
 
 /** The pod's containers started for the first time on this node: a worker per probe, ticking every period. */
@@ -99,8 +108,7 @@ export function wakeProbeWorkers(ctx: SimContext, node: string, pod: Pod, record
     // The last tick of the grid at or before now, then the first one that has not fired.
     const last = worker.asleepSince + Math.floor((now - worker.asleepSince) / period) * period;
     const due = last === now && last > worker.asleepSince && !ctx.clock.firedBefore(last - period) ? last : last + period;
-    const task: ProberTask = { owner: 'prober', node, uid: pod.metadata.uid, attempt: record.attempt, container: name, probe: type };
-    worker.timerId = ctx.clock.resume(task, due, due - period);
+    worker.timerId = ctx.clock.resume(workerTask(node, pod, record, name, type), due, due - period);
     worker.asleepSince = undefined;
     resumedAt = due;
   }
@@ -110,7 +118,7 @@ export function cancelProbeWorkers(ctx: SimContext, record: ContainerRecord): vo
   for (const instance of Object.values(record.instances ?? {})) {
     for (const type of probeTypes) {
       const worker = instance.probes[type];
-      if (worker && worker.asleepSince === undefined) ctx.clock.cancel(worker.timerId);
+      if (worker) ctx.clock.cancel(worker.timerId);
     }
     instance.probes = {};
   }
