@@ -3,7 +3,8 @@
 import { describe, expect, it } from 'vitest';
 import { apiErrors, fieldErrors, formatApiError } from '@/lib/cluster/api/errors';
 import { engineOf } from '@/lib/cluster/cluster';
-import { containersServe, kubeletMessages } from '@/lib/cluster/kubelet/kuberuntime';
+import { kubeletMessages } from '@/lib/cluster/kubelet/kuberuntime';
+import { containersServe } from '@/lib/cluster/kubelet/status';
 import { proberMessages } from '@/lib/cluster/kubelet/prober';
 import { appErrors } from '@/lib/cluster/sim/app';
 import { advanceUntil, must, newCluster, pods } from './fixtures';

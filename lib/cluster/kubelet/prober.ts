@@ -12,7 +12,8 @@ import type { SimContext } from '../engine/context';
 import type { ContainerInstance, ContainerRecord, ProbeResult, ProbeType, ProbeWorkerState } from '../engine/state';
 import type { Container, Pod, Probe } from '../api/types';
 import { runProbe } from './apps';
-import { killContainer, syncContainerStatus } from './kuberuntime';
+import { killContainer } from './kuberuntime';
+import { syncContainerStatus } from './status';
 
 type ProberTask = Extract<TimerTask, { owner: 'prober' }>;
 
