@@ -5,7 +5,6 @@
 import type { EndpointAddress, EndpointPort, EndpointSubset, EndpointTarget, Pod, Service } from '../api/types';
 import type { SimContext } from '../engine/context';
 import type { ServicePods } from './servicepods';
-import { isPodReady } from './podutil';
 import { podEndpointPorts, portsKey } from './findport';
 
 /** What the endpoint controllers need beyond the usual context: which pods each Service selects. */
@@ -42,7 +41,10 @@ export const samePorts = (a: readonly EndpointPort[] | null, b: readonly Endpoin
 
 const sameAddresses = (a: readonly EndpointAddress[], b: readonly EndpointAddress[]) =>
   a.length === b.length &&
-  a.every((address, i) => address.ip === b[i].ip && address.nodeName === b[i].nodeName && sameTarget(address.targetRef, b[i].targetRef));
+  a.every(
+    (address, i) =>
+      address === b[i] || (address.ip === b[i].ip && address.nodeName === b[i].nodeName && sameTarget(address.targetRef, b[i].targetRef)),
+  );
 
 /** Whether two subset lists say the same (compared field by field: this runs on every pod change of the Service). */
 function sameSubsets(a: readonly EndpointSubset[], b: readonly EndpointSubset[]): boolean {
@@ -59,15 +61,6 @@ function sameSubsets(a: readonly EndpointSubset[], b: readonly EndpointSubset[])
 
 export const byIp = (a: { ip: string }, b: { ip: string }) => (a.ip < b.ip ? -1 : a.ip > b.ip ? 1 : 0);
 
-function address(pod: Pod): EndpointAddress {
-  const { metadata } = pod;
-  return {
-    ip: pod.status.podIP!,
-    nodeName: pod.spec.nodeName,
-    targetRef: { kind: 'Pod', name: metadata.name, namespace: metadata.namespace, uid: metadata.uid },
-  };
-}
-
 function desiredSubsets(ctx: EndpointsContext, key: string, service: Service): EndpointSubset[] {
   const publish = service.spec.publishNotReadyAddresses === true;
   // RepackSubsets: one subset per set of resolved ports (a named targetPort can resolve to a
@@ -75,15 +68,14 @@ function desiredSubsets(ctx: EndpointsContext, key: string, service: Service): E
   const groups = new Map<string, EndpointSubset>();
   const shared = hasNamedTarget(service) ? undefined : endpointPorts(service);
   const sharedKey = shared && portsKey(shared);
-  for (const podKey of ctx.servicePods.podsOf(key)) {
-    const pod = ctx.listers.get('Pod', podKey);
-    if (!pod || !shouldPodBeInEndpoints(pod, publish)) continue;
-    const ports = shared ?? podEndpointPorts(service, pod);
+  for (const { podKey, endpoint } of ctx.servicePods.membersOf(key)) {
+    if (!endpoint || (endpoint.terminating && !publish)) continue;
+    const ports = shared ?? podEndpointPorts(service, ctx.listers.get('Pod', podKey)!);
     if (ports.length === 0) continue;
     const group = sharedKey ?? portsKey(ports);
     let subset = groups.get(group);
     if (!subset) groups.set(group, (subset = { addresses: [], notReadyAddresses: [], ports }));
-    (publish || isPodReady(pod) ? subset.addresses : subset.notReadyAddresses).push(address(pod));
+    (publish || endpoint.serving ? subset.addresses : subset.notReadyAddresses).push(endpoint.address);
   }
   const subsets = [...groups.values()].sort(
     (a, b) => a.ports[0].port - b.ports[0].port || (portsKey(a.ports) < portsKey(b.ports) ? -1 : 1),

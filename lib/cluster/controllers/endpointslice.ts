@@ -7,9 +7,9 @@
 import type { EndpointPort, EndpointSlice, Service, SliceEndpoint } from '../api/types';
 import { defaults } from '../engine/config';
 import type { Listers } from '../engine/listers';
-import { endpointPorts, hasNamedTarget, sameLabels, samePorts, shouldPodBeInEndpoints, type EndpointsContext } from './endpoints';
+import { endpointPorts, hasNamedTarget, sameLabels, samePorts, type EndpointsContext } from './endpoints';
 import { podEndpointPorts, portsKey } from './findport';
-import { isPodReady, ownerRef } from './podutil';
+import { ownerRef } from './podutil';
 import { Rng, seedToState } from '../util/rng';
 
 export const serviceNameLabel = 'kubernetes.io/service-name';
@@ -42,24 +42,14 @@ function desiredEndpoints(ctx: EndpointsContext, key: string, service: Service):
   const shared = hasNamedTarget(service) ? undefined : endpointPorts(service);
   const sharedKey = shared && portsKey(shared);
   const groups = new Map<string, PortGroup>();
-  for (const podKey of ctx.servicePods.podsOf(key)) {
-    const pod = ctx.listers.get('Pod', podKey);
-    if (!pod || !shouldPodBeInEndpoints(pod, true)) continue;
+  for (const { podKey, endpoint } of ctx.servicePods.membersOf(key)) {
+    if (!endpoint) continue;
     // A named targetPort resolves per pod (#100): pods are sliced by the ports they resolved.
-    const ports = shared ?? podEndpointPorts(service, pod);
+    const ports = shared ?? podEndpointPorts(service, ctx.listers.get('Pod', podKey)!);
     const groupKey = sharedKey ?? portsKey(ports);
     let group = groups.get(groupKey);
     if (!group) groups.set(groupKey, (group = { ports, endpoints: [] }));
-    const endpoints = group.endpoints;
-    const serving = isPodReady(pod);
-    const terminating = pod.metadata.deletionTimestamp !== undefined;
-    const { metadata } = pod;
-    endpoints.push({
-      addresses: [pod.status.podIP!],
-      conditions: { ready: publish || (serving && !terminating), serving, terminating },
-      nodeName: pod.spec.nodeName,
-      targetRef: { kind: 'Pod', name: metadata.name, namespace: metadata.namespace, uid: metadata.uid },
-    });
+    group.endpoints.push(publish ? endpoint.publishedSliceEndpoint : endpoint.sliceEndpoint);
   }
   const byAddress = (a: SliceEndpoint, b: SliceEndpoint) =>
     a.addresses[0] < b.addresses[0] ? -1 : a.addresses[0] > b.addresses[0] ? 1 : 0;
@@ -69,12 +59,13 @@ function desiredEndpoints(ctx: EndpointsContext, key: string, service: Service):
 }
 
 const sameEndpoint = (a: SliceEndpoint, b: SliceEndpoint) =>
-  a.addresses[0] === b.addresses[0] &&
-  a.nodeName === b.nodeName &&
-  a.targetRef?.uid === b.targetRef?.uid &&
-  a.conditions.ready === b.conditions.ready &&
-  a.conditions.serving === b.conditions.serving &&
-  a.conditions.terminating === b.conditions.terminating;
+  a === b ||
+  (a.addresses[0] === b.addresses[0] &&
+    a.nodeName === b.nodeName &&
+    a.targetRef?.uid === b.targetRef?.uid &&
+    a.conditions.ready === b.conditions.ready &&
+    a.conditions.serving === b.conditions.serving &&
+    a.conditions.terminating === b.conditions.terminating);
 
 /** Compared field by field: this runs on every pod change of the Service. */
 const sameSlice = (slice: EndpointSlice, labels: Record<string, string>, endpoints: SliceEndpoint[], ports: EndpointSlice['ports']) =>

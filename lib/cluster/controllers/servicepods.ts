@@ -3,7 +3,10 @@
 // its namespace, and wakes only the Services it was or is in, and only when something the
 // endpoints show changed. A Service change looks once at the pods carrying its selector's first
 // label (kept per namespace and label pair), not at every pod of the cluster.
-import type { Pod, Service } from '../api/types';
+//
+// Each selected pod also keeps what its endpoints show, built once per change of it: the endpoint
+// controllers sync a Service on every change of one of its pods and list all of them each time.
+import type { EndpointAddress, Pod, Service, SliceEndpoint } from '../api/types';
 import { isPodReady, matchesSelector } from './podutil';
 import { sameLabels, shouldPodBeInEndpoints } from './endpoints';
 
@@ -14,10 +17,56 @@ import { sameLabels, shouldPodBeInEndpoints } from './endpoints';
 function endpointSignature(pod: Pod): string {
   const { status, metadata, spec } = pod;
   if (!shouldPodBeInEndpoints(pod, true)) return '';
-  return `${status.podIP}|${isPodReady(pod) ? 1 : 0}|${spec.nodeName ?? ''}|${metadata.deletionTimestamp === undefined ? 0 : 1}`;
+  return `${status.podIP}|${isPodReady(pod) ? 1 : 0}|${spec.nodeName ?? ''}|${metadata.deletionTimestamp === undefined ? 0 : 1}|${metadata.uid}`;
+}
+
+/**
+ * A selected pod as the endpoint controllers list it. Its objects go into the Endpoints and
+ * EndpointSlices written, shared by every version of them, so they are frozen.
+ */
+export interface PodEndpoint {
+  readonly serving: boolean;
+  readonly terminating: boolean;
+  readonly address: Readonly<EndpointAddress>;
+  readonly sliceEndpoint: Readonly<SliceEndpoint>;
+  /** The slice endpoint of a Service publishing not-ready addresses: always ready. */
+  readonly publishedSliceEndpoint: Readonly<SliceEndpoint>;
+}
+
+function podEndpoint(pod: Pod): PodEndpoint {
+  const { metadata } = pod;
+  const ip = pod.status.podIP!;
+  const serving = isPodReady(pod);
+  const terminating = metadata.deletionTimestamp !== undefined;
+  const targetRef = Object.freeze({ kind: 'Pod' as const, name: metadata.name, namespace: metadata.namespace, uid: metadata.uid });
+  const addresses = Object.freeze([ip]) as string[];
+  const sliceEndpoint = (ready: boolean) =>
+    Object.freeze({ addresses, conditions: Object.freeze({ ready, serving, terminating }), nodeName: pod.spec.nodeName, targetRef });
+  const ready = sliceEndpoint(serving && !terminating);
+  return {
+    serving,
+    terminating,
+    address: Object.freeze({ ip, nodeName: pod.spec.nodeName, targetRef }),
+    sliceEndpoint: ready,
+    publishedSliceEndpoint: ready.conditions.ready ? ready : sliceEndpoint(true),
+  };
+}
+
+/** A pod some Service selects (or did: a Service change leaves its other memberships alone). */
+export interface ServiceMember {
+  readonly podKey: string;
+  /** Absent while no endpoint can show the pod. */
+  readonly endpoint: PodEndpoint | undefined;
+}
+
+interface Member extends ServiceMember {
+  services: Set<string>;
+  signature: string;
+  endpoint: PodEndpoint | undefined;
 }
 
 const none: ReadonlySet<string> = new Set();
+const noMembers: readonly ServiceMember[] = [];
 
 /** A Service is filed under its selector's first label: only pods carrying that label are matched against it. */
 const bucketOf = (selector: Record<string, string>) => {
@@ -37,9 +86,8 @@ export class ServicePods {
    * has no endpoints controller work).
    */
   private readonly selectors = new Map<string, Map<string, Map<string, Record<string, string>>>>();
-  private readonly podsByService = new Map<string, Set<string>>();
-  private readonly servicesByPod = new Map<string, Set<string>>();
-  private readonly signatures = new Map<string, string>();
+  private readonly podsByService = new Map<string, Map<string, Member>>();
+  private readonly members = new Map<string, Member>();
   /**
    * Pod keys per namespace and label pair (`namespace/key=value`), kept from the first Service
    * with a selector on (a cluster without one pays nothing for it).
@@ -49,15 +97,16 @@ export class ServicePods {
   /** The namespace and labels each pod key is filed under in podsByLabel. */
   private readonly podLabels = new Map<string, { namespace: string; labels: Record<string, string> }>();
 
-  /** The keys of the pods a Service selects. */
-  podsOf(serviceKey: string): ReadonlySet<string> {
-    return this.podsByService.get(serviceKey) ?? none;
+  /** The pods a Service selects, in the order they joined it. */
+  membersOf(serviceKey: string): Iterable<ServiceMember> {
+    return this.podsByService.get(serviceKey)?.values() ?? noMembers;
   }
 
   /** A pod changed: the Services whose endpoints must be looked at again (empty when none). */
   observePod(key: string, pod: Pod | undefined): readonly string[] {
     if (this.labelsFiled) this.fileLabels(key, pod);
-    const before = this.servicesByPod.get(key);
+    const member = this.members.get(key);
+    const before = member?.services;
     const namespace = pod?.metadata.namespace;
     const selectors = namespace === undefined ? undefined : this.selectors.get(namespace);
     if (!before && !selectors) return [];
@@ -70,15 +119,23 @@ export class ServicePods {
       }
     }
     const signature = pod ? endpointSignature(pod) : '';
-    const previous = this.signatures.get(key) ?? '';
+    const previous = member?.signature ?? '';
     const changed = previous !== signature;
     // Joining or leaving a Service shows only if the pod can be an endpoint before or after.
     const shows = previous !== '' || signature !== '';
+    const kept = after.size > 0 ? (member ?? this.newMember(key)) : undefined;
+    if (kept) {
+      kept.services = after;
+      if (changed || !member) {
+        kept.signature = signature;
+        kept.endpoint = signature === '' ? undefined : podEndpoint(pod!);
+      }
+    } else this.members.delete(key);
     const woken: string[] = [];
     for (const service of after) {
       if (!before?.has(service)) {
         if (shows) woken.push(service);
-        this.add(service, key);
+        this.add(service, kept!);
       } else if (changed) woken.push(service);
     }
     if (before) {
@@ -88,20 +145,13 @@ export class ServicePods {
         this.podsByService.get(service)?.delete(key);
       }
     }
-    if (after.size > 0) {
-      this.servicesByPod.set(key, after);
-      this.signatures.set(key, signature);
-    } else {
-      this.servicesByPod.delete(key);
-      this.signatures.delete(key);
-    }
     return woken;
   }
 
   /** A Service was added, changed or deleted: its pods are found again among `pods`. */
   observeService(key: string, service: Service | undefined, pods: PodSource): void {
     const previous = this.podsByService.get(key);
-    if (previous) for (const pod of previous) this.servicesByPod.get(pod)?.delete(key);
+    if (previous) for (const member of previous.values()) member.services.delete(key);
     this.podsByService.delete(key);
     const namespace = key.slice(0, key.indexOf('/'));
     const selectors = this.selectors.get(namespace);
@@ -120,15 +170,18 @@ export class ServicePods {
     let bucket = forNamespace.get(name);
     if (!bucket) forNamespace.set(name, (bucket = new Map()));
     bucket.set(key, service.spec.selector);
-    this.podsByService.set(key, new Set());
+    this.podsByService.set(key, new Map());
     for (const podKey of this.podsByLabel.get(`${namespace}/${name}`) ?? none) {
       const selected = pods.get(podKey);
       if (!selected || !matchesSelector(selected.metadata.labels, service.spec.selector)) continue;
-      this.add(key, podKey);
-      let services = this.servicesByPod.get(podKey);
-      if (!services) this.servicesByPod.set(podKey, (services = new Set()));
-      services.add(key);
-      this.signatures.set(podKey, endpointSignature(selected));
+      let member = this.members.get(podKey);
+      if (!member) {
+        member = this.newMember(podKey);
+        member.signature = endpointSignature(selected);
+        if (member.signature !== '') member.endpoint = podEndpoint(selected);
+      }
+      member.services.add(key);
+      this.add(key, member);
     }
   }
 
@@ -136,8 +189,7 @@ export class ServicePods {
   rebuild(services: Iterable<[string, Service]>, pods: PodSource): void {
     this.selectors.clear();
     this.podsByService.clear();
-    this.servicesByPod.clear();
-    this.signatures.clear();
+    this.members.clear();
     this.podsByLabel.clear();
     this.podLabels.clear();
     this.labelsFiled = false;
@@ -175,9 +227,15 @@ export class ServicePods {
     this.podLabels.set(key, { namespace, labels });
   }
 
-  private add(service: string, pod: string): void {
+  private newMember(podKey: string): Member {
+    const member: Member = { podKey, services: new Set(), signature: '', endpoint: undefined };
+    this.members.set(podKey, member);
+    return member;
+  }
+
+  private add(service: string, member: Member): void {
     let pods = this.podsByService.get(service);
-    if (!pods) this.podsByService.set(service, (pods = new Set()));
-    pods.add(pod);
+    if (!pods) this.podsByService.set(service, (pods = new Map()));
+    pods.set(member.podKey, member);
   }
 }
