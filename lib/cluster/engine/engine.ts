@@ -197,8 +197,12 @@ export class Engine implements SimContext {
   /** Delivers a plain-data timer to its owner; false when it changed nothing (a steady probe). */
   dispatch(task: TimerTask): boolean {
     if (task.owner === 'actor') {
+      const version = this.store.resourceVersion;
       this.actorTimers.get(task.actor)?.delete(task.delay);
       this.actors.get(task.actor)?.actor.send({ type: elapsed(task.delay) });
+      // The controller manager's periodic passes feed no queue and change no leadership: one that
+      // wrote nothing (a tainting pass the rate limiter holds back) leaves a settle round nothing.
+      return task.actor !== 'controllerManager' || this.store.resourceVersion !== version;
     } else if (task.owner === 'tainteviction') {
       if (this.controllersLeading()) evictPod(this, task.podKey, task.uid);
     } else if (task.owner === 'controller') {
