@@ -91,6 +91,42 @@ describe('Services and traffic', () => {
     expect(cluster.view().services.find((svc) => svc.name === 'web')!.endpoints.notReady).toHaveLength(1);
   });
 
+  it("#29 #30 endpoints list pods by IP, and host-network pods (their node's IP) by uid, as LessEndpointAddress orders them", () => {
+    const cluster = newCluster({ files: { 'web.yaml': pinnedWeb(3).replace('nodeSelector:', 'hostNetwork: true\n      nodeSelector:') } });
+    script(
+      cluster,
+      'kubectl label node worker-1 pin=here\nkubectl apply -f web.yaml\nkubectl expose deployment web --port 80\nsim advance 30s',
+    );
+    const byUid = (cluster: Cluster) =>
+      webPods(cluster)
+        .map((pod) => pod.metadata.uid)
+        .sort();
+    const listed = (cluster: Cluster) => ({
+      endpoints: endpoints(cluster)!.subsets[0].addresses.map((address) => address.targetRef!.uid),
+      slice: slices(cluster)[0].endpoints.map((endpoint) => endpoint.targetRef!.uid),
+    });
+    expect(new Set(webPods(cluster).map((pod) => pod.status.podIP)).size).toBe(1);
+    expect(listed(cluster)).toEqual({ endpoints: byUid(cluster), slice: byUid(cluster) });
+    script(
+      cluster,
+      'kubectl scale deployment web --replicas=5\nsim advance 30s\nkubectl delete pod ' +
+        webPods(cluster)[0].metadata.name +
+        '\nsim advance 30s',
+    );
+    expect(webPods(cluster)).toHaveLength(5);
+    expect(listed(cluster)).toEqual({ endpoints: byUid(cluster), slice: byUid(cluster) });
+
+    const spread = spreadWeb(6);
+    script(
+      spread,
+      'kubectl scale deployment web --replicas=2\nsim advance 30s\nkubectl scale deployment web --replicas=7\nsim advance 30s',
+    );
+    const ips = endpoints(spread)!.subsets[0].addresses.map((address) => address.ip);
+    expect(ips).toHaveLength(7);
+    expect(ips).toEqual([...ips].sort());
+    expect(slices(spread)[0].endpoints.map((endpoint) => endpoint.addresses[0])).toEqual(ips);
+  });
+
   it('#30 EndpointSlice: named <svc>-<5 chars>, labelled, keeps not-ready and terminating pods with their conditions', () => {
     const cluster = spreadWeb(2);
     const [slice] = slices(cluster);

@@ -59,8 +59,6 @@ function sameSubsets(a: readonly EndpointSubset[], b: readonly EndpointSubset[])
   );
 }
 
-export const byIp = (a: { ip: string }, b: { ip: string }) => (a.ip < b.ip ? -1 : a.ip > b.ip ? 1 : 0);
-
 function desiredSubsets(ctx: EndpointsContext, key: string, service: Service): EndpointSubset[] {
   const publish = service.spec.publishNotReadyAddresses === true;
   // RepackSubsets: one subset per set of resolved ports (a named targetPort can resolve to a
@@ -77,14 +75,8 @@ function desiredSubsets(ctx: EndpointsContext, key: string, service: Service): E
     if (!subset) groups.set(group, (subset = { addresses: [], notReadyAddresses: [], ports }));
     (publish || endpoint.serving ? subset.addresses : subset.notReadyAddresses).push(endpoint.address);
   }
-  const subsets = [...groups.values()].sort(
-    (a, b) => a.ports[0].port - b.ports[0].port || (portsKey(a.ports) < portsKey(b.ports) ? -1 : 1),
-  );
-  for (const subset of subsets) {
-    subset.addresses.sort(byIp);
-    subset.notReadyAddresses.sort(byIp);
-  }
-  return subsets;
+  // Members come by IP, so each subset's addresses are in IP order already.
+  return [...groups.values()].sort((a, b) => a.ports[0].port - b.ports[0].port || (portsKey(a.ports) < portsKey(b.ports) ? -1 : 1));
 }
 
 /** Whether some port of the Service names its target (only then do pods' ports differ). */

@@ -51,11 +51,8 @@ function desiredEndpoints(ctx: EndpointsContext, key: string, service: Service):
     if (!group) groups.set(groupKey, (group = { ports, endpoints: [] }));
     group.endpoints.push(publish ? endpoint.publishedSliceEndpoint : endpoint.sliceEndpoint);
   }
-  const byAddress = (a: SliceEndpoint, b: SliceEndpoint) =>
-    a.addresses[0] < b.addresses[0] ? -1 : a.addresses[0] > b.addresses[0] ? 1 : 0;
-  const list = [...groups.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([, group]) => group);
-  for (const group of list) group.endpoints.sort(byAddress);
-  return list;
+  // Members come by IP, so each group's endpoints are in address order already.
+  return [...groups.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([, group]) => group);
 }
 
 const sameEndpoint = (a: SliceEndpoint, b: SliceEndpoint) =>

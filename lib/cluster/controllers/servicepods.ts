@@ -67,6 +67,16 @@ interface Member extends ServiceMember {
 
 const none: ReadonlySet<string> = new Set();
 const noMembers: readonly ServiceMember[] = [];
+const ipOf = (member: ServiceMember) => member.endpoint?.address.ip ?? '';
+/** LessEndpointAddress: by IP, then (host-network pods share their node's IP) by pod uid. */
+const byIp = (a: ServiceMember, b: ServiceMember) => {
+  const x = ipOf(a);
+  const y = ipOf(b);
+  if (x !== y) return x < y ? -1 : 1;
+  const u = a.endpoint?.address.targetRef?.uid ?? '';
+  const v = b.endpoint?.address.targetRef?.uid ?? '';
+  return u < v ? -1 : u > v ? 1 : 0;
+};
 
 /** A Service is filed under its selector's first label: only pods carrying that label are matched against it. */
 const bucketOf = (selector: Record<string, string>) => {
@@ -87,6 +97,8 @@ export class ServicePods {
    */
   private readonly selectors = new Map<string, Map<string, Map<string, Record<string, string>>>>();
   private readonly podsByService = new Map<string, Map<string, Member>>();
+  /** Per Service, its members by IP (the order endpoints list them), until one joins, leaves or changes IP. */
+  private readonly inIpOrder = new Map<string, readonly ServiceMember[]>();
   private readonly members = new Map<string, Member>();
   /**
    * Pod keys per namespace and label pair (`namespace/key=value`), kept from the first Service
@@ -97,9 +109,15 @@ export class ServicePods {
   /** The namespace and labels each pod key is filed under in podsByLabel. */
   private readonly podLabels = new Map<string, { namespace: string; labels: Record<string, string> }>();
 
-  /** The pods a Service selects, in the order they joined it. */
-  membersOf(serviceKey: string): Iterable<ServiceMember> {
-    return this.podsByService.get(serviceKey)?.values() ?? noMembers;
+  /** The pods a Service selects, in the order endpoints list them. */
+  membersOf(serviceKey: string): readonly ServiceMember[] {
+    let ordered = this.inIpOrder.get(serviceKey);
+    if (ordered) return ordered;
+    const members = this.podsByService.get(serviceKey);
+    if (!members) return noMembers;
+    ordered = [...members.values()].sort(byIp);
+    this.inIpOrder.set(serviceKey, ordered);
+    return ordered;
   }
 
   /** A pod changed: the Services whose endpoints must be looked at again (empty when none). */
@@ -127,8 +145,10 @@ export class ServicePods {
     if (kept) {
       kept.services = after;
       if (changed || !member) {
+        const ip = ipOf(kept);
         kept.signature = signature;
         kept.endpoint = signature === '' ? undefined : podEndpoint(pod!);
+        if (ipOf(kept) !== ip) for (const service of after) this.inIpOrder.delete(service);
       }
     } else this.members.delete(key);
     const woken: string[] = [];
@@ -143,6 +163,7 @@ export class ServicePods {
         if (after.has(service)) continue;
         if (shows) woken.push(service);
         this.podsByService.get(service)?.delete(key);
+        this.inIpOrder.delete(service);
       }
     }
     return woken;
@@ -153,6 +174,7 @@ export class ServicePods {
     const previous = this.podsByService.get(key);
     if (previous) for (const member of previous.values()) member.services.delete(key);
     this.podsByService.delete(key);
+    this.inIpOrder.delete(key);
     const namespace = key.slice(0, key.indexOf('/'));
     const selectors = this.selectors.get(namespace);
     if (selectors) {
@@ -189,6 +211,7 @@ export class ServicePods {
   rebuild(services: Iterable<[string, Service]>, pods: PodSource): void {
     this.selectors.clear();
     this.podsByService.clear();
+    this.inIpOrder.clear();
     this.members.clear();
     this.podsByLabel.clear();
     this.podLabels.clear();
@@ -237,5 +260,6 @@ export class ServicePods {
     let pods = this.podsByService.get(service);
     if (!pods) this.podsByService.set(service, (pods = new Map()));
     pods.set(member.podKey, member);
+    this.inIpOrder.delete(service);
   }
 }
