@@ -218,7 +218,11 @@ describe('Services and traffic', () => {
   });
 
   it('#32 expose: the Deployment selector, targetPort = port unless --target-port, ClusterIP from 10.96.0.0/12', () => {
-    const cluster = newCluster();
+    const cluster = newCluster({
+      files: {
+        'web-svc.yaml': 'apiVersion: v1\nkind: Service\nmetadata: { name: web }\nspec: { selector: { app: web }, ports: [{ port: 80 }] }\n',
+      },
+    });
     must(cluster, 'kubectl create deployment web --image=nginx:1.27');
     expect(must(cluster, 'kubectl expose deployment web --port 80')).toBe('service/web exposed\n');
     const svc = engineOf(cluster).store.get('Service', 'default/web')!;
@@ -227,6 +231,13 @@ describe('Services and traffic', () => {
     expect(column(cluster, 'kubectl get svc web', 'PORT(S)')).toBe('80/TCP');
     must(cluster, 'kubectl expose deployment web --port 8080 --target-port 80 --name web-alt');
     expect(engineOf(cluster).store.get('Service', 'default/web-alt')!.spec.ports[0]).toMatchObject({ port: 8080, targetPort: 80 });
+    // Without --save-config expose keeps no last-applied configuration: a later apply warns and patches it in.
+    expect(svc.metadata.annotations).not.toHaveProperty(['kubectl.kubernetes.io/last-applied-configuration']);
+    const again = cluster.exec('kubectl expose deployment web --port 80');
+    expect(again).toMatchObject({ exitCode: 1, stderr: 'Error from server (AlreadyExists): services "web" already exists\n' });
+    const applied = cluster.exec('kubectl apply -f web-svc.yaml');
+    expect(applied.stderr).toContain('is missing the kubectl.kubernetes.io/last-applied-configuration annotation');
+    expect(applied.stdout).toBe('service/web configured\n');
   });
 
   it('#32 NodePorts come from 30000-32767 without collisions; an explicit one is validated', () => {

@@ -55,38 +55,49 @@ function parseDocuments(text: string): ParsedDocument[] {
   return parsed;
 }
 
+/** One manifest, validated and turned into the object kubectl sends; a string says why it cannot be. */
+export function manifestObject(
+  file: string,
+  value: unknown,
+  namespace: string,
+): { kind: ManifestKind; object: ReturnType<typeof toObject> } | string {
+  if (typeof value !== 'object' || value === null || Array.isArray(value))
+    return manifestErrors.validating(file, 'invalid object to validate');
+  const { kind, apiVersion } = value as { kind?: unknown; apiVersion?: unknown };
+  const unset = [typeof apiVersion !== 'string' && 'apiVersion not set', typeof kind !== 'string' && 'kind not set'].filter(Boolean);
+  if (typeof kind !== 'string' || typeof apiVersion !== 'string') {
+    return manifestErrors.validating(file, `[${unset.join(', ')}]`);
+  }
+  const info = manifestKind(kind);
+  if (!info?.manifest || info.apiVersion !== apiVersion) {
+    const name = (value as { metadata?: { name?: unknown } }).metadata?.name;
+    return manifestErrors.noMapping(typeof name === 'string' ? name : '', file, kind, apiVersion);
+  }
+  const result = info.manifest.safeParse(value);
+  if (!result.success) return validationError(file, kind, value, result.error.issues[0]);
+  const object = toObject(kind as ManifestKind, result.data as never, namespace);
+  const spec =
+    (object as unknown as { spec: { selector?: Record<string, string>; template?: { metadata: { labels: Record<string, string> } } } })
+      .spec ?? {};
+  if (spec.template && spec.selector) {
+    const mismatch = Object.entries(spec.selector).some(([k, v]) => spec.template!.metadata.labels[k] !== v);
+    if (mismatch) return manifestErrors.selectorMismatch(kind, object.metadata.name, spec.template.metadata.labels);
+  }
+  return { kind: kind as ManifestKind, object };
+}
+
 function plan(file: string, text: string, namespace: string): Planned[] | string {
   const planned: Planned[] = [];
   for (const parsed of parseDocuments(text)) {
     if ('yamlError' in parsed) return manifestErrors.yaml(file, parsed.yamlError);
     const value = structuredClone(parsed.value);
     if (value === null || value === undefined) continue;
-    if (typeof value !== 'object' || Array.isArray(value)) return manifestErrors.validating(file, 'invalid object to validate');
-    const { kind, apiVersion } = value as { kind?: unknown; apiVersion?: unknown };
-    const unset = [typeof apiVersion !== 'string' && 'apiVersion not set', typeof kind !== 'string' && 'kind not set'].filter(Boolean);
-    if (typeof kind !== 'string' || typeof apiVersion !== 'string') {
-      return manifestErrors.validating(file, `[${unset.join(', ')}]`);
-    }
-    const info = manifestKind(kind);
-    if (!info?.manifest || info.apiVersion !== apiVersion) {
-      const name = (value as { metadata?: { name?: unknown } }).metadata?.name;
-      return manifestErrors.noMapping(typeof name === 'string' ? name : '', file, kind, apiVersion);
-    }
-    const result = info.manifest.safeParse(value);
-    if (!result.success) return validationError(file, kind, value, result.error.issues[0]);
-    const object = toObject(kind as ManifestKind, result.data as never, namespace);
-    const spec =
-      (object as unknown as { spec: { selector?: Record<string, string>; template?: { metadata: { labels: Record<string, string> } } } })
-        .spec ?? {};
-    if (spec.template && spec.selector) {
-      const mismatch = Object.entries(spec.selector).some(([k, v]) => spec.template!.metadata.labels[k] !== v);
-      if (mismatch) {
-        return manifestErrors.selectorMismatch(kind, object.metadata.name, spec.template.metadata.labels);
-      }
-    }
+    const built = manifestObject(file, value, namespace);
+    if (typeof built === 'string') return built;
+    const { kind, object } = built;
     const applied = JSON.stringify(value);
     object.metadata.annotations = { ...object.metadata.annotations, [lastApplied]: applied };
-    planned.push({ file, kind: kind as ManifestKind, object, manifest: value as JsonObject, applied });
+    planned.push({ file, kind, object, manifest: value as JsonObject, applied });
   }
   return planned;
 }

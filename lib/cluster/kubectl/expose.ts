@@ -1,8 +1,8 @@
 // kubectl expose, and --dry-run=client for create, run and expose: the object kubectl would send,
 // built on the client without the server's defaults (creationTimestamp: null, status: {}).
-import { kubectlApply } from './apply';
+import { manifestObject } from './apply';
 import { planSelection, readBlocked, visitPlan } from './builder';
-import { apiErrors, exposeErrors, formatApiError, kubectlErrors } from '../api/errors';
+import { exposeErrors, formatApiError, kubectlErrors } from '../api/errors';
 import type { KubectlEnv } from './env';
 import { parseArgs, type FlagSpec } from './flags';
 import { structuredFormat } from './output/printers';
@@ -86,21 +86,15 @@ export function kubectlExpose(env: KubectlEnv, args: string[]): CommandResult {
   if (blocked) return blocked;
   const built = serviceFor(env, args);
   if ('error' in built) return fail(built.error);
-  const path = '/.kubectl-expose/service.yaml';
   const { creationTimestamp: _unset, ...metadata } = built.service.metadata as JsonObject;
   const { status: _status, ...rest } = built.service;
-  const manifest: JsonObject = { ...rest, metadata };
-  const applyEnv: KubectlEnv = {
-    get engine() {
-      return env.engine;
-    },
-    readFile: (file) => (file === path ? toYaml(manifest) : env.readFile(file)),
-  };
-  const result = kubectlApply(applyEnv, ['-f', path, '-n', built.namespace]);
-  if (result.exitCode !== 0) return result;
-  if (/ unchanged| configured/.test(result.stdout))
-    return fail(formatApiError(apiErrors.alreadyExists('services', String((metadata as JsonObject).name))));
-  return { ...result, stdout: result.stdout.replace(/ created\n$/, ' exposed\n') };
+  // Validated as a manifest would be, then created: without --save-config (not simulated) expose
+  // leaves no last-applied-configuration annotation.
+  const service = manifestObject('STDIN', { ...rest, metadata }, built.namespace);
+  if (typeof service === 'string') return fail(service);
+  const created = env.engine.api.create(service.object);
+  if (!created.ok) return fail(formatApiError(created.error));
+  return ok(`service/${created.value.metadata.name} exposed\n`);
 }
 
 const runFlags = [
