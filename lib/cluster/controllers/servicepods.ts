@@ -67,6 +67,7 @@ interface Member extends ServiceMember {
 
 const none: ReadonlySet<string> = new Set();
 const noMembers: readonly ServiceMember[] = [];
+const matchedScratch: string[] = [];
 const ipOf = (member: ServiceMember) => member.endpoint?.address.ip ?? '';
 /** LessEndpointAddress: by IP, then (host-network pods share their node's IP) by pod uid. */
 const byIp = (a: ServiceMember, b: ServiceMember) => {
@@ -128,14 +129,18 @@ export class ServicePods {
     const namespace = pod?.metadata.namespace;
     const selectors = namespace === undefined ? undefined : this.selectors.get(namespace);
     if (!before && !selectors) return [];
-    const after = new Set<string>();
+    // A Service sits in one bucket and a pod has each label key once: no Service matches twice.
+    const matched = matchedScratch;
+    matched.length = 0;
     if (pod && selectors) {
       const labels = pod.metadata.labels;
       for (const key in labels) {
         const bucket = selectors.get(`${key}=${labels[key]}`);
-        if (bucket) for (const [service, selector] of bucket) if (matchesSelector(labels, selector)) after.add(service);
+        if (bucket) for (const [service, selector] of bucket) if (matchesSelector(labels, selector)) matched.push(service);
       }
     }
+    // Most pod changes keep the pod's Services: the set it had is kept too.
+    const after = before && before.size === matched.length && matched.every((service) => before.has(service)) ? before : new Set(matched);
     const signature = pod ? endpointSignature(pod) : '';
     const previous = member?.signature ?? '';
     const changed = previous !== signature;

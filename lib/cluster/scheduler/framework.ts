@@ -2,7 +2,7 @@
 // they give (#24, #64) and the score plugins with their weights (#50, #65). CycleState holds
 // what PreFilter computed once per scheduling cycle, so no filter scans pods per node.
 import { taintKeys } from '../api/taints';
-import type { Node, Pod, Resources } from '../api/types';
+import type { Node, Pod, Resources, Taint } from '../api/types';
 import type { SimContext } from '../engine/context';
 import { podPriority, podRequests, type SchedulerCache } from './cache';
 import { interPodAffinityFilter, interPodAffinityPreFilter, type InterPodAffinityState } from './interpodaffinity';
@@ -101,6 +101,8 @@ type Filter = (state: CycleState, node: Node, load: NodeLoad) => FilterFailure |
 const unresolvable = (reason: string): FilterFailure => ({ reasons: [reason], unresolvable: true });
 const unschedulable = (reason: string): FilterFailure => ({ reasons: [reason], unresolvable: false });
 
+const taintFailures = new WeakMap<Taint, { key: string; value: string | undefined; failure: FilterFailure }>();
+
 const filters: readonly Filter[] = [
   function nodeUnschedulable({ pod }, node) {
     if (!node.spec.unschedulable) return undefined;
@@ -113,7 +115,13 @@ const filters: readonly Filter[] = [
   },
   function taintToleration({ pod }, node) {
     const taint = untoleratedTaint(pod, node.spec.taints);
-    return taint ? unresolvable(reasons.untoleratedTaint(taint.key, taint.value)) : undefined;
+    if (!taint) return undefined;
+    // Every pod placed while a zone is down meets its tainted nodes: one (read-only) failure per taint.
+    const known = taintFailures.get(taint);
+    if (known && known.key === taint.key && known.value === taint.value) return known.failure;
+    const failure = unresolvable(reasons.untoleratedTaint(taint.key, taint.value));
+    taintFailures.set(taint, { key: taint.key, value: taint.value, failure });
+    return failure;
   },
   function nodeAffinity({ pod }, node) {
     return nodeAffinityMatches(pod, node) ? undefined : unresolvable(reasons.nodeAffinity);
