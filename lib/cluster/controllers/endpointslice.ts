@@ -71,21 +71,33 @@ const sameSlice = (slice: EndpointSlice, labels: Record<string, string>, endpoin
   samePorts(slice.ports, ports) &&
   sameLabels(slice.metadata.labels, labels);
 
+/** A Service's labels as its slices carry them, remembered per Service object while its labels stay. */
+const labelsOfSlices = new WeakMap<Service, { source: Record<string, string>; labels: Record<string, string> }>();
+
+function sliceLabels(service: Service): Record<string, string> {
+  const { labels: own, name } = service.metadata;
+  const known = labelsOfSlices.get(service);
+  if (known && sameLabels(known.source, own)) return known.labels;
+  // In key order, as kubectl lists labels.
+  const labels = Object.fromEntries(
+    Object.entries({ ...own, [managedByLabel]: controllerName, [serviceNameLabel]: name }).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)),
+  );
+  labelsOfSlices.set(service, { source: { ...own }, labels });
+  return labels;
+}
+
 export function syncEndpointSlices(ctx: EndpointsContext, key: string): void {
   const service = ctx.listers.get('Service', key);
   // A deleted Service's slices go with it: the garbage collector follows their owner reference.
   if (!service || Object.keys(service.spec.selector).length === 0) return;
   const { namespace, name } = service.metadata;
-  // In key order, as kubectl lists labels.
-  const labels = Object.fromEntries(
-    Object.entries({ ...service.metadata.labels, [managedByLabel]: controllerName, [serviceNameLabel]: name }).sort(([a], [b]) =>
-      a < b ? -1 : a > b ? 1 : 0,
-    ),
-  );
+  const labels = sliceLabels(service);
   const chunks: { endpoints: SliceEndpoint[]; ports: EndpointSlice['ports'] }[] = [];
-  for (const group of desiredEndpoints(ctx, key, service))
-    for (let i = 0; i < group.endpoints.length; i += defaults.maxEndpointsPerSlice)
-      chunks.push({ endpoints: group.endpoints.slice(i, i + defaults.maxEndpointsPerSlice), ports: group.ports });
+  const max = defaults.maxEndpointsPerSlice;
+  for (const { endpoints, ports } of desiredEndpoints(ctx, key, service)) {
+    if (endpoints.length <= max) chunks.push({ endpoints, ports });
+    else for (let i = 0; i < endpoints.length; i += max) chunks.push({ endpoints: endpoints.slice(i, i + max), ports });
+  }
   if (chunks.length === 0) chunks.push({ endpoints: [], ports: null });
   const existing = slicesOfService(ctx.listers, namespace, name);
   chunks.forEach(({ endpoints: chunk, ports }, i) => {

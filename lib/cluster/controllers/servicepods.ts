@@ -11,13 +11,19 @@ import { isPodReady, matchesSelector } from './podutil';
 import { sameLabels, shouldPodBeInEndpoints } from './endpoints';
 
 /**
- * What an endpoint shows of a pod: a change to anything else (a pull starting, Pending to
- * Running) wakes no Service. A pod no endpoint can show (no IP yet, or finished) has none.
+ * Whether the pod shows in endpoints as `endpoint` has it (or, without one, shows in none: no IP
+ * yet, or finished). A change to anything else (a pull starting, Pending to Running) wakes no Service.
  */
-function endpointSignature(pod: Pod): string {
-  const { status, metadata, spec } = pod;
-  if (!shouldPodBeInEndpoints(pod, true)) return '';
-  return `${status.podIP}|${isPodReady(pod) ? 1 : 0}|${spec.nodeName ?? ''}|${metadata.deletionTimestamp === undefined ? 0 : 1}|${metadata.uid}`;
+function showsAs(endpoint: PodEndpoint | undefined, pod: Pod | undefined, shows: boolean): boolean {
+  if (!endpoint || !shows) return !endpoint && !shows;
+  const { address } = endpoint;
+  return (
+    address.ip === pod!.status.podIP &&
+    endpoint.serving === isPodReady(pod!) &&
+    address.nodeName === pod!.spec.nodeName &&
+    endpoint.terminating === (pod!.metadata.deletionTimestamp !== undefined) &&
+    address.targetRef!.uid === pod!.metadata.uid
+  );
 }
 
 /**
@@ -61,7 +67,6 @@ export interface ServiceMember {
 
 interface Member extends ServiceMember {
   services: Set<string>;
-  signature: string;
   endpoint: PodEndpoint | undefined;
 }
 
@@ -80,9 +85,9 @@ const byIp = (a: ServiceMember, b: ServiceMember) => {
 };
 
 /** A Service is filed under its selector's first label: only pods carrying that label are matched against it. */
-const bucketOf = (selector: Record<string, string>) => {
-  for (const key in selector) return `${key}=${selector[key]}`;
-  return '';
+const bucketOf = (selector: Record<string, string>): [string, string] => {
+  for (const key in selector) return [key, selector[key]];
+  return ['', ''];
 };
 
 /** Where a Service's pods are looked up: every pod with its key, or one by key. */
@@ -93,10 +98,10 @@ export interface PodSource {
 
 export class ServicePods {
   /**
-   * Per namespace, then per selector bucket, the selectors of its Services (a Service without one
-   * has no endpoints controller work).
+   * Per namespace, then per label key and value of a selector's first label, the selectors of its
+   * Services (a Service without one has no endpoints controller work).
    */
-  private readonly selectors = new Map<string, Map<string, Map<string, Record<string, string>>>>();
+  private readonly selectors = new Map<string, Map<string, Map<string, Map<string, Record<string, string>>>>>();
   private readonly podsByService = new Map<string, Map<string, Member>>();
   /** Per Service, its members by IP (the order endpoints list them), until one joins, leaves or changes IP. */
   private readonly inIpOrder = new Map<string, readonly ServiceMember[]>();
@@ -135,24 +140,23 @@ export class ServicePods {
     if (pod && selectors) {
       const labels = pod.metadata.labels;
       for (const key in labels) {
-        const bucket = selectors.get(`${key}=${labels[key]}`);
+        const bucket = selectors.get(key)?.get(labels[key]);
         if (bucket) for (const [service, selector] of bucket) if (matchesSelector(labels, selector)) matched.push(service);
       }
     }
     // Most pod changes keep the pod's Services: the set it had is kept too.
     const after = before && before.size === matched.length && matched.every((service) => before.has(service)) ? before : new Set(matched);
-    const signature = pod ? endpointSignature(pod) : '';
-    const previous = member?.signature ?? '';
-    const changed = previous !== signature;
+    const previous = member?.endpoint;
+    const showsNow = pod !== undefined && shouldPodBeInEndpoints(pod, true);
+    const changed = !showsAs(previous, pod, showsNow);
     // Joining or leaving a Service shows only if the pod can be an endpoint before or after.
-    const shows = previous !== '' || signature !== '';
+    const shows = previous !== undefined || showsNow;
     const kept = after.size > 0 ? (member ?? this.newMember(key)) : undefined;
     if (kept) {
       kept.services = after;
       if (changed || !member) {
         const ip = ipOf(kept);
-        kept.signature = signature;
-        kept.endpoint = signature === '' ? undefined : podEndpoint(pod!);
+        kept.endpoint = showsNow ? podEndpoint(pod!) : undefined;
         if (ipOf(kept) !== ip) for (const service of after) this.inIpOrder.delete(service);
       }
     } else this.members.delete(key);
@@ -183,7 +187,10 @@ export class ServicePods {
     const namespace = key.slice(0, key.indexOf('/'));
     const selectors = this.selectors.get(namespace);
     if (selectors) {
-      for (const [name, bucket] of selectors) if (bucket.delete(key) && bucket.size === 0) selectors.delete(name);
+      for (const [label, byValue] of selectors) {
+        for (const [value, bucket] of byValue) if (bucket.delete(key) && bucket.size === 0) byValue.delete(value);
+        if (byValue.size === 0) selectors.delete(label);
+      }
       if (selectors.size === 0) this.selectors.delete(namespace);
     }
     if (!service || Object.keys(service.spec.selector).length === 0) return;
@@ -193,19 +200,20 @@ export class ServicePods {
     }
     let forNamespace = this.selectors.get(namespace);
     if (!forNamespace) this.selectors.set(namespace, (forNamespace = new Map()));
-    const name = bucketOf(service.spec.selector);
-    let bucket = forNamespace.get(name);
-    if (!bucket) forNamespace.set(name, (bucket = new Map()));
+    const [label, value] = bucketOf(service.spec.selector);
+    let byValue = forNamespace.get(label);
+    if (!byValue) forNamespace.set(label, (byValue = new Map()));
+    let bucket = byValue.get(value);
+    if (!bucket) byValue.set(value, (bucket = new Map()));
     bucket.set(key, service.spec.selector);
     this.podsByService.set(key, new Map());
-    for (const podKey of this.podsByLabel.get(`${namespace}/${name}`) ?? none) {
+    for (const podKey of this.podsByLabel.get(`${namespace}/${label}=${value}`) ?? none) {
       const selected = pods.get(podKey);
       if (!selected || !matchesSelector(selected.metadata.labels, service.spec.selector)) continue;
       let member = this.members.get(podKey);
       if (!member) {
         member = this.newMember(podKey);
-        member.signature = endpointSignature(selected);
-        if (member.signature !== '') member.endpoint = podEndpoint(selected);
+        if (shouldPodBeInEndpoints(selected, true)) member.endpoint = podEndpoint(selected);
       }
       member.services.add(key);
       this.add(key, member);
@@ -256,7 +264,7 @@ export class ServicePods {
   }
 
   private newMember(podKey: string): Member {
-    const member: Member = { podKey, services: new Set(), signature: '', endpoint: undefined };
+    const member: Member = { podKey, services: new Set(), endpoint: undefined };
     this.members.set(podKey, member);
     return member;
   }
