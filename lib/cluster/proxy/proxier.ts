@@ -7,7 +7,7 @@
 // --iptables-min-sync-period (1s): a change that comes sooner waits for the next allowed sync
 // (#33). That is modelled without a timer: a change records the rules and when they take effect,
 // and readers see the pending rules once that instant has come.
-import type { Pod, SliceEndpoint } from '../api/types';
+import type { Pod } from '../api/types';
 import { slicesOfService } from '../controllers/endpointslice';
 import { defaults } from '../engine/config';
 import type { SimContext } from '../engine/context';
@@ -25,22 +25,6 @@ function catchUp(proxy: KubeProxyState, now: number): void {
   proxy.pendingAt = null;
 }
 
-/**
- * Each slice endpoint's backend, for as long as its ports stay: the endpoint controller shares
- * an endpoint object across every slice version it writes, so most syncs build no backend anew.
- * Rules only ever replace their backends, never change one.
- */
-const backends = new WeakMap<SliceEndpoint, ProxyEndpoint>();
-
-function backendOf(endpoint: SliceEndpoint, ports: number[]): ProxyEndpoint {
-  const known = backends.get(endpoint);
-  if (known && known.ports.length === ports.length && known.ports.every((port, i) => port === ports[i])) return known;
-  const { targetRef } = endpoint;
-  const backend = { ip: endpoint.addresses[0], ports, pod: `${targetRef!.namespace}/${targetRef!.name}`, node: endpoint.nodeName ?? '' };
-  backends.set(endpoint, backend);
-  return backend;
-}
-
 /** The rules for one Service from its slices and ports, or null once it is gone. */
 function desiredRules(ctx: SimContext, key: string): ServiceRules | null {
   const service = ctx.listers.get('Service', key);
@@ -54,7 +38,12 @@ function desiredRules(ctx: SimContext, key: string): ServiceRules | null {
     if (ports[0] === 0) continue;
     for (const endpoint of slice.endpoints) {
       if (!endpoint.targetRef) continue;
-      const backend = backendOf(endpoint, ports);
+      const backend = {
+        ip: endpoint.addresses[0],
+        ports,
+        pod: `${endpoint.targetRef.namespace}/${endpoint.targetRef.name}`,
+        node: endpoint.nodeName ?? '',
+      };
       if (endpoint.conditions.ready) ready.push(backend);
       else if (endpoint.conditions.serving && endpoint.conditions.terminating) servingTerminating.push(backend);
     }
