@@ -52,6 +52,14 @@ function check(cluster: Cluster): void {
       .map((pod) => pod.metadata.name)
       .sort();
     const endpoints = store.get('Endpoints', key);
+    // Listed in LessEndpointAddress order: by IP, then pod uid.
+    const order = (a: { ip: string; uid?: string }, b: { ip: string; uid?: string }) =>
+      a.ip < b.ip ? -1 : a.ip > b.ip ? 1 : (a.uid ?? '') < (b.uid ?? '') ? -1 : 1;
+    for (const subset of endpoints?.subsets ?? [])
+      for (const list of [subset.addresses, subset.notReadyAddresses]) {
+        const keys = list.map((a) => ({ ip: a.ip, uid: a.targetRef?.uid }));
+        expect(keys, `${key} address order`).toEqual([...keys].sort(order));
+      }
     const listed = (endpoints?.subsets ?? []).flatMap((subset) => subset.addresses.map((a) => a.targetRef?.name)).sort();
     expect(listed, `${key} ready addresses`).toEqual(expected);
     const sliceReady = [...store.list('EndpointSlice')]

@@ -103,8 +103,8 @@ export class ServicePods {
    */
   private readonly selectors = new Map<string, Map<string, Map<string, Map<string, Record<string, string>>>>>();
   private readonly podsByService = new Map<string, Map<string, Member>>();
-  /** Per Service, its members by IP (the order endpoints list them), until one joins, leaves or changes IP. */
-  private readonly inIpOrder = new Map<string, readonly ServiceMember[]>();
+  /** Per Service, its members by IP (the order endpoints list them), from its first sync on. */
+  private readonly inIpOrder = new Map<string, ServiceMember[]>();
   private readonly members = new Map<string, Member>();
   /**
    * Pod keys per namespace and label pair (`namespace/key=value`), kept from the first Service
@@ -157,7 +157,7 @@ export class ServicePods {
       if (changed || !member) {
         const ip = ipOf(kept);
         kept.endpoint = showsNow ? podEndpoint(pod!) : undefined;
-        if (ipOf(kept) !== ip) for (const service of after) this.inIpOrder.delete(service);
+        if (ipOf(kept) !== ip) for (const service of after) if (before?.has(service)) this.reorder(service, kept, true);
       }
     } else this.members.delete(key);
     const woken: string[] = [];
@@ -172,7 +172,7 @@ export class ServicePods {
         if (after.has(service)) continue;
         if (shows) woken.push(service);
         this.podsByService.get(service)?.delete(key);
-        this.inIpOrder.delete(service);
+        this.reorder(service, member!, false);
       }
     }
     return woken;
@@ -263,6 +263,23 @@ export class ServicePods {
     this.podLabels.set(key, { namespace, labels });
   }
 
+  /** Takes the member out of the Service's IP order, and puts it back in its place if `present`. */
+  private reorder(service: string, member: ServiceMember, present: boolean): void {
+    const ordered = this.inIpOrder.get(service);
+    if (!ordered) return;
+    const at = ordered.indexOf(member);
+    if (at !== -1) ordered.splice(at, 1);
+    if (!present) return;
+    let low = 0;
+    let high = ordered.length;
+    while (low < high) {
+      const middle = (low + high) >> 1;
+      if (byIp(ordered[middle], member) <= 0) low = middle + 1;
+      else high = middle;
+    }
+    ordered.splice(low, 0, member);
+  }
+
   private newMember(podKey: string): Member {
     const member: Member = { podKey, services: new Set(), endpoint: undefined };
     this.members.set(podKey, member);
@@ -273,6 +290,6 @@ export class ServicePods {
     let pods = this.podsByService.get(service);
     if (!pods) this.podsByService.set(service, (pods = new Map()));
     pods.set(member.podKey, member);
-    this.inIpOrder.delete(service);
+    this.reorder(service, member, true);
   }
 }
