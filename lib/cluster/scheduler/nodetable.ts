@@ -31,6 +31,9 @@ export class NodeTable {
   /** Each node's kubernetes.io/hostname and topology.kubernetes.io/zone labels (the default spreading's keys). */
   readonly hostnames: (string | undefined)[];
   readonly zones: (string | undefined)[];
+  /** Each node's zone as a small number (-1: none), so zone spreading counts in arrays, not maps. */
+  readonly zoneIds: Int32Array;
+  private readonly zoneNumbers = new Map<string, number>();
   /** Scratch for per-cycle counts by slot (kept all zero between uses). */
   readonly counts: Float64Array;
   /** Each node's score for a pod asking scoredCpu/scoredMemory (NaN: not computed since its usage changed). */
@@ -55,6 +58,7 @@ export class NodeTable {
     this.pods = new Float64Array(n);
     this.hostnames = new Array(n);
     this.zones = new Array(n);
+    this.zoneIds = new Int32Array(n).fill(-1);
     this.counts = new Float64Array(n);
     this.scores = new Float64Array(n).fill(NaN);
     for (let i = 0; i < n; i++) {
@@ -95,6 +99,16 @@ export class NodeTable {
     return this.zoned > 0;
   }
 
+  /** How many zone numbers are given out (every one below this may be in zoneIds). */
+  get zoneCount(): number {
+    return this.zoneNumbers.size;
+  }
+
+  /** The number of a zone some node of the table has (undefined: none has it). */
+  zoneIdOf(zone: string): number | undefined {
+    return this.zoneNumbers.get(zone);
+  }
+
   slotOf(name: string): number | undefined {
     return this.slots.get(name);
   }
@@ -116,6 +130,12 @@ export class NodeTable {
     const zone = node.metadata.labels[zoneLabel];
     this.zoned += (zone !== undefined ? 1 : 0) - (this.zones[slot] !== undefined ? 1 : 0);
     this.zones[slot] = zone;
+    let id = -1;
+    if (zone !== undefined) {
+      id = this.zoneNumbers.get(zone) ?? this.zoneNumbers.size;
+      this.zoneNumbers.set(zone, id);
+    }
+    this.zoneIds[slot] = id;
     this.allocatableCpu[slot] = node.status.allocatable.cpu;
     this.allocatableMemory[slot] = node.status.allocatable.memory;
     this.allocatablePods[slot] = node.status.allocatable.pods;

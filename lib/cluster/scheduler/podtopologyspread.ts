@@ -167,6 +167,15 @@ function touch(slot: number): void {
  * nearly every pod, over hundreds of nodes: it reads the node table's label columns and counts
  * per slot, and visits only the pod's siblings, never all pods.
  */
+/** A spreading constraint's domains among the feasible nodes, with their sibling counts. */
+interface Domains {
+  /** For the zone key: per zone number, whether a feasible node is in it, and its count. */
+  zones?: { present: Uint8Array; counts: Float64Array };
+  /** For any other key: the count per label value. */
+  values?: Map<string, number>;
+  size: number;
+}
+
 export function spreadScores(
   ctx: SimContext,
   cache: SchedulerCache,
@@ -187,9 +196,7 @@ export function spreadScores(
     requireAll = false;
   }
   if (constraints.length === 0) return false;
-  const { nodes, hostnames, zones } = table;
-  /** A constraint's label value per slot: the table's columns for the two well-known keys. */
-  const columnOf = (key: string) => (key === hostnameKey ? hostnames : key === zoneLabel ? zones : undefined);
+  const { nodes, hostnames } = table;
   // Nodes without every key are left out (own constraints only); most pods have none to check.
   let anyIgnored = false;
   let considered = count;
@@ -204,21 +211,34 @@ export function spreadScores(
     }
   }
   const ignored = ignoredScratch;
-  // Per constraint other than hostname: the domains of the feasible nodes (none yet: no Map).
-  const domains: (Map<string, number> | undefined)[] = [];
+  // Per constraint other than hostname: the domains of the feasible nodes with their sibling
+  // counts (none: no feasible node has the key). Zones are numbered by the table: arrays, not maps.
+  const domains: (Domains | undefined)[] = [];
   for (let i = 0; i < constraints.length; i++) {
     const key = constraints[i].topologyKey;
     domains.push(undefined);
     if (key === hostnameKey || (key === zoneLabel && !table.anyZone)) continue;
-    const column = columnOf(key);
+    if (key === zoneLabel) {
+      const present = new Uint8Array(table.zoneCount);
+      let size = 0;
+      for (let f = 0; f < count; f++) {
+        if (anyIgnored && ignored[f]) continue;
+        const id = table.zoneIds[feasible[f]];
+        if (id >= 0 && present[id] === 0) {
+          present[id] = 1;
+          size++;
+        }
+      }
+      if (size > 0) domains[i] = { zones: { present, counts: new Float64Array(table.zoneCount) }, size };
+      continue;
+    }
     let forKey: Map<string, number> | undefined;
     for (let f = 0; f < count; f++) {
       if (anyIgnored && ignored[f]) continue;
-      const slot = feasible[f];
-      const value = column ? column[slot] : nodes[slot].metadata.labels[key];
+      const value = nodes[feasible[f]].metadata.labels[key];
       if (value !== undefined) (forKey ??= new Map()).set(value, 0);
     }
-    domains[i] = forKey;
+    if (forKey) domains[i] = { values: forKey, size: forKey.size };
   }
   // Sibling counts per node, once per distinct selector (the defaults share one).
   let countedFor: LabelSelector | undefined;
@@ -241,10 +261,10 @@ export function spreadScores(
   for (let i = 0; i < constraints.length; i++) {
     const c = constraints[i];
     const hostname = c.topologyKey === hostnameKey;
-    const forKey = domains[i];
+    const domain = domains[i];
     // A key no feasible node has adds nothing anywhere.
-    if (!hostname && forKey === undefined) continue;
-    const weight = Math.log((hostname ? considered : forKey!.size) + 2);
+    if (!hostname && domain === undefined) continue;
+    const weight = Math.log((hostname ? considered : domain!.size) + 2);
     const extra = c.maxSkew - 1;
     touchedCount = 0;
     siblings(c).forEach((n, nodeName) => {
@@ -258,15 +278,31 @@ export function spreadScores(
       const node = ctx.listers.get('Node', nodeName);
       if (!node || !nodeAffinityMatches(pod, node) || (requireAll && !hasAllKeys(node, constraints))) return;
       const value = node.metadata.labels[c.topologyKey];
-      if (value !== undefined && forKey!.has(value)) forKey!.set(value, forKey!.get(value)! + n);
+      if (value === undefined) return;
+      const { zones, values } = domain!;
+      if (zones) {
+        const id = table.zoneIdOf(value);
+        if (id !== undefined && zones.present[id] === 1) zones.counts[id] += n;
+      } else if (values!.has(value)) values!.set(value, values!.get(value)! + n);
     });
-    const column = columnOf(c.topologyKey);
+    const zoneCounts = domain?.zones?.counts;
+    const values = domain?.values;
     for (let f = 0; f < count; f++) {
       if (anyIgnored && ignored[f]) continue;
       const slot = feasible[f];
-      const value = column ? column[slot] : nodes[slot].metadata.labels[c.topologyKey];
-      if (value === undefined) continue;
-      const n = hostname ? counts[slot] : (forKey!.get(value) ?? 0);
+      let n: number;
+      if (hostname) {
+        if (hostnames[slot] === undefined) continue;
+        n = counts[slot];
+      } else if (zoneCounts) {
+        const id = table.zoneIds[slot];
+        if (id < 0) continue;
+        n = zoneCounts[id];
+      } else {
+        const value = nodes[slot].metadata.labels[c.topologyKey];
+        if (value === undefined) continue;
+        n = values!.get(value) ?? 0;
+      }
       out[f] += n * weight + extra;
     }
     for (let t = 0; t < touchedCount; t++) counts[touchedSlots[t]] = 0;
