@@ -23,7 +23,7 @@ export type LabEvent =
  * Bumped whenever the simulator's behaviour changes what a log replays to: a saved lab or a link
  * made with another version is replayed only when the reader agrees.
  */
-export const labModelVersion = '2026.12.4';
+export const labModelVersion = '2026.12.5';
 
 const at = z.number().int().min(0);
 export const labEventSchema = z.discriminatedUnion('k', [
