@@ -144,6 +144,21 @@ describe('a reader does the node-failure lab in Chromium', () => {
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
     const box = await lab.boundingBox();
     expect(box!.width).toBeLessThanOrEqual(390);
+    // Completed, the header holds a badge beside Share and Full screen: they wrap, none runs off the lab.
+    const input = lab.getByRole('textbox', { name: 'Command' });
+    for (const command of ['sim node fail worker-3', 'sim advance 6m30s']) {
+      await input.fill(command);
+      await input.press('Enter');
+    }
+    await lab.locator('.lab-badge').waitFor();
+    const outside = await lab.evaluate((section) => {
+      const { left, right } = section.getBoundingClientRect();
+      return [...section.querySelectorAll('.lab-header *')]
+        .map((e) => ({ text: e.textContent, box: e.getBoundingClientRect() }))
+        .filter(({ box }) => box.width > 0 && (box.right > right + 0.5 || box.left < left - 0.5))
+        .map(({ text }) => text);
+    });
+    expect(outside).toEqual([]);
     await lab.getByRole('button', { name: 'Show as a table' }).click();
     await expect(lab.getByRole('table', { name: 'Nodes and pods' }).isVisible()).resolves.toBe(true);
   });
