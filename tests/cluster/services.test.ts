@@ -1,59 +1,14 @@
-// Services and traffic (rows #29-#34): the Endpoints and EndpointSlice controllers, describe svc,
-// expose and NodePorts, and kube-proxy's rules as `sim curl` meets them during a node failure.
+// Services (rows #29-#32): the Endpoints and EndpointSlice controllers, describe svc, expose and
+// NodePorts. kube-proxy and `sim curl` (#33, #34) are in services-traffic.test.ts.
 import { describe, expect, it } from 'vitest';
 import type { Cluster } from '@/lib/cluster';
 import { fieldErrors } from '@/lib/cluster/api/errors';
-import { limits } from '@/lib/cluster/api/limits';
-import type { Endpoints, EndpointSlice, Pod } from '@/lib/cluster/api/types';
 import { engineOf } from '@/lib/cluster/cluster';
 import { defaults } from '@/lib/cluster/engine/config';
-import { podServes, rulesAt } from '@/lib/cluster/proxy/proxier';
-import { curlMessages } from '@/lib/cluster/proxy/curl';
 import { advanceUntil, must, newCluster, script } from './fixtures';
+import { column, endpoints, isReady, pinnedWeb, slices, spreadWeb, webOnWorker1, webPods } from './support/services';
 
-const pinnedWeb = (replicas: number) => `
-apiVersion: apps/v1
-kind: Deployment
-metadata: { name: web }
-spec:
-  replicas: ${replicas}
-  selector: { matchLabels: { app: web } }
-  template:
-    metadata: { labels: { app: web } }
-    spec:
-      nodeSelector: { pin: here }
-      containers: [{ name: nginx, image: "nginx:1.27", ports: [{ containerPort: 80 }] }]
-`;
-
-const endpoints = (cluster: Cluster, name = 'web'): Endpoints | undefined => engineOf(cluster).store.get('Endpoints', `default/${name}`);
-const slices = (cluster: Cluster, name = 'web'): EndpointSlice[] =>
-  [...engineOf(cluster).store.list('EndpointSlice')].filter((slice) => slice.metadata.labels['kubernetes.io/service-name'] === name);
-const webPods = (cluster: Cluster): Pod[] => [...engineOf(cluster).store.list('Pod')].filter((pod) => pod.metadata.labels.app === 'web');
-const isReady = (pod: Pod) => pod.status.conditions.some((c) => c.type === 'Ready' && c.status === 'True');
-const column = (cluster: Cluster, line: string, header: string) => {
-  const [head, row] = must(cluster, line).split('\n');
-  const start = head.indexOf(header);
-  const next = head.slice(start + header.length).search(/\S/);
-  return row.slice(start, next === -1 ? undefined : start + header.length + next).trim();
-};
-
-/** A cluster with `replicas` web pods, all on worker-1, exposed on port 80 and running. */
-function webOnWorker1(replicas: number, expose = 'kubectl expose deployment web --port 80'): Cluster {
-  const cluster = newCluster({ files: { 'web.yaml': pinnedWeb(replicas) } });
-  script(cluster, `kubectl label node worker-1 pin=here\nkubectl apply -f web.yaml\n${expose}\nsim advance 30s`);
-  return cluster;
-}
-
-function spreadWeb(replicas: number): Cluster {
-  const cluster = newCluster();
-  script(
-    cluster,
-    `kubectl create deployment web --image=nginx:1.27 --replicas=${replicas}\nkubectl expose deployment web --port 80\nsim advance 30s`,
-  );
-  return cluster;
-}
-
-describe('Services and traffic', () => {
+describe('Services, Endpoints and EndpointSlices', () => {
   it('#29 Endpoints: Ready pods in addresses, others in notReadyAddresses; get endpoints prints ready ip:port, 3 then + N more', () => {
     const cluster = spreadWeb(5);
     const ep = endpoints(cluster)!;
@@ -273,105 +228,6 @@ describe('Services and traffic', () => {
     expect(low.stderr).toContain(fieldErrors.nodePortOutOfRange(0, 8080, '30000-32767'));
   });
 
-  it('#33 a pod on a node that lost power stays a ready endpoint until the node is Unknown (40-55 s), then leaves within the 1 s sync', () => {
-    const cluster = spreadWeb(3);
-    const onWorker1 = webPods(cluster).find((pod) => pod.spec.nodeName === 'worker-1')!;
-    const failedAt = cluster.now();
-    must(cluster, 'sim node fail worker-1');
-    const listedReady = () => endpoints(cluster)!.subsets[0].addresses.some((a) => a.targetRef?.name === onWorker1.metadata.name);
-    const gone = advanceUntil(cluster, () => !listedReady(), 120_000, 500)!;
-    expect(gone - failedAt).toBeGreaterThanOrEqual(40_000);
-    expect(gone - failedAt).toBeLessThanOrEqual(55_500);
-    const engine = engineOf(cluster);
-    const routed = () =>
-      rulesAt(engine.state.kubeProxy, 'default/web', cluster.now())!.endpoints.some((e) => e.ip === onWorker1.status.podIP);
-    const unrouted = advanceUntil(cluster, () => !routed(), 5_000, 100)!;
-    expect(unrouted - gone).toBeLessThanOrEqual(defaults.kubeProxyMinSyncPeriodMs);
-    expect(unrouted - failedAt).toBeLessThanOrEqual(60_000);
-  });
-
-  it('#33 kube-proxy rewrites its rules at most once per min-sync-period', () => {
-    const cluster = spreadWeb(3);
-    const engine = engineOf(cluster);
-    const proxy = engine.state.kubeProxy;
-    const routed = () => rulesAt(proxy, 'default/web', cluster.now())!.endpoints.length;
-    cluster.advance('5s');
-    must(cluster, 'kubectl scale deployment web --replicas=2');
-    // The last sync was long ago: this change is written at once.
-    const first = cluster.now();
-    expect(proxy.lastSyncAt).toBe(first);
-    expect(routed()).toBe(2);
-    cluster.advance(200);
-    must(cluster, 'kubectl scale deployment web --replicas=1');
-    // 200 ms later: the next change waits for the period to run out.
-    expect(proxy.pendingAt).toBe(first + defaults.kubeProxyMinSyncPeriodMs);
-    expect(routed()).toBe(2);
-    cluster.advance(defaults.kubeProxyMinSyncPeriodMs - 201);
-    expect(routed()).toBe(2);
-    cluster.advance(1);
-    expect(routed()).toBe(1);
-  });
-
-  it('#34 curl during a node failure: timeouts while the dead endpoint is listed, then every request succeeds', () => {
-    const cluster = spreadWeb(3);
-    must(cluster, 'sim node fail worker-1');
-    cluster.advance('20s');
-    const during = cluster.exec('sim curl web --count 30');
-    const lines = during.stdout.trimEnd().split('\n');
-    expect(lines).toHaveLength(31);
-    const timeouts = lines.filter((line) => line.startsWith('curl: (28)'));
-    const successes = lines.filter((line) => line.startsWith('200 '));
-    expect(timeouts.length).toBeGreaterThan(0);
-    expect(successes.length).toBeGreaterThan(0);
-    expect(timeouts.length + successes.length).toBe(30);
-    expect(successes.every((line) => !line.includes(' on worker-1 '))).toBe(true);
-    expect(lines[30]).toBe(curlMessages.summary(successes.length, 30));
-    expect(during.exitCode).toBe(1);
-    // The clock does not move.
-    const now = cluster.now();
-    cluster.exec('sim curl web --count 5');
-    expect(cluster.now()).toBe(now);
-
-    cluster.advance('40s');
-    const after = cluster.exec('sim curl web --count 30');
-    expect(after.exitCode).toBe(0);
-    expect(after.stdout.trimEnd().split('\n').at(-1)).toBe('30/30 requests succeeded');
-    // Seeded random choice spreads over both remaining pods.
-    const served = new Set(
-      after.stdout
-        .split('\n')
-        .filter((l) => l.startsWith('200 '))
-        .map((l) => l.split(' ')[3]),
-    );
-    expect(served.size).toBe(2);
-  });
-
-  it('#34 no usable endpoint: connection refused at once; terminating-but-serving endpoints are the fallback', () => {
-    const cluster = spreadWeb(2);
-    const engine = engineOf(cluster);
-    must(cluster, 'kubectl scale deployment web --replicas=0');
-    // Ready endpoints gone: kube-proxy falls back to those still serving while they terminate
-    // (the rules as of the sync that follows, which may wait for the min-sync-period).
-    const proxy = engine.state.kubeProxy;
-    const fallback = rulesAt(proxy, 'default/web', proxy.pendingAt ?? cluster.now());
-    const terminating = slices(cluster)[0].endpoints.filter((e) => e.conditions.serving && e.conditions.terminating);
-    expect(terminating).toHaveLength(2);
-    expect(fallback!.endpoints.map((e) => e.ip).sort()).toEqual(terminating.map((e) => e.addresses[0]).sort());
-    cluster.advance('20s');
-    const refused = cluster.exec('sim curl web --count 3');
-    expect(refused.stdout).toBe(`${[1, 2, 3].map(() => curlMessages.refused('web.default', 80)).join('\n')}\n0/3 requests succeeded\n`);
-  });
-
-  it('#34 a listed pod whose container does not run refuses the connection (podServes)', () => {
-    const cluster = spreadWeb(1);
-    const engine = engineOf(cluster);
-    const [pod] = webPods(cluster);
-    expect(podServes(engine, pod)).toBe(true);
-    for (const container of Object.values(engine.state.runtimes[pod.spec.nodeName!].containers)) container.phase = 'stopping';
-    expect(podServes(engine, pod)).toBe(false);
-    expect(cluster.exec('sim curl web').stdout.split('\n')[0]).toBe(curlMessages.refused('web.default', 80));
-  });
-
   it('#32 an applied NodePort Service keeps its port across updates and drops it as ClusterIP', () => {
     const service = (type: string, targetPort: number) =>
       `apiVersion: v1\nkind: Service\nmetadata: { name: web }\nspec:\n  type: ${type}\n  selector: { app: web }\n  ports: [{ port: 80, targetPort: ${targetPort} }]\n`;
@@ -388,32 +244,5 @@ describe('Services and traffic', () => {
     must(cluster, 'kubectl apply -f svc.yaml');
     expect(port().nodePort).toBeUndefined();
     expect(column(cluster, 'kubectl get svc web', 'PORT(S)')).toBe('80/TCP');
-  });
-
-  it('#33 a restored snapshot carries the endpoints and kube-proxy rules on', () => {
-    const original = webOnWorker1(2);
-    const saved = original.snapshot();
-    const restored = newCluster();
-    restored.restore(saved);
-    for (const cluster of [original, restored]) {
-      must(cluster, 'sim node fail worker-1');
-      cluster.advance('70s');
-    }
-    expect(endpoints(restored)).toEqual(endpoints(original));
-    expect(slices(restored)).toEqual(slices(original));
-    expect(restored.exec('sim curl web --count 5').stdout).toBe(original.exec('sim curl web --count 5').stdout);
-    expect(restored.exec('sim curl web').stdout.split('\n')[0]).toBe(curlMessages.refused('web.default', 80));
-  });
-
-  it('sim curl refuses bad input clearly and changes nothing', () => {
-    const cluster = spreadWeb(1);
-    const before = JSON.stringify(cluster.view());
-    expect(cluster.exec('sim curl').stderr.trim()).toBe(curlMessages.usage);
-    expect(cluster.exec('sim curl missing').stderr.trim()).toBe(curlMessages.unresolved('missing.default'));
-    expect(cluster.exec(`sim curl web --count ${limits.maxCurlRequests + 1}`).stderr).toContain('out of range');
-    expect(cluster.exec('sim curl web --count 0').exitCode).toBe(1);
-    expect(cluster.exec('sim curl web --count x').exitCode).toBe(1);
-    expect(JSON.stringify(cluster.view())).toBe(before);
-    expect(cluster.exec('sim curl web -n kube-system').stderr.trim()).toBe(curlMessages.unresolved('web.kube-system'));
   });
 });
