@@ -152,13 +152,13 @@ function isControllerTaint(taint: Taint): boolean {
 }
 
 /** markNodeAsReachable: drop both NoExecute taints and the node's place in its zone's tainter. */
-function markNodeAsReachable(ctx: SimContext, node: Node): void {
+function markNodeAsReachable(ctx: SimContext, node: Node, zone = zoneKey(node.metadata.labels)): void {
   if (node.spec.taints.some(isControllerTaint)) {
     ctx.client.update(node, 'spec', (target) => {
       target.spec.taints = target.spec.taints.filter((taint) => !isControllerTaint(taint));
     });
   }
-  removeFromTainter(ctx.state.nodeLifecycle.tainters[zoneKey(node.metadata.labels)], node.metadata.name);
+  removeFromTainter(ctx.state.nodeLifecycle.tainters[zone], node.metadata.name);
 }
 
 /** Per tainter, the nodes one pass (re)queues, in the order it reached them. */
@@ -169,10 +169,11 @@ type Requeued = Map<ZoneTainter, string[]>;
  * behind the nodes this pass reached before it; one already tainted stays in the set untouched.
  * The pass collects these and rewrites each queue once (requeue), not once per node.
  */
-function markNodeForTainting(ctx: SimContext, node: Node, taint: string, requeued: Requeued): void {
-  const tainter = ctx.state.nodeLifecycle.tainters[zoneKey(node.metadata.labels)];
+function markNodeForTainting(ctx: SimContext, node: Node, zone: string, taint: string, requeued: Requeued): void {
+  const tainter = ctx.state.nodeLifecycle.tainters[zone];
   const name = node.metadata.name;
-  const tainted = node.spec.taints.some((each) => sameTaint(each, { key: taint, effect: 'NoExecute' }));
+  const wanted = { key: taint, effect: 'NoExecute' } as const;
+  const tainted = node.spec.taints.some((each) => sameTaint(each, wanted));
   if (tainted && Object.hasOwn(tainter.marked, name)) return;
   tainter.marked[name] = true;
   const names = requeued.get(tainter);
@@ -192,16 +193,22 @@ function requeue(ctx: SimContext, requeued: Requeued): void {
  * processTaintBaseEviction, driven by the Ready status observed at the start of this pass (#49):
  * a node marked Unknown in this pass is queued only in the next one.
  */
-function processTaintBaseEviction(ctx: SimContext, node: Node, observed: ConditionStatus | undefined, requeued: Requeued): void {
+function processTaintBaseEviction(
+  ctx: SimContext,
+  node: Node,
+  zone: string,
+  observed: ConditionStatus | undefined,
+  requeued: Requeued,
+): void {
   if (observed === 'True') {
-    markNodeAsReachable(ctx, node);
+    markNodeAsReachable(ctx, node, zone);
     return;
   }
   const swap = observed && noExecuteTaintFor[observed];
   if (!swap) return;
   if (node.spec.taints.some((taint) => sameTaint(taint, { key: swap.remove, effect: 'NoExecute' }))) {
     swapNoExecuteTaint(ctx, node, swap.add, swap.remove);
-  } else markNodeForTainting(ctx, node, swap.add, requeued);
+  } else markNodeForTainting(ctx, node, zone, swap.add, requeued);
 }
 
 /** monitorNodeHealth: one pass every node-monitor-period. */
@@ -209,19 +216,23 @@ export function monitorNodeHealth(ctx: SimContext): void {
   const zones = new Map<string, (ConditionStatus | undefined)[]>();
   const nodes = [...ctx.listers.list('Node')];
   const requeued: Requeued = new Map();
-  for (const node of nodes) addZoneIfNew(ctx, zoneKey(node.metadata.labels));
-  for (const node of nodes) {
+  // Each node's zone key, built once per pass: the tainters and the disruption count both use it.
+  const zoneOf = nodes.map((node) => zoneKey(node.metadata.labels));
+  for (const zone of zoneOf) addZoneIfNew(ctx, zone);
+  for (let i = 0; i < nodes.length; i++) {
+    const node = nodes[i];
+    const zone = zoneOf[i];
     const observed = readyStatusOf(node.status.conditions);
     const health = observe(ctx, node);
     markUnknownIfStale(ctx, node, health);
     const current = readyStatusOf(node.status.conditions);
     if (!excludedFromDisruptionChecks(node.metadata.labels)) {
-      const zone = zoneKey(node.metadata.labels);
-      if (!zones.has(zone)) zones.set(zone, []);
-      zones.get(zone)!.push(current);
+      let statuses = zones.get(zone);
+      if (!statuses) zones.set(zone, (statuses = []));
+      statuses.push(current);
     }
     if (current === undefined) continue;
-    processTaintBaseEviction(ctx, node, observed, requeued);
+    processTaintBaseEviction(ctx, node, zone, observed, requeued);
     if (current !== 'True' && observed === 'True') {
       ctx.client.record(
         involved(node),
