@@ -1,6 +1,8 @@
 // Facts #1-#11: heartbeats, leases and the node lifecycle controller.
 import { describe, expect, it } from 'vitest';
+import { transition } from 'xstate';
 import type { Cluster } from '@/lib/cluster';
+import { controllerManagerMachine } from '@/lib/cluster/controllers/controllerManager.machine';
 import { advanceUntil, clusterWithWorkloadsOnWorker1, must, newCluster, node, nodeTaints, pods, script } from './fixtures';
 
 const lease = (cluster: Cluster, name: string) =>
@@ -124,6 +126,18 @@ describe('heartbeats and leases', () => {
     const second = advanceUntil(cluster, () => tainted('worker-1') && tainted('worker-2'), 30_000, 100)!;
     expect(second - first).toBeGreaterThanOrEqual(9_900);
     expect(second - first).toBeLessThanOrEqual(10_200);
+  });
+
+  it('#8 a tainting tick while nodes wait re-enters draining: the steps the engine takes without xstate', () => {
+    const logic = controllerManagerMachine.provide({ guards: { 'no node waits for a NoExecute taint': () => false } });
+    const value = { leading: { nodeLifecycle: 'monitoring', noExecuteTainting: 'draining', podGC: 'waiting' } };
+    const [next, actions] = transition(logic, logic.resolveState({ value, context: {} }), { type: 'tainting pass period elapsed' });
+    expect(next.value).toEqual(value);
+    expect(actions.map((action) => [action.type, action.params])).toEqual([
+      ['cancel timer', { delay: 'tainting pass period' }],
+      ['taint queued nodes', undefined],
+      ['start timer', { delay: 'tainting pass period' }],
+    ]);
   });
 
   it('#9 when Ready leaves True every pod on the node gets Ready=False and a NodeNotReady event', () => {
