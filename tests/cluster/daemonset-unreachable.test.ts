@@ -25,3 +25,70 @@ describe('DaemonSet pods on a node that stops answering', () => {
     expect(onNode.map((p) => p.status)).toEqual(['Running']);
   });
 });
+
+describe('DaemonSet counts as nodes change one by one', () => {
+  const onSsd = `
+apiVersion: apps/v1
+kind: DaemonSet
+metadata: { name: ssd-agent }
+spec:
+  selector: { matchLabels: { app: ssd-agent } }
+  template:
+    metadata: { labels: { app: ssd-agent } }
+    spec:
+      nodeSelector: { disk: ssd }
+      containers: [{ name: agent, image: "fluent/fluent-bit:3.1" }]
+`;
+  // The taints a daemon pod tolerates without tolerations of its own (#18).
+  const tolerated = new Set([
+    'node.kubernetes.io/not-ready:NoExecute',
+    'node.kubernetes.io/unreachable:NoExecute',
+    'node.kubernetes.io/disk-pressure:NoSchedule',
+    'node.kubernetes.io/memory-pressure:NoSchedule',
+    'node.kubernetes.io/pid-pressure:NoSchedule',
+    'node.kubernetes.io/unschedulable:NoSchedule',
+  ]);
+  type Stored = { kind: string; metadata: { name: string; labels: Record<string, string> } };
+  type StoredNode = Stored & { spec: { taints: { key: string; effect: string }[] } };
+  type StoredSet = Stored & { status: { desiredNumberScheduled: number } };
+
+  /** DESIRED counted afresh from the stored nodes: the selector matches and every taint is tolerated. */
+  function freshDesired(cluster: ReturnType<typeof createCluster>): number {
+    const nodes = cluster.snapshot().objects.filter((object) => object.kind === 'Node') as unknown as StoredNode[];
+    return nodes.filter(
+      (node) =>
+        node.metadata.labels.disk === 'ssd' &&
+        node.spec.taints.every((taint) => taint.effect === 'PreferNoSchedule' || tolerated.has(`${taint.key}:${taint.effect}`)),
+    ).length;
+  }
+  const desired = (cluster: ReturnType<typeof createCluster>) =>
+    (
+      cluster
+        .snapshot()
+        .objects.find((object) => object.kind === 'DaemonSet' && object.metadata.name === 'ssd-agent') as unknown as StoredSet
+    ).status.desiredNumberScheduled;
+
+  it('#75 DESIRED kept per node matches a fresh count after labels, taints, cordons and failures', () => {
+    const cluster = createCluster({ seed: 3, workers: 5, files: { 'ssd.yaml': onSsd } });
+    const steps = [
+      'kubectl apply -f ssd.yaml',
+      'kubectl label node worker-1 worker-2 worker-3 disk=ssd',
+      'kubectl taint node worker-2 dedicated=db:NoSchedule',
+      'sim node fail worker-3',
+      'kubectl cordon worker-1',
+      'kubectl label node worker-4 disk=ssd',
+      'kubectl taint node worker-2 dedicated-',
+      'sim node recover worker-3',
+      'kubectl label node worker-1 disk-',
+    ];
+    const seen: number[] = [];
+    for (const line of steps) {
+      expect(cluster.exec(line).exitCode, line).toBe(0);
+      expect(cluster.exec('sim advance 2m').exitCode).toBe(0);
+      expect(desired(cluster), line).toBe(freshDesired(cluster));
+      seen.push(desired(cluster));
+    }
+    // The steps move the count both ways, so a count that never changed would not pass.
+    expect(seen).toEqual([0, 3, 2, 1, 1, 2, 3, 4, 3]);
+  });
+});

@@ -207,23 +207,27 @@ describe('the indexes behind the fast paths', () => {
             owners.set(owner, counts);
           }
           for (const [owner, counts] of owners) expect(engine.podCounts(owner), line).toEqual(counts);
-          // Active pods per owner and node (what a ReplicaSet ranks its victims by), '' for unbound.
-          const onNodes = new Map<string, number>();
+          // Active pods per owner and node (what a ReplicaSet ranks its victims by), '' for
+          // unbound, with the ready ones among them (what a DaemonSet leaves out on nodes that only keep a pod).
+          const onNodes = new Map<string, { active: number; ready: number }>();
           for (const pod of engine.store.list('Pod')) {
             const owner = pod.metadata.ownerReferences.find((ref) => ref.controller)?.uid;
             const active =
               pod.metadata.deletionTimestamp === undefined && pod.status.phase !== 'Succeeded' && pod.status.phase !== 'Failed';
             if (!owner || !active) continue;
             const at = `${owner} ${pod.spec.nodeName ?? ''}`;
-            onNodes.set(at, (onNodes.get(at) ?? 0) + 1);
+            const counts = onNodes.get(at) ?? { active: 0, ready: 0 };
+            counts.active++;
+            if (pod.status.conditions.some((c) => c.type === 'Ready' && c.status === 'True')) counts.ready++;
+            onNodes.set(at, counts);
           }
-          for (const [at, count] of onNodes) {
+          for (const [at, counts] of onNodes) {
             const [owner, node] = at.split(' ');
-            expect(engine.activePodsOnNode(owner, node), line).toBe(count);
+            expect(engine.activePodsOnNode(owner, node), line).toEqual(counts);
           }
           for (const node of ['', ...[...engine.store.list('Node')].map((n) => n.metadata.name)])
             for (const owner of owners.keys())
-              expect(engine.activePodsOnNode(owner, node), line).toBe(onNodes.get(`${owner} ${node}`) ?? 0);
+              expect(engine.activePodsOnNode(owner, node), line).toEqual(onNodes.get(`${owner} ${node}`) ?? { active: 0, ready: 0 });
           const table = engine.nodeTable();
           table.nodes.forEach((node, slot) => {
             const bound = [...engine.store.list('Pod')].filter((pod) => pod.spec.nodeName === node.metadata.name);

@@ -6,7 +6,7 @@ import type { DaemonSetItem } from '../engine/queues';
 import { firstUntoleratedTaint, taintKeys } from '../api/taints';
 import type { DaemonSet, Node, Toleration } from '../api/types';
 import { createPod, mayCreatePods } from './podcontrol';
-import { isPodActive, isPodReady, matchesSelector, podFromTemplate } from './podutil';
+import { isPodActive, matchesSelector, podFromTemplate } from './podutil';
 import { uniquePodName } from './replicaset';
 
 /** #18 AddOrUpdateDaemonPodTolerations. */
@@ -69,48 +69,67 @@ function syncNode(ctx: SimContext, ds: DaemonSet, tolerations: Toleration[], nod
   }
 }
 
-/**
- * Nodes that should not get a new daemon pod but keep the one they have (NoSchedule taints the
- * pod does not tolerate, like a silent node's unreachable:NoSchedule). Their pods count in no
- * status field (#75). Kept per node list (a new list whenever nodes come, go or are restored)
- * and recomputed on every recount, so a pod's change costs a look at these few nodes only.
- */
-const keptNodes = new WeakMap<readonly Node[], Map<string, string[]>>();
+/** Which nodes a DaemonSet counts: DESIRED, and the nodes that keep a pod but count in no field. */
+interface NodeVerdicts {
+  runs: Set<string>;
+  /**
+   * Nodes that should not get a new daemon pod but keep the one they have (NoSchedule taints the
+   * pod does not tolerate, like a silent node's unreachable:NoSchedule). Their pods count in no
+   * status field (#75).
+   */
+  keeps: Set<string>;
+}
 
-function nodesKeepingPods(ctx: SimContext, ds: DaemonSet, tolerations: Toleration[], recount: boolean): string[] {
+/**
+ * The verdicts per DaemonSet, kept per node list (a new list whenever nodes come, go or are
+ * restored). A change to the DaemonSet judges every node again; a change to a node judges that
+ * node only, so a zone of failing nodes costs a look per node, not a recount of all of them.
+ */
+const verdictsByNodeList = new WeakMap<readonly Node[], Map<string, NodeVerdicts>>();
+
+/** What to judge again: every node, these nodes, or none. */
+type Recount = 'all' | Set<string> | undefined;
+
+function judge(verdicts: NodeVerdicts, ds: DaemonSet, tolerations: Toleration[], node: Node): void {
+  const name = node.metadata.name;
+  verdicts.runs.delete(name);
+  verdicts.keeps.delete(name);
+  if (shouldRun(ds, tolerations, node)) verdicts.runs.add(name);
+  else if (shouldContinueRunning(ds, tolerations, node)) verdicts.keeps.add(name);
+}
+
+function nodeVerdicts(ctx: SimContext, ds: DaemonSet, tolerations: Toleration[], recount: Recount): NodeVerdicts {
   const nodes = ctx.nodes();
-  let byDaemonSet = keptNodes.get(nodes);
-  if (!byDaemonSet) keptNodes.set(nodes, (byDaemonSet = new Map()));
-  let kept = byDaemonSet.get(ds.metadata.uid);
-  if (recount || !kept) {
-    kept = nodes
-      .filter((node) => !shouldRun(ds, tolerations, node) && shouldContinueRunning(ds, tolerations, node))
-      .map((node) => node.metadata.name);
-    byDaemonSet.set(ds.metadata.uid, kept);
+  let byDaemonSet = verdictsByNodeList.get(nodes);
+  if (!byDaemonSet) verdictsByNodeList.set(nodes, (byDaemonSet = new Map()));
+  let verdicts = byDaemonSet.get(ds.metadata.uid);
+  if (!verdicts || recount === 'all') {
+    verdicts = { runs: new Set(), keeps: new Set() };
+    for (const node of nodes) judge(verdicts, ds, tolerations, node);
+    byDaemonSet.set(ds.metadata.uid, verdicts);
+  } else if (recount) {
+    for (const name of recount) {
+      const node = ctx.listers.get('Node', name);
+      if (node) judge(verdicts, ds, tolerations, node);
+    }
   }
-  return kept;
+  return verdicts;
 }
 
 /**
  * Status as updateDaemonSetStatus computes it: only nodes that should run the pod count, so the
  * pod a NotReady node keeps is in none of DESIRED, CURRENT, READY, UP-TO-DATE or AVAILABLE (#75).
- * The desired count is recounted over all nodes only when nodes or the DaemonSet changed.
  */
-function updateStatus(ctx: SimContext, ds: DaemonSet, tolerations: Toleration[], recountNodes: boolean): void {
-  let desired = ds.status.desiredNumberScheduled;
-  if (recountNodes) {
-    desired = 0;
-    for (const node of ctx.nodes()) if (shouldRun(ds, tolerations, node)) desired++;
-  }
+function updateStatus(ctx: SimContext, ds: DaemonSet, tolerations: Toleration[], recount: Recount): void {
+  const verdicts = nodeVerdicts(ctx, ds, tolerations, recount);
+  const desired = verdicts.runs.size;
   const counts = ctx.podCounts(ds.metadata.uid);
   let current = counts.boundActive;
   let ready = counts.boundActiveReady;
-  for (const name of nodesKeepingPods(ctx, ds, tolerations, recountNodes)) {
-    for (const pod of ctx.listers.podsPinnedTo(name)) {
-      if (pod.metadata.ownerReferences[0]?.uid !== ds.metadata.uid || !isPodActive(pod) || pod.spec.nodeName !== name) continue;
-      current--;
-      if (isPodReady(pod)) ready--;
-    }
+  for (const name of verdicts.keeps) {
+    const kept = ctx.activePodsOnNode(ds.metadata.uid, name);
+    current -= kept.active;
+    ready -= kept.ready;
   }
   const status = {
     desiredNumberScheduled: desired,
@@ -134,30 +153,32 @@ function updateStatus(ctx: SimContext, ds: DaemonSet, tolerations: Toleration[],
 
 /** Syncs a batch of items: a DaemonSet (all nodes), a node (all DaemonSets there), one daemon pod (its node). */
 export function syncDaemonSets(ctx: SimContext, items: Iterable<DaemonSetItem>): void {
-  const touched = new Map<DaemonSet, { tolerations: Toleration[]; recount: boolean }>();
-  const visit = (ds: DaemonSet, recount: boolean) => {
-    const entry = touched.get(ds) ?? { tolerations: daemonTolerations(ds), recount: false };
-    entry.recount ||= recount;
-    touched.set(ds, entry);
-    return entry.tolerations;
+  const touched = new Map<DaemonSet, { tolerations: Toleration[]; recount: Recount }>();
+  const entryFor = (ds: DaemonSet) => {
+    let entry = touched.get(ds);
+    if (!entry) touched.set(ds, (entry = { tolerations: daemonTolerations(ds), recount: undefined }));
+    return entry;
   };
   for (const item of items) {
     if (item.kind === 'DaemonSet') {
       const ds = ctx.listers.get('DaemonSet', item.daemonSet);
       if (!ds) continue;
-      const tolerations = visit(ds, true);
-      for (const node of ctx.nodes()) syncNode(ctx, ds, tolerations, node);
+      const entry = entryFor(ds);
+      entry.recount = 'all';
+      for (const node of ctx.nodes()) syncNode(ctx, ds, entry.tolerations, node);
     } else if (item.kind === 'Node') {
       const node = ctx.listers.get('Node', item.node);
       for (const ds of ctx.listers.list('DaemonSet')) {
-        const tolerations = visit(ds, true);
-        if (node) syncNode(ctx, ds, tolerations, node);
+        const entry = entryFor(ds);
+        if (entry.recount === undefined) entry.recount = new Set([item.node]);
+        else if (entry.recount !== 'all') entry.recount.add(item.node);
+        if (node) syncNode(ctx, ds, entry.tolerations, node);
       }
     } else {
       const ds = ctx.listers.get('DaemonSet', item.daemonSet);
       const node = ctx.listers.get('Node', item.node);
       if (!ds) continue;
-      const tolerations = visit(ds, false);
+      const { tolerations } = entryFor(ds);
       if (node) syncNode(ctx, ds, tolerations, node);
     }
   }

@@ -27,6 +27,14 @@ interface Entry {
   node: string;
 }
 
+/** An owner's active pods on one node, and the ready ones among them. */
+export interface OnNode {
+  active: number;
+  ready: number;
+}
+
+const noneOnNode: Readonly<OnNode> = Object.freeze({ active: 0, ready: 0 });
+
 const zero: Readonly<PodCounts> = Object.freeze({ total: 0, active: 0, activeReady: 0, boundActive: 0, boundActiveReady: 0 });
 
 export function podFlags(pod: Pod): number {
@@ -40,16 +48,19 @@ export function podFlags(pod: Pod): number {
 export class OwnerPodCounts {
   private readonly byOwner = new Map<string, PodCounts>();
   private readonly entries = new Map<string, Entry>();
-  /** Active pods per owner and node ('' for unbound): what a ReplicaSet ranks its victims by. */
-  private readonly activeByNode = new Map<string, Map<string, number>>();
+  /**
+   * Active pods per owner and node ('' for unbound), and how many of them are ready: what a
+   * ReplicaSet ranks its victims by, and what a DaemonSet leaves out for the nodes that only keep a pod.
+   */
+  private readonly activeByNode = new Map<string, Map<string, OnNode>>();
 
   of(ownerUid: string): Readonly<PodCounts> {
     return this.byOwner.get(ownerUid) ?? zero;
   }
 
   /** How many of the owner's active pods are on `node` ('' counts the unbound ones). */
-  activeOnNode(ownerUid: string, node: string): number {
-    return this.activeByNode.get(ownerUid)?.get(node) ?? 0;
+  activeOnNode(ownerUid: string, node: string): Readonly<OnNode> {
+    return this.activeByNode.get(ownerUid)?.get(node) ?? noneOnNode;
   }
 
   /** Called for every pod watch event with the pod, or undefined once it is gone. */
@@ -84,7 +95,7 @@ export class OwnerPodCounts {
     counts.total += delta;
     if (flags & ACTIVE) {
       counts.active += delta;
-      this.addOnNode(owner, node, delta);
+      this.addOnNode(owner, node, flags & READY ? delta : 0, delta);
       if (flags & READY) counts.activeReady += delta;
       if (flags & BOUND) {
         counts.boundActive += delta;
@@ -94,12 +105,14 @@ export class OwnerPodCounts {
     if (counts.total === 0) this.byOwner.delete(owner);
   }
 
-  private addOnNode(owner: string, node: string, delta: number): void {
+  private addOnNode(owner: string, node: string, ready: number, delta: number): void {
     let onNodes = this.activeByNode.get(owner);
     if (!onNodes) this.activeByNode.set(owner, (onNodes = new Map()));
-    const count = (onNodes.get(node) ?? 0) + delta;
-    if (count !== 0) onNodes.set(node, count);
-    else {
+    let counts = onNodes.get(node);
+    if (!counts) onNodes.set(node, (counts = { active: 0, ready: 0 }));
+    counts.active += delta;
+    counts.ready += ready;
+    if (counts.active === 0) {
       onNodes.delete(node);
       if (onNodes.size === 0) this.activeByNode.delete(owner);
     }

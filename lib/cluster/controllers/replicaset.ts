@@ -57,7 +57,7 @@ function relatedOnNodes(ctx: SimContext, rs: ReplicaSet): (node: string) => numb
   }
   return (node) => {
     let count = 0;
-    for (const uid of owners) count += ctx.activePodsOnNode(uid, node);
+    for (const uid of owners) count += ctx.activePodsOnNode(uid, node).active;
     return count;
   };
 }

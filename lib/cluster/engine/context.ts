@@ -3,7 +3,7 @@
 import type { KubeClient } from './client';
 import type { Listers } from './listers';
 import type { TimerTask, VirtualClock } from './clock';
-import type { PodCounts } from '../controllers/podcounts';
+import type { OnNode, PodCounts } from '../controllers/podcounts';
 import type { WorkQueues } from './queues';
 import type { SimState } from './state';
 import type { Node } from '../api/types';
@@ -25,8 +25,8 @@ export interface SimContext {
   schedule(task: TimerTask, delayMs: number): number;
   /** How many of an owner's pods are active, ready and bound (kept from pod watch events). */
   podCounts(ownerUid: string): Readonly<PodCounts>;
-  /** How many of an owner's active pods are on a node ('' for the unbound ones), from the same index. */
-  activePodsOnNode(ownerUid: string, node: string): number;
+  /** How many of an owner's active pods are on a node ('' for the unbound ones) and how many of those are ready, from the same index. */
+  activePodsOnNode(ownerUid: string, node: string): Readonly<OnNode>;
   /** Every Node, in creation order (cached between node additions and removals). */
   nodes(): Node[];
   /** Whether the kubelet of `node` is running (its actor is in the running state). */

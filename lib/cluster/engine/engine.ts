@@ -9,7 +9,7 @@ import type { KubeClient } from './client';
 import type { SimContext } from './context';
 import type { Listers } from './listers';
 import { controllerTable, needBits, type Controller } from './controllers';
-import { OwnerPodCounts, type PodCounts } from '../controllers/podcounts';
+import { OwnerPodCounts, type OnNode, type PodCounts } from '../controllers/podcounts';
 import { nothingToTaint, startWithFreshObservations, taintQueuedNodes } from '../controllers/nodelifecycle';
 import { evictPod } from '../controllers/tainteviction';
 import { apiConnection, servedLease } from '../kubelet/kubelet';
@@ -149,7 +149,7 @@ export class Engine implements SimContext {
     return this.ownerPods.of(ownerUid);
   }
 
-  activePodsOnNode(ownerUid: string, node: string): number {
+  activePodsOnNode(ownerUid: string, node: string): Readonly<OnNode> {
     return this.ownerPods.activeOnNode(ownerUid, node);
   }
 
