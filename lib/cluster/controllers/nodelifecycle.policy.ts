@@ -64,8 +64,19 @@ export function zoneKey(labels: Record<string, string>): string {
   const zone = labels[topologyLabels.betaZone] ?? labels[topologyLabels.zone] ?? '';
   const region = labels[topologyLabels.betaRegion] ?? labels[topologyLabels.region] ?? '';
   if (region === '' && zone === '') return '';
-  return `${region}:\0:${zone}`;
+  // One string per zone: the monitor looks every node's zone up each pass, and a key built
+  // afresh would be hashed afresh each time. Few zones exist; the bound only stops a runaway.
+  let inRegion = zoneKeys.get(region);
+  if (!inRegion) {
+    if (zoneKeys.size >= 1000) zoneKeys.clear();
+    zoneKeys.set(region, (inRegion = new Map()));
+  }
+  let key = inRegion.get(zone);
+  if (key === undefined) inRegion.set(zone, (key = `${region}:\0:${zone}`));
+  return key;
 }
+
+const zoneKeys = new Map<string, Map<string, string>>();
 
 /** isNodeExcludedFromDisruptionChecks. */
 export function excludedFromDisruptionChecks(labels: Record<string, string>): boolean {

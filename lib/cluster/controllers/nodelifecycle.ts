@@ -87,12 +87,11 @@ function addZoneIfNew(ctx: SimContext, zone: string): void {
   logInfo(ctx, 'node_lifecycle_controller.go:1208', 'Initializing eviction metric for zone', { zone });
 }
 
-function observe(ctx: SimContext, node: Node): NodeHealth {
+function observe(ctx: SimContext, node: Node, heartbeat: number | undefined): NodeHealth {
   const now = ctx.clock.now();
   const name = node.metadata.name;
   const health = (ctx.state.nodeLifecycle.health[name] ??= { probeTimestamp: now, readyTransitionTimestamp: now });
   const renewTime = leaseRenewTime(ctx, name);
-  const heartbeat = node.status.conditions.find((condition) => condition.type === 'Ready')?.lastHeartbeatTime;
   if (renewTime !== undefined && renewTime !== health.leaseRenewTime) {
     health.leaseRenewTime = renewTime;
     health.probeTimestamp = now;
@@ -104,14 +103,14 @@ function observe(ctx: SimContext, node: Node): NodeHealth {
   return health;
 }
 
-/** tryUpdateNodeHealth: a node not heard from within the grace period goes Unknown. */
-function markUnknownIfStale(ctx: SimContext, node: Node, health: NodeHealth): void {
+/** tryUpdateNodeHealth: a node not heard from within the grace period goes Unknown; true when it was marked. */
+function markUnknownIfStale(ctx: SimContext, node: Node, health: NodeHealth): boolean {
   const now = ctx.clock.now();
-  if (now <= health.probeTimestamp + defaults.nodeMonitorGracePeriodMs) return;
+  if (now <= health.probeTimestamp + defaults.nodeMonitorGracePeriodMs) return false;
   const stale = node.status.conditions.some(
     (condition) => (conditionsMarkedUnknown as readonly string[]).includes(condition.type) && condition.status !== 'Unknown',
   );
-  if (!stale) return;
+  if (!stale) return false;
   ctx.client.update(node, 'status', (target) => {
     for (const type of conditionsMarkedUnknown) {
       setCondition(target.status.conditions, type, 'Unknown', now, 'NodeStatusUnknown', 'Kubelet stopped posting node status.');
@@ -120,6 +119,7 @@ function markUnknownIfStale(ctx: SimContext, node: Node, health: NodeHealth): vo
   health.readyTransitionTimestamp = now;
   // A live kubelet notices that its status was overwritten on its next 10s computation.
   ctx.nodeStatusOverwritten(node.metadata.name);
+  return true;
 }
 
 /** #9 MarkPodsNotReady: every pod on the node gets Ready=False and a NodeNotReady event. */
@@ -206,7 +206,7 @@ function processTaintBaseEviction(
   }
   const swap = observed && noExecuteTaintFor[observed];
   if (!swap) return;
-  if (node.spec.taints.some((taint) => sameTaint(taint, { key: swap.remove, effect: 'NoExecute' }))) {
+  if (node.spec.taints.some((taint) => taint.key === swap.remove && taint.effect === 'NoExecute')) {
     swapNoExecuteTaint(ctx, node, swap.add, swap.remove);
   } else markNodeForTainting(ctx, node, zone, swap.add, requeued);
 }
@@ -214,7 +214,8 @@ function processTaintBaseEviction(
 /** monitorNodeHealth: one pass every node-monitor-period. */
 export function monitorNodeHealth(ctx: SimContext): void {
   const zones = new Map<string, (ConditionStatus | undefined)[]>();
-  const nodes = [...ctx.listers.list('Node')];
+  // The pass writes nodes in place and adds or removes none: the engine's cached list serves.
+  const nodes = ctx.nodes();
   const requeued: Requeued = new Map();
   // Each node's zone key, built once per pass: the tainters and the disruption count both use it.
   const zoneOf = nodes.map((node) => zoneKey(node.metadata.labels));
@@ -222,10 +223,11 @@ export function monitorNodeHealth(ctx: SimContext): void {
   for (let i = 0; i < nodes.length; i++) {
     const node = nodes[i];
     const zone = zoneOf[i];
-    const observed = readyStatusOf(node.status.conditions);
-    const health = observe(ctx, node);
-    markUnknownIfStale(ctx, node, health);
-    const current = readyStatusOf(node.status.conditions);
+    const ready = node.status.conditions.find((condition) => condition.type === 'Ready');
+    const observed = ready?.status;
+    const health = observe(ctx, node, ready?.lastHeartbeatTime);
+    // Marking sets Ready (among others) to Unknown.
+    const current = markUnknownIfStale(ctx, node, health) ? 'Unknown' : observed;
     if (!excludedFromDisruptionChecks(node.metadata.labels)) {
       let statuses = zones.get(zone);
       if (!statuses) zones.set(zone, (statuses = []));
