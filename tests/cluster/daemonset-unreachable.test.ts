@@ -1,16 +1,19 @@
 import { createCluster } from '@/lib/cluster';
 
-const agent = `
+/** A DaemonSet of one fluent-bit container, optionally only on nodes with the given label. */
+const daemonSet = (name: string, nodeSelector?: string) => `
 apiVersion: apps/v1
 kind: DaemonSet
-metadata: { name: log-agent }
+metadata: { name: ${name} }
 spec:
-  selector: { matchLabels: { app: log-agent } }
+  selector: { matchLabels: { app: ${name} } }
   template:
-    metadata: { labels: { app: log-agent } }
+    metadata: { labels: { app: ${name} } }
     spec:
-      containers: [{ name: agent, image: "fluent/fluent-bit:3.1" }]
+${nodeSelector ? `      nodeSelector: { ${nodeSelector} }\n` : ''}      containers: [{ name: agent, image: "fluent/fluent-bit:3.1" }]
 `;
+
+const agent = daemonSet('log-agent');
 
 describe('DaemonSet pods on a node that stops answering', () => {
   // Reference #18: the controller keeps a scheduled pod that tolerates the NoExecute taints
@@ -27,18 +30,7 @@ describe('DaemonSet pods on a node that stops answering', () => {
 });
 
 describe('DaemonSet counts as nodes change one by one', () => {
-  const onSsd = `
-apiVersion: apps/v1
-kind: DaemonSet
-metadata: { name: ssd-agent }
-spec:
-  selector: { matchLabels: { app: ssd-agent } }
-  template:
-    metadata: { labels: { app: ssd-agent } }
-    spec:
-      nodeSelector: { disk: ssd }
-      containers: [{ name: agent, image: "fluent/fluent-bit:3.1" }]
-`;
+  const onSsd = daemonSet('ssd-agent', 'disk: ssd');
   // The taints a daemon pod tolerates without tolerations of its own (#18).
   const tolerated = new Set([
     'node.kubernetes.io/not-ready:NoExecute',
