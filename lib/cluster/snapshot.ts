@@ -7,6 +7,7 @@ import type { MachineName } from './engine/actors';
 import type { ClockSnapshot } from './engine/clock';
 import type { Engine } from './engine/engine';
 import { servedLease } from './kubelet/kubelet';
+import { flushProxyRules } from './proxy/proxier';
 import { emptySimState, type SimState } from './engine/state';
 import type { AnyObject, KubeEvent } from './api/types';
 
@@ -61,6 +62,8 @@ export function restoreSnapshot(engine: Engine, snapshot: ClusterSnapshot): void
   const saved = structuredClone(snapshot.state);
   engine.state = { ...empty, ...saved, nodeLifecycle: { ...empty.nodeLifecycle, ...saved.nodeLifecycle } };
   engine.resetDerived(snapshot.availability);
+  // A snapshot taken before due rules were written as their instant began may hold some past due.
+  flushProxyRules(engine, engine.clock.now());
   for (const saved of snapshot.actors) {
     engine.spawn(saved.key, saved.machine, undefined, { value: saved.value, context: structuredClone(saved.context) });
   }

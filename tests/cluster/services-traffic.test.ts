@@ -20,8 +20,7 @@ describe('Traffic through kube-proxy', () => {
     expect(gone - failedAt).toBeGreaterThanOrEqual(40_000);
     expect(gone - failedAt).toBeLessThanOrEqual(55_500);
     const engine = engineOf(cluster);
-    const routed = () =>
-      rulesAt(engine.state.kubeProxy, 'default/web', cluster.now())!.endpoints.some((e) => e.ip === onWorker1.status.podIP);
+    const routed = () => rulesAt(engine, 'default/web', cluster.now())!.endpoints.some((e) => e.ip === onWorker1.status.podIP);
     const unrouted = advanceUntil(cluster, () => !routed(), 5_000, 100)!;
     expect(unrouted - gone).toBeLessThanOrEqual(defaults.kubeProxyMinSyncPeriodMs);
     expect(unrouted - failedAt).toBeLessThanOrEqual(60_000);
@@ -31,7 +30,7 @@ describe('Traffic through kube-proxy', () => {
     const cluster = spreadWeb(3);
     const engine = engineOf(cluster);
     const proxy = engine.state.kubeProxy;
-    const routed = () => rulesAt(proxy, 'default/web', cluster.now())!.endpoints.length;
+    const routed = () => rulesAt(engine, 'default/web', cluster.now())!.endpoints.length;
     cluster.advance('5s');
     must(cluster, 'kubectl scale deployment web --replicas=2');
     // The last sync was long ago: this change is written at once.
@@ -46,6 +45,29 @@ describe('Traffic through kube-proxy', () => {
     cluster.advance(defaults.kubeProxyMinSyncPeriodMs - 201);
     expect(routed()).toBe(2);
     cluster.advance(1);
+    expect(routed()).toBe(1);
+  });
+
+  it('#33 rules waiting for their sync survive a snapshot, and one saved with the rules themselves pending is caught up on restore', () => {
+    const cluster = spreadWeb(3);
+    const engine = engineOf(cluster);
+    const routed = () => rulesAt(engine, 'default/web', cluster.now())!.endpoints.length;
+    cluster.advance('5s');
+    must(cluster, 'kubectl scale deployment web --replicas=2');
+    cluster.advance(200);
+    must(cluster, 'kubectl scale deployment web --replicas=1');
+    const saved = cluster.snapshot();
+    const dueAt = engine.state.kubeProxy.pendingAt!;
+    cluster.restore(structuredClone(saved));
+    expect(routed()).toBe(2);
+    cluster.advance(dueAt - cluster.now());
+    expect(routed()).toBe(1);
+    // An older snapshot kept the rules to write in `pending`, and could be saved after their time.
+    const older = structuredClone(saved);
+    older.state.kubeProxy.pending = { 'default/web': { clusterIP: 'stale', ports: [80], endpoints: [] } };
+    older.clock.now = dueAt + 10;
+    cluster.restore(older);
+    expect(engine.state.kubeProxy.pendingAt).toBeNull();
     expect(routed()).toBe(1);
   });
 
@@ -90,7 +112,7 @@ describe('Traffic through kube-proxy', () => {
     // Ready endpoints gone: kube-proxy falls back to those still serving while they terminate
     // (the rules as of the sync that follows, which may wait for the min-sync-period).
     const proxy = engine.state.kubeProxy;
-    const fallback = rulesAt(proxy, 'default/web', proxy.pendingAt ?? cluster.now());
+    const fallback = rulesAt(engine, 'default/web', proxy.pendingAt ?? cluster.now());
     const terminating = slices(cluster)[0].endpoints.filter((e) => e.conditions.serving && e.conditions.terminating);
     expect(terminating).toHaveLength(2);
     expect(fallback!.endpoints.map((e) => e.ip).sort()).toEqual(terminating.map((e) => e.addresses[0]).sort());

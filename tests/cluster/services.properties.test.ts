@@ -74,7 +74,7 @@ function check(cluster: Cluster): void {
     const view = cluster.view().services.find((svc) => svc.namespace === service.metadata.namespace && svc.name === service.metadata.name)!;
     expect([...view.endpoints.ready].sort()).toEqual(expected.map((name) => `${service.metadata.namespace}/${name}`));
     // One min-sync-period later, kube-proxy routes to exactly these (or, with none ready, to serving terminating ones).
-    const rules = rulesAt(engine.state.kubeProxy, key, now + defaults.kubeProxyMinSyncPeriodMs);
+    const rules = rulesAt(engine, key, now + defaults.kubeProxyMinSyncPeriodMs);
     if (expected.length > 0) expect(rules!.endpoints.map((e) => e.pod.split('/')[1]).sort()).toEqual(expected);
   }
 }

@@ -17,6 +17,7 @@ import { isPartitioned } from '../node/network';
 import { requeueDue } from '../controllers/requeue';
 import { completeStep, resyncNodePods } from '../kubelet/podworker';
 import { proberTick } from '../kubelet/prober';
+import { flushProxyRules } from '../proxy/proxier';
 import { completeContainerStep } from '../kubelet/kuberuntime';
 import { WorkQueues } from './queues';
 import { SchedulerCache, type NodeUsage } from '../scheduler/cache';
@@ -234,11 +235,17 @@ export class Engine implements SimContext {
   }
 
   advanceTo(target: number): void {
+    // kube-proxy's due rules are written as their instant begins, before any timer then changes
+    // what they are built from.
     this.clock.runUntil(
       target,
-      (task) => this.dispatch(task),
+      (task) => {
+        flushProxyRules(this, this.clock.now());
+        return this.dispatch(task);
+      },
       () => this.afterChange(),
     );
+    flushProxyRules(this, this.clock.now());
     // Expiry is etcd lease expiry: it needs quorum like any write.
     if (this.api.canWrite()) this.api.events.expire(this.clock.now(), defaults.eventTtlMs);
   }

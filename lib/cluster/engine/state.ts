@@ -189,8 +189,11 @@ export interface ServiceRules {
 /** kube-proxy's programmed rules and the change waiting for the next sync (#33, #34). */
 export interface KubeProxyState {
   programmed: Record<string, ServiceRules>;
-  /** Rules to write at `pendingAt`; null removes a deleted Service's rules. */
-  pending: Record<string, ServiceRules | null>;
+  /**
+   * The Services whose rules are rewritten at `pendingAt` (built then: proxy/proxier.ts). A
+   * snapshot from before held the rules themselves here: only the keys are read.
+   */
+  pending: Record<string, unknown>;
   pendingAt: Millis | null;
   lastSyncAt: Millis | null;
 }

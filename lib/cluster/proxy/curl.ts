@@ -47,7 +47,7 @@ export function simCurl(engine: Engine, args: string[]): CommandResult {
   const service = engine.store.get('Service', `${namespace}/${name}`);
   if (!service) return fail(curlMessages.unresolved(host));
   const port = service.spec.ports[0].port;
-  const rules = rulesAt(engine.state.kubeProxy, `${namespace}/${name}`, engine.clock.now());
+  const rules = rulesAt(engine, `${namespace}/${name}`, engine.clock.now());
   const lines: string[] = [];
   let succeeded = 0;
   for (let i = 0; i < count; i++) {

@@ -5,18 +5,23 @@
 //
 // The BoundedFrequencyRunner behind syncProxyRules writes the rules at most once per
 // --iptables-min-sync-period (1s): a change that comes sooner waits for the next allowed sync
-// (#33). That is modelled without a timer: a change records the rules and when they take effect,
-// and readers see the pending rules once that instant has come.
+// (#33). That is modelled without a timer: a change records which Service's rules are due and
+// when, and the engine writes them as the clock reaches that instant, before anything else
+// happens then. They are built at that point, from the objects as they are: nothing changed them
+// since the Service's last event (each change of them is an event), so the rules are those of the
+// last event. A Service that changes several times within one period is built once.
 import type { Pod } from '../api/types';
 import { slicesOfService } from '../controllers/endpointslice';
 import { defaults } from '../engine/config';
 import type { SimContext } from '../engine/context';
-import type { KubeProxyState, ProxyEndpoint, ServiceRules } from '../engine/state';
+import type { ProxyEndpoint, ServiceRules } from '../engine/state';
 
-/** Applies a pending sync whose time has come (the runner fired). */
-function catchUp(proxy: KubeProxyState, now: number): void {
+/** Writes the due Services' rules once their sync's instant has come (the runner fired). */
+export function flushProxyRules(ctx: SimContext, now: number): void {
+  const proxy = ctx.state.kubeProxy;
   if (proxy.pendingAt === null || proxy.pendingAt > now) return;
-  for (const [key, rules] of Object.entries(proxy.pending)) {
+  for (const key in proxy.pending) {
+    const rules = desiredRules(ctx, key);
     if (rules) proxy.programmed[key] = rules;
     else delete proxy.programmed[key];
   }
@@ -59,15 +64,16 @@ function desiredRules(ctx: SimContext, key: string): ServiceRules | null {
 export function syncProxyRules(ctx: SimContext, key: string): void {
   const proxy = ctx.state.kubeProxy;
   const now = ctx.clock.now();
-  catchUp(proxy, now);
-  proxy.pending[key] = desiredRules(ctx, key);
+  flushProxyRules(ctx, now);
+  proxy.pending[key] = true;
   proxy.pendingAt ??= proxy.lastSyncAt === null ? now : Math.max(now, proxy.lastSyncAt + defaults.kubeProxyMinSyncPeriodMs);
-  catchUp(proxy, now);
+  flushProxyRules(ctx, now);
 }
 
-/** The rules in force for a Service at this instant (reading changes nothing). */
-export function rulesAt(proxy: KubeProxyState, key: string, now: number): ServiceRules | undefined {
-  if (proxy.pendingAt !== null && proxy.pendingAt <= now && key in proxy.pending) return proxy.pending[key] ?? undefined;
+/** The rules in force for a Service at `at` (now, or later if nothing changes before; reading changes nothing). */
+export function rulesAt(ctx: SimContext, key: string, at: number): ServiceRules | undefined {
+  const proxy = ctx.state.kubeProxy;
+  if (proxy.pendingAt !== null && proxy.pendingAt <= at && key in proxy.pending) return desiredRules(ctx, key) ?? undefined;
   return proxy.programmed[key];
 }
 
