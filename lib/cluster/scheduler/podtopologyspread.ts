@@ -161,6 +161,21 @@ function touch(slot: number): void {
   touchedSlots[touchedCount++] = slot;
 }
 
+/** Per constraint (by its index), the zone arrays of its domains, reused by every cycle. */
+const zoneScratch: { present: Uint8Array; counts: Float64Array }[] = [];
+
+function zoneArrays(constraint: number, zoneCount: number): { present: Uint8Array; counts: Float64Array } {
+  let arrays = zoneScratch[constraint];
+  if (!arrays || arrays.present.length < zoneCount) {
+    arrays = { present: new Uint8Array(zoneCount), counts: new Float64Array(zoneCount) };
+    zoneScratch[constraint] = arrays;
+  } else {
+    arrays.present.fill(0, 0, zoneCount);
+    arrays.counts.fill(0, 0, zoneCount);
+  }
+  return arrays;
+}
+
 /**
  * PreScore, Score and NormalizeScore over the feasible nodes (table slots), written to `out`
  * (0-100 each); false when the plugin skips (every node would score the same). This runs for
@@ -219,7 +234,8 @@ export function spreadScores(
     domains.push(undefined);
     if (key === hostnameKey || (key === zoneLabel && !table.anyZone)) continue;
     if (key === zoneLabel) {
-      const present = new Uint8Array(table.zoneCount);
+      const zones = zoneArrays(i, table.zoneCount);
+      const { present } = zones;
       let size = 0;
       for (let f = 0; f < count; f++) {
         if (anyIgnored && ignored[f]) continue;
@@ -229,7 +245,7 @@ export function spreadScores(
           size++;
         }
       }
-      if (size > 0) domains[i] = { zones: { present, counts: new Float64Array(table.zoneCount) }, size };
+      if (size > 0) domains[i] = { zones, size };
       continue;
     }
     let forKey: Map<string, number> | undefined;

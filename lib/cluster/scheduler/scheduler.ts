@@ -52,12 +52,19 @@ type Decision = { node: string } | { failures: NodeFailure[]; total: number; sta
 let feasibleSlots = new Int32Array(0);
 let totals = new Float64Array(0);
 let pluginScores = new Float64Array(0);
+/**
+ * The nodes filtered out, with why: only a cycle that finds no node reports them, so they are
+ * kept in place rather than as one object per node (a failed zone's nodes fail every cycle).
+ */
+let failedSlots = new Int32Array(0);
+const failedWhy: FilterFailure[] = [];
 
 function scratch(n: number): void {
   if (feasibleSlots.length >= n) return;
   feasibleSlots = new Int32Array(n);
   totals = new Float64Array(n);
   pluginScores = new Float64Array(n);
+  failedSlots = new Int32Array(n);
 }
 
 /** A pod pinned to one node (a DaemonSet pod): only that node is filtered and scored. */
@@ -131,11 +138,11 @@ function decide(ctx: SimContext, inputs: SchedulingInputs, pod: Pod): Decision {
   const wanted = feasibleNodesToFind(n);
   const start = ctx.state.nextStartNodeIndex % Math.max(1, n);
   const { simple, pods, allocatablePods, allocatableCpu, allocatableMemory, requestedCpu, requestedMemory } = table;
-  const failures: NodeFailure[] = [];
   const cpu = requested.cpu;
   const memory = requested.memory;
   scratch(n);
   let feasible = 0;
+  let failed = 0;
   let processed = 0;
   const scores = table.scoresFor(nonZero.cpu, nonZero.memory);
   for (; processed < n && feasible < wanted; processed++) {
@@ -147,13 +154,15 @@ function decide(ctx: SimContext, inputs: SchedulingInputs, pod: Pod): Decision {
         (cpu === 0 || requestedCpu[index] + cpu <= allocatableCpu[index]) &&
         (memory === 0 || requestedMemory[index] + memory <= allocatableMemory[index]);
       if (!fits) {
-        failures.push({ slot: index, failure: runFilters(state, table.nodes[index], inputs.usageOf(table.names[index]))! });
+        failedSlots[failed] = index;
+        failedWhy[failed++] = runFilters(state, table.nodes[index], inputs.usageOf(table.names[index]))!;
         continue;
       }
     } else {
       const failure = runFilters(state, table.nodes[index], inputs.usageOf(table.names[index]));
       if (failure) {
-        failures.push({ slot: index, failure });
+        failedSlots[failed] = index;
+        failedWhy[failed++] = failure;
         continue;
       }
     }
@@ -164,7 +173,11 @@ function decide(ctx: SimContext, inputs: SchedulingInputs, pod: Pod): Decision {
     feasible++;
   }
   if (n > 0) ctx.state.nextStartNodeIndex = (start + processed) % n;
-  if (feasible === 0) return { failures, total: n, state };
+  if (feasible === 0) {
+    const failures: NodeFailure[] = [];
+    for (let k = 0; k < failed; k++) failures.push({ slot: failedSlots[k], failure: failedWhy[k] });
+    return { failures, total: n, state };
+  }
   if (feasible > 1) addPluginScores(ctx, inputs, state, table, feasible);
   // selectHost: the highest total, equal totals broken by reservoir sampling (the k-th tie wins
   // with probability 1/k). The seeded RNG's state and step functions are kept in locals: a call
