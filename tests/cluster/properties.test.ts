@@ -261,6 +261,48 @@ describe('the indexes behind the fast paths', () => {
     );
   });
 
+  it('the event log folds and drops events exactly as a plain scan of every event would, however many one name has', () => {
+    type Recorded = { kind: string; name: string; reason: string; message: string; first: number; last: number; count: number };
+    const entry = fc.record({
+      kind: fc.constantFrom('Pod', 'ReplicaSet'),
+      name: fc.constantFrom('a', 'b'),
+      reason: fc.constantFrom('Created', 'Started'),
+      message: fc.integer({ min: 0, max: 40 }).map((n) => `m${n}`),
+      dt: fc.constantFrom(0, 0, 1000),
+    });
+    fc.assert(
+      fc.property(fc.array(entry, { minLength: 100, maxLength: 300, size: 'max' }), fc.integer({ min: 8, max: 80 }), (entries, limit) => {
+        const log = new EventLog(limit);
+        let reference: Recorded[] = [];
+        let now = 0;
+        for (const { kind, name, reason, message, dt } of entries) {
+          now += dt;
+          log.record(now, { kind, namespace: 'default', name }, 'Normal', reason, message, 'kubelet');
+          const repeat = reference.find((e) => e.kind === kind && e.name === name && e.reason === reason && e.message === message);
+          if (repeat) {
+            repeat.count++;
+            repeat.last = now;
+          } else reference.push({ kind, name, reason, message, first: now, last: now, count: 1 });
+          if (reference.length > limit) {
+            // The most recently updated half stays; at equal times, the later recorded.
+            const order = reference.map((e, i) => ({ e, i })).sort((x, y) => y.e.last - x.e.last || y.i - x.i);
+            const kept = new Set(order.slice(0, Math.floor(limit / 2)).map(({ e }) => e));
+            reference = reference.filter((e) => kept.has(e));
+          }
+        }
+        const shown = (
+          events: readonly { involvedObject: { kind: string; name: string }; reason: string; message: string; count: number }[],
+        ) => events.map((e) => `${e.involvedObject.kind}/${e.involvedObject.name} ${e.reason} ${e.message} x${e.count}`);
+        const expected = reference.map((e) => `${e.kind}/${e.name} ${e.reason} ${e.message} x${e.count}`);
+        expect(shown(log.list())).toEqual(expected);
+        for (const kind of ['Pod', 'ReplicaSet'])
+          for (const name of ['a', 'b'])
+            expect(shown(log.about(kind, 'default', name))).toEqual(expected.filter((line) => line.startsWith(`${kind}/${name} `)));
+      }),
+      { numRuns: 300 },
+    );
+  });
+
   it('the event log keeps the most recently updated events when it outgrows its bound, and still folds repeats', () => {
     const log = new EventLog(10);
     const pod = (name: string) => ({ kind: 'Pod', namespace: 'default', name });

@@ -12,34 +12,38 @@ export interface InvolvedObject {
   namespace: string;
 }
 
-const repeatKey = (object: InvolvedObject, type: string, reason: string, source: string, message: string) =>
-  `${object.kind}\u0000${object.namespace}\u0000${object.name}\u0000${type}\u0000${reason}\u0000${source}\u0000${message}`;
-
-const eventKey = (event: KubeEvent) => repeatKey(event.involvedObject, event.type, event.reason, event.source, event.message);
-
-/** Names with at least this many events find repeats through byRepeat. */
+/** Names with at least this many events find repeats through their events by message. */
 const indexAbove = 16;
+
+/** One involved object name's events (kinds and namespaces share them, told apart in the list). */
+interface NameEvents {
+  /** In the order first recorded. */
+  events: KubeEvent[];
+  /**
+   * Once the name has many events, the same events by message: a ReplicaSet of a thousand pods
+   * has thousands of Created / Deleted events, too many to scan on every record. A repeat has
+   * the message of the event it folds into, so only those with it are looked at.
+   */
+  byMessage?: Map<string, KubeEvent[]>;
+}
+
+const noEvents: readonly KubeEvent[] = [];
+
+function fileByMessage(byMessage: Map<string, KubeEvent[]>, event: KubeEvent): void {
+  const list = byMessage.get(event.message);
+  if (list) list.push(event);
+  else byMessage.set(event.message, [event]);
+}
+
+function indexByMessage(named: NameEvents): void {
+  named.byMessage = new Map();
+  for (const event of named.events) fileByMessage(named.byMessage, event);
+}
 
 export class EventLog {
   private entries: KubeEvent[] = [];
-  /**
-   * Events per involved object's name (kinds and namespaces share a list, told apart in it): an
-   * object has few events, so finding a repeat is one lookup and a short scan.
-   */
-  private byName = new Map<string, KubeEvent[]>();
-  /**
-   * For names with many events, each event by what makes a repeat (object, type, reason, source,
-   * message): a ReplicaSet of a thousand pods has thousands of Created / Deleted events, too many
-   * to scan on every record. Short lists are scanned, which keeps no key strings alive.
-   */
-  private byRepeat = new Map<string, KubeEvent>();
-  /**
-   * The names whose events are in byRepeat (those that once had indexAbove events): dropping an
-   * event of any other name need not build its repeat key.
-   */
-  private repeatNames = new Set<string>();
-  /** Each event in byRepeat with its key, so dropping one does not build the key again. */
-  private repeatKeys = new WeakMap<KubeEvent, string>();
+  /** Events per involved object's name: an object has few, so finding a repeat is one lookup and a short scan. */
+  private byName = new Map<string, NameEvents>();
   private serial = 0;
   /** No entry was last updated before this: expiry has nothing to do until now - ttl passes it. */
   private oldest = Infinity;
@@ -49,30 +53,24 @@ export class EventLog {
   constructor(private readonly limit: number = defaults.maxEvents) {}
 
   record(now: Millis, object: InvolvedObject, type: KubeEvent['type'], reason: string, message: string, source: string): void {
-    let forName = this.byName.get(object.name);
-    if (!forName) this.byName.set(object.name, (forName = []));
+    let named = this.byName.get(object.name);
+    if (!named) this.byName.set(object.name, (named = { events: [] }));
     this.version++;
-    // An earlier event about the same object lends its (read-only) involvedObject: a thousand-node
-    // run records 185 000 events, and the fewer objects each keeps alive, the cheaper the GC.
-    const indexed = forName.length >= indexAbove;
-    const key = indexed ? repeatKey(object, type, reason, source, message) : '';
-    let sameObject: InvolvedObject | undefined;
-    for (const existing of forName) {
-      if (existing.involvedObject.kind !== object.kind || existing.involvedObject.namespace !== object.namespace) continue;
-      sameObject = existing.involvedObject;
-      if (indexed) break;
+    const { events, byMessage } = named;
+    for (const existing of byMessage ? (byMessage.get(message) ?? noEvents) : events) {
+      const { involvedObject } = existing;
+      if (involvedObject.kind !== object.kind || involvedObject.namespace !== object.namespace) continue;
       if (existing.reason === reason && existing.message === message && existing.type === type && existing.source === source) {
         existing.count++;
         existing.lastTimestamp = now;
         return;
       }
     }
-    const repeat = indexed ? this.byRepeat.get(key) : undefined;
-    if (repeat) {
-      repeat.count++;
-      repeat.lastTimestamp = now;
-      return;
-    }
+    // An earlier event about the same object lends its (read-only) involvedObject: a thousand-node
+    // run records 185 000 events, and the fewer objects each keeps alive, the cheaper the GC.
+    const sameObject = events.find(
+      (existing) => existing.involvedObject.kind === object.kind && existing.involvedObject.namespace === object.namespace,
+    )?.involvedObject;
     const event: KubeEvent = {
       // Node events live in the default namespace, as in a real cluster.
       name: `${object.name}.${(this.serial++).toString(16)}`,
@@ -87,12 +85,9 @@ export class EventLog {
       count: 1,
     };
     this.entries.push(event);
-    forName.push(event);
-    if (indexed) this.fileRepeat(key, event);
-    else if (forName.length === indexAbove) {
-      this.repeatNames.add(object.name);
-      for (const each of forName) this.fileRepeat(eventKey(each), each);
-    }
+    events.push(event);
+    if (byMessage) fileByMessage(byMessage, event);
+    else if (events.length === indexAbove) indexByMessage(named);
     if (now < this.oldest) this.oldest = now;
     if (this.entries.length > this.limit) this.trim(Math.floor(this.limit / 2));
   }
@@ -122,27 +117,26 @@ export class EventLog {
     this.version++;
   }
 
-  private fileRepeat(key: string, event: KubeEvent): void {
-    this.byRepeat.set(key, event);
-    this.repeatKeys.set(event, key);
-  }
-
-  /** Takes a dropped event out of its name's list (short: an object has few events), in place of a full rebuild. */
+  /** Takes a dropped event out of its name's lists (short: an object has few events), in place of a full rebuild. */
   private unindex(event: KubeEvent): void {
     const name = event.involvedObject.name;
-    if (this.repeatNames.has(name)) this.byRepeat.delete(this.repeatKeys.get(event) ?? eventKey(event));
-    const forName = this.byName.get(name)!;
-    if (forName.length === 1) {
+    const named = this.byName.get(name)!;
+    if (named.events.length === 1) {
       this.byName.delete(name);
-      this.repeatNames.delete(name);
-    } else forName.splice(forName.indexOf(event), 1);
+      return;
+    }
+    named.events.splice(named.events.indexOf(event), 1);
+    const sameMessage = named.byMessage?.get(event.message);
+    if (!sameMessage) return;
+    if (sameMessage.length === 1) named.byMessage!.delete(event.message);
+    else sameMessage.splice(sameMessage.indexOf(event), 1);
   }
 
   /** The events about one object, in the order they were first recorded. */
   about(kind: string, namespace: string, name: string): readonly KubeEvent[] {
-    const forName = this.byName.get(name);
-    if (!forName) return [];
-    return forName.filter((event) => event.involvedObject.kind === kind && event.involvedObject.namespace === namespace);
+    const named = this.byName.get(name);
+    if (!named) return [];
+    return named.events.filter((event) => event.involvedObject.kind === kind && event.involvedObject.namespace === namespace);
   }
 
   /** Drops events not updated within the TTL (the API server's --event-ttl). */
@@ -175,20 +169,14 @@ export class EventLog {
 
   private rebuildIndex(): void {
     this.byName.clear();
-    this.byRepeat.clear();
-    this.repeatNames.clear();
     this.oldest = Infinity;
     for (const event of this.entries) {
       const name = event.involvedObject.name;
-      const forName = this.byName.get(name);
-      if (forName) forName.push(event);
-      else this.byName.set(name, [event]);
+      const named = this.byName.get(name);
+      if (named) named.events.push(event);
+      else this.byName.set(name, { events: [event] });
       if (event.lastTimestamp < this.oldest) this.oldest = event.lastTimestamp;
     }
-    for (const [name, forName] of this.byName)
-      if (forName.length >= indexAbove) {
-        this.repeatNames.add(name);
-        for (const event of forName) this.fileRepeat(eventKey(event), event);
-      }
+    for (const named of this.byName.values()) if (named.events.length >= indexAbove) indexByMessage(named);
   }
 }
