@@ -12,6 +12,7 @@ const podSpec = () => ({
 const template = () => ({ metadata: { labels: { app: 'a' } }, spec: podSpec() });
 const selector = () => ({ matchLabels: { app: 'a' } });
 const bases: Record<ManifestKind, () => Mutable> = {
+  Namespace: () => ({ apiVersion: 'v1', kind: 'Namespace', metadata: { name: 'a' } }),
   Pod: () => ({ apiVersion: 'v1', kind: 'Pod', metadata: { name: 'a' }, spec: podSpec() }),
   Deployment: () => ({
     apiVersion: 'apps/v1',

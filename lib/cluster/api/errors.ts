@@ -27,6 +27,25 @@ export const apiErrors = {
     message: "Cannot evict pod as it would violate the pod's disruption budget.",
   }),
   namespaceNotFound: (namespace: string): ApiError => ({ code: 404, reason: 'NotFound', message: `namespaces "${namespace}" not found` }),
+  /** The NamespaceLifecycle admission plugin: nothing new goes into a namespace being deleted. */
+  namespaceTerminating: (resource: string, name: string, namespace: string): ApiError => ({
+    code: 403,
+    reason: 'Forbidden',
+    message: `${resource} "${name}" is forbidden: unable to create new content in namespace ${namespace} because it is being terminated`,
+  }),
+  /** The NamespaceLifecycle admission plugin: default, kube-system and kube-public always exist. */
+  immortalNamespace: (name: string): ApiError => ({
+    code: 403,
+    reason: 'Forbidden',
+    message: `namespaces "${name}" is forbidden: this namespace may not be deleted`,
+  }),
+  /** A real cluster lets kube-node-lease go and brings it back; the simulator keeps it. */
+  leaseNamespaceKept: (): ApiError => ({
+    code: 403,
+    reason: 'Forbidden',
+    message:
+      'namespaces "kube-node-lease" is forbidden: the simulator keeps this namespace (the kubelets\' heartbeat Leases live in it); a real cluster would recreate it within a minute',
+  }),
   /** A 422 from validation: `resource` as the API names it ("deployments.apps"), `kind` as kubectl prints it. */
   invalid: (kind: string, qualifiedKind: string, name: string, causes: string[]): ApiError => ({
     code: 422,
@@ -70,6 +89,9 @@ export const apiErrors = {
 
 /** Field errors, as apimachinery's field.Error prints them. */
 export const fieldErrors = {
+  /** ValidateNamespaceName: a namespace is named by a DNS label (no dots, at most 63 characters). */
+  namespaceName: (name: string) =>
+    `metadata.name: Invalid value: ${JSON.stringify(name)}: a lowercase RFC 1123 label must consist of lower case alphanumeric characters or '-', and must start and end with an alphanumeric character (e.g. 'my-name',  or '123-abc', regex used for validation is '[a-z0-9]([-a-z0-9]*[a-z0-9])?')`,
   annotationsTooLong: () => `metadata.annotations: Too long: must have at most ${limits.totalAnnotationSizeBytes} bytes`,
   negative: (path: string, value: number) => `${path}: Invalid value: ${value}: must be greater than or equal to 0`,
   userPriorityTooHigh: (max: number) => `value: Forbidden: maximum allowed value of a user defined priority is ${max}`,
@@ -161,7 +183,7 @@ export const kubectlErrors = {
   runNeedsName: () => 'error: NAME is required for run',
   invalidRestartPolicy: (value: string) => `error: invalid restart policy: ${value}`,
   invalidLabelSpec: (spec: string) => `error: invalid label spec: ${spec}`,
-  exactlyOneName: () => 'error: exactly one NAME is required, got 0',
+  exactlyOneName: (got = 0) => `error: exactly one NAME is required, got ${got}`,
   /** RunDrain: the per-node line, the pending nodes, then the aggregate error as CheckErr prints it. */
   drainFailed: (node: string, errors: string) => [
     `error: unable to drain node "${node}" due to error: ${errors}, continuing command...`,

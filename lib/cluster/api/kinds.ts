@@ -4,7 +4,7 @@
 // has an entry here. Entries are in etcd's storage order, which snapshots and dumps follow.
 import type { z } from 'zod';
 import type { Engine } from '../engine/engine';
-import { describeDeployment, describeNode, describePod, describePriorityClass } from '../kubectl/describers';
+import { describeDeployment, describeNamespace, describeNode, describePod, describePriorityClass } from '../kubectl/describers';
 import { describeEndpointSlice, describeEndpoints, describeService } from '../kubectl/describe-service';
 import { manifestSchemas } from '../kubectl/manifests';
 import * as printers from '../kubectl/printers';
@@ -38,6 +38,8 @@ const registry: Registry = {
     version: 'v1',
     namespaced: false,
     columns: printers.namespaceColumns,
+    manifest: manifestSchemas.Namespace,
+    describe: describeNamespace,
   },
   Node: {
     plural: 'nodes',

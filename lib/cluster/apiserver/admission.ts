@@ -1,10 +1,13 @@
-// Admission: what the API server adds to a pod before storing it.
+// Admission: what the API server adds to a pod before storing it, and what it refuses.
 import { defaults } from '../engine/config';
 import { taintKeys } from '../api/taints';
 import { apiErrors, type ApiError } from '../api/errors';
 import type { Pod, PriorityClass, Toleration } from '../api/types';
 
 const defaultTolerationKeys = [taintKeys.notReady, taintKeys.unreachable] as const;
+
+/** The NamespaceLifecycle plugin's immortal namespaces: a request to delete one is refused. */
+export const immortalNamespaces: ReadonlySet<string> = new Set(['default', 'kube-system', 'kube-public']);
 
 /**
  * #12 The DefaultTolerationSeconds plugin: tolerate not-ready and unreachable NoExecute taints for

@@ -5,9 +5,9 @@ import { apiErrors, type ApiError } from '../api/errors';
 import { kindInfo } from '../api/kinds';
 import { podLimit, validateObject } from './validation';
 import { Rng, seedToState } from '../util/rng';
-import type { AnyObject, Deployment, Kind, KindMap, KubeEvent, ObjectMeta, Pod } from '../api/types';
+import type { AnyObject, Deployment, Kind, KindMap, KubeEvent, Namespace, ObjectMeta, Pod } from '../api/types';
 import { defaultDeployment } from './deployment.validation';
-import { admitPod, admitPriorityClass, type PriorityClasses } from './admission';
+import { admitPod, admitPriorityClass, immortalNamespaces, type PriorityClasses } from './admission';
 import { allocateNodePorts } from './portallocator';
 import { EventLog, type InvolvedObject } from './events';
 import { objectKey, Store, type ChangeHint } from './store';
@@ -82,13 +82,19 @@ export class ApiServer {
     if (blocked) return { ok: false, error: blocked };
     const kind = draft.kind as K;
     const namespace = draft.metadata.namespace ?? '';
-    if (namespace && kind !== 'Namespace' && !this.store.get('Namespace', namespace)) {
-      return { ok: false, error: apiErrors.namespaceNotFound(namespace) };
+    if (namespace && kind !== 'Namespace') {
+      const home = this.store.get('Namespace', namespace);
+      if (!home) return { ok: false, error: apiErrors.namespaceNotFound(namespace) };
+      if (home.metadata.deletionTimestamp !== undefined)
+        return { ok: false, error: apiErrors.namespaceTerminating(resourceName(kind), draft.metadata.name, namespace) };
     }
     if (this.store.get(kind, objectKey(namespace, draft.metadata.name))) {
       return { ok: false, error: apiErrors.alreadyExists(resourceName(kind), draft.metadata.name) };
     }
     if (draft.kind === 'Deployment') defaultDeployment(draft as unknown as Deployment);
+    // Every namespace carries its own name as a label, so selectors can pick namespaces by name.
+    if (draft.kind === 'Namespace')
+      draft.metadata.labels = { ...draft.metadata.labels, 'kubernetes.io/metadata.name': draft.metadata.name };
     const refused = this.refusal(draft as unknown as AnyObject) ?? this.nodePortRefusal(draft as unknown as AnyObject, undefined);
     if (refused) return { ok: false, error: refused };
     const object = draft as unknown as KindMap[K];
@@ -163,6 +169,7 @@ export class ApiServer {
     const key = objectKey(namespace, name);
     const object = this.store.get(kind, key);
     if (!object) return { ok: false, error: apiErrors.notFound(resourceName(kind), name) };
+    if (object.kind === 'Namespace') return this.deleteNamespace(object);
     if (object.kind === 'Pod' && this.needsGracefulDeletion(object, gracePeriodSeconds)) {
       const grace = gracePeriodSeconds ?? object.spec.terminationGracePeriodSeconds;
       const deadline = this.clock.now() + grace * 1000;
@@ -175,6 +182,30 @@ export class ApiServer {
     }
     this.store.remove(kind, key);
     return { ok: true, value: object };
+  }
+
+  /**
+   * A namespace is not removed at once: it keeps the `kubernetes` finalizer, turns Terminating,
+   * and goes once the namespace controller has emptied it (controllers/namespace.ts).
+   */
+  private deleteNamespace(namespace: Namespace): WriteResult<AnyObject> {
+    if (immortalNamespaces.has(namespace.metadata.name)) return { ok: false, error: apiErrors.immortalNamespace(namespace.metadata.name) };
+    if (namespace.metadata.name === 'kube-node-lease') return { ok: false, error: apiErrors.leaseNamespaceKept() };
+    if (namespace.metadata.deletionTimestamp === undefined) {
+      namespace.metadata.deletionTimestamp = this.clock.now();
+      this.store.touch(namespace, 'metadata');
+    }
+    return { ok: true, value: namespace };
+  }
+
+  /** The namespace's `finalize` call once it is empty: it goes, and the events recorded in it with it. */
+  finalizeNamespace(name: string): WriteResult<AnyObject> {
+    const blocked = this.writeError();
+    if (blocked) return { ok: false, error: blocked };
+    const removed = this.store.remove('Namespace', name);
+    if (!removed) return { ok: false, error: apiErrors.namespaceNotFound(name) };
+    this.events.dropNamespace(name);
+    return { ok: true, value: removed };
   }
 
   /** Records an event; like any write it is lost while the API cannot write. */

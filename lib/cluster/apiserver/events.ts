@@ -132,6 +132,15 @@ export class EventLog {
     else sameMessage.splice(sameMessage.indexOf(event), 1);
   }
 
+  /** Drops every event recorded in a namespace (it was deleted, and its events with it). */
+  dropNamespace(namespace: string): void {
+    const kept = this.entries.filter((event) => event.namespace !== namespace);
+    if (kept.length === this.entries.length) return;
+    this.entries = kept;
+    this.rebuildIndex();
+    this.version++;
+  }
+
   /** The events about one object, in the order they were first recorded. */
   about(kind: string, namespace: string, name: string): readonly KubeEvent[] {
     const named = this.byName.get(name);

@@ -38,6 +38,11 @@ export function validateObject(object: AnyObject, maxPods: number): string[] {
   const causes: string[] = [];
   const annotations = object.metadata.annotations;
   if (annotations && annotationBytes(annotations) > limits.totalAnnotationSizeBytes) causes.push(fieldErrors.annotationsTooLong());
+  if (object.kind === 'Namespace' && !/^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/.test(object.metadata.name)) {
+    causes.push(fieldErrors.namespaceName(object.metadata.name));
+  } else if (object.kind === 'Namespace' && object.metadata.name.length > 63) {
+    causes.push(`metadata.name: Invalid value: ${JSON.stringify(object.metadata.name)}: must be no more than 63 characters`);
+  }
   if (object.kind === 'Pod') causes.push(...podSpecErrors(object.spec, 'spec'));
   if (object.kind === 'Deployment' || object.kind === 'ReplicaSet' || object.kind === 'StatefulSet' || object.kind === 'DaemonSet')
     causes.push(...templateErrors(object.spec.template, 'spec.template'));

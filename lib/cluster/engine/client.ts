@@ -11,6 +11,8 @@ export interface KubeClient {
   /** Changes a stored object through `mutate`; `reindex` marks changes to indexed fields (pod binding). */
   update<T extends AnyObject>(object: T, hint: ChangeHint, mutate: (object: T) => void, reindex?: boolean): WriteResult<T>;
   delete(kind: Kind, namespace: string, name: string, gracePeriodSeconds?: number): WriteResult<AnyObject>;
+  /** Removes an emptied namespace's `kubernetes` finalizer, which lets it go (the namespace controller's last step). */
+  finalizeNamespace(name: string): WriteResult<AnyObject>;
   /** Records an event; lost (like any write) while the API cannot write. */
   record(object: InvolvedObject, type: KubeEvent['type'], reason: string, message: string, source: string): void;
 }

@@ -9,6 +9,7 @@ import { syncEndpoints } from '../controllers/endpoints';
 import { syncEndpointSlices } from '../controllers/endpointslice';
 import { syncProxyRules } from '../proxy/proxier';
 import { collectDependents } from '../controllers/garbagecollector';
+import { syncNamespace } from '../controllers/namespace';
 import { syncNoScheduleTaints } from '../controllers/nodelifecycle';
 import { syncReplicaSet } from '../controllers/replicaset';
 import { syncStatefulSet } from '../controllers/statefulset';
@@ -115,6 +116,13 @@ export function controllerTable(engine: Engine): Controller[] {
       sync: eachItem((key) => syncStatefulSet(engine, key)),
       needs: controllerManager,
       resync: () => keysOf(store.list('StatefulSet')),
+    }),
+    controller({
+      name: 'namespace',
+      queue: queues.namespace,
+      sync: eachItem((name) => syncNamespace(engine, name)),
+      needs: controllerManager,
+      resync: () => [...store.list('Namespace')].filter((ns) => ns.metadata.deletionTimestamp !== undefined).map((ns) => ns.metadata.name),
     }),
     controller({
       name: 'disruption',

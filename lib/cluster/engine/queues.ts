@@ -84,4 +84,6 @@ export class WorkQueues {
   readonly endpoints = new WorkQueue<ObjectKey>();
   readonly endpointSlice = new WorkQueue<ObjectKey>();
   readonly proxy = new WorkQueue<ObjectKey>();
+  /** Names of namespaces being deleted, to empty (and then let go). */
+  readonly namespace = new WorkQueue<string>();
 }

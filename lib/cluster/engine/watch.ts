@@ -6,6 +6,7 @@ import { deploymentKeyOf } from '../controllers/deployment';
 import { budgetsForPod } from '../controllers/disruption';
 import { podFlags, type OwnerPodCounts } from '../controllers/podcounts';
 import { controllerOf } from '../controllers/podutil';
+import { namespaceTerminating } from '../controllers/namespace';
 import type { SchedulerCache } from '../scheduler/cache';
 import { isSelectorKind } from '../scheduler/spreadselectors';
 import { retryPeerWaiters, retryUnschedulable } from '../scheduler/scheduler';
@@ -116,7 +117,13 @@ export function routeWatchEvent(ctx: SimContext, indexes: WatchIndexes, event: W
   const object = event.object;
   const deleted = event.type === 'DELETED';
   if (isSelectorKind(event.kind)) indexes.cache.spreadSelectors.observe(event as WatchEvent & { kind: typeof event.kind });
+  // The namespace controller empties a Terminating namespace: each object gone may be its last.
+  const namespace = object.metadata.namespace;
+  if (deleted && namespace && namespaceTerminating(ctx, namespace)) queues.namespace.add(namespace);
   switch (object.kind) {
+    case 'Namespace':
+      if (!deleted && object.metadata.deletionTimestamp !== undefined) queues.namespace.add(object.metadata.name);
+      return;
     case 'Pod':
       routePod(ctx, indexes, event, object);
       return;

@@ -127,10 +127,13 @@ function configure(env: KubectlEnv, planned: Planned, existing: AnyObject): Outc
   // Server-set spec fields the file cannot change: the Service's allocated ClusterIP.
   if (existing.kind === 'Service') nextSpec.clusterIP = existing.spec.clusterIP;
   // A PriorityClass keeps its fields at the top level, with no spec (value and preemptionPolicy are immutable).
+  // A Namespace's only field a file sets here is its metadata.
   const topLevel =
     existing.kind === 'PriorityClass'
       ? { description: (next as unknown as PriorityClass).description, globalDefault: (next as unknown as PriorityClass).globalDefault }
-      : { spec: nextSpec };
+      : existing.kind === 'Namespace'
+        ? {}
+        : { spec: nextSpec };
   const candidate = {
     ...existing,
     metadata: { ...existing.metadata, labels: meta.labels, annotations },
@@ -152,7 +155,7 @@ function configure(env: KubectlEnv, planned: Planned, existing: AnyObject): Outc
       const images = new Map((nextSpec.containers as Container[]).map((c) => [c.name, c.image]));
       for (const container of target.spec.containers) container.image = images.get(container.name) ?? container.image;
     } else if (target.kind === 'PriorityClass') Object.assign(target, topLevel);
-    else (target as { spec: unknown }).spec = structuredClone(nextSpec);
+    else if (target.kind !== 'Namespace') (target as { spec: unknown }).spec = structuredClone(nextSpec);
     target.metadata.labels = { ...meta.labels };
     target.metadata.annotations = annotations;
   });

@@ -7,6 +7,7 @@ import type {
   ContainerStatus,
   ContainerTermination,
   Deployment,
+  Namespace,
   Node,
   Pod,
   PriorityClass,
@@ -17,7 +18,7 @@ import type {
 import { formatCpu, formatMemory } from '../util/quantity';
 import { deploymentDescription } from './deployment.describe';
 import { timestamp } from './env';
-import { age, nodeRoles } from './status';
+import { age, namespacePhase, nodeRoles } from './status';
 import { formatTable } from './table';
 
 /** The cpu and memory entries of a Limits block, in kubectl's order (sorted by name). */
@@ -311,6 +312,24 @@ export function describePriorityClass(engine: Engine, pc: PriorityClass): string
       field('Description', pc.description, w),
       list('Annotations', annotations, w),
       eventsSection(engine, 'PriorityClass', '', pc.metadata.name),
+    ].join('\n') + '\n'
+  );
+}
+
+/** describeNamespace: its labels, annotations and phase; the model has no ResourceQuota or LimitRange objects. */
+export function describeNamespace(_engine: Engine, ns: Namespace): string {
+  const w = 14;
+  const annotations = Object.entries(ns.metadata.annotations).map(([key, value]) => `${key}: ${value}`);
+  return (
+    [
+      field('Name', ns.metadata.name, w),
+      list('Labels', labelsOf({ 'kubernetes.io/metadata.name': ns.metadata.name, ...ns.metadata.labels }), w),
+      list('Annotations', annotations, w),
+      field('Status', namespacePhase(ns), w),
+      '',
+      'No resource quota.',
+      '',
+      'No LimitRange resource.',
     ].join('\n') + '\n'
   );
 }

@@ -116,6 +116,11 @@ function clientObject(env: KubectlEnv, verb: string, args: string[]): JsonObject
   }
   const parsed = parseArgs(args, runFlags);
   if ('error' in parsed) return parsed;
+  if (verb === 'create' && (parsed.positional[0] === 'namespace' || parsed.positional[0] === 'ns')) {
+    const names = parsed.positional.slice(1);
+    if (names.length !== 1) return { error: kubectlErrors.exactlyOneName(names.length) };
+    return { apiVersion: 'v1', kind: 'Namespace', metadata: { creationTimestamp: null, name: names[0] }, spec: {}, status: {} };
+  }
   const images = parsed.flags.image ?? [];
   if (images.length === 0) return { error: kubectlErrors.requiredFlag('image') };
   const port = parsed.flags.port;

@@ -135,7 +135,9 @@ export function kubectlGet(env: KubectlEnv, args: string[]): CommandResult {
       const cells = [...printer.row(object, now), ...(output === 'wide' ? printer.wideRow(object, now) : [])];
       if (showLabels)
         cells.push(
+          // labels.Set's String(): sorted by key.
           Object.entries(object.metadata.labels)
+            .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
             .map(([k, v]) => `${k}=${v}`)
             .join(',') || '<none>',
         );

@@ -21,6 +21,7 @@ const deploymentRollout = {
 };
 
 export const manifestSchemas = {
+  Namespace: z.object({ apiVersion: z.literal('v1'), kind: z.literal('Namespace'), metadata }),
   Pod: z.object({ apiVersion: z.literal('v1'), kind: z.literal('Pod'), metadata, spec: podSpec }),
   Deployment: z.object({
     apiVersion: z.literal('apps/v1'),
@@ -105,6 +106,8 @@ const meta = (input: Manifest<ManifestKind>['metadata'], namespace: string) => (
 export function toObject(kind: ManifestKind, manifest: Manifest<ManifestKind>, namespace: string): NewObject<Kind> {
   const metadata = meta(manifest.metadata, namespace);
   switch (kind) {
+    case 'Namespace':
+      return { kind, metadata: { ...metadata, namespace: '' } } as NewObject<'Namespace'>;
     case 'Pod': {
       const pod = manifest as Manifest<'Pod'>;
       const spec = { ...toPodSpec(pod.spec), nodeName: pod.spec.nodeName };

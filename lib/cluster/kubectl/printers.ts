@@ -2,7 +2,7 @@
 import { defaults } from '../engine/config';
 import { selectorString } from '../controllers/podutil';
 import type { KindMap, KubeEvent, PodTemplate } from '../api/types';
-import { age, nodeRoles, nodeStatusWord, podReadyColumn, podRestartsColumn, podStatusWord } from './status';
+import { age, namespacePhase, nodeRoles, nodeStatusWord, podReadyColumn, podRestartsColumn, podStatusWord } from './status';
 
 /** A kind's `kubectl get` table: the columns, the extra `-o wide` ones, and each row's cells. */
 export interface Columns<T> {
@@ -170,7 +170,7 @@ export const podDisruptionBudgetColumns: Columns<KindMap['PodDisruptionBudget']>
 export const namespaceColumns: Columns<KindMap['Namespace']> = {
   header: ['NAME', 'STATUS', 'AGE'],
   wide: [],
-  row: (ns, now) => [ns.metadata.name, 'Active', age(now, ns.metadata.creationTimestamp)],
+  row: (ns, now) => [ns.metadata.name, namespacePhase(ns), age(now, ns.metadata.creationTimestamp)],
   wideRow: () => [],
 };
 

@@ -1,8 +1,11 @@
 // The words kubectl prints for an object's state (pkg/printers/internalversion).
-import type { Node, Pod } from '../api/types';
+import type { Namespace, Node, Pod } from '../api/types';
 import { humanDuration } from '../util/duration';
 
 /** #11: NotReady for Ready=False and Ready=Unknown; ",SchedulingDisabled" when cordoned. */
+/** A namespace's phase: Terminating from its deletion until the namespace controller has emptied it. */
+export const namespacePhase = (ns: Namespace) => (ns.metadata.deletionTimestamp === undefined ? 'Active' : 'Terminating');
+
 export function nodeStatusWord(node: Node): string {
   const ready = node.status.conditions.find((condition) => condition.type === 'Ready');
   const word = !ready ? 'Unknown' : ready.status === 'True' ? 'Ready' : 'NotReady';

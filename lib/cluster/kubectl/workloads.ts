@@ -96,6 +96,7 @@ export function kubectlCreate(env: KubectlEnv, args: string[]): CommandResult {
   ]);
   if ('error' in parsed) return fail(parsed.error);
   const [what, name] = parsed.positional;
+  if (what === 'namespace' || what === 'ns') return createNamespace(env, parsed.positional.slice(1));
   if (what !== 'deployment' && what !== 'deploy') {
     return fail(what ? kubectlErrors.unknownCreateSubcommand(what) : kubectlErrors.filenameRequired());
   }
@@ -119,6 +120,14 @@ export function kubectlCreate(env: KubectlEnv, args: string[]): CommandResult {
     return fail(formatApiError(created.error));
   }
   return ok(`deployment.apps/${name} created\n`);
+}
+
+/** kubectl create namespace NAME: the API server validates the name (a DNS label) and labels it. */
+function createNamespace(env: KubectlEnv, names: string[]): CommandResult {
+  if (names.length !== 1) return fail(kubectlErrors.exactlyOneName(names.length));
+  const [name] = names;
+  const created = env.engine.api.create<'Namespace'>({ kind: 'Namespace', metadata: { name } });
+  return created.ok ? ok(`namespace/${name} created\n`) : fail(formatApiError(created.error));
 }
 
 export function kubectlScale(env: KubectlEnv, args: string[]): CommandResult {

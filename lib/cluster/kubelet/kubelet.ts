@@ -204,7 +204,7 @@ export function apiConnection(ctx: SimContext, node: string): SimContext {
   if (!isPartitioned(ctx, node)) return ctx;
   const error = apiErrors.dialTimeout(nodeIp(0));
   const refused = () => ({ ok: false as const, error });
-  const client: KubeClient = { create: refused, update: refused, delete: refused, record: () => {} };
+  const client: KubeClient = { create: refused, update: refused, delete: refused, finalizeNamespace: refused, record: () => {} };
   // Everything else is the cluster's own context (writes to plain state go through to it).
   return new Proxy(ctx, { get: (target, key) => (key === 'client' ? client : Reflect.get(target, key, target)) });
 }

@@ -18,6 +18,7 @@ export type ClientCall =
   | { verb: 'create'; kind: Kind; name: string; object: AnyObject }
   | { verb: 'update'; kind: Kind; name: string; hint: ChangeHint }
   | { verb: 'delete'; kind: Kind; name: string }
+  | { verb: 'finalize'; kind: 'Namespace'; name: string }
   | { verb: 'event'; kind: string; name: string; type: KubeEvent['type']; reason: string; message: string };
 
 export class RecordingClient implements KubeClient {
@@ -46,6 +47,11 @@ export class RecordingClient implements KubeClient {
   delete(kind: Kind, _namespace: string, name: string): WriteResult<AnyObject> {
     this.calls.push({ verb: 'delete', kind, name });
     return { ok: true, value: { kind, metadata: meta(name) } as AnyObject };
+  }
+
+  finalizeNamespace(name: string): WriteResult<AnyObject> {
+    this.calls.push({ verb: 'finalize', kind: 'Namespace', name });
+    return { ok: true, value: { kind: 'Namespace', metadata: meta(name) } as AnyObject };
   }
 
   record(object: InvolvedObject, type: KubeEvent['type'], reason: string, message: string): void {

@@ -22,8 +22,10 @@ export const commandHelp: readonly CommandHelp[] = [
     name: 'create',
     group: 'Basic Commands (Beginner)',
     summary: 'Make a new object from command-line arguments',
-    description: 'Create an object. Here the supported form is a Deployment: kubectl create deployment NAME --image=IMAGE.',
+    description:
+      'Create an object. Here the supported forms are a Deployment (kubectl create deployment NAME --image=IMAGE) and a namespace (kubectl create namespace NAME).',
     examples: [
+      ['Create a namespace named dev', 'kubectl create namespace dev'],
       ['Create a Deployment named web that runs nginx', 'kubectl create deployment web --image=nginx:1.27'],
       ['Create one with three replicas', 'kubectl create deployment web --image=nginx:1.27 --replicas=3'],
       ['Print the Deployment without creating it', 'kubectl create deployment web --image=nginx:1.27 --dry-run=client -o yaml'],

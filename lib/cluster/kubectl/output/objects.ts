@@ -14,6 +14,7 @@ import { formatCpu, formatMemory } from '../../util/quantity';
 import { imageSize } from '../../registry/registry';
 
 import { compact, isoTime, microTime, nonEmpty, type JsonObject } from './json';
+import { namespacePhase } from '../status';
 import { taint, podSpec, condition, podStatus, template, selector } from './pod';
 
 export { isoTime, type Json, type JsonObject } from './json';
@@ -248,7 +249,7 @@ function specAndStatus(object: AnyObject, engine: Engine): { spec?: JsonObject; 
     case 'Namespace':
       return {
         spec: { finalizers: ['kubernetes'] },
-        status: { phase: object.metadata.deletionTimestamp !== undefined ? 'Terminating' : 'Active' },
+        status: { phase: namespacePhase(object) },
       };
     case 'PriorityClass':
       // A PriorityClass has no spec: its fields sit at the top level (see apiObject).
