@@ -93,6 +93,25 @@ describe('kubectl get', () => {
     expect(empty).toEqual({ stdout: '', stderr: 'No resources found in default namespace.\n', exitCode: 0 });
   });
 
+  it('takes --namespace before the command, as cobra reads persistent flags anywhere', () => {
+    const cluster = newCluster();
+    must(cluster, 'kubectl create namespace dev');
+    expect(must(cluster, 'kubectl -n dev create deployment api --image=httpd:2.4')).toBe('deployment.apps/api created\n');
+    for (const line of [
+      'kubectl -n dev get deploy -o name',
+      'kubectl --namespace dev get deploy -o name',
+      'kubectl --namespace=dev get deploy -o name',
+      'kubectl -ndev get deploy -o name',
+    ])
+      expect(must(cluster, line)).toBe('deployment.apps/api\n');
+    // Flags after `--` belong to the container's command.
+    must(cluster, 'kubectl -n dev run x --image=busybox:1.36 -- sleep 10');
+    expect(must(cluster, 'kubectl get pod x -n dev -o jsonpath={.spec.containers[0].args}')).toBe('["sleep","10"]\n');
+    expect(cluster.exec('kubectl -n').stderr).toBe("error: flag needs an argument: 'n' in -n\n");
+    expect(cluster.exec('kubectl -x get pods').stderr).toBe("error: unknown shorthand flag: 'x' in -x\n");
+    expect(cluster.exec('kubectl --colour get pods').stderr).toBe('error: unknown flag: --colour\n');
+  });
+
   it('uses kubectl durations in AGE and shows events like kubectl get events', () => {
     const cluster = newCluster();
     script(cluster, 'kubectl create deployment web --image=nginx:1.27\nsim advance 5m12s');

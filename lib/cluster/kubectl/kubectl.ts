@@ -68,7 +68,36 @@ export const kubectlCommandNames: readonly string[] = Object.keys(commands);
 /** Commands that read only the kubeconfig or the help text, so they work with the API server down. */
 const offline = new Set(['config', 'help', 'version']);
 
-export function kubectl(env: KubectlEnv, args: string[]): CommandResult {
+/**
+ * cobra reads kubectl's persistent flags anywhere, so `kubectl -n dev get pods` means `kubectl get
+ * pods -n dev`: a leading --namespace moves behind the command (before a `--`, which ends flags).
+ */
+function namespaceAfterCommand(args: string[]): string[] {
+  const leading: string[] = [];
+  let i = 0;
+  for (; i < args.length; i++) {
+    const arg = args[i];
+    if ((arg === '-n' || arg === '--namespace') && i + 1 < args.length) leading.push(arg, args[++i]);
+    else if (/^(-n.|--namespace=)/.test(arg)) leading.push(arg);
+    else break;
+  }
+  if (leading.length === 0) return args;
+  const [verb, ...rest] = args.slice(i);
+  if (verb === undefined) return [];
+  const end = rest.indexOf('--');
+  return end === -1 ? [verb, ...rest, ...leading] : [verb, ...rest.slice(0, end), ...leading, ...rest.slice(end)];
+}
+
+/** What pflag says about a flag before the command that is not one kubectl takes there. */
+function leadingFlagError(flag: string): string {
+  if (flag === '-n') return kubectlErrors.shorthandNeedsArgument('n');
+  if (flag === '--namespace') return kubectlErrors.flagNeedsArgument('--namespace');
+  if (flag.startsWith('--')) return kubectlErrors.unknownFlag(flag.split('=')[0]);
+  return kubectlErrors.unknownShorthand(flag[1], flag);
+}
+
+export function kubectl(env: KubectlEnv, given: string[]): CommandResult {
+  const args = namespaceAfterCommand(given);
   const [verb, ...rest] = args;
   if (!verb || verb === 'help' || verb === '--help' || verb === '-h') {
     const topic = verb === 'help' ? rest[0] : undefined;
@@ -76,6 +105,7 @@ export function kubectl(env: KubectlEnv, args: string[]): CommandResult {
     const text = helpFor(topic);
     return text ? ok(text) : fail(kubectlErrors.unknownHelpTopic(topic));
   }
+  if (verb.startsWith('-')) return fail(leadingFlagError(verb));
   const command = Object.hasOwn(commands, verb) ? commands[verb] : undefined;
   if (!command) return fail(kubectlErrors.unknownCommand(verb) + didYouMean(suggestionsFor(verb, Object.keys(commands))));
   // rollout and set answer --help per subcommand.
