@@ -66,6 +66,26 @@ describe('the builder reads the same argument forms for every command', () => {
     );
   });
 
+  it('-l takes set-based requirements (in, notin) beside equality ones, as labels.Parse does', () => {
+    const run = cluster();
+    expect(run("kubectl get deployments -l 'tier in (web, api)' -o name").stdout).toBe('deployment.apps/back\ndeployment.apps/front\n');
+    expect(run("kubectl get deployments -l 'tier notin (web)' -o name").stdout).toBe('deployment.apps/back\n');
+    expect(run("kubectl get pods -l 'app in (front,back),tier=web' -o name").stdout).toMatch(/^pod\/front-\S+\n$/);
+    for (const bad of ["'tier in ()'", "'tier in (web'", "'tier in web'"])
+      expect(run(`kubectl get deployments -l ${bad}`).stderr).toBe(`${kubectlErrors.invalidLabelSelector(bad.slice(1, -1))}\n`);
+  });
+
+  it('logs -l prints the last 10 lines of each selected pod, in name order, with --prefix naming pod and container', () => {
+    const run = cluster();
+    const front = run('kubectl logs deployment/front').stdout.trimEnd().split('\n');
+    const selected = run('kubectl logs -l tier=web').stdout.trimEnd().split('\n');
+    expect(selected).toEqual(front.slice(-10));
+    const pod = run('kubectl get pods -l app=front -o name').stdout.trim();
+    expect(run('kubectl logs -l tier -c nginx --prefix --tail=1').stdout.split('\n')[1]).toBe(`[${pod}/nginx] ${front.at(-1)}`);
+    expect(run('kubectl logs -l tier=none')).toEqual({ stdout: '', stderr: 'No resources found in default namespace.\n', exitCode: 0 });
+    expect(run('kubectl logs -l tier=web deployment/front').stderr).toBe(`${logsErrors.selectorWithName()}\n`);
+  });
+
   it('logs and expose name their object as POD, TYPE NAME or TYPE/NAME', () => {
     const run = cluster();
     expect(run('kubectl logs deployment/front').exitCode).toBe(0);

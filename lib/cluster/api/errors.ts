@@ -297,6 +297,7 @@ export const logsErrors = {
   kubeletUnreachable: (path: string, cause: string) =>
     `Error from server: Get "${path}": dial tcp ${path.slice(8, path.indexOf(':10250'))}:10250: ${cause}`,
   defaultedContainer: (container: string, names: readonly string[]) => `Defaulted container "${container}" out of: ${names.join(', ')}\n`,
+  selectorWithName: () => 'error: only a selector (-l) or a POD name is allowed',
 };
 
 /** kubectl expose, and --dry-run=client for create, run and expose. */

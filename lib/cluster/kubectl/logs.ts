@@ -6,7 +6,7 @@ import { controllerOf } from '../controllers/podutil';
 import { nodeIp } from '../kubelet/runtime';
 import { componentLog, containerLog } from '../node/logs';
 import { isPartitioned } from '../node/network';
-import { planSelection, readBlocked, visitPlan } from './builder';
+import { labelSelector, listObjects, matchesAll, planSelection, readBlocked, visitPlan } from './builder';
 import { resourceByKind } from './resources';
 import { simulatedEpochMs, type KubectlEnv } from './env';
 import { namespaceFlags, parseArgs } from './flags';
@@ -59,6 +59,70 @@ function logInstance(status: ContainerStatus, previous: boolean, podStart: numbe
   return last;
 }
 
+/** One container's log lines as the kubelet serves them, or why it cannot. */
+function containerLines(
+  env: KubectlEnv,
+  pod: Pod,
+  containerName: string,
+  previous: boolean,
+  timestamps: boolean,
+): { lines: string[] } | { error: string } {
+  const { namespace } = pod.metadata;
+  const status = pod.status.containerStatuses.find((entry) => entry.name === containerName);
+  const node = pod.spec.nodeName;
+  // #42 validateContainerLogStatus: which instance's log, or why there is none.
+  const instance = !node || !status ? undefined : logInstance(status, previous, pod.status.startTime);
+  if (previous && status && instance === undefined) return { error: logsErrors.noPrevious(containerName, pod.metadata.name) };
+  if (!node || !status || instance === undefined)
+    return { error: logsErrors.waitingToStart(containerName, pod.metadata.name, status?.reason ?? 'ContainerCreating') };
+  const path = `https://${nodeIp(env.engine.state.hardware[node]?.index ?? 0)}:10250/containerLogs/${namespace}/${pod.metadata.name}/${containerName}`;
+  const machine = env.engine.actorState(`node/${node}`);
+  if (machine === 'poweredOff' || machine === 'booting') return { error: logsErrors.kubeletUnreachable(path, 'connect: no route to host') };
+  // The API server cannot reach a partitioned node's kubelet either (#46): the dial times out.
+  if (isPartitioned(env.engine, node)) return { error: logsErrors.kubeletUnreachable(path, 'i/o timeout') };
+  if (!env.engine.kubeletRunning(node)) return { error: logsErrors.kubeletUnreachable(path, 'connect: connection refused') };
+  const image = pod.spec.containers.find((container) => container.name === containerName)!.image;
+  let lines = [...containerLog(image, instance), ...componentLog(env.engine.state, image, instance)];
+  if (timestamps) {
+    const stamp = new Date(simulatedEpochMs + instance).toISOString().replace(/\.(\d{3})Z$/, '.$1000000Z');
+    lines = lines.map((line) => `${stamp} ${line}`);
+  }
+  return { lines };
+}
+
+const tailed = (lines: string[], tail: number) => (tail < 0 ? lines : tail === 0 ? [] : lines.slice(-tail));
+
+/**
+ * kubectl logs -l SELECTOR: every matching pod's log in turn (name order), each pod's first
+ * container unless -c names one, and only the last 10 lines of each unless --tail says otherwise.
+ */
+function selectedLogs(
+  env: KubectlEnv,
+  selector: string,
+  namespace: string,
+  container: string | undefined,
+  flags: { previous: boolean; timestamps: boolean; prefix: boolean; tail: number | undefined },
+): CommandResult {
+  const requirements = labelSelector(selector);
+  if ('error' in requirements) return fail(requirements.error);
+  const pods = listObjects(env, resourceByKind('Pod'), namespace).filter(
+    (object): object is Pod => object.kind === 'Pod' && matchesAll(requirements, object.metadata.labels),
+  );
+  if (pods.length === 0) return ok('', kubectlErrors.noResources(namespace));
+  let stdout = '';
+  for (const pod of pods) {
+    const name = container ?? pod.spec.containers[0].name;
+    if (!pod.spec.containers.some((each) => each.name === name)) return fail(logsErrors.invalidContainer(name, pod.metadata.name), stdout);
+    const served = containerLines(env, pod, name, flags.previous, flags.timestamps);
+    if ('error' in served) return fail(served.error, stdout);
+    const prefix = flags.prefix ? `[pod/${pod.metadata.name}/${name}] ` : '';
+    stdout += tailed(served.lines, flags.tail ?? 10)
+      .map((line) => `${prefix}${line}\n`)
+      .join('');
+  }
+  return ok(stdout);
+}
+
 export function kubectlLogs(env: KubectlEnv, args: string[]): CommandResult {
   const parsed = parseArgs(args, [
     ...namespaceFlags,
@@ -67,18 +131,32 @@ export function kubectlLogs(env: KubectlEnv, args: string[]): CommandResult {
     { name: 'tail', type: 'string' },
     { name: 'timestamps', type: 'bool' },
     { name: 'follow', short: 'f', type: 'bool' },
+    { name: 'selector', short: 'l', type: 'string' },
+    { name: 'prefix', type: 'bool' },
   ]);
   if ('error' in parsed) return fail(parsed.error);
   const [target, second] = parsed.positional;
-  if (!target) return fail(logsErrors.usage());
+  const selector = parsed.flags.selector;
+  if (selector !== undefined && target !== undefined) return fail(logsErrors.selectorWithName());
+  if (!target && selector === undefined) return fail(logsErrors.usage());
   const tailText = parsed.flags.tail;
   if (tailText !== undefined && !/^-?\d+$/.test(tailText))
     return fail(
       kubectlErrors.invalidFlagValue(tailText, '--tail', `strconv.ParseInt: parsing ${JSON.stringify(tailText)}: invalid syntax`),
     );
+  const tail = tailText === undefined ? undefined : Number(tailText);
   const blocked = readBlocked(env);
   if (blocked) return blocked;
   const namespace = parsed.flags.namespace ?? 'default';
+  const previous = parsed.flags.previous === true;
+  const timestamps = parsed.flags.timestamps === true;
+  if (selector !== undefined)
+    return selectedLogs(env, selector, namespace, parsed.flags.container, {
+      previous,
+      timestamps,
+      prefix: parsed.flags.prefix === true,
+      tail,
+    });
   const pod = podFor(env, target, namespace);
   if (typeof pod === 'string') return fail(pod);
   const names = pod.spec.containers.map((container) => container.name);
@@ -89,28 +167,13 @@ export function kubectlLogs(env: KubectlEnv, args: string[]): CommandResult {
     if (names.length > 1) stderr = logsErrors.defaultedContainer(containerName, names);
   }
   if (!names.includes(containerName)) return fail(logsErrors.invalidContainer(containerName, pod.metadata.name));
-  const status = pod.status.containerStatuses.find((entry) => entry.name === containerName);
-  const node = pod.spec.nodeName;
-  // #42 validateContainerLogStatus: which instance's log, or why there is none.
-  const previous = parsed.flags.previous === true;
-  const instance = !node || !status ? undefined : logInstance(status, previous, pod.status.startTime);
-  if (previous && status && instance === undefined) return fail(logsErrors.noPrevious(containerName, pod.metadata.name));
-  if (!node || !status || instance === undefined)
-    return fail(logsErrors.waitingToStart(containerName, pod.metadata.name, status?.reason ?? 'ContainerCreating'));
-  const path = `https://${nodeIp(env.engine.state.hardware[node]?.index ?? 0)}:10250/containerLogs/${namespace}/${pod.metadata.name}/${containerName}`;
-  const machine = env.engine.actorState(`node/${node}`);
-  if (machine === 'poweredOff' || machine === 'booting') return fail(logsErrors.kubeletUnreachable(path, 'connect: no route to host'));
-  // The API server cannot reach a partitioned node's kubelet either (#46): the dial times out.
-  if (isPartitioned(env.engine, node)) return fail(logsErrors.kubeletUnreachable(path, 'i/o timeout'));
-  if (!env.engine.kubeletRunning(node)) return fail(logsErrors.kubeletUnreachable(path, 'connect: connection refused'));
-  const startedAt = instance;
-  const image = pod.spec.containers.find((container) => container.name === containerName)!.image;
-  let lines = [...containerLog(image, startedAt), ...componentLog(env.engine.state, image, startedAt)];
-  if (parsed.flags.timestamps === true) {
-    const stamp = new Date(simulatedEpochMs + startedAt).toISOString().replace(/\.(\d{3})Z$/, '.$1000000Z');
-    lines = lines.map((line) => `${stamp} ${line}`);
-  }
-  const tail = tailText === undefined ? -1 : Number(tailText);
-  if (tail >= 0) lines = tail === 0 ? [] : lines.slice(-tail);
-  return ok(lines.map((line) => `${line}\n`).join(''), stderr);
+  const served = containerLines(env, pod, containerName, previous, timestamps);
+  if ('error' in served) return fail(served.error);
+  const prefix = parsed.flags.prefix === true ? `[pod/${pod.metadata.name}/${containerName}] ` : '';
+  return ok(
+    tailed(served.lines, tail ?? -1)
+      .map((line) => `${prefix}${line}\n`)
+      .join(''),
+    stderr,
+  );
 }
