@@ -93,6 +93,29 @@ describe('kubectl get', () => {
     expect(empty).toEqual({ stdout: '', stderr: 'No resources found in default namespace.\n', exitCode: 0 });
   });
 
+  it('answers real commands it does not simulate with why and what to use, not "unknown command"', () => {
+    const cluster = newCluster();
+    expect(cluster.exec('kubectl top nodes').stderr).toBe(`${kubectlErrors.metricsUnavailable()}\n`);
+    for (const verb of ['exec', 'port-forward', 'autoscale', 'edit']) {
+      const result = cluster.exec(`kubectl ${verb} web`);
+      expect(result.exitCode).toBe(1);
+      expect(result.stderr).toMatch(new RegExp(`^error: kubectl ${verb} is not available in this simulator: .+`));
+    }
+    expect(cluster.exec('kubectl exec web -- ls').stderr).toContain('sim ssh NODE');
+  });
+
+  it('api-versions lists every group/version api-resources shows, once each, sorted', () => {
+    const cluster = newCluster();
+    const versions = must(cluster, 'kubectl api-versions').trimEnd().split('\n');
+    const fromResources = must(cluster, 'kubectl api-resources')
+      .trimEnd()
+      .split('\n')
+      .slice(1)
+      .map((line) => line.split(/\s+/).find((cell) => /^([a-z0-9.-]+\/)?v1$/.test(cell))!);
+    expect(versions).toEqual([...new Set(fromResources)].sort());
+    expect(versions).toContain('apps/v1');
+  });
+
   it('takes --namespace before the command, as cobra reads persistent flags anywhere', () => {
     const cluster = newCluster();
     must(cluster, 'kubectl create namespace dev');

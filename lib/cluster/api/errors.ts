@@ -138,6 +138,10 @@ export function formatApiError(error: ApiError): string {
 
 export const kubectlErrors = {
   unknownCommand: (name: string) => `error: unknown command "${name}" for "kubectl"`,
+  /** A real kubectl command this simulator does not offer, with why and what to use instead. */
+  unsimulatedCommand: (name: string, why: string) => `error: kubectl ${name} is not available in this simulator: ${why}`,
+  /** kubectl top against a cluster without metrics-server (kubeadm installs none). */
+  metricsUnavailable: () => 'error: Metrics API not available',
   unknownFlag: (flag: string) => `error: unknown flag: ${flag}`,
   unknownShorthand: (letter: string, token: string) => `error: unknown shorthand flag: '${letter}' in ${token}`,
   flagNeedsArgument: (flag: string) => `error: flag needs an argument: ${flag}`,

@@ -68,6 +68,13 @@ export function kubectlApiResources(_env: KubectlEnv, args: string[]): CommandRe
   );
 }
 
+/** kubectl api-versions: every group/version the API server serves, sorted as kubectl prints them. */
+export function kubectlApiVersions(_env: KubectlEnv, args: string[]): CommandResult {
+  if (args.length > 0) return fail(kubectlErrors.unexpectedArgs(args));
+  const versions = [...new Set(resourceTypes.map((type) => apiVersionOf(type.kind)))].sort();
+  return ok(versions.map((version) => `${version}\n`).join(''));
+}
+
 /** The kubeconfig kubeadm writes to /etc/kubernetes/admin.conf. */
 const kubeconfig = {
   cluster: 'kubernetes',

@@ -4,7 +4,7 @@ import { nodeIp } from '../kubelet/runtime';
 import { kubectlApply } from './apply';
 import { readBlocked } from './builder';
 import { kubectlDescribe } from './describe';
-import { getRaw, kubectlApiResources, kubectlConfig, kubectlVersion } from './discovery';
+import { getRaw, kubectlApiResources, kubectlApiVersions, kubectlConfig, kubectlVersion } from './discovery';
 import { kubectlExplain } from './explain';
 import { dryRun, dryRunMode, kubectlExpose } from './expose';
 import { didYouMean, helpFor, rootHelp, suggestionsFor } from './help/help';
@@ -57,9 +57,31 @@ const commands: Record<string, (env: KubectlEnv, args: string[]) => CommandResul
   logs: kubectlLogs,
   explain: kubectlExplain,
   'api-resources': kubectlApiResources,
+  'api-versions': kubectlApiVersions,
   version: kubectlVersion,
   config: kubectlConfig,
   'cluster-info': (env, args) => (args.length > 0 ? fail(kubectlErrors.clusterInfoArgs()) : (readBlocked(env) ?? clusterInfo(env))),
+};
+
+/**
+ * Real kubectl commands the simulator does not run, with what a learner can do instead: an
+ * "unknown command" would wrongly say kubectl has no such command.
+ */
+const unsimulated: Record<string, string> = {
+  exec: 'containers here run no processes to enter; read them with kubectl logs and describe, or look at a node with sim ssh NODE -- crictl ps',
+  attach: 'containers here run no processes to attach to; read their output with kubectl logs',
+  cp: 'containers here have no file systems to copy from',
+  debug: 'there are no processes to debug; look at a node with sim ssh NODE',
+  'port-forward': 'there is no network outside the simulation; send requests from inside it with sim curl SERVICE',
+  proxy: 'there is no network outside the simulation; send requests from inside it with sim curl SERVICE',
+  autoscale: 'the model has no HorizontalPodAutoscaler (and no metrics to scale on); scale by hand with kubectl scale',
+  edit: 'this terminal has no editor; change objects with kubectl apply -f, set, scale, label or annotate',
+  replace: 'change objects with kubectl apply -f instead',
+  diff: 'compare with kubectl get TYPE NAME -o yaml, then kubectl apply -f',
+  kustomize: 'apply plain manifests with kubectl apply -f',
+  certificate: 'the model has no CertificateSigningRequests',
+  plugin: 'there are no plugins here',
+  completion: 'this terminal completes commands with Tab by itself',
 };
 
 /** The kubectl commands this runner accepts (besides help); each has a help entry. */
@@ -106,6 +128,8 @@ export function kubectl(env: KubectlEnv, given: string[]): CommandResult {
     return text ? ok(text) : fail(kubectlErrors.unknownHelpTopic(topic));
   }
   if (verb.startsWith('-')) return fail(leadingFlagError(verb));
+  if (verb === 'top') return fail(kubectlErrors.metricsUnavailable());
+  if (Object.hasOwn(unsimulated, verb)) return fail(kubectlErrors.unsimulatedCommand(verb, unsimulated[verb]));
   const command = Object.hasOwn(commands, verb) ? commands[verb] : undefined;
   if (!command) return fail(kubectlErrors.unknownCommand(verb) + didYouMean(suggestionsFor(verb, Object.keys(commands))));
   // rollout and set answer --help per subcommand.

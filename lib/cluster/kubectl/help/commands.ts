@@ -373,6 +373,15 @@ export const commandHelp: readonly CommandHelp[] = [
     usage: 'kubectl api-resources [flags] [options]',
   },
   {
+    name: 'api-versions',
+    group: 'Other Commands',
+    summary: 'List the API versions the server serves, as group/version',
+    description: 'Print each API group and version the API server serves, one per line; the core group is plain v1.',
+    examples: [['Every group/version', 'kubectl api-versions']],
+    options: [],
+    usage: 'kubectl api-versions [options]',
+  },
+  {
     name: 'config',
     group: 'Other Commands',
     summary: 'Read the kubeconfig: contexts, clusters, users',
