@@ -1,5 +1,5 @@
 import { createCluster } from '@/lib/cluster';
-import { kubectlErrors } from '@/lib/cluster/api/errors';
+import { kubectlErrors, waitErrors } from '@/lib/cluster/api/errors';
 
 const web = `
 apiVersion: apps/v1
@@ -174,5 +174,69 @@ describe('kubectl waits as it does upstream, on the virtual clock, and never for
     expect(run('kubectl scale ds missing --replicas=2').stderr.trim()).toBe(
       'Error from server (NotFound): daemonsets.apps "missing" not found',
     );
+  });
+});
+
+describe('kubectl wait', () => {
+  const fresh = () => {
+    const cluster = createCluster({ seed: 3, workers: 2, files: { 'web.yaml': web } });
+    cluster.exec('kubectl apply -f web.yaml');
+    return cluster;
+  };
+
+  it('spends simulated time until each pod is Ready, then prints one "condition met" per object', () => {
+    const cluster = fresh();
+    const start = cluster.now();
+    const result = cluster.exec('kubectl wait --for=condition=Ready pod -l app=web --timeout=60s');
+    expect(result.exitCode).toBe(0);
+    const names = cluster.exec('kubectl get pods -l app=web -o name').stdout.trim().split('\n');
+    expect(result.stdout).toBe(names.map((name) => `${name} condition met\n`).join(''));
+    expect(cluster.now()).toBeGreaterThan(start);
+    // Ready is now true: asked again, it is met at once (condition names and values ignore case).
+    const now = cluster.now();
+    expect(cluster.exec('kubectl wait --for=condition=ready=TRUE pod -l app=web').exitCode).toBe(0);
+    expect(cluster.now()).toBe(now);
+    expect(cluster.exec("kubectl wait --for=jsonpath='{.status.readyReplicas}'=2 deployment/web").stdout).toBe(
+      'deployment.apps/web condition met\n',
+    );
+    expect(cluster.exec('kubectl wait --for=jsonpath=.status.phase=Running pod -l app=web').exitCode).toBe(0);
+  });
+
+  it('times out after --timeout of simulated time on a condition that does not come (a dead node is Unknown, not False)', () => {
+    const cluster = fresh();
+    cluster.exec('sim advance 30s');
+    cluster.exec('sim node fail worker-1');
+    const start = cluster.now();
+    const result = cluster.exec('kubectl wait --for=condition=Ready=False node/worker-1 --timeout=90s');
+    expect(result.stderr).toBe(`${kubectlErrors.waitTimedOut('nodes', 'worker-1')}\n`);
+    expect(cluster.now() - start).toBe(90_000);
+    expect(cluster.exec('kubectl wait --for=condition=Ready=Unknown node/worker-1 --timeout=0').stdout).toBe(
+      'node/worker-1 condition met\n',
+    );
+  });
+
+  it('--for=delete waits for the pods it found; ones already gone count as deleted', () => {
+    const cluster = fresh();
+    cluster.exec('sim advance 30s');
+    const [first] = cluster.exec('kubectl get pods -o name').stdout.trim().split('\n');
+    cluster.exec(`kubectl delete ${first} --wait=false`);
+    expect(cluster.exec(`kubectl wait --for=delete ${first}`).stdout).toBe(`${first} condition met\n`);
+    expect(cluster.exec(`kubectl get ${first}`).exitCode).toBe(1);
+    expect(cluster.exec(`kubectl wait --for=delete ${first}`)).toEqual({ stdout: '', stderr: '', exitCode: 0 });
+  });
+
+  it('refuses a missing --for, an unknown condition, no objects and missing objects, and changes nothing', () => {
+    const cluster = fresh();
+    const now = cluster.now();
+    expect(cluster.exec('kubectl wait pod -l app=web').stderr).toBe(`${waitErrors.forRequired()}\n`);
+    expect(cluster.exec('kubectl wait --for=ready pod -l app=web').stderr).toBe(`${waitErrors.unrecognizedCondition('ready')}\n`);
+    expect(cluster.exec('kubectl wait --for=condition=Ready pod -l app=none').stderr).toBe(`${waitErrors.noMatchingResources()}\n`);
+    expect(cluster.exec('kubectl wait --for=condition=Ready pod/missing').stderr).toBe(
+      'Error from server (NotFound): pods "missing" not found\n',
+    );
+    expect(cluster.exec("kubectl wait --for=jsonpath='{.status.phase}'= pod -l app=web").stderr).toBe(
+      `${waitErrors.jsonpathEmptyValue()}\n`,
+    );
+    expect(cluster.now()).toBe(now);
   });
 });

@@ -304,6 +304,18 @@ export const logsErrors = {
   selectorWithName: () => 'error: only a selector (-l) or a POD name is allowed',
 };
 
+/** kubectl wait (kubectl/pkg/cmd/wait). */
+export const waitErrors = {
+  forRequired: () => 'error: --for must be specified',
+  unrecognizedCondition: (text: string) => `error: unrecognized condition: ${JSON.stringify(text)}`,
+  jsonpathFormat: () =>
+    "error: jsonpath wait format must be --for=jsonpath='{.status.readyReplicas}'=3 or --for=jsonpath='{.status.readyReplicas}'",
+  jsonpathEmptyValue: () => 'error: jsonpath wait has to have a value after equal sign',
+  resourceRequired: () =>
+    "error: You must provide one or more resources by argument or filename.\nExample resource specifications include:\n   '-f rsrc.yaml'\n   '--filename=rsrc.json'\n   '<resource> <name>'\n   '<resource>'",
+  noMatchingResources: () => 'error: no matching resources found',
+};
+
 /** kubectl expose, and --dry-run=client for create, run and expose. */
 export const exposeErrors = {
   resourceRequired: () => 'error: You must provide the resource to expose: kubectl expose TYPE NAME --port=PORT',

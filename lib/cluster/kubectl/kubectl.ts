@@ -20,6 +20,7 @@ import { fail, ok, type CommandResult } from './result';
 import { kubectlRollout } from './rollout';
 import { kubectlSet } from './set';
 import { kubectlCreate, kubectlDelete, kubectlRun, kubectlScale } from './workloads';
+import { kubectlWait } from './waitfor';
 
 const apiServerUrl = `https://${nodeIp(0)}:6443`;
 
@@ -55,6 +56,7 @@ const commands: Record<string, (env: KubectlEnv, args: string[]) => CommandResul
   apply: kubectlApply,
   expose: kubectlExpose,
   logs: kubectlLogs,
+  wait: kubectlWait,
   explain: kubectlExplain,
   'api-resources': kubectlApiResources,
   'api-versions': kubectlApiVersions,

@@ -310,6 +310,27 @@ export const commandHelp: readonly CommandHelp[] = [
     usage: 'kubectl logs [-f] [-p] (POD | TYPE/NAME) [-c CONTAINER] [options]',
   },
   {
+    name: 'wait',
+    group: 'Advanced Commands',
+    summary: 'Let simulated time pass until objects meet a condition',
+    description:
+      'Wait for objects to be deleted, to have a status condition, or to show a value at a JSONPath. Each object gets up to --timeout of simulated time, in turn; each that meets the condition prints "condition met".',
+    examples: [
+      ['Until every pod labelled app=web is Ready', 'kubectl wait --for=condition=Ready pod -l app=web --timeout=60s'],
+      ['Until the Deployment is Available', 'kubectl wait --for=condition=Available deployment/web'],
+      ['Until a pod has finished', "kubectl wait --for=jsonpath='{.status.phase}'=Succeeded pod/once --timeout=2m"],
+      ['Until a pod is gone', 'kubectl wait --for=delete pod/web-5dd8979cc6-2sv98'],
+    ],
+    options: [
+      { flag: 'all', value: 'false', text: 'Every object of the type in the namespace.' },
+      { flag: 'for', value: "''", text: 'delete, condition=TYPE[=VALUE] (VALUE defaults to true), or jsonpath={PATH}[=VALUE].' },
+      namespace,
+      { flag: 'selector', short: 'l', value: "''", text: 'The objects with these labels.' },
+      { flag: 'timeout', value: '30s', text: 'How long each object may take; 0 checks once, a negative value waits a week.' },
+    ],
+    usage: 'kubectl wait (resource.group/resource.name | resource.group [(-l label | --all)]) [--for=delete|--for condition=available|--for=jsonpath={}[=value]] [options]',
+  },
+  {
     name: 'apply',
     group: 'Advanced Commands',
     summary: 'Create or update objects from manifest files',

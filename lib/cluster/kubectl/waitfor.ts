@@ -1,0 +1,142 @@
+// kubectl wait --for=delete | condition=TYPE[=VALUE] | jsonpath='{PATH}'[=VALUE] (kubectl/pkg/cmd/wait):
+// the objects are found once, then each in turn gets up to --timeout (30s by default) of
+// simulated time to meet the condition; each that does prints "TYPE/NAME condition met", and the
+// first that does not ends the command. For delete, objects already gone count as deleted.
+import { formatApiError, kubectlErrors, waitErrors } from '../api/errors';
+import { limits } from '../api/limits';
+import type { AnyObject } from '../api/types';
+import { objectKey } from '../apiserver/store';
+import { planSelection, readBlocked, visitPlan } from './builder';
+import type { KubectlEnv } from './env';
+import { namespaceFlags, parseArgs } from './flags';
+import { apiObject, type Json, type JsonObject } from './output/objects';
+import { jsonpath } from './output/jsonpath';
+import { fail, ok, type CommandResult } from './result';
+import { advanceUntil } from './wait';
+import { formatGoDuration, parseDuration } from '../util/duration';
+
+type Condition =
+  | { kind: 'delete' }
+  | { kind: 'condition'; type: string; value: string }
+  | { kind: 'jsonpath'; template: string; value: string | undefined };
+
+/** conditionFuncFor: what --for names, or why it names nothing kubectl knows. */
+function parseFor(text: string): Condition | { error: string } {
+  if (text.toLowerCase() === 'delete') return { kind: 'delete' };
+  const condition = /^condition=([^=]+)(?:=(.*))?$/i.exec(text);
+  if (condition) return { kind: 'condition', type: condition[1], value: condition[2] ?? 'True' };
+  if (text.startsWith('jsonpath=')) {
+    // The expression, then optionally `=VALUE` after its closing brace; quotes around the value go.
+    const rest = text.slice('jsonpath='.length);
+    const end = rest.startsWith('{') ? rest.indexOf('}') + 1 : rest.indexOf('=') === -1 ? rest.length : rest.indexOf('=');
+    const expression = rest.slice(0, end);
+    const after = rest.slice(end);
+    if (!expression || (after && !after.startsWith('='))) return { error: waitErrors.jsonpathFormat() };
+    const template = expression.startsWith('{') ? expression : `{${expression.startsWith('.') ? '' : '.'}${expression}}`;
+    const value = after ? after.slice(1).replace(/^['"]+|['"]+$/g, '') : undefined;
+    if (value === '') return { error: waitErrors.jsonpathEmptyValue() };
+    return { kind: 'jsonpath', template, value };
+  }
+  return { error: waitErrors.unrecognizedCondition(text) };
+}
+
+const objectOf = (value: Json | undefined): JsonObject | undefined =>
+  typeof value === 'object' && value !== null && !Array.isArray(value) ? value : undefined;
+
+/** The condition checked on the object as the API serves it (names and statuses compared case-insensitively). */
+function met(condition: Exclude<Condition, { kind: 'delete' }>, served: JsonObject): boolean {
+  if (condition.kind === 'jsonpath') {
+    let text: string;
+    try {
+      text = jsonpath(condition.template, served);
+    } catch {
+      return false;
+    }
+    return condition.value === undefined ? text !== '' : text === condition.value;
+  }
+  const status = objectOf(served.status);
+  const generation = objectOf(served.metadata)?.generation;
+  // A status that has not yet seen the latest spec says nothing about it.
+  if (typeof status?.observedGeneration === 'number' && typeof generation === 'number' && status.observedGeneration < generation)
+    return false;
+  const conditions = Array.isArray(status?.conditions) ? status.conditions : [];
+  return conditions.some((entry) => {
+    const { type, status: value } = objectOf(entry) ?? {};
+    return (
+      typeof type === 'string' &&
+      typeof value === 'string' &&
+      type.toLowerCase() === condition.type.toLowerCase() &&
+      value.toLowerCase() === condition.value.toLowerCase()
+    );
+  });
+}
+
+/** --timeout: Go's duration; 0 checks once, a negative one means a week (kubectl's "forever"). */
+function timeoutMs(text: string | undefined): number | undefined {
+  if (text === undefined) return 30_000;
+  if (text.startsWith('-')) return parseDuration(text.slice(1)) === undefined ? undefined : 7 * 24 * 3_600_000;
+  return text === '0' ? 0 : parseDuration(text);
+}
+
+export function kubectlWait(env: KubectlEnv, args: string[]): CommandResult {
+  const parsed = parseArgs(args, [
+    ...namespaceFlags,
+    { name: 'for', type: 'string' },
+    { name: 'timeout', type: 'string' },
+    { name: 'selector', short: 'l', type: 'string' },
+    { name: 'all', type: 'bool' },
+  ]);
+  if ('error' in parsed) return fail(parsed.error);
+  const forText = parsed.flags.for;
+  if (forText === undefined) return fail(waitErrors.forRequired());
+  const condition = parseFor(forText);
+  if ('error' in condition) return fail(condition.error);
+  const timeout = timeoutMs(parsed.flags.timeout);
+  if (timeout === undefined) return fail(kubectlErrors.invalidDuration(parsed.flags.timeout ?? '', '--timeout'));
+  if (parsed.positional.length === 0) return fail(waitErrors.resourceRequired());
+  const plan = planSelection(parsed.positional, {
+    namespace: parsed.flags.namespace,
+    allNamespaces: parsed.flags['all-namespaces'] === true,
+    selector: parsed.flags.selector,
+    all: parsed.flags.all,
+    requireSelection: true,
+  });
+  if ('error' in plan) return fail(plan.error);
+  const blocked = readBlocked(env);
+  if (blocked) return blocked;
+  const { engine } = env;
+  const { found, errors } = visitPlan(env, plan);
+  const deleting = condition.kind === 'delete';
+  // Waiting for deletion, an object already gone is deleted (the finder ignores NotFound).
+  if (errors.length > 0 && !deleting) return fail(errors[0]);
+  if (found.length === 0) return deleting ? ok() : fail(waitErrors.noMatchingResources());
+  let stdout = '';
+  for (const { type, object } of found) {
+    const key = objectKey(type.namespaced ? object.metadata.namespace : '', object.metadata.name);
+    const current = (): AnyObject | undefined => {
+      const stored = engine.store.get(object.kind, key);
+      return stored?.metadata.uid === object.metadata.uid ? stored : undefined;
+    };
+    const done = () => {
+      const now = current();
+      if (deleting) return now === undefined;
+      return now !== undefined && met(condition, apiObject(now, engine));
+    };
+    const start = engine.clock.now();
+    // One command simulates at most this long: a longer wait is interrupted, like a learner's Ctrl+C.
+    const horizon = limits.kubectlWaitHorizonMs;
+    if (advanceUntil(engine, start + Math.min(timeout, horizon), done)) {
+      stdout += `${type.qualified}/${object.metadata.name} condition met\n`;
+      continue;
+    }
+    if (!deleting && current() === undefined)
+      return fail(formatApiError({ code: 404, reason: 'NotFound', message: `${type.groupResource} "${object.metadata.name}" not found` }), stdout);
+    if (timeout <= horizon) return fail(kubectlErrors.waitTimedOut(type.plural, object.metadata.name), stdout);
+    return fail(
+      kubectlErrors.waitInterrupted('kubectl wait', engine.clock.now() - start, `up to --timeout=${formatGoDuration(timeout)}`),
+      stdout,
+      130,
+    );
+  }
+  return ok(stdout);
+}
