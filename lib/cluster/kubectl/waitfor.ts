@@ -2,7 +2,7 @@
 // the objects are found once, then each in turn gets up to --timeout (30s by default) of
 // simulated time to meet the condition; each that does prints "TYPE/NAME condition met", and the
 // first that does not ends the command. For delete, objects already gone count as deleted.
-import { formatApiError, kubectlErrors, waitErrors } from '../api/errors';
+import { apiErrors, formatApiError, kubectlErrors, waitErrors } from '../api/errors';
 import { limits } from '../api/limits';
 import type { AnyObject } from '../api/types';
 import { objectKey } from '../apiserver/store';
@@ -130,7 +130,7 @@ export function kubectlWait(env: KubectlEnv, args: string[]): CommandResult {
       continue;
     }
     if (!deleting && current() === undefined)
-      return fail(formatApiError({ code: 404, reason: 'NotFound', message: `${type.groupResource} "${object.metadata.name}" not found` }), stdout);
+      return fail(formatApiError(apiErrors.notFound(type.groupResource, object.metadata.name)), stdout);
     if (timeout <= horizon) return fail(kubectlErrors.waitTimedOut(type.plural, object.metadata.name), stdout);
     return fail(
       kubectlErrors.waitInterrupted('kubectl wait', engine.clock.now() - start, `up to --timeout=${formatGoDuration(timeout)}`),

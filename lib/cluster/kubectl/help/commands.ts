@@ -328,7 +328,8 @@ export const commandHelp: readonly CommandHelp[] = [
       { flag: 'selector', short: 'l', value: "''", text: 'The objects with these labels.' },
       { flag: 'timeout', value: '30s', text: 'How long each object may take; 0 checks once, a negative value waits a week.' },
     ],
-    usage: 'kubectl wait (resource.group/resource.name | resource.group [(-l label | --all)]) [--for=delete|--for condition=available|--for=jsonpath={}[=value]] [options]',
+    usage:
+      'kubectl wait (resource.group/resource.name | resource.group [(-l label | --all)]) [--for=delete|--for condition=available|--for=jsonpath={}[=value]] [options]',
   },
   {
     name: 'apply',
