@@ -138,6 +138,9 @@ export function formatApiError(error: ApiError): string {
 
 export const kubectlErrors = {
   unknownCommand: (name: string) => `error: unknown command "${name}" for "kubectl"`,
+  /** The resource builder with nothing to find (no argument, no -f). */
+  resourcesRequired: () =>
+    "error: You must provide one or more resources by argument or filename.\nExample resource specifications include:\n   '-f rsrc.yaml'\n   '--filename=rsrc.json'\n   '<resource> <name>'\n   '<resource>'",
   /** A real kubectl command this simulator does not offer, with why and what to use instead. */
   unsimulatedCommand: (name: string, why: string) => `error: kubectl ${name} is not available in this simulator: ${why}`,
   /** kubectl top against a cluster without metrics-server (kubeadm installs none). */
@@ -304,6 +307,17 @@ export const logsErrors = {
   selectorWithName: () => 'error: only a selector (-l) or a POD name is allowed',
 };
 
+/** kubectl patch (kubectl/pkg/cmd/patch) and the API server's answers to a patch. */
+export const patchErrors = {
+  patchRequired: () => 'error: must specify --patch or --patch-file containing the contents of the patch',
+  badType: (type: string) => `error: --type must be one of [json merge strategic], not ${JSON.stringify(type)}`,
+  unparsable: (text: string, why: string) => `error: unable to parse ${JSON.stringify(text)}: ${why}`,
+  badRequest: (why: string) => `Error from server (BadRequest): ${why}`,
+  invalid: (kind: string, name: string, detail: string) =>
+    `Error from server (BadRequest): the patched ${kind} "${name}" is invalid: ${detail}`,
+  unsupportedKind: (kind: string) => `error: patching a ${kind} is not available in this simulator: change it with the command made for it`,
+};
+
 /** kubectl wait (kubectl/pkg/cmd/wait). */
 export const waitErrors = {
   forRequired: () => 'error: --for must be specified',
@@ -311,8 +325,6 @@ export const waitErrors = {
   jsonpathFormat: () =>
     "error: jsonpath wait format must be --for=jsonpath='{.status.readyReplicas}'=3 or --for=jsonpath='{.status.readyReplicas}'",
   jsonpathEmptyValue: () => 'error: jsonpath wait has to have a value after equal sign',
-  resourceRequired: () =>
-    "error: You must provide one or more resources by argument or filename.\nExample resource specifications include:\n   '-f rsrc.yaml'\n   '--filename=rsrc.json'\n   '<resource> <name>'\n   '<resource>'",
   noMatchingResources: () => 'error: no matching resources found',
 };
 

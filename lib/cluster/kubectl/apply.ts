@@ -120,9 +120,29 @@ function configure(env: KubectlEnv, planned: Planned, existing: AnyObject): Outc
   const merged = threeWayMerge(original, manifest, current) as JsonObject;
   const parsed = manifestKind(kind)!.manifest!.safeParse(merged);
   if (!parsed.success) return { error: validationError(file, kind, merged, parsed.error.issues[0]) };
-  const next = toObject(kind, parsed.data as never, existing.metadata.namespace);
+  const written = writeServed(env, kind, existing, parsed.data, applied);
+  if ('error' in written) return written;
+  return written.changed
+    ? { word: 'configured', warnings: [...warnings, ...unsimulatedWarnings(manifest)] }
+    : { word: 'unchanged', warnings };
+}
+
+/**
+ * Writes an existing object from its served form as changed (merged by apply, or patched),
+ * already validated against its kind's manifest schema: only if that changes something. With
+ * `applied`, the last-applied-configuration annotation records it.
+ */
+export function writeServed(
+  env: KubectlEnv,
+  kind: ManifestKind,
+  existing: AnyObject,
+  data: unknown,
+  applied?: string,
+): { changed: boolean } | { error: string } {
+  const current = apiObject(existing, env.engine);
+  const next = toObject(kind, data as never, existing.metadata.namespace);
   const meta = next.metadata as { labels: Record<string, string>; annotations: Record<string, string> };
-  const annotations = { ...meta.annotations, [lastApplied]: applied };
+  const annotations = applied === undefined ? meta.annotations : { ...meta.annotations, [lastApplied]: applied };
   const nextSpec = { ...specOf(existing), ...specOf(next) };
   // Server-set spec fields the file cannot change: the Service's allocated ClusterIP.
   if (existing.kind === 'Service') nextSpec.clusterIP = existing.spec.clusterIP;
@@ -146,7 +166,7 @@ function configure(env: KubectlEnv, planned: Planned, existing: AnyObject): Outc
     a.globalDefault === b.globalDefault &&
     deepEqual((a.metadata as JsonObject).labels, (b.metadata as JsonObject).labels) &&
     deepEqual((a.metadata as JsonObject).annotations, (b.metadata as JsonObject).annotations);
-  if (same(after, current)) return { word: 'unchanged', warnings };
+  if (same(after, current)) return { changed: false };
   if (existing.kind === 'Pod' && !deepEqual(withoutImages(after.spec), withoutImages(current.spec)))
     return { error: kubectlErrors.podUpdateForbidden(existing.metadata.name) };
   const updated = env.engine.api.update(existing, 'spec', (target) => {
@@ -160,7 +180,7 @@ function configure(env: KubectlEnv, planned: Planned, existing: AnyObject): Outc
     target.metadata.annotations = annotations;
   });
   if (!updated.ok) return { error: formatApiError(updated.error) };
-  return { word: 'configured', warnings: [...warnings, ...unsimulatedWarnings(manifest)] };
+  return { changed: true };
 }
 
 /**

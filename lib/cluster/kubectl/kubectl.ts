@@ -21,6 +21,7 @@ import { kubectlRollout } from './rollout';
 import { kubectlSet } from './set';
 import { kubectlCreate, kubectlDelete, kubectlRun, kubectlScale } from './workloads';
 import { kubectlWait } from './waitfor';
+import { kubectlPatch } from './patch';
 
 const apiServerUrl = `https://${nodeIp(0)}:6443`;
 
@@ -57,6 +58,7 @@ const commands: Record<string, (env: KubectlEnv, args: string[]) => CommandResul
   expose: kubectlExpose,
   logs: kubectlLogs,
   wait: kubectlWait,
+  patch: kubectlPatch,
   explain: kubectlExplain,
   'api-resources': kubectlApiResources,
   'api-versions': kubectlApiVersions,

@@ -92,3 +92,102 @@ export function threeWayMerge(original: Json | undefined, modified: Json, curren
   if (Array.isArray(modified) && key) return mergeList(original, modified, current, path, key);
   return modified;
 }
+
+/** A JSON merge patch (RFC 7386, `kubectl patch --type merge`): maps merge, null deletes, anything else replaces. */
+export function mergePatch(target: Json | undefined, patch: Json): Json {
+  if (!isObject(patch)) return patch;
+  const out: JsonObject = Object.create(null);
+  for (const [key, value] of Object.entries(isObject(target) ? target : {})) out[key] = value;
+  for (const [key, value] of Object.entries(patch)) {
+    if (value === null) delete out[key];
+    else out[key] = mergePatch(out[key], value);
+  }
+  return { ...out };
+}
+
+/** One JSON patch operation that did not apply, worded as the API server's jsonpatch library words it. */
+export class JsonPatchError extends Error {}
+
+const pointer = (path: string): string[] => {
+  if (path === '') return [];
+  if (!path.startsWith('/')) throw new JsonPatchError(`invalid JSON pointer: ${JSON.stringify(path)}`);
+  return path
+    .slice(1)
+    .split('/')
+    .map((token) => token.replaceAll('~1', '/').replaceAll('~0', '~'));
+};
+
+/** The container (in the working copy) that holds the last token of `path`. */
+function parentOf(root: Json, tokens: string[], op: string, path: string): { parent: JsonObject | Json[]; key: string } {
+  let node: Json = root;
+  for (const token of tokens.slice(0, -1)) {
+    const next: Json | undefined = Array.isArray(node) ? node[Number(token)] : isObject(node) ? node[token] : undefined;
+    if (next === undefined || next === null || typeof next !== 'object')
+      throw new JsonPatchError(`${op} operation does not apply: doc is missing path: ${JSON.stringify(path)}`);
+    node = next;
+  }
+  return { parent: node as JsonObject | Json[], key: tokens[tokens.length - 1] };
+}
+
+/** A JSON patch (RFC 6902, `kubectl patch --type json`): add, remove, replace, move, copy and test, in order. */
+export function jsonPatch(document: Json, operations: readonly Json[]): Json {
+  let root = structuredClone(document);
+  const read = (path: string, op: string): Json => {
+    const tokens = pointer(path);
+    if (tokens.length === 0) return root;
+    const { parent, key } = parentOf(root, tokens, op, path);
+    const value = Array.isArray(parent) ? parent[Number(key)] : Object.hasOwn(parent, key) ? parent[key] : undefined;
+    if (value === undefined) throw new JsonPatchError(`${op} operation does not apply: doc is missing key: ${path}`);
+    return value;
+  };
+  const remove = (path: string, op: string): void => {
+    const { parent, key } = parentOf(root, pointer(path), op, path);
+    if (Array.isArray(parent)) {
+      const index = Number(key);
+      if (!Number.isInteger(index) || index < 0 || index >= parent.length)
+        throw new JsonPatchError(`${op} operation does not apply: doc is missing key: ${path}`);
+      parent.splice(index, 1);
+    } else {
+      if (!Object.hasOwn(parent, key)) throw new JsonPatchError(`${op} operation does not apply: doc is missing key: ${path}`);
+      delete parent[key];
+    }
+  };
+  const add = (path: string, value: Json, op: string, replace: boolean): void => {
+    const tokens = pointer(path);
+    if (tokens.length === 0) {
+      root = value;
+      return;
+    }
+    const { parent, key } = parentOf(root, tokens, op, path);
+    if (Array.isArray(parent)) {
+      const index = key === '-' ? parent.length : Number(key);
+      if (!Number.isInteger(index) || index < 0 || index > parent.length - (replace ? 1 : 0))
+        throw new JsonPatchError(`${op} operation does not apply: doc is missing key: ${path}`);
+      parent.splice(index, replace ? 1 : 0, value);
+    } else {
+      if (replace && !Object.hasOwn(parent, key)) throw new JsonPatchError(`${op} operation does not apply: doc is missing key: ${path}`);
+      parent[key] = value;
+    }
+  };
+  for (const operation of operations) {
+    if (!isObject(operation) || typeof operation.op !== 'string' || typeof operation.path !== 'string')
+      throw new JsonPatchError('unable to unmarshal patch: every operation needs "op" and "path"');
+    const { op, path } = operation;
+    const value = operation.value;
+    const from = typeof operation.from === 'string' ? operation.from : undefined;
+    if ((op === 'add' || op === 'replace' || op === 'test') && value === undefined)
+      throw new JsonPatchError(`${op} operation has no value`);
+    if ((op === 'move' || op === 'copy') && from === undefined) throw new JsonPatchError(`${op} operation has no from`);
+    if (op === 'add') add(path, structuredClone(value!), op, false);
+    else if (op === 'replace') add(path, structuredClone(value!), op, true);
+    else if (op === 'remove') remove(path, op);
+    else if (op === 'test') {
+      if (!deepEqual(read(path, op), value)) throw new JsonPatchError(`testing value ${path} failed`);
+    } else if (op === 'move' || op === 'copy') {
+      const moved = structuredClone(read(from!, op));
+      if (op === 'move') remove(from!, op);
+      add(path, moved, op, false);
+    } else throw new JsonPatchError(`unexpected kind: ${op}`);
+  }
+  return root;
+}

@@ -58,11 +58,16 @@ function detail(issue: Issue, value: unknown, field: string): string {
 }
 
 /** The message for a manifest the schema refused, as kubectl's validation prints it. */
-export function validationError(file: string, kind: string, manifest: unknown, issue: Issue): string {
+/** The ValidationError(Kind.path): ... part, for a problem met outside a file (a patched object). */
+export function validationDetail(kind: string, manifest: unknown, issue: Issue): string {
   // containers.0 prints as containers[0], as in kubectl's messages.
   const path = issue.path
     .slice(0, -1)
     .reduce<string>((text, key) => (typeof key === 'number' ? `${text}[${key}]` : `${text}.${String(key)}`), kind);
   const field = String(issue.path[issue.path.length - 1] ?? '');
-  return manifestErrors.validating(file, `ValidationError(${path}): ${detail(issue, valueAt(manifest, issue.path), field)}`);
+  return `ValidationError(${path}): ${detail(issue, valueAt(manifest, issue.path), field)}`;
+}
+
+export function validationError(file: string, kind: string, manifest: unknown, issue: Issue): string {
+  return manifestErrors.validating(file, validationDetail(kind, manifest, issue));
 }

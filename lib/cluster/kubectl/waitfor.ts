@@ -93,7 +93,7 @@ export function kubectlWait(env: KubectlEnv, args: string[]): CommandResult {
   if ('error' in condition) return fail(condition.error);
   const timeout = timeoutMs(parsed.flags.timeout);
   if (timeout === undefined) return fail(kubectlErrors.invalidDuration(parsed.flags.timeout ?? '', '--timeout'));
-  if (parsed.positional.length === 0) return fail(waitErrors.resourceRequired());
+  if (parsed.positional.length === 0) return fail(kubectlErrors.resourcesRequired());
   const plan = planSelection(parsed.positional, {
     namespace: parsed.flags.namespace,
     allNamespaces: parsed.flags['all-namespaces'] === true,

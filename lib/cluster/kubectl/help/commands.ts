@@ -310,6 +310,29 @@ export const commandHelp: readonly CommandHelp[] = [
     usage: 'kubectl logs [-f] [-p] (POD | TYPE/NAME) [-c CONTAINER] [options]',
   },
   {
+    name: 'patch',
+    group: 'Advanced Commands',
+    summary: 'Change fields of an object with a patch',
+    description:
+      'Change an object by a patch in JSON or YAML: a strategic merge patch by default (lists such as containers merge by name), a JSON merge patch with --type merge, or a list of JSON patch operations with --type json. Nodes take patches of their labels, annotations, unschedulable and taints.',
+    examples: [
+      ['Three replicas', `kubectl patch deployment web -p '{"spec":{"replicas":3}}'`],
+      [
+        'A new image for the container named nginx',
+        `kubectl patch deployment web -p '{"spec":{"template":{"spec":{"containers":[{"name":"nginx","image":"nginx:1.28"}]}}}}'`,
+      ],
+      ['The same with a JSON patch', `kubectl patch deployment web --type json -p '[{"op":"replace","path":"/spec/replicas","value":1}]'`],
+      ['Cordon a node by hand', `kubectl patch node worker-1 -p '{"spec":{"unschedulable":true}}'`],
+    ],
+    options: [
+      namespace,
+      { flag: 'patch', short: 'p', value: "''", text: 'The patch, as JSON or YAML.' },
+      { flag: 'selector', short: 'l', value: "''", text: 'Patch the objects with these labels.' },
+      { flag: 'type', value: 'strategic', text: 'strategic, merge or json.' },
+    ],
+    usage: 'kubectl patch (TYPE NAME | TYPE/NAME) [-p PATCH] [options]',
+  },
+  {
     name: 'wait',
     group: 'Advanced Commands',
     summary: 'Let simulated time pass until objects meet a condition',
