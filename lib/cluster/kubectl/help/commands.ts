@@ -3,6 +3,7 @@
 // and usage line. The wording is ours; the layout is kubectl's.
 import { namespace, allNamespaces, selector, output, dryRun, type CommandHelp } from './options';
 import { subcommandHelp } from './subcommands';
+import { advancedCommandHelp } from './commands.advanced';
 
 export type { CommandHelp, OptionHelp } from './options';
 
@@ -309,145 +310,7 @@ export const commandHelp: readonly CommandHelp[] = [
     ],
     usage: 'kubectl logs [-f] [-p] (POD | TYPE/NAME) [-c CONTAINER] [options]',
   },
-  {
-    name: 'patch',
-    group: 'Advanced Commands',
-    summary: 'Change fields of an object with a patch',
-    description:
-      'Change an object by a patch in JSON or YAML: a strategic merge patch by default (lists such as containers merge by name), a JSON merge patch with --type merge, or a list of JSON patch operations with --type json. Nodes take patches of their labels, annotations, unschedulable and taints.',
-    examples: [
-      ['Three replicas', `kubectl patch deployment web -p '{"spec":{"replicas":3}}'`],
-      [
-        'A new image for the container named nginx',
-        `kubectl patch deployment web -p '{"spec":{"template":{"spec":{"containers":[{"name":"nginx","image":"nginx:1.28"}]}}}}'`,
-      ],
-      ['The same with a JSON patch', `kubectl patch deployment web --type json -p '[{"op":"replace","path":"/spec/replicas","value":1}]'`],
-      ['Cordon a node by hand', `kubectl patch node worker-1 -p '{"spec":{"unschedulable":true}}'`],
-    ],
-    options: [
-      namespace,
-      { flag: 'patch', short: 'p', value: "''", text: 'The patch, as JSON or YAML.' },
-      { flag: 'selector', short: 'l', value: "''", text: 'Patch the objects with these labels.' },
-      { flag: 'type', value: 'strategic', text: 'strategic, merge or json.' },
-    ],
-    usage: 'kubectl patch (TYPE NAME | TYPE/NAME) [-p PATCH] [options]',
-  },
-  {
-    name: 'wait',
-    group: 'Advanced Commands',
-    summary: 'Let simulated time pass until objects meet a condition',
-    description:
-      'Wait for objects to be deleted, to have a status condition, or to show a value at a JSONPath. Each object gets up to --timeout of simulated time, in turn; each that meets the condition prints "condition met".',
-    examples: [
-      ['Until every pod labelled app=web is Ready', 'kubectl wait --for=condition=Ready pod -l app=web --timeout=60s'],
-      ['Until the Deployment is Available', 'kubectl wait --for=condition=Available deployment/web'],
-      ['Until a pod has finished', "kubectl wait --for=jsonpath='{.status.phase}'=Succeeded pod/once --timeout=2m"],
-      ['Until a pod is gone', 'kubectl wait --for=delete pod/web-5dd8979cc6-2sv98'],
-    ],
-    options: [
-      { flag: 'all', value: 'false', text: 'Every object of the type in the namespace.' },
-      { flag: 'for', value: "''", text: 'delete, condition=TYPE[=VALUE] (VALUE defaults to true), or jsonpath={PATH}[=VALUE].' },
-      namespace,
-      { flag: 'selector', short: 'l', value: "''", text: 'The objects with these labels.' },
-      { flag: 'timeout', value: '30s', text: 'How long each object may take; 0 checks once, a negative value waits a week.' },
-    ],
-    usage:
-      'kubectl wait (resource.group/resource.name | resource.group [(-l label | --all)]) [--for=delete|--for condition=available|--for=jsonpath={}[=value]] [options]',
-  },
-  {
-    name: 'apply',
-    group: 'Advanced Commands',
-    summary: 'Create or update objects from manifest files',
-    description:
-      'Send the objects in YAML files to the API server, creating the missing ones and merging the file into the others: fields the file sets win, fields the last apply set and the file dropped are removed, fields set elsewhere (kubectl scale, defaults) stay. The file sent is kept in the last-applied-configuration annotation (see view-last-applied).',
-    examples: [
-      ['Apply the manifests in a file', 'kubectl apply -f web.yaml'],
-      ['Show what the last apply sent for a Deployment', 'kubectl apply view-last-applied deployment/web'],
-    ],
-    options: [{ flag: 'filename', short: 'f', value: '[]', text: 'The manifest file (repeat for several).' }, namespace],
-    usage: 'kubectl apply (-f FILENAME | -k DIRECTORY) [options]',
-  },
-  {
-    name: 'label',
-    group: 'Settings Commands',
-    summary: 'Set or remove labels on objects',
-    description: 'Add KEY=VALUE labels to objects, or remove a label with KEY-. An existing value changes only with --overwrite.',
-    examples: [
-      ['Label a node', 'kubectl label nodes worker-1 disktype=ssd'],
-      ['Remove that label', 'kubectl label nodes worker-1 disktype-'],
-    ],
-    options: [
-      { flag: 'all', value: 'false', text: 'Label every object of the type.' },
-      { flag: 'overwrite', value: 'false', text: 'Replace existing values.' },
-      namespace,
-      selector,
-    ],
-    usage: 'kubectl label [--overwrite] (-f FILENAME | TYPE NAME) KEY_1=VAL_1 ... KEY_N=VAL_N [--resource-version=version] [options]',
-  },
-  {
-    name: 'annotate',
-    group: 'Settings Commands',
-    summary: 'Set or remove annotations on objects',
-    description:
-      'Add KEY=VALUE annotations to objects, or remove one with KEY-. Annotations hold notes for people and tools (a change-cause for rollout history), not selectors. An existing value changes only with --overwrite; kubernetes.io/change-cause may always be rewritten.',
-    examples: [
-      ['Record why the current rollout of web happened', 'kubectl annotate deployment/web kubernetes.io/change-cause="nginx 1.28"'],
-      ['Remove that annotation', 'kubectl annotate deployment web kubernetes.io/change-cause-'],
-    ],
-    options: [
-      { flag: 'all', value: 'false', text: 'Annotate every object of the type.' },
-      { flag: 'overwrite', value: 'false', text: 'Replace existing values.' },
-      namespace,
-      selector,
-    ],
-    usage: 'kubectl annotate [--overwrite] (-f FILENAME | TYPE NAME) KEY_1=VAL_1 ... KEY_N=VAL_N [--resource-version=version] [options]',
-  },
-  {
-    name: 'api-resources',
-    group: 'Other Commands',
-    summary: 'List the resource types the API server serves',
-    description: 'Print each resource type with its short names, API version, whether it is namespaced, and its kind.',
-    examples: [
-      ['Every resource type', 'kubectl api-resources'],
-      ['Only the namespaced ones', 'kubectl api-resources --namespaced=true'],
-    ],
-    options: [
-      { flag: 'namespaced', value: 'true', text: 'Only namespaced (true) or only cluster-scoped (false) types.' },
-      { flag: 'output', short: 'o', value: "''", text: 'wide, or name for the names alone.' },
-    ],
-    usage: 'kubectl api-resources [flags] [options]',
-  },
-  {
-    name: 'api-versions',
-    group: 'Other Commands',
-    summary: 'List the API versions the server serves, as group/version',
-    description: 'Print each API group and version the API server serves, one per line; the core group is plain v1.',
-    examples: [['Every group/version', 'kubectl api-versions']],
-    options: [],
-    usage: 'kubectl api-versions [options]',
-  },
-  {
-    name: 'config',
-    group: 'Other Commands',
-    summary: 'Read the kubeconfig: contexts, clusters, users',
-    description: 'Show the kubeconfig kubectl uses. Subcommands: current-context, get-contexts, use-context NAME, view.',
-    examples: [
-      ['The context in use', 'kubectl config current-context'],
-      ['Every context', 'kubectl config get-contexts'],
-      ['The whole kubeconfig, secrets left out', 'kubectl config view'],
-    ],
-    options: [],
-    usage: 'kubectl config SUBCOMMAND [options]',
-  },
-  {
-    name: 'version',
-    group: 'Other Commands',
-    summary: 'Show the client and server versions',
-    description: 'Print the kubectl version, the Kustomize built into it and the API server version.',
-    examples: [['Both versions', 'kubectl version']],
-    options: [{ flag: 'client', value: 'false', text: 'Only the client version.' }, output],
-    usage: 'kubectl version [flags] [options]',
-  },
+  ...advancedCommandHelp,
 ];
 
 export const commandHelpByName = new Map([...commandHelp, ...subcommandHelp].map((entry) => [entry.name, entry]));
