@@ -102,6 +102,32 @@ describe('kubectl get', () => {
       expect(result.stderr).toMatch(new RegExp(`^error: kubectl ${verb} is not available in this simulator: .+`));
     }
     expect(cluster.exec('kubectl exec web -- ls').stderr).toContain('sim ssh NODE');
+    // Combined shorthands parse as pflag's do: -it is -i -t.
+    expect(cluster.exec('kubectl run box --image=busybox:1.36 --restart=Never --rm -it -- sh').stderr).toBe(
+      `${kubectlErrors.interactiveRun()}\n`,
+    );
+    expect(cluster.exec('kubectl get pod box').exitCode).toBe(1);
+  });
+
+  it('get -L adds a column per label, headed by the key’s last segment in capitals, before --show-labels', () => {
+    const cluster = newCluster();
+    must(cluster, 'kubectl create deployment web --image=nginx:1.27');
+    const [header, row] = must(cluster, 'kubectl get pods -L app -L kubernetes.io/tier --show-labels').split('\n');
+    expect(header).toMatch(/\sAGE\s+APP\s+TIER\s+LABELS$/);
+    expect(row).toMatch(/\sweb\s+app=web,pod-template-hash=\S+$/);
+    expect(must(cluster, 'kubectl get nodes -L kubernetes.io/hostname,kubernetes.io/os').split('\n')[1]).toMatch(
+      /\scontrol-plane\s+linux$/,
+    );
+  });
+
+  it('names the resource types a real cluster has and the model does not, instead of "no such type"', () => {
+    const cluster = newCluster({ files: { 'cm.yaml': 'apiVersion: v1\nkind: ConfigMap\nmetadata: { name: x }\n' } });
+    expect(cluster.exec('kubectl get cm').stderr).toBe(`${kubectlErrors.unmodelledResource('configmaps')}\n`);
+    expect(cluster.exec('kubectl get jobs.batch').stderr).toBe(`${kubectlErrors.unmodelledResource('jobs')}\n`);
+    expect(cluster.exec('kubectl get widgets').stderr).toBe(`${kubectlErrors.unknownResource('widgets')}\n`);
+    expect(cluster.exec('kubectl apply -f cm.yaml').stderr).toMatch(
+      /^error: ConfigMap in "cm\.yaml": configmaps are not part of this simulated cluster/,
+    );
   });
 
   it('api-versions lists every group/version api-resources shows, once each, sorted', () => {

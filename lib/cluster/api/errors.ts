@@ -143,6 +143,8 @@ export const kubectlErrors = {
     "error: You must provide one or more resources by argument or filename.\nExample resource specifications include:\n   '-f rsrc.yaml'\n   '--filename=rsrc.json'\n   '<resource> <name>'\n   '<resource>'",
   /** A real kubectl command this simulator does not offer, with why and what to use instead. */
   unsimulatedCommand: (name: string, why: string) => `error: kubectl ${name} is not available in this simulator: ${why}`,
+  interactiveRun: () =>
+    'error: kubectl run -i, -t, --attach and --rm are not available in this simulator: containers here run no processes to attach a terminal to; run the pod without them and read it with kubectl logs',
   /** kubectl top against a cluster without metrics-server (kubeadm installs none). */
   metricsUnavailable: () => 'error: Metrics API not available',
   unknownFlag: (flag: string) => `error: unknown flag: ${flag}`,
@@ -151,6 +153,8 @@ export const kubectlErrors = {
   shorthandNeedsArgument: (letter: string) => `error: flag needs an argument: '${letter}' in -${letter}`,
   invalidFlagValue: (value: string, flag: string, detail: string) => `error: invalid argument "${value}" for "${flag}" flag: ${detail}`,
   unknownResource: (type: string) => `error: the server doesn't have a resource type "${type}"`,
+  unmodelledResource: (plural: string) =>
+    `error: ${plural} are not part of this simulated cluster: kubectl api-resources lists the kinds it has`,
   unreachable: (host: string) => `Unable to connect to the server: dial tcp ${host}:6443: connect: no route to host`,
   noResources: (namespace: string | undefined) => (namespace ? `No resources found in ${namespace} namespace.` : 'No resources found'),
   requiredResource: () =>
@@ -265,6 +269,9 @@ export const manifestErrors = {
   validating: (file: string, detail: string) => `error: error validating "${file}": error validating data: ${detail}`,
   noMapping: (name: string, file: string, kind: string, apiVersion: string) =>
     `error: resource mapping not found for name: "${name}" namespace: "" from "${file}": no matches for kind "${kind}" in version "${apiVersion}"\nensure CRDs are installed first`,
+  /** A kind a real API server has and the model does not: nothing in the file is applied. */
+  unmodelledKind: (file: string, kind: string, plural: string) =>
+    `error: ${kind} in "${file}": ${plural} are not part of this simulated cluster, so nothing in the file was applied: kubectl api-resources lists the kinds it has`,
   selectorMismatch: (kind: string, name: string, labels: Record<string, string>) =>
     `The ${kind} "${name}" is invalid: spec.template.metadata.labels: Invalid value: ${JSON.stringify(labels)}: \`selector\` does not match template \`labels\``,
   missingField: (field: string) => `missing required field "${field}"`,

@@ -13,7 +13,7 @@ import { manifestKind } from '../api/kinds';
 import { limits } from '../api/limits';
 import { utf8Length } from '../apiserver/validation';
 import { toObject, type ManifestKind } from './manifests';
-import { resourceByKind } from './resources';
+import { resourceByKind, unmodelledPlural } from './resources';
 import { fail, ok, type CommandResult } from './result';
 import { planSelection, readBlocked, visitPlan } from './builder';
 import { toYaml } from './output/yaml';
@@ -71,6 +71,8 @@ export function manifestObject(
   const info = manifestKind(kind);
   if (!info?.manifest || info.apiVersion !== apiVersion) {
     const name = (value as { metadata?: { name?: unknown } }).metadata?.name;
+    const plural = info ? undefined : unmodelledPlural(kind);
+    if (plural) return manifestErrors.unmodelledKind(file, kind, plural);
     return manifestErrors.noMapping(typeof name === 'string' ? name : '', file, kind, apiVersion);
   }
   const result = info.manifest.safeParse(value);

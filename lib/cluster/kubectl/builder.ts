@@ -4,7 +4,7 @@
 import { apiErrors, formatApiError, kubectlErrors } from '../api/errors';
 import type { AnyObject, Kind, KubeEvent } from '../api/types';
 import type { KubectlEnv } from './env';
-import { resolveResource, type ResourceType } from './resources';
+import { resolveResource, unknownResourceError, type ResourceType } from './resources';
 import { fail, type CommandResult } from './result';
 import { matchesAll, parseLabelSelector, type Requirement } from './selectors';
 import { matchesFields, parseFieldSelector, unsupportedField, type FieldRequirement } from './fields';
@@ -30,7 +30,7 @@ function splitTypeName(arg: string): { typeName: string; name: string } | { erro
 
 function tupleOf(split: { typeName: string; name: string }): Tuple | { error: string } {
   const type = resolveResource(split.typeName);
-  if (!type) return { error: kubectlErrors.unknownResource(split.typeName) };
+  if (!type) return { error: unknownResourceError(split.typeName) };
   return { type, name: split.name };
 }
 
@@ -56,7 +56,7 @@ export function resourceTypeOrNameArgs(args: readonly string[]): ResourceArgs | 
   const types: ResourceType[] = [];
   for (const typeName of args[0].split(',')) {
     const type = resolveResource(typeName);
-    if (!type) return { error: kubectlErrors.unknownResource(typeName) };
+    if (!type) return { error: unknownResourceError(typeName) };
     if (!types.includes(type)) types.push(type);
   }
   const names = args.slice(1);

@@ -4,7 +4,7 @@ import { kubectlErrors } from '../api/errors';
 import type { KubectlEnv } from './env';
 import { parseArgs } from './flags';
 import { apiVersionOf } from './output/objects';
-import { resolveResource } from './resources';
+import { resolveResource, unknownResourceError } from './resources';
 import { fail, ok, type CommandResult } from './result';
 import type { Field } from './explain.fields';
 import { schemas } from './explain.schemas';
@@ -22,7 +22,7 @@ export function kubectlExplain(_env: KubectlEnv, args: string[]): CommandResult 
   const [resourceName, ...path] = target.split('.');
   const type = resolveResource(resourceName);
   const root = type && Object.hasOwn(schemas, type.kind) ? schemas[type.kind] : undefined;
-  if (!type || !root) return fail(kubectlErrors.unknownResource(resourceName));
+  if (!type || !root) return fail(unknownResourceError(resourceName));
   let field = root;
   let name = '';
   for (const part of path) {

@@ -85,16 +85,23 @@ export function parseArgs<const S extends readonly FlagSpec[]>(args: readonly st
       else if (i + 1 < args.length) error = set(spec, args[++i]);
       else return { error: kubectlErrors.flagNeedsArgument(`--${name}`) };
     } else if (arg.startsWith('-') && arg.length > 1 && !/^-\d/.test(arg)) {
-      const letter = arg[1];
-      const spec = byShort.get(letter);
-      if (!spec) return { error: kubectlErrors.unknownShorthand(letter, arg) };
-      const rest = arg.slice(2).replace(/^=/, '');
-      if (spec.type === 'bool') {
-        if (rest) return { error: kubectlErrors.unknownShorthand(rest[0], arg) };
-        error = set(spec, 'true');
-      } else if (rest) error = set(spec, rest);
-      else if (i + 1 < args.length) error = set(spec, args[++i]);
-      else return { error: kubectlErrors.shorthandNeedsArgument(letter) };
+      // Shorthands combine as in pflag: -it is -i -t; a letter that takes a value takes the rest (-nkube-system).
+      for (let at = 1; at < arg.length && !error; at++) {
+        const letter = arg[at];
+        const spec = byShort.get(letter);
+        if (!spec) return { error: kubectlErrors.unknownShorthand(letter, arg) };
+        if (spec.type === 'bool') {
+          const inline = arg[at + 1] === '=' ? arg.slice(at + 2) : undefined;
+          error = set(spec, inline ?? 'true');
+          if (inline !== undefined) break;
+          continue;
+        }
+        const rest = arg.slice(at + 1).replace(/^=/, '');
+        if (rest) error = set(spec, rest);
+        else if (i + 1 < args.length) error = set(spec, args[++i]);
+        else return { error: kubectlErrors.shorthandNeedsArgument(letter) };
+        break;
+      }
     } else positional.push(arg);
     if (error) return { error };
   }

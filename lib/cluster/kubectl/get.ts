@@ -17,6 +17,7 @@ const getFlags = [
   { name: 'selector', short: 'l', type: 'string' },
   { name: 'field-selector', type: 'string' },
   { name: 'show-labels', type: 'bool' },
+  { name: 'label-columns', short: 'L', type: 'strings' },
   { name: 'sort-by', type: 'string' },
   { name: 'watch', short: 'w', type: 'bool' },
 ] as const satisfies readonly FlagSpec[];
@@ -130,9 +131,20 @@ export function kubectlGet(env: KubectlEnv, args: string[]): CommandResult {
     }
     const printer = type.columns as Columns<AnyObject>;
     const showLabels = parsed.flags['show-labels'] === true;
-    const header = [...printer.header, ...(output === 'wide' ? printer.wide : []), ...(showLabels ? ['LABELS'] : [])];
+    // -L a,b or -L a -L b: one column per label, headed by its key's last segment in capitals.
+    const labelColumns = (parsed.flags['label-columns'] ?? []).flatMap((text) => text.split(',')).filter(Boolean);
+    const header = [
+      ...printer.header,
+      ...(output === 'wide' ? printer.wide : []),
+      ...labelColumns.map((key) => key.split('/').at(-1)!.toUpperCase()),
+      ...(showLabels ? ['LABELS'] : []),
+    ];
     const rows = (objects as AnyObject[]).map((object) => {
-      const cells = [...printer.row(object, now), ...(output === 'wide' ? printer.wideRow(object, now) : [])];
+      const cells = [
+        ...printer.row(object, now),
+        ...(output === 'wide' ? printer.wideRow(object, now) : []),
+        ...labelColumns.map((key) => (Object.hasOwn(object.metadata.labels, key) ? object.metadata.labels[key] : '')),
+      ];
       if (showLabels)
         cells.push(
           // labels.Set's String(): sorted by key.

@@ -6,7 +6,7 @@ import { planSelection, readBlocked, visitPlan, visited } from './builder';
 import { nodeType } from './cordon';
 import type { KubectlEnv } from './env';
 import { parseArgs } from './flags';
-import { resolveResource } from './resources';
+import { resolveResource, unknownResourceError } from './resources';
 import { fail, type CommandResult } from './result';
 
 const effects: readonly TaintEffect[] = ['NoSchedule', 'PreferNoSchedule', 'NoExecute'];
@@ -124,7 +124,7 @@ export function kubectlTaint(env: KubectlEnv, args: string[]): CommandResult {
   const all = parsed.flags.all === true;
   const selector = parsed.flags.selector;
   const type = resolveResource(resources[0]);
-  if (!type) return fail(kubectlErrors.unknownResource(resources[0].toLowerCase()));
+  if (!type) return fail(unknownResourceError(resources[0].toLowerCase()));
   if (type.kind !== 'Node') return fail(taintErrors.onlyNodes(resources[0].toLowerCase()));
   const conflicts = changes.add.flatMap((add) =>
     changes.remove.filter((remove) => remove.key === add.key && (!remove.effect || remove.effect === add.effect)),

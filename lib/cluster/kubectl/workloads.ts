@@ -52,8 +52,14 @@ export function kubectlRun(env: KubectlEnv, args: string[]): CommandResult {
     { name: 'labels', short: 'l', type: 'string' },
     { name: 'port', type: 'string' },
     { name: 'command', type: 'bool' },
+    { name: 'stdin', short: 'i', type: 'bool' },
+    { name: 'tty', short: 't', type: 'bool' },
+    { name: 'rm', type: 'bool' },
+    { name: 'attach', type: 'bool' },
   ]);
   if ('error' in parsed) return fail(parsed.error);
+  const { stdin, tty, rm, attach } = parsed.flags;
+  if (stdin || tty || rm || attach) return fail(kubectlErrors.interactiveRun());
   const [name, ...words] = parsed.positional;
   if (!name) return fail(kubectlErrors.runNeedsName());
   if (!nameSchema.safeParse(name).success) return fail(invalidName('pod', name));
