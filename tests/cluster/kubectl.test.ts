@@ -161,6 +161,26 @@ describe('kubectl get', () => {
     expect(cluster.exec('kubectl --colour get pods').stderr).toBe('error: unknown flag: --colour\n');
   });
 
+  it('#72 kubectl events lists by time, folds repeats into "(xN over T)" and filters by --for and --types', () => {
+    const cluster = newCluster();
+    must(cluster, 'kubectl create deployment web --image=nginx:1.999');
+    cluster.advance('2m');
+    const lines = must(cluster, 'kubectl events').trimEnd().split('\n');
+    expect(lines[0]).toMatch(/^LAST SEEN\s+TYPE\s+REASON\s+OBJECT\s+MESSAGE$/);
+    const seconds = (cell: string) => {
+      const match = /^(?:(\d+)m)?(?:(\d+)s)?/.exec(cell)!;
+      return Number(match[1] ?? 0) * 60 + Number(match[2] ?? 0);
+    };
+    const lastSeen = lines.slice(1).map((line) => seconds(line.split(/\s{2,}/)[0]));
+    expect(lastSeen).toEqual([...lastSeen].sort((a, b) => b - a));
+    expect(lines.some((line) => /^\S+ \(x\d+ over \S+\)\s+Normal\s+BackOff\s+Pod\/web-/.test(line))).toBe(true);
+    const warnings = must(cluster, 'kubectl events --types=Warning').trimEnd().split('\n').slice(1);
+    expect(warnings.length).toBeGreaterThan(0);
+    expect(warnings.every((line) => /\sWarning\s/.test(line))).toBe(true);
+    expect(must(cluster, 'kubectl events --for deployment/web').trimEnd().split('\n').slice(1)).toHaveLength(1);
+    expect(cluster.exec('kubectl events -n nope').stderr).toBe('No events found in nope namespace.\n');
+  });
+
   it('uses kubectl durations in AGE and shows events like kubectl get events', () => {
     const cluster = newCluster();
     script(cluster, 'kubectl create deployment web --image=nginx:1.27\nsim advance 5m12s');

@@ -143,6 +143,8 @@ export const kubectlErrors = {
     "error: You must provide one or more resources by argument or filename.\nExample resource specifications include:\n   '-f rsrc.yaml'\n   '--filename=rsrc.json'\n   '<resource> <name>'\n   '<resource>'",
   /** A real kubectl command this simulator does not offer, with why and what to use instead. */
   unsimulatedCommand: (name: string, why: string) => `error: kubectl ${name} is not available in this simulator: ${why}`,
+  invalidEventType: (type: string) => `error: valid --types are Normal or Warning, not ${JSON.stringify(type)}`,
+  invalidEventsFor: (text: string) => `error: --for must be TYPE/NAME of a resource kubectl knows, not ${JSON.stringify(text)}`,
   interactiveRun: () =>
     'error: kubectl run -i, -t, --attach and --rm are not available in this simulator: containers here run no processes to attach a terminal to; run the pod without them and read it with kubectl logs',
   /** kubectl top against a cluster without metrics-server (kubeadm installs none). */

@@ -22,6 +22,7 @@ import { kubectlSet } from './set';
 import { kubectlCreate, kubectlDelete, kubectlRun, kubectlScale } from './workloads';
 import { kubectlWait } from './waitfor';
 import { kubectlPatch } from './patch';
+import { kubectlEvents } from './events';
 
 const apiServerUrl = `https://${nodeIp(0)}:6443`;
 
@@ -57,6 +58,7 @@ const commands: Record<string, (env: KubectlEnv, args: string[]) => CommandResul
   apply: kubectlApply,
   expose: kubectlExpose,
   logs: kubectlLogs,
+  events: kubectlEvents,
   wait: kubectlWait,
   patch: kubectlPatch,
   explain: kubectlExplain,

@@ -32,6 +32,7 @@ export const kubectlVerbs: Record<string, Slot> = {
   explain: 'kind',
   expose: 'deployment-or-kind',
   patch: 'kind',
+  events: 'none',
   wait: 'kind',
   'api-resources': 'none',
   'api-versions': 'none',

@@ -289,6 +289,25 @@ export const commandHelp: readonly CommandHelp[] = [
     usage: 'kubectl describe (-f FILENAME | TYPE [NAME_PREFIX | -l label] | TYPE/NAME) [options]',
   },
   {
+    name: 'events',
+    group: 'Troubleshooting and Debugging Commands',
+    summary: 'List events in time order',
+    description:
+      'List the events of a namespace sorted by when they last happened (kubectl get events lists them by object). A repeated event shows how often and over how long.',
+    examples: [
+      ['The events of the default namespace', 'kubectl events'],
+      ['Only warnings, in every namespace', 'kubectl events --types=Warning -A'],
+      ['The events about one pod', 'kubectl events --for pod/web-5dd8979cc6-2sv98'],
+    ],
+    options: [
+      allNamespaces,
+      { flag: 'for', value: "''", text: 'Only the events about this object, as TYPE/NAME.' },
+      namespace,
+      { flag: 'types', value: '[]', text: 'Only these types: Normal, Warning (comma-separated).' },
+    ],
+    usage: 'kubectl events [--for TYPE/NAME] [--types=Normal,Warning] [options]',
+  },
+  {
     name: 'logs',
     group: 'Troubleshooting and Debugging Commands',
     summary: 'Print what a container wrote',
