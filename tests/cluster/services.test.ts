@@ -245,4 +245,18 @@ describe('Services, Endpoints and EndpointSlices', () => {
     expect(port().nodePort).toBeUndefined();
     expect(column(cluster, 'kubectl get svc web', 'PORT(S)')).toBe('80/TCP');
   });
+
+  it('#101 the API server brings back a deleted kubernetes Service and its endpoints on its next 10s round', () => {
+    const cluster = newCluster();
+    const before = must(cluster, 'kubectl get svc kubernetes -o jsonpath={.spec.clusterIP}');
+    must(cluster, 'kubectl delete svc kubernetes');
+    cluster.advance('9s');
+    expect(cluster.exec('kubectl get svc kubernetes').exitCode).toBe(1);
+    cluster.advance('1s');
+    expect(must(cluster, 'kubectl get svc kubernetes -o jsonpath={.spec.clusterIP}')).toBe(before);
+    expect(must(cluster, 'kubectl get endpoints kubernetes')).toMatch(/kubernetes\s+192\.168\.49\.2:6443\s/);
+    must(cluster, 'kubectl delete endpointslice kubernetes');
+    cluster.advance('10s');
+    expect(must(cluster, 'kubectl get endpointslices -o name')).toContain('endpointslice.discovery.k8s.io/kubernetes\n');
+  });
 });

@@ -1,10 +1,11 @@
 // The work queue's AddAfter for the controllers that wait on time: the ReplicaSet controller
-// for minReadySeconds and the deployment controller for its progress deadline. A requeue is a
+// for minReadySeconds, the deployment controller for its progress deadline, and the API server's
+// own reconcilers for their next 10s round. A requeue is a
 // plain-data timer on the virtual clock (so snapshots keep it), remembered per key so a sync
 // that runs often schedules one timer, not one per sync.
 import type { SimContext } from '../engine/context';
 
-export type RequeueQueue = 'deployment' | 'replicaset';
+export type RequeueQueue = 'deployment' | 'replicaset' | 'apiServer';
 
 const requeueId = (queue: RequeueQueue, key: string) => `${queue} ${key}`;
 

@@ -1,6 +1,6 @@
 // A fresh kubeadm-style cluster at t=0: one control-plane node (tainted, running the static
 // control-plane pods), workers, kube-proxy as a DaemonSet and CoreDNS as a 2-replica Deployment.
-import { reconcileApiServerEndpoints } from '../apiserver/reconciler';
+import { reconcileApiServer } from '../apiserver/reconciler';
 import { systemPriorityClasses } from '../apiserver/admission';
 import type { NewObject } from '../apiserver/apiserver';
 import { defaults } from './config';
@@ -130,17 +130,7 @@ export function spawnNode(engine: Engine, name: string, heartbeatPhaseMs?: numbe
 
 function createAddons(engine: Engine): void {
   const { api } = engine;
-  api.create<'Service'>({
-    kind: 'Service',
-    metadata: { name: 'kubernetes', namespace: 'default', labels: { component: 'apiserver', provider: 'kubernetes' } },
-    spec: {
-      type: 'ClusterIP',
-      clusterIP: '10.96.0.1',
-      ports: [{ name: 'https', port: 443, targetPort: 6443, protocol: 'TCP' }],
-      selector: {},
-    },
-  });
-  reconcileApiServerEndpoints(engine);
+  reconcileApiServer(engine);
   api.create<'Service'>({
     kind: 'Service',
     metadata: {

@@ -10,7 +10,7 @@ export type TimerTask =
   /** #13 the taint eviction controller deletes a pod when its toleration runs out. */
   | { owner: 'tainteviction'; podKey: string; uid: string }
   /** A controller's AddAfter (controllers/requeue.ts): minReadySeconds, the progress deadline. */
-  | { owner: 'controller'; queue: 'deployment' | 'replicaset'; key: string }
+  | { owner: 'controller'; queue: 'deployment' | 'replicaset' | 'apiServer'; key: string }
   /** A container runtime step on a node finished (image pulled, container started or stopped). */
   | { owner: 'kubelet'; node: string; step: 'IMAGE_PULLED' | 'CONTAINER_STARTED' | 'CONTAINER_STOPPED'; uid: string; attempt: number }
   /** The pod worker re-syncs a pod whose image could not be pulled (kubelet/images.ts, #45). */

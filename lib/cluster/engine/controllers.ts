@@ -18,6 +18,7 @@ import { syncPod } from '../kubelet/podworker';
 import { isPartitioned } from '../node/network';
 import { scheduleOne } from '../scheduler/scheduler';
 import { keyOf } from '../apiserver/store';
+import { reconcileApiServer } from '../apiserver/reconciler';
 import type { Engine } from './engine';
 import type { WorkQueue } from './queues';
 
@@ -172,6 +173,13 @@ export function controllerTable(engine: Engine): Controller[] {
         // A partitioned kubelet's watch delivers nothing; healing resyncs every pod of its node (#46).
         if (engine.kubeletRunning(item.node) && !isPartitioned(engine, item.node)) syncPod(engine, item.node, item.pod);
       }),
+      needs: ['API accepts writes'],
+    }),
+    // The API server's own loops: they need only a working API.
+    controller({
+      name: 'API server reconcilers',
+      queue: queues.apiServer,
+      sync: () => reconcileApiServer(engine),
       needs: ['API accepts writes'],
     }),
     // kube-proxy runs on every node and keeps its rules when the API is away: it needs nothing.

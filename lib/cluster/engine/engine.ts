@@ -214,7 +214,8 @@ export class Engine implements SimContext {
     } else if (task.owner === 'tainteviction') {
       if (this.controllersLeading()) evictPod(this, task.podKey, task.uid);
     } else if (task.owner === 'controller') {
-      if (this.controllersLeading()) requeueDue(this, task.queue, task.key);
+      // The API server's reconcilers run in the API server, leader or not.
+      if (task.queue === 'apiServer' || this.controllersLeading()) requeueDue(this, task.queue, task.key);
     } else if (task.owner === 'prober') return proberTick(apiConnection(this, task.node), task);
     else if (task.owner === 'kuberuntime') completeContainerStep(apiConnection(this, task.node), task);
     else completeStep(apiConnection(this, task.node), task);

@@ -84,6 +84,8 @@ export class WorkQueues {
   readonly endpoints = new WorkQueue<ObjectKey>();
   readonly endpointSlice = new WorkQueue<ObjectKey>();
   readonly proxy = new WorkQueue<ObjectKey>();
+  /** The API server's reconcilers (the kubernetes Service and its endpoints): one item, 'kubernetes'. */
+  readonly apiServer = new WorkQueue<string>();
   /** Names of namespaces being deleted, to empty (and then let go). */
   readonly namespace = new WorkQueue<string>();
 }

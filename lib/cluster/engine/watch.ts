@@ -7,6 +7,10 @@ import { budgetsForPod } from '../controllers/disruption';
 import { podFlags, type OwnerPodCounts } from '../controllers/podcounts';
 import { controllerOf } from '../controllers/podutil';
 import { namespaceTerminating } from '../controllers/namespace';
+import { enqueueAfter } from '../controllers/requeue';
+import { apiServerReconcileIntervalMs, apiServerService } from '../apiserver/reconciler';
+
+const apiServerKey = `${apiServerService.namespace}/${apiServerService.name}`;
 import type { SchedulerCache } from '../scheduler/cache';
 import { isSelectorKind } from '../scheduler/spreadselectors';
 import { retryPeerWaiters, retryUnschedulable } from '../scheduler/scheduler';
@@ -120,6 +124,12 @@ export function routeWatchEvent(ctx: SimContext, indexes: WatchIndexes, event: W
   // The namespace controller empties a Terminating namespace: each object gone may be its last.
   const namespace = object.metadata.namespace;
   if (deleted && namespace && namespaceTerminating(ctx, namespace)) queues.namespace.add(namespace);
+  if (
+    deleted &&
+    event.key === apiServerKey &&
+    (object.kind === 'Service' || object.kind === 'Endpoints' || object.kind === 'EndpointSlice')
+  )
+    enqueueAfter(ctx, 'apiServer', apiServerService.name, apiServerReconcileIntervalMs);
   switch (object.kind) {
     case 'Namespace':
       if (!deleted && object.metadata.deletionTimestamp !== undefined) queues.namespace.add(object.metadata.name);
