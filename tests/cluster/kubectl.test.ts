@@ -181,6 +181,22 @@ describe('kubectl get', () => {
     expect(cluster.exec('kubectl events -n nope').stderr).toBe('No events found in nope namespace.\n');
   });
 
+  it('scale --current-replicas is a precondition, and the all category works for every command', () => {
+    const cluster = newCluster();
+    must(cluster, 'kubectl create deployment web --image=nginx:1.27 --replicas=3');
+    expect(cluster.exec('kubectl scale deployment web --current-replicas=2 --replicas=5').stderr).toBe(
+      `${kubectlErrors.scalePrecondition(2, 3)}\n`,
+    );
+    expect(must(cluster, 'kubectl get deploy web -o jsonpath={.spec.replicas}')).toBe('3\n');
+    expect(must(cluster, 'kubectl scale deployment web --current-replicas=3 --replicas=5')).toBe('deployment.apps/web scaled\n');
+    const deleted = must(cluster, 'kubectl delete all --all --wait=false');
+    expect(deleted).toContain('deployment.apps "web" deleted\n');
+    expect(deleted).toContain('service "kubernetes" deleted\n');
+    cluster.advance('1m');
+    // Everything went; the API server brought its own Service back (#101).
+    expect(must(cluster, 'kubectl get all -o name')).toBe('service/kubernetes\n');
+  });
+
   it('uses kubectl durations in AGE and shows events like kubectl get events', () => {
     const cluster = newCluster();
     script(cluster, 'kubectl create deployment web --image=nginx:1.27\nsim advance 5m12s');

@@ -145,6 +145,8 @@ export const kubectlErrors = {
   unsimulatedCommand: (name: string, why: string) => `error: kubectl ${name} is not available in this simulator: ${why}`,
   invalidEventType: (type: string) => `error: valid --types are Normal or Warning, not ${JSON.stringify(type)}`,
   invalidEventsFor: (text: string) => `error: --for must be TYPE/NAME of a resource kubectl knows, not ${JSON.stringify(text)}`,
+  /** kubectl scale's PreconditionError for --current-replicas. */
+  scalePrecondition: (expected: number, actual: number) => `error: Expected replicas to be ${expected}, was ${actual}`,
   interactiveRun: () =>
     'error: kubectl run -i, -t, --attach and --rm are not available in this simulator: containers here run no processes to attach a terminal to; run the pod without them and read it with kubectl logs',
   /** kubectl top against a cluster without metrics-server (kubeadm installs none). */

@@ -54,7 +54,7 @@ export function resourceTypeOrNameArgs(args: readonly string[]): ResourceArgs | 
   }
   if (args.length === 0) return { types: [], names: [] };
   const types: ResourceType[] = [];
-  for (const typeName of args[0].split(',')) {
+  for (const typeName of args[0].split(',').flatMap((name) => (name === 'all' ? allCategory : [name]))) {
     const type = resolveResource(typeName);
     if (!type) return { error: unknownResourceError(typeName) };
     if (!types.includes(type)) types.push(type);
@@ -63,6 +63,9 @@ export function resourceTypeOrNameArgs(args: readonly string[]): ResourceArgs | 
   if (types.length > 1 && names.length > 0) return { tuples: types.flatMap((type) => names.map((name) => ({ type, name }))) };
   return { types, names };
 }
+
+/** The `all` category (the RESTMapper's categories expansion): the usual workload kinds the model has. */
+const allCategory = ['pods', 'services', 'daemonsets', 'deployments', 'replicasets', 'statefulsets'];
 
 /** Every TYPE/NAME pair a target names, in the order kubectl visits them (none for a bare type). */
 export function namedTuples(target: ResourceArgs): Tuple[] {

@@ -80,11 +80,7 @@ export function kubectlGet(env: KubectlEnv, args: string[]): CommandResult {
   const sortBy = parsed.flags['sort-by'];
   if (parsed.positional.length === 0) return fail(kubectlErrors.requiredResource());
   const allNamespaces = parsed.flags['all-namespaces'] === true;
-  // `all` is kubectl's category of the usual workload kinds.
-  const positional = parsed.positional.map((arg) =>
-    arg === 'all' ? 'pods,services,daemonsets,deployments,replicasets,statefulsets' : arg,
-  );
-  const plan = planSelection(positional, {
+  const plan = planSelection(parsed.positional, {
     namespace: parsed.flags.namespace,
     allNamespaces,
     selector: parsed.flags.selector,

@@ -140,11 +140,14 @@ export function kubectlScale(env: KubectlEnv, args: string[]): CommandResult {
   const parsed = parseArgs(args, [
     { name: 'namespace', short: 'n', type: 'string' },
     { name: 'replicas', type: 'int' },
+    { name: 'current-replicas', type: 'int' },
     { name: 'selector', short: 'l', type: 'string' },
     { name: 'all', type: 'bool' },
   ]);
   if ('error' in parsed) return fail(parsed.error);
   const replicas = parsed.flags.replicas;
+  // --current-replicas: a precondition each object must meet before it is scaled (-1: none).
+  const current = parsed.flags['current-replicas'] ?? -1;
   if (replicas === undefined) return fail(kubectlErrors.requiredFlag('replicas'));
   if (replicas < 0) return fail(kubectlErrors.negativeScale());
   if (parsed.positional.length === 0) return fail(kubectlErrors.requiredResourceNotSpecified());
@@ -166,6 +169,10 @@ export function kubectlScale(env: KubectlEnv, args: string[]): CommandResult {
     // replicated kinds, and kubectl stops at the first failed scale (#76).
     if (object.kind !== 'Deployment' && object.kind !== 'ReplicaSet' && object.kind !== 'StatefulSet')
       return fail([...errors, kubectlErrors.noScaleSubresource()].join('\n'), lines.map((line) => `${line}\n`).join(''));
+    if (current >= 0 && object.spec.replicas !== current) {
+      errors.push(kubectlErrors.scalePrecondition(current, object.spec.replicas));
+      continue;
+    }
     const updated = env.engine.api.update(object, 'spec', (target) => {
       target.spec.replicas = replicas;
     });
