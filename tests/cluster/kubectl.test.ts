@@ -197,6 +197,26 @@ describe('kubectl get', () => {
     expect(must(cluster, 'kubectl get all -o name')).toBe('service/kubernetes\n');
   });
 
+  it('describe replicaset shows its owner, replicas, pods by phase, template and events, aligned as one block', () => {
+    const cluster = newCluster();
+    must(cluster, 'kubectl create deployment web --image=nginx:1.27 --replicas=3');
+    cluster.advance('20s');
+    const text = must(cluster, 'kubectl describe rs');
+    const rs = must(cluster, 'kubectl get rs -o name').trim().replace('replicaset.apps/', '');
+    expect(text.split('\n').slice(0, 3)).toEqual([
+      `Name:           ${rs}`,
+      'Namespace:      default',
+      `Selector:       app=web,pod-template-hash=${rs.split('-').at(-1)}`,
+    ]);
+    expect(text).toContain(
+      '\nControlled By:  Deployment/web\nReplicas:       3 current / 3 desired\nPods Status:    3 Running / 0 Waiting / 0 Succeeded / 0 Failed\nPod Template:\n',
+    );
+    expect(text).toMatch(/Normal\s+SuccessfulCreate\s+\S+\s+replicaset-controller\s+Created pod: web-/);
+    expect(cluster.exec('kubectl describe ds').stderr).toMatch(
+      /^error: describe daemonsets is not supported here \(it describes .*replicasets/,
+    );
+  });
+
   it('uses kubectl durations in AGE and shows events like kubectl get events', () => {
     const cluster = newCluster();
     script(cluster, 'kubectl create deployment web --image=nginx:1.27\nsim advance 5m12s');

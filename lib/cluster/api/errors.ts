@@ -192,7 +192,8 @@ export const kubectlErrors = {
     `Error from server (BadRequest): Unable to find "${resource}" that match label selector "${labels}", field selector "${fields}": ${detail}`,
   describeRequiresType: () =>
     'error: You must specify the type of resource to describe. Use "kubectl api-resources" for a complete list of supported resources.',
-  describeUnsupported: (plural: string) => `error: describe ${plural} is not supported here (try node, pod or deployment)`,
+  describeUnsupported: (plural: string, described: readonly string[]) =>
+    `error: describe ${plural} is not supported here (it describes ${described.slice(0, -1).join(', ')} and ${described.at(-1)})`,
   usage: (usage: string) => `error: USAGE: ${usage}`,
   requiredFlag: (flag: string) => `error: required flag(s) "${flag}" not set`,
   runNeedsName: () => 'error: NAME is required for run',

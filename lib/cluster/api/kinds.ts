@@ -4,7 +4,14 @@
 // has an entry here. Entries are in etcd's storage order, which snapshots and dumps follow.
 import type { z } from 'zod';
 import type { Engine } from '../engine/engine';
-import { describeDeployment, describeNamespace, describeNode, describePod, describePriorityClass } from '../kubectl/describers';
+import {
+  describeDeployment,
+  describeNamespace,
+  describeNode,
+  describePod,
+  describePriorityClass,
+  describeReplicaSet,
+} from '../kubectl/describers';
 import { describeEndpointSlice, describeEndpoints, describeService } from '../kubectl/describe-service';
 import { manifestSchemas } from '../kubectl/manifests';
 import * as printers from '../kubectl/printers';
@@ -112,6 +119,7 @@ const registry: Registry = {
     namespaced: true,
     columns: printers.replicaSetColumns,
     manifest: manifestSchemas.ReplicaSet,
+    describe: describeReplicaSet,
   },
   DaemonSet: {
     plural: 'daemonsets',

@@ -1,11 +1,12 @@
-// kubectl describe deployment and the pod template block it shares with `rollout history
-// --revision` (kubectl/pkg/describe describe.go DeploymentDescriber, DescribePodTemplate).
+// kubectl describe deployment and replicaset, and the pod template block they share with `rollout
+// history --revision` (kubectl/pkg/describe describe.go DeploymentDescriber, ReplicaSetDescriber,
+// DescribePodTemplate).
 // describe writes through one tabwriter (padding 2): consecutive lines with a tab form a block
 // whose values line up, and a line without one ends the block, so each block is aligned alone.
 import type { Engine } from '../engine/engine';
-import type { Deployment, PodTemplate, ReplicaSet } from '../api/types';
+import type { Deployment, Pod, PodTemplate, ReplicaSet } from '../api/types';
 import { annotations, findNewReplicaSet } from '../controllers/deployment.util';
-import { selectorString } from '../controllers/podutil';
+import { controllerOf, selectorString } from '../controllers/podutil';
 import { formatCpu, formatMemory } from '../util/quantity';
 import { timestamp } from './env';
 
@@ -118,4 +119,27 @@ export function deploymentDescription(engine: Engine, deployment: Deployment, ev
   );
   lines.push(events);
   return `${lines.join('\n')}\n`;
+}
+
+/** getPodStatusForController: the owned pods by phase, Pending counted as Waiting. */
+export function podsStatusText(pods: readonly Pod[]): string {
+  const count = (phase: Pod['status']['phase']) => pods.filter((pod) => pod.status.phase === phase).length;
+  return `${count('Running')} Running / ${count('Pending')} Waiting / ${count('Succeeded')} Succeeded / ${count('Failed')} Failed`;
+}
+
+/** ReplicaSetDescriber: its selector, owner, replicas and pods' phases, then its template and events. */
+export function replicaSetDescription(engine: Engine, rs: ReplicaSet, events: string): string {
+  const owner = controllerOf(rs);
+  const pods = engine.store.dependentsOf(rs.metadata.uid, 'Pod');
+  const top: Row[] = [
+    ['Name:', rs.metadata.name],
+    ['Namespace:', rs.metadata.namespace],
+    ['Selector:', selectorString(rs.spec.selector)],
+    ...labelRows('Labels', rs.metadata.labels, '='),
+    ...labelRows('Annotations', rs.metadata.annotations, ': '),
+    ...(owner ? ([['Controlled By:', `${owner.kind}/${owner.name}`]] as Row[]) : []),
+    ['Replicas:', `${rs.status.replicas} current / ${rs.spec.replicas} desired`],
+    ['Pods Status:', podsStatusText(pods)],
+  ];
+  return `${[...block(top), ...podTemplateLines(rs.spec.template), events].join('\n')}\n`;
 }

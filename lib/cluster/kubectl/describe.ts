@@ -1,6 +1,6 @@
 // kubectl describe: TYPE NAME..., TYPE/NAME..., -l, with the describers the kind registry names.
 import { kubectlErrors } from '../api/errors';
-import { describeObject } from '../api/kinds';
+import { allKinds, describeObject } from '../api/kinds';
 import type { KubectlEnv } from './env';
 import { namespaceFlags, parseArgs } from './flags';
 import { listObjects, planSelection, readBlocked, visitPlan } from './builder';
@@ -22,7 +22,13 @@ export function kubectlDescribe(env: KubectlEnv, args: string[]): CommandResult 
   const { target } = plan;
   const types = 'tuples' in target ? target.tuples.map((tuple) => tuple.type) : target.types;
   const unsupported = types.find((type) => !type.describe);
-  if (unsupported) return fail(kubectlErrors.describeUnsupported(unsupported.plural));
+  if (unsupported)
+    return fail(
+      kubectlErrors.describeUnsupported(
+        unsupported.plural,
+        allKinds.filter((kind) => kind.describe).map((kind) => kind.plural),
+      ),
+    );
   const blocked = readBlocked(env);
   if (blocked) return blocked;
   const engine = env.engine;

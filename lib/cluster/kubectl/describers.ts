@@ -12,11 +12,12 @@ import type {
   Pod,
   PriorityClass,
   Probe,
+  ReplicaSet,
   Resources,
   Toleration,
 } from '../api/types';
 import { formatCpu, formatMemory } from '../util/quantity';
-import { deploymentDescription } from './deployment.describe';
+import { deploymentDescription, replicaSetDescription } from './deployment.describe';
 import { timestamp } from './env';
 import { age, namespacePhase, nodeRoles } from './status';
 import { formatTable } from './table';
@@ -332,4 +333,8 @@ export function describeNamespace(_engine: Engine, ns: Namespace): string {
       'No LimitRange resource.',
     ].join('\n') + '\n'
   );
+}
+
+export function describeReplicaSet(engine: Engine, rs: ReplicaSet): string {
+  return replicaSetDescription(engine, rs, eventsSection(engine, 'ReplicaSet', rs.metadata.namespace, rs.metadata.name));
 }
