@@ -184,7 +184,7 @@ describe('kubectl wait', () => {
     return cluster;
   };
 
-  it('spends simulated time until each pod is Ready, then prints one "condition met" per object', () => {
+  it('#104 spends simulated time until each pod is Ready, then prints one "condition met" per object', () => {
     const cluster = fresh();
     const start = cluster.now();
     const result = cluster.exec('kubectl wait --for=condition=Ready pod -l app=web --timeout=60s');
@@ -202,7 +202,7 @@ describe('kubectl wait', () => {
     expect(cluster.exec('kubectl wait --for=jsonpath=.status.phase=Running pod -l app=web').exitCode).toBe(0);
   });
 
-  it('times out after --timeout of simulated time on a condition that does not come (a dead node is Unknown, not False)', () => {
+  it('#104 times out after --timeout of simulated time on a condition that does not come (a dead node is Unknown, not False)', () => {
     const cluster = fresh();
     cluster.exec('sim advance 30s');
     cluster.exec('sim node fail worker-1');
@@ -215,7 +215,7 @@ describe('kubectl wait', () => {
     );
   });
 
-  it('--for=delete waits for the pods it found; ones already gone count as deleted', () => {
+  it('#104 --for=delete waits for the pods it found; ones already gone count as deleted', () => {
     const cluster = fresh();
     cluster.exec('sim advance 30s');
     const [first] = cluster.exec('kubectl get pods -o name').stdout.trim().split('\n');
@@ -225,7 +225,7 @@ describe('kubectl wait', () => {
     expect(cluster.exec(`kubectl wait --for=delete ${first}`)).toEqual({ stdout: '', stderr: '', exitCode: 0 });
   });
 
-  it('refuses a missing --for, an unknown condition, no objects and missing objects, and changes nothing', () => {
+  it('#104 refuses a missing --for, an unknown condition, no objects and missing objects, and changes nothing', () => {
     const cluster = fresh();
     const now = cluster.now();
     expect(cluster.exec('kubectl wait pod -l app=web').stderr).toBe(`${waitErrors.forRequired()}\n`);

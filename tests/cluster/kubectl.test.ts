@@ -212,9 +212,14 @@ describe('kubectl get', () => {
       '\nControlled By:  Deployment/web\nReplicas:       3 current / 3 desired\nPods Status:    3 Running / 0 Waiting / 0 Succeeded / 0 Failed\nPod Template:\n',
     );
     expect(text).toMatch(/Normal\s+SuccessfulCreate\s+\S+\s+replicaset-controller\s+Created pod: web-/);
-    expect(cluster.exec('kubectl describe ds').stderr).toMatch(
-      /^error: describe daemonsets is not supported here \(it describes .*replicasets/,
+    expect(cluster.exec('kubectl describe sts').stderr).toMatch(
+      /^error: describe statefulsets is not supported here \(it describes .*replicasets/,
     );
+    const ds = must(cluster, 'kubectl describe ds kube-proxy -n kube-system');
+    expect(ds).toContain('\nDesired Number of Nodes Scheduled: 4\nCurrent Number of Nodes Scheduled: 4\n');
+    expect(ds).toContain('\nPods Status:  4 Running / 0 Waiting / 0 Succeeded / 0 Failed\n');
+    // A toleration of everything (operator Exists, no key, no effect) prints as op=Exists alone.
+    expect(ds).toMatch(/\n {2}Tolerations: +op=Exists\n/);
   });
 
   it('uses kubectl durations in AGE and shows events like kubectl get events', () => {

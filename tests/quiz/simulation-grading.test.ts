@@ -56,9 +56,15 @@ describe('a typed command is graded by the state it leaves in a fresh cluster', 
     expect(results.some((r) => !r.ok)).toBe(true);
   });
 
+  it('grades a patch that cordons the node as a cordon', async () => {
+    const { outcome } = await gradeCommand(preparedFor('worker-2'), `kubectl patch node worker-2 -p '{"spec":{"unschedulable":true}}'`);
+    expect(outcome).toMatchObject({ correct: true });
+  });
+
   it.each([
-    ['patch', `kubectl patch node worker-2 -p '{"spec":{"unschedulable":true}}'`],
     ['edit', 'kubectl edit node worker-2'],
+    ['exec', 'kubectl exec web -- ls'],
+    ['top', 'kubectl top nodes'],
   ])('does not grade real kubectl the model lacks (%s), and says so instead of marking it wrong', async (verb, command) => {
     const { outcome } = await gradeCommand(preparedFor('worker-2'), command);
     expect(outcome).toEqual({ rejected: quizErrors.notSimulated(verb) });

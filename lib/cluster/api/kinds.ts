@@ -5,6 +5,7 @@
 import type { z } from 'zod';
 import type { Engine } from '../engine/engine';
 import {
+  describeDaemonSet,
   describeDeployment,
   describeNamespace,
   describeNode,
@@ -130,6 +131,7 @@ const registry: Registry = {
     namespaced: true,
     columns: printers.daemonSetColumns,
     manifest: manifestSchemas.DaemonSet,
+    describe: describeDaemonSet,
   },
   StatefulSet: {
     plural: 'statefulsets',

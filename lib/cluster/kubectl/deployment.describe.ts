@@ -1,10 +1,10 @@
-// kubectl describe deployment and replicaset, and the pod template block they share with `rollout
-// history --revision` (kubectl/pkg/describe describe.go DeploymentDescriber, ReplicaSetDescriber,
-// DescribePodTemplate).
+// kubectl describe deployment, replicaset and daemonset, and the pod template block they share with
+// `rollout history --revision` (kubectl/pkg/describe describe.go DeploymentDescriber,
+// ReplicaSetDescriber, DaemonSetDescriber, DescribePodTemplate).
 // describe writes through one tabwriter (padding 2): consecutive lines with a tab form a block
 // whose values line up, and a line without one ends the block, so each block is aligned alone.
 import type { Engine } from '../engine/engine';
-import type { Deployment, Pod, PodTemplate, ReplicaSet } from '../api/types';
+import type { DaemonSet, Deployment, Pod, PodTemplate, ReplicaSet, Toleration } from '../api/types';
 import { annotations, findNewReplicaSet } from '../controllers/deployment.util';
 import { controllerOf, selectorString } from '../controllers/podutil';
 import { formatCpu, formatMemory } from '../util/quantity';
@@ -25,6 +25,17 @@ function labelRows(label: string, map: Record<string, string>, separator: '=' | 
     .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
   if (entries.length === 0) return [[`${label}:`, '<none>']];
   return entries.map(([key, value], index) => [index === 0 ? `${label}:` : undefined, `${key}${separator}${value}`]);
+}
+
+/** printTolerationsMultiline's form of one toleration: key[=value][:effect][ op=Exists][ for Ns]. */
+export function tolerationText(toleration: Toleration): string {
+  const key = toleration.key ?? '';
+  const value = toleration.operator === 'Equal' && toleration.value ? `=${toleration.value}` : '';
+  const effect = toleration.effect ? `:${toleration.effect}` : '';
+  // Exists with no key and no effect tolerates everything: then op=Exists stands alone.
+  const op = toleration.operator === 'Exists' ? (key || effect ? ' op=Exists' : 'op=Exists') : '';
+  const seconds = toleration.tolerationSeconds !== undefined ? ` for ${toleration.tolerationSeconds}s` : '';
+  return `${key}${value}${effect}${op}${seconds}`;
 }
 
 /** DescribePodTemplate. */
@@ -57,12 +68,8 @@ export function podTemplateLines(template: PodTemplate): string[] {
   body.push(['  Volumes:', spec.volumes.length ? spec.volumes.map((volume) => volume.name).join(', ') : '<none>']);
   if (spec.priorityClassName) body.push(['  Priority Class Name:', spec.priorityClassName]);
   body.push(...labelRows('  Node-Selectors', spec.nodeSelector, '='));
-  body.push([
-    '  Tolerations:',
-    spec.tolerations.length
-      ? spec.tolerations.map((t) => `${t.key ?? ''}${t.value ? `=${t.value}` : ''}:${t.effect ?? ''}`).join(', ')
-      : '<none>',
-  ]);
+  if (spec.tolerations.length === 0) body.push(['  Tolerations:', '<none>']);
+  else body.push(...spec.tolerations.map((toleration, i): Row => [i === 0 ? '  Tolerations:' : undefined, tolerationText(toleration)]));
   lines.push(...block(body));
   return lines;
 }
@@ -142,4 +149,33 @@ export function replicaSetDescription(engine: Engine, rs: ReplicaSet, events: st
     ['Pods Status:', podsStatusText(pods)],
   ];
   return `${[...block(top), ...podTemplateLines(rs.spec.template), events].join('\n')}\n`;
+}
+
+/**
+ * DaemonSetDescriber. Its node counts are written without a tab, so they stand outside the
+ * aligned blocks; the model never misschedules a daemon pod.
+ */
+export function daemonSetDescription(engine: Engine, ds: DaemonSet, events: string): string {
+  const { status } = ds;
+  const pods = engine.store.dependentsOf(ds.metadata.uid, 'Pod');
+  const nodeSelector = Object.entries(ds.spec.template.spec.nodeSelector).map(([key, value]) => `${key}=${value}`);
+  const top: Row[] = [
+    ['Name:', ds.metadata.name],
+    ['Namespace:', ds.metadata.namespace],
+    ['Selector:', selectorString(ds.spec.selector)],
+    ['Node-Selector:', nodeSelector.length > 0 ? nodeSelector.join(',') : '<none>'],
+    ...labelRows('Labels', ds.metadata.labels, '='),
+    ...labelRows('Annotations', ds.metadata.annotations, ': '),
+  ];
+  return `${[
+    ...block(top),
+    `Desired Number of Nodes Scheduled: ${status.desiredNumberScheduled}`,
+    `Current Number of Nodes Scheduled: ${status.currentNumberScheduled}`,
+    `Number of Nodes Scheduled with Up-to-date Pods: ${status.updatedNumberScheduled}`,
+    `Number of Nodes Scheduled with Available Pods: ${status.numberAvailable}`,
+    'Number of Nodes Misscheduled: 0',
+    ...block([['Pods Status:', podsStatusText(pods)]]),
+    ...podTemplateLines(ds.spec.template),
+    events,
+  ].join('\n')}\n`;
 }

@@ -6,6 +6,7 @@ import { podLimits, podQosClass, podRequests } from '../apiserver/qos';
 import type {
   ContainerStatus,
   ContainerTermination,
+  DaemonSet,
   Deployment,
   Namespace,
   Node,
@@ -14,10 +15,9 @@ import type {
   Probe,
   ReplicaSet,
   Resources,
-  Toleration,
 } from '../api/types';
 import { formatCpu, formatMemory } from '../util/quantity';
-import { deploymentDescription, replicaSetDescription } from './deployment.describe';
+import { daemonSetDescription, deploymentDescription, replicaSetDescription, tolerationText } from './deployment.describe';
 import { timestamp } from './env';
 import { age, namespacePhase, nodeRoles } from './status';
 import { formatTable } from './table';
@@ -67,15 +67,6 @@ export function eventsSection(engine: Engine, kind: string, namespace: string, n
     ]);
   const table = formatTable(['Type', 'Reason', 'Age', 'From', 'Message'], [['----', '------', '----', '----', '-------'], ...rows]);
   return `Events:\n${indent(table, 2)}`;
-}
-
-function tolerationText(toleration: Toleration): string {
-  const key = toleration.key ?? '';
-  const value = toleration.operator === 'Equal' && toleration.value ? `=${toleration.value}` : '';
-  const effect = toleration.effect ? `:${toleration.effect}` : '';
-  const op = toleration.operator === 'Exists' ? ' op=Exists' : '';
-  const seconds = toleration.tolerationSeconds !== undefined ? ` for ${toleration.tolerationSeconds}s` : '';
-  return `${key}${value}${effect}${op}${seconds}`;
 }
 
 export function describeNode(engine: Engine, node: Node): string {
@@ -337,4 +328,8 @@ export function describeNamespace(_engine: Engine, ns: Namespace): string {
 
 export function describeReplicaSet(engine: Engine, rs: ReplicaSet): string {
   return replicaSetDescription(engine, rs, eventsSection(engine, 'ReplicaSet', rs.metadata.namespace, rs.metadata.name));
+}
+
+export function describeDaemonSet(engine: Engine, ds: DaemonSet): string {
+  return daemonSetDescription(engine, ds, eventsSection(engine, 'DaemonSet', ds.metadata.namespace, ds.metadata.name));
 }

@@ -37,10 +37,18 @@ export function commandProblem(command: string): string | undefined {
   return undefined;
 }
 
-/** The real kubectl command the model answered "unknown command" to, if that is what happened. */
+/**
+ * The real kubectl command the model does not run, if that is what happened: one it answers
+ * "unknown command" to, or one it says it does not simulate (kubectl top needs metrics-server).
+ */
 function unsupportedVerb(output: ExecResult): string | undefined {
   if (output.exitCode === 0) return undefined;
-  const verb = /^error: unknown command "([^"]+)" for "kubectl"/.exec(output.stderr)?.[1];
+  // The texts of api/errors.ts (kubectlErrors.metricsUnavailable, unsimulatedCommand), matched here
+  // so the quiz code does not load the cluster's error table.
+  if (output.stderr.startsWith('error: Metrics API not available')) return 'top';
+  const verb =
+    /^error: unknown command "([^"]+)" for "kubectl"/.exec(output.stderr)?.[1] ??
+    /^error: kubectl (\S+) is not available in this simulator/.exec(output.stderr)?.[1];
   return verb !== undefined && kubectlCommands.has(verb) ? verb : undefined;
 }
 
