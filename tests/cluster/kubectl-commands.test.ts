@@ -110,8 +110,10 @@ describe('kubectl beyond get', () => {
     expect(must(cluster, 'kubectl get all -o name')).toBe('service/kubernetes\n');
   });
 
-  it('describe replicaset shows its owner, replicas, pods by phase, template and events, aligned as one block', () => {
-    const cluster = newCluster();
+  it('describe replicaset, daemonset and statefulset show owner, replicas, pods by phase, template and events', () => {
+    const statefulSet =
+      'apiVersion: apps/v1\nkind: StatefulSet\nmetadata: { name: db }\nspec:\n  replicas: 2\n  serviceName: db\n  selector: { matchLabels: { app: db } }\n  template:\n    metadata: { labels: { app: db } }\n    spec: { containers: [{ name: db, image: "postgres:16" }] }\n';
+    const cluster = newCluster({ files: { 'sts.yaml': statefulSet } });
     must(cluster, 'kubectl create deployment web --image=nginx:1.27 --replicas=3');
     cluster.advance('20s');
     const text = must(cluster, 'kubectl describe rs');
@@ -125,13 +127,31 @@ describe('kubectl beyond get', () => {
       '\nControlled By:  Deployment/web\nReplicas:       3 current / 3 desired\nPods Status:    3 Running / 0 Waiting / 0 Succeeded / 0 Failed\nPod Template:\n',
     );
     expect(text).toMatch(/Normal\s+SuccessfulCreate\s+\S+\s+replicaset-controller\s+Created pod: web-/);
-    expect(cluster.exec('kubectl describe sts').stderr).toMatch(
-      /^error: describe statefulsets is not supported here \(it describes .*replicasets/,
+    expect(cluster.exec('kubectl describe pdb').stderr).toMatch(
+      /^error: describe poddisruptionbudgets is not supported here \(it describes .*replicasets, daemonsets, statefulsets/,
     );
+    must(cluster, 'kubectl apply -f sts.yaml');
+    cluster.advance('1m');
+    const sts = must(cluster, 'kubectl describe sts db');
+    expect(sts).toContain(
+      '\nReplicas:           2 desired | 2 total\nUpdate Strategy:    RollingUpdate\n  Partition:        0\nPods Status:        2 Running / 0 Waiting / 0 Succeeded / 0 Failed\nPod Template:\n',
+    );
+    expect(sts).toContain('\nVolume Claims:  <none>\nEvents:\n');
     const ds = must(cluster, 'kubectl describe ds kube-proxy -n kube-system');
     expect(ds).toContain('\nDesired Number of Nodes Scheduled: 4\nCurrent Number of Nodes Scheduled: 4\n');
     expect(ds).toContain('\nPods Status:  4 Running / 0 Waiting / 0 Succeeded / 0 Failed\n');
     // A toleration of everything (operator Exists, no key, no effect) prints as op=Exists alone.
     expect(ds).toMatch(/\n {2}Tolerations: +op=Exists\n/);
+  });
+
+  it('auth can-i answers yes for kubeadm’s admin (warning about types no server has), and whoami names it', () => {
+    const cluster = newCluster();
+    expect(cluster.exec('kubectl auth can-i create pods')).toEqual({ stdout: 'yes\n', stderr: '', exitCode: 0 });
+    expect(cluster.exec('kubectl auth can-i get secrets -n kube-system').stdout).toBe('yes\n');
+    expect(cluster.exec('kubectl auth can-i delete widgets').stderr).toBe(`${kubectlErrors.canIUnknownResource('widgets')}\n`);
+    expect(cluster.exec('kubectl auth can-i create').stderr).toBe(`${kubectlErrors.canIUsage()}\n`);
+    expect(must(cluster, 'kubectl auth whoami')).toMatch(
+      /^ATTRIBUTE\s+VALUE\nUsername\s+kubernetes-admin\nGroups\s+\[kubeadm:cluster-admins system:authenticated\]\n$/,
+    );
   });
 });

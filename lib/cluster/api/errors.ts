@@ -147,6 +147,10 @@ export const kubectlErrors = {
   invalidEventsFor: (text: string) => `error: --for must be TYPE/NAME of a resource kubectl knows, not ${JSON.stringify(text)}`,
   /** kubectl scale's PreconditionError for --current-replicas. */
   scalePrecondition: (expected: number, actual: number) => `error: Expected replicas to be ${expected}, was ${actual}`,
+  canIUsage: () => 'error: you must specify two or three arguments: verb, resource, and optional resourceName',
+  canIUnknownResource: (type: string) => `Warning: the server doesn't have a resource type '${type}'`,
+  unknownAuthSubcommand: (sub: string) => `error: unknown command "${sub}" for "kubectl auth"`,
+  authUsage: () => 'error: kubectl auth takes can-i or whoami here',
   interactiveRun: () =>
     'error: kubectl run -i, -t, --attach and --rm are not available in this simulator: containers here run no processes to attach a terminal to; run the pod without them and read it with kubectl logs',
   /** kubectl top against a cluster without metrics-server (kubeadm installs none). */

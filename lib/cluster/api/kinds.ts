@@ -12,6 +12,7 @@ import {
   describePod,
   describePriorityClass,
   describeReplicaSet,
+  describeStatefulSet,
 } from '../kubectl/describers';
 import { describeEndpointSlice, describeEndpoints, describeService } from '../kubectl/describe-service';
 import { manifestSchemas } from '../kubectl/manifests';
@@ -142,6 +143,7 @@ const registry: Registry = {
     namespaced: true,
     columns: printers.statefulSetColumns,
     manifest: manifestSchemas.StatefulSet,
+    describe: describeStatefulSet,
   },
   PodDisruptionBudget: {
     plural: 'poddisruptionbudgets',

@@ -1,10 +1,11 @@
-// kubectl describe deployment, replicaset and daemonset, and the pod template block they share with
-// `rollout history --revision` (kubectl/pkg/describe describe.go DeploymentDescriber,
-// ReplicaSetDescriber, DaemonSetDescriber, DescribePodTemplate).
+// kubectl describe deployment, replicaset, daemonset and statefulset, and the pod template block
+// they share with `rollout history --revision` (kubectl/pkg/describe describe.go
+// DeploymentDescriber, ReplicaSetDescriber, DaemonSetDescriber, StatefulSetDescriber,
+// DescribePodTemplate).
 // describe writes through one tabwriter (padding 2): consecutive lines with a tab form a block
 // whose values line up, and a line without one ends the block, so each block is aligned alone.
 import type { Engine } from '../engine/engine';
-import type { DaemonSet, Deployment, Pod, PodTemplate, ReplicaSet, Toleration } from '../api/types';
+import type { DaemonSet, Deployment, Pod, PodTemplate, ReplicaSet, StatefulSet, Toleration } from '../api/types';
 import { annotations, findNewReplicaSet } from '../controllers/deployment.util';
 import { controllerOf, selectorString } from '../controllers/podutil';
 import { formatCpu, formatMemory } from '../util/quantity';
@@ -178,4 +179,25 @@ export function daemonSetDescription(engine: Engine, ds: DaemonSet, events: stri
     ...podTemplateLines(ds.spec.template),
     events,
   ].join('\n')}\n`;
+}
+
+/**
+ * StatefulSetDescriber. The model updates StatefulSets with the API's defaults (RollingUpdate,
+ * partition 0) and has no volume claim templates.
+ */
+export function statefulSetDescription(engine: Engine, sts: StatefulSet, events: string): string {
+  const pods = engine.store.dependentsOf(sts.metadata.uid, 'Pod');
+  const top: Row[] = [
+    ['Name:', sts.metadata.name],
+    ['Namespace:', sts.metadata.namespace],
+    ['CreationTimestamp:', timestamp(sts.metadata.creationTimestamp)],
+    ['Selector:', selectorString(sts.spec.selector)],
+    ...labelRows('Labels', sts.metadata.labels, '='),
+    ...labelRows('Annotations', sts.metadata.annotations, ': '),
+    ['Replicas:', `${sts.spec.replicas} desired | ${sts.status.replicas} total`],
+    ['Update Strategy:', 'RollingUpdate'],
+    ['  Partition:', '0'],
+    ['Pods Status:', podsStatusText(pods)],
+  ];
+  return `${[...block(top), ...podTemplateLines(sts.spec.template), ...block([['Volume Claims:', '<none>']]), events].join('\n')}\n`;
 }

@@ -15,9 +15,16 @@ import type {
   Probe,
   ReplicaSet,
   Resources,
+  StatefulSet,
 } from '../api/types';
 import { formatCpu, formatMemory } from '../util/quantity';
-import { daemonSetDescription, deploymentDescription, replicaSetDescription, tolerationText } from './deployment.describe';
+import {
+  daemonSetDescription,
+  deploymentDescription,
+  replicaSetDescription,
+  statefulSetDescription,
+  tolerationText,
+} from './deployment.describe';
 import { timestamp } from './env';
 import { age, namespacePhase, nodeRoles } from './status';
 import { formatTable } from './table';
@@ -332,4 +339,8 @@ export function describeReplicaSet(engine: Engine, rs: ReplicaSet): string {
 
 export function describeDaemonSet(engine: Engine, ds: DaemonSet): string {
   return daemonSetDescription(engine, ds, eventsSection(engine, 'DaemonSet', ds.metadata.namespace, ds.metadata.name));
+}
+
+export function describeStatefulSet(engine: Engine, sts: StatefulSet): string {
+  return statefulSetDescription(engine, sts, eventsSection(engine, 'StatefulSet', sts.metadata.namespace, sts.metadata.name));
 }

@@ -23,6 +23,7 @@ import { kubectlCreate, kubectlDelete, kubectlRun, kubectlScale } from './worklo
 import { kubectlWait } from './waitfor';
 import { kubectlPatch } from './patch';
 import { kubectlEvents } from './events';
+import { kubectlAuth } from './auth';
 
 const apiServerUrl = `https://${nodeIp(0)}:6443`;
 
@@ -59,6 +60,7 @@ const commands: Record<string, (env: KubectlEnv, args: string[]) => CommandResul
   expose: kubectlExpose,
   logs: kubectlLogs,
   events: kubectlEvents,
+  auth: kubectlAuth,
   wait: kubectlWait,
   patch: kubectlPatch,
   explain: kubectlExplain,

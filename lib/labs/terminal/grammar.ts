@@ -33,6 +33,7 @@ export const kubectlVerbs: Record<string, Slot> = {
   expose: 'deployment-or-kind',
   patch: 'kind',
   events: 'none',
+  auth: 'none',
   wait: 'kind',
   'api-resources': 'none',
   'api-versions': 'none',

@@ -4,6 +4,20 @@ import { namespace, output, selector, type CommandHelp } from './options';
 
 export const advancedCommandHelp: readonly CommandHelp[] = [
   {
+    name: 'auth',
+    group: 'Cluster Management Commands',
+    summary: 'Ask whether you may do something, or who you are',
+    description:
+      'kubectl auth can-i VERB RESOURCE asks the API server whether the current user may do it; kubectl auth whoami shows the user and groups. Here the user is kubeadm’s kubernetes-admin, a cluster admin, so the answer is always yes.',
+    examples: [
+      ['May I create pods?', 'kubectl auth can-i create pods'],
+      ['May I read secrets in kube-system?', 'kubectl auth can-i get secrets -n kube-system'],
+      ['Who am I?', 'kubectl auth whoami'],
+    ],
+    options: [namespace, { flag: 'quiet', short: 'q', value: 'false', text: 'Answer only through the exit code.' }],
+    usage: 'kubectl auth (can-i VERB RESOURCE [NAME] | whoami) [options]',
+  },
+  {
     name: 'patch',
     group: 'Advanced Commands',
     summary: 'Change fields of an object with a patch',
