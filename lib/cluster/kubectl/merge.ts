@@ -7,6 +7,7 @@
 // Lists whose Go type declares a patchMergeKey merge element by element on that key; all other
 // lists are replaced whole, as the strategic patch does for atomic lists.
 import type { Json, JsonObject } from './output/objects';
+import { isJsonObject } from './output/json';
 
 /** patchMergeKey of the core and apps types, by the path suffix of the list ("[]" marks an element). */
 const mergeKeys: readonly { suffix: string; key: string }[] = [
@@ -32,12 +33,10 @@ function mergeKeyFor(path: string): string | undefined {
   return mergeKeys.find(({ suffix }) => path === suffix || path.endsWith(`.${suffix}`))?.key;
 }
 
-const isObject = (value: Json | undefined): value is JsonObject => typeof value === 'object' && value !== null && !Array.isArray(value);
-
 export function deepEqual(a: Json | undefined, b: Json | undefined): boolean {
   if (a === b) return true;
   if (Array.isArray(a)) return Array.isArray(b) && a.length === b.length && a.every((item, i) => deepEqual(item, b[i]));
-  if (!isObject(a) || !isObject(b)) return false;
+  if (!isJsonObject(a) || !isJsonObject(b)) return false;
   const keys = Object.keys(a);
   if (keys.length !== Object.keys(b).length) return false;
   return keys.every((key) => Object.hasOwn(b, key) && deepEqual(a[key], b[key]));
@@ -59,7 +58,7 @@ function mergeMaps(original: JsonObject | undefined, modified: JsonObject, curre
 }
 
 function mergeList(original: Json | undefined, modified: Json[], current: Json | undefined, path: string, key: string): Json[] {
-  const keyOf = (item: Json) => (isObject(item) ? JSON.stringify(item[key] ?? null) : undefined);
+  const keyOf = (item: Json) => (isJsonObject(item) ? JSON.stringify(item[key] ?? null) : undefined);
   const index = (list: Json | undefined) => {
     const byKey = new Map<string, Json>();
     if (Array.isArray(list)) for (const item of list) if (keyOf(item) !== undefined) byKey.set(keyOf(item)!, item);
@@ -86,8 +85,8 @@ function mergeList(original: Json | undefined, modified: Json[], current: Json |
  * (`original`, absent for an object never applied). `path` is the dotted field path, for merge keys.
  */
 export function threeWayMerge(original: Json | undefined, modified: Json, current: Json | undefined, path = ''): Json {
-  if (isObject(modified))
-    return mergeMaps(isObject(original) ? original : undefined, modified, isObject(current) ? current : undefined, path);
+  if (isJsonObject(modified))
+    return mergeMaps(isJsonObject(original) ? original : undefined, modified, isJsonObject(current) ? current : undefined, path);
   const key = Array.isArray(modified) ? mergeKeyFor(path) : undefined;
   if (Array.isArray(modified) && key) return mergeList(original, modified, current, path, key);
   return modified;
@@ -95,9 +94,9 @@ export function threeWayMerge(original: Json | undefined, modified: Json, curren
 
 /** A JSON merge patch (RFC 7386, `kubectl patch --type merge`): maps merge, null deletes, anything else replaces. */
 export function mergePatch(target: Json | undefined, patch: Json): Json {
-  if (!isObject(patch)) return patch;
+  if (!isJsonObject(patch)) return patch;
   const out: JsonObject = Object.create(null);
-  for (const [key, value] of Object.entries(isObject(target) ? target : {})) out[key] = value;
+  for (const [key, value] of Object.entries(isJsonObject(target) ? target : {})) out[key] = value;
   for (const [key, value] of Object.entries(patch)) {
     if (value === null) delete out[key];
     else out[key] = mergePatch(out[key], value);
@@ -121,7 +120,7 @@ const pointer = (path: string): string[] => {
 function parentOf(root: Json, tokens: string[], op: string, path: string): { parent: JsonObject | Json[]; key: string } {
   let node: Json = root;
   for (const token of tokens.slice(0, -1)) {
-    const next: Json | undefined = Array.isArray(node) ? node[Number(token)] : isObject(node) ? node[token] : undefined;
+    const next: Json | undefined = Array.isArray(node) ? node[Number(token)] : isJsonObject(node) ? node[token] : undefined;
     if (next === undefined || next === null || typeof next !== 'object')
       throw new JsonPatchError(`${op} operation does not apply: doc is missing path: ${JSON.stringify(path)}`);
     node = next;
@@ -170,7 +169,7 @@ export function jsonPatch(document: Json, operations: readonly Json[]): Json {
     }
   };
   for (const operation of operations) {
-    if (!isObject(operation) || typeof operation.op !== 'string' || typeof operation.path !== 'string')
+    if (!isJsonObject(operation) || typeof operation.op !== 'string' || typeof operation.path !== 'string')
       throw new JsonPatchError('unable to unmarshal patch: every operation needs "op" and "path"');
     const { op, path } = operation;
     const value = operation.value;

@@ -13,6 +13,7 @@ import { namespaceFlags, parseArgs } from './flags';
 import type { ManifestKind } from './manifests';
 import { deepEqual, jsonPatch, JsonPatchError, mergePatch, threeWayMerge } from './merge';
 import { apiObject, type Json, type JsonObject } from './output/objects';
+import { isJsonObject } from './output/json';
 import { fail, ok, type CommandResult } from './result';
 import { validationDetail } from './validate';
 
@@ -31,14 +32,12 @@ function parsePatch(text: string, type: PatchType): { patch: Json } | { error: s
   return { patch: value as Json };
 }
 
-const isObject = (value: Json | undefined): value is JsonObject => typeof value === 'object' && value !== null && !Array.isArray(value);
-
 /** The fields of a Node the model keeps that a patch may set (a node is not written from a manifest). */
 function patchNode(env: KubectlEnv, node: Node, patched: JsonObject): { changed: boolean } | { error: string } {
-  const metadata = isObject(patched.metadata) ? patched.metadata : {};
-  const spec = isObject(patched.spec) ? patched.spec : {};
+  const metadata = isJsonObject(patched.metadata) ? patched.metadata : {};
+  const spec = isJsonObject(patched.spec) ? patched.spec : {};
   const strings = (value: Json | undefined) =>
-    isObject(value) && Object.values(value).every((each) => typeof each === 'string') ? (value as Record<string, string>) : undefined;
+    isJsonObject(value) && Object.values(value).every((each) => typeof each === 'string') ? (value as Record<string, string>) : undefined;
   const labels = strings(metadata.labels ?? {});
   const annotations = strings(metadata.annotations ?? {});
   if (!labels || !annotations) return { error: patchErrors.badRequest('metadata.labels and metadata.annotations map strings to strings') };
@@ -46,7 +45,7 @@ function patchNode(env: KubectlEnv, node: Node, patched: JsonObject): { changed:
   const effects = ['NoSchedule', 'PreferNoSchedule', 'NoExecute'];
   const taints =
     Array.isArray(taintsValue) &&
-    taintsValue.every((taint) => isObject(taint) && typeof taint.key === 'string' && effects.includes(String(taint.effect)))
+    taintsValue.every((taint) => isJsonObject(taint) && typeof taint.key === 'string' && effects.includes(String(taint.effect)))
       ? (taintsValue as unknown as Taint[])
       : undefined;
   if (!taints)
@@ -79,11 +78,11 @@ function apply(env: KubectlEnv, object: AnyObject, patch: Json, type: PatchType)
     if (error instanceof JsonPatchError) return { error: patchErrors.badRequest(error.message) };
     throw error;
   }
-  if (!isObject(patched)) return { error: patchErrors.badRequest('the patched object is not an object') };
+  if (!isJsonObject(patched)) return { error: patchErrors.badRequest('the patched object is not an object') };
   if (object.kind === 'Node') return patchNode(env, object, patched);
   const info = manifestKind(object.kind);
   if (!info?.manifest) return { error: patchErrors.unsupportedKind(object.kind) };
-  const name = isObject(patched.metadata) ? patched.metadata.name : undefined;
+  const name = isJsonObject(patched.metadata) ? patched.metadata.name : undefined;
   if (name !== object.metadata.name) return { error: patchErrors.badRequest('metadata.name cannot be changed') };
   const parsed = info.manifest.safeParse(patched);
   if (!parsed.success)

@@ -4,7 +4,8 @@
 // the values that change nothing even in a real cluster, and what the learner should know.
 // Fields the model implements must not be listed (tests/cluster/unsimulated.test.ts checks both ways).
 import { kubectlErrors } from '../api/errors';
-import type { Json, JsonObject } from './output/objects';
+import type { Json } from './output/objects';
+import { isJsonObject } from './output/json';
 import { deepEqual } from './merge';
 
 /** Where a field sits: object metadata, a label selector, a pod spec, a container, a volume, or one kind's spec. */
@@ -244,8 +245,6 @@ export function scopeBase(kind: string, scope: Scope): string | undefined {
   }
 }
 
-const isObject = (value: unknown): value is JsonObject => typeof value === 'object' && value !== null && !Array.isArray(value);
-
 /** Every value at a dotted path with "[]" steps, with its concrete path ("spec.containers[0].env"). */
 function valuesAt(root: Json, path: string): { path: string; value: Json }[] {
   let found: { path: string; value: Json }[] = [{ path: '', value: root }];
@@ -254,7 +253,7 @@ function valuesAt(root: Json, path: string): { path: string; value: Json }[] {
     const key = each ? step.slice(0, -2) : step;
     const next: { path: string; value: Json }[] = [];
     for (const { path: at, value } of found) {
-      if (!isObject(value) || !Object.hasOwn(value, key)) continue;
+      if (!isJsonObject(value) || !Object.hasOwn(value, key)) continue;
       const here = at ? `${at}.${key}` : key;
       const inner = value[key];
       if (!each) next.push({ path: here, value: inner });
@@ -267,7 +266,7 @@ function valuesAt(root: Json, path: string): { path: string; value: Json }[] {
 
 /** The warnings a manifest earns: one per unsimulated field it sets to a value that matters. */
 export function unsimulatedWarnings(manifest: Json): string[] {
-  if (!isObject(manifest) || typeof manifest.kind !== 'string') return [];
+  if (!isJsonObject(manifest) || typeof manifest.kind !== 'string') return [];
   const kind = manifest.kind;
   const warnings: string[] = [];
   for (const entry of unsimulatedFields) {

@@ -10,6 +10,7 @@ import { planSelection, readBlocked, visitPlan } from './builder';
 import type { KubectlEnv } from './env';
 import { namespaceFlags, parseArgs } from './flags';
 import { apiObject, type Json, type JsonObject } from './output/objects';
+import { isJsonObject } from './output/json';
 import { jsonpath } from './output/jsonpath';
 import { fail, ok, type CommandResult } from './result';
 import { advanceUntil } from './wait';
@@ -40,8 +41,7 @@ function parseFor(text: string): Condition | { error: string } {
   return { error: waitErrors.unrecognizedCondition(text) };
 }
 
-const objectOf = (value: Json | undefined): JsonObject | undefined =>
-  typeof value === 'object' && value !== null && !Array.isArray(value) ? value : undefined;
+const objectOf = (value: Json | undefined): JsonObject | undefined => (isJsonObject(value) ? value : undefined);
 
 /** The condition checked on the object as the API serves it (names and statuses compared case-insensitively). */
 function met(condition: Exclude<Condition, { kind: 'delete' }>, served: JsonObject): boolean {

@@ -4,6 +4,9 @@ import { simulatedEpochMs } from '../env';
 export type Json = string | number | boolean | null | Json[] | { [key: string]: Json };
 export type JsonObject = { [key: string]: Json };
 
+/** A JSON object: not null, not a list. */
+export const isJsonObject = (value: unknown): value is JsonObject => typeof value === 'object' && value !== null && !Array.isArray(value);
+
 /** RFC 3339 at second precision, as metav1.Time marshals. */
 export const isoTime = (simMs: number) => new Date(simulatedEpochMs + Math.floor(simMs / 1000) * 1000).toISOString().replace('.000Z', 'Z');
 

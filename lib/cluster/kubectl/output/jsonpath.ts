@@ -4,6 +4,7 @@
 // maps and lists print as JSON; missing keys print nothing, as kubectl get allows them.
 import { jsonpathErrors } from '../../api/errors';
 import type { Json } from './objects';
+import { isJsonObject } from './json';
 
 type Segment =
   | { type: 'field'; name: string }
@@ -136,10 +137,8 @@ export function parseTemplate(template: string): Node[] {
   return root;
 }
 
-const isObject = (value: Json): value is { [key: string]: Json } => value !== null && typeof value === 'object' && !Array.isArray(value);
-
 function recursive(value: Json, name: string, out: Json[]): void {
-  if (isObject(value)) {
+  if (isJsonObject(value)) {
     if (name in value) out.push(value[name]);
     for (const child of Object.values(value)) recursive(child, name, out);
   } else if (Array.isArray(value)) for (const child of value) recursive(child, name, out);
@@ -168,10 +167,10 @@ export function evaluate(segments: Segment[], values: Json[], root: Json): Json[
     const next: Json[] = [];
     for (const value of current) {
       if (segment.type === 'field') {
-        if (isObject(value) && segment.name in value) next.push(value[segment.name]);
+        if (isJsonObject(value) && segment.name in value) next.push(value[segment.name]);
       } else if (segment.type === 'wildcard') {
         if (Array.isArray(value)) next.push(...value);
-        else if (isObject(value)) next.push(...Object.values(value));
+        else if (isJsonObject(value)) next.push(...Object.values(value));
       } else if (segment.type === 'index') {
         if (!Array.isArray(value)) continue;
         const length = value.length;
