@@ -154,3 +154,19 @@ export const rolloutErrors = {
     `error: kubectl set image of ${kind} "${name}" is not simulated (only Deployments here)`,
   unknownSetSubcommand: (sub: string) => `error: unknown command "${sub}" for "kubectl set"\n\nAvailable Commands: image`,
 };
+
+/** kubectl config (pkg/cmd/config) and client-go's clientcmd, for the one kubeconfig file. */
+export const kubeconfigErrors = {
+  contextNameOrCurrent: () => 'error: you must specify a non-empty context name or --current',
+  contextNameAndCurrent: () => 'error: you cannot specify both a context name and --current',
+  currentContextNotSet: () => 'error: current-context is not set',
+  minifyNeedsContext: () => 'error: current-context must exist in order to minify',
+  cannotDelete: (name: string, file: string) => `error: cannot delete context ${name}, not in ${file}`,
+  renameMissing: (name: string, file: string) => `error: cannot rename the context "${name}", it's not in ${file}`,
+  renameTaken: (name: string, taken: string, file: string) =>
+    `error: cannot rename the context "${name}", the context "${taken}" already exists in ${file}`,
+  /** What kubectl says with no server to talk to: a context without a known cluster falls back to localhost:8080. */
+  noServer: () => 'The connection to the server localhost:8080 was refused - did you specify the right host or port?',
+  subcommands: () =>
+    'error: kubectl config needs a subcommand: current-context, delete-context, get-clusters, get-contexts, get-users, rename-context, set-context, use-context or view',
+};

@@ -256,7 +256,6 @@ export const kubectlErrors = {
   unexpectedArgs: (args: readonly string[]) => `error: Unexpected args: [${args.join(' ')}]`,
   noContext: (name: string) => `error: no context exists with the name: "${name}"`,
   unknownConfigSubcommand: (sub: string) => `error: unknown command "${sub}" for "kubectl config"`,
-  configNeedsSubcommand: () => 'error: kubectl config needs a subcommand: current-context, get-contexts, use-context NAME or view',
   explainRequiresType: () =>
     'error: You must specify the type of resource to explain. Use "kubectl api-resources" for a complete list of supported resources.',
   noSuchField: (field: string) => `error: field "${field}" does not exist`,
@@ -274,6 +273,9 @@ export const kubectlErrors = {
 
 /** kubectl's client-side reading and validation of manifests (apply -f): ValidationError(Kind.path): ... */
 export const manifestErrors = {
+  /** resource.RequireNamespace: an explicit -n guards against applying a file meant for another namespace. */
+  namespaceMismatch: (declared: string, given: string) =>
+    `error: the namespace from the provided object "${declared}" does not match the namespace "${given}". You must pass '--namespace=${declared}' to perform this operation.`,
   yaml: (file: string, detail: string) => `error: error parsing ${file}: error converting YAML to JSON: yaml: ${detail}`,
   validating: (file: string, detail: string) => `error: error validating "${file}": error validating data: ${detail}`,
   noMapping: (name: string, file: string, kind: string, apiVersion: string) =>

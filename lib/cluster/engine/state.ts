@@ -222,6 +222,20 @@ export interface SimState {
   imagePullBackoff: BackoffTable;
   /** Pending controller requeues (controllers/requeue.ts), "queue key" -> when due. */
   requeues: Record<string, Millis>;
+  /** The terminal's kubeconfig once kubectl config changed it (kubectl/kubeconfig.ts); client-side, but it lives and rewinds with the lab. */
+  kubeconfig?: KubeconfigState;
+}
+
+export interface KubeconfigContext {
+  cluster: string;
+  user: string;
+  namespace?: string;
+}
+
+export interface KubeconfigState {
+  /** The current-context; '' when none is set. */
+  current: string;
+  contexts: Record<string, KubeconfigContext>;
 }
 
 export function emptySimState(): SimState {

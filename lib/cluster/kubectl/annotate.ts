@@ -1,6 +1,7 @@
 // kubectl annotate: "TYPE NAME... KEY=VALUE... KEY-...", as kubectl/pkg/cmd/annotate does it.
 // Values are free text (a change-cause sentence); an existing value changes only with
 // --overwrite, except kubernetes.io/change-cause, which may always be rewritten.
+import { contextNamespace } from './kubeconfig';
 import { formatApiError } from '../api/errors';
 import type { AnyObject } from '../api/types';
 import { qualifiedNameErrors } from '../util/validation';
@@ -47,7 +48,7 @@ export function kubectlAnnotate(env: KubectlEnv, args: string[]): CommandResult 
   if (split.resources.length === 0) return fail(annotateErrors.noResources());
   if (changes.set.length === 0 && changes.remove.length === 0) return fail(annotateErrors.noUpdate());
   const plan = planSelection(split.resources, {
-    namespace: parsed.flags.namespace,
+    namespace: parsed.flags.namespace ?? contextNamespace(env.engine),
     allNamespaces: parsed.flags['all-namespaces'] === true,
     selector: parsed.flags.selector,
     all: parsed.flags.all === true,

@@ -1,4 +1,5 @@
 // kubectl apply -f FILE: multi-document YAML, validated as a whole before anything is written.
+import { contextNamespace } from './kubeconfig';
 import { parseAllDocuments } from 'yaml';
 import { objectKey } from '../apiserver/store';
 import { apiErrors, formatApiError, kubectlErrors, manifestErrors, type ApiError } from '../api/errors';
@@ -88,7 +89,8 @@ export function manifestObject(
   return { kind: kind as ManifestKind, object };
 }
 
-function plan(file: string, text: string, namespace: string): Planned[] | string {
+/** `enforce`: the namespace came from -n, so a manifest naming another one is refused (else the manifest's wins). */
+function plan(file: string, text: string, namespace: string, enforce: boolean): Planned[] | string {
   const planned: Planned[] = [];
   for (const parsed of parseDocuments(text)) {
     if ('yamlError' in parsed) return manifestErrors.yaml(file, parsed.yamlError);
@@ -97,6 +99,9 @@ function plan(file: string, text: string, namespace: string): Planned[] | string
     const built = manifestObject(file, value, namespace);
     if (typeof built === 'string') return built;
     const { kind, object } = built;
+    const declared = (value as { metadata?: { namespace?: unknown } }).metadata?.namespace;
+    if (enforce && object.metadata.namespace !== '' && typeof declared === 'string' && declared !== '' && declared !== namespace)
+      return manifestErrors.namespaceMismatch(declared, namespace);
     const applied = JSON.stringify(value);
     object.metadata.annotations = { ...object.metadata.annotations, [lastApplied]: applied };
     planned.push({ file, kind, object, manifest: value as JsonObject, applied });
@@ -229,7 +234,7 @@ function viewLastApplied(env: KubectlEnv, args: string[]): CommandResult {
   const format = parsed.flags.output ?? 'yaml';
   if (format !== 'yaml' && format !== 'json') return fail(kubectlErrors.viewLastAppliedOutput(format));
   const plan = planSelection(parsed.positional, {
-    namespace: parsed.flags.namespace,
+    namespace: parsed.flags.namespace ?? contextNamespace(env.engine),
     selector: parsed.flags.selector,
     all: parsed.flags.all,
     requireSelection: true,
@@ -261,13 +266,13 @@ export function kubectlApply(env: KubectlEnv, args: string[]): CommandResult {
   if ('error' in parsed) return fail(parsed.error);
   const files = parsed.flags.filename ?? [];
   if (files.length === 0) return fail(kubectlErrors.filenameRequired());
-  const namespace = parsed.flags.namespace ?? 'default';
+  const namespace = parsed.flags.namespace ?? contextNamespace(env.engine);
   // Every file is read and validated before anything is sent, as kubectl's builder visits them.
   const planned: Planned[] = [];
   for (const file of files) {
     const text = env.readFile(file);
     if (text === undefined) return fail(kubectlErrors.pathNotExist(file));
-    const result = plan(file, text, namespace);
+    const result = plan(file, text, namespace, parsed.flags.namespace !== undefined);
     if (typeof result === 'string') return fail(result);
     planned.push(...result);
   }

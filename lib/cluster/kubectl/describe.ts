@@ -1,4 +1,5 @@
 // kubectl describe: TYPE NAME..., TYPE/NAME..., -l, with the describers the kind registry names.
+import { contextNamespace } from './kubeconfig';
 import { kubectlErrors } from '../api/errors';
 import { allKinds, describeObject } from '../api/kinds';
 import type { KubectlEnv } from './env';
@@ -13,7 +14,7 @@ export function kubectlDescribe(env: KubectlEnv, args: string[]): CommandResult 
     return fail(kubectlErrors.describeRequiresType());
   }
   const plan = planSelection(parsed.positional, {
-    namespace: parsed.flags.namespace,
+    namespace: parsed.flags.namespace ?? contextNamespace(env.engine),
     allNamespaces: parsed.flags['all-namespaces'] === true,
     selector: parsed.flags.selector,
     requireSelection: false,

@@ -1,8 +1,7 @@
 // What kubectl asks the API server about itself rather than about objects: version, the resource
-// types it serves, raw health endpoints; and the kubeconfig kubeadm writes for its admin.
+// types it serves, raw health endpoints.
 import { kubectlErrors } from '../api/errors';
 import { defaults } from '../engine/config';
-import { nodeIp } from '../kubelet/runtime';
 import type { KubectlEnv } from './env';
 import { parseArgs } from './flags';
 import { apiVersionOf } from './output/objects';
@@ -73,50 +72,6 @@ export function kubectlApiVersions(_env: KubectlEnv, args: string[]): CommandRes
   if (args.length > 0) return fail(kubectlErrors.unexpectedArgs(args));
   const versions = [...new Set(resourceTypes.map((type) => apiVersionOf(type.kind)))].sort();
   return ok(versions.map((version) => `${version}\n`).join(''));
-}
-
-/** The kubeconfig kubeadm writes to /etc/kubernetes/admin.conf. */
-const kubeconfig = {
-  cluster: 'kubernetes',
-  user: 'kubernetes-admin',
-  context: 'kubernetes-admin@kubernetes',
-};
-
-export function kubectlConfig(_env: KubectlEnv, args: string[]): CommandResult {
-  const [sub, ...rest] = args;
-  switch (sub) {
-    case 'current-context':
-      return ok(`${kubeconfig.context}\n`);
-    case 'get-contexts': {
-      if (rest[0] && rest[0] !== kubeconfig.context) return fail(kubectlErrors.contextNotFound(rest[0]));
-      return ok(
-        formatTable(
-          ['CURRENT', 'NAME', 'CLUSTER', 'AUTHINFO', 'NAMESPACE'],
-          [['*', kubeconfig.context, kubeconfig.cluster, kubeconfig.user, '']],
-        ),
-      );
-    }
-    case 'use-context':
-      if (!rest[0]) return fail(kubectlErrors.unexpectedArgs([]));
-      if (rest[0] !== kubeconfig.context) return fail(kubectlErrors.noContext(rest[0]));
-      return ok(`Switched to context "${rest[0]}".\n`);
-    case 'view':
-      return ok(
-        toYaml({
-          apiVersion: 'v1',
-          clusters: [
-            { cluster: { 'certificate-authority-data': 'DATA+OMITTED', server: `https://${nodeIp(0)}:6443` }, name: kubeconfig.cluster },
-          ],
-          contexts: [{ context: { cluster: kubeconfig.cluster, user: kubeconfig.user }, name: kubeconfig.context }],
-          'current-context': kubeconfig.context,
-          kind: 'Config',
-          preferences: {},
-          users: [{ name: kubeconfig.user, user: { 'client-certificate-data': 'DATA+OMITTED', 'client-key-data': 'DATA+OMITTED' } }],
-        }),
-      );
-    default:
-      return fail(sub ? kubectlErrors.unknownConfigSubcommand(sub) : kubectlErrors.configNeedsSubcommand());
-  }
 }
 
 /** The API server's health checks, in the order /readyz?verbose lists them. */

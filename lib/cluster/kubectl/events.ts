@@ -2,6 +2,7 @@
 // happened, unlike `kubectl get events` (etcd key order, #72); a repeated event shows its count
 // and span in LAST SEEN ("5s (x3 over 2m)"). --for TYPE/NAME keeps one object's, --types filters
 // Normal or Warning.
+import { contextNamespace } from './kubeconfig';
 import { kubectlErrors } from '../api/errors';
 import type { KubeEvent } from '../api/types';
 import { readBlocked } from './builder';
@@ -38,7 +39,7 @@ export function kubectlEvents(env: KubectlEnv, args: string[]): CommandResult {
   const blocked = readBlocked(env);
   if (blocked) return blocked;
   const all = parsed.flags['all-namespaces'] === true;
-  const namespace = parsed.flags.namespace ?? 'default';
+  const namespace = parsed.flags.namespace ?? contextNamespace(env.engine);
   const events = env.engine.api.events
     .list()
     .filter(

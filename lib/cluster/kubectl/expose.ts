@@ -1,5 +1,6 @@
 // kubectl expose, and --dry-run=client for create, run and expose: the object kubectl would send,
 // built on the client without the server's defaults (creationTimestamp: null, status: {}).
+import { contextNamespace } from './kubeconfig';
 import { manifestObject } from './apply';
 import { planSelection, readBlocked, visitPlan } from './builder';
 import { exposeErrors, formatApiError, kubectlErrors } from '../api/errors';
@@ -30,7 +31,7 @@ function serviceFor(env: KubectlEnv, args: string[]): { service: JsonObject; nam
   if (!first) return { error: exposeErrors.resourceRequired() };
   // One object per call here: TYPE NAME or TYPE/NAME (ResourceTypeOrNameArgs(false, ...)).
   const plan = planSelection(parsed.positional.slice(0, first.includes('/') ? 1 : 2), {
-    namespace: parsed.flags.namespace,
+    namespace: parsed.flags.namespace ?? contextNamespace(env.engine),
     requireSelection: true,
   });
   if ('error' in plan) return plan;

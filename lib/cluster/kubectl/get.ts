@@ -1,4 +1,5 @@
 // kubectl get.
+import { contextNamespace } from './kubeconfig';
 import { kubectlErrors } from '../api/errors';
 import type { AnyObject, KubeEvent } from '../api/types';
 import { namedTuples, planSelection, readBlocked, targetTypes, visitPlanFrom, type Found, type ObjectSource } from './builder';
@@ -81,7 +82,7 @@ export function kubectlGet(env: KubectlEnv, args: string[]): CommandResult {
   if (parsed.positional.length === 0) return fail(kubectlErrors.requiredResource());
   const allNamespaces = parsed.flags['all-namespaces'] === true;
   const plan = planSelection(parsed.positional, {
-    namespace: parsed.flags.namespace,
+    namespace: parsed.flags.namespace ?? contextNamespace(env.engine),
     allNamespaces,
     selector: parsed.flags.selector,
     fieldSelector: parsed.flags['field-selector'],

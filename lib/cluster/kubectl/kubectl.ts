@@ -4,7 +4,8 @@ import { nodeIp } from '../kubelet/runtime';
 import { kubectlApply } from './apply';
 import { readBlocked } from './builder';
 import { kubectlDescribe } from './describe';
-import { getRaw, kubectlApiResources, kubectlApiVersions, kubectlConfig, kubectlVersion } from './discovery';
+import { getRaw, kubectlApiResources, kubectlApiVersions, kubectlVersion } from './discovery';
+import { kubectlConfig, serverMissing } from './kubeconfig';
 import { kubectlExplain } from './explain';
 import { dryRun, dryRunMode, kubectlExpose } from './expose';
 import { didYouMean, helpFor, rootHelp, suggestionsFor } from './help/help';
@@ -118,6 +119,33 @@ function namespaceAfterCommand(args: string[]): string[] {
   return end === -1 ? [verb, ...rest, ...leading] : [verb, ...rest.slice(0, end), ...leading, ...rest.slice(end)];
 }
 
+/** Commands with no namespaced objects: kubectl's global -n/--namespace is accepted there and changes nothing. */
+const namespaceless = new Set([
+  'cordon',
+  'uncordon',
+  'drain',
+  'taint',
+  'explain',
+  'api-resources',
+  'api-versions',
+  'version',
+  'cluster-info',
+]);
+
+/** The arguments without -n/--namespace and their values (before a `--`, which ends flags), or pflag's error for a -n with no value. */
+function withoutNamespace(args: string[]): string[] | { error: string } {
+  const kept: string[] = [];
+  for (let i = 0; i < args.length; i++) {
+    const arg = args[i];
+    if (arg === '--') return [...kept, ...args.slice(i)];
+    if (arg === '-n' || arg === '--namespace') {
+      if (i + 1 >= args.length) return { error: leadingFlagError(arg) };
+      i++;
+    } else if (!/^(-n.|--namespace=)/.test(arg)) kept.push(arg);
+  }
+  return kept;
+}
+
 /** What pflag says about a flag before the command that is not one kubectl takes there. */
 function leadingFlagError(flag: string): string {
   if (flag === '-n') return kubectlErrors.shorthandNeedsArgument('n');
@@ -142,7 +170,16 @@ export function kubectl(env: KubectlEnv, given: string[]): CommandResult {
   if (!command) return fail(kubectlErrors.unknownCommand(verb) + didYouMean(suggestionsFor(verb, Object.keys(commands))));
   // rollout and set answer --help per subcommand.
   if ((rest.includes('--help') || rest.includes('-h')) && verb !== 'rollout' && verb !== 'set') return ok(helpFor(verb) ?? rootHelp());
-  if (!offline.has(verb) && env.engine.apiAvailability() === 'unreachable') return fail(kubectlErrors.unreachable(nodeIp(0)));
+  if (!offline.has(verb)) {
+    const missing = serverMissing(env.engine);
+    if (missing) return fail(missing);
+    if (env.engine.apiAvailability() === 'unreachable') return fail(kubectlErrors.unreachable(nodeIp(0)));
+  }
+  if (namespaceless.has(verb)) {
+    const kept = withoutNamespace(rest);
+    if ('error' in kept) return fail(kept.error);
+    return command(env, kept);
+  }
   if (['create', 'run', 'expose'].includes(verb) && dryRunMode(rest) !== undefined) return dryRun(env, verb, rest);
   const raw = verb === 'get' ? rest.findIndex((arg) => arg === '--raw' || arg.startsWith('--raw=')) : -1;
   if (raw !== -1) return getRaw(env, rest[raw].startsWith('--raw=') ? rest[raw].slice(6) : (rest[raw + 1] ?? ''));

@@ -1,4 +1,5 @@
 // kubectl label: "TYPE NAME... KEY=VALUE... KEY-...", TYPE/NAME, --all or -l, in one namespace or all.
+import { contextNamespace } from './kubeconfig';
 import { formatApiError, kubectlErrors, labelErrors } from '../api/errors';
 import type { AnyObject } from '../api/types';
 import { labelValueErrors, qualifiedNameErrors } from '../util/validation';
@@ -64,7 +65,7 @@ export function kubectlLabel(env: KubectlEnv, args: string[]): CommandResult {
   if (split.resources.length === 0) return fail(labelErrors.resourcesRequired());
   if (changes.set.length === 0 && changes.remove.length === 0) return fail(labelErrors.updateRequired());
   const plan = planSelection(split.resources, {
-    namespace: parsed.flags.namespace,
+    namespace: parsed.flags.namespace ?? contextNamespace(env.engine),
     allNamespaces: parsed.flags['all-namespaces'] === true,
     selector,
     all,

@@ -1,5 +1,6 @@
 // kubectl logs POD [-c CONTAINER] [--previous] [--tail N]: the API server asks the pod's kubelet
 // for the container's log, so a stopped kubelet or a powered-off node fails the request.
+import { contextNamespace } from './kubeconfig';
 import { kubectlErrors, logsErrors } from '../api/errors';
 import type { ContainerStatus, Pod } from '../api/types';
 import { controllerOf } from '../controllers/podutil';
@@ -147,7 +148,7 @@ export function kubectlLogs(env: KubectlEnv, args: string[]): CommandResult {
   const tail = tailText === undefined ? undefined : Number(tailText);
   const blocked = readBlocked(env);
   if (blocked) return blocked;
-  const namespace = parsed.flags.namespace ?? 'default';
+  const namespace = parsed.flags.namespace ?? contextNamespace(env.engine);
   const previous = parsed.flags.previous === true;
   const timestamps = parsed.flags.timestamps === true;
   if (selector !== undefined)

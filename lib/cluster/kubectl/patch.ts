@@ -2,6 +2,7 @@
 // patch goes over the object as the API serves it, a strategic merge patch by default (lists
 // with a merge key merge by it, like apply), then the result is validated and written like an
 // apply. Nodes take patches of their labels, annotations, unschedulable and taints.
+import { contextNamespace } from './kubeconfig';
 import { parse } from 'yaml';
 import { formatApiError, kubectlErrors, patchErrors } from '../api/errors';
 import { manifestKind } from '../api/kinds';
@@ -109,7 +110,7 @@ export function kubectlPatch(env: KubectlEnv, args: string[]): CommandResult {
   const { patch } = read;
   if (parsed.positional.length === 0) return fail(kubectlErrors.resourcesRequired());
   const plan = planSelection(parsed.positional, {
-    namespace: parsed.flags.namespace,
+    namespace: parsed.flags.namespace ?? contextNamespace(env.engine),
     selector: parsed.flags.selector,
     requireSelection: true,
     continueOnError: false,

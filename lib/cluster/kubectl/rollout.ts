@@ -2,6 +2,7 @@
 // (kubectl/pkg/cmd/rollout and the polymorphichelpers they call). `status` blocks like the real
 // command: simulated time runs on, one line printed per change of the Deployment's status, until
 // the rollout is done, fails its progress deadline or --timeout runs out.
+import { contextNamespace } from './kubeconfig';
 import { objectKey } from '../apiserver/store';
 import { formatApiError, kubectlErrors, rolloutErrors } from '../api/errors';
 import { limits } from '../api/limits';
@@ -264,7 +265,7 @@ export function kubectlRollout(env: KubectlEnv, args: string[]): CommandResult {
   const parsed = parseArgs(rest, specs);
   if ('error' in parsed) return fail(parsed.error);
   const flags = parsed.flags as Flags & { namespace?: string };
-  const namespace = flags.namespace ?? 'default';
+  const namespace = flags.namespace ?? contextNamespace(env.engine);
   switch (verb) {
     case 'status':
       return status(env, namespace, parsed.positional, flags);

@@ -1,6 +1,7 @@
 // kubectl set image (kubectl/pkg/cmd/set/set_image.go) for Deployments: CONTAINER=IMAGE pairs
 // ("*" for every container) change the pod template, which starts a rollout. An unchanged
 // image makes no patch and prints nothing, as upstream skips empty patches.
+import { contextNamespace } from './kubeconfig';
 import { formatApiError, rolloutErrors } from '../api/errors';
 import { annotations } from '../controllers/deployment.util';
 import { namedTuples, planSelection, readBlocked, visitPlan } from './builder';
@@ -28,7 +29,7 @@ function setImage(env: KubectlEnv, args: string[]): CommandResult {
     images.set(container, image);
   }
   const plan = planSelection(resources, {
-    namespace: parsed.flags.namespace,
+    namespace: parsed.flags.namespace ?? contextNamespace(env.engine),
     selector: parsed.flags.selector,
     all: parsed.flags.all,
     requireSelection: true,

@@ -2,6 +2,7 @@
 // the objects are found once, then each in turn gets up to --timeout (30s by default) of
 // simulated time to meet the condition; each that does prints "TYPE/NAME condition met", and the
 // first that does not ends the command. For delete, objects already gone count as deleted.
+import { contextNamespace } from './kubeconfig';
 import { apiErrors, formatApiError, kubectlErrors, waitErrors } from '../api/errors';
 import { limits } from '../api/limits';
 import type { AnyObject } from '../api/types';
@@ -95,7 +96,7 @@ export function kubectlWait(env: KubectlEnv, args: string[]): CommandResult {
   if (timeout === undefined) return fail(kubectlErrors.invalidDuration(parsed.flags.timeout ?? '', '--timeout'));
   if (parsed.positional.length === 0) return fail(kubectlErrors.resourcesRequired());
   const plan = planSelection(parsed.positional, {
-    namespace: parsed.flags.namespace,
+    namespace: parsed.flags.namespace ?? contextNamespace(env.engine),
     allNamespaces: parsed.flags['all-namespaces'] === true,
     selector: parsed.flags.selector,
     all: parsed.flags.all,

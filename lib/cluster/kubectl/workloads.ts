@@ -1,4 +1,5 @@
 // kubectl run, create deployment, scale and delete.
+import { contextNamespace } from './kubeconfig';
 import { z } from 'zod';
 import { defaults } from '../engine/config';
 import { formatApiError, kubectlErrors } from '../api/errors';
@@ -85,7 +86,7 @@ export function kubectlRun(env: KubectlEnv, args: string[]): CommandResult {
   if (restart !== undefined) template.spec.restartPolicy = restart as RestartPolicy;
   const created = env.engine.api.create<'Pod'>({
     kind: 'Pod',
-    metadata: { name, namespace: parsed.flags.namespace ?? 'default', labels },
+    metadata: { name, namespace: parsed.flags.namespace ?? contextNamespace(env.engine), labels },
     spec: template.spec,
     status: { phase: 'Pending', conditions: [], containerStatuses: [] },
   });
@@ -116,7 +117,7 @@ export function kubectlCreate(env: KubectlEnv, args: string[]): CommandResult {
   template.spec.containers = images.map(containerFor);
   const created = env.engine.api.create<'Deployment'>({
     kind: 'Deployment',
-    metadata: { name, namespace: parsed.flags.namespace ?? 'default', labels },
+    metadata: { name, namespace: parsed.flags.namespace ?? contextNamespace(env.engine), labels },
     spec: { replicas, selector: labels, template },
     status: { replicas: 0, updatedReplicas: 0, readyReplicas: 0, availableReplicas: 0 },
   });
@@ -152,7 +153,7 @@ export function kubectlScale(env: KubectlEnv, args: string[]): CommandResult {
   if (replicas < 0) return fail(kubectlErrors.negativeScale());
   if (parsed.positional.length === 0) return fail(kubectlErrors.requiredResourceNotSpecified());
   const plan = planSelection(parsed.positional, {
-    namespace: parsed.flags.namespace,
+    namespace: parsed.flags.namespace ?? contextNamespace(env.engine),
     selector: parsed.flags.selector,
     all: parsed.flags.all,
     requireSelection: true,
@@ -232,7 +233,7 @@ export function kubectlDelete(env: KubectlEnv, args: string[]): CommandResult {
   if (timeout === undefined) return fail(kubectlErrors.invalidDuration(timeoutText ?? '', '--timeout'));
   if (parsed.positional.length === 0) return fail(kubectlErrors.noArgumentsForDelete());
   const plan = planSelection(parsed.positional, {
-    namespace: parsed.flags.namespace,
+    namespace: parsed.flags.namespace ?? contextNamespace(env.engine),
     allNamespaces: parsed.flags['all-namespaces'] === true,
     selector: parsed.flags.selector,
     fieldSelector: parsed.flags['field-selector'],

@@ -1,6 +1,7 @@
 // `sim curl SERVICE [--count N] [-n NS]`: requests from a pod inside the cluster to a Service's
 // ClusterIP, through kube-proxy's rules as they are programmed at this instant (the clock does
 // not move). Each new connection picks a backend at random, as iptables' statistic match does.
+import { contextNamespace } from '../kubectl/kubeconfig';
 import { z } from 'zod';
 import { limits } from '../api/limits';
 import { simErrors } from '../api/errors';
@@ -41,7 +42,7 @@ export function simCurl(engine: Engine, args: string[]): CommandResult {
   if (!name || extra.length > 0 || !serviceName.safeParse(name).success) return fail(curlMessages.usage);
   const count = parsed.flags.count ?? 1;
   if (count < 1 || count > limits.maxCurlRequests) return fail(simErrors.invalidFlag('count', curlMessages.countRange(count)));
-  const namespace = parsed.flags.namespace ?? 'default';
+  const namespace = parsed.flags.namespace ?? contextNamespace(engine);
   const host = `${name}.${namespace}`;
   // Name resolution goes through CoreDNS, which serves what it last saw of the API.
   const service = engine.store.get('Service', `${namespace}/${name}`);

@@ -1,6 +1,7 @@
 // `sim app crash|hang|unready|heal|memory POD`: make the process in a pod's container misbehave,
 // as a real app does. It changes only the node's runtime (the app's state); what the kubelet
 // sees of it follows from its own probes and exits. POD may be deployment/NAME (every pod of it).
+import { contextNamespace } from '../kubectl/kubeconfig';
 import type { Engine } from '../engine/engine';
 import type { ContainerInstance, ContainerRecord } from '../engine/state';
 import type { Pod } from '../api/types';
@@ -108,7 +109,7 @@ export function appCommand(engine: Engine, args: string[]): CommandResult {
   if (wantsSize && (size === undefined || memory === undefined || memory <= 0)) return fail(appErrors.size(size));
   const exitCode = (parsed.flags['exit-code'] as number | undefined) ?? 1;
   if (exitCode < 1 || exitCode > 255) return fail(appErrors.exitCode(exitCode));
-  const namespace = (parsed.flags.namespace as string | undefined) ?? 'default';
+  const namespace = (parsed.flags.namespace as string | undefined) ?? contextNamespace(engine);
   const pods = targetPods(engine, target, namespace);
   if (!pods || pods.length === 0) return fail(appErrors.notFound(target, namespace));
   // Check every pod first: a refused command changes nothing.

@@ -43,7 +43,17 @@ export const kubectlVerbs: Record<string, Slot> = {
 };
 
 /** kubectl config's subcommands. */
-export const configSubcommands = ['current-context', 'get-contexts', 'use-context', 'view'];
+export const configSubcommands = [
+  'current-context',
+  'delete-context',
+  'get-clusters',
+  'get-contexts',
+  'get-users',
+  'rename-context',
+  'set-context',
+  'use-context',
+  'view',
+];
 
 /** Resource kinds by the name readers type most; short names complete too. */
 export const resourceKinds: Record<string, { short: string; list: ResourceList }> = {

@@ -137,11 +137,14 @@ export const advancedCommandHelp: readonly CommandHelp[] = [
   {
     name: 'config',
     group: 'Other Commands',
-    summary: 'Read the kubeconfig: contexts, clusters, users',
-    description: 'Show the kubeconfig kubectl uses. Subcommands: current-context, get-contexts, use-context NAME, view.',
+    summary: 'Read and change the kubeconfig: contexts, clusters, users',
+    description:
+      'Show and edit the kubeconfig kubectl uses (kubeadm’s admin.conf). A context pairs a cluster with a user and may name the namespace every command uses without -n. Subcommands: current-context, get-contexts, get-clusters, get-users, set-context, use-context, rename-context, delete-context, view.',
     examples: [
       ['The context in use', 'kubectl config current-context'],
       ['Every context', 'kubectl config get-contexts'],
+      ['Work in the dev namespace from now on', 'kubectl config set-context --current --namespace=dev'],
+      ['The namespace in use', "kubectl config view --minify -o jsonpath='{..namespace}'"],
       ['The whole kubeconfig, secrets left out', 'kubectl config view'],
     ],
     options: [],
