@@ -150,9 +150,18 @@ export const rolloutErrors = {
   noContainer: (name: string) => `error: unable to find container named ${JSON.stringify(name)}`,
   recordDeprecated: () => 'Flag --record has been deprecated, --record will be removed in the future',
   invalidImageUpdate: (pair: string) => `error: invalid image update: ${pair}`,
-  setImageUnsupported: (kind: string, name: string) =>
-    `error: kubectl set image of ${kind} "${name}" is not simulated (only Deployments here)`,
-  unknownSetSubcommand: (sub: string) => `error: unknown command "${sub}" for "kubectl set"\n\nAvailable Commands: image`,
+  setUnsupported: (sub: string, kind: string, name: string) =>
+    `error: kubectl set ${sub} of ${kind} "${name}" is not simulated (only Deployments here)`,
+  unknownSetSubcommand: (sub: string) => `error: unknown command "${sub}" for "kubectl set"\n\nAvailable Commands: image, resources`,
+};
+
+/** kubectl set resources (pkg/cmd/set/set_resources.go, generate's populateResourceListV1). */
+export const setResourcesErrors = {
+  required: () => 'error: you must specify an update to requests or limits (in the form of --requests/--limits)',
+  syntax: (statement: string) => `error: Invalid argument syntax ${statement}, expected <resource>=<value>`,
+  quantity: () => "error: quantities must match the regular expression '^([+-]?[0-9.]+)([eEinumkKMGTP]*[-+]?[0-9]*)$'",
+  unmodelled: (resource: string) => `error: the simulator models only the cpu and memory resources, not ${resource}`,
+  noContainer: (selector: string) => `error: unable to find container named ${selector}`,
 };
 
 /** kubectl config (pkg/cmd/config) and client-go's clientcmd, for the one kubeconfig file. */

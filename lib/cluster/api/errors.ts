@@ -89,6 +89,9 @@ export const apiErrors = {
 
 /** Field errors, as apimachinery's field.Error prints them. */
 export const fieldErrors = {
+  /** ValidateResourceRequirements: a request may not be above its limit. */
+  requestOverLimit: (path: string, request: string, resource: string, limit: string) =>
+    `${path}.resources.requests: Invalid value: "${request}": must be less than or equal to ${resource} limit of ${limit}`,
   /** ValidateNamespaceName: a namespace is named by a DNS label (no dots, at most 63 characters). */
   namespaceName: (name: string) =>
     `metadata.name: Invalid value: ${JSON.stringify(name)}: a lowercase RFC 1123 label must consist of lower case alphanumeric characters or '-', and must start and end with an alphanumeric character (e.g. 'my-name',  or '123-abc', regex used for validation is '[a-z0-9]([-a-z0-9]*[a-z0-9])?')`,

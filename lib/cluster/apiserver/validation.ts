@@ -1,5 +1,6 @@
 // What the API server checks before it stores a write (the parts the simulator models): the
 // annotation size limit every object has, replica counts, and the simulator's own pod limit.
+import { formatCpu, formatMemory } from '../util/quantity';
 import { defaults } from '../engine/config';
 import { fieldErrors } from '../api/errors';
 import { limits } from '../api/limits';
@@ -87,6 +88,11 @@ function podSpecErrors(spec: Pick<PodSpec, 'containers'>, path: string): string[
     }
     const preStop = container.lifecycle?.preStop;
     if (preStop) errors.push(...handlerErrors(preStop, `${at}.lifecycle.preStop`));
+    const { limits, requests } = container;
+    if (limits?.cpu && requests.cpu > limits.cpu)
+      errors.push(fieldErrors.requestOverLimit(at, formatCpu(requests.cpu), 'cpu', formatCpu(limits.cpu)));
+    if (limits?.memory && requests.memory > limits.memory)
+      errors.push(fieldErrors.requestOverLimit(at, formatMemory(requests.memory), 'memory', formatMemory(limits.memory)));
   });
   return errors;
 }

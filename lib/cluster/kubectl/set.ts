@@ -1,49 +1,98 @@
-// kubectl set image (kubectl/pkg/cmd/set/set_image.go) for Deployments: CONTAINER=IMAGE pairs
-// ("*" for every container) change the pod template, which starts a rollout. An unchanged
-// image makes no patch and prints nothing, as upstream skips empty patches.
+// kubectl set (kubectl/pkg/cmd/set) for Deployments: image (CONTAINER=IMAGE pairs, "*" for every
+// container) and resources (--limits/--requests for the containers -c selects) change the pod
+// template, which starts a rollout. An unchanged template makes no patch and prints nothing, as
+// upstream skips empty patches.
 import { contextNamespace } from './kubeconfig';
-import { formatApiError, rolloutErrors } from '../api/errors';
+import { formatApiError, kubectlErrors, rolloutErrors } from '../api/errors';
+import type { PodTemplate } from '../api/types';
 import { annotations } from '../controllers/deployment.util';
 import { namedTuples, planSelection, readBlocked, visitPlan } from './builder';
 import type { KubectlEnv } from './env';
-import { parseArgs } from './flags';
+import { type FlagSpec, parseArgs } from './flags';
 import { helpFor } from './help/help';
 import { fail, ok, type CommandResult } from './result';
+import { resourcesEdit, resourcesFlags } from './set.resources';
 
-function setImage(env: KubectlEnv, args: string[]): CommandResult {
-  const parsed = parseArgs(args, [
-    { name: 'namespace', short: 'n', type: 'string' },
-    { name: 'record', type: 'bool' },
-    { name: 'selector', short: 'l', type: 'string' },
-    { name: 'all', type: 'bool' },
-  ]);
+/** What an edit did to one template: changed it, left it as it was, or could not (an error line). */
+export type TemplateEdit = 'changed' | 'unchanged' | { error: string };
+
+const selectionFlags = [
+  { name: 'namespace', short: 'n', type: 'string' },
+  { name: 'record', type: 'bool' },
+  { name: 'selector', short: 'l', type: 'string' },
+  { name: 'all', type: 'bool' },
+] as const satisfies readonly FlagSpec[];
+
+interface SetCommand {
+  sub: string;
+  /** What kubectl prints after TYPE/NAME on success. */
+  done: string;
+  flags: readonly FlagSpec[];
+  /** The edit for these arguments, or the usage error; `resources` are the positional arguments naming objects. */
+  prepare(
+    positional: string[],
+    flags: Record<string, unknown>,
+  ): { resources: string[]; edit: (template: PodTemplate) => TemplateEdit } | { error: string };
+}
+
+const image: SetCommand = {
+  sub: 'image',
+  done: 'image updated',
+  flags: [],
+  prepare(positional) {
+    const pairs = positional.filter((arg) => arg.includes('='));
+    const resources = positional.filter((arg) => !arg.includes('='));
+    if (resources.length === 0) return { error: rolloutErrors.required('set') };
+    if (pairs.length === 0) return { error: rolloutErrors.setImageUsage() };
+    const images = new Map<string, string>();
+    for (const pair of pairs) {
+      const [container, value] = pair.split(/=(.*)/s, 2);
+      if (!container || !value) return { error: rolloutErrors.invalidImageUpdate(pair) };
+      images.set(container, value);
+    }
+    return {
+      resources,
+      edit(template) {
+        const missing = [...images.keys()].find((name) => name !== '*' && !template.spec.containers.some((c) => c.name === name));
+        if (missing) return { error: rolloutErrors.noContainer(missing) };
+        let changed = false;
+        for (const container of template.spec.containers) {
+          const wanted = images.get(container.name) ?? images.get('*');
+          if (wanted !== undefined && wanted !== container.image) {
+            container.image = wanted;
+            changed = true;
+          }
+        }
+        return changed ? 'changed' : 'unchanged';
+      },
+    };
+  },
+};
+
+const resources: SetCommand = { sub: 'resources', done: 'resource requirements updated', flags: resourcesFlags, prepare: resourcesEdit };
+
+function runSet(env: KubectlEnv, command: SetCommand, args: string[]): CommandResult {
+  const parsed = parseArgs(args, [...selectionFlags, ...command.flags]);
   if ('error' in parsed) return fail(parsed.error);
-  const pairs = parsed.positional.filter((arg) => arg.includes('='));
-  const resources = parsed.positional.filter((arg) => !arg.includes('='));
-  if (resources.length === 0) return fail(rolloutErrors.required('set'));
-  if (pairs.length === 0) return fail(rolloutErrors.setImageUsage());
-  const images = new Map<string, string>();
-  for (const pair of pairs) {
-    const [container, image] = pair.split(/=(.*)/s, 2);
-    if (!container || !image) return fail(rolloutErrors.invalidImageUpdate(pair));
-    images.set(container, image);
-  }
-  const plan = planSelection(resources, {
-    namespace: parsed.flags.namespace ?? contextNamespace(env.engine),
-    selector: parsed.flags.selector,
-    all: parsed.flags.all,
+  const flags = parsed.flags as Record<string, unknown> & { namespace?: string; record?: boolean; selector?: string; all?: boolean };
+  const prepared = command.prepare(parsed.positional, flags);
+  if ('error' in prepared) return fail(prepared.error);
+  const plan = planSelection(prepared.resources, {
+    namespace: flags.namespace ?? contextNamespace(env.engine),
+    selector: flags.selector,
+    all: flags.all,
     requireSelection: true,
   });
   if ('error' in plan) return fail(plan.error);
   const other = namedTuples(plan.target).find((tuple) => tuple.type.kind !== 'Deployment');
-  if (other) return fail(rolloutErrors.setImageUnsupported(other.type.kind, other.name));
+  if (other) return fail(rolloutErrors.setUnsupported(command.sub, other.type.kind, other.name));
   const blocked = readBlocked(env);
   if (blocked) return blocked;
   const { visits, found } = visitPlan(env, plan);
   const listedOther = found.find(({ object }) => object.kind !== 'Deployment');
-  if (listedOther) return fail(rolloutErrors.setImageUnsupported(listedOther.object.kind, listedOther.object.metadata.name));
-  const record = parsed.flags.record === true;
-  const cause = `kubectl set image ${args.filter((arg) => !arg.startsWith('--record')).join(' ')} --record=true`;
+  if (listedOther) return fail(rolloutErrors.setUnsupported(command.sub, listedOther.object.kind, listedOther.object.metadata.name));
+  const record = flags.record === true;
+  const cause = `kubectl set ${command.sub} ${args.filter((arg) => !arg.startsWith('--record')).join(' ')} --record=true`;
   const lines: string[] = [];
   const errors: string[] = record ? [rolloutErrors.recordDeprecated()] : [];
   for (const visit of visits) {
@@ -54,25 +103,17 @@ function setImage(env: KubectlEnv, args: string[]): CommandResult {
     const deployment = visit.object;
     if (deployment.kind !== 'Deployment') continue;
     const template = structuredClone(deployment.spec.template);
-    const missing = [...images.keys()].find((name) => name !== '*' && !template.spec.containers.some((c) => c.name === name));
-    if (missing) {
-      errors.push(rolloutErrors.noContainer(missing));
+    const edit = prepared.edit(template);
+    if (typeof edit === 'object') {
+      errors.push(edit.error);
       continue;
     }
-    let changed = false;
-    for (const container of template.spec.containers) {
-      const image = images.get(container.name) ?? images.get('*');
-      if (image !== undefined && image !== container.image) {
-        container.image = image;
-        changed = true;
-      }
-    }
-    if (!changed) continue;
+    if (edit === 'unchanged') continue;
     const updated = env.engine.api.update(deployment, 'spec', (object) => {
       object.spec.template = template;
       if (record) object.metadata.annotations = { ...object.metadata.annotations, [annotations.changeCause]: cause };
     });
-    if (updated.ok) lines.push(`deployment.apps/${deployment.metadata.name} image updated`);
+    if (updated.ok) lines.push(`deployment.apps/${deployment.metadata.name} ${command.done}`);
     else errors.push(formatApiError(updated.error));
     env.engine.afterChange();
   }
@@ -81,11 +122,23 @@ function setImage(env: KubectlEnv, args: string[]): CommandResult {
   return { stdout, stderr: errors.length ? `${errors.join('\n')}\n` : '', exitCode: failed ? 1 : 0 };
 }
 
+const subcommands: Record<string, SetCommand> = { image, resources };
+
+/** kubectl set's other subcommands, with why the model cannot run them. */
+const unsimulated: Record<string, string> = {
+  env: 'containers here keep no environment variables; change the image or the resources instead',
+  selector: 'change a Service’s selector with kubectl apply -f or kubectl patch',
+  serviceaccount: 'the model has no ServiceAccounts',
+  sa: 'the model has no ServiceAccounts',
+  subject: 'the model has no RBAC bindings',
+};
+
 export function kubectlSet(env: KubectlEnv, args: string[]): CommandResult {
   const [sub, ...rest] = args;
   // Bare, or asked for help before any subcommand: the command's own help, as kubectl does.
   if (!sub || sub === '--help' || sub === '-h') return ok(helpFor('set') ?? '');
-  if (sub !== 'image') return fail(rolloutErrors.unknownSetSubcommand(sub));
-  if (rest.includes('--help') || rest.includes('-h')) return ok(helpFor('set image') ?? '');
-  return setImage(env, rest);
+  if (Object.hasOwn(unsimulated, sub)) return fail(kubectlErrors.unsimulatedCommand(`set ${sub}`, unsimulated[sub]));
+  if (!Object.hasOwn(subcommands, sub)) return fail(rolloutErrors.unknownSetSubcommand(sub));
+  if (rest.includes('--help') || rest.includes('-h')) return ok(helpFor(`set ${sub}`) ?? '');
+  return runSet(env, subcommands[sub], rest);
 }

@@ -99,4 +99,25 @@ export const subcommandHelp: readonly CommandHelp[] = [
     usage:
       'kubectl set image (-f FILENAME | TYPE NAME) CONTAINER_NAME_1=CONTAINER_IMAGE_1 ... CONTAINER_NAME_N=CONTAINER_IMAGE_N [options]',
   },
+  {
+    name: 'set resources',
+    group: 'set',
+    summary: 'Update the resource requests and limits of a pod template',
+    description:
+      'Merge cpu and memory requests and limits into the containers of a Deployment’s pod template, which starts a rollout. A resource with a limit and no request is requested at its limit; a request above its limit is refused.',
+    examples: [
+      ['Cap the nginx container of web', 'kubectl set resources deployment web -c=nginx --limits=cpu=200m,memory=512Mi'],
+      [
+        'Requests and limits for every container',
+        'kubectl set resources deployment web --requests=cpu=100m,memory=64Mi --limits=memory=256Mi',
+      ],
+    ],
+    options: [
+      namespace,
+      { flag: 'containers', short: 'c', value: "'*'", text: 'The containers to change, by name; wildcards allowed.' },
+      { flag: 'limits', value: "''", text: 'The limits to set, e.g. cpu=200m,memory=512Mi.' },
+      { flag: 'requests', value: "''", text: 'The requests to set, e.g. cpu=100m,memory=256Mi.' },
+    ],
+    usage: 'kubectl set resources (-f FILENAME | TYPE NAME) ([--limits=LIMITS & --requests=REQUESTS] [options]',
+  },
 ];
