@@ -247,7 +247,7 @@ export const kubectlErrors = {
   prefixed: (message: string) => `error: ${message}`,
   filenameRequired: () => 'error: must specify one of -f and -k',
   pathNotExist: (path: string) => `error: the path "${path}" does not exist`,
-  noObjectsToApply: () => 'error: no objects passed to apply',
+  noObjectsPassedTo: (verb: string) => `error: no objects passed to ${verb}`,
   invalidName: (kind: string, name: string) =>
     `error: invalid ${kind} name "${name}": a lowercase RFC 1123 subdomain must consist of lower case alphanumeric characters or '-', and must start and end with an alphanumeric character`,
   unknownCreateSubcommand: (sub: string) => `error: unknown command "${sub}" for "kubectl create"`,

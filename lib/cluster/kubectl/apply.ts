@@ -20,7 +20,7 @@ import { planSelection, readBlocked, visitPlan } from './builder';
 import { toYaml } from './output/yaml';
 import { validationError } from './validate';
 
-interface Planned {
+export interface Planned {
   file: string;
   kind: ManifestKind;
   object: ReturnType<typeof toObject>;
@@ -105,6 +105,22 @@ function plan(file: string, text: string, namespace: string, enforce: boolean): 
     const applied = JSON.stringify(value);
     object.metadata.annotations = { ...object.metadata.annotations, [lastApplied]: applied };
     planned.push({ file, kind, object, manifest: value as JsonObject, applied });
+  }
+  return planned;
+}
+
+/**
+ * Every document of every file, validated and turned into the object kubectl sends, before anything
+ * is sent (as kubectl's builder visits them); or the first problem. `namespace` is -n's, if given.
+ */
+export function readManifests(env: KubectlEnv, files: readonly string[], namespace: string | undefined): Planned[] | string {
+  const planned: Planned[] = [];
+  for (const file of files) {
+    const text = env.readFile(file);
+    if (text === undefined) return kubectlErrors.pathNotExist(file);
+    const result = plan(file, text, namespace ?? contextNamespace(env.engine), namespace !== undefined);
+    if (typeof result === 'string') return result;
+    planned.push(...result);
   }
   return planned;
 }
@@ -266,17 +282,9 @@ export function kubectlApply(env: KubectlEnv, args: string[]): CommandResult {
   if ('error' in parsed) return fail(parsed.error);
   const files = parsed.flags.filename ?? [];
   if (files.length === 0) return fail(kubectlErrors.filenameRequired());
-  const namespace = parsed.flags.namespace ?? contextNamespace(env.engine);
-  // Every file is read and validated before anything is sent, as kubectl's builder visits them.
-  const planned: Planned[] = [];
-  for (const file of files) {
-    const text = env.readFile(file);
-    if (text === undefined) return fail(kubectlErrors.pathNotExist(file));
-    const result = plan(file, text, namespace, parsed.flags.namespace !== undefined);
-    if (typeof result === 'string') return fail(result);
-    planned.push(...result);
-  }
-  if (planned.length === 0) return fail(kubectlErrors.noObjectsToApply());
+  const planned = readManifests(env, files, parsed.flags.namespace);
+  if (typeof planned === 'string') return fail(planned);
+  if (planned.length === 0) return fail(kubectlErrors.noObjectsPassedTo('apply'));
   const lines: string[] = [];
   const errors: string[] = [];
   const warnings: string[] = [];

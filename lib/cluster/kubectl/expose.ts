@@ -10,7 +10,10 @@ import { structuredFormat } from './output/printers';
 import type { JsonObject } from './output/objects';
 import { toYaml } from './output/yaml';
 import { fail, ok, type CommandResult } from './result';
+import { resourceByKind } from './resources';
+import type { Kind } from '../api/types';
 import { containerFor } from './workloads';
+import { generatedObject } from './create';
 
 const exposeFlags = [
   { name: 'namespace', short: 'n', type: 'string' },
@@ -115,6 +118,8 @@ function clientObject(env: KubectlEnv, verb: string, args: string[]): JsonObject
     const built = serviceFor(env, args);
     return 'error' in built ? built : built.service;
   }
+  const generated = verb === 'create' ? generatedObject(args) : undefined;
+  if (generated) return 'error' in generated ? generated : generated.object;
   const parsed = parseArgs(args, runFlags);
   if ('error' in parsed) return parsed;
   if (verb === 'create' && (parsed.positional[0] === 'namespace' || parsed.positional[0] === 'ns')) {
@@ -193,7 +198,7 @@ export function dryRun(env: KubectlEnv, verb: string, args: string[]): CommandRe
   }
   if (format === undefined || format === 'name') {
     const kind = String(object.kind);
-    const resource = kind === 'Deployment' ? 'deployment.apps' : kind.toLowerCase();
+    const resource = resourceByKind(kind as Kind).qualified;
     const name = String((object.metadata as JsonObject).name);
     return ok(format === 'name' ? `${resource}/${name}\n` : `${resource}/${name} ${verb === 'expose' ? 'exposed' : 'created'} (dry run)\n`);
   }

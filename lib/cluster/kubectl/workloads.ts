@@ -1,4 +1,6 @@
 // kubectl run, create deployment, scale and delete.
+import { createGenerated } from './create';
+import { createFromFiles, deletionsFromFiles } from './fromfiles';
 import { contextNamespace } from './kubeconfig';
 import { z } from 'zod';
 import { defaults } from '../engine/config';
@@ -6,7 +8,7 @@ import { formatApiError, kubectlErrors } from '../api/errors';
 import type { Container, PodTemplate, RestartPolicy } from '../api/types';
 import type { KubectlEnv } from './env';
 import { parseArgs } from './flags';
-import { checkErr, planSelection, readBlocked, visitPlan, visited } from './builder';
+import { checkErr, type Found, planSelection, readBlocked, visitPlan, visited } from './builder';
 import { fail, ok, type CommandResult } from './result';
 import type { ResourceType } from './resources';
 import { advanceUntil, isDeleted, waitHorizon, type Awaited } from './wait';
@@ -95,13 +97,23 @@ export function kubectlRun(env: KubectlEnv, args: string[]): CommandResult {
 }
 
 export function kubectlCreate(env: KubectlEnv, args: string[]): CommandResult {
+  // A generator with its own flags answers before create's flags are parsed.
+  const generated = args[0] && !args[0].startsWith('-') ? createGenerated(env, args) : undefined;
+  if (generated) return generated;
   const parsed = parseArgs(args, [
     { name: 'namespace', short: 'n', type: 'string' },
     { name: 'image', type: 'strings' },
     { name: 'replicas', short: 'r', type: 'int32' },
     { name: 'port', type: 'string' },
+    { name: 'filename', short: 'f', type: 'strings' },
+    { name: 'save-config', type: 'bool' },
   ]);
   if ('error' in parsed) return fail(parsed.error);
+  const files = parsed.flags.filename ?? [];
+  if (files.length > 0) {
+    if (parsed.positional.length > 0) return fail(kubectlErrors.unexpectedArgs(parsed.positional));
+    return readBlocked(env) ?? createFromFiles(env, files, parsed.flags.namespace, parsed.flags['save-config'] === true);
+  }
   const [what, name] = parsed.positional;
   if (what === 'namespace' || what === 'ns') return createNamespace(env, parsed.positional.slice(1));
   if (what !== 'deployment' && what !== 'deploy') {
@@ -221,6 +233,7 @@ export function kubectlDelete(env: KubectlEnv, args: string[]): CommandResult {
     { name: 'field-selector', type: 'string' },
     { name: 'all', type: 'bool' },
     { name: 'all-namespaces', short: 'A', type: 'bool' },
+    { name: 'filename', short: 'f', type: 'strings' },
   ]);
   if ('error' in parsed) return fail(parsed.error);
   const force = parsed.flags.force === true;
@@ -231,22 +244,34 @@ export function kubectlDelete(env: KubectlEnv, args: string[]): CommandResult {
   const timeoutText = parsed.flags.timeout;
   const timeout = timeoutText === undefined ? 0 : parseDuration(timeoutText);
   if (timeout === undefined) return fail(kubectlErrors.invalidDuration(timeoutText ?? '', '--timeout'));
-  if (parsed.positional.length === 0) return fail(kubectlErrors.noArgumentsForDelete());
-  const plan = planSelection(parsed.positional, {
-    namespace: parsed.flags.namespace ?? contextNamespace(env.engine),
-    allNamespaces: parsed.flags['all-namespaces'] === true,
-    selector: parsed.flags.selector,
-    fieldSelector: parsed.flags['field-selector'],
-    all: parsed.flags.all,
-    requireSelection: true,
-  });
-  if ('error' in plan) return fail(plan.error);
-  const types = 'tuples' in plan.target ? plan.target.tuples.map((tuple) => tuple.type) : plan.target.types;
-  if (types.some((type) => type.kind === 'Event')) return fail(kubectlErrors.eventsNotDeleted());
-  const blocked = readBlocked(env);
-  if (blocked) return blocked;
+  const files = parsed.flags.filename ?? [];
+  let selection: { found: Found[]; errors: string[] };
+  if (files.length > 0) {
+    if (parsed.positional.length > 0) return fail(kubectlErrors.unexpectedArgs(parsed.positional));
+    const blocked = readBlocked(env);
+    if (blocked) return blocked;
+    const fromFiles = deletionsFromFiles(env, files, parsed.flags.namespace);
+    if ('error' in fromFiles) return fail(fromFiles.error);
+    selection = fromFiles;
+  } else {
+    if (parsed.positional.length === 0) return fail(kubectlErrors.noArgumentsForDelete());
+    const plan = planSelection(parsed.positional, {
+      namespace: parsed.flags.namespace ?? contextNamespace(env.engine),
+      allNamespaces: parsed.flags['all-namespaces'] === true,
+      selector: parsed.flags.selector,
+      fieldSelector: parsed.flags['field-selector'],
+      all: parsed.flags.all,
+      requireSelection: true,
+    });
+    if ('error' in plan) return fail(plan.error);
+    const types = 'tuples' in plan.target ? plan.target.tuples.map((tuple) => tuple.type) : plan.target.types;
+    if (types.some((type) => type.kind === 'Event')) return fail(kubectlErrors.eventsNotDeleted());
+    const blocked = readBlocked(env);
+    if (blocked) return blocked;
+    selection = visitPlan(env, plan);
+  }
   const lines: string[] = [];
-  const { found, errors } = visitPlan(env, plan);
+  const { found, errors } = selection;
   // A selection that matched nothing is not an error: kubectl says so on stdout.
   if (found.length === 0 && errors.length === 0) return ok('No resources found\n');
   let warned = false;

@@ -24,8 +24,10 @@ export const commandHelp: readonly CommandHelp[] = [
     group: 'Basic Commands (Beginner)',
     summary: 'Make a new object from command-line arguments',
     description:
-      'Create an object. Here the supported forms are a Deployment (kubectl create deployment NAME --image=IMAGE) and a namespace (kubectl create namespace NAME).',
+      'Create objects from files (kubectl create -f FILE, which fails for objects that exist), or from arguments: deployment NAME --image=IMAGE, namespace NAME, service clusterip|nodeport NAME --tcp=PORT:TARGET, poddisruptionbudget NAME --selector=... --min-available=N, priorityclass NAME --value=N.',
     examples: [
+      ['Create the objects of a file', 'kubectl create -f web.yaml'],
+      ['A ClusterIP Service for pods labelled app=web', 'kubectl create service clusterip web --tcp=80:80'],
       ['Create a namespace named dev', 'kubectl create namespace dev'],
       ['Create a Deployment named web that runs nginx', 'kubectl create deployment web --image=nginx:1.27'],
       ['Create one with three replicas', 'kubectl create deployment web --image=nginx:1.27 --replicas=3'],

@@ -1,0 +1,190 @@
+// kubectl create's generators for objects the model has besides Deployments and Namespaces
+// (kubectl/pkg/cmd/create: service clusterip|nodeport, poddisruptionbudget, priorityclass), and
+// what it says for the generators of kinds it lacks. Each builds the object kubectl would send;
+// --dry-run=client prints it (expose.ts), otherwise it is validated as a manifest and created.
+import { formatApiError, kubectlErrors } from '../api/errors';
+import { manifestObject } from './apply';
+import { readBlocked } from './builder';
+import type { KubectlEnv } from './env';
+import { parseArgs } from './flags';
+import { contextNamespace } from './kubeconfig';
+import type { JsonObject } from './output/json';
+import { resourceByKind } from './resources';
+import { fail, ok, type CommandResult } from './result';
+
+/** create's generators for kinds a real cluster has and the model does not, by the plural kubectl api-resources would print. */
+export const unmodelledGenerators: Record<string, string> = {
+  clusterrole: 'clusterroles',
+  clusterrolebinding: 'clusterrolebindings',
+  configmap: 'configmaps',
+  cm: 'configmaps',
+  cronjob: 'cronjobs',
+  cj: 'cronjobs',
+  ingress: 'ingresses',
+  ing: 'ingresses',
+  job: 'jobs',
+  quota: 'resourcequotas',
+  resourcequota: 'resourcequotas',
+  role: 'roles',
+  rolebinding: 'rolebindings',
+  secret: 'secrets',
+  serviceaccount: 'serviceaccounts',
+  sa: 'serviceaccounts',
+  token: 'serviceaccounts',
+};
+
+const generatorErrors = {
+  serviceType: (given: string) =>
+    `error: unknown command "${given}" for "kubectl create service"\n\nAvailable Commands: clusterip, nodeport`,
+  tcpRequired: () => 'error: at least one tcp port specifier must be provided',
+  atoi: (text: string) => `error: strconv.Atoi: parsing ${JSON.stringify(text)}: invalid syntax`,
+  budgetBoth: () => 'error: min-available and max-unavailable cannot be both specified',
+  budgetNeither: () => 'error: one of min-available or max-unavailable must be specified',
+  selectorRequired: () => 'error: a selector must be specified',
+  selector: (text: string) => `error: the simulator's PodDisruptionBudgets take key=value selectors only, not ${JSON.stringify(text)}`,
+  valueRequired: () => 'error: required flag(s) "value" not set',
+};
+
+/** The object, what kubectl's failure message calls it, and -n's namespace if given. */
+type Built = { object: JsonObject; failure: string; namespace?: string } | { error: string };
+
+/** create service clusterip|nodeport NAME --tcp=PORT[:TARGET]: ports named PORT-TARGET, selector app=NAME. */
+function serviceObject(args: string[]): Built {
+  const [type, ...rest] = args;
+  const kind = type === 'clusterip' ? 'ClusterIP' : type === 'nodeport' ? 'NodePort' : undefined;
+  if (!kind) return { error: type ? generatorErrors.serviceType(type) : kubectlErrors.exactlyOneName() };
+  const parsed = parseArgs(rest, [
+    { name: 'namespace', short: 'n', type: 'string' },
+    { name: 'tcp', type: 'strings' },
+    { name: 'node-port', type: 'int' },
+    { name: 'dry-run', type: 'string' },
+    { name: 'output', short: 'o', type: 'string' },
+  ]);
+  if ('error' in parsed) return parsed;
+  if (parsed.positional.length !== 1) return { error: kubectlErrors.exactlyOneName(parsed.positional.length) };
+  const [name] = parsed.positional;
+  const specs = (parsed.flags.tcp ?? []).flatMap((each) => each.split(','));
+  if (specs.length === 0) return { error: generatorErrors.tcpRequired() };
+  const ports: JsonObject[] = [];
+  for (const spec of specs) {
+    const [portText, targetText = portText] = spec.split(/:(.*)/s, 2);
+    if (!/^-?\d+$/.test(portText)) return { error: generatorErrors.atoi(portText) };
+    const targetPort = /^\d+$/.test(targetText) ? Number(targetText) : targetText;
+    const nodePort = parsed.flags['node-port'];
+    ports.push({ name: spec.replaceAll(':', '-'), port: Number(portText), protocol: 'TCP', targetPort, ...(nodePort ? { nodePort } : {}) });
+  }
+  return {
+    object: {
+      apiVersion: 'v1',
+      kind: 'Service',
+      metadata: { creationTimestamp: null, labels: { app: name }, name },
+      spec: { ports, selector: { app: name }, type: kind },
+      status: { loadBalancer: {} },
+    },
+    failure: `${kind} service`,
+    namespace: parsed.flags.namespace,
+  };
+}
+
+const intOrPercent = (text: string) => (/^\d+$/.test(text) ? Number(text) : text);
+
+/** create poddisruptionbudget NAME --selector=... --min-available=N|--max-unavailable=N. */
+function budgetObject(args: string[]): Built {
+  const parsed = parseArgs(args, [
+    { name: 'namespace', short: 'n', type: 'string' },
+    { name: 'selector', type: 'string' },
+    { name: 'min-available', type: 'string' },
+    { name: 'max-unavailable', type: 'string' },
+    { name: 'dry-run', type: 'string' },
+    { name: 'output', short: 'o', type: 'string' },
+  ]);
+  if ('error' in parsed) return parsed;
+  if (parsed.positional.length !== 1) return { error: kubectlErrors.exactlyOneName(parsed.positional.length) };
+  const { selector, 'min-available': min, 'max-unavailable': max } = parsed.flags;
+  if (min && max) return { error: generatorErrors.budgetBoth() };
+  if (!min && !max) return { error: generatorErrors.budgetNeither() };
+  if (!selector) return { error: generatorErrors.selectorRequired() };
+  const matchLabels: Record<string, string> = {};
+  for (const term of selector.split(',')) {
+    const match = /^([^=!\s]+)==?([^=!\s]*)$/.exec(term.trim());
+    if (!match) return { error: generatorErrors.selector(term) };
+    matchLabels[match[1]] = match[2];
+  }
+  return {
+    object: {
+      apiVersion: 'policy/v1',
+      kind: 'PodDisruptionBudget',
+      metadata: { creationTimestamp: null, name: parsed.positional[0] },
+      spec: { ...(min ? { minAvailable: intOrPercent(min) } : { maxUnavailable: intOrPercent(max ?? '') }), selector: { matchLabels } },
+      status: { currentHealthy: 0, desiredHealthy: 0, disruptionsAllowed: 0, expectedPods: 0 },
+    },
+    failure: 'poddisruptionbudgets',
+    namespace: parsed.flags.namespace,
+  };
+}
+
+/** create priorityclass NAME --value=N [--global-default] [--description=TEXT] [--preemption-policy=...]. */
+function priorityClassObject(args: string[]): Built {
+  const parsed = parseArgs(args, [
+    { name: 'namespace', short: 'n', type: 'string' },
+    { name: 'value', type: 'int32' },
+    { name: 'global-default', type: 'bool' },
+    { name: 'description', type: 'string' },
+    { name: 'preemption-policy', type: 'string' },
+    { name: 'dry-run', type: 'string' },
+    { name: 'output', short: 'o', type: 'string' },
+  ]);
+  if ('error' in parsed) return parsed;
+  if (parsed.positional.length !== 1) return { error: kubectlErrors.exactlyOneName(parsed.positional.length) };
+  if (parsed.flags.value === undefined) return { error: generatorErrors.valueRequired() };
+  return {
+    object: {
+      apiVersion: 'scheduling.k8s.io/v1',
+      description: parsed.flags.description ?? '',
+      globalDefault: parsed.flags['global-default'] === true,
+      kind: 'PriorityClass',
+      metadata: { creationTimestamp: null, name: parsed.positional[0] },
+      preemptionPolicy: parsed.flags['preemption-policy'] ?? 'PreemptLowerPriority',
+      value: parsed.flags.value,
+    },
+    failure: 'priorityclass',
+  };
+}
+
+const generators: Record<string, (args: string[]) => Built> = {
+  service: serviceObject,
+  svc: serviceObject,
+  poddisruptionbudget: budgetObject,
+  pdb: budgetObject,
+  priorityclass: priorityClassObject,
+  pc: priorityClassObject,
+};
+
+/** The object `kubectl create SUB ...` would send, for --dry-run=client; undefined when SUB is not one of these generators. */
+export function generatedObject(args: string[]): { object: JsonObject } | { error: string } | undefined {
+  const [sub, ...rest] = args;
+  return Object.hasOwn(generators, sub) ? generators[sub](rest) : undefined;
+}
+
+/** kubectl create SUB ... for these generators; undefined when SUB is not one of them. */
+export function createGenerated(env: KubectlEnv, args: string[]): CommandResult | undefined {
+  const [sub, ...rest] = args;
+  if (Object.hasOwn(unmodelledGenerators, sub)) return fail(kubectlErrors.unmodelledResource(unmodelledGenerators[sub]));
+  if (!Object.hasOwn(generators, sub)) return undefined;
+  const built = generators[sub](rest);
+  if ('error' in built) return fail(built.error);
+  const blocked = readBlocked(env);
+  if (blocked) return blocked;
+  const namespace = built.namespace ?? contextNamespace(env.engine);
+  const { status: _status, ...sent } = built.object;
+  const { creationTimestamp: _unset, ...metadata } = sent.metadata as JsonObject;
+  const manifest = manifestObject('STDIN', { ...sent, metadata }, namespace);
+  if (typeof manifest === 'string') return fail(manifest);
+  const created = env.engine.api.create(manifest.object);
+  if (!created.ok) {
+    const { reason } = created.error;
+    if (reason === 'AlreadyExists' || reason === 'Invalid') return fail(kubectlErrors.failedToCreate(built.failure, created.error.message));
+    return fail(formatApiError(created.error));
+  }
+  return ok(`${resourceByKind(manifest.kind).qualified}/${created.value.metadata.name} created\n`);
+}

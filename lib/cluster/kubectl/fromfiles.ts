@@ -1,0 +1,68 @@
+// kubectl create -f and delete -f: the objects of manifest files, read and validated as apply
+// reads them, then created (without apply's last-applied annotation unless --save-config) or
+// looked up for deletion. A failure names the file, as kubectl's "error when creating" does.
+import { type ApiError, apiErrors, formatApiError, kubectlErrors } from '../api/errors';
+import { objectKey } from '../apiserver/store';
+import type { AnyObject, Kind } from '../api/types';
+import { readManifests } from './apply';
+import { type Found, groupResource } from './builder';
+import type { KubectlEnv } from './env';
+import { resourceByKind } from './resources';
+import type { CommandResult } from './result';
+import { fail } from './result';
+
+const lastApplied = 'kubectl.kubernetes.io/last-applied-configuration';
+
+/** A server error for one object of a file: Invalid prints as usual, the others say which file and what kubectl was doing. */
+function fileError(error: ApiError, doing: 'creating' | 'deleting', file: string): string {
+  if (error.invalid) return formatApiError(error);
+  return `Error from server (${error.reason ?? 'InternalError'}): error when ${doing} "${file}": ${error.message}`;
+}
+
+export function createFromFiles(
+  env: KubectlEnv,
+  files: readonly string[],
+  namespace: string | undefined,
+  saveConfig: boolean,
+): CommandResult {
+  const planned = readManifests(env, files, namespace);
+  if (typeof planned === 'string') return fail(planned);
+  if (planned.length === 0) return fail(kubectlErrors.noObjectsPassedTo('create'));
+  const lines: string[] = [];
+  const errors: string[] = [];
+  for (const { file, kind, object } of planned) {
+    if (!saveConfig && object.metadata.annotations) {
+      const { [lastApplied]: _applied, ...rest } = object.metadata.annotations;
+      object.metadata.annotations = rest;
+    }
+    const created = env.engine.api.create(object);
+    if (created.ok) lines.push(`${resourceByKind(kind).qualified}/${object.metadata.name} created`);
+    else errors.push(fileError(created.error, 'creating', file));
+  }
+  return {
+    stdout: lines.map((line) => `${line}\n`).join(''),
+    stderr: errors.map((line) => `${line}\n`).join(''),
+    exitCode: errors.length > 0 ? 1 : 0,
+  };
+}
+
+/** The objects the files name, as delete visits them, and a NotFound for each that is missing. */
+export function deletionsFromFiles(
+  env: KubectlEnv,
+  files: readonly string[],
+  namespace: string | undefined,
+): { found: Found[]; errors: string[] } | { error: string } {
+  const planned = readManifests(env, files, namespace);
+  if (typeof planned === 'string') return { error: planned };
+  const found: Found[] = [];
+  const errors: string[] = [];
+  for (const { file, kind, object } of planned) {
+    const type = resourceByKind(kind);
+    const existing = env.engine.store.get(kind as Kind, objectKey(object.metadata.namespace ?? '', object.metadata.name)) as
+      | AnyObject
+      | undefined;
+    if (existing) found.push({ type, object: existing });
+    else errors.push(fileError(apiErrors.notFound(groupResource(type), object.metadata.name), 'deleting', file));
+  }
+  return { found, errors };
+}
