@@ -154,4 +154,25 @@ describe('kubectl beyond get', () => {
       /^ATTRIBUTE\s+VALUE\nUsername\s+kubernetes-admin\nGroups\s+\[kubeadm:cluster-admins system:authenticated\]\n$/,
     );
   });
+
+  it('logs --all-containers prints every container of the pod in turn, and refuses a container name beside it', () => {
+    const pod = `apiVersion: v1
+kind: Pod
+metadata: { name: duo, labels: { app: duo } }
+spec:
+  containers: [{ name: web, image: nginx:1.27 }, { name: cache, image: redis:7.4 }]
+`;
+    const cluster = newCluster({ files: { 'duo.yaml': pod } });
+    must(cluster, 'kubectl apply -f duo.yaml');
+    cluster.advance('1m');
+    const web = must(cluster, 'kubectl logs duo -c web');
+    const cache = must(cluster, 'kubectl logs duo -c cache');
+    expect(must(cluster, 'kubectl logs duo --all-containers')).toBe(web + cache);
+    const prefixed = must(cluster, 'kubectl logs -l app=duo --all-containers --prefix').split('\n');
+    expect(prefixed.some((line) => line.startsWith('[pod/duo/web] '))).toBe(true);
+    expect(prefixed.some((line) => line.startsWith('[pod/duo/cache] '))).toBe(true);
+    expect(cluster.exec('kubectl logs duo --all-containers -c web').stderr).toBe(
+      'error: --all-containers=true should not be specified with container name web\n',
+    );
+  });
 });

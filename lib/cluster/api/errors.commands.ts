@@ -32,6 +32,7 @@ export const cordonErrors = {
 
 /** kubectl logs (pkg/cmd/logs, polymorphichelpers.LogsForObject) and the kubelet's answers through the API server. */
 export const logsErrors = {
+  allContainersWithName: (name: string) => `error: --all-containers=true should not be specified with container name ${name}`,
   usage: () =>
     "error: expected 'logs [-f] [-p] (POD | TYPE/NAME) [-c CONTAINER]'.\nPOD or TYPE/NAME is a required argument for the logs command",
   /** Go's %T of the typed object: "*v1.Service". */

@@ -102,7 +102,7 @@ function selectedLogs(
   selector: string,
   namespace: string,
   container: string | undefined,
-  flags: { previous: boolean; timestamps: boolean; prefix: boolean; tail: number | undefined },
+  flags: { previous: boolean; timestamps: boolean; prefix: boolean; tail: number | undefined; allContainers: boolean },
 ): CommandResult {
   const requirements = labelSelector(selector);
   if ('error' in requirements) return fail(requirements.error);
@@ -112,14 +112,17 @@ function selectedLogs(
   if (pods.length === 0) return ok('', kubectlErrors.noResources(namespace));
   let stdout = '';
   for (const pod of pods) {
-    const name = container ?? pod.spec.containers[0].name;
-    if (!pod.spec.containers.some((each) => each.name === name)) return fail(logsErrors.invalidContainer(name, pod.metadata.name), stdout);
-    const served = containerLines(env, pod, name, flags.previous, flags.timestamps);
-    if ('error' in served) return fail(served.error, stdout);
-    const prefix = flags.prefix ? `[pod/${pod.metadata.name}/${name}] ` : '';
-    stdout += tailed(served.lines, flags.tail ?? 10)
-      .map((line) => `${prefix}${line}\n`)
-      .join('');
+    const names = flags.allContainers ? pod.spec.containers.map((each) => each.name) : [container ?? pod.spec.containers[0].name];
+    for (const name of names) {
+      if (!pod.spec.containers.some((each) => each.name === name))
+        return fail(logsErrors.invalidContainer(name, pod.metadata.name), stdout);
+      const served = containerLines(env, pod, name, flags.previous, flags.timestamps);
+      if ('error' in served) return fail(served.error, stdout);
+      const prefix = flags.prefix ? `[pod/${pod.metadata.name}/${name}] ` : '';
+      stdout += tailed(served.lines, flags.tail ?? 10)
+        .map((line) => `${prefix}${line}\n`)
+        .join('');
+    }
   }
   return ok(stdout);
 }
@@ -134,6 +137,7 @@ export function kubectlLogs(env: KubectlEnv, args: string[]): CommandResult {
     { name: 'follow', short: 'f', type: 'bool' },
     { name: 'selector', short: 'l', type: 'string' },
     { name: 'prefix', type: 'bool' },
+    { name: 'all-containers', type: 'bool' },
   ]);
   if ('error' in parsed) return fail(parsed.error);
   const [target, second] = parsed.positional;
@@ -151,16 +155,32 @@ export function kubectlLogs(env: KubectlEnv, args: string[]): CommandResult {
   const namespace = parsed.flags.namespace ?? contextNamespace(env.engine);
   const previous = parsed.flags.previous === true;
   const timestamps = parsed.flags.timestamps === true;
+  const allContainers = parsed.flags['all-containers'] === true;
+  if (allContainers && (parsed.flags.container !== undefined || second !== undefined))
+    return fail(logsErrors.allContainersWithName(parsed.flags.container ?? second ?? ''));
   if (selector !== undefined)
     return selectedLogs(env, selector, namespace, parsed.flags.container, {
       previous,
       timestamps,
       prefix: parsed.flags.prefix === true,
       tail,
+      allContainers,
     });
   const pod = podFor(env, target, namespace);
   if (typeof pod === 'string') return fail(pod);
   const names = pod.spec.containers.map((container) => container.name);
+  if (allContainers) {
+    let stdout = '';
+    for (const name of names) {
+      const served = containerLines(env, pod, name, previous, timestamps);
+      if ('error' in served) return fail(served.error, stdout);
+      const prefix = parsed.flags.prefix === true ? `[pod/${pod.metadata.name}/${name}] ` : '';
+      stdout += tailed(served.lines, tail ?? -1)
+        .map((line) => `${prefix}${line}\n`)
+        .join('');
+    }
+    return ok(stdout);
+  }
   let stderr = '';
   let containerName = parsed.flags.container ?? second;
   if (containerName === undefined) {
