@@ -239,4 +239,16 @@ describe('kubectl wait', () => {
     );
     expect(cluster.now()).toBe(now);
   });
+
+  it('--for=create waits until the selection finds something, spending simulated time, or times out (#104)', () => {
+    const cluster = createCluster({ seed: 3 });
+    const start = cluster.now();
+    expect(cluster.exec('kubectl wait --for=create pod/nope --timeout=5s').stderr).toBe(`${waitErrors.createTimedOut()}\n`);
+    expect(cluster.now() - start).toBeGreaterThanOrEqual(5000);
+    cluster.exec('kubectl create deployment web --image=nginx:1.27 --replicas=2');
+    const met = cluster.exec('kubectl wait --for=create pod -l app=web --timeout=30s');
+    expect(met.exitCode).toBe(0);
+    expect(met.stdout).toMatch(/^pod\/web-\S+ condition met\npod\/web-\S+ condition met\n$/);
+    expect(cluster.exec('kubectl wait --for=create deployment/web').stdout).toBe('deployment.apps/web condition met\n');
+  });
 });

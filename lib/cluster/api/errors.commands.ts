@@ -70,6 +70,8 @@ export const waitErrors = {
     "error: jsonpath wait format must be --for=jsonpath='{.status.readyReplicas}'=3 or --for=jsonpath='{.status.readyReplicas}'",
   jsonpathEmptyValue: () => 'error: jsonpath wait has to have a value after equal sign',
   noMatchingResources: () => 'error: no matching resources found',
+  /** wait.ErrWaitTimeout, from --for=create's poll. */
+  createTimedOut: () => 'error: timed out waiting for the condition',
 };
 
 /** kubectl expose, and --dry-run=client for create, run and expose. */

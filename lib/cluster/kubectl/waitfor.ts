@@ -19,12 +19,14 @@ import { formatGoDuration, parseDuration } from '../util/duration';
 
 type Condition =
   | { kind: 'delete' }
+  | { kind: 'create' }
   | { kind: 'condition'; type: string; value: string }
   | { kind: 'jsonpath'; template: string; value: string | undefined };
 
 /** conditionFuncFor: what --for names, or why it names nothing kubectl knows. */
 function parseFor(text: string): Condition | { error: string } {
   if (text.toLowerCase() === 'delete') return { kind: 'delete' };
+  if (text.toLowerCase() === 'create') return { kind: 'create' };
   const condition = /^condition=([^=]+)(?:=(.*))?$/i.exec(text);
   if (condition) return { kind: 'condition', type: condition[1], value: condition[2] ?? 'True' };
   if (text.startsWith('jsonpath=')) {
@@ -45,7 +47,7 @@ function parseFor(text: string): Condition | { error: string } {
 const objectOf = (value: Json | undefined): JsonObject | undefined => (isJsonObject(value) ? value : undefined);
 
 /** The condition checked on the object as the API serves it (names and statuses compared case-insensitively). */
-function met(condition: Exclude<Condition, { kind: 'delete' }>, served: JsonObject): boolean {
+function met(condition: Exclude<Condition, { kind: 'delete' } | { kind: 'create' }>, served: JsonObject): boolean {
   if (condition.kind === 'jsonpath') {
     let text: string;
     try {
@@ -106,6 +108,25 @@ export function kubectlWait(env: KubectlEnv, args: string[]): CommandResult {
   const blocked = readBlocked(env);
   if (blocked) return blocked;
   const { engine } = env;
+  if (condition.kind === 'create') {
+    // Upstream polls the finder until it finds something; every object found then counts as created.
+    const start = engine.clock.now();
+    const horizon = limits.kubectlWaitHorizonMs;
+    const exists = () => visitPlan(env, plan).found.length > 0;
+    if (!advanceUntil(engine, start + Math.min(timeout, horizon), exists)) {
+      if (timeout <= horizon) return fail(waitErrors.createTimedOut());
+      return fail(
+        kubectlErrors.waitInterrupted('kubectl wait', engine.clock.now() - start, `up to --timeout=${formatGoDuration(timeout)}`),
+        '',
+        130,
+      );
+    }
+    return ok(
+      visitPlan(env, plan)
+        .found.map(({ type, object }) => `${type.qualified}/${object.metadata.name} condition met\n`)
+        .join(''),
+    );
+  }
   const { found, errors } = visitPlan(env, plan);
   const deleting = condition.kind === 'delete';
   // Waiting for deletion, an object already gone is deleted (the finder ignores NotFound).

@@ -45,7 +45,7 @@ export const advancedCommandHelp: readonly CommandHelp[] = [
     group: 'Advanced Commands',
     summary: 'Let simulated time pass until objects meet a condition',
     description:
-      'Wait for objects to be deleted, to have a status condition, or to show a value at a JSONPath. Each object gets up to --timeout of simulated time, in turn; each that meets the condition prints "condition met".',
+      'Wait for objects to be created, to be deleted, to have a status condition, or to show a value at a JSONPath. Each object gets up to --timeout of simulated time, in turn; each that meets the condition prints "condition met".',
     examples: [
       ['Until every pod labelled app=web is Ready', 'kubectl wait --for=condition=Ready pod -l app=web --timeout=60s'],
       ['Until the Deployment is Available', 'kubectl wait --for=condition=Available deployment/web'],
