@@ -20,6 +20,10 @@ describe('kubectl beyond get', () => {
       `${kubectlErrors.interactiveRun()}\n`,
     );
     expect(cluster.exec('kubectl get pod box').exitCode).toBe(1);
+    // The dry run reads the same flags.
+    expect(cluster.exec('kubectl run box --image=busybox:1.36 -it --rm --dry-run=client -o yaml -- sh').stderr).toBe(
+      `${kubectlErrors.interactiveRun()}\n`,
+    );
   });
 
   it('get -L adds a column per label, headed by the key’s last segment in capitals, before --show-labels', () => {

@@ -111,6 +111,10 @@ const runFlags = [
   { name: 'dry-run', type: 'string' },
   { name: 'output', short: 'o', type: 'string' },
   { name: 'command', type: 'bool' },
+  { name: 'stdin', short: 'i', type: 'bool' },
+  { name: 'tty', short: 't', type: 'bool' },
+  { name: 'rm', type: 'bool' },
+  { name: 'attach', type: 'bool' },
 ] as const satisfies readonly FlagSpec[];
 
 function clientObject(env: KubectlEnv, verb: string, args: string[]): JsonObject | { error: string } {
@@ -132,6 +136,8 @@ function clientObject(env: KubectlEnv, verb: string, args: string[]): JsonObject
   const port = parsed.flags.port;
   const ports: JsonObject = port ? { ports: [{ containerPort: Number(port) }] } : {};
   if (verb === 'run') {
+    const { stdin, tty, rm, attach } = parsed.flags;
+    if (stdin || tty || rm || attach) return { error: kubectlErrors.interactiveRun() };
     const [name, ...words] = parsed.positional;
     if (!name) return { error: kubectlErrors.runNeedsName() };
     const process: JsonObject = words.length === 0 ? {} : parsed.flags.command ? { command: words } : { args: words };
