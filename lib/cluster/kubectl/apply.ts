@@ -1,4 +1,5 @@
 // kubectl apply -f FILE: multi-document YAML, validated as a whole before anything is written.
+import { annotations } from '../controllers/deployment.util';
 import { contextNamespace } from './kubeconfig';
 import { parseAllDocuments } from 'yaml';
 import { objectKey } from '../apiserver/store';
@@ -30,7 +31,7 @@ export interface Planned {
   applied: string;
 }
 
-const lastApplied = 'kubectl.kubernetes.io/last-applied-configuration';
+export const { lastApplied } = annotations;
 
 /**
  * A file's documents as plain values, up to and including the first with a YAML error (kept as

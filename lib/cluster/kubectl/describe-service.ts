@@ -1,5 +1,6 @@
 // kubectl describe for Services, Endpoints and EndpointSlices (kubectl pkg/describe/describe.go
 // describeService, describeEndpoints, describeEndpointSlice), in its tabwriter layout.
+import { annotations } from '../controllers/deployment.util';
 import { selectorString } from '../controllers/podutil';
 import { slicesOfService } from '../controllers/endpointslice';
 import type { Engine } from '../engine/engine';
@@ -8,7 +9,7 @@ import { eventsSection, field, indent, labelsOf, list } from './describers';
 import { formatTable } from './table';
 
 /** kubectl leaves the last-applied annotation out of describe (printAnnotationsMultiline skips it). */
-const lastApplied = 'kubectl.kubernetes.io/last-applied-configuration';
+const { lastApplied } = annotations;
 
 function annotationLines(annotations: Record<string, string>): string[] {
   return Object.entries(annotations)

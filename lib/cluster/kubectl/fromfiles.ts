@@ -4,14 +4,11 @@
 import { type ApiError, apiErrors, formatApiError, kubectlErrors } from '../api/errors';
 import { objectKey } from '../apiserver/store';
 import type { AnyObject, Kind } from '../api/types';
-import { readManifests } from './apply';
+import { lastApplied, readManifests } from './apply';
 import { type Found, groupResource } from './builder';
 import type { KubectlEnv } from './env';
 import { resourceByKind } from './resources';
-import type { CommandResult } from './result';
-import { fail } from './result';
-
-const lastApplied = 'kubectl.kubernetes.io/last-applied-configuration';
+import { type CommandResult, fail } from './result';
 
 /** A server error for one object of a file: Invalid prints as usual, the others say which file and what kubectl was doing. */
 function fileError(error: ApiError, doing: 'creating' | 'deleting', file: string): string {
