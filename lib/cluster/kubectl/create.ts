@@ -6,7 +6,7 @@ import { formatApiError, kubectlErrors } from '../api/errors';
 import { manifestObject } from './apply';
 import { readBlocked } from './builder';
 import type { KubectlEnv } from './env';
-import { parseArgs } from './flags';
+import { type FlagSpec, parseArgs } from './flags';
 import { contextNamespace } from './kubeconfig';
 import type { JsonObject } from './output/json';
 import { resourceByKind } from './resources';
@@ -46,6 +46,13 @@ const generatorErrors = {
 };
 
 /** The object, what kubectl's failure message calls it, and -n's namespace if given. */
+/** Flags every generator takes besides its own: -n, and the dry run's (read by expose.ts's dryRun). */
+const commonFlags = [
+  { name: 'namespace', short: 'n', type: 'string' },
+  { name: 'dry-run', type: 'string' },
+  { name: 'output', short: 'o', type: 'string' },
+] as const satisfies readonly FlagSpec[];
+
 type Built = { object: JsonObject; failure: string; namespace?: string } | { error: string };
 
 /** create service clusterip|nodeport NAME --tcp=PORT[:TARGET]: ports named PORT-TARGET, selector app=NAME. */
@@ -53,13 +60,7 @@ function serviceObject(args: string[]): Built {
   const [type, ...rest] = args;
   const kind = type === 'clusterip' ? 'ClusterIP' : type === 'nodeport' ? 'NodePort' : undefined;
   if (!kind) return { error: type ? generatorErrors.serviceType(type) : kubectlErrors.exactlyOneName() };
-  const parsed = parseArgs(rest, [
-    { name: 'namespace', short: 'n', type: 'string' },
-    { name: 'tcp', type: 'strings' },
-    { name: 'node-port', type: 'int' },
-    { name: 'dry-run', type: 'string' },
-    { name: 'output', short: 'o', type: 'string' },
-  ]);
+  const parsed = parseArgs(rest, [...commonFlags, { name: 'tcp', type: 'strings' }, { name: 'node-port', type: 'int' }]);
   if ('error' in parsed) return parsed;
   if (parsed.positional.length !== 1) return { error: kubectlErrors.exactlyOneName(parsed.positional.length) };
   const [name] = parsed.positional;
@@ -91,12 +92,10 @@ const intOrPercent = (text: string) => (/^\d+$/.test(text) ? Number(text) : text
 /** create poddisruptionbudget NAME --selector=... --min-available=N|--max-unavailable=N. */
 function budgetObject(args: string[]): Built {
   const parsed = parseArgs(args, [
-    { name: 'namespace', short: 'n', type: 'string' },
+    ...commonFlags,
     { name: 'selector', type: 'string' },
     { name: 'min-available', type: 'string' },
     { name: 'max-unavailable', type: 'string' },
-    { name: 'dry-run', type: 'string' },
-    { name: 'output', short: 'o', type: 'string' },
   ]);
   if ('error' in parsed) return parsed;
   if (parsed.positional.length !== 1) return { error: kubectlErrors.exactlyOneName(parsed.positional.length) };
@@ -126,13 +125,11 @@ function budgetObject(args: string[]): Built {
 /** create priorityclass NAME --value=N [--global-default] [--description=TEXT] [--preemption-policy=...]. */
 function priorityClassObject(args: string[]): Built {
   const parsed = parseArgs(args, [
-    { name: 'namespace', short: 'n', type: 'string' },
+    ...commonFlags,
     { name: 'value', type: 'int32' },
     { name: 'global-default', type: 'bool' },
     { name: 'description', type: 'string' },
     { name: 'preemption-policy', type: 'string' },
-    { name: 'dry-run', type: 'string' },
-    { name: 'output', short: 'o', type: 'string' },
   ]);
   if ('error' in parsed) return parsed;
   if (parsed.positional.length !== 1) return { error: kubectlErrors.exactlyOneName(parsed.positional.length) };

@@ -58,7 +58,7 @@ function viewed(config: KubeconfigState, minify: boolean): JsonObject {
     return { context, name };
   });
   const used = (field: 'cluster' | 'user') => !minify || names.some((name) => config.contexts[name][field] === admin[field]);
-  const view: JsonObject = {
+  return {
     apiVersion: 'v1',
     clusters: used('cluster')
       ? [{ cluster: { 'certificate-authority-data': 'DATA+OMITTED', server: `https://${nodeIp(0)}:6443` }, name: admin.cluster }]
@@ -71,7 +71,6 @@ function viewed(config: KubeconfigState, minify: boolean): JsonObject {
       ? [{ name: admin.user, user: { 'client-certificate-data': 'DATA+OMITTED', 'client-key-data': 'DATA+OMITTED' } }]
       : null,
   };
-  return view;
 }
 
 function view(engine: Engine, args: string[]): CommandResult {

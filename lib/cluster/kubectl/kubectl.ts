@@ -99,6 +99,13 @@ export const kubectlCommandNames: readonly string[] = Object.keys(commands);
 /** Commands that read only the kubeconfig or the help text, so they work with the API server down. */
 const offline = new Set(['config', 'help', 'version']);
 
+/** How many arguments the -n/--namespace flag at `i` takes up: 2 with a separate value, 1 inline (-ndev, --namespace=dev), 0 if it is not one. */
+function namespaceFlagWidth(args: readonly string[], i: number): 0 | 1 | 2 {
+  const arg = args[i];
+  if (arg === '-n' || arg === '--namespace') return 2;
+  return /^(-n.|--namespace=)/.test(arg ?? '') ? 1 : 0;
+}
+
 /**
  * cobra reads kubectl's persistent flags anywhere, so `kubectl -n dev get pods` means `kubectl get
  * pods -n dev`: a leading --namespace moves behind the command (before a `--`, which ends flags).
@@ -106,11 +113,9 @@ const offline = new Set(['config', 'help', 'version']);
 function namespaceAfterCommand(args: string[]): string[] {
   const leading: string[] = [];
   let i = 0;
-  for (; i < args.length; i++) {
-    const arg = args[i];
-    if ((arg === '-n' || arg === '--namespace') && i + 1 < args.length) leading.push(arg, args[++i]);
-    else if (/^(-n.|--namespace=)/.test(arg)) leading.push(arg);
-    else break;
+  for (let width = namespaceFlagWidth(args, 0); width > 0 && i + width <= args.length; width = namespaceFlagWidth(args, i)) {
+    leading.push(...args.slice(i, i + width));
+    i += width;
   }
   if (leading.length === 0) return args;
   const [verb, ...rest] = args.slice(i);
@@ -136,12 +141,11 @@ const namespaceless = new Set([
 function withoutNamespace(args: string[]): string[] | { error: string } {
   const kept: string[] = [];
   for (let i = 0; i < args.length; i++) {
-    const arg = args[i];
-    if (arg === '--') return [...kept, ...args.slice(i)];
-    if (arg === '-n' || arg === '--namespace') {
-      if (i + 1 >= args.length) return { error: leadingFlagError(arg) };
-      i++;
-    } else if (!/^(-n.|--namespace=)/.test(arg)) kept.push(arg);
+    if (args[i] === '--') return [...kept, ...args.slice(i)];
+    const width = namespaceFlagWidth(args, i);
+    if (width === 0) kept.push(args[i]);
+    else if (i + width > args.length) return { error: leadingFlagError(args[i]) };
+    else i += width - 1;
   }
   return kept;
 }
