@@ -128,15 +128,19 @@ describe('heartbeats and leases', () => {
     expect(second - first).toBeLessThanOrEqual(10_200);
   });
 
-  it('#8 a tainting tick while nodes wait re-enters draining: the steps the engine takes without xstate', () => {
+  it.each([
+    ['#8', 'tainting pass period', 'taint queued nodes'],
+    ['#5', 'node monitor period', 'monitor node health'],
+    ['#21', 'pod GC period', 'collect pod garbage'],
+  ])('%s each %s re-enters its waiting state: the steps the engine takes without xstate', (_row, delay, pass) => {
     const logic = controllerManagerMachine.provide({ guards: { 'no node waits for a NoExecute taint': () => false } });
     const value = { leading: { nodeLifecycle: 'monitoring', noExecuteTainting: 'draining', podGC: 'waiting' } };
-    const [next, actions] = transition(logic, logic.resolveState({ value, context: {} }), { type: 'tainting pass period elapsed' });
+    const [next, actions] = transition(logic, logic.resolveState({ value, context: {} }), { type: `${delay} elapsed` } as never);
     expect(next.value).toEqual(value);
     expect(actions.map((action) => [action.type, action.params])).toEqual([
-      ['cancel timer', { delay: 'tainting pass period' }],
-      ['taint queued nodes', undefined],
-      ['start timer', { delay: 'tainting pass period' }],
+      ['cancel timer', { delay }],
+      [pass, undefined],
+      ['start timer', { delay }],
     ]);
   });
 

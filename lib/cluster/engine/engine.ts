@@ -10,7 +10,8 @@ import type { SimContext } from './context';
 import type { Listers } from './listers';
 import { controllerTable, needBits, type Controller } from './controllers';
 import { OwnerPodCounts, type OnNode, type PodCounts } from '../controllers/podcounts';
-import { nothingToTaint, startWithFreshObservations, taintQueuedNodes } from '../controllers/nodelifecycle';
+import { monitorNodeHealth, nothingToTaint, startWithFreshObservations, taintQueuedNodes } from '../controllers/nodelifecycle';
+import { collectPodGarbage } from '../controllers/podgc';
 import { evictPod } from '../controllers/tainteviction';
 import { apiConnection, servedLease } from '../kubelet/kubelet';
 import { isPartitioned } from '../node/network';
@@ -45,8 +46,18 @@ const noWallClock = {
   clearTimeout: () => {},
 };
 
-/** The controller manager's delay the engine runs without a macrostep (see taintingPass). */
-const taintingPass = 'tainting pass period';
+/**
+ * The controller manager's periodic passes. Each pass's chart transition re-enters the state that
+ * waits for it: exit (the fired timer is already gone), the pass, entry (arm the next period).
+ * The engine takes those steps itself, because an xstate macrostep costs more than most passes
+ * (the tainting pass runs every 100 ms while nodes wait and the rate limiter holds back almost
+ * every tick). tests/cluster/node-lifecycle.test.ts checks the chart still says exactly this.
+ */
+const periodicPasses: Record<string, ((engine: Engine) => void) | undefined> = {
+  'node monitor period': monitorNodeHealth,
+  'tainting pass period': taintQueuedNodes,
+  'pod GC period': collectPodGarbage,
+};
 
 /** Settling stops after this many rounds: a guard against a livelock bug, never reached in practice. */
 const maxSettleRounds = 10_000;
@@ -206,7 +217,9 @@ export class Engine implements SimContext {
     if (task.owner === 'actor') {
       const version = this.store.resourceVersion;
       this.actorTimers.get(task.actor)?.delete(task.delay);
-      if (task.actor === 'controllerManager' && task.delay === taintingPass && !nothingToTaint(this)) this.taintingPass(task);
+      const pass = task.actor === 'controllerManager' ? periodicPasses[task.delay] : undefined;
+      // With no node left to taint the tainting chart leaves 'draining': that one goes through xstate.
+      if (pass && (task.delay !== 'tainting pass period' || !nothingToTaint(this))) this.periodicPass(task, pass);
       else this.actors.get(task.actor)?.actor.send({ type: elapsed(task.delay) });
       // The controller manager's periodic passes feed no queue and change no leadership: one that
       // wrote nothing (a tainting pass the rate limiter holds back) leaves a settle round nothing.
@@ -222,15 +235,9 @@ export class Engine implements SimContext {
     return true;
   }
 
-  /**
-   * One tick of the tainting pass while nodes wait. The chart's transition re-enters 'draining':
-   * exit (the fired timer is already gone), 'taint queued nodes', entry (start the next tick).
-   * The engine takes those steps itself: the rate limiter holds back almost every tick (one node
-   * per 10 s against a tick per 100 ms), and an xstate macrostep would cost more than the pass.
-   * tests/cluster/node-lifecycle.test.ts checks the chart still says exactly this.
-   */
-  private taintingPass(task: Extract<TimerTask, { owner: 'actor' }>): void {
-    taintQueuedNodes(this);
+  /** One periodic pass of the controller manager, with the steps of its chart's re-entering transition (see periodicPasses). */
+  private periodicPass(task: Extract<TimerTask, { owner: 'actor' }>, pass: (engine: Engine) => void): void {
+    pass(this);
     const event = { type: elapsed(task.delay) };
     this.armDelay(task.actor, task.delay, { context: this.actor(task.actor).getSnapshot().context, event });
   }
