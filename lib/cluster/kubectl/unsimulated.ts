@@ -245,37 +245,57 @@ export function scopeBase(kind: string, scope: Scope): string | undefined {
   }
 }
 
-/** Every value at a dotted path with "[]" steps, with its concrete path ("spec.containers[0].env"). */
-function valuesAt(root: Json, path: string): { path: string; value: Json }[] {
-  let found: { path: string; value: Json }[] = [{ path: '', value: root }];
-  for (const step of path.split('.')) {
-    const each = step.endsWith('[]');
-    const key = each ? step.slice(0, -2) : step;
-    const next: { path: string; value: Json }[] = [];
-    for (const { path: at, value } of found) {
-      if (!isJsonObject(value) || !Object.hasOwn(value, key)) continue;
-      const here = at ? `${at}.${key}` : key;
-      const inner = value[key];
-      if (!each) next.push({ path: here, value: inner });
-      else if (Array.isArray(inner)) for (const [i, item] of inner.entries()) next.push({ path: `${here}[${i}]`, value: item });
-    }
-    found = next;
+interface Step {
+  key: string;
+  /** "[]": every element of the list at key. */
+  each: boolean;
+}
+
+/** Per kind, each unsimulated field that can occur in it with its path split into steps (split once: apply runs this on every manifest). */
+const fieldPlans = new Map<string, { entry: UnsimulatedField; steps: Step[] }[]>();
+
+function plansFor(kind: string) {
+  let plans = fieldPlans.get(kind);
+  if (plans) return plans;
+  plans = [];
+  for (const entry of unsimulatedFields) {
+    const base = scopeBase(kind, entry.scope);
+    if (!base) continue;
+    const steps = `${base}.${entry.field}`.split('.').map((step) => {
+      const each = step.endsWith('[]');
+      return { key: each ? step.slice(0, -2) : step, each };
+    });
+    plans.push({ entry, steps });
   }
-  return found;
+  // Kinds come from manifests, so the cache is bounded like any cache of user input.
+  if (fieldPlans.size >= 64) fieldPlans.clear();
+  fieldPlans.set(kind, plans);
+  return plans;
+}
+
+/** Calls found with every value at the steps and its concrete path ("spec.containers[0].env"); paths are built only for values found. */
+function visitValuesAt(value: Json, steps: readonly Step[], index: number, path: string, found: (path: string, value: Json) => void): void {
+  if (index === steps.length) {
+    found(path, value);
+    return;
+  }
+  const { key, each } = steps[index];
+  if (!isJsonObject(value) || !Object.hasOwn(value, key)) return;
+  const here = path ? `${path}.${key}` : key;
+  const inner = value[key];
+  if (!each) visitValuesAt(inner, steps, index + 1, here, found);
+  else if (Array.isArray(inner)) for (const [i, item] of inner.entries()) visitValuesAt(item, steps, index + 1, `${here}[${i}]`, found);
 }
 
 /** The warnings a manifest earns: one per unsimulated field it sets to a value that matters. */
 export function unsimulatedWarnings(manifest: Json): string[] {
   if (!isJsonObject(manifest) || typeof manifest.kind !== 'string') return [];
-  const kind = manifest.kind;
   const warnings: string[] = [];
-  for (const entry of unsimulatedFields) {
-    const base = scopeBase(kind, entry.scope);
-    if (!base) continue;
-    for (const { path, value } of valuesAt(manifest, `${base}.${entry.field}`)) {
-      if (value === null || entry.harmless?.some((harmless) => deepEqual(harmless, value))) continue;
+  for (const { entry, steps } of plansFor(manifest.kind)) {
+    visitValuesAt(manifest, steps, 0, '', (path, value) => {
+      if (value === null || entry.harmless?.some((harmless) => deepEqual(harmless, value))) return;
       warnings.push(kubectlErrors.notSimulated(path, entry.note));
-    }
+    });
   }
   return warnings;
 }
