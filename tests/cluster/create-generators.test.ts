@@ -62,4 +62,34 @@ describe('kubectl create and delete from files, and create’s generators (#108)
       expect(cluster.exec(line).stderr, line).toBe(`${kubectlErrors.unmodelledResource(plural)}\n`);
     }
   });
+
+  it('#109 create service loadbalancer allocates node ports; externalname and headless say what the model lacks', () => {
+    const cluster = newCluster({
+      files: {
+        'svc.yaml':
+          'apiVersion: v1\nkind: Service\nmetadata: { name: fixed }\nspec:\n  clusterIP: None\n  selector: { app: x }\n  ports: [{ port: 80 }]\n',
+      },
+    });
+    expect(must(cluster, 'kubectl create service loadbalancer lb --tcp=80:8080')).toBe('service/lb created\n');
+    expect(must(cluster, 'kubectl get svc lb')).toMatch(/^lb\s+LoadBalancer\s+10\.96\.\S+\s+<pending>\s+80:3\d{4}\/TCP/m);
+    expect(cluster.exec('kubectl create service loadbalancer lb2 --node-port=30080 --tcp=80').stderr).toBe(
+      'error: unknown flag: --node-port\n',
+    );
+    expect(cluster.exec('kubectl create service externalname ext').stderr).toBe('error: required flag(s) "external-name" not set\n');
+    expect(cluster.exec('kubectl create service externalname ext --external-name db.example.com').stderr).toContain(
+      'ExternalName Services are not part of the simulated cluster',
+    );
+    expect(cluster.exec('kubectl create service foo bar').stderr).toBe(
+      'error: unknown command "foo bar"\nSee \'kubectl create service -h\' for help and examples\n',
+    );
+    expect(cluster.exec('kubectl create service').stderr).toContain('  loadbalancer    Create a LoadBalancer service\n');
+    expect(cluster.exec('kubectl create service clusterip hl --clusterip=None').stderr).toContain('headless Services are not part');
+    const headless = cluster.exec('kubectl create service clusterip hl --clusterip=None --tcp=80');
+    expect(headless).toMatchObject({ exitCode: 0, stdout: 'service/hl created\n' });
+    expect(headless.stderr).toMatch(/^Warning: spec\.clusterIP is not simulated: /);
+    expect(must(cluster, 'kubectl get svc hl -o jsonpath={.spec.clusterIP}')).toMatch(/^10\.96\./);
+    const fromFile = cluster.exec('kubectl create -f svc.yaml');
+    expect(fromFile).toMatchObject({ exitCode: 0, stdout: 'service/fixed created\n' });
+    expect(fromFile.stderr).toMatch(/^Warning: spec\.clusterIP is not simulated: /);
+  });
 });

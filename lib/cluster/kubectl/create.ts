@@ -1,5 +1,6 @@
 // kubectl create's generators for objects the model has besides Deployments and Namespaces
-// (kubectl/pkg/cmd/create: service clusterip|nodeport, poddisruptionbudget, priorityclass), and
+// (kubectl/pkg/cmd/create: service clusterip|nodeport|loadbalancer, poddisruptionbudget,
+// priorityclass), and
 // what it says for the generators of kinds it lacks. Each builds the object kubectl would send;
 // --dry-run=client prints it (expose.ts), otherwise it is validated as a manifest and created.
 import { formatApiError, kubectlErrors } from '../api/errors';
@@ -11,6 +12,7 @@ import { contextNamespace } from './kubeconfig';
 import type { JsonObject } from './output/json';
 import { resourceByKind } from './resources';
 import { fail, ok, type CommandResult } from './result';
+import { unsimulatedWarnings } from './unsimulated';
 
 /** create's generators for kinds a real cluster has and the model does not, by the plural kubectl api-resources would print. */
 export const unmodelledGenerators: Record<string, string> = {
@@ -34,8 +36,35 @@ export const unmodelledGenerators: Record<string, string> = {
 };
 
 const generatorErrors = {
-  serviceType: (given: string) =>
-    `error: unknown command "${given}" for "kubectl create service"\n\nAvailable Commands: clusterip, nodeport`,
+  /** cmdutil.DefaultSubCommandRun's RequireNoArguments: every argument, joined. */
+  serviceType: (args: readonly string[]) =>
+    `error: unknown command ${JSON.stringify(args.join(' '))}\nSee 'kubectl create service -h' for help and examples`,
+  /** What `kubectl create service` alone prints (its help, on stderr, exit 1). */
+  serviceHelp: () =>
+    [
+      'Create a service using a specified subcommand.',
+      '',
+      'Aliases:',
+      'service, svc',
+      '',
+      'Available Commands:',
+      '  clusterip       Create a ClusterIP service',
+      '  externalname    Create an ExternalName service',
+      '  loadbalancer    Create a LoadBalancer service',
+      '  nodeport        Create a NodePort service',
+      '',
+      'Usage:',
+      '  kubectl create service [flags] [options]',
+      '',
+      'Use "kubectl create service <command> --help" for more information about a given command.',
+      'Use "kubectl options" for a list of global command-line options (applies to all commands).',
+    ].join('\n'),
+  // A real headless Service may have no ports; here every Service has a ClusterIP and ports.
+  headlessWithoutPorts: () =>
+    'error: headless Services are not part of the simulated cluster: every Service gets a ClusterIP and needs a port (add --tcp)',
+  externalNameRequired: () => 'error: required flag(s) "external-name" not set',
+  externalNameUnmodelled: () =>
+    'error: ExternalName Services are not part of the simulated cluster: there is no cluster DNS to answer for their name',
   tcpRequired: () => 'error: at least one tcp port specifier must be provided',
   atoi: (text: string) => `error: strconv.Atoi: parsing ${JSON.stringify(text)}: invalid syntax`,
   budgetBoth: () => 'error: min-available and max-unavailable cannot be both specified',
@@ -55,17 +84,47 @@ const commonFlags = [
 
 type Built = { object: JsonObject; failure: string; namespace?: string } | { error: string };
 
-/** create service clusterip|nodeport NAME --tcp=PORT[:TARGET]: ports named PORT-TARGET, selector app=NAME. */
+const serviceTypes: Record<string, 'ClusterIP' | 'NodePort' | 'LoadBalancer'> = {
+  clusterip: 'ClusterIP',
+  nodeport: 'NodePort',
+  loadbalancer: 'LoadBalancer',
+};
+
+/** Each service subcommand's own flags: --clusterip on clusterip only, --node-port on nodeport only. */
+const serviceFlags: Record<string, readonly FlagSpec[]> = {
+  clusterip: [{ name: 'clusterip', type: 'string' }],
+  nodeport: [{ name: 'node-port', type: 'int' }],
+  loadbalancer: [],
+  externalname: [{ name: 'external-name', type: 'string' }],
+};
+
+/**
+ * create service clusterip|nodeport|loadbalancer NAME --tcp=PORT[:TARGET]: ports named PORT-TARGET,
+ * selector app=NAME. --clusterip sets spec.clusterIP as sent (apply's warning says the model
+ * allocates one anyway). ExternalName Services need cluster DNS, which the model lacks.
+ */
 function serviceObject(args: string[]): Built {
   const [type, ...rest] = args;
-  const kind = type === 'clusterip' ? 'ClusterIP' : type === 'nodeport' ? 'NodePort' : undefined;
-  if (!kind) return { error: type ? generatorErrors.serviceType(type) : kubectlErrors.exactlyOneName() };
-  const parsed = parseArgs(rest, [...commonFlags, { name: 'tcp', type: 'strings' }, { name: 'node-port', type: 'int' }]);
+  if (type === undefined) return { error: generatorErrors.serviceHelp() };
+  if (!Object.hasOwn(serviceFlags, type)) {
+    // Cobra parses the flags first, and `create service` itself has none but -n and the dry run's.
+    const flags = parseArgs(args, commonFlags);
+    return 'error' in flags ? flags : { error: generatorErrors.serviceType(flags.positional) };
+  }
+  const parsed = parseArgs(rest, [...commonFlags, { name: 'tcp', type: 'strings' }, ...serviceFlags[type]]);
   if ('error' in parsed) return parsed;
   if (parsed.positional.length !== 1) return { error: kubectlErrors.exactlyOneName(parsed.positional.length) };
+  if (type === 'externalname') {
+    return {
+      error:
+        parsed.flags['external-name'] === undefined ? generatorErrors.externalNameRequired() : generatorErrors.externalNameUnmodelled(),
+    };
+  }
+  const kind = serviceTypes[type];
   const [name] = parsed.positional;
+  const clusterIP = parsed.flags.clusterip;
   const specs = (parsed.flags.tcp ?? []).flatMap((each) => each.split(','));
-  if (specs.length === 0) return { error: generatorErrors.tcpRequired() };
+  if (specs.length === 0) return { error: clusterIP === 'None' ? generatorErrors.headlessWithoutPorts() : generatorErrors.tcpRequired() };
   const ports: JsonObject[] = [];
   for (const spec of specs) {
     const [portText, targetText = portText] = spec.split(/:(.*)/s, 2);
@@ -79,7 +138,7 @@ function serviceObject(args: string[]): Built {
       apiVersion: 'v1',
       kind: 'Service',
       metadata: { creationTimestamp: null, labels: { app: name }, name },
-      spec: { ports, selector: { app: name }, type: kind },
+      spec: { ...(clusterIP ? { clusterIP } : {}), ports, selector: { app: name }, type: kind },
       status: { loadBalancer: {} },
     },
     failure: `${kind} service`,
@@ -177,11 +236,12 @@ export function createGenerated(env: KubectlEnv, args: string[]): CommandResult 
   const { creationTimestamp: _unset, ...metadata } = sent.metadata as JsonObject;
   const manifest = manifestObject('STDIN', { ...sent, metadata }, namespace);
   if (typeof manifest === 'string') return fail(manifest);
+  const warnings = unsimulatedWarnings(sent).map((line) => `${line}\n`);
   const created = env.engine.api.create(manifest.object);
   if (!created.ok) {
     const { reason } = created.error;
     if (reason === 'AlreadyExists' || reason === 'Invalid') return fail(kubectlErrors.failedToCreate(built.failure, created.error.message));
     return fail(formatApiError(created.error));
   }
-  return ok(`${resourceByKind(manifest.kind).qualified}/${created.value.metadata.name} created\n`);
+  return ok(`${resourceByKind(manifest.kind).qualified}/${created.value.metadata.name} created\n`, warnings.join(''));
 }

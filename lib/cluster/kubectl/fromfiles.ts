@@ -8,6 +8,7 @@ import { lastApplied, readManifests } from './apply';
 import { type Found, groupResource } from './builder';
 import type { KubectlEnv } from './env';
 import { resourceByKind } from './resources';
+import { unsimulatedWarnings } from './unsimulated';
 import { type CommandResult, fail } from './result';
 
 /** A server error for one object of a file: Invalid prints as usual, the others say which file and what kubectl was doing. */
@@ -27,18 +28,21 @@ export function createFromFiles(
   if (planned.length === 0) return fail(kubectlErrors.noObjectsPassedTo('create'));
   const lines: string[] = [];
   const errors: string[] = [];
-  for (const { file, kind, object } of planned) {
+  const warnings: string[] = [];
+  for (const { file, kind, object, manifest } of planned) {
     if (!saveConfig && object.metadata.annotations) {
       const { [lastApplied]: _applied, ...rest } = object.metadata.annotations;
       object.metadata.annotations = rest;
     }
     const created = env.engine.api.create(object);
-    if (created.ok) lines.push(`${resourceByKind(kind).qualified}/${object.metadata.name} created`);
-    else errors.push(fileError(created.error, 'creating', file));
+    if (created.ok) {
+      lines.push(`${resourceByKind(kind).qualified}/${object.metadata.name} created`);
+      warnings.push(...unsimulatedWarnings(manifest));
+    } else errors.push(fileError(created.error, 'creating', file));
   }
   return {
     stdout: lines.map((line) => `${line}\n`).join(''),
-    stderr: errors.map((line) => `${line}\n`).join(''),
+    stderr: [...warnings, ...errors].map((line) => `${line}\n`).join(''),
     exitCode: errors.length > 0 ? 1 : 0,
   };
 }

@@ -24,7 +24,7 @@ export const commandHelp: readonly CommandHelp[] = [
     group: 'Basic Commands (Beginner)',
     summary: 'Make a new object from command-line arguments',
     description:
-      'Create objects from files (kubectl create -f FILE, which fails for objects that exist), or from arguments: deployment NAME --image=IMAGE, namespace NAME, service clusterip|nodeport NAME --tcp=PORT:TARGET, poddisruptionbudget NAME --selector=... --min-available=N, priorityclass NAME --value=N.',
+      'Create objects from files (kubectl create -f FILE, which fails for objects that exist), or from arguments: deployment NAME --image=IMAGE, namespace NAME, service clusterip|nodeport|loadbalancer NAME --tcp=PORT:TARGET, poddisruptionbudget NAME --selector=... --min-available=N, priorityclass NAME --value=N.',
     examples: [
       ['Create the objects of a file', 'kubectl create -f web.yaml'],
       ['A ClusterIP Service for pods labelled app=web', 'kubectl create service clusterip web --tcp=80:80'],
