@@ -15,6 +15,7 @@ import {
   describeStatefulSet,
 } from '../kubectl/describers';
 import { describeEndpointSlice, describeEndpoints, describeService } from '../kubectl/describe-service';
+import { describeGeneric, describePodDisruptionBudget } from '../kubectl/describe-generic';
 import { manifestSchemas } from '../kubectl/manifests';
 import * as printers from '../kubectl/printers';
 import type { Columns } from '../kubectl/printers';
@@ -68,6 +69,8 @@ const registry: Registry = {
     version: 'v1',
     namespaced: true,
     columns: printers.leaseColumns,
+    // kubectl has no Lease describer: its generic one prints the object's fields.
+    describe: describeGeneric,
   },
   Service: {
     plural: 'services',
@@ -154,6 +157,7 @@ const registry: Registry = {
     namespaced: true,
     columns: printers.podDisruptionBudgetColumns,
     manifest: manifestSchemas.PodDisruptionBudget,
+    describe: describePodDisruptionBudget,
   },
   Pod: {
     plural: 'pods',
