@@ -99,4 +99,17 @@ describe('patch documents', () => {
     expect(() => jsonPatch(document, [{ op: 'test', path: '/c', value: 'y' }])).toThrow('testing value /c failed');
     expect(() => jsonPatch(document, [{ op: 'remove', path: '/zz' }])).toThrow('doc is missing key');
   });
+
+  it('#105 --patch-file reads the patch from a file; it and -p exclude each other', () => {
+    const cluster = newCluster({ files: { 'scale.yaml': 'spec:\n  replicas: 4\n' } });
+    must(cluster, 'kubectl create deployment web --image=nginx:1.27 --replicas=2');
+    expect(must(cluster, 'kubectl patch deployment web --patch-file scale.yaml')).toBe('deployment.apps/web patched\n');
+    expect(must(cluster, 'kubectl get deployment web -o jsonpath={.spec.replicas}')).toBe('4\n');
+    expect(cluster.exec('kubectl patch deployment web --patch-file scale.yaml -p {}').stderr).toBe(
+      'error: cannot specify --patch and --patch-file together\n',
+    );
+    expect(cluster.exec('kubectl patch deployment web --patch-file gone.yaml').stderr).toBe(
+      'error: unable to read patch file: open gone.yaml: no such file or directory\n',
+    );
+  });
 });

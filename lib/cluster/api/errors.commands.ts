@@ -54,6 +54,9 @@ export const logsErrors = {
 /** kubectl patch (kubectl/pkg/cmd/patch) and the API server's answers to a patch. */
 export const patchErrors = {
   patchRequired: () => 'error: must specify --patch or --patch-file containing the contents of the patch',
+  patchAndFile: () => 'error: cannot specify --patch and --patch-file together',
+  /** os.ReadFile's error, as patch.go wraps it. */
+  patchFileUnreadable: (file: string) => `error: unable to read patch file: open ${file}: no such file or directory`,
   badType: (type: string) => `error: --type must be one of [json merge strategic], not ${JSON.stringify(type)}`,
   unparsable: (text: string, why: string) => `error: unable to parse ${JSON.stringify(text)}: ${why}`,
   badRequest: (why: string) => `Error from server (BadRequest): ${why}`,

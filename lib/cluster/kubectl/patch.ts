@@ -97,14 +97,18 @@ export function kubectlPatch(env: KubectlEnv, args: string[]): CommandResult {
   const parsed = parseArgs(args, [
     ...namespaceFlags,
     { name: 'patch', short: 'p', type: 'string' },
+    { name: 'patch-file', type: 'string' },
     { name: 'type', type: 'string' },
     { name: 'selector', short: 'l', type: 'string' },
   ]);
   if ('error' in parsed) return fail(parsed.error);
   const type = (parsed.flags.type ?? 'strategic') as PatchType;
   if (!patchTypes.includes(type)) return fail(patchErrors.badType(parsed.flags.type ?? ''));
-  const text = parsed.flags.patch;
-  if (text === undefined) return fail(patchErrors.patchRequired());
+  const file = parsed.flags['patch-file'];
+  if (parsed.flags.patch && file) return fail(patchErrors.patchAndFile());
+  if (!parsed.flags.patch && !file) return fail(patchErrors.patchRequired());
+  const text = file ? env.readFile(file) : parsed.flags.patch;
+  if (text === undefined) return fail(patchErrors.patchFileUnreadable(file ?? ''));
   const read = parsePatch(text, type);
   if ('error' in read) return fail(read.error);
   const { patch } = read;

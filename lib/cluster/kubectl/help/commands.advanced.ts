@@ -35,10 +35,11 @@ export const advancedCommandHelp: readonly CommandHelp[] = [
     options: [
       namespace,
       { flag: 'patch', short: 'p', value: "''", text: 'The patch, as JSON or YAML.' },
+      { flag: 'patch-file', value: "''", text: 'A file holding the patch, as JSON or YAML.' },
       { flag: 'selector', short: 'l', value: "''", text: 'Patch the objects with these labels.' },
       { flag: 'type', value: 'strategic', text: 'strategic, merge or json.' },
     ],
-    usage: 'kubectl patch (TYPE NAME | TYPE/NAME) [-p PATCH] [options]',
+    usage: 'kubectl patch (TYPE NAME | TYPE/NAME) [-p PATCH | --patch-file FILE] [options]',
   },
   {
     name: 'wait',
