@@ -240,6 +240,31 @@ describe('kubectl wait', () => {
     expect(cluster.now()).toBe(now);
   });
 
+  it('#104 -f waits for the objects the files name, as the API has them; arguments beside -f are refused as the builder does', () => {
+    const cluster = fresh();
+    const start = cluster.now();
+    const available = cluster.exec('kubectl wait -f web.yaml --for=condition=Available --timeout=60s');
+    expect(available).toEqual({ stdout: 'deployment.apps/web condition met\n', stderr: '', exitCode: 0 });
+    expect(cluster.now()).toBeGreaterThan(start);
+    const now = cluster.now();
+    expect(cluster.exec('kubectl wait -f web.yaml pods --for=condition=Ready').stderr).toBe(`${kubectlErrors.resourcesWithPaths()}\n`);
+    expect(cluster.exec('kubectl wait -f web.yaml deploy/web --for=condition=Ready').stderr).toBe(
+      `${kubectlErrors.tuplesWithPaths()}\n`,
+    );
+    expect(cluster.exec('kubectl wait -f nope.yaml --for=condition=Ready').stderr).toBe(`${kubectlErrors.pathNotExist('nope.yaml')}\n`);
+    // A selector filters the files' objects by their live labels.
+    expect(cluster.exec('kubectl wait -f web.yaml -l app=other --for=condition=Available').stderr).toBe(
+      `${waitErrors.noMatchingResources()}\n`,
+    );
+    expect(cluster.now()).toBe(now);
+    cluster.exec('kubectl delete -f web.yaml --wait=false');
+    expect(cluster.exec('kubectl wait -f web.yaml --for=condition=Available').stderr).toBe(
+      'Error from server (NotFound): deployments.apps "web" not found\n',
+    );
+    expect(cluster.exec('kubectl wait -f web.yaml --for=delete')).toEqual({ stdout: '', stderr: '', exitCode: 0 });
+    expect(cluster.exec('kubectl delete -f web.yaml deploy web').stderr).toBe(`${kubectlErrors.resourcesWithPaths()}\n`);
+  });
+
   it('--for=create waits until the selection finds something, spending simulated time, or times out (#104)', () => {
     const cluster = createCluster({ seed: 3 });
     const start = cluster.now();

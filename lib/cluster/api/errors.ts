@@ -257,6 +257,9 @@ export const kubectlErrors = {
   versionOutput: () => "error: --output must be 'yaml' or 'json'",
   contextNotFound: (name: string) => `error: context ${name} not found`,
   unexpectedArgs: (args: readonly string[]) => `error: Unexpected args: [${args.join(' ')}]`,
+  /** resource.Builder's visitByPaths, given -f and resource arguments too. */
+  resourcesWithPaths: () => 'error: when paths, URLs, or stdin is provided as input, you may not specify resource arguments as well',
+  tuplesWithPaths: () => 'error: resource/name arguments cannot be provided when a path is specified',
   noContext: (name: string) => `error: no context exists with the name: "${name}"`,
   unknownConfigSubcommand: (sub: string) => `error: unknown command "${sub}" for "kubectl config"`,
   explainRequiresType: () =>

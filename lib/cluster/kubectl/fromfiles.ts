@@ -5,9 +5,9 @@ import { type ApiError, apiErrors, formatApiError, kubectlErrors } from '../api/
 import { objectKey } from '../apiserver/store';
 import type { AnyObject, Kind } from '../api/types';
 import { lastApplied, readManifests } from './apply';
-import { type Found, groupResource } from './builder';
+import { type Found, groupResource, labelSelector, matchesAll } from './builder';
 import type { KubectlEnv } from './env';
-import { resourceByKind } from './resources';
+import { type ResourceType, resourceByKind } from './resources';
 import { unsimulatedWarnings } from './unsimulated';
 import { type CommandResult, fail } from './result';
 
@@ -47,23 +47,57 @@ export function createFromFiles(
   };
 }
 
+/** What a file names: its type and name, and the live object if there is one. */
+export interface FileObject {
+  file: string;
+  type: ResourceType;
+  name: string;
+  live: AnyObject | undefined;
+}
+
+/**
+ * The objects the files name, looked up in the API (the builder's Latest()), in file order; a
+ * selector keeps those whose live labels match (a missing object stays, to be reported).
+ */
+export function liveFromFiles(
+  env: KubectlEnv,
+  files: readonly string[],
+  namespace: string | undefined,
+  selector?: string,
+): FileObject[] | { error: string } {
+  const requirements = labelSelector(selector);
+  if ('error' in requirements) return requirements;
+  const planned = readManifests(env, files, namespace);
+  if (typeof planned === 'string') return { error: planned };
+  const named = planned.map(({ file, kind, object }) => ({
+    file,
+    type: resourceByKind(kind),
+    name: object.metadata.name,
+    live: env.engine.store.get(kind as Kind, objectKey(object.metadata.namespace ?? '', object.metadata.name)) as AnyObject | undefined,
+  }));
+  return named.filter(({ live }) => !live || matchesAll(requirements, live.metadata.labels));
+}
+
+/** visitByPaths: -f with resource arguments is refused; undefined when only files are given. */
+export function argumentsWithFiles(positional: readonly string[]): string | undefined {
+  if (positional.length === 0) return undefined;
+  return positional.some((arg) => arg.includes('/')) ? kubectlErrors.tuplesWithPaths() : kubectlErrors.resourcesWithPaths();
+}
+
 /** The objects the files name, as delete visits them, and a NotFound for each that is missing. */
 export function deletionsFromFiles(
   env: KubectlEnv,
   files: readonly string[],
   namespace: string | undefined,
+  selector: string | undefined,
 ): { found: Found[]; errors: string[] } | { error: string } {
-  const planned = readManifests(env, files, namespace);
-  if (typeof planned === 'string') return { error: planned };
+  const named = liveFromFiles(env, files, namespace, selector);
+  if ('error' in named) return named;
   const found: Found[] = [];
   const errors: string[] = [];
-  for (const { file, kind, object } of planned) {
-    const type = resourceByKind(kind);
-    const existing = env.engine.store.get(kind as Kind, objectKey(object.metadata.namespace ?? '', object.metadata.name)) as
-      | AnyObject
-      | undefined;
-    if (existing) found.push({ type, object: existing });
-    else errors.push(fileError(apiErrors.notFound(groupResource(type), object.metadata.name), 'deleting', file));
+  for (const { file, type, name, live } of named) {
+    if (live) found.push({ type, object: live });
+    else errors.push(fileError(apiErrors.notFound(groupResource(type), name), 'deleting', file));
   }
   return { found, errors };
 }

@@ -7,7 +7,8 @@ import { apiErrors, formatApiError, kubectlErrors, waitErrors } from '../api/err
 import { limits } from '../api/limits';
 import type { AnyObject } from '../api/types';
 import { objectKey } from '../apiserver/store';
-import { planSelection, readBlocked, visitPlan } from './builder';
+import { type Found, notFound, planSelection, readBlocked, visitPlan } from './builder';
+import { argumentsWithFiles, liveFromFiles } from './fromfiles';
 import type { KubectlEnv } from './env';
 import { namespaceFlags, parseArgs } from './flags';
 import { apiObject, type Json, type JsonObject } from './output/objects';
@@ -81,6 +82,42 @@ function timeoutMs(text: string | undefined): number | undefined {
   return text === '0' ? 0 : parseDuration(text);
 }
 
+/**
+ * The objects to wait for, found afresh on each call: the files' objects as the API has them
+ * (-f), or the resource arguments' selection; or why the arguments name nothing.
+ */
+function selection(
+  env: KubectlEnv,
+  positional: readonly string[],
+  flags: { namespace?: string; 'all-namespaces'?: boolean; selector?: string; all?: boolean; filename?: string[] },
+): (() => { found: Found[]; errors: string[] }) | { error: string } {
+  const files = flags.filename ?? [];
+  if (files.length > 0) {
+    const refused = argumentsWithFiles(positional);
+    if (refused) return { error: refused };
+    const read = liveFromFiles(env, files, flags.namespace, flags.selector);
+    if ('error' in read) return read;
+    return () => {
+      const named = liveFromFiles(env, files, flags.namespace, flags.selector);
+      if ('error' in named) return { found: [], errors: [named.error] };
+      return {
+        found: named.flatMap(({ type, live }) => (live ? [{ type, object: live }] : [])),
+        errors: named.flatMap(({ type, name, live }) => (live ? [] : [notFound(type, name)])),
+      };
+    };
+  }
+  if (positional.length === 0) return { error: kubectlErrors.resourcesRequired() };
+  const plan = planSelection(positional, {
+    namespace: flags.namespace ?? contextNamespace(env.engine),
+    allNamespaces: flags['all-namespaces'] === true,
+    selector: flags.selector,
+    all: flags.all,
+    requireSelection: true,
+  });
+  if ('error' in plan) return plan;
+  return () => visitPlan(env, plan);
+}
+
 export function kubectlWait(env: KubectlEnv, args: string[]): CommandResult {
   const parsed = parseArgs(args, [
     ...namespaceFlags,
@@ -88,6 +125,7 @@ export function kubectlWait(env: KubectlEnv, args: string[]): CommandResult {
     { name: 'timeout', type: 'string' },
     { name: 'selector', short: 'l', type: 'string' },
     { name: 'all', type: 'bool' },
+    { name: 'filename', short: 'f', type: 'strings' },
   ]);
   if ('error' in parsed) return fail(parsed.error);
   const forText = parsed.flags.for;
@@ -96,15 +134,8 @@ export function kubectlWait(env: KubectlEnv, args: string[]): CommandResult {
   if ('error' in condition) return fail(condition.error);
   const timeout = timeoutMs(parsed.flags.timeout);
   if (timeout === undefined) return fail(kubectlErrors.invalidDuration(parsed.flags.timeout ?? '', '--timeout'));
-  if (parsed.positional.length === 0) return fail(kubectlErrors.resourcesRequired());
-  const plan = planSelection(parsed.positional, {
-    namespace: parsed.flags.namespace ?? contextNamespace(env.engine),
-    allNamespaces: parsed.flags['all-namespaces'] === true,
-    selector: parsed.flags.selector,
-    all: parsed.flags.all,
-    requireSelection: true,
-  });
-  if ('error' in plan) return fail(plan.error);
+  const select = selection(env, parsed.positional, parsed.flags);
+  if ('error' in select) return fail(select.error);
   const blocked = readBlocked(env);
   if (blocked) return blocked;
   const { engine } = env;
@@ -112,7 +143,10 @@ export function kubectlWait(env: KubectlEnv, args: string[]): CommandResult {
     // Upstream polls the finder until it finds something; every object found then counts as created.
     const start = engine.clock.now();
     const horizon = limits.kubectlWaitHorizonMs;
-    const exists = () => visitPlan(env, plan).found.length > 0;
+    const exists = () => {
+      const { found, errors } = select();
+      return found.length > 0 && errors.length === 0;
+    };
     if (!advanceUntil(engine, start + Math.min(timeout, horizon), exists)) {
       if (timeout <= horizon) return fail(waitErrors.createTimedOut());
       return fail(
@@ -122,12 +156,12 @@ export function kubectlWait(env: KubectlEnv, args: string[]): CommandResult {
       );
     }
     return ok(
-      visitPlan(env, plan)
+      select()
         .found.map(({ type, object }) => `${type.qualified}/${object.metadata.name} condition met\n`)
         .join(''),
     );
   }
-  const { found, errors } = visitPlan(env, plan);
+  const { found, errors } = select();
   const deleting = condition.kind === 'delete';
   // Waiting for deletion, an object already gone is deleted (the finder ignores NotFound).
   if (errors.length > 0 && !deleting) return fail(errors[0]);

@@ -1,6 +1,6 @@
 // kubectl run, create deployment, scale and delete.
 import { createGenerated } from './create';
-import { createFromFiles, deletionsFromFiles } from './fromfiles';
+import { argumentsWithFiles, createFromFiles, deletionsFromFiles } from './fromfiles';
 import { contextNamespace } from './kubeconfig';
 import { z } from 'zod';
 import { defaults } from '../engine/config';
@@ -247,10 +247,11 @@ export function kubectlDelete(env: KubectlEnv, args: string[]): CommandResult {
   const files = parsed.flags.filename ?? [];
   let selection: { found: Found[]; errors: string[] };
   if (files.length > 0) {
-    if (parsed.positional.length > 0) return fail(kubectlErrors.unexpectedArgs(parsed.positional));
+    const refused = argumentsWithFiles(parsed.positional);
+    if (refused) return fail(refused);
     const blocked = readBlocked(env);
     if (blocked) return blocked;
-    const fromFiles = deletionsFromFiles(env, files, parsed.flags.namespace);
+    const fromFiles = deletionsFromFiles(env, files, parsed.flags.namespace, parsed.flags.selector);
     if ('error' in fromFiles) return fail(fromFiles.error);
     selection = fromFiles;
   } else {

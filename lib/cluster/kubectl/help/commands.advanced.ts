@@ -52,16 +52,18 @@ export const advancedCommandHelp: readonly CommandHelp[] = [
       ['Until the Deployment is Available', 'kubectl wait --for=condition=Available deployment/web'],
       ['Until a pod has finished', "kubectl wait --for=jsonpath='{.status.phase}'=Succeeded pod/once --timeout=2m"],
       ['Until a pod is gone', 'kubectl wait --for=delete pod/web-5dd8979cc6-2sv98'],
+      ['Until the objects of a manifest are Available', 'kubectl wait -f web.yaml --for=condition=Available'],
     ],
     options: [
       { flag: 'all', value: 'false', text: 'Every object of the type in the namespace.' },
-      { flag: 'for', value: "''", text: 'delete, condition=TYPE[=VALUE] (VALUE defaults to true), or jsonpath={PATH}[=VALUE].' },
+      { flag: 'filename', short: 'f', value: '[]', text: 'Wait for the objects this manifest file names (repeat for several).' },
+      { flag: 'for', value: "''", text: 'create, delete, condition=TYPE[=VALUE] (VALUE defaults to true), or jsonpath={PATH}[=VALUE].' },
       namespace,
       { flag: 'selector', short: 'l', value: "''", text: 'The objects with these labels.' },
       { flag: 'timeout', value: '30s', text: 'How long each object may take; 0 checks once, a negative value waits a week.' },
     ],
     usage:
-      'kubectl wait (resource.group/resource.name | resource.group [(-l label | --all)]) [--for=delete|--for condition=available|--for=jsonpath={}[=value]] [options]',
+      'kubectl wait ([-f FILENAME] | resource.group/resource.name | resource.group [(-l label | --all)]) [--for=create|--for=delete|--for condition=available|--for=jsonpath={}[=value]] [options]',
   },
   {
     name: 'apply',
