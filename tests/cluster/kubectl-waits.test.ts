@@ -248,9 +248,7 @@ describe('kubectl wait', () => {
     expect(cluster.now()).toBeGreaterThan(start);
     const now = cluster.now();
     expect(cluster.exec('kubectl wait -f web.yaml pods --for=condition=Ready').stderr).toBe(`${kubectlErrors.resourcesWithPaths()}\n`);
-    expect(cluster.exec('kubectl wait -f web.yaml deploy/web --for=condition=Ready').stderr).toBe(
-      `${kubectlErrors.tuplesWithPaths()}\n`,
-    );
+    expect(cluster.exec('kubectl wait -f web.yaml deploy/web --for=condition=Ready').stderr).toBe(`${kubectlErrors.tuplesWithPaths()}\n`);
     expect(cluster.exec('kubectl wait -f nope.yaml --for=condition=Ready').stderr).toBe(`${kubectlErrors.pathNotExist('nope.yaml')}\n`);
     // A selector filters the files' objects by their live labels.
     expect(cluster.exec('kubectl wait -f web.yaml -l app=other --for=condition=Available').stderr).toBe(
