@@ -23,4 +23,6 @@ export const limits = Object.freeze({
    * this, or the longest grace period involved plus a minute, whichever is longer.
    */
   kubectlWaitHorizonMs: 5 * 60_000,
+  /** The most lines one `kubectl get --watch` prints before the simulator stops it, as a learner would. */
+  maxWatchLines: 2_000,
 });

@@ -40,6 +40,8 @@ function indexByMessage(named: NameEvents): void {
   for (const event of named.events) fileByMessage(named.byMessage, event);
 }
 
+export type EventListener = (event: KubeEvent, change: 'ADDED' | 'MODIFIED') => void;
+
 export class EventLog {
   private entries: KubeEvent[] = [];
   /** Events per involved object's name: an object has few, so finding a repeat is one lookup and a short scan. */
@@ -49,6 +51,8 @@ export class EventLog {
   private oldest = Infinity;
   /** Bumps on every change, so readers can cache what they derive from the log. */
   version = 0;
+  /** Watchers of new events and of repeats folded into one (kubectl get events --watch). */
+  private listeners: EventListener[] = [];
 
   constructor(private readonly limit: number = defaults.maxEvents) {}
 
@@ -63,6 +67,7 @@ export class EventLog {
       if (existing.reason === reason && existing.message === message && existing.type === type && existing.source === source) {
         existing.count++;
         existing.lastTimestamp = now;
+        for (const listener of this.listeners) listener(existing, 'MODIFIED');
         return;
       }
     }
@@ -90,6 +95,15 @@ export class EventLog {
     else if (events.length === indexAbove) indexByMessage(named);
     if (now < this.oldest) this.oldest = now;
     if (this.entries.length > this.limit) this.trim(Math.floor(this.limit / 2));
+    for (const listener of this.listeners) listener(event, 'ADDED');
+  }
+
+  /** Calls `listener` for every event recorded from now on; the function returned stops that. */
+  listen(listener: EventListener): () => void {
+    this.listeners.push(listener);
+    return () => {
+      this.listeners = this.listeners.filter((other) => other !== listener);
+    };
   }
 
   /** Keeps the `keep` most recently updated events (at equal times, the later recorded), in their order. */

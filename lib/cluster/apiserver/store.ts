@@ -115,8 +115,12 @@ export class Store {
     return out;
   }
 
-  watch(watcher: Watcher): void {
+  /** Tells `watcher` of every change from now on; the function returned stops that. */
+  watch(watcher: Watcher): () => void {
     this.watchers.push(watcher);
+    return () => {
+      this.watchers = this.watchers.filter((other) => other !== watcher);
+    };
   }
 
   /** Inserts or replaces an object, keeping indexes right. */

@@ -2,63 +2,15 @@
 import { contextNamespace } from './kubeconfig';
 import { kubectlErrors } from '../api/errors';
 import type { AnyObject, KubeEvent } from '../api/types';
-import { namedTuples, planSelection, readBlocked, targetTypes, visitPlanFrom, type Found, type ObjectSource } from './builder';
+import { namedTuples, planSelection, readBlocked, targetTypes, visitPlanFrom, type Found } from './builder';
 import type { KubectlEnv } from './env';
-import { namespaceFlags, parseArgs, type FlagSpec } from './flags';
-import { leaderElectionLeases } from './output/leases';
+import { parseArgs } from './flags';
+import { getFlags, getSource, nameOf, tableOf, tableOptions } from './getprint';
 import { printStructured, sortObjects, structuredFormat } from './output/printers';
-import { eventColumns, type Columns } from './printers';
 import type { ResourceType } from './resources';
 import { fail, ok, type CommandResult } from './result';
 import { formatTable } from './table';
-
-const getFlags = [
-  ...namespaceFlags,
-  { name: 'output', short: 'o', type: 'string' },
-  { name: 'selector', short: 'l', type: 'string' },
-  { name: 'field-selector', type: 'string' },
-  { name: 'show-labels', type: 'bool' },
-  { name: 'label-columns', short: 'L', type: 'strings' },
-  { name: 'sort-by', type: 'string' },
-  { name: 'watch', short: 'w', type: 'bool' },
-] as const satisfies readonly FlagSpec[];
-
-/**
- * The API lists events as it lists everything, in etcd key order (namespace, then name), not by
- * time (#72). An event's name is its object's name, a dot and a hex suffix: real suffixes are
- * fixed-width timestamps, so within one object the key order is the time order; the model's
- * suffix is a serial number, compared as such.
- */
-function byEventKey(a: KubeEvent, b: KubeEvent): number {
-  const key = (event: KubeEvent) => {
-    const dot = event.name.lastIndexOf('.');
-    return { prefix: `${event.namespace}/${event.name.slice(0, dot)}`, serial: Number.parseInt(event.name.slice(dot + 1), 16) };
-  };
-  const left = key(a);
-  const right = key(b);
-  if (left.prefix !== right.prefix) return left.prefix < right.prefix ? -1 : 1;
-  return left.serial - right.serial;
-}
-
-const nameOf = (object: AnyObject | KubeEvent) => ('metadata' in object ? object.metadata.name : object.name);
-const namespaceOf = (object: AnyObject | KubeEvent) => ('metadata' in object ? object.metadata.namespace : object.namespace);
-
-/** What get reads: the store's objects with the Leases leader election derives, and the API's events, in list order. */
-function getSource(env: KubectlEnv): ObjectSource<AnyObject | KubeEvent> {
-  const all = (type: ResourceType): (AnyObject | KubeEvent)[] =>
-    type.kind === 'Event'
-      ? [...env.engine.api.events.list()]
-      : [...env.engine.store.list(type.kind), ...leaderElectionLeases(env.engine, type.kind)];
-  return {
-    list(type, scope) {
-      const objects = all(type).filter((object) => !type.namespaced || scope === undefined || namespaceOf(object) === scope);
-      if (type.kind === 'Event') return (objects as KubeEvent[]).sort(byEventKey);
-      return objects.sort((a, b) => (namespaceOf(a) + '/' + nameOf(a)).localeCompare(namespaceOf(b) + '/' + nameOf(b)));
-    },
-    get: (type, namespace, name) =>
-      all(type).find((object) => nameOf(object) === name && (!type.namespaced || namespaceOf(object) === namespace)),
-  };
-}
+import { watchGet } from './getwatch';
 
 /** The found objects in runs of one type: get prints a table for each run, as the printer changes with the type. */
 function runsOfType<T>(found: readonly Found<T>[]): { type: ResourceType; objects: T[] }[] {
@@ -74,7 +26,6 @@ function runsOfType<T>(found: readonly Found<T>[]): { type: ResourceType; object
 export function kubectlGet(env: KubectlEnv, args: string[]): CommandResult {
   const parsed = parseArgs(args, getFlags);
   if ('error' in parsed) return fail(parsed.error);
-  if (parsed.flags.watch) return fail(kubectlErrors.watchUnsupported());
   const output = parsed.flags.output ?? '';
   const structured = structuredFormat(output);
   if (structured && 'error' in structured) return fail(structured.error);
@@ -91,6 +42,7 @@ export function kubectlGet(env: KubectlEnv, args: string[]): CommandResult {
   if ('error' in plan) return fail(plan.error);
   const blocked = readBlocked(env);
   if (blocked) return blocked;
+  if (parsed.flags.watch || parsed.flags['watch-only']) return watchGet(env, plan, parsed.flags, structured);
   const { found, errors } = visitPlanFrom(plan, getSource(env));
   const named = namedTuples(plan.target);
   const requested = targetTypes(plan.target);
@@ -117,43 +69,13 @@ export function kubectlGet(env: KubectlEnv, args: string[]): CommandResult {
       tables.push(objects.map((object) => `${type.qualified}/${nameOf(object)}\n`).join(''));
       continue;
     }
-    if (type.kind === 'Event') {
-      const header = output === 'wide' ? eventColumns.wideHeader : eventColumns.header;
-      const rows = (objects as KubeEvent[]).map((event) => {
-        const cells = output === 'wide' ? eventColumns.wideRow(event, now) : eventColumns.row(event, now);
-        return allNamespaces ? [event.namespace, ...cells] : cells;
-      });
-      tables.push(formatTable(allNamespaces ? ['NAMESPACE', ...header] : header, rows));
-      continue;
-    }
-    const printer = type.columns as Columns<AnyObject>;
-    const showLabels = parsed.flags['show-labels'] === true;
-    // -L a,b or -L a -L b: one column per label, headed by its key's last segment in capitals.
-    const labelColumns = (parsed.flags['label-columns'] ?? []).flatMap((text) => text.split(',')).filter(Boolean);
-    const header = [
-      ...printer.header,
-      ...(output === 'wide' ? printer.wide : []),
-      ...labelColumns.map((key) => key.split('/').at(-1)!.toUpperCase()),
-      ...(showLabels ? ['LABELS'] : []),
-    ];
-    const rows = (objects as AnyObject[]).map((object) => {
-      const cells = [
-        ...printer.row(object, now),
-        ...(output === 'wide' ? printer.wideRow(object, now) : []),
-        ...labelColumns.map((key) => (Object.hasOwn(object.metadata.labels, key) ? object.metadata.labels[key] : '')),
-      ];
-      if (showLabels)
-        cells.push(
-          // labels.Set's String(): sorted by key.
-          Object.entries(object.metadata.labels)
-            .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
-            .map(([k, v]) => `${k}=${v}`)
-            .join(',') || '<none>',
-        );
-      if (multiple) cells[0] = `${type.qualified}/${cells[0]}`;
-      return type.namespaced && allNamespaces ? [object.metadata.namespace, ...cells] : cells;
-    });
-    tables.push(formatTable(type.namespaced && allNamespaces ? ['NAMESPACE', ...header] : header, rows));
+    const table = tableOf(type, tableOptions(parsed.flags, allNamespaces, multiple));
+    tables.push(
+      formatTable(
+        table.header,
+        objects.map((object) => table.row(object, now)),
+      ),
+    );
   }
   if (structured) {
     // One object asked for by name prints as itself, anything else as a List (singleItemImplied).

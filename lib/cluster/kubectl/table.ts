@@ -1,10 +1,25 @@
-// kubectl's table printer: columns aligned by text/tabwriter with 3 spaces of padding.
+// kubectl's table printer: columns aligned by a tabwriter with 3 spaces of padding.
+
+/**
+ * kubectl's own tabwriter (printers.GetNewTabWriter): each call aligns its rows, remembering the
+ * column widths of earlier calls so later lines (get --watch flushes after every event) stay in
+ * line with earlier ones, only ever widening a column.
+ */
+export function tabWriter(): (rows: readonly (readonly string[])[]) => string {
+  const widths: number[] = [];
+  return (rows) => {
+    for (const row of rows) {
+      for (let column = 0; column < row.length; column++) widths[column] = Math.max(widths[column] ?? 0, row[column].length);
+    }
+    const line = (cells: readonly string[]) =>
+      cells
+        .map((cell, column) => (column === cells.length - 1 ? cell : cell.padEnd(widths[column] + 3)))
+        .join('')
+        .trimEnd();
+    return rows.map((row) => `${line(row)}\n`).join('');
+  };
+}
+
 export function formatTable(header: readonly string[], rows: string[][]): string {
-  const widths = header.map((title, column) => Math.max(title.length, ...rows.map((row) => (row[column] ?? '').length)));
-  const line = (cells: readonly string[]) =>
-    cells
-      .map((cell, column) => (column === cells.length - 1 ? cell : cell.padEnd(widths[column] + 3)))
-      .join('')
-      .trimEnd();
-  return [header, ...rows].map(line).join('\n') + '\n';
+  return tabWriter()([header, ...rows.map((row) => header.map((_, column) => row[column] ?? ''))]);
 }

@@ -154,8 +154,11 @@ export const commandHelp: readonly CommandHelp[] = [
         flag: 'watch',
         short: 'w',
         value: 'false',
-        text: 'After listing, keep printing rows as objects change (in the interactive terminals).',
+        text: 'After listing, print a row each time a listed object changes, while simulated time passes; the simulator presses Ctrl+C after 5 simulated minutes.',
       },
+      { flag: 'watch-only', value: 'false', text: 'Watch for changes without listing first.' },
+      { flag: 'output-watch-events', value: 'false', text: 'Add an EVENT column: ADDED, MODIFIED or DELETED.' },
+      { flag: 'request-timeout', value: "'0'", text: 'End the watch quietly after this long (e.g. 30s); 0 means no end.' },
     ],
     usage:
       'kubectl get [(-o|--output=)json|yaml|name|go-template|go-template-file|template|templatefile|jsonpath|jsonpath-as-json|jsonpath-file|custom-columns|custom-columns-file|wide] (TYPE[.VERSION][.GROUP] [NAME | -l label] | TYPE[.VERSION][.GROUP]/NAME ...) [flags] [options]',
