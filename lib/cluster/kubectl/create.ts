@@ -1,8 +1,8 @@
-// kubectl create's generators for objects the model has besides Deployments and Namespaces
-// (kubectl/pkg/cmd/create: service clusterip|nodeport|loadbalancer, poddisruptionbudget,
-// priorityclass), and
+// kubectl create's generators (kubectl/pkg/cmd/create: deployment, service
+// clusterip|nodeport|loadbalancer, poddisruptionbudget, priorityclass), and
 // what it says for the generators of kinds it lacks. Each builds the object kubectl would send;
 // --dry-run=client prints it (expose.ts), otherwise it is validated as a manifest and created.
+import { z } from 'zod';
 import { formatApiError, kubectlErrors } from '../api/errors';
 import { manifestObject } from './apply';
 import { readBlocked } from './builder';
@@ -72,17 +72,24 @@ const generatorErrors = {
   selectorRequired: () => 'error: a selector must be specified',
   selector: (text: string) => `error: the simulator's PodDisruptionBudgets take key=value selectors only, not ${JSON.stringify(text)}`,
   valueRequired: () => 'error: required flag(s) "value" not set',
+  imagesAndCommand: () => 'error: cannot specify multiple --image options and command',
 };
 
-/** The object, what kubectl's failure message calls it, and -n's namespace if given. */
 /** Flags every generator takes besides its own: -n, and the dry run's (read by expose.ts's dryRun). */
-const commonFlags = [
+export const generatorFlags = [
   { name: 'namespace', short: 'n', type: 'string' },
   { name: 'dry-run', type: 'string' },
   { name: 'output', short: 'o', type: 'string' },
 ] as const satisfies readonly FlagSpec[];
 
-type Built = { object: JsonObject; failure: string; namespace?: string } | { error: string };
+/** The object, what create's failure message calls it (run has none: the API's error shows), and -n's namespace if given. */
+export interface Generated {
+  object: JsonObject;
+  failure?: string;
+  namespace?: string;
+}
+
+type Built = Generated | { error: string };
 
 const serviceTypes: Record<string, 'ClusterIP' | 'NodePort' | 'LoadBalancer'> = {
   clusterip: 'ClusterIP',
@@ -108,10 +115,10 @@ function serviceObject(args: string[]): Built {
   if (type === undefined) return { error: generatorErrors.serviceHelp() };
   if (!Object.hasOwn(serviceFlags, type)) {
     // Cobra parses the flags first, and `create service` itself has none but -n and the dry run's.
-    const flags = parseArgs(args, commonFlags);
+    const flags = parseArgs(args, generatorFlags);
     return 'error' in flags ? flags : { error: generatorErrors.serviceType(flags.positional) };
   }
-  const parsed = parseArgs(rest, [...commonFlags, { name: 'tcp', type: 'strings' }, ...serviceFlags[type]]);
+  const parsed = parseArgs(rest, [...generatorFlags, { name: 'tcp', type: 'strings' }, ...serviceFlags[type]]);
   if ('error' in parsed) return parsed;
   if (parsed.positional.length !== 1) return { error: kubectlErrors.exactlyOneName(parsed.positional.length) };
   if (type === 'externalname') {
@@ -146,12 +153,61 @@ function serviceObject(args: string[]): Built {
   };
 }
 
+/**
+ * create deployment NAME --image=IMAGE... [--replicas=N] [--port=P] [-- COMMAND [ARGS...]]
+ * (create_deployment.go): one container per image, named after it; the words after NAME are
+ * every container's command; --port is the first container's containerPort. Labels app=NAME.
+ */
+function deploymentObject(args: string[]): Built {
+  const parsed = parseArgs(args, [
+    ...generatorFlags,
+    { name: 'image', type: 'strings' },
+    { name: 'replicas', short: 'r', type: 'int32' },
+    { name: 'port', type: 'int32' },
+    { name: 'save-config', type: 'bool' },
+  ]);
+  if ('error' in parsed) return parsed;
+  // NameFromCommandArgs: exactly one argument before any `--`; every one after NAME is the command.
+  const names = parsed.dashAt ?? parsed.positional.length;
+  if (names !== 1) return { error: kubectlErrors.exactlyOneName(names) };
+  const [name, ...command] = parsed.positional;
+  if (!nameSchema.safeParse(name).success) return { error: kubectlErrors.invalidName('deployment', name) };
+  const images = parsed.flags.image ?? [];
+  if (images.length === 0) return { error: kubectlErrors.requiredFlag('image') };
+  if (images.length > 1 && command.length > 0) return { error: generatorErrors.imagesAndCommand() };
+  const port = parsed.flags.port ?? -1;
+  const labels = { app: name };
+  const containers = images.map((image, index) => ({
+    ...(command.length > 0 ? { command } : {}),
+    image,
+    name: containerName(image),
+    ...(index === 0 && port >= 0 ? { ports: [{ containerPort: port }] } : {}),
+    resources: {},
+  }));
+  return {
+    object: {
+      apiVersion: 'apps/v1',
+      kind: 'Deployment',
+      metadata: { creationTimestamp: null, labels, name },
+      spec: {
+        replicas: parsed.flags.replicas ?? 1,
+        selector: { matchLabels: labels },
+        strategy: {},
+        template: { metadata: { creationTimestamp: null, labels }, spec: { containers } },
+      },
+      status: {},
+    },
+    failure: 'deployment',
+    namespace: parsed.flags.namespace,
+  };
+}
+
 const intOrPercent = (text: string) => (/^\d+$/.test(text) ? Number(text) : text);
 
 /** create poddisruptionbudget NAME --selector=... --min-available=N|--max-unavailable=N. */
 function budgetObject(args: string[]): Built {
   const parsed = parseArgs(args, [
-    ...commonFlags,
+    ...generatorFlags,
     { name: 'selector', type: 'string' },
     { name: 'min-available', type: 'string' },
     { name: 'max-unavailable', type: 'string' },
@@ -184,7 +240,7 @@ function budgetObject(args: string[]): Built {
 /** create priorityclass NAME --value=N [--global-default] [--description=TEXT] [--preemption-policy=...]. */
 function priorityClassObject(args: string[]): Built {
   const parsed = parseArgs(args, [
-    ...commonFlags,
+    ...generatorFlags,
     { name: 'value', type: 'int32' },
     { name: 'global-default', type: 'bool' },
     { name: 'description', type: 'string' },
@@ -208,6 +264,8 @@ function priorityClassObject(args: string[]): Built {
 }
 
 const generators: Record<string, (args: string[]) => Built> = {
+  deployment: deploymentObject,
+  deploy: deploymentObject,
   service: serviceObject,
   svc: serviceObject,
   poddisruptionbudget: budgetObject,
@@ -222,13 +280,25 @@ export function generatedObject(args: string[]): { object: JsonObject } | { erro
   return Object.hasOwn(generators, sub) ? generators[sub](rest) : undefined;
 }
 
-/** kubectl create SUB ... for these generators; undefined when SUB is not one of them. */
-export function createGenerated(env: KubectlEnv, args: string[]): CommandResult | undefined {
-  const [sub, ...rest] = args;
-  if (Object.hasOwn(unmodelledGenerators, sub)) return fail(kubectlErrors.unmodelledResource(unmodelledGenerators[sub]));
-  if (!Object.hasOwn(generators, sub)) return undefined;
-  const built = generators[sub](rest);
-  if ('error' in built) return fail(built.error);
+/** Names the generators accept for what they create (DNS-1123 labels). */
+export const nameSchema = z
+  .string()
+  .regex(/^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/)
+  .max(63);
+
+/** The container name kubectl derives from an image: its last path segment without tag or digest. */
+export function containerName(image: string): string {
+  return (
+    image
+      .split('/')
+      .pop()!
+      .split(/[:@]/)[0]
+      .replace(/[^a-z0-9-]/g, '-') || 'app'
+  );
+}
+
+/** A generator's object, validated as a manifest is and created: "KIND/NAME created", or the API's refusal. */
+export function createBuilt(env: KubectlEnv, built: Generated): CommandResult {
   const blocked = readBlocked(env);
   if (blocked) return blocked;
   const namespace = built.namespace ?? contextNamespace(env.engine);
@@ -240,8 +310,18 @@ export function createGenerated(env: KubectlEnv, args: string[]): CommandResult 
   const created = env.engine.api.create(manifest.object);
   if (!created.ok) {
     const { reason } = created.error;
-    if (reason === 'AlreadyExists' || reason === 'Invalid') return fail(kubectlErrors.failedToCreate(built.failure, created.error.message));
+    if (built.failure && (reason === 'AlreadyExists' || reason === 'Invalid'))
+      return fail(kubectlErrors.failedToCreate(built.failure, created.error.message));
     return fail(formatApiError(created.error));
   }
   return ok(`${resourceByKind(manifest.kind).qualified}/${created.value.metadata.name} created\n`, warnings.join(''));
+}
+
+/** kubectl create SUB ... for these generators; undefined when SUB is not one of them. */
+export function createGenerated(env: KubectlEnv, args: string[]): CommandResult | undefined {
+  const [sub, ...rest] = args;
+  if (Object.hasOwn(unmodelledGenerators, sub)) return fail(kubectlErrors.unmodelledResource(unmodelledGenerators[sub]));
+  if (!Object.hasOwn(generators, sub)) return undefined;
+  const built = generators[sub](rest);
+  return 'error' in built ? fail(built.error) : createBuilt(env, built);
 }

@@ -12,8 +12,8 @@ import { toYaml } from './output/yaml';
 import { fail, ok, type CommandResult } from './result';
 import { resourceByKind } from './resources';
 import type { Kind } from '../api/types';
-import { containerFor } from './workloads';
-import { generatedObject } from './create';
+import { generatedObject, generatorFlags } from './create';
+import { runObjects } from './run';
 
 const exposeFlags = [
   { name: 'namespace', short: 'n', type: 'string' },
@@ -101,84 +101,25 @@ export function kubectlExpose(env: KubectlEnv, args: string[]): CommandResult {
   return ok(`service/${created.value.metadata.name} exposed\n`);
 }
 
-const runFlags = [
-  { name: 'namespace', short: 'n', type: 'string' },
-  { name: 'image', type: 'strings' },
-  { name: 'restart', type: 'string' },
-  { name: 'labels', short: 'l', type: 'string' },
-  { name: 'port', type: 'string' },
-  { name: 'replicas', short: 'r', type: 'string' },
-  { name: 'dry-run', type: 'string' },
-  { name: 'output', short: 'o', type: 'string' },
-  { name: 'command', type: 'bool' },
-  { name: 'stdin', short: 'i', type: 'bool' },
-  { name: 'tty', short: 't', type: 'bool' },
-  { name: 'rm', type: 'bool' },
-  { name: 'attach', type: 'bool' },
-] as const satisfies readonly FlagSpec[];
-
 function clientObject(env: KubectlEnv, verb: string, args: string[]): JsonObject | { error: string } {
   if (verb === 'expose') {
     const built = serviceFor(env, args);
     return 'error' in built ? built : built.service;
   }
-  const generated = verb === 'create' ? generatedObject(args) : undefined;
+  if (verb === 'run') {
+    const built = runObjects(args);
+    return 'error' in built ? built : built.pod.object;
+  }
+  const generated = generatedObject(args);
   if (generated) return 'error' in generated ? generated : generated.object;
-  const parsed = parseArgs(args, runFlags);
+  const parsed = parseArgs(args, generatorFlags);
   if ('error' in parsed) return parsed;
-  if (verb === 'create' && (parsed.positional[0] === 'namespace' || parsed.positional[0] === 'ns')) {
+  if (parsed.positional[0] === 'namespace' || parsed.positional[0] === 'ns') {
     const names = parsed.positional.slice(1);
     if (names.length !== 1) return { error: kubectlErrors.exactlyOneName(names.length) };
     return { apiVersion: 'v1', kind: 'Namespace', metadata: { creationTimestamp: null, name: names[0] }, spec: {}, status: {} };
   }
-  const images = parsed.flags.image ?? [];
-  if (images.length === 0) return { error: kubectlErrors.requiredFlag('image') };
-  const port = parsed.flags.port;
-  const ports: JsonObject = port ? { ports: [{ containerPort: Number(port) }] } : {};
-  if (verb === 'run') {
-    const { stdin, tty, rm, attach } = parsed.flags;
-    if (stdin || tty || rm || attach) return { error: kubectlErrors.interactiveRun() };
-    const [name, ...words] = parsed.positional;
-    if (!name) return { error: kubectlErrors.runNeedsName() };
-    const process: JsonObject = words.length === 0 ? {} : parsed.flags.command ? { command: words } : { args: words };
-    const labels: Record<string, string> = { run: name };
-    for (const pair of (parsed.flags.labels ?? '').split(',').filter(Boolean)) {
-      const [key, value] = pair.split('=');
-      if (!key || value === undefined) return { error: kubectlErrors.invalidLabelSpec(pair) };
-      labels[key] = value;
-    }
-    return {
-      apiVersion: 'v1',
-      kind: 'Pod',
-      metadata: { creationTimestamp: null, labels, name },
-      spec: {
-        containers: [{ ...process, image: images[0], name, ...ports, resources: {} }],
-        dnsPolicy: 'ClusterFirst',
-        restartPolicy: parsed.flags.restart ?? 'Always',
-      },
-      status: {},
-    };
-  }
-  const [what, name] = parsed.positional;
-  if (what !== 'deployment' && what !== 'deploy') return { error: exposeErrors.dryRunCommands() };
-  if (!name) return { error: kubectlErrors.exactlyOneName() };
-  const replicas = Number(parsed.flags.replicas ?? '1');
-  const labels = { app: name };
-  return {
-    apiVersion: 'apps/v1',
-    kind: 'Deployment',
-    metadata: { creationTimestamp: null, labels, name },
-    spec: {
-      replicas,
-      selector: { matchLabels: labels },
-      strategy: {},
-      template: {
-        metadata: { creationTimestamp: null, labels },
-        spec: { containers: images.map((image) => ({ image, name: containerFor(image).name, ...ports, resources: {} })) },
-      },
-    },
-    status: {},
-  };
+  return { error: exposeErrors.dryRunCommands() };
 }
 
 /** Whether these arguments ask for a client-side dry run; undefined when they do not. */

@@ -27,6 +27,8 @@ export type Flags<S extends readonly FlagSpec[]> = { [F in S[number] as F['name'
 export interface ParsedArgs<S extends readonly FlagSpec[]> {
   positional: string[];
   flags: Flags<S>;
+  /** How many positional arguments came before `--`, if there was one (cobra's ArgsLenAtDash). */
+  dashAt?: number;
 }
 
 const truthy = new Set(['true', '1', 't', 'T', 'TRUE', 'True']);
@@ -63,6 +65,7 @@ export function parseArgs<const S extends readonly FlagSpec[]>(args: readonly st
   const byShort = new Map(specs.flatMap((spec) => (spec.short ? [[spec.short, spec] as const] : [])));
   const values = new Map<string, Value>();
   const positional: string[] = [];
+  let dashAt: number | undefined;
   const set = (spec: FlagSpec, text: string): string | undefined => {
     const value = convert(spec, text, values.get(spec.name));
     if (typeof value === 'object' && !Array.isArray(value)) return value.error;
@@ -72,6 +75,7 @@ export function parseArgs<const S extends readonly FlagSpec[]>(args: readonly st
   for (let i = 0; i < args.length; i++) {
     const arg = args[i];
     if (arg === '--') {
+      dashAt = positional.length;
       positional.push(...args.slice(i + 1));
       break;
     }
@@ -107,7 +111,7 @@ export function parseArgs<const S extends readonly FlagSpec[]>(args: readonly st
   }
   // A prototype-free object: a flag named like an Object.prototype member reads as absent.
   const flags = Object.assign(Object.create(null), Object.fromEntries(values)) as Flags<S>;
-  return { positional, flags };
+  return { positional, flags, ...(dashAt === undefined ? {} : { dashAt }) };
 }
 
 export const namespaceFlags = [

@@ -30,7 +30,10 @@ export function podStatusWord(pod: Pod): string {
     if (status.state === 'waiting' && status.reason) reason = status.reason;
     else if (status.state === 'terminated' && status.reason) reason = status.reason;
   }
-  if (pod.metadata.deletionTimestamp !== undefined) return pod.status.reason === 'NodeLost' ? 'Unknown' : 'Terminating';
+  // A deleted pod shows Terminating until the kubelet gives it a terminal phase (then its reason shows).
+  const terminal = pod.status.phase === 'Succeeded' || pod.status.phase === 'Failed';
+  if (pod.metadata.deletionTimestamp !== undefined && pod.status.reason === 'NodeLost') return 'Unknown';
+  if (pod.metadata.deletionTimestamp !== undefined && !terminal) return 'Terminating';
   return reason;
 }
 

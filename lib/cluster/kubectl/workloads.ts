@@ -1,11 +1,8 @@
-// kubectl run, create deployment, scale and delete.
+// kubectl create (its generators are in create.ts), scale and delete.
 import { createGenerated } from './create';
 import { argumentsWithFiles, createFromFiles, deletionsFromFiles } from './fromfiles';
 import { contextNamespace } from './kubeconfig';
-import { z } from 'zod';
-import { defaults } from '../engine/config';
 import { formatApiError, kubectlErrors } from '../api/errors';
-import type { Container, PodTemplate, RestartPolicy } from '../api/types';
 import type { KubectlEnv } from './env';
 import { parseArgs } from './flags';
 import { checkErr, type Found, planSelection, readBlocked, visitPlan, visited } from './builder';
@@ -14,97 +11,19 @@ import type { ResourceType } from './resources';
 import { advanceUntil, isDeleted, waitHorizon, type Awaited } from './wait';
 import { formatGoDuration, parseDuration } from '../util/duration';
 
-const nameSchema = z
-  .string()
-  .regex(/^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/)
-  .max(63);
-
-export function containerFor(image: string): Container {
-  const base =
-    image
-      .split('/')
-      .pop()!
-      .split(/[:@]/)[0]
-      .replace(/[^a-z0-9-]/g, '-') || 'app';
-  return { name: base, image, requests: { cpu: 0, memory: 0 }, ports: [] };
-}
-
-export function simpleTemplate(labels: Record<string, string>, image: string): PodTemplate {
-  return {
-    metadata: { labels, annotations: {} },
-    spec: {
-      containers: [containerFor(image)],
-      nodeSelector: {},
-      tolerations: [],
-      volumes: [],
-      hostNetwork: false,
-      terminationGracePeriodSeconds: defaults.terminationGracePeriodSeconds,
-    },
-  };
-}
-
-function invalidName(kind: string, name: string): string {
-  return kubectlErrors.invalidName(kind, name);
-}
-
-export function kubectlRun(env: KubectlEnv, args: string[]): CommandResult {
-  const parsed = parseArgs(args, [
-    { name: 'namespace', short: 'n', type: 'string' },
-    { name: 'image', type: 'string' },
-    { name: 'restart', type: 'string' },
-    { name: 'labels', short: 'l', type: 'string' },
-    { name: 'port', type: 'string' },
-    { name: 'command', type: 'bool' },
-    { name: 'stdin', short: 'i', type: 'bool' },
-    { name: 'tty', short: 't', type: 'bool' },
-    { name: 'rm', type: 'bool' },
-    { name: 'attach', type: 'bool' },
-  ]);
-  if ('error' in parsed) return fail(parsed.error);
-  const { stdin, tty, rm, attach } = parsed.flags;
-  if (stdin || tty || rm || attach) return fail(kubectlErrors.interactiveRun());
-  const [name, ...words] = parsed.positional;
-  if (!name) return fail(kubectlErrors.runNeedsName());
-  if (!nameSchema.safeParse(name).success) return fail(invalidName('pod', name));
-  const image = parsed.flags.image;
-  if (!image) return fail(kubectlErrors.requiredFlag('image'));
-  const pairs = new Map([['run', name]]);
-  if (parsed.flags.labels !== undefined) {
-    for (const pair of parsed.flags.labels.split(',')) {
-      const [key, value] = pair.split('=');
-      if (!key || value === undefined) return fail(kubectlErrors.invalidLabelSpec(pair));
-      pairs.set(key, value);
-    }
-  }
-  // From entries, so every key ("__proto__" too) is an own property.
-  const labels: Record<string, string> = Object.fromEntries(pairs);
-  const restart = parsed.flags.restart;
-  if (restart !== undefined && !['Always', 'OnFailure', 'Never'].includes(restart))
-    return fail(kubectlErrors.invalidRestartPolicy(restart));
-  const template = simpleTemplate(labels, image);
-  template.spec.containers[0].name = name;
-  // The words after NAME (or after --) are the container's args; with --command, its command (#98).
-  if (words.length > 0) template.spec.containers[0][parsed.flags.command ? 'command' : 'args'] = words;
-  if (restart !== undefined) template.spec.restartPolicy = restart as RestartPolicy;
-  const created = env.engine.api.create<'Pod'>({
-    kind: 'Pod',
-    metadata: { name, namespace: parsed.flags.namespace ?? contextNamespace(env.engine), labels },
-    spec: template.spec,
-    status: { phase: 'Pending', conditions: [], containerStatuses: [] },
-  });
-  if (!created.ok) return fail(formatApiError(created.error));
-  return ok(`pod/${name} created\n`);
-}
+/** create's own flags that take a value, so the subcommand can be found after them (cobra's stripFlags). */
+const createValueFlags = new Set(['-n', '--namespace', '-f', '--filename']);
 
 export function kubectlCreate(env: KubectlEnv, args: string[]): CommandResult {
-  // A generator with its own flags answers before create's flags are parsed.
-  const generated = args[0] && !args[0].startsWith('-') ? createGenerated(env, args) : undefined;
-  if (generated) return generated;
+  // A generator parses its own flags, wherever they are: find its name past create's leading flags.
+  let at = 0;
+  while (at < args.length && args[at].startsWith('-')) at += createValueFlags.has(args[at]) ? 2 : 1;
+  if (at < args.length) {
+    const generated = createGenerated(env, [args[at], ...args.slice(0, at), ...args.slice(at + 1)]);
+    if (generated) return generated;
+  }
   const parsed = parseArgs(args, [
     { name: 'namespace', short: 'n', type: 'string' },
-    { name: 'image', type: 'strings' },
-    { name: 'replicas', short: 'r', type: 'int32' },
-    { name: 'port', type: 'string' },
     { name: 'filename', short: 'f', type: 'strings' },
     { name: 'save-config', type: 'bool' },
   ]);
@@ -114,31 +33,9 @@ export function kubectlCreate(env: KubectlEnv, args: string[]): CommandResult {
     if (parsed.positional.length > 0) return fail(kubectlErrors.unexpectedArgs(parsed.positional));
     return readBlocked(env) ?? createFromFiles(env, files, parsed.flags.namespace, parsed.flags['save-config'] === true);
   }
-  const [what, name] = parsed.positional;
+  const [what] = parsed.positional;
   if (what === 'namespace' || what === 'ns') return createNamespace(env, parsed.positional.slice(1));
-  if (what !== 'deployment' && what !== 'deploy') {
-    return fail(what ? kubectlErrors.unknownCreateSubcommand(what) : kubectlErrors.filenameRequired());
-  }
-  if (!name) return fail(kubectlErrors.exactlyOneName());
-  if (!nameSchema.safeParse(name).success) return fail(invalidName('deployment', name));
-  const images = parsed.flags.image ?? [];
-  if (images.length === 0) return fail(kubectlErrors.requiredFlag('image'));
-  const replicas = parsed.flags.replicas ?? 1;
-  const labels = { app: name };
-  const template = simpleTemplate(labels, images[0]);
-  template.spec.containers = images.map(containerFor);
-  const created = env.engine.api.create<'Deployment'>({
-    kind: 'Deployment',
-    metadata: { name, namespace: parsed.flags.namespace ?? contextNamespace(env.engine), labels },
-    spec: { replicas, selector: labels, template },
-    status: { replicas: 0, updatedReplicas: 0, readyReplicas: 0, availableReplicas: 0 },
-  });
-  if (!created.ok) {
-    const { reason } = created.error;
-    if (reason === 'AlreadyExists' || reason === 'Invalid') return fail(kubectlErrors.failedToCreate('deployment', created.error.message));
-    return fail(formatApiError(created.error));
-  }
-  return ok(`deployment.apps/${name} created\n`);
+  return fail(what ? kubectlErrors.unknownCreateSubcommand(what) : kubectlErrors.filenameRequired());
 }
 
 /** kubectl create namespace NAME: the API server validates the name (a DNS label) and labels it. */

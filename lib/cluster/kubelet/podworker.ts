@@ -11,6 +11,7 @@ import type { TimerTask } from '../engine/clock';
 import type { ContainerRecord } from '../engine/state';
 import type { Pod } from '../api/types';
 import { kubeletMessages, startInstances, stopInstances, stopTiming, syncContainers } from './kuberuntime';
+import { syncTerminatedPod } from './status';
 
 type StepTask = Extract<TimerTask, { owner: 'kubelet' }>;
 type Step = StepTask['step'];
@@ -79,7 +80,10 @@ function beginStop(ctx: SimContext, node: string, pod: Pod, record: ContainerRec
   let slowest = 0;
   for (const container of pod.spec.containers) {
     ctx.client.record(involved(pod), 'Normal', 'Killing', kubeletMessages.killing(container.name), 'kubelet');
-    slowest = Math.max(slowest, stopTiming(container, record.instances?.[container.name], graceMs, stopMs).ms);
+    const instance = record.instances?.[container.name];
+    const { ms, exitCode } = stopTiming(container, instance, graceMs, stopMs);
+    if (instance) instance.killExitCode = exitCode;
+    slowest = Math.max(slowest, ms);
   }
   ctx.schedule(stepTask(node, pod.metadata.uid, record.attempt, 'CONTAINER_STOPPED'), slowest);
 }
@@ -97,8 +101,10 @@ export function syncPod(ctx: SimContext, node: string, podKey: string): void {
   }
   const record = runtime.containers[pod.metadata.uid];
   if (pod.metadata.deletionTimestamp !== undefined) {
-    if (!record) ctx.client.delete('Pod', pod.metadata.namespace, pod.metadata.name, 0);
-    else if (record.phase !== 'stopping') beginStop(ctx, node, pod, record);
+    if (!record) {
+      syncTerminatedPod(ctx, pod, undefined);
+      ctx.client.delete('Pod', pod.metadata.namespace, pod.metadata.name, 0);
+    } else if (record.phase !== 'stopping') beginStop(ctx, node, pod, record);
     return;
   }
   if (pod.status.phase === 'Succeeded' || pod.status.phase === 'Failed') return;
@@ -118,7 +124,10 @@ export function completeStep(ctx: SimContext, event: StepTask): void {
   const pod = ctx.listers.get('Pod', record.podKey);
   if (event.step === 'CONTAINER_STOPPED') {
     delete runtime.containers[event.uid];
-    if (pod && pod.metadata.uid === event.uid) ctx.client.delete('Pod', pod.metadata.namespace, pod.metadata.name, 0);
+    if (pod && pod.metadata.uid === event.uid) {
+      syncTerminatedPod(ctx, pod, record);
+      ctx.client.delete('Pod', pod.metadata.namespace, pod.metadata.name, 0);
+    }
     return;
   }
   if (!pod || pod.metadata.uid !== event.uid) {

@@ -1,6 +1,6 @@
 // The kubelet's status manager for a running pod: each container's status from its instance,
 // the pod phase (getPhase) and the Ready conditions, written only when what they show changed;
-// and whether the pod's processes answer, as a Service backend needs.
+// the terminal status of a deleted pod; and whether the pod's processes answer, as a Service backend needs.
 import { defaults } from '../engine/config';
 import type { SimContext } from '../engine/context';
 import type { ContainerInstance, ContainerRecord } from '../engine/state';
@@ -127,6 +127,49 @@ export function syncContainerStatus(ctx: SimContext, pod: Pod, record: Container
     target.status.phase = phase;
     setCondition(target.status.conditions, 'ContainersReady', readyStatus, now, reason, message);
     setCondition(target.status.conditions, 'Ready', readyStatus, now, reason, message);
+    target.status.containerStatuses = statuses;
+  });
+}
+
+/**
+ * syncTerminatedPod and the status manager's TerminatePod (#51): once every container of a deleted
+ * pod has stopped, the kubelet writes the pod's terminal status before it confirms the deletion:
+ * each container terminated with its exit code (one it cannot account for, such as one that
+ * never started, as ContainerStatusUnknown with 137), Ready False, and phase Succeeded if every
+ * container exited 0, else Failed (kubernetes#115331).
+ */
+export function syncTerminatedPod(ctx: SimContext, pod: Pod, record: ContainerRecord | undefined): void {
+  const now = ctx.clock.now();
+  const statuses = pod.spec.containers.map((container): ContainerStatus => {
+    const previous = pod.status.containerStatuses.find((status) => status.name === container.name);
+    const instance = record?.instances?.[container.name];
+    if (instance && (instance.state === 'running' || instance.state === 'killing')) {
+      const exitCode = instance.killExitCode ?? 0;
+      instance.ended = { reason: exitCode === 0 ? 'Completed' : 'Error', exitCode, finishedAt: now };
+      instance.state = 'exited';
+    }
+    if (instance?.state === 'exited' && instance.ended) return statusOf(container, instance, previous);
+    return {
+      name: container.name,
+      image: container.image,
+      ready: false,
+      started: false,
+      state: 'terminated',
+      reason: 'ContainerStatusUnknown',
+      restartCount: previous?.restartCount ?? 0,
+      lastRestartAt: previous?.lastRestartAt,
+      startedAt: undefined,
+      exitCode: 137,
+      finishedAt: undefined,
+      message: 'The container could not be located when the pod was terminated',
+      lastState: previous?.lastState,
+    };
+  });
+  const phase: PodPhase = statuses.every((status) => status.exitCode === 0) ? 'Succeeded' : 'Failed';
+  ctx.client.update(pod, 'status', (target) => {
+    target.status.phase = phase;
+    setCondition(target.status.conditions, 'ContainersReady', 'False', now, 'PodCompleted', '');
+    setCondition(target.status.conditions, 'Ready', 'False', now, 'PodCompleted', '');
     target.status.containerStatuses = statuses;
   });
 }
