@@ -89,4 +89,21 @@ describe('#111 kubectl get --watch', () => {
     expect(header.split(/ {2,}/)).toEqual(['LAST SEEN', 'TYPE', 'REASON', 'OBJECT', 'MESSAGE']);
     expect(rows.map((row) => row.split(/ +/)[2])).toEqual(expect.arrayContaining(['Pulled', 'Created', 'Started']));
   });
+
+  it('#111 kubectl events --watch: the existing events as the watch brings them, then each new one, filtered by --for and --types', () => {
+    const cluster = createCluster({ seed: 3, workers: 2 });
+    cluster.exec('kubectl create deployment web --image=nginx:1.27');
+    const pod = cluster.exec('kubectl get pods -o name').stdout.trim().split('/')[1];
+    // Recorded so far: the pod's scheduling; the pull and start come while the watch runs.
+    expect(cluster.exec(`kubectl events --for pod/${pod}`).stdout).not.toMatch(/ Started /);
+    const watched = cluster.exec(`kubectl events --watch --for pod/${pod} --types=Normal --request-timeout=30s`);
+    expect(watched.exitCode).toBe(0);
+    const [header, ...rows] = rowsOf(watched.stdout);
+    expect(header.split(/ {2,}/)).toEqual(['LAST SEEN', 'TYPE', 'REASON', 'OBJECT', 'MESSAGE']);
+    expect(rows.every((row) => row.includes(` Pod/${pod} `))).toBe(true);
+    expect(rows.map((row) => row.split(/ +/)[2])).toEqual(expect.arrayContaining(['Scheduled', 'Pulled', 'Started']));
+    const interrupted = cluster.exec('kubectl events -w');
+    expect(interrupted.exitCode).toBe(1);
+    expect(interrupted.stderr).toMatch(/^\^C\n\(simulator\) kubectl events --watch was still waiting after 5m0s/);
+  });
 });

@@ -274,7 +274,6 @@ export const kubectlErrors = {
   drainDeletingLocalStorage: 'deleting Pods with local storage',
   drainDeletingUnmanaged: 'deleting Pods that declare no controller',
   warning: (text: string) => `Warning: ${text}`,
-  watchUnsupported: () => 'error: --watch is not supported here: advance time with "sim advance" and get again',
   /** resource.Result.Watch: one TYPE/NAME, or one type. */
   watchOneSource: () => 'error: you may only watch a single resource or type of resource at a time',
 };

@@ -29,7 +29,7 @@ export type GetFlags = Flags<typeof getFlags>;
  * fixed-width timestamps, so within one object the key order is the time order; the model's
  * suffix is a serial number, compared as such.
  */
-function byEventKey(a: KubeEvent, b: KubeEvent): number {
+export function byEventKey(a: KubeEvent, b: KubeEvent): number {
   const key = (event: KubeEvent) => {
     const dot = event.name.lastIndexOf('.');
     return { prefix: `${event.namespace}/${event.name.slice(0, dot)}`, serial: Number.parseInt(event.name.slice(dot + 1), 16) };

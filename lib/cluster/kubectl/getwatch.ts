@@ -20,10 +20,51 @@ const labelsOf = (object: AnyObject | KubeEvent) => ('metadata' in object ? obje
 const uidOf = (object: AnyObject | KubeEvent) => ('metadata' in object ? object.metadata.uid : `${object.namespace}/${object.name}`);
 
 /** --request-timeout: 0 (the default) means none; a bare number is seconds, as kubectl reads it. */
-function requestTimeoutMs(text: string | undefined): number | undefined {
+export function requestTimeoutMs(text: string | undefined): number | undefined {
   if (text === undefined || text === '0') return Number.POSITIVE_INFINITY;
   const ms = /^\d+$/.test(text) ? Number(text) * 1000 : parseDuration(text);
   return ms === 0 ? Number.POSITIVE_INFINITY : ms;
+}
+
+/** What a watch prints for one change, or why it stops; `undefined` prints nothing. */
+export type WatchPrint = string | { error: string } | undefined;
+
+/**
+ * Runs a watch on the virtual clock: `subscribe` hands each change's text to `emit` until the
+ * function it returns is called. The watch ends at --request-timeout (quietly, as when the server
+ * closes it), or at the simulator's horizon or line limit, where it presses Ctrl+C: the interrupt
+ * handler kubectl's watches run under has no final function, so interrupt.New's default exits 1.
+ */
+export function runWatch(
+  env: KubectlEnv,
+  command: string,
+  timeout: number,
+  printed: string,
+  subscribe: (emit: (text: WatchPrint) => void) => () => void,
+): CommandResult {
+  const { engine } = env;
+  let stdout = printed;
+  let lines = printed.split('\n').length - 1;
+  let failure: string | undefined;
+  const full = () => failure !== undefined || lines >= limits.maxWatchLines;
+  const stop = subscribe((text) => {
+    if (full() || text === undefined) return;
+    if (typeof text === 'string') {
+      stdout += text;
+      lines += text.split('\n').length - 1;
+    } else failure = text.error;
+  });
+  const start = engine.clock.now();
+  const horizon = limits.kubectlWaitHorizonMs;
+  try {
+    advanceUntil(engine, start + Math.min(timeout, horizon), full);
+  } finally {
+    stop();
+  }
+  if (failure !== undefined) return fail(failure, stdout);
+  if (timeout <= horizon && lines < limits.maxWatchLines) return ok(stdout);
+  const limit = timeout === Number.POSITIVE_INFINITY ? 'for further changes' : `up to --request-timeout=${formatGoDuration(timeout)}`;
+  return fail(kubectlErrors.waitInterrupted(command, engine.clock.now() - start, limit), stdout);
 }
 
 export function watchGet(env: KubectlEnv, plan: Plan, flags: GetFlags, structured: StructuredFormat | undefined): CommandResult {
@@ -40,9 +81,7 @@ export function watchGet(env: KubectlEnv, plan: Plan, flags: GetFlags, structure
   const table = structured ? undefined : tableOf(type, tableOptions(flags, plan.scope === undefined, false));
   const print = tabWriter();
   let headerPrinted = false;
-  let lines = 0;
   const render = (objects: (AnyObject | KubeEvent)[], event: WatchType): string | { error: string } => {
-    lines += objects.length;
     if (structured) {
       let out = '';
       for (const object of objects) {
@@ -82,37 +121,20 @@ export function watchGet(env: KubectlEnv, plan: Plan, flags: GetFlags, structure
     matchesAll(plan.requirements, labelsOf(object)) &&
     matchesFields(plan.fields, object);
   const inside = new Set(listed.found.map(({ object }) => uidOf(object)));
-  let failure: string | undefined;
-  const onChange = (object: AnyObject | KubeEvent, change: WatchType) => {
-    if (failure !== undefined || lines >= limits.maxWatchLines) return;
+  const onChange = (object: AnyObject | KubeEvent, change: WatchType): WatchPrint => {
     const uid = uidOf(object);
     const was = inside.has(uid);
     const now = change !== 'DELETED' && matches(object);
-    if (!was && !now) return;
-    const event: WatchType = !was ? 'ADDED' : !now ? 'DELETED' : change;
+    if (!was && !now) return undefined;
     if (now) inside.add(uid);
     else inside.delete(uid);
-    const line = render([object], event);
-    if (typeof line === 'string') stdout += line;
-    else failure = line.error;
+    return render([object], !was ? 'ADDED' : !now ? 'DELETED' : change);
   };
-  const stop =
+  return runWatch(env, 'kubectl get --watch', timeout, stdout, (emit) =>
     type.kind === 'Event'
-      ? engine.api.events.listen((event, change) => onChange(event, change))
+      ? engine.api.events.listen((event, change) => emit(onChange(event, change)))
       : engine.store.watch((event) => {
-          if (event.kind === type.kind) onChange(event.object, event.type);
-        });
-  const start = engine.clock.now();
-  const horizon = limits.kubectlWaitHorizonMs;
-  try {
-    advanceUntil(engine, start + Math.min(timeout, horizon), () => failure !== undefined || lines >= limits.maxWatchLines);
-  } finally {
-    stop();
-  }
-  if (failure !== undefined) return fail(failure, stdout);
-  // The server closed the watch at --request-timeout: kubectl returns quietly.
-  if (timeout <= horizon && lines < limits.maxWatchLines) return ok(stdout);
-  const limit = timeout === Number.POSITIVE_INFINITY ? 'for further changes' : `up to --request-timeout=${formatGoDuration(timeout)}`;
-  // get's interrupt handler has no final function of its own: interrupt.New's default exits 1.
-  return fail(kubectlErrors.waitInterrupted('kubectl get --watch', engine.clock.now() - start, limit), stdout);
+          if (event.kind === type.kind) emit(onChange(event.object, event.type));
+        }),
+  );
 }
