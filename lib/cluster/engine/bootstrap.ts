@@ -25,7 +25,8 @@ function container(name: string, image: string, requests: Partial<Resources> = {
   return { name, image, requests: { cpu: requests.cpu ?? 0, memory: requests.memory ?? 0 }, ports: [] };
 }
 
-const staticPods: readonly { component: string; image: string; cpu: number; memory?: number }[] = [
+/** The control plane's static pods (kubeadm's manifests in /etc/kubernetes/manifests). */
+export const staticPods: readonly { component: string; image: string; cpu: number; memory?: number }[] = [
   { component: 'etcd', image: 'registry.k8s.io/etcd:3.5.16-0', cpu: 100, memory: 100 * 1024 ** 2 },
   { component: 'kube-apiserver', image: `registry.k8s.io/kube-apiserver:${k8sVersion}`, cpu: 250 },
   { component: 'kube-controller-manager', image: `registry.k8s.io/kube-controller-manager:${k8sVersion}`, cpu: 200 },

@@ -2,6 +2,8 @@
 // One frozen table so chapters, quizzes and tests quote the same numbers.
 export const defaults = Object.freeze({
   kubernetesVersion: 'v1.32.0',
+  /** What every node runs and reports in status.nodeInfo (get nodes -o wide, uname, crictl version). */
+  nodeSystem: Object.freeze({ osImage: 'Ubuntu 24.04.1 LTS', kernelVersion: '6.8.0-51-generic', containerdVersion: '2.0.2' }),
   /** #1 kubelet computes node status every nodeStatusUpdateFrequency. */
   nodeStatusUpdateFrequencyMs: 10_000,
   /** #2 ...and posts it when it changed, or at least every nodeStatusReportFrequency. */

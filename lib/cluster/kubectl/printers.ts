@@ -26,7 +26,13 @@ export const nodeColumns: Columns<KindMap['Node']> = {
     age(now, node.metadata.creationTimestamp),
     defaults.kubernetesVersion,
   ],
-  wideRow: (node) => [node.status.internalIP, '<none>', 'Ubuntu 22.04.4 LTS', '5.15.0-105-generic', 'containerd://1.7.13'],
+  wideRow: (node) => [
+    node.status.internalIP,
+    '<none>',
+    defaults.nodeSystem.osImage,
+    defaults.nodeSystem.kernelVersion,
+    `containerd://${defaults.nodeSystem.containerdVersion}`,
+  ],
 };
 
 export const podColumns: Columns<KindMap['Pod']> = {

@@ -1,6 +1,7 @@
 // sim ssh NODE -- COMMAND: what crictl, ctr, ps, lsns and the cgroup files show comes from the
 // model and agrees with kubectl; failures look like the real ones.
 import { describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
 import { milliCpuToShares, sharesToWeight } from '@/lib/cluster/node/shell/cgroups';
 import { nodeShellErrors } from '@/lib/cluster/node/shell/nodeShell';
 import { must, newCluster } from '../fixtures';
@@ -166,5 +167,41 @@ describe('failures look real', () => {
     const result = c.exec('sim ssh worker-2 -- crictl ps');
     expect(result.exitCode).toBe(1);
     expect(result.stderr).toContain('dial unix /run/containerd/containerd.sock: connect: no such file or directory');
+  });
+});
+
+describe('the node’s files and versions agree with what the API reports', () => {
+  it('the control plane’s static pod manifests exist on it only, and hold the command lines ps shows', () => {
+    const c = cluster();
+    const listed = must(c, 'sim ssh control-plane -- ls /etc/kubernetes/manifests').trim().split('\n');
+    expect(listed).toEqual(['etcd.yaml', 'kube-apiserver.yaml', 'kube-controller-manager.yaml', 'kube-scheduler.yaml']);
+    expect(ssh(c, 'ls /etc/kubernetes/manifests')).toBe('');
+    const manifest = parse(must(c, 'sim ssh control-plane -- cat /etc/kubernetes/manifests/kube-apiserver.yaml')) as {
+      metadata: { name: string; labels: Record<string, string> };
+      spec: { containers: { command: string[]; image: string }[] };
+    };
+    const mirror = JSON.parse(must(c, 'kubectl -n kube-system get pod kube-apiserver-control-plane -o json'));
+    expect(manifest.metadata.labels).toEqual(mirror.metadata.labels);
+    expect(manifest.spec.containers[0].image).toBe(mirror.spec.containers[0].image);
+    const ps = must(c, 'sim ssh control-plane -- ps aux');
+    expect(ps).toContain(manifest.spec.containers[0].command.join(' '));
+    // Flags print plain, as go-yaml prints a leading "-" that no blank follows.
+    expect(must(c, 'sim ssh control-plane -- cat /etc/kubernetes/manifests/etcd.yaml')).toMatch(/^ {4}- --data-dir=\/var\/lib\/etcd$/m);
+    expect(c.exec('sim ssh worker-2 -- cat /etc/kubernetes/manifests/etcd.yaml').exitCode).toBe(1);
+    expect(parse(ssh(c, 'cat /var/lib/kubelet/config.yaml'))).toMatchObject({
+      kind: 'KubeletConfiguration',
+      staticPodPath: '/etc/kubernetes/manifests',
+    });
+  });
+
+  it('crictl version, uname and /etc/os-release name what the Node reports in nodeInfo and get nodes -o wide prints', () => {
+    const c = cluster();
+    const info = JSON.parse(must(c, 'kubectl get node worker-2 -o json')).status.nodeInfo;
+    expect(ssh(c, 'crictl version')).toContain(`RuntimeVersion:  ${info.containerRuntimeVersion.replace('containerd://', 'v')}`);
+    expect(ssh(c, 'uname -r').trim()).toBe(info.kernelVersion);
+    expect(ssh(c, 'cat /etc/os-release')).toContain(`PRETTY_NAME="${info.osImage}"`);
+    const wide = must(c, 'kubectl get node worker-2 -o wide');
+    for (const value of [info.osImage, info.kernelVersion, info.containerRuntimeVersion]) expect(wide).toContain(value);
+    expect(ssh(c, 'ls /sys/fs/cgroup').split('\n')[0]).toBe('cgroup.controllers');
   });
 });

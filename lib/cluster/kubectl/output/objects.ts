@@ -8,6 +8,7 @@ import type {
   KubeEvent,
   ObjectMeta,
 } from '../../api/types';
+import { defaults } from '../../engine/config';
 import type { Engine } from '../../engine/engine';
 import { imageRef } from '../../node/containers';
 import { formatCpu, formatMemory } from '../../util/quantity';
@@ -106,13 +107,13 @@ function specAndStatus(object: AnyObject, engine: Engine): { spec?: JsonObject; 
           nodeInfo: {
             architecture: 'amd64',
             bootID: object.metadata.uid,
-            containerRuntimeVersion: 'containerd://2.0.2',
-            kernelVersion: '6.8.0-51-generic',
-            kubeProxyVersion: 'v1.32.0',
-            kubeletVersion: 'v1.32.0',
+            containerRuntimeVersion: `containerd://${defaults.nodeSystem.containerdVersion}`,
+            kernelVersion: defaults.nodeSystem.kernelVersion,
+            kubeProxyVersion: defaults.kubernetesVersion,
+            kubeletVersion: defaults.kubernetesVersion,
             machineID: object.metadata.uid.replaceAll('-', ''),
             operatingSystem: 'linux',
-            osImage: 'Ubuntu 24.04.1 LTS',
+            osImage: defaults.nodeSystem.osImage,
             systemUUID: object.metadata.uid,
           },
         }),

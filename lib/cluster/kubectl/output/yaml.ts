@@ -3,8 +3,10 @@
 // something else, multi-line strings as literal blocks.
 import type { Json } from './objects';
 
+// go-yaml's analyzeScalar: a leading '-' is an indicator only before a blank ("- x", "-"), so
+// "--flag=value" and "-c" print plain, as in kubeadm's manifests.
 const plainUnsafe =
-  /^$|^[-?:,[\]{}#&*!|>'"%@`\s]|[\s]$|: |\s#|^(?:~|null|Null|NULL|true|True|TRUE|false|False|FALSE|yes|Yes|YES|no|No|NO|on|On|ON|off|Off|OFF|y|Y|n|N)$|^[-+]?(?:\d[\d_]*(?:\.\d*)?|\.\d+)(?:[eE][-+]?\d+)?$|^0x[0-9a-fA-F]+$|^0o?[0-7]+$|^[-+]?\.(?:inf|Inf|INF)$|^\.(?:nan|NaN|NAN)$|^\d{4}-\d{1,2}-\d{1,2}(?:[Tt ].*)?$|:$/;
+  /^$|^[?:,[\]{}#&*!|>'"%@`\s]|^-(?:\s|$)|[\s]$|: |\s#|^(?:~|null|Null|NULL|true|True|TRUE|false|False|FALSE|yes|Yes|YES|no|No|NO|on|On|ON|off|Off|OFF|y|Y|n|N)$|^[-+]?(?:\d[\d_]*(?:\.\d*)?|\.\d+)(?:[eE][-+]?\d+)?$|^0x[0-9a-fA-F]+$|^0o?[0-7]+$|^[-+]?\.(?:inf|Inf|INF)$|^\.(?:nan|NaN|NAN)$|^\d{4}-\d{1,2}-\d{1,2}(?:[Tt ].*)?$|:$/;
 
 function scalar(value: string | number | boolean | null, indent: string): string {
   if (value === null) return 'null';

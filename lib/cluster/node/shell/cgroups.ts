@@ -105,6 +105,7 @@ export function cgroupTree(machine: NodeMachine): Map<string, CgroupDir> {
   const allocatable = node?.status.allocatable ?? { cpu: 0, memory: 0 };
   const add = (path: string, limits: CgroupLimits) => {
     dirs.set(path, { path, limits, children: [] });
+    if (path === '') return;
     const parent = path.slice(0, path.lastIndexOf('/'));
     dirs.get(parent)?.children.push(path.slice(parent.length + 1));
   };

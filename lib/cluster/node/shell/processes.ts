@@ -58,6 +58,11 @@ function appCommand(image: string, node: string, index: number): string[] {
   return Object.hasOwn(commands, name) ? commands[name] : [name];
 }
 
+/** A control-plane component's command line as its static pod manifest writes it, word by word. */
+export function componentCommand(component: string, node: string, index: number): string[] {
+  return appCommand(component, node, index)[0].split(' ');
+}
+
 export function processes(machine: NodeMachine): Process[] {
   const hardware = machine.engine.state.hardware[machine.name];
   const index = hardware?.index ?? 0;

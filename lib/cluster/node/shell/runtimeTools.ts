@@ -1,6 +1,7 @@
 // crictl, ctr and nerdctl on a node: the CRI's view (crictl, sandboxes and containers), and
 // containerd's own (ctr, nerdctl), where Kubernetes' containers live in the k8s.io namespace and
 // the default namespace is empty. Column headers, ID lengths and time words follow the tools.
+import { defaults } from '../../engine/config';
 import { fail, ok, type CommandResult } from '../../kubectl/result';
 import { simulatedEpochMs } from '../../kubectl/env';
 import { componentLog, containerLog } from '../logs';
@@ -54,7 +55,7 @@ export function crictl(machine: NodeMachine, args: string[], now: number): Comma
   const [sub, ...rest] = args;
   if (!sub || sub === '--help' || sub === '-h' || sub === 'help')
     return ok(
-      'NAME:\n   crictl - client for CRI\n\nUSAGE:\n   crictl [global options] command [command options]\n\nCOMMANDS:\n   images, image, img  List images\n   inspect             Display the status of one or more containers\n   logs                Fetch the logs of a container\n   pods                List pods\n   ps                  List containers\n   stats               List container(s) resource usage statistics\n',
+      'NAME:\n   crictl - client for CRI\n\nUSAGE:\n   crictl [global options] command [command options]\n\nCOMMANDS:\n   images, image, img  List images\n   inspect             Display the status of one or more containers\n   logs                Fetch the logs of a container\n   pods                List pods\n   ps                  List containers\n   stats               List container(s) resource usage statistics\n   version             Display runtime version information\n',
     );
   if (!machine.runtimeUp) return fail(runtimeErrors.crictlNoSocket(now));
   const parsed = getopt('crictl', rest, {
@@ -195,6 +196,11 @@ export function crictl(machine: NodeMachine, args: string[], now: number): Comma
       }
       return ok(tabwriter(rows, 20, 3));
     }
+    case 'version':
+      // The CRI Version call: crictl's own version, then the runtime's.
+      return ok(
+        `Version:  0.1.0\nRuntimeName:  containerd\nRuntimeVersion:  v${defaults.nodeSystem.containerdVersion}\nRuntimeApiVersion:  v1\n`,
+      );
     default:
       return fail(`No help topic for '${sub}'`);
   }

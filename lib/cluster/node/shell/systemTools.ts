@@ -1,12 +1,15 @@
 // The host tools on a node: systemctl and journalctl for the kubelet and containerd units, ps,
 // lsns, and ls/cat over the parts of /proc and /sys/fs/cgroup the model knows.
+import { defaults } from '../../engine/config';
 import { fail, ok, type CommandResult } from '../../kubectl/result';
 import { simulatedEpochMs } from '../../kubectl/env';
 import { cgroupFile, cgroupFiles, cgroupTree } from './cgroups';
 import type { NodeMachine } from './machine';
-import { namespaceTypes, processes, type NamespaceType, type Process } from './processes';
+import { componentCommand, namespaceTypes, processes, type NamespaceType, type Process } from './processes';
+import { staticPods } from '../../engine/bootstrap';
+import { toYaml } from '../../kubectl/output/yaml';
 
-export const kernelRelease = '6.8.0-51-generic';
+export const kernelRelease = defaults.nodeSystem.kernelVersion;
 
 const months = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 const days = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
@@ -308,17 +311,62 @@ export function nodeFile(
   }
   const etc: Record<string, string> = {
     '/etc/hostname': `${machine.name}\n`,
-    '/etc/os-release': 'PRETTY_NAME="Ubuntu 24.04.1 LTS"\nNAME="Ubuntu"\nVERSION_ID="24.04"\nID=ubuntu\n',
+    '/etc/os-release': `PRETTY_NAME="${defaults.nodeSystem.osImage}"\nNAME="Ubuntu"\nVERSION_ID="24.04"\nID=ubuntu\n`,
     '/proc/version': `Linux version ${kernelRelease} (buildd@lcy02-amd64-100) #51-Ubuntu SMP PREEMPT_DYNAMIC\n`,
   };
   if (Object.hasOwn(etc, clean)) return { file: etc[clean] };
   const staticDir = '/etc/kubernetes/manifests';
-  const isControlPlane = machine.engine.state.hardware[machine.name]?.role === 'control-plane';
-  if (clean === staticDir && isControlPlane)
-    return { dir: ['etcd.yaml', 'kube-apiserver.yaml', 'kube-controller-manager.yaml', 'kube-scheduler.yaml'] };
-  if (clean === staticDir) return { dir: [] };
+  const hardware = machine.engine.state.hardware[machine.name];
+  const manifests = hardware?.role === 'control-plane' ? staticPods : [];
+  if (clean === staticDir) return { dir: manifests.map(({ component }) => `${component}.yaml`) };
+  const manifest = manifests.find(({ component }) => clean === `${staticDir}/${component}.yaml`);
+  if (manifest) return { file: staticManifest(manifest, machine.name, hardware?.index ?? 0) };
+  if (clean === '/var/lib/kubelet/config.yaml') return { file: kubeletConfig };
   return undefined;
 }
+
+/** A static pod manifest as kubeadm writes it (trimmed to what the model runs: no probes or volumes). */
+function staticManifest(pod: (typeof staticPods)[number], node: string, index: number): string {
+  const { component } = pod;
+  return toYaml({
+    apiVersion: 'v1',
+    kind: 'Pod',
+    metadata: { creationTimestamp: null, labels: { component, tier: 'control-plane' }, name: component, namespace: 'kube-system' },
+    spec: {
+      containers: [
+        {
+          command: componentCommand(component, node, index),
+          image: pod.image,
+          imagePullPolicy: 'IfNotPresent',
+          name: component,
+          resources: { requests: { cpu: `${pod.cpu}m`, ...(pod.memory ? { memory: `${pod.memory / 1024 ** 2}Mi` } : {}) } },
+        },
+      ],
+      hostNetwork: true,
+      priority: 2000001000,
+      priorityClassName: 'system-node-critical',
+    },
+    status: {},
+  });
+}
+
+/** The kubelet's configuration file as kubeadm writes it: zero durations mean the kubelet's defaults (#1-#4). */
+const kubeletConfig = toYaml({
+  apiVersion: 'kubelet.config.k8s.io/v1beta1',
+  kind: 'KubeletConfiguration',
+  cgroupDriver: 'systemd',
+  clusterDNS: ['10.96.0.10'],
+  clusterDomain: 'cluster.local',
+  containerRuntimeEndpoint: '',
+  nodeStatusReportFrequency: '0s',
+  nodeStatusUpdateFrequency: '0s',
+  rotateCertificates: true,
+  runtimeRequestTimeout: '0s',
+  shutdownGracePeriod: '0s',
+  shutdownGracePeriodCriticalPods: '0s',
+  staticPodPath: '/etc/kubernetes/manifests',
+  syncFrequency: '0s',
+});
 
 export function ls(machine: NodeMachine, args: string[], now: number): CommandResult {
   const long = args.some((arg) => /^-[a-zA-Z]*l/.test(arg));
