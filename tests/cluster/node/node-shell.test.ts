@@ -170,8 +170,9 @@ describe('failures look real', () => {
   });
 });
 
-describe('the node’s files and versions agree with what the API reports', () => {
-  it('the control plane’s static pod manifests exist on it only, and hold the command lines ps shows', () => {
+// Reference #113: kubeadm's node files, nodeInfo and the shell's versions.
+describe('#113 the node’s files and versions agree with what the API reports', () => {
+  it('#113 the control plane’s static pod manifests exist on it only, and hold the command lines ps shows', () => {
     const c = cluster();
     const listed = must(c, 'sim ssh control-plane -- ls /etc/kubernetes/manifests').trim().split('\n');
     expect(listed).toEqual(['etcd.yaml', 'kube-apiserver.yaml', 'kube-controller-manager.yaml', 'kube-scheduler.yaml']);
@@ -194,7 +195,7 @@ describe('the node’s files and versions agree with what the API reports', () =
     });
   });
 
-  it('crictl version, uname and /etc/os-release name what the Node reports in nodeInfo and get nodes -o wide prints', () => {
+  it('#113 crictl version, uname and /etc/os-release name what the Node reports in nodeInfo and get nodes -o wide prints', () => {
     const c = cluster();
     const info = JSON.parse(must(c, 'kubectl get node worker-2 -o json')).status.nodeInfo;
     expect(ssh(c, 'crictl version')).toContain(`RuntimeVersion:  ${info.containerRuntimeVersion.replace('containerd://', 'v')}`);
