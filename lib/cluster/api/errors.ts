@@ -26,6 +26,12 @@ export const apiErrors = {
     reason: 'TooManyRequests',
     message: "Cannot evict pod as it would violate the pod's disruption budget.",
   }),
+  /** Optimistic concurrency: a write whose resourceVersion is not the stored one. */
+  conflict: (resource: string, name: string): ApiError => ({
+    code: 409,
+    reason: 'Conflict',
+    message: `Operation cannot be fulfilled on ${resource} "${name}": the object has been modified; please apply your changes to the latest version and try again`,
+  }),
   namespaceNotFound: (namespace: string): ApiError => ({ code: 404, reason: 'NotFound', message: `namespaces "${namespace}" not found` }),
   /** The NamespaceLifecycle admission plugin: nothing new goes into a namespace being deleted. */
   namespaceTerminating: (resource: string, name: string, namespace: string): ApiError => ({

@@ -12,7 +12,7 @@ import { unsimulatedWarnings } from './unsimulated';
 import { type CommandResult, fail } from './result';
 
 /** A server error for one object of a file: Invalid prints as usual, the others say which file and what kubectl was doing. */
-function fileError(error: ApiError, doing: 'creating' | 'deleting', file: string): string {
+export function fileError(error: ApiError, doing: 'creating' | 'deleting' | 'replacing', file: string): string {
   if (error.invalid) return formatApiError(error);
   return `Error from server (${error.reason ?? 'InternalError'}): error when ${doing} "${file}": ${error.message}`;
 }
@@ -22,10 +22,11 @@ export function createFromFiles(
   files: readonly string[],
   namespace: string | undefined,
   saveConfig: boolean,
+  word: 'created' | 'replaced' = 'created',
 ): CommandResult {
   const planned = readManifests(env, files, namespace);
   if (typeof planned === 'string') return fail(planned);
-  if (planned.length === 0) return fail(kubectlErrors.noObjectsPassedTo('create'));
+  if (planned.length === 0) return fail(kubectlErrors.noObjectsPassedTo(word === 'created' ? 'create' : 'replace'));
   const lines: string[] = [];
   const errors: string[] = [];
   const warnings: string[] = [];
@@ -36,7 +37,7 @@ export function createFromFiles(
     }
     const created = env.engine.api.create(object);
     if (created.ok) {
-      lines.push(`${resourceByKind(kind).qualified}/${object.metadata.name} created`);
+      lines.push(`${resourceByKind(kind).qualified}/${object.metadata.name} ${word}`);
       warnings.push(...unsimulatedWarnings(manifest));
     } else errors.push(fileError(created.error, 'creating', file));
   }

@@ -24,6 +24,7 @@ import { kubectlRun } from './run';
 import { kubectlCreate, kubectlDelete, kubectlScale } from './workloads';
 import { kubectlWait } from './waitfor';
 import { kubectlPatch } from './patch';
+import { kubectlReplace } from './replace';
 import { kubectlEvents } from './events';
 import { kubectlAuth } from './auth';
 
@@ -65,6 +66,7 @@ const commands: Record<string, (env: KubectlEnv, args: string[]) => CommandResul
   auth: kubectlAuth,
   wait: kubectlWait,
   patch: kubectlPatch,
+  replace: kubectlReplace,
   explain: kubectlExplain,
   'api-resources': kubectlApiResources,
   'api-versions': kubectlApiVersions,
@@ -86,7 +88,6 @@ const unsimulated: Record<string, string> = {
   proxy: 'there is no network outside the simulation; send requests from inside it with sim curl SERVICE',
   autoscale: 'the model has no HorizontalPodAutoscaler (and no metrics to scale on); scale by hand with kubectl scale',
   edit: 'this terminal has no editor; change objects with kubectl apply -f, set, scale, label or annotate',
-  replace: 'change objects with kubectl apply -f instead',
   diff: 'compare with kubectl get TYPE NAME -o yaml, then kubectl apply -f',
   kustomize: 'apply plain manifests with kubectl apply -f',
   certificate: 'the model has no CertificateSigningRequests',

@@ -79,6 +79,25 @@ export const advancedCommandHelp: readonly CommandHelp[] = [
     usage: 'kubectl apply (-f FILENAME | -k DIRECTORY) [options]',
   },
   {
+    name: 'replace',
+    group: 'Advanced Commands',
+    summary: 'Replace objects with the ones in manifest files',
+    description:
+      'Send each object of the files whole: what the file leaves out is gone, nothing is merged. An object must exist, and a resourceVersion in the file must still be the current one. With --force the objects are deleted, and created from the files once they are gone: the way to change fields an update may not (most of a pod).',
+    examples: [
+      ['Replace a pod with the edited copy of its YAML', 'kubectl get pod web -o yaml > web.yaml; kubectl replace --force -f web.yaml'],
+      ['Replace a Deployment with a file', 'kubectl replace -f web.yaml'],
+    ],
+    options: [
+      { flag: 'filename', short: 'f', value: '[]', text: 'The manifest file (repeat for several).' },
+      { flag: 'force', value: 'false', text: 'Delete the objects and create them again from the files.' },
+      { flag: 'grace-period', value: '-1', text: 'With --force: seconds each object gets to stop (0 becomes 1); -1 keeps its own.' },
+      { flag: 'timeout', value: '0s', text: 'With --force: how long to wait for the deletion; 0 means 5 minutes.' },
+      namespace,
+    ],
+    usage: 'kubectl replace -f FILENAME [options]',
+  },
+  {
     name: 'label',
     group: 'Settings Commands',
     summary: 'Set or remove labels on objects',
