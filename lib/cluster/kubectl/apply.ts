@@ -131,24 +131,40 @@ type Outcome = { word: 'configured' | 'unchanged'; warnings: string[] } | { erro
 const specOf = (object: AnyObject | NewObject<Kind>) => (object as unknown as { spec: Record<string, unknown> }).spec;
 
 /**
- * Apply to an object that exists: the three-way merge of the previous apply, the file and the
- * live object (as the API serves it), sent only if it changes something (then "configured").
+ * The three-way merge of the previous apply, the file and the live object (as the API serves
+ * it), validated: what apply sends for an object that exists.
  */
-function configure(env: KubectlEnv, planned: Planned, existing: AnyObject): Outcome {
-  const { kind, manifest, applied, file } = planned;
+function merged(env: KubectlEnv, planned: Planned, existing: AnyObject): { data: unknown; warnings: string[] } | { error: string } {
+  const { kind, manifest, file } = planned;
   const warnings: string[] = [];
   const previous = existing.metadata.annotations[lastApplied];
   if (previous === undefined) warnings.push(kubectlErrors.missingLastApplied(`${resourceByKind(kind).plural}/${existing.metadata.name}`));
   const original = previous === undefined ? undefined : (parseJson(previous) as Json | undefined);
   const current = apiObject(existing, env.engine);
-  const merged = threeWayMerge(original, manifest, current) as JsonObject;
-  const parsed = manifestKind(kind)!.manifest!.safeParse(merged);
-  if (!parsed.success) return { error: validationError(file, kind, merged, parsed.error.issues[0]) };
-  const written = writeServed(env, kind, existing, parsed.data, applied);
+  const result = threeWayMerge(original, manifest, current) as JsonObject;
+  const parsed = manifestKind(kind)!.manifest!.safeParse(result);
+  if (!parsed.success) return { error: validationError(file, kind, result, parsed.error.issues[0]) };
+  return { data: parsed.data, warnings };
+}
+
+/** Apply to an object that exists: the merge, sent only if it changes something (then "configured"). */
+function configure(env: KubectlEnv, planned: Planned, existing: AnyObject): Outcome {
+  const merge = merged(env, planned, existing);
+  if ('error' in merge) return merge;
+  const written = writeServed(env, planned.kind, existing, merge.data, planned.applied);
   if ('error' in written) return written;
   return written.changed
-    ? { word: 'configured', warnings: [...warnings, ...unsimulatedWarnings(manifest)] }
-    : { word: 'unchanged', warnings };
+    ? { word: 'configured', warnings: [...merge.warnings, ...unsimulatedWarnings(planned.manifest)] }
+    : { word: 'unchanged', warnings: merge.warnings };
+}
+
+/** kubectl diff's MERGED side: the object as the API would serve it after this apply, written nowhere. */
+export function appliedServed(env: KubectlEnv, planned: Planned, existing: AnyObject): JsonObject | { error: string } {
+  const merge = merged(env, planned, existing);
+  if ('error' in merge) return merge;
+  const written = writeServed(env, planned.kind, existing, merge.data, planned.applied, true);
+  if ('error' in written) return written;
+  return written.served;
 }
 
 /**
@@ -162,7 +178,8 @@ export function writeServed(
   existing: AnyObject,
   data: unknown,
   applied?: string,
-): { changed: boolean } | { error: string } {
+  dryRun = false,
+): { changed: boolean; served: JsonObject } | { error: string } {
   const current = apiObject(existing, env.engine);
   const next = toObject(kind, data as never, existing.metadata.namespace);
   const meta = next.metadata as { labels: Record<string, string>; annotations: Record<string, string> };
@@ -190,9 +207,18 @@ export function writeServed(
     a.globalDefault === b.globalDefault &&
     deepEqual((a.metadata as JsonObject).labels, (b.metadata as JsonObject).labels) &&
     deepEqual((a.metadata as JsonObject).annotations, (b.metadata as JsonObject).annotations);
-  if (same(after, current)) return { changed: false };
+  if (same(after, current)) return { changed: false, served: current };
   if (existing.kind === 'Pod' && !deepEqual(withoutImages(after.spec), withoutImages(current.spec)))
     return { error: kubectlErrors.podUpdateForbidden(existing.metadata.name) };
+  // A dry run (kubectl diff) answers with what would be stored: a spec change bumps generation.
+  if (dryRun) {
+    const metadata = after.metadata as JsonObject;
+    const bumped = !deepEqual(after.spec, current.spec) && typeof metadata.generation === 'number';
+    return {
+      changed: true,
+      served: bumped ? { ...after, metadata: { ...metadata, generation: (metadata.generation as number) + 1 } } : after,
+    };
+  }
   const updated = env.engine.api.update(existing, 'spec', (target) => {
     if (target.kind === 'Pod') {
       // Only images may change in a pod's spec (checked above).
@@ -204,7 +230,7 @@ export function writeServed(
     target.metadata.annotations = annotations;
   });
   if (!updated.ok) return { error: formatApiError(updated.error) };
-  return { changed: true };
+  return { changed: true, served: after };
 }
 
 /**

@@ -25,6 +25,7 @@ import { kubectlCreate, kubectlDelete, kubectlScale } from './workloads';
 import { kubectlWait } from './waitfor';
 import { kubectlPatch } from './patch';
 import { kubectlReplace } from './replace';
+import { kubectlDiff } from './diff';
 import { kubectlEvents } from './events';
 import { kubectlAuth } from './auth';
 
@@ -67,6 +68,7 @@ const commands: Record<string, (env: KubectlEnv, args: string[]) => CommandResul
   wait: kubectlWait,
   patch: kubectlPatch,
   replace: kubectlReplace,
+  diff: kubectlDiff,
   explain: kubectlExplain,
   'api-resources': kubectlApiResources,
   'api-versions': kubectlApiVersions,
@@ -88,7 +90,6 @@ const unsimulated: Record<string, string> = {
   proxy: 'there is no network outside the simulation; send requests from inside it with sim curl SERVICE',
   autoscale: 'the model has no HorizontalPodAutoscaler (and no metrics to scale on); scale by hand with kubectl scale',
   edit: 'this terminal has no editor; change objects with kubectl apply -f, set, scale, label or annotate',
-  diff: 'compare with kubectl get TYPE NAME -o yaml, then kubectl apply -f',
   kustomize: 'apply plain manifests with kubectl apply -f',
   certificate: 'the model has no CertificateSigningRequests',
   plugin: 'there are no plugins here',

@@ -79,6 +79,19 @@ export const advancedCommandHelp: readonly CommandHelp[] = [
     usage: 'kubectl apply (-f FILENAME | -k DIRECTORY) [options]',
   },
   {
+    name: 'diff',
+    group: 'Advanced Commands',
+    summary: 'Show what kubectl apply -f would change',
+    description:
+      'Compare each object of the files as the API serves it now (LIVE) with what it would be after kubectl apply -f (MERGED, a dry run: nothing is written), as a unified diff. Exit status 0: nothing would change; 1: something would; 2: an error.',
+    examples: [
+      ['What applying a file would change', 'kubectl diff -f web.yaml'],
+      ['Apply only if something would change', 'kubectl diff -f web.yaml || kubectl apply -f web.yaml'],
+    ],
+    options: [{ flag: 'filename', short: 'f', value: '[]', text: 'The manifest file (repeat for several).' }, namespace],
+    usage: 'kubectl diff -f FILENAME [options]',
+  },
+  {
     name: 'replace',
     group: 'Advanced Commands',
     summary: 'Replace objects with the ones in manifest files',
