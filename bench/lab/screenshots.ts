@@ -35,7 +35,7 @@ try {
       await lab.scrollIntoViewIfNeeded();
       await lab.locator('.lab-diagram-svg').waitFor();
       // The sticky site header would cover part of a tall element screenshot.
-      await page.addStyleTag({ content: 'header.site-header, .site-header { position: static !important; }' });
+      await page.addStyleTag({ content: 'header.site-header, .site-header, .toc-inline { position: static !important; }' });
       const shot = async (stage: string) => {
         const file = path.join(outDir, `lab-${labId}-${stage}-${theme}-${width}.png`);
         await lab.screenshot({ path: file });
