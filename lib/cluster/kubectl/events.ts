@@ -25,6 +25,7 @@ export function kubectlEvents(env: KubectlEnv, args: string[]): CommandResult {
     { name: 'types', type: 'string' },
     { name: 'watch', short: 'w', type: 'bool' },
     { name: 'request-timeout', type: 'string' },
+    { name: 'no-headers', type: 'bool' },
   ]);
   if ('error' in parsed) return fail(parsed.error);
   if (parsed.positional.length > 0) return fail(kubectlErrors.unexpectedArgs(parsed.positional));
@@ -47,6 +48,7 @@ export function kubectlEvents(env: KubectlEnv, args: string[]): CommandResult {
     (!types || types.some((type) => type.toLowerCase() === event.type.toLowerCase())) &&
     (!forObject || (event.involvedObject.kind === forObject.kind && event.involvedObject.name === forObject.name));
   const header = ['LAST SEEN', 'TYPE', 'REASON', 'OBJECT', 'MESSAGE'];
+  const noHeaders = parsed.flags['no-headers'] === true;
   const row = (event: KubeEvent, now: number) => {
     const lastSeen =
       event.count > 1
@@ -64,7 +66,7 @@ export function kubectlEvents(env: KubectlEnv, args: string[]): CommandResult {
     let headed = false;
     const printed = (events: KubeEvent[]) => {
       const rows = events.map((event) => row(event, env.engine.clock.now()));
-      if (rows.length > 0 && !headed) rows.unshift(all ? ['NAMESPACE', ...header] : header);
+      if (rows.length > 0 && !headed && !noHeaders) rows.unshift(all ? ['NAMESPACE', ...header] : header);
       headed ||= rows.length > 0;
       return print(rows);
     };
@@ -84,6 +86,7 @@ export function kubectlEvents(env: KubectlEnv, args: string[]): CommandResult {
     formatTable(
       all ? ['NAMESPACE', ...header] : header,
       events.map((event) => row(event, now)),
+      noHeaders,
     ),
   );
 }

@@ -30,6 +30,7 @@ export function kubectlGet(env: KubectlEnv, args: string[]): CommandResult {
   const structured = structuredFormat(output);
   if (structured && 'error' in structured) return fail(structured.error);
   const sortBy = parsed.flags['sort-by'];
+  const noHeaders = parsed.flags['no-headers'] === true;
   if (parsed.positional.length === 0) return fail(kubectlErrors.requiredResource());
   const allNamespaces = parsed.flags['all-namespaces'] === true;
   const plan = planSelection(parsed.positional, {
@@ -74,6 +75,7 @@ export function kubectlGet(env: KubectlEnv, args: string[]): CommandResult {
       formatTable(
         table.header,
         objects.map((object) => table.row(object, now)),
+        noHeaders,
       ),
     );
   }
@@ -81,12 +83,12 @@ export function kubectlGet(env: KubectlEnv, args: string[]): CommandResult {
     // One object asked for by name prints as itself, anything else as a List (singleItemImplied).
     const single = named.length === 1;
     if (collected.length === 0 && errors.length > 0) return fail(errors.join('\n'));
-    const printed = printStructured(structured, collected, env.engine, single);
+    const printed = printStructured(structured, collected, env.engine, single, noHeaders);
     if ('error' in printed) return fail(printed.error);
     return errors.length > 0 ? fail(errors.join('\n'), printed.stdout) : ok(printed.stdout);
   }
-  // Tables are separated by a blank line; -o name prints one name per line and nothing else.
-  const stdout = tables.join(output === 'name' ? '' : '\n');
+  // Tables are separated by a blank line (when they have headers); -o name prints one name per line and nothing else.
+  const stdout = tables.join(output === 'name' || noHeaders ? '' : '\n');
   if (errors.length > 0) return fail(errors.join('\n'), stdout);
   if (!stdout) {
     const namespaced = requested.some((type) => type.namespaced);

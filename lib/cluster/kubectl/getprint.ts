@@ -19,6 +19,7 @@ export const getFlags = [
   { name: 'watch-only', type: 'bool' },
   { name: 'output-watch-events', type: 'bool' },
   { name: 'request-timeout', type: 'string' },
+  { name: 'no-headers', type: 'bool' },
 ] as const satisfies readonly FlagSpec[];
 
 export type GetFlags = Flags<typeof getFlags>;

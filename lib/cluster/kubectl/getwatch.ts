@@ -85,7 +85,7 @@ export function watchGet(env: KubectlEnv, plan: Plan, flags: GetFlags, structure
     if (structured) {
       let out = '';
       for (const object of objects) {
-        const printed = printStructured(structured, [object], engine, true);
+        const printed = printStructured(structured, [object], engine, true, flags['no-headers'] === true);
         if ('error' in printed) return printed;
         // The YAML printer separates the documents it prints; the others run them together.
         out += (structured.kind === 'yaml' && headerPrinted ? '---\n' : '') + printed.stdout;
@@ -96,7 +96,7 @@ export function watchGet(env: KubectlEnv, plan: Plan, flags: GetFlags, structure
     const now = engine.clock.now();
     if (flags.output === 'name') return objects.map((object) => `${type.qualified}/${nameOf(object)}\n`).join('');
     const rows = objects.map((object) => [...(withEvents ? [event] : []), ...table!.row(object, now)]);
-    if (!headerPrinted) rows.unshift([...(withEvents ? ['EVENT'] : []), ...table!.header]);
+    if (!headerPrinted && !flags['no-headers']) rows.unshift([...(withEvents ? ['EVENT'] : []), ...table!.header]);
     headerPrinted = true;
     return print(rows);
   };

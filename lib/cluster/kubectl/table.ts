@@ -20,6 +20,8 @@ export function tabWriter(): (rows: readonly (readonly string[])[]) => string {
   };
 }
 
-export function formatTable(header: readonly string[], rows: string[][]): string {
-  return tabWriter()([header, ...rows.map((row) => header.map((_, column) => row[column] ?? ''))]);
+/** A table with its header, or without it (--no-headers: the rows alone decide the widths). */
+export function formatTable(header: readonly string[], rows: string[][], noHeaders = false): string {
+  const cells = rows.map((row) => header.map((_, column) => row[column] ?? ''));
+  return tabWriter()(noHeaders ? cells : [header, ...cells]);
 }

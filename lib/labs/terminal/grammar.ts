@@ -89,6 +89,7 @@ export const kubectlFlags: Record<string, string[]> = {
     '--selector',
     '--field-selector',
     '--show-labels',
+    '--no-headers',
     '-w',
     '--watch',
     '--watch-only',

@@ -106,4 +106,18 @@ describe('get and describe agree', () => {
       .map((line) => line.split(/\s+/)[6]);
     expect(nodes).toEqual([...nodes].sort());
   });
+
+  it('#116 --no-headers leaves out the header line, and the widths come from the rows alone', () => {
+    const cluster = withWeb();
+    const full = must(cluster, 'kubectl get pods -o wide').trimEnd().split('\n');
+    const bare = must(cluster, 'kubectl get pods -o wide --no-headers').trimEnd().split('\n');
+    expect(bare.map((line) => line.split(/\s+/))).toEqual(full.slice(1).map((line) => line.split(/\s+/)));
+    // READY holds "1/1": without its header, the column is 3 wide, plus the 3 spaces of padding.
+    expect(bare[0]).toMatch(/^web-\S+ {3}1\/1 {3}Running {3}/);
+    const columns = must(cluster, 'kubectl get pods -o custom-columns=NAME:.metadata.name --no-headers');
+    expect(columns.trimEnd().split('\n')).toEqual(full.slice(1).map((line) => line.split(/\s+/)[0]));
+    // Several types: no header and no blank line between them.
+    expect(must(cluster, 'kubectl get deploy,rs --no-headers').trimEnd().split('\n')).toHaveLength(2);
+    expect(must(cluster, 'kubectl events --no-headers')).not.toMatch(/LAST SEEN/);
+  });
 });

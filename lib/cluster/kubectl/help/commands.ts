@@ -156,6 +156,7 @@ export const commandHelp: readonly CommandHelp[] = [
       { flag: 'raw', value: "''", text: 'Read a raw API server path, such as /readyz?verbose, /livez or /healthz.' },
       selector,
       { flag: 'show-labels', value: 'false', text: 'Add a LABELS column.' },
+      { flag: 'no-headers', value: 'false', text: 'Leave out the header line of tables (and of custom-columns).' },
       { flag: 'sort-by', value: "''", text: 'Order the rows by a field path, e.g. --sort-by=.metadata.creationTimestamp.' },
       {
         flag: 'watch',
@@ -316,6 +317,7 @@ export const commandHelp: readonly CommandHelp[] = [
       allNamespaces,
       { flag: 'for', value: "''", text: 'Only the events about this object, as TYPE/NAME.' },
       namespace,
+      { flag: 'no-headers', value: 'false', text: 'Leave out the header line.' },
       { flag: 'types', value: '[]', text: 'Only these types: Normal, Warning (comma-separated).' },
       {
         flag: 'watch',

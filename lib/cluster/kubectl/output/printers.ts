@@ -85,6 +85,7 @@ export function printStructured(
   objects: (AnyObject | KubeEvent)[],
   engine: Engine,
   single: boolean,
+  noHeaders = false,
 ): { stdout: string } | { error: string } {
   const items = objects.map((object) => apiObject(object, engine));
   const data = single && items.length === 1 ? items[0] : listObject(items);
@@ -107,6 +108,7 @@ export function printStructured(
         stdout: formatTable(
           format.columns.map((column) => column.header),
           rows,
+          noHeaders,
         ),
       };
     }
