@@ -151,6 +151,8 @@ describe('kubectl beyond get', () => {
     expect(cluster.exec('kubectl auth can-i create pods')).toEqual({ stdout: 'yes\n', stderr: '', exitCode: 0 });
     expect(cluster.exec('kubectl auth can-i get secrets -n kube-system').stdout).toBe('yes\n');
     expect(cluster.exec('kubectl auth can-i delete widgets').stderr).toBe(`${kubectlErrors.canIUnknownResource('widgets')}\n`);
+    // The wildcard names every resource, so discovery has nothing to warn about.
+    expect(cluster.exec("kubectl auth can-i '*' '*'")).toEqual({ stdout: 'yes\n', stderr: '', exitCode: 0 });
     expect(cluster.exec('kubectl auth can-i create').stderr).toBe(`${kubectlErrors.canIUsage()}\n`);
     expect(must(cluster, 'kubectl auth whoami')).toMatch(
       /^ATTRIBUTE\s+VALUE\nUsername\s+kubernetes-admin\nGroups\s+\[kubeadm:cluster-admins system:authenticated\]\n$/,

@@ -14,8 +14,10 @@ function canI(args: string[]): CommandResult {
   const [verb, resource] = parsed.positional;
   if (!verb || !resource) return fail(kubectlErrors.canIUsage());
   const typeName = resource.split('/')[0];
-  // SelfSubjectAccessReview answers for any resource; kubectl warns when discovery does not know it.
-  const warning = resolveResource(typeName) || unmodelledPlural(typeName) ? '' : kubectlErrors.canIUnknownResource(typeName);
+  // SelfSubjectAccessReview answers for any resource; kubectl warns when discovery does not know
+  // it, except for the wildcard "*" (every resource).
+  const known = typeName === '*' || resolveResource(typeName) || unmodelledPlural(typeName);
+  const warning = known ? '' : kubectlErrors.canIUnknownResource(typeName);
   return parsed.flags.quiet ? ok('', warning) : ok('yes\n', warning);
 }
 
