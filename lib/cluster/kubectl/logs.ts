@@ -5,7 +5,9 @@ import { kubectlErrors, logsErrors } from '../api/errors';
 import type { ContainerStatus, Pod } from '../api/types';
 import { controllerOf } from '../controllers/podutil';
 import { nodeIp } from '../kubelet/runtime';
+import { commandLog } from '../node/commandlog';
 import { componentLog, containerLog } from '../node/logs';
+import { processWords } from '../registry/config';
 import { isPartitioned } from '../node/network';
 import { labelSelector, listObjects, matchesAll, planSelection, readBlocked, visitPlan } from './builder';
 import { resourceByKind } from './resources';
@@ -82,8 +84,16 @@ function containerLines(
   // The API server cannot reach a partitioned node's kubelet either (#46): the dial times out.
   if (isPartitioned(env.engine, node)) return { error: logsErrors.kubeletUnreachable(path, 'i/o timeout') };
   if (!env.engine.kubeletRunning(node)) return { error: logsErrors.kubeletUnreachable(path, 'connect: connection refused') };
-  const image = pod.spec.containers.find((container) => container.name === containerName)!.image;
-  let lines = [...containerLog(image, instance), ...componentLog(env.engine.state, image, instance)];
+  const container = pod.spec.containers.find((entry) => entry.name === containerName)!;
+  const { image } = container;
+  // The instance's log ends when it did: the previous one's, or a terminated one's, at its finish.
+  const ended = previous ? status.lastState?.finishedAt : status.state === 'terminated' ? status.finishedAt : undefined;
+  const until = ended ?? env.engine.clock.now();
+  let lines = [
+    ...containerLog(image, instance),
+    ...componentLog(env.engine.state, image, instance),
+    ...commandLog(processWords(image, container.command, container.args), pod.metadata.name, instance, until),
+  ];
   if (timestamps) {
     const stamp = new Date(simulatedEpochMs + instance).toISOString().replace(/\.(\d{3})Z$/, '.$1000000Z');
     lines = lines.map((line) => `${stamp} ${line}`);

@@ -4,7 +4,9 @@
 import { defaults } from '../../engine/config';
 import { fail, ok, type CommandResult } from '../../kubectl/result';
 import { simulatedEpochMs } from '../../kubectl/env';
+import { commandLog } from '../commandlog';
 import { componentLog, containerLog } from '../logs';
+import { processWords } from '../../registry/config';
 import { fullImageName, imageRef } from '../containers';
 import { cgroupTree, containerUsage } from './cgroups';
 import { containerCgroup, humanDuration, imageIdOf, tabwriter, truncatedId, type NodeMachine } from './machine';
@@ -168,7 +170,12 @@ export function crictl(machine: NodeMachine, args: string[], now: number): Comma
       if (!target) return fail('time="2025-01-06T09:00:00Z" level=fatal msg="ID cannot be empty"');
       const found = findContainer(machine, target);
       if (!found) return fail(runtimeErrors.notFound(target));
-      let lines = [...containerLog(found.image, found.startedAt), ...componentLog(machine.engine.state, found.image, found.startedAt)];
+      const { container } = found;
+      let lines = [
+        ...containerLog(found.image, found.startedAt),
+        ...componentLog(machine.engine.state, found.image, found.startedAt),
+        ...commandLog(processWords(found.image, container.command, container.args), found.sandbox.pod.metadata.name, found.startedAt, now),
+      ];
       const tail = options.get('t');
       if (typeof tail === 'string') {
         const value = Number(tail);
