@@ -1,7 +1,9 @@
 // Reference #117: what a container's own shell command writes to its log, on the virtual clock.
 import { describe, expect, it } from 'vitest';
 import { createCluster } from '@/lib/cluster';
-import { commandLog } from '@/lib/cluster/node/commandlog';
+import { commandLog as written } from '@/lib/cluster/node/commandlog';
+
+const commandLog = (...args: Parameters<typeof written>) => written(...args).map((line) => line.text);
 
 const sh = (script: string) => ['sh', '-c', script];
 
@@ -43,6 +45,10 @@ describe('#117 a container command’s output', () => {
     expect(counted[0]).toBe('0');
     expect(counted.map(Number)).toEqual(counted.map((_, i) => i));
     expect(cluster.exec('kubectl logs counter --tail=1').stdout).toBe(`${counted.length - 1}\n`);
+    // --timestamps: each line at the instant it was written, a second apart.
+    const stamped = cluster.exec('kubectl logs counter --timestamps --tail=2').stdout.trimEnd().split('\n');
+    const [first, second] = stamped.map((line) => Date.parse(line.split(' ')[0]));
+    expect(second - first).toBe(1000);
     const id = cluster.exec('sim ssh worker-1 -- crictl ps --name counter -q').stdout.trim();
     expect(cluster.exec(`sim ssh worker-1 -- crictl logs ${id}`).stdout).toBe(cluster.exec('kubectl logs counter').stdout);
   });

@@ -89,16 +89,13 @@ function containerLines(
   // The instance's log ends when it did: the previous one's, or a terminated one's, at its finish.
   const ended = previous ? status.lastState?.finishedAt : status.state === 'terminated' ? status.finishedAt : undefined;
   const until = ended ?? env.engine.clock.now();
-  let lines = [
-    ...containerLog(image, instance),
-    ...componentLog(env.engine.state, image, instance),
+  // Each line with the instant it was written: the image's start-up lines at the start.
+  const written = [
+    ...[...containerLog(image, instance), ...componentLog(env.engine.state, image, instance)].map((text) => ({ at: instance, text })),
     ...commandLog(processWords(image, container.command, container.args), pod.metadata.name, instance, until),
   ];
-  if (timestamps) {
-    const stamp = new Date(simulatedEpochMs + instance).toISOString().replace(/\.(\d{3})Z$/, '.$1000000Z');
-    lines = lines.map((line) => `${stamp} ${line}`);
-  }
-  return { lines };
+  const stamp = (at: number) => new Date(simulatedEpochMs + at).toISOString().replace(/\.(\d{3})Z$/, '.$1000000Z');
+  return { lines: written.map(({ at, text }) => (timestamps ? `${stamp(at)} ${text}` : text)) };
 }
 
 const tailed = (lines: string[], tail: number) => (tail < 0 ? lines : tail === 0 ? [] : lines.slice(-tail));

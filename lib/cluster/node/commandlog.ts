@@ -74,10 +74,16 @@ function words(statement: string): string[] {
   return out;
 }
 
+/** One line of the log and the instant it was written. */
+export interface LogLine {
+  at: number;
+  text: string;
+}
+
 interface Run {
   t: number;
   vars: Map<string, string>;
-  lines: string[];
+  lines: LogLine[];
   hostname: string;
 }
 
@@ -165,32 +171,31 @@ function runOne(statement: string, run: Run): boolean {
   switch (program) {
     case 'echo': {
       const noNewline = text[0] === '-n';
-      run.lines.push(text.slice(noNewline ? 1 : 0).join(' '));
+      run.lines.push({ at: run.t, text: text.slice(noNewline ? 1 : 0).join(' ') });
       return true;
     }
     case 'printf':
-      run.lines.push(
-        ...(text[0] ?? '')
-          .replace(/%s/g, () => text[1] ?? '')
-          .replace(/\\n$/, '')
-          .split('\\n'),
-      );
+      for (const line of (text[0] ?? '')
+        .replace(/%s/g, () => text[1] ?? '')
+        .replace(/\\n$/, '')
+        .split('\\n'))
+        run.lines.push({ at: run.t, text: line });
       return true;
     case 'sleep':
       if (!/^\d+$/.test(text[0] ?? '')) return false;
       run.t += Number(text[0]) * 1000;
       return true;
     case 'date':
-      run.lines.push(dateText(run.t));
+      run.lines.push({ at: run.t, text: dateText(run.t) });
       return true;
     case 'hostname':
-      run.lines.push(run.hostname);
+      run.lines.push({ at: run.t, text: run.hostname });
       return true;
     case 'whoami':
-      run.lines.push('root');
+      run.lines.push({ at: run.t, text: 'root' });
       return true;
     case 'pwd':
-      run.lines.push('/');
+      run.lines.push({ at: run.t, text: '/' });
       return true;
     case 'true':
     case ':':
@@ -204,7 +209,7 @@ function runOne(statement: string, run: Run): boolean {
  * The lines `words` (the process's argv, as registry/config.ts processWords gives it) writes
  * between `startedAt` and `until`, on a pod whose hostname is `hostname`.
  */
-export function commandLog(argv: readonly string[], hostname: string, startedAt: number, until: number): string[] {
+export function commandLog(argv: readonly string[], hostname: string, startedAt: number, until: number): LogLine[] {
   if (argv.length === 0) return [];
   const shell = /^(?:\/bin\/)?(?:sh|ash|bash)$/.test(argv[0]) && argv[1] === '-c';
   const list = shell ? statements(argv[2] ?? '') : [argv.map((word) => (/\s/.test(word) ? `"${word}"` : word)).join(' ')];

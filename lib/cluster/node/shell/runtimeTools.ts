@@ -174,7 +174,12 @@ export function crictl(machine: NodeMachine, args: string[], now: number): Comma
       let lines = [
         ...containerLog(found.image, found.startedAt),
         ...componentLog(machine.engine.state, found.image, found.startedAt),
-        ...commandLog(processWords(found.image, container.command, container.args), found.sandbox.pod.metadata.name, found.startedAt, now),
+        ...commandLog(
+          processWords(found.image, container.command, container.args),
+          found.sandbox.pod.metadata.name,
+          found.startedAt,
+          now,
+        ).map((line) => line.text),
       ];
       const tail = options.get('t');
       if (typeof tail === 'string') {
