@@ -121,6 +121,30 @@ describe('etcd and the control plane', () => {
     );
   });
 
+  it('#28 the dump it points to: the nodes, then per namespace its lists as JSON and every container log', () => {
+    const cluster = newCluster();
+    must(cluster, 'kubectl run once --image=busybox:1.36 --restart=Never -- echo hello');
+    cluster.advance('10s');
+    const dump = must(cluster, 'kubectl cluster-info dump');
+    expect(dump.endsWith('Cluster info dumped to standard output\n')).toBe(true);
+    const lists = [...dump.matchAll(/^\{\n[\s\S]*?^\}\n/gm)].map((match) => JSON.parse(match[0]));
+    const kinds = ['EventList', 'ReplicationControllerList', 'ServiceList', 'DaemonSetList', 'DeploymentList', 'ReplicaSetList', 'PodList'];
+    // kube-system, then the current namespace.
+    expect(lists.map((list) => list.kind)).toEqual(['NodeList', ...kinds, ...kinds]);
+    expect(lists[0].items.map((node: { metadata: { name: string } }) => node.metadata.name)).toEqual(
+      must(cluster, 'kubectl get nodes -o name')
+        .trim()
+        .split('\n')
+        .map((name) => name.replace('node/', '')),
+    );
+    expect(lists[0].items[0].kind).toBeUndefined();
+    expect(dump).toContain(
+      '==== START logs for container once of pod default/once ====\nhello\n==== END logs for container once of pod default/once ====\n',
+    );
+    const everywhere = must(cluster, 'kubectl cluster-info dump -A');
+    expect(everywhere.match(/"kind": "PodList"/g)).toHaveLength(must(cluster, 'kubectl get ns -o name').trim().split('\n').length);
+  });
+
   it('a powered-off control-plane node makes kubectl unable to connect', () => {
     const cluster = newCluster();
     must(cluster, 'sim node fail control-plane');

@@ -26,6 +26,7 @@ import { kubectlWait } from './waitfor';
 import { kubectlPatch } from './patch';
 import { kubectlReplace } from './replace';
 import { kubectlDiff } from './diff';
+import { clusterInfoDump } from './clusterdump';
 import { kubectlEvents } from './events';
 import { kubectlAuth } from './auth';
 
@@ -74,7 +75,10 @@ const commands: Record<string, (env: KubectlEnv, args: string[]) => CommandResul
   'api-versions': kubectlApiVersions,
   version: kubectlVersion,
   config: kubectlConfig,
-  'cluster-info': (env, args) => (args.length > 0 ? fail(kubectlErrors.clusterInfoArgs()) : (readBlocked(env) ?? clusterInfo(env))),
+  'cluster-info': (env, args) => {
+    if (args[0] === 'dump') return clusterInfoDump(env, args.slice(1));
+    return args.length > 0 ? fail(kubectlErrors.clusterInfoArgs()) : (readBlocked(env) ?? clusterInfo(env));
+  },
 };
 
 /**

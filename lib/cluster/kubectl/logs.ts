@@ -63,7 +63,7 @@ function logInstance(status: ContainerStatus, previous: boolean, podStart: numbe
 }
 
 /** One container's log lines as the kubelet serves them, or why it cannot. */
-function containerLines(
+export function containerLines(
   env: KubectlEnv,
   pod: Pod,
   containerName: string,

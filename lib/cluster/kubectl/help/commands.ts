@@ -229,8 +229,13 @@ export const commandHelp: readonly CommandHelp[] = [
     name: 'cluster-info',
     group: 'Cluster Management Commands',
     summary: 'Show where the control plane and cluster services run',
-    description: 'Print the API server address and the addresses of the services labelled kubernetes.io/cluster-service=true.',
-    examples: [['Show the control plane address', 'kubectl cluster-info']],
+    description:
+      'Print the API server address and the addresses of the services labelled kubernetes.io/cluster-service=true. cluster-info dump prints the nodes, the workloads, services, events and pods of kube-system and the current namespace as JSON, and every container log.',
+    examples: [
+      ['Show the control plane address', 'kubectl cluster-info'],
+      ['Dump the state of kube-system and default, with logs', 'kubectl cluster-info dump'],
+      ['Keep only what mentions a pod', 'kubectl cluster-info dump | grep web'],
+    ],
     options: [],
     usage: 'kubectl cluster-info [flags] [options]',
   },
