@@ -9,12 +9,12 @@ describe('kubectl beyond get', () => {
   it('answers real commands it does not simulate with why and what to use, not "unknown command"', () => {
     const cluster = newCluster();
     expect(cluster.exec('kubectl top nodes').stderr).toBe(`${kubectlErrors.metricsUnavailable()}\n`);
-    for (const verb of ['exec', 'port-forward', 'autoscale', 'edit']) {
+    for (const verb of ['attach', 'port-forward', 'autoscale', 'edit']) {
       const result = cluster.exec(`kubectl ${verb} web`);
       expect(result.exitCode).toBe(1);
       expect(result.stderr).toMatch(new RegExp(`^error: kubectl ${verb} is not available in this simulator: .+`));
     }
-    expect(cluster.exec('kubectl exec web -- ls').stderr).toContain('sim ssh NODE');
+    expect(cluster.exec('kubectl attach web').stderr).toContain('kubectl logs');
     // Combined shorthands parse as pflag's do: -it is -i -t.
     expect(cluster.exec('kubectl run box --image=busybox:1.36 --restart=Never --rm -it -- sh').stderr).toBe(
       `${kubectlErrors.interactiveRun()}\n`,

@@ -26,6 +26,7 @@ import { kubectlWait } from './waitfor';
 import { kubectlPatch } from './patch';
 import { kubectlReplace } from './replace';
 import { kubectlDiff } from './diff';
+import { kubectlExec } from './exec';
 import { clusterInfoDump } from './clusterdump';
 import { kubectlEvents } from './events';
 import { kubectlAuth } from './auth';
@@ -70,6 +71,7 @@ const commands: Record<string, (env: KubectlEnv, args: string[]) => CommandResul
   patch: kubectlPatch,
   replace: kubectlReplace,
   diff: kubectlDiff,
+  exec: kubectlExec,
   explain: kubectlExplain,
   'api-resources': kubectlApiResources,
   'api-versions': kubectlApiVersions,
@@ -86,7 +88,6 @@ const commands: Record<string, (env: KubectlEnv, args: string[]) => CommandResul
  * "unknown command" would wrongly say kubectl has no such command.
  */
 const unsimulated: Record<string, string> = {
-  exec: 'containers here run no processes to enter; read them with kubectl logs and describe, or look at a node with sim ssh NODE -- crictl ps',
   attach: 'containers here run no processes to attach to; read their output with kubectl logs',
   cp: 'containers here have no file systems to copy from',
   debug: 'there are no processes to debug; look at a node with sim ssh NODE',

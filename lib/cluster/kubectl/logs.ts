@@ -22,7 +22,7 @@ const podOwners: readonly string[] = ['Deployment', 'ReplicaSet', 'DaemonSet', '
  * The pod whose log is asked for: ResourceNames("pods", POD | TYPE/NAME) with SingleResourceType,
  * then for a workload the first of its pods (by name here).
  */
-function podFor(env: KubectlEnv, target: string, namespace: string): Pod | string {
+export function podFor(env: KubectlEnv, target: string, namespace: string): Pod | string {
   const plan = planSelection([target], {
     namespace,
     defaultType: resourceByKind('Pod'),

@@ -334,6 +334,24 @@ export const commandHelp: readonly CommandHelp[] = [
     usage: 'kubectl events [--for TYPE/NAME] [--types=Normal,Warning] [options]',
   },
   {
+    name: 'exec',
+    group: 'Troubleshooting and Debugging Commands',
+    summary: 'Run a command in a running container',
+    description:
+      'Run one command in a container of a running pod (the first container unless -c names one). Containers here run no real processes: the simulator answers cat of the container’s cgroup files (/sys/fs/cgroup is its own cgroup), /etc/hostname and /proc/1/cgroup, hostname, echo, date, whoami, pwd, env and printenv, and sh -c lines of those with pipes. There is no interactive shell.',
+    examples: [
+      ['Read the memory and CPU limits a container runs under', 'kubectl exec api -- cat /sys/fs/cgroup/memory.max /sys/fs/cgroup/cpu.max'],
+      ['The environment a container gets', 'kubectl exec api -c app -- env'],
+    ],
+    options: [
+      { flag: 'container', short: 'c', value: "''", text: 'The container to run the command in.' },
+      { flag: 'stdin', short: 'i', value: 'false', text: 'Pass stdin to the container (no interactive shells here).' },
+      { flag: 'tty', short: 't', value: 'false', text: 'Stdin is a TTY.' },
+      namespace,
+    ],
+    usage: 'kubectl exec (POD | TYPE/NAME) [-c CONTAINER] [flags] -- COMMAND [args...] [options]',
+  },
+  {
     name: 'logs',
     group: 'Troubleshooting and Debugging Commands',
     summary: 'Print what a container wrote',
