@@ -3,6 +3,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { createCluster } from '@/lib/cluster';
 import { unifiedHunks } from '@/lib/cluster/util/unifieddiff';
+import { deploymentYaml } from './fixtures';
 
 /** Applies unified hunks to `a`, checking every context and removed line against it. */
 function patch(a: readonly string[], hunks: string): string[] {
@@ -46,16 +47,7 @@ describe('#115 unified hunks', () => {
 });
 
 describe('#115 kubectl diff', () => {
-  const manifest = `apiVersion: apps/v1
-kind: Deployment
-metadata: { name: web }
-spec:
-  replicas: 2
-  selector: { matchLabels: { app: web } }
-  template:
-    metadata: { labels: { app: web } }
-    spec: { containers: [{ name: nginx, image: "nginx:1.27" }] }
-`;
+  const manifest = deploymentYaml('web', 2);
 
   it('#115 shows what apply would change, as diff -u -N of LIVE and MERGED files, and writes nothing', () => {
     const cluster = createCluster({ seed: 6, files: { 'web.yaml': manifest } });
