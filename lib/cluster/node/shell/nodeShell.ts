@@ -4,7 +4,8 @@ import type { Engine } from '../../engine/engine';
 import { fail, ok, type CommandResult } from '../../kubectl/result';
 import { runLine, type Program } from '../../shell/shell';
 import { nodeMachine } from './machine';
-import { crictl, ctr, nerdctl } from './runtimeTools';
+import { ctr, nerdctl } from './containerdTools';
+import { crictl } from './runtimeTools';
 import { journalctl, kernelRelease, ls, lsns, nodeFile, ps, systemctl } from './systemTools';
 
 export const nodeShellErrors = {
