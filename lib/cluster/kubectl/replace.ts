@@ -6,6 +6,7 @@ import { apiErrors, kubectlErrors } from '../api/errors';
 import { manifestKind } from '../api/kinds';
 import type { AnyObject } from '../api/types';
 import { readManifests, writeServed } from './apply';
+import { keyOf, objectKey } from '../apiserver/store';
 import { groupResource, readBlocked } from './builder';
 import type { KubectlEnv } from './env';
 import { parseArgs } from './flags';
@@ -34,9 +35,7 @@ function replaceInPlace(env: KubectlEnv, files: string[], namespace: string | un
   for (const { file, kind, object, manifest } of planned) {
     const type = resourceByKind(kind);
     const name = object.metadata.name;
-    const existing = env.engine.store.get(kind, `${type.namespaced ? `${object.metadata.namespace}/` : ''}${name}`) as
-      | AnyObject
-      | undefined;
+    const existing = env.engine.store.get(kind, objectKey(object.metadata.namespace ?? '', name)) as AnyObject | undefined;
     if (!existing) {
       errors.push(fileError(apiErrors.notFound(groupResource(type), name), 'replacing', file));
       continue;
@@ -105,10 +104,7 @@ export function kubectlReplace(env: KubectlEnv, args: string[]): CommandResult {
   const start = engine.clock.now();
   const limit = timeout > 0 ? timeout : 5 * 60_000;
   const remaining = () =>
-    before.found.find(({ type, object }) => {
-      const key = type.namespaced ? `${object.metadata.namespace}/${object.metadata.name}` : object.metadata.name;
-      return engine.store.get(object.kind, key)?.metadata.uid === object.metadata.uid;
-    });
+    before.found.find(({ object }) => engine.store.get(object.kind, keyOf(object))?.metadata.uid === object.metadata.uid);
   for (let waited = 0; remaining(); waited += 1000) {
     const left = remaining()!;
     if (waited >= limit) return fail(kubectlErrors.waitTimedOut(left.type.plural, left.object.metadata.name), stdout);
