@@ -45,8 +45,12 @@ describe('#118 kubectl exec', () => {
     expect(c.exec('kubectl exec api').stderr).toBe('error: you must specify at least one command for the container\n');
     expect(c.exec('kubectl exec api -c nope -- hostname').stderr).toBe('error: container nope not found in pod api\n');
     expect(c.exec('kubectl exec missing -- hostname').stderr).toBe('Error from server (NotFound): pods "missing" not found\n');
-    expect(c.exec('kubectl exec -it api -- sh').stderr).toMatch(/^error: the simulator has no terminal into containers/);
-    expect(c.exec('kubectl exec api -c api -- curl -s localhost').stderr).toMatch(/^error: the simulator cannot run "curl" in a container/);
+    expect(c.exec('kubectl exec -it api -- sh').stderr).toMatch(
+      /^error: kubectl exec is not available in this simulator for an interactive shell/,
+    );
+    expect(c.exec('kubectl exec api -c api -- curl -s localhost').stderr).toMatch(
+      /^error: kubectl exec is not available in this simulator for "curl"/,
+    );
     c.exec('kubectl run once --image=busybox:1.36 --restart=Never -- true');
     c.exec('sim advance 10s');
     expect(c.exec('kubectl exec once -- hostname').stderr).toBe(

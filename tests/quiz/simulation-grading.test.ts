@@ -63,7 +63,7 @@ describe('a typed command is graded by the state it leaves in a fresh cluster', 
 
   it.each([
     ['edit', 'kubectl edit node worker-2'],
-    ['exec', 'kubectl exec web -- ls'],
+    ['exec', 'kubectl exec deploy/web -- curl -s localhost'],
     ['top', 'kubectl top nodes'],
   ])('does not grade real kubectl the model lacks (%s), and says so instead of marking it wrong', async (verb, command) => {
     const { outcome } = await gradeCommand(preparedFor('worker-2'), command);

@@ -23,10 +23,11 @@ const execErrors = {
   completed: (phase: string) => `error: cannot exec into a container in a completed pod; current phase is ${phase}`,
   noContainer: (name: string, pod: string) => `error: container ${name} not found in pod ${pod}`,
   notRunning: (name: string) => `error: unable to upgrade connection: container not found ("${name}")`,
+  // Worded as every unsimulated command is (kubectlErrors.unsimulatedCommand), so a quiz does not grade it.
   interactive: (pod: string) =>
-    `error: the simulator has no terminal into containers: run one command at a time, such as kubectl exec ${pod} -- cat /sys/fs/cgroup/memory.max`,
+    `error: kubectl exec is not available in this simulator for an interactive shell: there is no terminal into containers; run one command at a time, such as kubectl exec ${pod} -- cat /sys/fs/cgroup/memory.max`,
   unmodelled: (program: string) =>
-    `error: the simulator cannot run ${JSON.stringify(program)} in a container: it answers cat of /sys/fs/cgroup, /etc/hostname and /proc/1/cgroup, hostname, echo, date, whoami, pwd, env and sh -c lines of those; to send requests, use sim curl SERVICE`,
+    `error: kubectl exec is not available in this simulator for ${JSON.stringify(program)}: it answers cat of /sys/fs/cgroup, /etc/hostname and /proc/1/cgroup, hostname, echo, date, whoami, pwd, env and sh -c lines of those; to send requests, use sim curl SERVICE`,
 };
 
 export function kubectlExec(env: KubectlEnv, args: string[]): CommandResult {
