@@ -38,6 +38,10 @@ describe('#118 kubectl exec', () => {
     expect(c.exec('kubectl exec api -c side -- cat /etc/hostname').stdout).toBe('api\n');
     expect(c.exec("kubectl exec api -c side -- sh -c 'echo $HOSTNAME | wc -c'").stdout.trim()).toBe('4');
     expect(c.exec('kubectl exec api -c side -- printenv KUBERNETES_SERVICE_HOST').stdout).toBe('10.96.0.1\n');
+    // The old form without `--` still runs, with kubectl's deprecation notice.
+    const old = c.exec('kubectl exec api -c side hostname');
+    expect(old.stdout).toBe('api\n');
+    expect(old.stderr).toMatch(/^kubectl exec \[POD\] \[COMMAND\] is DEPRECATED/);
   });
 
   it('#118 refuses as kubectl does, and says what the simulator cannot run', () => {

@@ -18,6 +18,8 @@ import { isPartitioned } from '../node/network';
 import { fail, ok, type CommandResult } from './result';
 
 const execErrors = {
+  deprecatedForm: () =>
+    'kubectl exec [POD] [COMMAND] is DEPRECATED and will be removed in a future version. Use kubectl exec [POD] -- [COMMAND] instead.\n',
   podRequired: () => 'error: pod, type/name or --filename must be specified',
   noCommand: () => 'error: you must specify at least one command for the container',
   completed: (phase: string) => `error: cannot exec into a container in a completed pod; current phase is ${phase}`,
@@ -39,9 +41,10 @@ export function kubectlExec(env: KubectlEnv, args: string[]): CommandResult {
     { name: 'quiet', short: 'q', type: 'bool' },
   ]);
   if ('error' in parsed) return fail(parsed.error);
-  const names = parsed.dashAt ?? parsed.positional.length;
   const [target] = parsed.positional;
-  const command = parsed.positional.slice(Math.max(1, names));
+  // The words after `--` are the command; without `--`, those after POD, with kubectl's deprecation notice.
+  const command = parsed.positional.slice(Math.max(1, parsed.dashAt ?? 1));
+  const deprecated = parsed.dashAt === undefined && command.length > 0 && parsed.flags.quiet !== true ? execErrors.deprecatedForm() : '';
   if (!target) return fail(execErrors.podRequired());
   if (command.length === 0) return fail(execErrors.noCommand());
   const blocked = readBlocked(env);
@@ -110,7 +113,7 @@ export function kubectlExec(env: KubectlEnv, args: string[]): CommandResult {
   const unknown = firstUnknown(script, programs);
   if (unknown) return fail(execErrors.unmodelled(unknown));
   const result = runLine({ programs, readFile }, script.replaceAll('$HOSTNAME', hostname));
-  return { ...result, stderr: notice + result.stderr };
+  return { ...result, stderr: deprecated + notice + result.stderr };
 }
 
 /** argv back to one shell line, quoting words the shell would split or expand. */
