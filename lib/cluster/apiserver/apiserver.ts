@@ -78,6 +78,31 @@ export class ApiServer {
   }
 
   create<K extends Kind>(draft: NewObject<K>): WriteResult<KindMap[K]> {
+    const admitted = this.admitted(draft, true, () =>
+      derivedUidKinds.has(draft.kind)
+        ? new Rng(seedToState(`${draft.kind}/${keyOfDraft(draft)}/${this.store.resourceVersion}`)).uid()
+        : this.rng.uid(),
+    );
+    if (!admitted.ok) return admitted;
+    const object = admitted.value;
+    // The Service REST storage allocates a ClusterIP when the request names none.
+    if (object.kind === 'Service' && !object.spec.clusterIP) object.spec.clusterIP = serviceIp(this.nextServiceIndex());
+    this.store.put(object, 'ADDED', 'spec');
+    return { ok: true, value: object };
+  }
+
+  /**
+   * What create would store (kubectl diff's dry run), written nowhere: the same checks, defaults
+   * and admission, but drawing nothing from the random stream (a uid derived from the name, no
+   * node ports, no ClusterIP), so a dry run leaves the simulation exactly as it was.
+   */
+  dryRunCreate<K extends Kind>(draft: NewObject<K>): WriteResult<KindMap[K]> {
+    const copy = structuredClone(draft);
+    return this.admitted(copy, false, () => new Rng(seedToState(`dry-run/${copy.kind}/${keyOfDraft(copy)}`)).uid());
+  }
+
+  /** create's checks, defaulting and admission, then the object stamped as stored; `allocate` adds node ports. */
+  private admitted<K extends Kind>(draft: NewObject<K>, allocate: boolean, uid: () => string): WriteResult<KindMap[K]> {
     const blocked = this.writeError();
     if (blocked) return { ok: false, error: blocked };
     const kind = draft.kind as K;
@@ -95,7 +120,9 @@ export class ApiServer {
     // Every namespace carries its own name as a label, so selectors can pick namespaces by name.
     if (draft.kind === 'Namespace')
       draft.metadata.labels = { ...draft.metadata.labels, 'kubernetes.io/metadata.name': draft.metadata.name };
-    const refused = this.refusal(draft as unknown as AnyObject) ?? this.nodePortRefusal(draft as unknown as AnyObject, undefined);
+    const refused =
+      this.refusal(draft as unknown as AnyObject) ??
+      (allocate ? this.nodePortRefusal(draft as unknown as AnyObject, undefined) : undefined);
     if (refused) return { ok: false, error: refused };
     const object = draft as unknown as KindMap[K];
     // Admission runs before anything is assigned, so a refused pod draws no uid.
@@ -112,16 +139,11 @@ export class ApiServer {
       annotations: {},
       ownerReferences: [],
       ...draft.metadata,
-      uid: derivedUidKinds.has(kind)
-        ? new Rng(seedToState(`${kind}/${keyOfDraft(draft)}/${this.store.resourceVersion}`)).uid()
-        : this.rng.uid(),
+      uid: uid(),
       resourceVersion: 0,
       generation: 1,
       creationTimestamp: this.clock.now(),
     };
-    // The Service REST storage allocates a ClusterIP when the request names none.
-    if (object.kind === 'Service' && !object.spec.clusterIP) object.spec.clusterIP = serviceIp(this.nextServiceIndex());
-    this.store.put(object, 'ADDED', 'spec');
     return { ok: true, value: object };
   }
 

@@ -287,7 +287,7 @@ export interface Visited<T> {
   errors: string[];
 }
 
-const labelsOf = (object: AnyObject | KubeEvent): Record<string, string> => ('metadata' in object ? object.metadata.labels : {});
+export const labelsOf = (object: AnyObject | KubeEvent): Record<string, string> => ('metadata' in object ? object.metadata.labels : {});
 
 /**
  * Builder.Visit: the objects a plan names, in the order kubectl visits them (arguments in order;

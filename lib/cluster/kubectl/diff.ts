@@ -2,12 +2,11 @@
 // (LIVE) and as it would after `kubectl apply -f FILE` (MERGED, a dry run: nothing is written),
 // both as YAML in two temporary directories, compared by `diff -u -N` as GNU diff compares
 // directories. Exit 0 when nothing would change, 1 when something would, more on an error.
-import { defaultDeployment } from '../apiserver/deployment.validation';
 import { objectKey } from '../apiserver/store';
 import type { AnyObject, Kind } from '../api/types';
 import { Rng, seedToState } from '../util/rng';
 import { unifiedHunks } from '../util/unifieddiff';
-import { kubectlErrors } from '../api/errors';
+import { formatApiError, kubectlErrors } from '../api/errors';
 import { appliedServed, type Planned, readManifests } from './apply';
 import { readBlocked } from './builder';
 import { simulatedEpochMs, type KubectlEnv } from './env';
@@ -17,22 +16,10 @@ import { toYaml } from './output/yaml';
 import { fail, type CommandResult } from './result';
 
 /** What a dry-run create answers: the object with the server's defaults, a uid and a creation time, no resourceVersion. */
-function createdServed(env: KubectlEnv, planned: Planned): JsonObject {
-  const draft = structuredClone(planned.object) as unknown as AnyObject;
-  const { metadata } = planned.object;
-  draft.metadata = {
-    namespace: '',
-    labels: {},
-    annotations: {},
-    ownerReferences: [],
-    ...metadata,
-    uid: new Rng(seedToState(`dry-run/${planned.kind}/${metadata.namespace ?? ''}/${metadata.name}`)).uid(),
-    resourceVersion: 0,
-    generation: 1,
-    creationTimestamp: env.engine.clock.now(),
-  } as AnyObject['metadata'];
-  if (draft.kind === 'Deployment') defaultDeployment(draft);
-  const served = apiObject(draft, env.engine);
+function createdServed(env: KubectlEnv, planned: Planned): JsonObject | { error: string } {
+  const created = env.engine.api.dryRunCreate(planned.object);
+  if (!created.ok) return { error: formatApiError(created.error) };
+  const served = apiObject(created.value, env.engine);
   const { resourceVersion: _unset, ...rest } = served.metadata as JsonObject;
   // What the model fills in only when it stores the object: the Service's ClusterIP, the pod's conditions.
   const spec = served.spec as JsonObject | undefined;

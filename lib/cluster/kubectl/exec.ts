@@ -8,7 +8,7 @@ import { nodeIp } from '../kubelet/runtime';
 import { dateText } from '../node/commandlog';
 import { containerCgroup, nodeMachine } from '../node/shell/machine';
 import { nodeFile } from '../node/shell/systemTools';
-import { runLine, type Program } from '../shell/shell';
+import { runLine, shellQuote, type Program } from '../shell/shell';
 import { readBlocked } from './builder';
 import type { KubectlEnv } from './env';
 import { parseArgs } from './flags';
@@ -109,16 +109,11 @@ export function kubectlExec(env: KubectlEnv, args: string[]): CommandResult {
           ),
     sleep: () => ok(),
   };
-  const script = /^(?:\/bin\/)?(?:sh|bash|ash)$/.test(command[0]) ? command.slice(2).join(' ') : quoted(command);
+  const script = /^(?:\/bin\/)?(?:sh|bash|ash)$/.test(command[0]) ? command.slice(2).join(' ') : shellQuote(command);
   const unknown = firstUnknown(script, programs);
   if (unknown) return fail(execErrors.unmodelled(unknown));
   const result = runLine({ programs, readFile }, script.replaceAll('$HOSTNAME', hostname));
   return { ...result, stderr: deprecated + notice + result.stderr };
-}
-
-/** argv back to one shell line, quoting words the shell would split or expand. */
-function quoted(words: readonly string[]): string {
-  return words.map((word) => (/^[\w@%+=:,./-]+$/.test(word) ? word : `'${word.replaceAll("'", "'\\''")}'`)).join(' ');
 }
 
 const shellTools = new Set(['echo', 'cat', 'true', 'false', 'grep', 'head', 'tail', 'wc', 'sort', 'uniq', 'cut', 'awk']);

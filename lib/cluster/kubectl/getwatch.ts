@@ -6,7 +6,7 @@ import { kubectlErrors } from '../api/errors';
 import { limits } from '../api/limits';
 import type { AnyObject, KubeEvent } from '../api/types';
 import type { WatchType } from '../apiserver/store';
-import { matchesAll, namedTuples, type Plan, targetTypes, visitPlanFrom } from './builder';
+import { labelsOf, matchesAll, namedTuples, type Plan, targetTypes, visitPlanFrom } from './builder';
 import type { KubectlEnv } from './env';
 import { matchesFields } from './fields';
 import { type GetFlags, getSource, nameOf, namespaceOf, tableOf, tableOptions } from './getprint';
@@ -16,7 +16,6 @@ import { tabWriter } from './table';
 import { advanceUntil } from './wait';
 import { formatGoDuration, parseDuration } from '../util/duration';
 
-const labelsOf = (object: AnyObject | KubeEvent) => ('metadata' in object ? object.metadata.labels : {});
 const uidOf = (object: AnyObject | KubeEvent) => ('metadata' in object ? object.metadata.uid : `${object.namespace}/${object.name}`);
 
 /** --request-timeout: 0 (the default) means none; a bare number is seconds, as kubectl reads it. */

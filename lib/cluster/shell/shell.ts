@@ -56,6 +56,11 @@ const builtins: Record<string, Program> = {
   false: () => fail(''),
 };
 
+/** Words split by an outer shell, joined back into one line, quoting those the shell would split or expand. */
+export function shellQuote(words: readonly string[]): string {
+  return words.map((word) => (/^[\w@%+=:,./-]+$/.test(word) ? word : `'${word.replaceAll("'", "'\\''")}'`)).join(' ');
+}
+
 /** Every command name the shell starts on this host, for messages and completion. */
 export function programNames(host: ShellHost): string[] {
   return [...Object.keys(host.programs), ...Object.keys(builtins), ...Object.keys(filters)];

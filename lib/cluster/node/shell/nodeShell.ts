@@ -2,7 +2,7 @@
 // terminal (pipes, && ;), with the node's own programs. A powered-off machine does not answer.
 import type { Engine } from '../../engine/engine';
 import { fail, ok, type CommandResult } from '../../kubectl/result';
-import { runLine, type Program } from '../../shell/shell';
+import { runLine, shellQuote, type Program } from '../../shell/shell';
 import { nodeMachine } from './machine';
 import { ctr, nerdctl } from './containerdTools';
 import { crictl } from './runtimeTools';
@@ -72,9 +72,6 @@ export function simSsh(engine: Engine, args: string[]): CommandResult {
   const words = separator === '--' ? command : [separator, ...command];
   if (words.length === 0) return fail(nodeShellErrors.usage());
   // Words were split by the outer shell; quote them back so `sim ssh n -- 'crictl ps | grep x'` works too.
-  const line =
-    words.length === 1
-      ? words[0]
-      : words.map((word) => (/^[\w@%+=:,./-]+$/.test(word) ? word : `'${word.replaceAll("'", "'\\''")}'`)).join(' ');
+  const line = words.length === 1 ? words[0] : shellQuote(words);
   return runOnNode(engine, node, line);
 }
