@@ -153,7 +153,7 @@ describe('the kind registry', () => {
     const draft = (name: string, namespace = 'default') => ({
       kind: 'Service' as const,
       metadata: { name, namespace },
-      spec: { type: 'ClusterIP' as const, clusterIP: '', selector: {}, ports: [] },
+      spec: { type: 'ClusterIP' as const, clusterIP: '', selector: {}, ports: [{ port: 80, targetPort: 80, protocol: 'TCP' as const }] },
     });
     expect(api.create(draft('nowhere', 'missing')).ok).toBe(false);
     const first = api.create<'Service'>(draft('one'));

@@ -63,11 +63,11 @@ describe('kubectl create and delete from files, and create’s generators (#108)
     }
   });
 
-  it('#109 create service loadbalancer allocates node ports; externalname and headless say what the model lacks', () => {
+  it('#109 #119 create service loadbalancer allocates node ports; clusterip --clusterip=None is headless; externalname says what the model lacks', () => {
     const cluster = newCluster({
       files: {
         'svc.yaml':
-          'apiVersion: v1\nkind: Service\nmetadata: { name: fixed }\nspec:\n  clusterIP: None\n  selector: { app: x }\n  ports: [{ port: 80 }]\n',
+          'apiVersion: v1\nkind: Service\nmetadata: { name: fixed }\nspec:\n  clusterIP: 10.96.0.50\n  selector: { app: x }\n  ports: [{ port: 80 }]\n',
       },
     });
     expect(must(cluster, 'kubectl create service loadbalancer lb --tcp=80:8080')).toBe('service/lb created\n');
@@ -83,11 +83,20 @@ describe('kubectl create and delete from files, and create’s generators (#108)
       'error: unknown command "foo bar"\nSee \'kubectl create service -h\' for help and examples\n',
     );
     expect(cluster.exec('kubectl create service').stderr).toContain('  loadbalancer    Create a LoadBalancer service\n');
-    expect(cluster.exec('kubectl create service clusterip hl --clusterip=None').stderr).toContain('headless Services are not part');
-    const headless = cluster.exec('kubectl create service clusterip hl --clusterip=None --tcp=80');
-    expect(headless).toMatchObject({ exitCode: 0, stdout: 'service/hl created\n' });
-    expect(headless.stderr).toMatch(/^Warning: spec\.clusterIP is not simulated: /);
-    expect(must(cluster, 'kubectl get svc hl -o jsonpath={.spec.clusterIP}')).toMatch(/^10\.96\./);
+    // create_service.go's Validate: a headless Service needs no --tcp, and its ports are then omitted.
+    expect(must(cluster, 'kubectl create service clusterip bare --clusterip=None --dry-run=client -o yaml')).not.toContain('ports');
+    expect(cluster.exec('kubectl create service clusterip bare --clusterip=None')).toEqual({
+      stdout: 'service/bare created\n',
+      stderr: '',
+      exitCode: 0,
+    });
+    expect(cluster.exec('kubectl create service clusterip hl --clusterip=None --tcp=80')).toEqual({
+      stdout: 'service/hl created\n',
+      stderr: '',
+      exitCode: 0,
+    });
+    expect(must(cluster, 'kubectl get svc hl -o jsonpath={.spec.clusterIPs}')).toBe('["None"]\n');
+    expect(must(cluster, 'kubectl get svc bare')).toMatch(/^bare\s+ClusterIP\s+None\s+<none>\s+<none>\s+0s$/m);
     const fromFile = cluster.exec('kubectl create -f svc.yaml');
     expect(fromFile).toMatchObject({ exitCode: 0, stdout: 'service/fixed created\n' });
     expect(fromFile.stderr).toMatch(/^Warning: spec\.clusterIP is not simulated: /);

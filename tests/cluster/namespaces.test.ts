@@ -46,7 +46,7 @@ describe('Namespaces', () => {
     const cluster = newCluster();
     const before = must(cluster, 'kubectl get ns');
     const invalid = cluster.exec('kubectl create namespace Dev');
-    expect(invalid.stderr).toBe(`The Namespace "Dev" is invalid: ${fieldErrors.namespaceName('Dev')}\n`);
+    expect(invalid.stderr).toBe(`The Namespace "Dev" is invalid: ${fieldErrors.dnsLabel('metadata.name', 'Dev')}\n`);
     expect(cluster.exec('kubectl create namespace a.b').exitCode).toBe(1);
     expect(cluster.exec('kubectl create namespace default').stderr).toBe(
       `Error from server (AlreadyExists): ${apiErrors.alreadyExists('namespaces', 'default').message}\n`,

@@ -98,9 +98,15 @@ export const fieldErrors = {
   /** ValidateResourceRequirements: a request may not be above its limit. */
   requestOverLimit: (path: string, request: string, resource: string, limit: string) =>
     `${path}.resources.requests: Invalid value: "${request}": must be less than or equal to ${resource} limit of ${limit}`,
-  /** ValidateNamespaceName: a namespace is named by a DNS label (no dots, at most 63 characters). */
-  namespaceName: (name: string) =>
-    `metadata.name: Invalid value: ${JSON.stringify(name)}: a lowercase RFC 1123 label must consist of lower case alphanumeric characters or '-', and must start and end with an alphanumeric character (e.g. 'my-name',  or '123-abc', regex used for validation is '[a-z0-9]([-a-z0-9]*[a-z0-9])?')`,
+  /** ValidateDNS1123Label: a namespace's name, a pod's hostname and subdomain (no dots, at most 63 characters). */
+  dnsLabel: (path: string, value: string) =>
+    `${path}: Invalid value: ${JSON.stringify(value)}: a lowercase RFC 1123 label must consist of lower case alphanumeric characters or '-', and must start and end with an alphanumeric character (e.g. 'my-name',  or '123-abc', regex used for validation is '[a-z0-9]([-a-z0-9]*[a-z0-9])?')`,
+  dnsLabelTooLong: (path: string, value: string) => `${path}: Invalid value: ${JSON.stringify(value)}: must be no more than 63 characters`,
+  /** ValidateService (#119): only a ClusterIP Service may be headless; only a headless one may have no ports. */
+  headlessType: (type: string) => `spec.clusterIPs[0]: Invalid value: "None": may not be set to 'None' for ${type} services`,
+  portsRequired: () => 'spec.ports: Required value',
+  /** ValidateServiceUpdate: the primary ClusterIP (or None) is kept for the Service's life. */
+  clusterIPChanged: (next: string) => `spec.clusterIPs[0]: Invalid value: []string{${JSON.stringify(next)}}: may not change once set`,
   annotationsTooLong: () => `metadata.annotations: Too long: must have at most ${limits.totalAnnotationSizeBytes} bytes`,
   negative: (path: string, value: number) => `${path}: Invalid value: ${value}: must be greater than or equal to 0`,
   userPriorityTooHigh: (max: number) => `value: Forbidden: maximum allowed value of a user defined priority is ${max}`,

@@ -59,7 +59,10 @@ export interface PodSpec {
   volumes: Volume[];
   hostNetwork: boolean;
   priorityClassName?: string;
+  /** The pod's hostname (its name when unset); a StatefulSet sets it to the pod's name (#119). */
   hostname?: string;
+  /** With a headless Service of this name in the namespace, DNS answers HOSTNAME.SUBDOMAIN (#119). */
+  subdomain?: string;
   /** #39 absent means Always (the default). */
   restartPolicy?: RestartPolicy;
   /** Scheduling constraints (scheduler/nodeaffinity, interpodaffinity); undefined when the manifest has none. */
@@ -179,5 +182,5 @@ export interface Pod {
 
 export interface PodTemplate {
   metadata: { labels: Record<string, string>; annotations: Record<string, string> };
-  spec: Omit<PodSpec, 'nodeName' | 'affinityNodeName' | 'hostname'>;
+  spec: Omit<PodSpec, 'nodeName' | 'affinityNodeName'>;
 }

@@ -16,7 +16,9 @@ export interface Service {
   metadata: ObjectMeta;
   spec: {
     type: 'ClusterIP' | 'NodePort' | 'LoadBalancer';
+    /** The allocated virtual IP, or 'None' for a headless Service (#119). */
     clusterIP: string;
+    /** Empty only for a headless Service (#119). */
     ports: ServicePort[];
     selector: Record<string, string>;
     /** Every selected pod counts as ready in the endpoints (#29), as for a StatefulSet's headless Service. */
@@ -34,6 +36,8 @@ export interface EndpointTarget {
 
 export interface EndpointAddress {
   ip: string;
+  /** The pod's hostname, when its subdomain names this Service (#119). */
+  hostname?: string;
   nodeName?: string;
   /** Absent on the API server's own endpoints (the `kubernetes` Service, #101). */
   targetRef?: EndpointTarget;
@@ -61,6 +65,8 @@ export interface Endpoints {
 
 export interface SliceEndpoint {
   addresses: string[];
+  /** The pod's hostname, when its subdomain names this Service (#119). */
+  hostname?: string;
   /** serving and terminating are unset on the API server's own slice, which sets ready only (#101). */
   conditions: { ready: boolean; serving?: boolean; terminating?: boolean };
   nodeName?: string;

@@ -1,7 +1,7 @@
 // The API server: the only way anything reads or writes cluster state. Writes go to etcd and
 // fail, changing nothing, while etcd has no quorum or the control plane is down.
 import type { VirtualClock } from '../engine/clock';
-import { apiErrors, type ApiError } from '../api/errors';
+import { apiErrors, fieldErrors, type ApiError } from '../api/errors';
 import { kindInfo } from '../api/kinds';
 import { podLimit, validateObject } from './validation';
 import { Rng, seedToState } from '../util/rng';
@@ -155,6 +155,11 @@ export class ApiServer {
       // Node ports are allocated once, on the object as it would be stored; the write then copies it.
       const draft = structuredClone(object);
       mutate(draft);
+      if (draft.kind === 'Service' && draft.spec.clusterIP !== object.spec.clusterIP)
+        return {
+          ok: false,
+          error: apiErrors.invalid('Service', 'Service', object.metadata.name, [fieldErrors.clusterIPChanged(draft.spec.clusterIP)]),
+        };
       const refused = this.nodePortRefusal(draft, object);
       if (refused) return { ok: false, error: refused };
       const userMutate = mutate;

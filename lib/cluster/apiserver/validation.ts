@@ -4,7 +4,8 @@ import { formatCpu, formatMemory } from '../util/quantity';
 import { defaults } from '../engine/config';
 import { fieldErrors } from '../api/errors';
 import { limits } from '../api/limits';
-import type { AnyObject, LifecycleHandler, PodSpec, PodTemplate } from '../api/types';
+import type { AnyObject, LifecycleHandler, PodSpec, PodTemplate, Service } from '../api/types';
+import { isHeadless } from '../api/services';
 import { deploymentErrors } from './deployment.validation';
 import { highestUserDefinablePriority, systemPriorityClasses } from './admission';
 
@@ -39,12 +40,9 @@ export function validateObject(object: AnyObject, maxPods: number): string[] {
   const causes: string[] = [];
   const annotations = object.metadata.annotations;
   if (annotations && annotationBytes(annotations) > limits.totalAnnotationSizeBytes) causes.push(fieldErrors.annotationsTooLong());
-  if (object.kind === 'Namespace' && !/^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/.test(object.metadata.name)) {
-    causes.push(fieldErrors.namespaceName(object.metadata.name));
-  } else if (object.kind === 'Namespace' && object.metadata.name.length > 63) {
-    causes.push(`metadata.name: Invalid value: ${JSON.stringify(object.metadata.name)}: must be no more than 63 characters`);
-  }
+  if (object.kind === 'Namespace') causes.push(...dnsLabelErrors('metadata.name', object.metadata.name));
   if (object.kind === 'Pod') causes.push(...podSpecErrors(object.spec, 'spec'));
+  if (object.kind === 'Service') causes.push(...serviceErrors(object));
   if (object.kind === 'Deployment' || object.kind === 'ReplicaSet' || object.kind === 'StatefulSet' || object.kind === 'DaemonSet')
     causes.push(...templateErrors(object.spec.template, 'spec.template'));
   if (object.kind === 'Deployment' || object.kind === 'ReplicaSet' || object.kind === 'StatefulSet') {
@@ -64,6 +62,21 @@ export function validateObject(object: AnyObject, maxPods: number): string[] {
   return causes;
 }
 
+/** ValidateDNS1123Label. */
+function dnsLabelErrors(path: string, value: string): string[] {
+  if (!/^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/.test(value)) return [fieldErrors.dnsLabel(path, value)];
+  return value.length > 63 ? [fieldErrors.dnsLabelTooLong(path, value)] : [];
+}
+
+/** ValidateService's port and headless rules (#119). */
+function serviceErrors(service: Service): string[] {
+  const headless = isHeadless(service);
+  const errors: string[] = [];
+  if (service.spec.ports.length === 0 && !headless) errors.push(fieldErrors.portsRequired());
+  if (headless && service.spec.type !== 'ClusterIP') errors.push(fieldErrors.headlessType(service.spec.type));
+  return errors;
+}
+
 /** #35 validateHandler: exactly one action (preStop may also sleep). */
 function handlerErrors(handler: LifecycleHandler, path: string): string[] {
   const set = (['exec', 'httpGet', 'tcpSocket', 'sleep'] as const).filter((key) => handler[key] !== undefined);
@@ -75,8 +88,10 @@ function handlerErrors(handler: LifecycleHandler, path: string): string[] {
 }
 
 /** Probes (liveness and startup must have successThreshold 1) and preStop hooks of every container. */
-function podSpecErrors(spec: Pick<PodSpec, 'containers'>, path: string): string[] {
+function podSpecErrors(spec: Pick<PodSpec, 'containers' | 'hostname' | 'subdomain'>, path: string): string[] {
   const errors: string[] = [];
+  if (spec.hostname) errors.push(...dnsLabelErrors(`${path}.hostname`, spec.hostname));
+  if (spec.subdomain) errors.push(...dnsLabelErrors(`${path}.subdomain`, spec.subdomain));
   spec.containers.forEach((container, i) => {
     const at = `${path}.containers[${i}]`;
     for (const type of ['livenessProbe', 'readinessProbe', 'startupProbe'] as const) {

@@ -4,7 +4,8 @@
 // unless the Service publishes not-ready addresses, which makes every pod count as ready (#29).
 import type { EndpointAddress, EndpointPort, EndpointSubset, EndpointTarget, Pod, Service } from '../api/types';
 import type { SimContext } from '../engine/context';
-import type { ServicePods } from './servicepods';
+import { headlessLabel, isHeadless } from '../api/services';
+import type { PodEndpoint, ServicePods } from './servicepods';
 import { podEndpointPorts, portsKey } from './findport';
 
 /** What the endpoint controllers need beyond the usual context: which pods each Service selects. */
@@ -43,7 +44,11 @@ const sameAddresses = (a: readonly EndpointAddress[], b: readonly EndpointAddres
   a.length === b.length &&
   a.every(
     (address, i) =>
-      address === b[i] || (address.ip === b[i].ip && address.nodeName === b[i].nodeName && sameTarget(address.targetRef, b[i].targetRef)),
+      address === b[i] ||
+      (address.ip === b[i].ip &&
+        address.hostname === b[i].hostname &&
+        address.nodeName === b[i].nodeName &&
+        sameTarget(address.targetRef, b[i].targetRef)),
   );
 
 /** Whether two subset lists say the same (compared field by field: this runs on every pod change of the Service). */
@@ -66,17 +71,36 @@ function desiredSubsets(ctx: EndpointsContext, key: string, service: Service): E
   const groups = new Map<string, EndpointSubset>();
   const shared = hasNamedTarget(service) ? undefined : endpointPorts(service);
   const sharedKey = shared && portsKey(shared);
+  // A headless Service may have no ports: its pods are listed without any (#119).
+  const portless = service.spec.ports.length === 0;
   for (const { podKey, endpoint } of ctx.servicePods.membersOf(key)) {
     if (!endpoint || (endpoint.terminating && !publish)) continue;
     const ports = shared ?? podEndpointPorts(service, ctx.listers.get('Pod', podKey)!);
-    if (ports.length === 0) continue;
+    if (ports.length === 0 && !portless) continue;
     const group = sharedKey ?? portsKey(ports);
     let subset = groups.get(group);
     if (!subset) groups.set(group, (subset = { addresses: [], notReadyAddresses: [], ports }));
-    (publish || endpoint.serving ? subset.addresses : subset.notReadyAddresses).push(endpoint.address);
+    const address = withHostname(service, endpoint, endpoint.address);
+    (publish || endpoint.serving ? subset.addresses : subset.notReadyAddresses).push(address);
   }
   // Members come by IP, so each subset's addresses are in IP order already.
-  return [...groups.values()].sort((a, b) => a.ports[0].port - b.ports[0].port || (portsKey(a.ports) < portsKey(b.ports) ? -1 : 1));
+  return [...groups.values()].sort(
+    (a, b) => (a.ports[0]?.port ?? 0) - (b.ports[0]?.port ?? 0) || (portsKey(a.ports) < portsKey(b.ports) ? -1 : 1),
+  );
+}
+
+/**
+ * An endpoint names its pod's hostname when the pod's subdomain is this Service (a StatefulSet's
+ * pods and its serviceName): DNS then answers HOSTNAME.SERVICE with that pod alone (#119).
+ */
+export function withHostname<T extends { hostname?: string }>(service: Service, pod: PodEndpoint, listed: T): T {
+  if (pod.dnsName?.subdomain !== service.metadata.name) return listed;
+  return { ...listed, hostname: pod.dnsName.hostname };
+}
+
+/** The Service's labels as its endpoint objects carry them, with the headless label if it is headless (#119). */
+export function endpointLabels(service: Service): Record<string, string> {
+  return isHeadless(service) ? { ...service.metadata.labels, [headlessLabel]: '' } : { ...service.metadata.labels };
 }
 
 /** Whether some port of the Service names its target (only then do pods' ports differ). */
@@ -92,7 +116,7 @@ export function syncEndpoints(ctx: EndpointsContext, key: string): void {
   // A Service without a selector has Endpoints its user writes; the controller leaves them be.
   if (Object.keys(service.spec.selector).length === 0) return;
   const subsets = desiredSubsets(ctx, key, service);
-  const labels = { ...service.metadata.labels };
+  const labels = endpointLabels(service);
   if (existing) {
     if (sameSubsets(existing.subsets, subsets) && sameLabels(existing.metadata.labels, labels)) return;
     ctx.client.update(existing, 'spec', (endpoints) => {

@@ -7,7 +7,7 @@
 import type { EndpointPort, EndpointSlice, Service, SliceEndpoint } from '../api/types';
 import { defaults } from '../engine/config';
 import type { Listers } from '../engine/listers';
-import { endpointPorts, hasNamedTarget, sameLabels, samePorts, type EndpointsContext } from './endpoints';
+import { endpointLabels, endpointPorts, hasNamedTarget, sameLabels, samePorts, withHostname, type EndpointsContext } from './endpoints';
 import { podEndpointPorts, portsKey } from './findport';
 import { ownerRef } from './podutil';
 import { Rng, seedToState } from '../util/rng';
@@ -49,7 +49,7 @@ function desiredEndpoints(ctx: EndpointsContext, key: string, service: Service):
     const groupKey = sharedKey ?? portsKey(ports);
     let group = groups.get(groupKey);
     if (!group) groups.set(groupKey, (group = { ports, endpoints: [] }));
-    group.endpoints.push(publish ? endpoint.publishedSliceEndpoint : endpoint.sliceEndpoint);
+    group.endpoints.push(withHostname(service, endpoint, publish ? endpoint.publishedSliceEndpoint : endpoint.sliceEndpoint));
   }
   // Members come by IP, so each group's endpoints are in address order already.
   return [...groups.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([, group]) => group);
@@ -58,6 +58,7 @@ function desiredEndpoints(ctx: EndpointsContext, key: string, service: Service):
 const sameEndpoint = (a: SliceEndpoint, b: SliceEndpoint) =>
   a === b ||
   (a.addresses[0] === b.addresses[0] &&
+    a.hostname === b.hostname &&
     a.nodeName === b.nodeName &&
     a.targetRef?.uid === b.targetRef?.uid &&
     a.conditions.ready === b.conditions.ready &&
@@ -80,7 +81,9 @@ function sliceLabels(service: Service): Record<string, string> {
   if (known && sameLabels(known.source, own)) return known.labels;
   // In key order, as kubectl lists labels.
   const labels = Object.fromEntries(
-    Object.entries({ ...own, [managedByLabel]: controllerName, [serviceNameLabel]: name }).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)),
+    Object.entries({ ...endpointLabels(service), [managedByLabel]: controllerName, [serviceNameLabel]: name }).sort(([a], [b]) =>
+      a < b ? -1 : a > b ? 1 : 0,
+    ),
   );
   labelsOfSlices.set(service, { source: { ...own }, labels });
   return labels;

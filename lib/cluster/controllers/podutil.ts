@@ -30,6 +30,9 @@ export function selectorString(selector: Record<string, string>): string {
     .join(',');
 }
 
+/** The kubelet's GeneratePodHostNameAndDomain: spec.hostname, else the pod's name cut to 63 characters (#119). */
+export const podHostname = (pod: Pod): string => pod.spec.hostname || pod.metadata.name.slice(0, 63).replace(/[-.]+$/, '');
+
 export function podFromTemplate(
   template: PodTemplate,
   meta: { name: string; namespace: string; owner: AnyObject; labels?: Record<string, string> },
@@ -53,7 +56,8 @@ export function podFromTemplate(
     topologySpreadConstraints: source.topologySpreadConstraints && structuredClone(source.topologySpreadConstraints),
     nodeName: undefined,
     affinityNodeName: undefined,
-    hostname: undefined,
+    hostname: source.hostname,
+    subdomain: source.subdomain,
   };
   return {
     kind: 'Pod',

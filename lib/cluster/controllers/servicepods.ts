@@ -37,6 +37,8 @@ export interface PodEndpoint {
   readonly sliceEndpoint: Readonly<SliceEndpoint>;
   /** The slice endpoint of a Service publishing not-ready addresses: always ready. */
   readonly publishedSliceEndpoint: Readonly<SliceEndpoint>;
+  /** The pod's spec.hostname and spec.subdomain (a pod's are fixed once it is created), when both are set (#119). */
+  readonly dnsName?: { readonly hostname: string; readonly subdomain: string };
 }
 
 function podEndpoint(pod: Pod): PodEndpoint {
@@ -55,6 +57,7 @@ function podEndpoint(pod: Pod): PodEndpoint {
     address: Object.freeze({ ip, nodeName: pod.spec.nodeName, targetRef }),
     sliceEndpoint: ready,
     publishedSliceEndpoint: ready.conditions.ready ? ready : sliceEndpoint(true),
+    ...(pod.spec.hostname && pod.spec.subdomain ? { dnsName: { hostname: pod.spec.hostname, subdomain: pod.spec.subdomain } } : {}),
   };
 }
 

@@ -25,7 +25,9 @@ export function syncStatefulSet(ctx: SimContext, key: string): void {
         owner: sts,
         labels: { 'statefulset.kubernetes.io/pod-name': podName, 'apps.kubernetes.io/pod-index': String(ordinal) },
       });
+      // updateIdentity: the pod's stable network identity, PODNAME.SERVICENAME in DNS (#119).
       draft.spec.hostname = podName;
+      draft.spec.subdomain = sts.spec.serviceName || undefined;
       if (mayCreatePods(ctx, sts)) {
         createPod(ctx, sts, draft, {
           source: 'statefulset-controller',

@@ -185,8 +185,12 @@ export function writeServed(
   const meta = next.metadata as { labels: Record<string, string>; annotations: Record<string, string> };
   const annotations = applied === undefined ? meta.annotations : { ...meta.annotations, [lastApplied]: applied };
   const nextSpec = { ...specOf(existing), ...specOf(next) };
-  // Server-set spec fields the file cannot change: the Service's allocated ClusterIP.
-  if (existing.kind === 'Service') nextSpec.clusterIP = existing.spec.clusterIP;
+  // A Service's ClusterIP is the server's: left out (or cleared), it keeps the allocated one; a
+  // different value (another IP, or None) goes to the API server, which refuses the change (#119).
+  if (existing.kind === 'Service') {
+    const asked = (data as { spec?: { clusterIP?: unknown } }).spec?.clusterIP;
+    nextSpec.clusterIP = typeof asked === 'string' && asked !== '' ? asked : existing.spec.clusterIP;
+  }
   // A PriorityClass keeps its fields at the top level, with no spec (value and preemptionPolicy are immutable).
   // A Namespace's only field a file sets here is its metadata.
   const topLevel =

@@ -4,6 +4,7 @@
 // --dry-run=client prints it (expose.ts), otherwise it is validated as a manifest and created.
 import { z } from 'zod';
 import { formatApiError, kubectlErrors } from '../api/errors';
+import { clusterIPNone } from '../api/services';
 import { manifestObject } from './apply';
 import { readBlocked } from './builder';
 import type { KubectlEnv } from './env';
@@ -59,12 +60,9 @@ const generatorErrors = {
       'Use "kubectl create service <command> --help" for more information about a given command.',
       'Use "kubectl options" for a list of global command-line options (applies to all commands).',
     ].join('\n'),
-  // A real headless Service may have no ports; here every Service has a ClusterIP and ports.
-  headlessWithoutPorts: () =>
-    'error: headless Services are not part of the simulated cluster: every Service gets a ClusterIP and needs a port (add --tcp)',
   externalNameRequired: () => 'error: required flag(s) "external-name" not set',
   externalNameUnmodelled: () =>
-    'error: ExternalName Services are not part of the simulated cluster: there is no cluster DNS to answer for their name',
+    'error: ExternalName Services are not part of the simulated cluster: the name they alias is outside it, where no DNS answers',
   tcpRequired: () => 'error: at least one tcp port specifier must be provided',
   atoi: (text: string) => `error: strconv.Atoi: parsing ${JSON.stringify(text)}: invalid syntax`,
   budgetBoth: () => 'error: min-available and max-unavailable cannot be both specified',
@@ -107,8 +105,9 @@ const serviceFlags: Record<string, readonly FlagSpec[]> = {
 
 /**
  * create service clusterip|nodeport|loadbalancer NAME --tcp=PORT[:TARGET]: ports named PORT-TARGET,
- * selector app=NAME. --clusterip sets spec.clusterIP as sent (apply's warning says the model
- * allocates one anyway). ExternalName Services need cluster DNS, which the model lacks.
+ * selector app=NAME. --clusterip sets spec.clusterIP as sent: None makes a headless Service, which
+ * needs no port; a chosen IP draws apply's warning (the model allocates one anyway). ExternalName
+ * Services are not modelled: their CNAME would point outside the cluster, where nothing answers.
  */
 function serviceObject(args: string[]): Built {
   const [type, ...rest] = args;
@@ -131,7 +130,8 @@ function serviceObject(args: string[]): Built {
   const [name] = parsed.positional;
   const clusterIP = parsed.flags.clusterip;
   const specs = (parsed.flags.tcp ?? []).flatMap((each) => each.split(','));
-  if (specs.length === 0) return { error: clusterIP === 'None' ? generatorErrors.headlessWithoutPorts() : generatorErrors.tcpRequired() };
+  // A headless Service may have no ports (#119).
+  if (specs.length === 0 && clusterIP !== clusterIPNone) return { error: generatorErrors.tcpRequired() };
   const ports: JsonObject[] = [];
   for (const spec of specs) {
     const [portText, targetText = portText] = spec.split(/:(.*)/s, 2);
@@ -145,7 +145,7 @@ function serviceObject(args: string[]): Built {
       apiVersion: 'v1',
       kind: 'Service',
       metadata: { creationTimestamp: null, labels: { app: name }, name },
-      spec: { ...(clusterIP ? { clusterIP } : {}), ports, selector: { app: name }, type: kind },
+      spec: { ...(clusterIP ? { clusterIP } : {}), ...(ports.length > 0 ? { ports } : {}), selector: { app: name }, type: kind },
       status: { loadBalancer: {} },
     },
     failure: `${kind} service`,

@@ -113,17 +113,18 @@ export function describeEndpointSlice(engine: Engine, slice: EndpointSlice): str
     list('Annotations', annotationLines(metadata.annotations), w),
     field('AddressType', slice.addressType, w),
   ];
-  if (slice.ports === null || slice.ports.length === 0) lines.push(field('Ports', '<unset>', w));
+  // These two lines have no tab in describe.go, so the tabwriter leaves them unaligned.
+  if (slice.ports === null || slice.ports.length === 0) lines.push('Ports: <unset>');
   else lines.push('Ports:', indent(portsTable(slice.ports), 2));
-  if (slice.endpoints.length === 0) lines.push(field('Endpoints', '<unset>', w));
+  if (slice.endpoints.length === 0) lines.push('Endpoints: <none>');
   else {
     lines.push('Endpoints:');
     for (const endpoint of slice.endpoints) {
       lines.push(`  - ${field('Addresses', endpoint.addresses.join(','), 12)}`);
       lines.push('    Conditions:');
       lines.push(`      ${field('Ready', String(endpoint.conditions.ready), 10)}`);
-      lines.push(`    ${field('Hostname', '<unset>', 12)}`);
-      lines.push(`    ${field('TargetRef', endpoint.targetRef ? `Pod/${endpoint.targetRef.name}` : '<unset>', 12)}`);
+      lines.push(`    ${field('Hostname', endpoint.hostname ?? '<unset>', 12)}`);
+      if (endpoint.targetRef) lines.push(`    ${field('TargetRef', `Pod/${endpoint.targetRef.name}`, 12)}`);
       lines.push(`    ${field('NodeName', endpoint.nodeName ?? '<unset>', 12)}`);
       lines.push(`    ${field('Zone', '<unset>', 12)}`);
     }

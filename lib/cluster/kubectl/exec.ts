@@ -4,6 +4,7 @@
 // files (cgroup namespace: its scope is /sys/fs/cgroup), its hostname, echo, date and `sh -c` lines
 // of those, with pipes into grep and friends. Anything else is refused with a clear message.
 import { logsErrors } from '../api/errors';
+import { podHostname } from '../controllers/podutil';
 import { nodeIp } from '../kubelet/runtime';
 import { dateText } from '../node/commandlog';
 import { containerCgroup, nodeMachine } from '../node/shell/machine';
@@ -74,7 +75,7 @@ export function kubectlExec(env: KubectlEnv, args: string[]): CommandResult {
   const interactiveShell = /^(?:\/bin\/)?(?:sh|bash|ash)$/.test(command[0]) && command[1] !== '-c';
   if (interactiveShell || (parsed.flags.tty && parsed.flags.stdin && command.length === 1))
     return fail(execErrors.interactive(pod.metadata.name));
-  const hostname = pod.metadata.name;
+  const hostname = podHostname(pod);
   const readFile = (file: string): string | undefined => {
     if (file === '/etc/hostname') return `${hostname}\n`;
     // The container's cgroup namespace: its own scope is the root it sees.

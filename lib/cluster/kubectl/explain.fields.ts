@@ -174,6 +174,7 @@ export const podSpec = obj(
     affinity,
     containers: container,
     hostNetwork: bool('Use the node’s network namespace instead of one of the pod’s own.'),
+    hostname: s('The pod’s hostname; its name when unset. A StatefulSet sets it to the pod’s name.'),
     nodeName: s('The node the pod is bound to. The scheduler sets it; set by hand, it skips the scheduler.'),
     nodeSelector: map('Labels a node must carry for the pod to be placed there.'),
     preemptionPolicy: s('PreemptLowerPriority (the default) or Never: whether the pod may evict lower-priority pods to fit.'),
@@ -183,6 +184,9 @@ export const podSpec = obj(
       'Always, OnFailure or Never: what the kubelet does when a container exits. Defaults to Always, the only value a Deployment’s pods may have.',
     ),
     schedulerName: s('The scheduler that places the pod; default-scheduler unless set.'),
+    subdomain: s(
+      'With a headless Service of this name in the namespace, cluster DNS answers HOSTNAME.SUBDOMAIN with the pod’s address. A StatefulSet sets it to its serviceName.',
+    ),
     terminationGracePeriodSeconds: int('Seconds from the start of a stop (preStop hook, then SIGTERM) to SIGKILL. Defaults to 30.'),
     tolerations: toleration,
     topologySpreadConstraints,

@@ -116,16 +116,22 @@ export const schemas: Record<string, Field> = {
     'Service',
     'A stable virtual IP and DNS name in front of the pods its selector matches.',
     obj('ServiceSpec', 'How the Service is reached and where traffic goes.', {
-      clusterIP: s('The virtual IP, assigned from the service range.'),
-      ports: obj('[]ServicePort', 'Each port the Service listens on and the targetPort it forwards to.', {
-        name: s('The port’s name; required when the Service has more than one port. Endpoints carry it.'),
-        nodePort: int(
-          'For NodePort and LoadBalancer Services: the port opened on every node, allocated from 30000-32767 unless given (a port already in use is refused).',
-        ),
-        port: int('The port the Service’s virtual IP listens on.', true),
-        protocol: s('TCP (the default) or UDP.'),
-        targetPort: { type: 'IntOrString', text: 'The container port traffic is forwarded to; the value of port when unset.' },
-      }),
+      clusterIP: s(
+        'The virtual IP, assigned from the service range and fixed for the Service’s life. None makes the Service headless: no virtual IP and no kube-proxy rules; DNS answers its name with the ready pods’ own addresses.',
+      ),
+      ports: obj(
+        '[]ServicePort',
+        'Each port the Service listens on and the targetPort it forwards to. Only a headless Service may have none.',
+        {
+          name: s('The port’s name; required when the Service has more than one port. Endpoints carry it.'),
+          nodePort: int(
+            'For NodePort and LoadBalancer Services: the port opened on every node, allocated from 30000-32767 unless given (a port already in use is refused).',
+          ),
+          port: int('The port the Service’s virtual IP listens on.', true),
+          protocol: s('TCP (the default) or UDP.'),
+          targetPort: { type: 'IntOrString', text: 'The container port traffic is forwarded to; the value of port when unset.' },
+        },
+      ),
       publishNotReadyAddresses: bool(
         'List every selected pod as ready in the endpoints, Ready or not (headless Services of StatefulSets use it for peer discovery).',
       ),

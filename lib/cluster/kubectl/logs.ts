@@ -3,7 +3,7 @@
 import { contextNamespace } from './kubeconfig';
 import { kubectlErrors, logsErrors } from '../api/errors';
 import type { ContainerStatus, Pod } from '../api/types';
-import { controllerOf } from '../controllers/podutil';
+import { controllerOf, podHostname } from '../controllers/podutil';
 import { nodeIp } from '../kubelet/runtime';
 import { commandLog } from '../node/commandlog';
 import { componentLog, containerLog } from '../node/logs';
@@ -92,7 +92,7 @@ export function containerLines(
   // Each line with the instant it was written: the image's start-up lines at the start.
   const written = [
     ...[...containerLog(image, instance), ...componentLog(env.engine.state, image, instance)].map((text) => ({ at: instance, text })),
-    ...commandLog(processWords(image, container.command, container.args), pod.metadata.name, instance, until),
+    ...commandLog(processWords(image, container.command, container.args), podHostname(pod), instance, until),
   ];
   const stamp = (at: number) => new Date(simulatedEpochMs + at).toISOString().replace(/\.(\d{3})Z$/, '.$1000000Z');
   return { lines: written.map(({ at, text }) => (timestamps ? `${stamp(at)} ${text}` : text)) };

@@ -105,6 +105,8 @@ export function toPodSpec(input: PodSpecInput): PodTemplate['spec'] {
     terminationGracePeriodSeconds: input.terminationGracePeriodSeconds ?? defaults.terminationGracePeriodSeconds,
     hostNetwork: input.hostNetwork ?? false,
     ...(input.priorityClassName ? { priorityClassName: input.priorityClassName } : {}),
+    ...(input.hostname ? { hostname: input.hostname } : {}),
+    ...(input.subdomain ? { subdomain: input.subdomain } : {}),
     ...(input.restartPolicy ? { restartPolicy: input.restartPolicy } : {}),
     ...(input.priority !== undefined ? { priority: input.priority } : {}),
     ...(input.preemptionPolicy ? { preemptionPolicy: input.preemptionPolicy } : {}),

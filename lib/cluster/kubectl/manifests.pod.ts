@@ -174,6 +174,8 @@ export const podSpec = z
     terminationGracePeriodSeconds: z.number().int().min(0).optional(),
     hostNetwork: z.boolean().optional(),
     priorityClassName: z.string().optional(),
+    hostname: z.string().optional(),
+    subdomain: z.string().optional(),
     restartPolicy: z.enum(['Always', 'OnFailure', 'Never']).optional(),
     priority: z.number().int().optional(),
     preemptionPolicy: z.enum(['PreemptLowerPriority', 'Never']).optional(),

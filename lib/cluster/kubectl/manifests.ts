@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import type { NewObject } from '../apiserver/apiserver';
 import type { Kind } from '../api/types';
+import { clusterIPNone } from '../api/services';
 import { intOrPercent, labelMap, metadata, podSpec, selector, template } from './manifests.pod';
 import { toPodSpec, toTemplate, deploymentRolloutSpec } from './manifests.convert';
 
@@ -65,7 +66,7 @@ export const manifestSchemas = {
               nodePort: z.number().int().optional(),
             }),
           )
-          .min(1),
+          .optional(),
       })
       .passthrough(),
   }),
@@ -161,7 +162,7 @@ export function toObject(kind: ManifestKind, manifest: Manifest<ManifestKind>, n
     }
     case 'Service': {
       const { spec } = manifest as Manifest<'Service'>;
-      const ports = spec.ports.map((port) => ({
+      const ports = (spec.ports ?? []).map((port) => ({
         name: port.name,
         port: port.port,
         targetPort: typeof port.targetPort === 'number' ? port.targetPort : port.targetPort === undefined ? port.port : 0,
@@ -170,11 +171,15 @@ export function toObject(kind: ManifestKind, manifest: Manifest<ManifestKind>, n
         protocol: port.protocol ?? 'TCP',
         nodePort: port.nodePort,
       }));
+      // The API server allocates the ClusterIP when it creates the Service, unless it is headless
+      // (#119); clusterIP defaults to clusterIPs[0]. Any other value is an unsimulated choice (a
+      // warning), so the fields stay out of the schema and are read from what it passes through.
+      const { clusterIP, clusterIPs } = spec as { clusterIP?: unknown; clusterIPs?: unknown };
+      const headless = (clusterIP ?? (Array.isArray(clusterIPs) ? clusterIPs[0] : undefined)) === clusterIPNone;
       return {
         kind,
         metadata,
-        // The API server allocates the ClusterIP when it creates the Service.
-        spec: { type: spec.type ?? 'ClusterIP', clusterIP: '', selector: spec.selector ?? {}, ports },
+        spec: { type: spec.type ?? 'ClusterIP', clusterIP: headless ? clusterIPNone : '', selector: spec.selector ?? {}, ports },
       } as NewObject<'Service'>;
     }
     case 'PriorityClass': {

@@ -105,7 +105,7 @@ export const serviceColumns: Columns<KindMap['Service']> = {
     svc.spec.type,
     svc.spec.clusterIP,
     svc.spec.type === 'LoadBalancer' ? '<pending>' : '<none>',
-    svc.spec.ports.map((p) => `${p.port}${p.nodePort ? `:${p.nodePort}` : ''}/${p.protocol}`).join(','),
+    none(svc.spec.ports.map((p) => `${p.port}${p.nodePort ? `:${p.nodePort}` : ''}/${p.protocol}`).join(',')),
     age(now, svc.metadata.creationTimestamp),
   ],
   wideRow: (svc) => [none(selectorString(svc.spec.selector))],

@@ -44,7 +44,7 @@ export const simCommandHelp: Record<string, SimCommandHelp> = {
   },
   curl: {
     usage: 'sim curl SERVICE [--count N] [-n NAMESPACE]',
-    text: 'Send N requests (default 1) from a pod to a Service through kube-proxy’s rules at this instant; each line is one request, the last one the tally.',
+    text: 'Send N requests (default 1) from a pod to a Service at this instant: its name goes through cluster DNS (SERVICE.NAMESPACE, POD.SERVICE for a StatefulSet’s pods and full .svc.cluster.local names work too), then kube-proxy’s rules pick a pod; a headless Service’s name answers with its ready pods. Each line is one request, the last one the tally.',
     example: 'sim curl web --count 10',
   },
   registry: {

@@ -205,7 +205,7 @@ function specAndStatus(object: AnyObject, engine: Engine): { spec?: JsonObject; 
           internalTrafficPolicy: 'Cluster',
           ipFamilies: ['IPv4'],
           ipFamilyPolicy: 'SingleStack',
-          ports: object.spec.ports.map((port) =>
+          ports: (object.spec.ports.length > 0 ? object.spec.ports : undefined)?.map((port) =>
             compact({
               name: port.name,
               nodePort: port.nodePort,
@@ -289,7 +289,7 @@ const endpointPort = (port: EndpointPort, keepEmptyName: boolean): JsonObject =>
 function endpointFields(object: Endpoints | EndpointSlice, meta: JsonObject): JsonObject {
   if (object.kind === 'Endpoints') {
     const address = (a: EndpointAddress): JsonObject =>
-      compact({ ip: a.ip, nodeName: a.nodeName, targetRef: a.targetRef && targetRef(a.targetRef) });
+      compact({ hostname: a.hostname, ip: a.ip, nodeName: a.nodeName, targetRef: a.targetRef && targetRef(a.targetRef) });
     return compact({
       apiVersion: 'v1',
       kind: 'Endpoints',
@@ -300,7 +300,7 @@ function endpointFields(object: Endpoints | EndpointSlice, meta: JsonObject): Js
               compact({
                 addresses: subset.addresses.length > 0 ? subset.addresses.map(address) : undefined,
                 notReadyAddresses: subset.notReadyAddresses.length > 0 ? subset.notReadyAddresses.map(address) : undefined,
-                ports: subset.ports.map((port) => endpointPort(port, false)),
+                ports: subset.ports.length > 0 ? subset.ports.map((port) => endpointPort(port, false)) : undefined,
               }),
             )
           : undefined,
@@ -316,6 +316,7 @@ function endpointFields(object: Endpoints | EndpointSlice, meta: JsonObject): Js
             compact({
               addresses: [...endpoint.addresses],
               conditions: { ...endpoint.conditions },
+              hostname: endpoint.hostname,
               nodeName: endpoint.nodeName,
               targetRef: endpoint.targetRef && targetRef(endpoint.targetRef),
             }),

@@ -101,10 +101,7 @@ function podAffinity(spec: PodTemplate['spec'] & { affinityNodeName?: string }):
 }
 
 /** A pod's spec; a template (`pod` false) lacks what admission adds to pods (priority, service account). */
-export function podSpec(
-  spec: PodTemplate['spec'] & { nodeName?: string; affinityNodeName?: string; hostname?: string },
-  pod = true,
-): JsonObject {
+export function podSpec(spec: PodTemplate['spec'] & { nodeName?: string; affinityNodeName?: string }, pod = true): JsonObject {
   const admitted = (value: Json) => (pod ? value : undefined);
   return compact({
     affinity: podAffinity(spec),
@@ -123,6 +120,7 @@ export function podSpec(
     securityContext: {},
     serviceAccount: admitted('default'),
     serviceAccountName: admitted('default'),
+    subdomain: spec.subdomain,
     terminationGracePeriodSeconds: spec.terminationGracePeriodSeconds,
     tolerations: spec.tolerations.length > 0 ? spec.tolerations.map(toleration) : undefined,
     topologySpreadConstraints: spec.topologySpreadConstraints

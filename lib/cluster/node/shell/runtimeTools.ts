@@ -5,6 +5,7 @@ import { defaults } from '../../engine/config';
 import { fail, ok, type CommandResult } from '../../kubectl/result';
 import { simulatedEpochMs } from '../../kubectl/env';
 import { commandLog } from '../commandlog';
+import { podHostname } from '../../controllers/podutil';
 import { componentLog, containerLog } from '../logs';
 import { processWords } from '../../registry/config';
 import { fullImageName, imageRef } from '../containers';
@@ -176,7 +177,7 @@ export function crictl(machine: NodeMachine, args: string[], now: number): Comma
         ...componentLog(machine.engine.state, found.image, found.startedAt),
         ...commandLog(
           processWords(found.image, container.command, container.args),
-          found.sandbox.pod.metadata.name,
+          podHostname(found.sandbox.pod),
           found.startedAt,
           now,
         ).map((line) => line.text),

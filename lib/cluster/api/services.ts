@@ -1,0 +1,12 @@
+// Headless Services (#119): `clusterIP: None` asks for no virtual IP. kube-proxy skips them, the
+// endpoint controllers still list their pods (and label their objects as headless), and cluster
+// DNS answers the Service's name with the ready pods' own addresses.
+import type { Service } from './types';
+
+/** core/v1 ClusterIPNone. */
+export const clusterIPNone = 'None';
+
+/** v1.IsHeadlessService: the label the endpoint controllers put on a headless Service's Endpoints and slices. */
+export const headlessLabel = 'service.kubernetes.io/headless';
+
+export const isHeadless = (service: Service): boolean => service.spec.clusterIP === clusterIPNone;

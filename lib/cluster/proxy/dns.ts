@@ -1,0 +1,72 @@
+// Cluster DNS as CoreDNS's kubernetes plugin answers a pod (#119). A pod's resolv.conf searches
+// NAMESPACE.svc.cluster.local, svc.cluster.local and cluster.local with ndots:5, so a short name
+// is tried under each of them before it is tried as it is. Under svc.cluster.local:
+// - SERVICE.NAMESPACE: a Service's ClusterIP, or for a headless Service the addresses of its
+//   ready endpoints (none: NXDOMAIN);
+// - ENDPOINT.SERVICE.NAMESPACE: the ready endpoint whose hostname (a pod's spec.hostname, when its
+//   subdomain is the Service: a StatefulSet's pods) or dashed IP is ENDPOINT.
+// CoreDNS watches the API, so it answers from the objects as they are now. There is no DNS
+// outside the cluster: any other name is not found.
+import { isHeadless } from '../api/services';
+import type { Service } from '../api/types';
+import { slicesOfService } from '../controllers/endpointslice';
+import type { Engine } from '../engine/engine';
+import type { ProxyEndpoint } from '../engine/state';
+
+export const clusterDomain = 'cluster.local';
+const serviceZone = `.svc.${clusterDomain}`;
+
+export type DnsAnswer =
+  /** The Service's virtual IP: kube-proxy's rules pick the pod. */
+  | { kind: 'clusterIP'; service: Service }
+  /** Pods' own addresses (a headless Service, or one endpoint's name), each on the URL's port. */
+  | { kind: 'pods'; service: Service; pods: ProxyEndpoint[] };
+
+/** The names the resolver asks for, in order: the search list first unless the name has 5 dots or ends with one. */
+export function searchNames(name: string, namespace: string): string[] {
+  if (name.endsWith('.')) return [name.slice(0, -1)];
+  const searched = [`${namespace}${serviceZone}`, serviceZone.slice(1), clusterDomain].map((domain) => `${name}.${domain}`);
+  return name.split('.').length - 1 >= 5 ? [name, ...searched] : [...searched, name];
+}
+
+/** The port curl connects to for a Service's name: its first port, else http's. */
+export const urlPort = (service: Service): number => service.spec.ports[0]?.port ?? 80;
+
+/** endpointHostname: the endpoint's hostname, else its IP with dashes. */
+const endpointName = (hostname: string | undefined, ip: string) => hostname ?? ip.replaceAll('.', '-');
+
+/** The Service's ready endpoints (as CoreDNS reads EndpointSlices), optionally only the one named `endpoint`. */
+function readyPods(engine: Engine, service: Service, endpoint?: string): ProxyEndpoint[] {
+  const port = urlPort(service);
+  const pods: ProxyEndpoint[] = [];
+  for (const slice of slicesOfService(engine.store, service.metadata.namespace, service.metadata.name)) {
+    for (const each of slice.endpoints) {
+      if (!each.conditions.ready || !each.targetRef) continue;
+      const ip = each.addresses[0];
+      if (endpoint !== undefined && endpointName(each.hostname, ip) !== endpoint) continue;
+      pods.push({ ip, ports: [port], pod: `${each.targetRef.namespace}/${each.targetRef.name}`, node: each.nodeName ?? '' });
+    }
+  }
+  return pods;
+}
+
+function lookup(engine: Engine, fqdn: string): DnsAnswer | undefined {
+  if (!fqdn.endsWith(serviceZone)) return undefined;
+  const labels = fqdn.slice(0, -serviceZone.length).split('.');
+  if (labels.length !== 2 && labels.length !== 3) return undefined;
+  const [endpoint, name, namespace] = labels.length === 3 ? labels : [undefined, ...labels];
+  const service = engine.store.get('Service', `${namespace}/${name}`);
+  if (!service) return undefined;
+  if (endpoint === undefined && !isHeadless(service)) return { kind: 'clusterIP', service };
+  const pods = readyPods(engine, service, endpoint);
+  return pods.length > 0 ? { kind: 'pods', service, pods } : undefined;
+}
+
+/** What a pod in `namespace` gets for `name`: the first of the search names that has an answer. */
+export function resolveHost(engine: Engine, name: string, namespace: string): DnsAnswer | undefined {
+  for (const fqdn of searchNames(name, namespace)) {
+    const answer = lookup(engine, fqdn);
+    if (answer) return answer;
+  }
+  return undefined;
+}
