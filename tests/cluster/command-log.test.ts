@@ -6,32 +6,33 @@ import { commandLog as written } from '@/lib/cluster/node/commandlog';
 const commandLog = (...args: Parameters<typeof written>) => written(...args).map((line) => line.text);
 
 const sh = (script: string) => ['sh', '-c', script];
+const host = (name: string) => new Map([['HOSTNAME', name]]);
 
 describe('#117 a container command’s output', () => {
   it('#117 echo, printf, date and hostname print; sleep moves the clock; nothing prints after `until`', () => {
-    expect(commandLog(['echo', 'Hello', 'World'], 'hi', 0, 0)).toEqual(['Hello World']);
-    expect(commandLog(sh('echo start; sleep 5; echo done'), 'p', 0, 60_000)).toEqual(['start', 'done']);
-    expect(commandLog(sh('echo start; sleep 5; echo done'), 'p', 0, 4_000)).toEqual(['start']);
-    expect(commandLog(sh("printf 'a\\nb\\n' && hostname && echo '$HOME stays'"), 'web-1', 0, 0)).toEqual([
+    expect(commandLog(['echo', 'Hello', 'World'], host('hi'), 0, 0)).toEqual(['Hello World']);
+    expect(commandLog(sh('echo start; sleep 5; echo done'), host('p'), 0, 60_000)).toEqual(['start', 'done']);
+    expect(commandLog(sh('echo start; sleep 5; echo done'), host('p'), 0, 4_000)).toEqual(['start']);
+    expect(commandLog(sh("printf 'a\\nb\\n' && hostname && echo '$HOME stays'"), host('web-1'), 0, 0)).toEqual([
       'a',
       'b',
       'web-1',
       '$HOME stays',
     ]);
-    expect(commandLog(sh('date'), 'p', 27_000, 27_000)).toEqual(['Mon Jan  6 09:00:27 UTC 2025']);
+    expect(commandLog(sh('date'), host('p'), 27_000, 27_000)).toEqual(['Mon Jan  6 09:00:27 UTC 2025']);
   });
 
   it('#117 the logging docs’ counter prints one numbered line per second until `until`', () => {
     const counter = sh('i=0; while true; do echo "$i: $(date)"; i=$((i+1)); sleep 1; done');
-    const lines = commandLog(counter, 'counter', 2_000, 6_500);
+    const lines = commandLog(counter, host('counter'), 2_000, 6_500);
     expect(lines).toEqual([0, 1, 2, 3, 4].map((i) => `${i}: Mon Jan  6 09:00:0${i + 2} UTC 2025`));
   });
 
   it('#117 what the model cannot read ends the output there, and a loop without a sleep prints nothing forever', () => {
-    expect(commandLog(sh('echo one; curl http://web; echo two'), 'p', 0, 1_000)).toEqual(['one']);
-    expect(commandLog(sh('echo $(cat /etc/hostname)'), 'p', 0, 1_000)).toEqual([]);
-    expect(commandLog(sh('while true; do echo spin; done'), 'p', 0, 60_000)).toEqual(['spin']);
-    expect(commandLog(['nginx', '-g', 'daemon off;'], 'p', 0, 1_000)).toEqual([]);
+    expect(commandLog(sh('echo one; curl http://web; echo two'), host('p'), 0, 1_000)).toEqual(['one']);
+    expect(commandLog(sh('echo $(cat /etc/hostname)'), host('p'), 0, 1_000)).toEqual([]);
+    expect(commandLog(sh('while true; do echo spin; done'), host('p'), 0, 60_000)).toEqual(['spin']);
+    expect(commandLog(['nginx', '-g', 'daemon off;'], host('p'), 0, 1_000)).toEqual([]);
   });
 
   it('#117 kubectl logs and crictl logs show it, from the instance’s start', () => {

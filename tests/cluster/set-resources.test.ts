@@ -60,7 +60,10 @@ spec:
       ['kubectl set resources deployment web --limits=cpu=lots', setResourcesErrors.quantity()],
       ['kubectl set resources deployment web --limits=nvidia.com/gpu=1', setResourcesErrors.unmodelled('nvidia.com/gpu')],
       ['kubectl set resources deployment web -c db --limits=cpu=1', setResourcesErrors.noContainer('db')],
-      ['kubectl set env deployment/web A=b', kubectlErrors.unsimulatedCommand('set env', 'x').replace(/: x$/, ': ')],
+      [
+        'kubectl set serviceaccount deployment/web builder',
+        kubectlErrors.unsimulatedCommand('set serviceaccount', 'x').replace(/: x$/, ': '),
+      ],
     ];
     for (const [line, error] of cases) {
       const result = cluster.exec(line);

@@ -158,7 +158,7 @@ export const rolloutErrors = {
   invalidImageUpdate: (pair: string) => `error: invalid image update: ${pair}`,
   setUnsupported: (sub: string, kind: string, name: string) =>
     `error: kubectl set ${sub} of ${kind} "${name}" is not simulated (only Deployments here)`,
-  unknownSetSubcommand: (sub: string) => `error: unknown command "${sub}" for "kubectl set"\n\nAvailable Commands: image, resources`,
+  unknownSetSubcommand: (sub: string) => `error: unknown command "${sub}" for "kubectl set"\n\nAvailable Commands: env, image, resources`,
 };
 
 /** kubectl set resources (pkg/cmd/set/set_resources.go, generate's populateResourceListV1). */

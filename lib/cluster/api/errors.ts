@@ -102,6 +102,12 @@ export const fieldErrors = {
   dnsLabel: (path: string, value: string) =>
     `${path}: Invalid value: ${JSON.stringify(value)}: a lowercase RFC 1123 label must consist of lower case alphanumeric characters or '-', and must start and end with an alphanumeric character (e.g. 'my-name',  or '123-abc', regex used for validation is '[a-z0-9]([-a-z0-9]*[a-z0-9])?')`,
   dnsLabelTooLong: (path: string, value: string) => `${path}: Invalid value: ${JSON.stringify(value)}: must be no more than 63 characters`,
+  /** validateEnv (#120), with RelaxedEnvironmentVariableValidation (on by default since v1.30). */
+  envNameRequired: (path: string) => `${path}.name: Required value`,
+  envName: (path: string, name: string) =>
+    `${path}.name: Invalid value: ${JSON.stringify(name)}: a valid environment variable name must consist only of printable ASCII characters other than '='`,
+  envFieldPath: (path: string, fieldPath: string, supported: readonly string[]) =>
+    `${path}.valueFrom.fieldRef.fieldPath: Unsupported value: ${JSON.stringify(fieldPath)}: supported values: ${supported.map((each) => `"${each}"`).join(', ')}`,
   /** ValidateService (#119): only a ClusterIP Service may be headless; only a headless one may have no ports. */
   headlessType: (type: string) => `spec.clusterIPs[0]: Invalid value: "None": may not be set to 'None' for ${type} services`,
   portsRequired: () => 'spec.ports: Required value',

@@ -19,6 +19,17 @@ export interface Container {
   livenessProbe?: Probe;
   startupProbe?: Probe;
   lifecycle?: { preStop?: LifecycleHandler };
+  /** Environment variables (#120): a value, or a field of the pod (the downward API's fieldRef). */
+  env?: EnvVar[];
+}
+
+/** core/v1 EnvVar, as far as the model has sources for it: ConfigMap and Secret references are not kept. */
+export interface EnvVar {
+  name: string;
+  /** May refer to variables defined before it as $(NAME). */
+  value?: string;
+  /** valueFrom.fieldRef.fieldPath: metadata.name, status.podIP, ... */
+  fieldPath?: string;
 }
 
 /** A probe's or a hook's action: exactly one of these is set (validation checks it). */

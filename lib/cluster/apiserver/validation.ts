@@ -4,7 +4,8 @@ import { formatCpu, formatMemory } from '../util/quantity';
 import { defaults } from '../engine/config';
 import { fieldErrors } from '../api/errors';
 import { limits } from '../api/limits';
-import type { AnyObject, LifecycleHandler, PodSpec, PodTemplate, Service } from '../api/types';
+import type { AnyObject, EnvVar, LifecycleHandler, PodSpec, PodTemplate, Service } from '../api/types';
+import { envFieldPaths, validFieldPath } from '../api/envvars';
 import { isHeadless } from '../api/services';
 import { deploymentErrors } from './deployment.validation';
 import { highestUserDefinablePriority, systemPriorityClasses } from './admission';
@@ -77,6 +78,15 @@ function serviceErrors(service: Service): string[] {
   return errors;
 }
 
+/** validateEnv (#120): a name of printable ASCII without '=', and a fieldRef the downward API has. */
+function envErrors(variable: EnvVar, path: string): string[] {
+  if (variable.name === '') return [fieldErrors.envNameRequired(path)];
+  const errors = /^[\x20-\x3c\x3e-\x7e]+$/.test(variable.name) ? [] : [fieldErrors.envName(path, variable.name)];
+  if (variable.fieldPath !== undefined && !validFieldPath(variable.fieldPath))
+    errors.push(fieldErrors.envFieldPath(path, variable.fieldPath, envFieldPaths));
+  return errors;
+}
+
 /** #35 validateHandler: exactly one action (preStop may also sleep). */
 function handlerErrors(handler: LifecycleHandler, path: string): string[] {
   const set = (['exec', 'httpGet', 'tcpSocket', 'sleep'] as const).filter((key) => handler[key] !== undefined);
@@ -101,6 +111,7 @@ function podSpecErrors(spec: Pick<PodSpec, 'containers' | 'hostname' | 'subdomai
       if (type !== 'readinessProbe' && probe.successThreshold !== 1)
         errors.push(fieldErrors.mustBeOne(`${at}.${type}.successThreshold`, probe.successThreshold));
     }
+    for (const [j, variable] of (container.env ?? []).entries()) errors.push(...envErrors(variable, `${at}.env[${j}]`));
     const preStop = container.lifecycle?.preStop;
     if (preStop) errors.push(...handlerErrors(preStop, `${at}.lifecycle.preStop`));
     const { limits, requests } = container;

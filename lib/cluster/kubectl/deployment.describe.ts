@@ -5,7 +5,8 @@
 // describe writes through one tabwriter (padding 2): consecutive lines with a tab form a block
 // whose values line up, and a line without one ends the block, so each block is aligned alone.
 import type { Engine } from '../engine/engine';
-import type { DaemonSet, Deployment, Pod, PodTemplate, ReplicaSet, StatefulSet, Toleration } from '../api/types';
+import type { DaemonSet, Deployment, EnvVar, Pod, PodTemplate, ReplicaSet, StatefulSet, Toleration } from '../api/types';
+import { describedValue } from '../kubelet/envvars';
 import { annotations, findNewReplicaSet } from '../controllers/deployment.util';
 import { controllerOf, selectorString } from '../controllers/podutil';
 import { formatCpu, formatMemory } from '../util/quantity';
@@ -39,6 +40,21 @@ export function tolerationText(toleration: Toleration): string {
   return `${key}${value}${effect}${op}${seconds}`;
 }
 
+/**
+ * describeContainerEnvVars' rows (#120): NAME: value, a fieldRef's value followed by (v1:PATH),
+ * a value's later lines under it. `pod` resolves fieldRefs (a template's have no value).
+ */
+export function environmentRows(env: readonly EnvVar[] | undefined, pod: Pod | undefined, hostIP: string): [string, string][] {
+  const rows: [string, string][] = [];
+  for (const variable of env ?? []) {
+    const lines = describedValue(pod, variable, hostIP).split('\n');
+    lines.forEach((line, i) => {
+      rows.push([i === 0 ? `      ${variable.name}:` : '      ', line]);
+    });
+  }
+  return rows;
+}
+
 /** DescribePodTemplate. */
 export function podTemplateLines(template: PodTemplate): string[] {
   const spec = template.spec;
@@ -64,7 +80,14 @@ export function podTemplateLines(template: PodTemplate): string[] {
       if (requests.cpu) body.push(['      cpu:', formatCpu(requests.cpu)]);
       if (requests.memory) body.push(['      memory:', formatMemory(requests.memory)]);
     }
-    body.push(['    Environment:', '<none>'], ['    Mounts:', '<none>']);
+    // With variables, "Environment:" has no tab: they and Mounts start a new tabwriter block.
+    const variables = environmentRows(container.env, undefined, '');
+    if (variables.length === 0) body.push(['    Environment:', '<none>'], ['    Mounts:', '<none>']);
+    else {
+      lines.push(...block(body), '    Environment:');
+      body.length = 0;
+      body.push(...variables, ['    Mounts:', '<none>']);
+    }
   });
   body.push(['  Volumes:', spec.volumes.length ? spec.volumes.map((volume) => volume.name).join(', ') : '<none>']);
   if (spec.priorityClassName) body.push(['  Priority Class Name:', spec.priorityClassName]);

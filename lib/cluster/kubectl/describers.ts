@@ -1,9 +1,11 @@
 // kubectl describe's printers for the kinds it describes here (node, pod, deployment), with the
 // sections learners look at. The kind registry (api/kinds.ts) names each kind's describer.
 import { controllerOf } from '../controllers/podutil';
+import { nodeIp } from '../kubelet/runtime';
 import type { Engine } from '../engine/engine';
 import { podLimits, podQosClass, podRequests } from '../apiserver/qos';
 import type {
+  Container,
   ContainerStatus,
   ContainerTermination,
   DaemonSet,
@@ -19,6 +21,7 @@ import type {
 } from '../api/types';
 import { formatCpu, formatMemory } from '../util/quantity';
 import {
+  environmentRows,
   daemonSetDescription,
   deploymentDescription,
   replicaSetDescription,
@@ -203,6 +206,15 @@ function containerStateLines(label: string, state: ContainerStatus | undefined):
   });
 }
 
+/** The Environment block of a pod's container: its own tabwriter block when there are variables. */
+function environmentLines(engine: Engine, pod: Pod, container: Container): string[] {
+  const node = pod.spec.nodeName;
+  const rows = environmentRows(container.env, pod, node ? nodeIp(engine.state.hardware[node]?.index ?? 0) : '');
+  if (rows.length === 0) return ['    Environment:    <none>'];
+  const width = Math.max(...rows.map(([label]) => label.length)) + 2;
+  return ['    Environment:', ...rows.map(([label, value]) => `${label.padEnd(width)}${value}`)];
+}
+
 export function describePod(engine: Engine, pod: Pod): string {
   const w = 18;
   const node = pod.spec.nodeName ? engine.store.get('Node', pod.spec.nodeName) : undefined;
@@ -241,6 +253,7 @@ export function describePod(engine: Engine, pod: Pod): string {
     ] as const) {
       if (probe) lines.push(`    ${`${label}:`.padEnd(16)}${describeProbe(probe)}`);
     }
+    lines.push(...environmentLines(engine, pod, container));
     return lines.join('\n');
   });
   const conditions = formatTable(['Type', 'Status'], [['----', '------'], ...pod.status.conditions.map((c) => [c.type, c.status])]);

@@ -5,6 +5,7 @@
 // of those, with pipes into grep and friends. Anything else is refused with a clear message.
 import { logsErrors } from '../api/errors';
 import { podHostname } from '../controllers/podutil';
+import { containerEnvironment } from '../kubelet/envvars';
 import { nodeIp } from '../kubelet/runtime';
 import { dateText } from '../node/commandlog';
 import { containerCgroup, nodeMachine } from '../node/shell/machine';
@@ -60,7 +61,8 @@ export function kubectlExec(env: KubectlEnv, args: string[]): CommandResult {
   const node = pod.spec.nodeName;
   if (!node) return fail(execErrors.notRunning(name));
   // The API server dials the kubelet on its port 10250, as for logs.
-  const path = `https://${nodeIp(env.engine.state.hardware[node]?.index ?? 0)}:10250/exec/${pod.metadata.namespace}/${pod.metadata.name}/${name}`;
+  const nodeAddress = nodeIp(env.engine.state.hardware[node]?.index ?? 0);
+  const path = `https://${nodeAddress}:10250/exec/${pod.metadata.namespace}/${pod.metadata.name}/${name}`;
   const machineState = env.engine.actorState(`node/${node}`);
   if (machineState === 'poweredOff' || machineState === 'booting')
     return fail(logsErrors.kubeletUnreachable(path, 'connect: no route to host'));
@@ -85,35 +87,26 @@ export function kubectlExec(env: KubectlEnv, args: string[]): CommandResult {
     const found = nodeFile(machine, `/sys/fs/cgroup${containerCgroup(running)}${cgroup[1] ?? ''}`, now);
     return found && 'file' in found ? found.file : undefined;
   };
-  const environment = [
-    'PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin',
-    `HOSTNAME=${hostname}`,
-    'KUBERNETES_SERVICE_HOST=10.96.0.1',
-    'KUBERNETES_SERVICE_PORT=443',
-    'HOME=/root',
-  ];
+  const variables = new Map(containerEnvironment(pod, pod.spec.containers.find((c) => c.name === name) ?? {}, nodeAddress));
+  const environment = [...variables].map(([key, value]) => `${key}=${value}`);
   const programs: Record<string, Program> = {
     hostname: () => ok(`${hostname}\n`),
     date: () => ok(`${dateText(now)}\n`),
     whoami: () => ok('root\n'),
     pwd: () => ok('/\n'),
     env: () => ok(`${environment.join('\n')}\n`),
-    printenv: (words) =>
-      words.length === 0
-        ? ok(`${environment.join('\n')}\n`)
-        : ok(
-            words
-              .map((key) => environment.find((entry) => entry.startsWith(`${key}=`))?.slice(key.length + 1))
-              .filter((value) => value !== undefined)
-              .map((value) => `${value}\n`)
-              .join(''),
-          ),
+    // printenv NAME... prints the values of those set, and fails when one is not.
+    printenv: (words) => {
+      if (words.length === 0) return ok(`${environment.join('\n')}\n`);
+      const values = words.flatMap((key) => (variables.has(key) ? [`${variables.get(key)}\n`] : []));
+      return { stdout: values.join(''), stderr: '', exitCode: values.length === words.length ? 0 : 1 };
+    },
     sleep: () => ok(),
   };
   const script = /^(?:\/bin\/)?(?:sh|bash|ash)$/.test(command[0]) ? command.slice(2).join(' ') : shellQuote(command);
   const unknown = firstUnknown(script, programs);
   if (unknown) return fail(execErrors.unmodelled(unknown));
-  const result = runLine({ programs, readFile }, script.replaceAll('$HOSTNAME', hostname));
+  const result = runLine({ programs, readFile, variables: (key) => variables.get(key) }, script);
   return { ...result, stderr: deprecated + notice + result.stderr };
 }
 

@@ -3,11 +3,11 @@
 import { contextNamespace } from './kubeconfig';
 import { kubectlErrors, logsErrors } from '../api/errors';
 import type { ContainerStatus, Pod } from '../api/types';
-import { controllerOf, podHostname } from '../controllers/podutil';
+import { controllerOf } from '../controllers/podutil';
+import { containerProcess } from '../kubelet/envvars';
 import { nodeIp } from '../kubelet/runtime';
 import { commandLog } from '../node/commandlog';
 import { componentLog, containerLog } from '../node/logs';
-import { processWords } from '../registry/config';
 import { isPartitioned } from '../node/network';
 import { labelSelector, listObjects, matchesAll, planSelection, readBlocked, visitPlan } from './builder';
 import { resourceByKind } from './resources';
@@ -86,13 +86,14 @@ export function containerLines(
   if (!env.engine.kubeletRunning(node)) return { error: logsErrors.kubeletUnreachable(path, 'connect: connection refused') };
   const container = pod.spec.containers.find((entry) => entry.name === containerName)!;
   const { image } = container;
+  const process = containerProcess(pod, container, nodeIp(env.engine.state.hardware[node]?.index ?? 0));
   // The instance's log ends when it did: the previous one's, or a terminated one's, at its finish.
   const ended = previous ? status.lastState?.finishedAt : status.state === 'terminated' ? status.finishedAt : undefined;
   const until = ended ?? env.engine.clock.now();
   // Each line with the instant it was written: the image's start-up lines at the start.
   const written = [
     ...[...containerLog(image, instance), ...componentLog(env.engine.state, image, instance)].map((text) => ({ at: instance, text })),
-    ...commandLog(processWords(image, container.command, container.args), podHostname(pod), instance, until),
+    ...commandLog(process.argv, process.environment, instance, until),
   ];
   const stamp = (at: number) => new Date(simulatedEpochMs + at).toISOString().replace(/\.(\d{3})Z$/, '.$1000000Z');
   return { lines: written.map(({ at, text }) => (timestamps ? `${stamp(at)} ${text}` : text)) };

@@ -1,7 +1,7 @@
 // From a validated manifest's pod parts to the API's types, with the defaults the API server applies.
 import type { z } from 'zod';
 import { defaults } from '../engine/config';
-import type { Container, DeploymentRolloutSpec, PodTemplate, Probe, ProbeAction, Toleration } from '../api/types';
+import type { Container, DeploymentRolloutSpec, EnvVar, PodTemplate, Probe, ProbeAction, Toleration } from '../api/types';
 import { deploymentDefaults } from '../controllers/deployment.util';
 import type { Manifest } from './manifests';
 import type { container, lifecycleHandler, podSpec, probe, template } from './manifests.pod';
@@ -48,11 +48,20 @@ function toProbe(input: ContainerInput, value: z.infer<typeof probe> | undefined
   };
 }
 
-function toProbes(input: ContainerInput): Partial<Container> {
+function optionalFields(input: ContainerInput): Partial<Container> {
   const preStop = input.lifecycle?.preStop;
   const out: Partial<Container> = {};
   if (input.command) out.command = input.command;
   if (input.args) out.args = input.args;
+  // A variable from a ConfigMap, a Secret or a resource has no source here (apply warns): it is left out.
+  const env = (input.env ?? []).flatMap((variable): EnvVar[] =>
+    variable.valueFrom === undefined
+      ? [{ name: variable.name ?? '', value: variable.value ?? '' }]
+      : variable.valueFrom.fieldRef
+        ? [{ name: variable.name ?? '', fieldPath: variable.valueFrom.fieldRef.fieldPath }]
+        : [],
+  );
+  if (env.length > 0) out.env = env;
   if (input.readinessProbe) out.readinessProbe = toProbe(input, input.readinessProbe);
   if (input.livenessProbe) out.livenessProbe = toProbe(input, input.livenessProbe);
   if (input.startupProbe) out.startupProbe = toProbe(input, input.startupProbe);
@@ -73,7 +82,7 @@ function toContainer(input: ContainerInput): Container {
   const requests = input.resources?.requests;
   const limits = input.resources?.limits;
   return {
-    ...toProbes(input),
+    ...optionalFields(input),
     name: input.name,
     image: input.image,
     // Only an explicit policy is stored; readers apply SetDefaults_Container's default (#43).

@@ -65,6 +65,20 @@ export const container = z
     livenessProbe: probe.optional(),
     startupProbe: probe.optional(),
     lifecycle: z.object({ preStop: lifecycleHandler.optional() }).passthrough().optional(),
+    // #120 a value or a fieldRef; the other sources (ConfigMaps, Secrets, resources) pass through to a warning.
+    env: z
+      .array(
+        z.object({
+          // A missing name is the API server's error (Required value), as validation reports it.
+          name: z.string().optional(),
+          value: z.string().optional(),
+          valueFrom: z
+            .object({ fieldRef: z.object({ fieldPath: z.string(), apiVersion: z.string().optional() }).optional() })
+            .passthrough()
+            .optional(),
+        }),
+      )
+      .optional(),
     ports: z
       .array(z.object({ containerPort: z.number().int(), protocol: z.enum(['TCP', 'UDP']).optional(), name: z.string().optional() }))
       .optional(),

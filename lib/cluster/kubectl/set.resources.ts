@@ -32,7 +32,7 @@ function resourceList(spec: string): ResourceList | { error: string } {
 }
 
 /** filepath.Match for container names: * and ? wildcards, the rest literal. */
-function selects(pattern: string, name: string): boolean {
+export function selects(pattern: string, name: string): boolean {
   const source = pattern
     .replace(/[.+^${}()|[\]\\]/g, '\\$&')
     .replaceAll('*', '.*')

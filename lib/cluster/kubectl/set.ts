@@ -1,6 +1,6 @@
 // kubectl set (kubectl/pkg/cmd/set) for Deployments: image (CONTAINER=IMAGE pairs, "*" for every
-// container) and resources (--limits/--requests for the containers -c selects) change the pod
-// template, which starts a rollout. An unchanged template makes no patch and prints nothing, as
+// container), resources (--limits/--requests for the containers -c selects) and env (KEY=VALUE,
+// KEY-) change the pod template, which starts a rollout. An unchanged template makes no patch and prints nothing, as
 // upstream skips empty patches.
 import { contextNamespace } from './kubeconfig';
 import { formatApiError, kubectlErrors, rolloutErrors } from '../api/errors';
@@ -11,6 +11,7 @@ import type { KubectlEnv } from './env';
 import { type FlagSpec, parseArgs } from './flags';
 import { helpFor } from './help/help';
 import { fail, ok, type CommandResult } from './result';
+import { envEdit, envFlags } from './set.env';
 import { resourcesEdit, resourcesFlags } from './set.resources';
 
 /** What an edit did to one template: changed it, left it as it was, or could not (an error line). */
@@ -29,10 +30,16 @@ interface SetCommand {
   done: string;
   flags: readonly FlagSpec[];
   /** The edit for these arguments, or the usage error; `resources` are the positional arguments naming objects. */
-  prepare(
-    positional: string[],
-    flags: Record<string, unknown>,
-  ): { resources: string[]; edit: (template: PodTemplate) => TemplateEdit } | { error: string };
+  prepare(positional: string[], flags: Record<string, unknown>): SetPlan | { error: string };
+}
+
+interface SetPlan {
+  resources: string[];
+  edit: (template: PodTemplate, kind: string, name: string) => TemplateEdit;
+  /** Prints instead of writing (set env --list): what each template holds once edited. */
+  listing?: (template: PodTemplate, kind: string, name: string) => string;
+  /** Lines for stderr that do not fail the command, filled in as templates are edited. */
+  warnings?: string[];
 }
 
 const image: SetCommand = {
@@ -71,6 +78,8 @@ const image: SetCommand = {
 
 const resources: SetCommand = { sub: 'resources', done: 'resource requirements updated', flags: resourcesFlags, prepare: resourcesEdit };
 
+const env: SetCommand = { sub: 'env', done: 'env updated', flags: envFlags, prepare: envEdit };
+
 function runSet(env: KubectlEnv, command: SetCommand, args: string[]): CommandResult {
   const parsed = parseArgs(args, [...selectionFlags, ...command.flags]);
   if ('error' in parsed) return fail(parsed.error);
@@ -94,6 +103,7 @@ function runSet(env: KubectlEnv, command: SetCommand, args: string[]): CommandRe
   const record = flags.record === true;
   const cause = `kubectl set ${command.sub} ${args.filter((arg) => !arg.startsWith('--record')).join(' ')} --record=true`;
   const lines: string[] = [];
+  let listed = '';
   const errors: string[] = record ? [rolloutErrors.recordDeprecated()] : [];
   for (const visit of visits) {
     if ('error' in visit) {
@@ -103,9 +113,13 @@ function runSet(env: KubectlEnv, command: SetCommand, args: string[]): CommandRe
     const deployment = visit.object;
     if (deployment.kind !== 'Deployment') continue;
     const template = structuredClone(deployment.spec.template);
-    const edit = prepared.edit(template);
+    const edit = prepared.edit(template, 'Deployment', deployment.metadata.name);
     if (typeof edit === 'object') {
       errors.push(edit.error);
+      continue;
+    }
+    if (prepared.listing) {
+      listed += prepared.listing(template, 'Deployment', deployment.metadata.name);
       continue;
     }
     if (edit === 'unchanged') continue;
@@ -117,16 +131,16 @@ function runSet(env: KubectlEnv, command: SetCommand, args: string[]): CommandRe
     else errors.push(formatApiError(updated.error));
     env.engine.afterChange();
   }
-  const stdout = lines.map((line) => `${line}\n`).join('');
-  const failed = errors.some((line) => line !== rolloutErrors.recordDeprecated());
+  errors.unshift(...(prepared.warnings ?? []));
+  const stdout = listed + lines.map((line) => `${line}\n`).join('');
+  const failed = errors.some((line) => line !== rolloutErrors.recordDeprecated() && !prepared.warnings?.includes(line));
   return { stdout, stderr: errors.length ? `${errors.join('\n')}\n` : '', exitCode: failed ? 1 : 0 };
 }
 
-const subcommands: Record<string, SetCommand> = { image, resources };
+const subcommands: Record<string, SetCommand> = { image, resources, env };
 
 /** kubectl set's other subcommands, with why the model cannot run them. */
 const unsimulated: Record<string, string> = {
-  env: 'containers here keep no environment variables; change the image or the resources instead',
   selector: 'change a Service’s selector with kubectl apply -f or kubectl patch',
   serviceaccount: 'the model has no ServiceAccounts',
   sa: 'the model has no ServiceAccounts',

@@ -92,12 +92,29 @@ export const unsimulatedFields: readonly UnsimulatedField[] = [
   },
   { scope: 'podSpec', field: 'os', sample: { name: 'windows' }, note: 'every node runs Linux' },
   { scope: 'podSpec', field: 'schedulingGates', sample: [{ name: 'example.com/hold' }], note: 'pods go to the scheduler at once' },
-  { scope: 'container', field: 'env', sample: [{ name: 'MODE', value: 'prod' }], note: 'containers get no environment variables' },
+  {
+    scope: 'container',
+    field: 'env[].valueFrom.configMapKeyRef',
+    sample: { name: 'settings', key: 'mode' },
+    note: 'there are no ConfigMaps here: the variable is left out',
+  },
+  {
+    scope: 'container',
+    field: 'env[].valueFrom.secretKeyRef',
+    sample: { name: 'credentials', key: 'password' },
+    note: 'there are no Secrets here: the variable is left out',
+  },
+  {
+    scope: 'container',
+    field: 'env[].valueFrom.resourceFieldRef',
+    sample: { resource: 'limits.memory' },
+    note: 'the variable is left out',
+  },
   {
     scope: 'container',
     field: 'envFrom',
     sample: [{ configMapRef: { name: 'settings' } }],
-    note: 'containers get no environment variables',
+    note: 'there are no ConfigMaps or Secrets here to take variables from',
   },
   {
     scope: 'container',

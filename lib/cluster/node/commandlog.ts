@@ -128,7 +128,7 @@ function expand(text: string, run: Run): string | undefined {
       failed = true;
       return '';
     })
-    .replace(/\$\{?([A-Za-z_]\w*)\}?/g, (_, name: string) => (name === 'HOSTNAME' ? run.hostname : (run.vars.get(name) ?? '')))
+    .replace(/\$\{?([A-Za-z_]\w*)\}?/g, (_, name: string) => run.vars.get(name) ?? '')
     .replaceAll('\0', '$');
   return failed ? undefined : value;
 }
@@ -206,14 +206,14 @@ function runOne(statement: string, run: Run): boolean {
 }
 
 /**
- * The lines `words` (the process's argv, as registry/config.ts processWords gives it) writes
- * between `startedAt` and `until`, on a pod whose hostname is `hostname`.
+ * The lines `argv` (the process's words, as kubelet/envvars.ts containerProcess gives them)
+ * writes between `startedAt` and `until`, in the container's `environment` (HOSTNAME included).
  */
-export function commandLog(argv: readonly string[], hostname: string, startedAt: number, until: number): LogLine[] {
+export function commandLog(argv: readonly string[], environment: ReadonlyMap<string, string>, startedAt: number, until: number): LogLine[] {
   if (argv.length === 0) return [];
   const shell = /^(?:\/bin\/)?(?:sh|ash|bash)$/.test(argv[0]) && argv[1] === '-c';
   const list = shell ? statements(argv[2] ?? '') : [argv.map((word) => (/\s/.test(word) ? `"${word}"` : word)).join(' ')];
-  const run: Run = { t: startedAt, vars: new Map(), lines: [], hostname };
+  const run: Run = { t: startedAt, vars: new Map(environment), lines: [], hostname: environment.get('HOSTNAME') ?? '' };
   runAll(list, run, until);
   return run.lines;
 }

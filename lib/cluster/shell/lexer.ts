@@ -19,10 +19,13 @@ export type ShellToken = { type: 'word'; value: string } | { type: 'op'; op: Ope
 /** The special parameters a line may use: $? (last status) and $$ (the shell's pid). */
 export type Expand = (name: '?' | '$') => string;
 
+/** A shell's variables ($NAME, ${NAME}), when it has an environment: unset ones expand to nothing. */
+export type Variables = (name: string) => string | undefined;
+
 const nameStart = /[A-Za-z_{]/;
 
 /** Splits a line into words and operators, or names the first construct it does not support. */
-export function lex(line: string, expand?: Expand): ShellToken[] | { error: string } {
+export function lex(line: string, expand?: Expand, variables?: Variables): ShellToken[] | { error: string } {
   const tokens: ShellToken[] = [];
   let current = '';
   let inWord = false;
@@ -46,6 +49,13 @@ export function lex(line: string, expand?: Expand): ShellToken[] | { error: stri
       current += expand(next);
       inWord = true;
       i++;
+      continue;
+    }
+    const variable = variables && char === '$' ? /^(?:([A-Za-z_]\w*)|\{([A-Za-z_]\w*)\})/.exec(line.slice(i + 1)) : null;
+    if (variable) {
+      current += variables!(variable[1] ?? variable[2]) ?? '';
+      inWord = true;
+      i += variable[0].length;
       continue;
     }
     if (char === '$' && next !== undefined && (nameStart.test(next) || /[0-9?#@*!$-]/.test(next))) {

@@ -15,6 +15,8 @@ export interface ShellHost {
   readFile: (path: string) => string | undefined;
   /** Stores what `> FILE` writes; without it, redirecting into a file is refused. */
   writeFile?: (path: string, text: string, append: boolean) => boolean;
+  /** The environment's variables ($NAME); without them, a variable is refused as unsupported. */
+  variables?: (name: string) => string | undefined;
   /** The status of the line before ($?) and the shell's pid ($$). */
   lastStatus?: number;
   pid?: number;
@@ -145,7 +147,7 @@ export function runLine(host: ShellHost, line: string): CommandResult {
   const known = (name: string) => [host.programs, builtins, filters].some((table) => Object.hasOwn(table, name));
   const text = stripPrompt(line, known);
   if (text === undefined || text === '') return ok();
-  const tokens = lex(text, (name) => (name === '?' ? statusMarker : String(host.pid ?? 1104)));
+  const tokens = lex(text, (name) => (name === '?' ? statusMarker : String(host.pid ?? 1104)), host.variables);
   if ('error' in tokens) return fail(tokens.error, '', 2);
   const pipelines = parsePipelines(tokens);
   if ('error' in pipelines) return fail(pipelines.error, '', 2);

@@ -110,7 +110,7 @@ export const commandHelp: readonly CommandHelp[] = [
     group: 'Basic Commands (Beginner)',
     summary: 'Change a field of existing objects',
     description:
-      'Change one field of existing objects without editing their manifests.\n\nAvailable Commands:\n  image         Change the image of a container in a Deployment (starts a rollout)\n  resources     Change the requests and limits of a Deployment’s containers (starts a rollout)',
+      'Change one field of existing objects without editing their manifests.\n\nAvailable Commands:\n  env           Change the environment variables of a Deployment’s containers (starts a rollout)\n  image         Change the image of a container in a Deployment (starts a rollout)\n  resources     Change the requests and limits of a Deployment’s containers (starts a rollout)',
     examples: [['Move the nginx container of web to a new image', 'kubectl set image deployment/web nginx=nginx:1.28']],
     options: [],
     usage: 'kubectl set SUBCOMMAND [options]',

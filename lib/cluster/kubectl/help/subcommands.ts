@@ -83,6 +83,26 @@ export const subcommandHelp: readonly CommandHelp[] = [
     usage: 'kubectl rollout resume RESOURCE [options]',
   },
   {
+    name: 'set env',
+    group: 'set',
+    summary: 'Update environment variables on a pod template',
+    description:
+      'Add, change or remove environment variables in the containers of a Deployment’s pod template, which starts a rollout. KEY=VALUE sets a variable, KEY- removes it; name the resources first. --list prints the variables instead of changing anything.',
+    examples: [
+      ['Give web a new variable', 'kubectl set env deployment/web MODE=prod'],
+      ['List the variables of web', 'kubectl set env deployment/web --list'],
+      ['Remove MODE from the nginx container of web', 'kubectl set env deployment/web -c nginx MODE-'],
+    ],
+    options: [
+      namespace,
+      { flag: 'containers', short: 'c', value: "'*'", text: 'The containers to change, by name; wildcards allowed.' },
+      { flag: 'env', short: 'e', value: '[]', text: 'A KEY=VALUE pair to set, as an option instead of an argument.' },
+      { flag: 'list', value: 'false', text: 'Print the variables (with the changes given) and change nothing.' },
+      { flag: 'overwrite', value: 'true', text: 'If false, refuse to change a variable that already has another value.' },
+    ],
+    usage: 'kubectl set env RESOURCE/NAME KEY_1=VAL_1 ... KEY_N=VAL_N',
+  },
+  {
     name: 'set image',
     group: 'set',
     summary: 'Update the image of a pod template',

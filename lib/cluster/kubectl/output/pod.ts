@@ -59,6 +59,13 @@ function containerSpec(container: Container): JsonObject {
   return compact({
     args: container.args,
     command: container.command,
+    // An empty value is omitted (omitempty); a fieldRef's apiVersion is defaulted to v1.
+    env: container.env?.map(
+      (variable): JsonObject =>
+        variable.fieldPath !== undefined
+          ? { name: variable.name, valueFrom: { fieldRef: { apiVersion: 'v1', fieldPath: variable.fieldPath } } }
+          : compact({ name: variable.name, value: variable.value || undefined }),
+    ),
     image: container.image,
     imagePullPolicy: container.imagePullPolicy ?? defaultPullPolicy(container.image),
     lifecycle: container.lifecycle?.preStop ? { preStop: action(container.lifecycle.preStop) } : undefined,

@@ -5,9 +5,9 @@ import { defaults } from '../../engine/config';
 import { fail, ok, type CommandResult } from '../../kubectl/result';
 import { simulatedEpochMs } from '../../kubectl/env';
 import { commandLog } from '../commandlog';
-import { podHostname } from '../../controllers/podutil';
+import { containerProcess } from '../../kubelet/envvars';
+import { nodeIp } from '../../kubelet/runtime';
 import { componentLog, containerLog } from '../logs';
-import { processWords } from '../../registry/config';
 import { fullImageName, imageRef } from '../containers';
 import { cgroupTree, containerUsage } from './cgroups';
 import { containerCgroup, humanDuration, imageIdOf, tabwriter, truncatedId, type NodeMachine } from './machine';
@@ -172,15 +172,11 @@ export function crictl(machine: NodeMachine, args: string[], now: number): Comma
       const found = findContainer(machine, target);
       if (!found) return fail(runtimeErrors.notFound(target));
       const { container } = found;
+      const process = containerProcess(found.sandbox.pod, container, nodeIp(machine.engine.state.hardware[machine.name]?.index ?? 0));
       let lines = [
         ...containerLog(found.image, found.startedAt),
         ...componentLog(machine.engine.state, found.image, found.startedAt),
-        ...commandLog(
-          processWords(found.image, container.command, container.args),
-          podHostname(found.sandbox.pod),
-          found.startedAt,
-          now,
-        ).map((line) => line.text),
+        ...commandLog(process.argv, process.environment, found.startedAt, now).map((line) => line.text),
       ];
       const tail = options.get('t');
       if (typeof tail === 'string') {
