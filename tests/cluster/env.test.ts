@@ -132,4 +132,17 @@ describe('Container environment variables (#120)', () => {
     });
     expect(must(cluster, 'kubectl get deploy web -o yaml')).toBe(before);
   });
+
+  it('#120 kubectl run --env gives the pod’s container NAME=VALUE variables; a bad one is refused before anything is sent', () => {
+    const cluster = newCluster({ workers: 1 });
+    expect(cluster.exec('kubectl run bad --image=busybox:1.36 --env=1X=y')).toMatchObject({
+      stderr: 'error: invalid env: 1X=y\n',
+      exitCode: 1,
+    });
+    expect(cluster.exec('kubectl run bad --image=busybox:1.36 --env=nope').stderr).toBe('error: invalid env: nope\n');
+    must(cluster, 'kubectl run box --image=busybox:1.36 --env=MODE=prod --env="GREETING=hi there" -- sleep 3600');
+    expect(advanceUntil(cluster, () => /1\/1\s+Running/.test(must(cluster, 'kubectl get pod box')), 60_000)).toBeDefined();
+    expect(must(cluster, 'kubectl exec box -- printenv MODE GREETING')).toBe('prod\nhi there\n');
+    expect(cluster.exec('kubectl get pod bad').exitCode).toBe(1);
+  });
 });

@@ -19,3 +19,6 @@ export const subscripted = /^metadata\.(labels|annotations)\['(.+)'\]$/;
 
 /** validateObjectFieldSelector for env: a supported path or one label or annotation. */
 export const validFieldPath = (path: string): boolean => subscripted.test(path) || (envFieldPaths as readonly string[]).includes(path);
+
+/** validation.IsEnvVarName, the strict rule kubectl's own parsers still apply (run --env, set env). */
+export const isEnvVarName = (name: string): boolean => /^[-._a-zA-Z][-._a-zA-Z0-9]*$/.test(name);

@@ -1,8 +1,9 @@
 // kubectl run NAME --image=IMAGE: the Pod kubectl's BasicPod generator builds (run=NAME labels,
 // or -l's instead; the words after NAME as args, or the command with --command; --port as its
-// containerPort), created as create's generators create theirs; with --expose, a ClusterIP
+// containerPort, --env's variables), created as create's generators create theirs; with --expose, a ClusterIP
 // Service in front of it too.
 import { kubectlErrors } from '../api/errors';
+import { isEnvVarName } from '../api/envvars';
 import { createBuilt, type Generated, generatorFlags, nameSchema } from './create';
 import type { KubectlEnv } from './env';
 import { parseArgs } from './flags';
@@ -16,6 +17,7 @@ const runFlags = [
   { name: 'port', type: 'string' },
   { name: 'expose', type: 'bool' },
   { name: 'image-pull-policy', type: 'string' },
+  { name: 'env', type: 'strings' },
   { name: 'command', type: 'bool' },
   { name: 'stdin', short: 'i', type: 'bool' },
   { name: 'tty', short: 't', type: 'bool' },
@@ -27,6 +29,7 @@ const runErrors = {
   exposeWithoutPort: () => "error: --port must be set when exposing a service\nSee 'kubectl run -h' for help and examples",
   pullPolicy: (value: string) => `error: invalid image pull policy: ${value}`,
   atoi: (text: string) => `error: strconv.Atoi: parsing ${JSON.stringify(text)}: invalid syntax`,
+  env: (text: string) => `error: invalid env: ${text}`,
 };
 
 /** The Pod `kubectl run` sends, and with --expose the Service; or why it sends nothing. */
@@ -56,6 +59,13 @@ export function runObjects(args: string[]): { pod: Generated; service?: Generate
   if (portText !== '' && !/^[-+]?\d+$/.test(portText)) return { error: runErrors.atoi(portText) };
   const port = portText === '' ? -1 : Number(portText);
   if (parsed.flags.expose && port < 0) return { error: runErrors.exposeWithoutPort() };
+  // parseEnvs: NAME=VALUE, the name an IsEnvVarName (#120).
+  const env: { name: string; value: string }[] = [];
+  for (const text of parsed.flags.env ?? []) {
+    const [envName, value] = text.split(/=(.*)/s, 2);
+    if (value === undefined || !isEnvVarName(envName)) return { error: runErrors.env(text) };
+    env.push({ name: envName, value });
+  }
   const namespace = parsed.flags.namespace;
   const pod: Generated = {
     object: {
@@ -66,6 +76,7 @@ export function runObjects(args: string[]): { pod: Generated; service?: Generate
         containers: [
           {
             ...(words.length === 0 ? {} : parsed.flags.command ? { command: words } : { args: words }),
+            ...(env.length > 0 ? { env } : {}),
             image,
             ...(pullPolicy ? { imagePullPolicy: pullPolicy } : {}),
             name,

@@ -4,6 +4,7 @@
 // variables as they would be, and changes nothing. There are no ConfigMaps or Secrets to take
 // variables --from.
 import { kubectlErrors } from '../api/errors';
+import { isEnvVarName } from '../api/envvars';
 import type { EnvVar, PodTemplate } from '../api/types';
 import type { FlagSpec } from './flags';
 import type { TemplateEdit } from './set';
@@ -43,7 +44,7 @@ function parseEnv(specs: string[]): { set: EnvVar[]; remove: string[] } | { erro
   for (const spec of specs) {
     if (spec.includes('=')) {
       const [name, value] = spec.split(/=(.*)/s, 2);
-      if (!/^[-._a-zA-Z][-._a-zA-Z0-9]*$/.test(name)) return { error: setEnvErrors.keyName(name) };
+      if (!isEnvVarName(name)) return { error: setEnvErrors.keyName(name) };
       set.push({ name, value });
     } else if (spec.endsWith('-')) remove.push(spec.slice(0, -1));
     else return { error: setEnvErrors.unknown(spec) };
