@@ -56,6 +56,13 @@ describe('the diagram shows the failures people meet', () => {
     expect(web.notReady.map((e) => e.key)).toEqual([`default/${pods[0].name}`]);
     expect(web.ready).toHaveLength(2);
     expect(web.ready.every((e) => /^web-[a-z0-9]{5}$/.test(e.label))).toBe(true);
+    expect(web.headless).toBe(false);
+  });
+
+  it('#119 marks a headless Service (clusterIP None) as such', () => {
+    const view = zonedView();
+    const headless = { ...view, services: view.services.map((svc) => ({ ...svc, clusterIP: 'None' })) };
+    expect(buildDiagram(headless).services.map((svc) => svc.headless)).toEqual([true]);
   });
 
   it('groups zoned workers by zone, each zone frame around exactly its nodes, nothing overlapping', () => {

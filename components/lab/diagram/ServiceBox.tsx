@@ -51,13 +51,15 @@ export const ServiceBox = memo(function ServiceBox({ layout, onRun }: Props) {
       </g>
       <text className="lab-svc-sub" x={pad} y={34}>
         {fitText(
-          `${service.type}${ports ? ` ${ports}` : ''} · ${count(service.ready.length, 'ready')}, ${count(service.notReady.length, 'not ready')}`,
+          `${service.type}${service.headless ? ', headless' : ''}${ports ? ` ${ports}` : ''} · ${count(service.ready.length, 'ready')}, ${count(service.notReady.length, 'not ready')}`,
           box.w - 2 * pad,
           6.1,
         )}
       </text>
       <text className="lab-svc-label" x={pad} y={readyTop + 12}>
-        {noneReady ? 'Ready endpoints: none (requests are refused)' : 'Ready endpoints (receive traffic)'}
+        {noneReady
+          ? `Ready endpoints: none (${service.headless ? 'its name does not resolve' : 'requests are refused'})`
+          : 'Ready endpoints (receive traffic)'}
       </text>
       {notReadyTop !== undefined && (
         <text className="lab-svc-label" x={pad} y={notReadyTop + 12}>

@@ -1,3 +1,4 @@
+import { clusterIPNone } from '@/lib/cluster/api/services';
 import type { ClusterView, NodeView, PodView } from '@/lib/cluster';
 import { podLabel } from '../timeline';
 
@@ -73,6 +74,8 @@ export interface DiagramService {
   name: string;
   namespace: string;
   type: string;
+  /** clusterIP None: no virtual IP; its name resolves to the ready pods themselves (#119). */
+  headless: boolean;
   ports: string[];
   ready: DiagramEndpoint[];
   notReady: DiagramEndpoint[];
@@ -222,6 +225,7 @@ function servicesOf(view: ClusterView, pods: ReadonlyMap<string, DiagramPod>): D
       name: svc.name,
       namespace: svc.namespace,
       type: svc.type,
+      headless: svc.clusterIP === clusterIPNone,
       ports: [...svc.ports],
       ready: svc.endpoints.ready.map(endpoint),
       notReady: svc.endpoints.notReady.map(endpoint),
