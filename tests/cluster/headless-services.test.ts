@@ -172,4 +172,23 @@ describe('Headless Services (#119)', () => {
       `The Pod "box" is invalid: ${fieldErrors.dnsLabel('spec.hostname', 'Box_1')}\n`,
     );
   });
+
+  it('#119 kubectl expose --cluster-ip None makes a headless Service; a chosen IP is warned about; a pod reads the search list in /etc/resolv.conf', () => {
+    const cluster = withStatefulSet();
+    expect(cluster.exec('kubectl expose statefulset web --name peers --port 80 --cluster-ip=None')).toEqual({
+      stdout: 'service/peers exposed\n',
+      stderr: '',
+      exitCode: 0,
+    });
+    expect(must(cluster, 'kubectl get svc peers -o jsonpath={.spec.clusterIP}')).toBe('None\n');
+    expect(cluster.exec('kubectl expose statefulset web --name np --port 80 --cluster-ip=None --type=NodePort').stderr).toBe(
+      `The Service "np" is invalid: ${fieldErrors.headlessType('NodePort')}\n`,
+    );
+    expect(cluster.exec('kubectl expose statefulset web --name fixed --port 80 --cluster-ip=10.96.0.77').stderr).toMatch(
+      /^Warning: spec\.clusterIP is not simulated: /,
+    );
+    expect(must(cluster, 'kubectl exec web-0 -- cat /etc/resolv.conf')).toBe(
+      'search default.svc.cluster.local svc.cluster.local cluster.local\nnameserver 10.96.0.10\noptions ndots:5\n',
+    );
+  });
 });

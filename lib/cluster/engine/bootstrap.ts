@@ -1,5 +1,6 @@
 // A fresh kubeadm-style cluster at t=0: one control-plane node (tainted, running the static
 // control-plane pods), workers, kube-proxy as a DaemonSet and CoreDNS as a 2-replica Deployment.
+import { clusterDnsIP } from '../proxy/dns';
 import { reconcileApiServer } from '../apiserver/reconciler';
 import { systemPriorityClasses } from '../apiserver/admission';
 import type { NewObject } from '../apiserver/apiserver';
@@ -141,7 +142,7 @@ function createAddons(engine: Engine): void {
     },
     spec: {
       type: 'ClusterIP',
-      clusterIP: '10.96.0.10',
+      clusterIP: clusterDnsIP,
       selector: { 'k8s-app': 'kube-dns' },
       ports: [
         { name: 'dns', port: 53, targetPort: 53, protocol: 'UDP' },

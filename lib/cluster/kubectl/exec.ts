@@ -6,6 +6,7 @@
 import { logsErrors } from '../api/errors';
 import { podHostname } from '../controllers/podutil';
 import { containerEnvironment } from '../kubelet/envvars';
+import { resolvConf } from '../proxy/dns';
 import { nodeIp } from '../kubelet/runtime';
 import { dateText } from '../node/commandlog';
 import { containerCgroup, nodeMachine } from '../node/shell/machine';
@@ -31,7 +32,7 @@ const execErrors = {
   interactive: (pod: string) =>
     `error: kubectl exec is not available in this simulator for an interactive shell: there is no terminal into containers; run one command at a time, such as kubectl exec ${pod} -- cat /sys/fs/cgroup/memory.max`,
   unmodelled: (program: string) =>
-    `error: kubectl exec is not available in this simulator for ${JSON.stringify(program)}: it answers cat of /sys/fs/cgroup, /etc/hostname and /proc/1/cgroup, hostname, echo, date, whoami, pwd, env and sh -c lines of those; to send requests, use sim curl SERVICE`,
+    `error: kubectl exec is not available in this simulator for ${JSON.stringify(program)}: it answers cat of /sys/fs/cgroup, /etc/hostname, /etc/resolv.conf and /proc/1/cgroup, hostname, echo, date, whoami, pwd, env, printenv and sh -c lines of those; to send requests, use sim curl SERVICE`,
 };
 
 export function kubectlExec(env: KubectlEnv, args: string[]): CommandResult {
@@ -80,6 +81,8 @@ export function kubectlExec(env: KubectlEnv, args: string[]): CommandResult {
   const hostname = podHostname(pod);
   const readFile = (file: string): string | undefined => {
     if (file === '/etc/hostname') return `${hostname}\n`;
+    // dnsPolicy ClusterFirst: the cluster's DNS Service and the pod's search list (#119).
+    if (file === '/etc/resolv.conf') return resolvConf(pod.metadata.namespace);
     // The container's cgroup namespace: its own scope is the root it sees.
     if (file === '/proc/1/cgroup' || file === '/proc/self/cgroup') return '0::/\n';
     const cgroup = /^\/sys\/fs\/cgroup(\/.*)?$/.exec(file);

@@ -14,6 +14,7 @@ import { resourceByKind } from './resources';
 import type { Kind } from '../api/types';
 import { generatedObject, generatorFlags } from './create';
 import { runObjects } from './run';
+import { unsimulatedWarnings } from './unsimulated';
 
 const exposeFlags = [
   { name: 'namespace', short: 'n', type: 'string' },
@@ -22,6 +23,7 @@ const exposeFlags = [
   { name: 'name', type: 'string' },
   { name: 'type', type: 'string' },
   { name: 'protocol', type: 'string' },
+  { name: 'cluster-ip', type: 'string' },
   { name: 'dry-run', type: 'string' },
   { name: 'output', short: 'o', type: 'string' },
 ] as const satisfies readonly FlagSpec[];
@@ -76,6 +78,8 @@ function serviceFor(env: KubectlEnv, args: string[]): { service: JsonObject; nam
       name: parsed.flags.name ?? name,
     },
     spec: {
+      // --cluster-ip None makes the Service headless (#119).
+      ...(parsed.flags['cluster-ip'] ? { clusterIP: parsed.flags['cluster-ip'] } : {}),
       ports: [{ port, protocol: parsed.flags.protocol ?? 'TCP', targetPort }],
       selector: { ...selector },
       ...(serviceType ? { type: serviceType } : {}),
@@ -98,7 +102,9 @@ export function kubectlExpose(env: KubectlEnv, args: string[]): CommandResult {
   if (typeof service === 'string') return fail(service);
   const created = env.engine.api.create(service.object);
   if (!created.ok) return fail(formatApiError(created.error));
-  return ok(`service/${created.value.metadata.name} exposed\n`);
+  // A chosen ClusterIP is not simulated: say so, as apply and create do.
+  const warnings = unsimulatedWarnings({ ...rest, metadata } as JsonObject);
+  return { stdout: `service/${created.value.metadata.name} exposed\n`, stderr: warnings.map((line) => `${line}\n`).join(''), exitCode: 0 };
 }
 
 function clientObject(env: KubectlEnv, verb: string, args: string[]): JsonObject | { error: string } {

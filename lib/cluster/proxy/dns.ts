@@ -22,6 +22,14 @@ export type DnsAnswer =
   /** Pods' own addresses (a headless Service, or one endpoint's name), each on the URL's port. */
   | { kind: 'pods'; service: Service; pods: ProxyEndpoint[] };
 
+/** The kube-dns Service's ClusterIP (kubeadm: the tenth address of the service range). */
+export const clusterDnsIP = '10.96.0.10';
+
+/** A pod's /etc/resolv.conf with dnsPolicy ClusterFirst (ClusterFirstWithHostNet for host-network pods). */
+export function resolvConf(namespace: string): string {
+  return `search ${namespace}${serviceZone} ${serviceZone.slice(1)} ${clusterDomain}\nnameserver ${clusterDnsIP}\noptions ndots:5\n`;
+}
+
 /** The names the resolver asks for, in order: the search list first unless the name has 5 dots or ends with one. */
 export function searchNames(name: string, namespace: string): string[] {
   if (name.endsWith('.')) return [name.slice(0, -1)];
