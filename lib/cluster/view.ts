@@ -83,6 +83,8 @@ export interface ServiceView {
   name: string;
   type: string;
   clusterIP: string;
+  /** What an ExternalName Service aliases (#121); null for the others. */
+  externalName: string | null;
   ports: string[];
   selector: Record<string, string>;
   /** Endpoint pods, as "namespace/name": Ready ones receive traffic, the others are listed but skipped. */
@@ -275,6 +277,7 @@ export function buildView(engine: Engine): ClusterView {
       name: svc.metadata.name,
       type: svc.spec.type,
       clusterIP: svc.spec.clusterIP,
+      externalName: svc.spec.externalName ?? null,
       ports: svc.spec.ports.map((port) => `${port.port}/${port.protocol}`),
       selector: { ...svc.spec.selector },
       endpoints: serviceEndpoints(store.get('Endpoints', store.keyFor(svc))),

@@ -192,3 +192,43 @@ describe('Headless Services (#119)', () => {
     );
   });
 });
+
+describe('ExternalName Services (#121)', () => {
+  it('#121 an ExternalName Service is a DNS alias: no IP, no endpoints, no rules; its name follows the CNAME', () => {
+    const cluster = withStatefulSet();
+    must(cluster, 'kubectl create service externalname db --external-name database.example.com');
+    must(cluster, 'kubectl create service externalname peers --external-name nginx.default.svc.cluster.local');
+    cluster.advance('2s');
+    expect(must(cluster, 'kubectl get svc db')).toMatch(/^db\s+ExternalName\s+<none>\s+database\.example\.com\s+<none>\s/m);
+    expect(must(cluster, 'kubectl get svc db -o jsonpath={.spec}')).toBe(
+      '{"externalName":"database.example.com","selector":{"app":"db"},"sessionAffinity":"None","type":"ExternalName"}\n',
+    );
+    expect(must(cluster, 'kubectl describe svc db')).toMatch(
+      /^IP Families:\s+<none>\nIP:\nIPs:\s+<none>\nExternal Name:\s+database\.example\.com$/m,
+    );
+    const engine = engineOf(cluster);
+    expect(engine.store.get('Endpoints', 'default/db')).toBeUndefined();
+    expect(rulesAt(engine, 'default/db', cluster.now())).toBeUndefined();
+    // Nothing outside the cluster answers; an alias of an in-cluster name reaches its pods.
+    expect(cluster.exec('sim curl db').stderr).toBe(`${curlMessages.unresolved('db.default')}\n`);
+    expect(curlLines(cluster, 'sim curl peers --count 4').at(-1)).toBe('4/4 requests succeeded');
+  });
+
+  it('#121 the API server wants an RFC 1123 externalName and no ClusterIP; kubectl wants --external-name', () => {
+    const cluster = newCluster({
+      files: {
+        'none.yaml': service('a', '  type: ExternalName\n'),
+        'headless.yaml': service('b', '  type: ExternalName\n  externalName: db.example.com\n  clusterIP: None\n'),
+      },
+    });
+    expect(cluster.exec('kubectl apply -f none.yaml').stderr).toBe(`The Service "a" is invalid: ${fieldErrors.externalNameRequired()}\n`);
+    expect(cluster.exec('kubectl apply -f headless.yaml').stderr).toBe(
+      `The Service "b" is invalid: ${fieldErrors.externalNameClusterIP()}\n`,
+    );
+    expect(cluster.exec('kubectl create service externalname c --external-name Bad_Name').stderr).toContain(
+      fieldErrors.externalName('Bad_Name'),
+    );
+    expect(cluster.exec('kubectl create service externalname c').stderr).toBe('error: required flag(s) "external-name" not set\n');
+    expect(cluster.exec('kubectl get svc a b c').exitCode).toBe(1);
+  });
+});

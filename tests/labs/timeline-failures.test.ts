@@ -77,6 +77,7 @@ describe('the timeline names the failures', () => {
       name: 'web',
       type: 'ClusterIP',
       clusterIP: '10.96.0.9',
+      externalName: null,
       ports: ['80/TCP'],
       selector: { app: 'web' },
       endpoints: { ready: [`default/${a.name}`, `default/${b.name}`], notReady: [] as string[] },

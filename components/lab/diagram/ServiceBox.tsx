@@ -57,9 +57,11 @@ export const ServiceBox = memo(function ServiceBox({ layout, onRun }: Props) {
         )}
       </text>
       <text className="lab-svc-label" x={pad} y={readyTop + 12}>
-        {noneReady
-          ? `Ready endpoints: none (${service.headless ? 'its name does not resolve' : 'requests are refused'})`
-          : 'Ready endpoints (receive traffic)'}
+        {service.externalName !== null
+          ? `An alias for ${service.externalName}: no endpoints`
+          : noneReady
+            ? `Ready endpoints: none (${service.headless ? 'its name does not resolve' : 'requests are refused'})`
+            : 'Ready endpoints (receive traffic)'}
       </text>
       {notReadyTop !== undefined && (
         <text className="lab-svc-label" x={pad} y={notReadyTop + 12}>

@@ -111,6 +111,11 @@ export const fieldErrors = {
   /** ValidateService (#119): only a ClusterIP Service may be headless; only a headless one may have no ports. */
   headlessType: (type: string) => `spec.clusterIPs[0]: Invalid value: "None": may not be set to 'None' for ${type} services`,
   portsRequired: () => 'spec.ports: Required value',
+  /** ValidateService for ExternalName (#121): an RFC 1123 name to alias, and no ClusterIP. */
+  externalNameRequired: () => 'spec.externalName: Required value',
+  externalName: (name: string) =>
+    `spec.externalName: Invalid value: ${JSON.stringify(name)}: a lowercase RFC 1123 subdomain must consist of lower case alphanumeric characters, '-' or '.', and must start and end with an alphanumeric character (e.g. 'example.com', regex used for validation is '[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*')`,
+  externalNameClusterIP: () => 'spec.clusterIPs: Forbidden: may not be set for ExternalName services',
   /** ValidateServiceUpdate: the primary ClusterIP (or None) is kept for the Service's life. */
   clusterIPChanged: (next: string) => `spec.clusterIPs[0]: Invalid value: []string{${JSON.stringify(next)}}: may not change once set`,
   annotationsTooLong: () => `metadata.annotations: Too long: must have at most ${limits.totalAnnotationSizeBytes} bytes`,

@@ -10,3 +10,6 @@ export const clusterIPNone = 'None';
 export const headlessLabel = 'service.kubernetes.io/headless';
 
 export const isHeadless = (service: Service): boolean => service.spec.clusterIP === clusterIPNone;
+
+/** An ExternalName Service (#121): only a DNS alias; no IP, no endpoints, no kube-proxy rules. */
+export const isExternalName = (service: Service): boolean => service.spec.type === 'ExternalName';

@@ -15,7 +15,9 @@ export interface Service {
   kind: 'Service';
   metadata: ObjectMeta;
   spec: {
-    type: 'ClusterIP' | 'NodePort' | 'LoadBalancer';
+    type: 'ClusterIP' | 'NodePort' | 'LoadBalancer' | 'ExternalName';
+    /** An ExternalName Service's alias: cluster DNS answers its name with a CNAME to this (#121). */
+    externalName?: string;
     /** The allocated virtual IP, or 'None' for a headless Service (#119). */
     clusterIP: string;
     /** Empty only for a headless Service (#119). */

@@ -85,8 +85,9 @@ export class ApiServer {
     );
     if (!admitted.ok) return admitted;
     const object = admitted.value;
-    // The Service REST storage allocates a ClusterIP when the request names none.
-    if (object.kind === 'Service' && !object.spec.clusterIP) object.spec.clusterIP = serviceIp(this.nextServiceIndex());
+    // The Service REST storage allocates a ClusterIP when the request names none (an ExternalName Service gets none, #121).
+    if (object.kind === 'Service' && !object.spec.clusterIP && object.spec.type !== 'ExternalName')
+      object.spec.clusterIP = serviceIp(this.nextServiceIndex());
     this.store.put(object, 'ADDED', 'spec');
     return { ok: true, value: object };
   }

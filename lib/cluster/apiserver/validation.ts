@@ -6,7 +6,7 @@ import { fieldErrors } from '../api/errors';
 import { limits } from '../api/limits';
 import type { AnyObject, EnvVar, LifecycleHandler, PodSpec, PodTemplate, Service } from '../api/types';
 import { envFieldPaths, validFieldPath } from '../api/envvars';
-import { isHeadless } from '../api/services';
+import { isExternalName, isHeadless } from '../api/services';
 import { deploymentErrors } from './deployment.validation';
 import { highestUserDefinablePriority, systemPriorityClasses } from './admission';
 
@@ -73,8 +73,15 @@ function dnsLabelErrors(path: string, value: string): string[] {
 function serviceErrors(service: Service): string[] {
   const headless = isHeadless(service);
   const errors: string[] = [];
-  if (service.spec.ports.length === 0 && !headless) errors.push(fieldErrors.portsRequired());
-  if (headless && service.spec.type !== 'ClusterIP') errors.push(fieldErrors.headlessType(service.spec.type));
+  if (service.spec.ports.length === 0 && !headless && !isExternalName(service)) errors.push(fieldErrors.portsRequired());
+  if (isExternalName(service)) {
+    // The name may end with a dot (fully qualified).
+    const alias = (service.spec.externalName ?? '').replace(/\.$/, '');
+    if (alias === '') errors.push(fieldErrors.externalNameRequired());
+    else if (alias.length > 253 || !/^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/.test(alias))
+      errors.push(fieldErrors.externalName(service.spec.externalName!));
+    if (service.spec.clusterIP !== '') errors.push(fieldErrors.externalNameClusterIP());
+  } else if (headless && service.spec.type !== 'ClusterIP') errors.push(fieldErrors.headlessType(service.spec.type));
   return errors;
 }
 

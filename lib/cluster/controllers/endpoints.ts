@@ -4,7 +4,7 @@
 // unless the Service publishes not-ready addresses, which makes every pod count as ready (#29).
 import type { EndpointAddress, EndpointPort, EndpointSubset, EndpointTarget, Pod, Service } from '../api/types';
 import type { SimContext } from '../engine/context';
-import { headlessLabel, isHeadless } from '../api/services';
+import { headlessLabel, isExternalName, isHeadless } from '../api/services';
 import type { PodEndpoint, ServicePods } from './servicepods';
 import { podEndpointPorts, portsKey } from './findport';
 
@@ -114,7 +114,8 @@ export function syncEndpoints(ctx: EndpointsContext, key: string): void {
     return;
   }
   // A Service without a selector has Endpoints its user writes; the controller leaves them be.
-  if (Object.keys(service.spec.selector).length === 0) return;
+  // An ExternalName Service gets none (kubernetes#105986, #121).
+  if (Object.keys(service.spec.selector).length === 0 || isExternalName(service)) return;
   const subsets = desiredSubsets(ctx, key, service);
   const labels = endpointLabels(service);
   if (existing) {

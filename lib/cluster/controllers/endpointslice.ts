@@ -5,6 +5,7 @@
 // endpoints, are named `<service>-<5 random chars>` and labelled with the Service's name; a
 // Service with nothing to list keeps one placeholder slice without ports (#30).
 import type { EndpointPort, EndpointSlice, Service, SliceEndpoint } from '../api/types';
+import { isExternalName } from '../api/services';
 import { defaults } from '../engine/config';
 import type { Listers } from '../engine/listers';
 import { endpointLabels, endpointPorts, hasNamedTarget, sameLabels, samePorts, withHostname, type EndpointsContext } from './endpoints';
@@ -92,7 +93,8 @@ function sliceLabels(service: Service): Record<string, string> {
 export function syncEndpointSlices(ctx: EndpointsContext, key: string): void {
   const service = ctx.listers.get('Service', key);
   // A deleted Service's slices go with it: the garbage collector follows their owner reference.
-  if (!service || Object.keys(service.spec.selector).length === 0) return;
+  // An ExternalName Service receives no endpoints (kubernetes#105986, #121).
+  if (!service || Object.keys(service.spec.selector).length === 0 || isExternalName(service)) return;
   const { namespace, name } = service.metadata;
   const labels = sliceLabels(service);
   const chunks: { endpoints: SliceEndpoint[]; ports: EndpointSlice['ports'] }[] = [];

@@ -61,8 +61,6 @@ const generatorErrors = {
       'Use "kubectl options" for a list of global command-line options (applies to all commands).',
     ].join('\n'),
   externalNameRequired: () => 'error: required flag(s) "external-name" not set',
-  externalNameUnmodelled: () =>
-    'error: ExternalName Services are not part of the simulated cluster: the name they alias is outside it, where no DNS answers',
   tcpRequired: () => 'error: at least one tcp port specifier must be provided',
   atoi: (text: string) => `error: strconv.Atoi: parsing ${JSON.stringify(text)}: invalid syntax`,
   budgetBoth: () => 'error: min-available and max-unavailable cannot be both specified',
@@ -89,10 +87,11 @@ export interface Generated {
 
 type Built = Generated | { error: string };
 
-const serviceTypes: Record<string, 'ClusterIP' | 'NodePort' | 'LoadBalancer'> = {
+const serviceTypes: Record<string, 'ClusterIP' | 'NodePort' | 'LoadBalancer' | 'ExternalName'> = {
   clusterip: 'ClusterIP',
   nodeport: 'NodePort',
   loadbalancer: 'LoadBalancer',
+  externalname: 'ExternalName',
 };
 
 /** Each service subcommand's own flags: --clusterip on clusterip only, --node-port on nodeport only. */
@@ -106,8 +105,8 @@ const serviceFlags: Record<string, readonly FlagSpec[]> = {
 /**
  * create service clusterip|nodeport|loadbalancer NAME --tcp=PORT[:TARGET]: ports named PORT-TARGET,
  * selector app=NAME. --clusterip sets spec.clusterIP as sent: None makes a headless Service, which
- * needs no port; a chosen IP draws apply's warning (the model allocates one anyway). ExternalName
- * Services are not modelled: their CNAME would point outside the cluster, where nothing answers.
+ * needs no port; a chosen IP draws apply's warning (the model allocates one anyway). externalname
+ * NAME --external-name makes a DNS alias (#121).
  */
 function serviceObject(args: string[]): Built {
   const [type, ...rest] = args;
@@ -120,18 +119,13 @@ function serviceObject(args: string[]): Built {
   const parsed = parseArgs(rest, [...generatorFlags, { name: 'tcp', type: 'strings' }, ...serviceFlags[type]]);
   if ('error' in parsed) return parsed;
   if (parsed.positional.length !== 1) return { error: kubectlErrors.exactlyOneName(parsed.positional.length) };
-  if (type === 'externalname') {
-    return {
-      error:
-        parsed.flags['external-name'] === undefined ? generatorErrors.externalNameRequired() : generatorErrors.externalNameUnmodelled(),
-    };
-  }
+  if (type === 'externalname' && parsed.flags['external-name'] === undefined) return { error: generatorErrors.externalNameRequired() };
   const kind = serviceTypes[type];
   const [name] = parsed.positional;
   const clusterIP = parsed.flags.clusterip;
   const specs = (parsed.flags.tcp ?? []).flatMap((each) => each.split(','));
-  // A headless Service may have no ports (#119).
-  if (specs.length === 0 && clusterIP !== clusterIPNone) return { error: generatorErrors.tcpRequired() };
+  // A headless (#119) or ExternalName (#121) Service may have no ports.
+  if (specs.length === 0 && clusterIP !== clusterIPNone && kind !== 'ExternalName') return { error: generatorErrors.tcpRequired() };
   const ports: JsonObject[] = [];
   for (const spec of specs) {
     const [portText, targetText = portText] = spec.split(/:(.*)/s, 2);
@@ -145,7 +139,13 @@ function serviceObject(args: string[]): Built {
       apiVersion: 'v1',
       kind: 'Service',
       metadata: { creationTimestamp: null, labels: { app: name }, name },
-      spec: { ...(clusterIP ? { clusterIP } : {}), ...(ports.length > 0 ? { ports } : {}), selector: { app: name }, type: kind },
+      spec: {
+        ...(clusterIP ? { clusterIP } : {}),
+        ...(parsed.flags['external-name'] !== undefined ? { externalName: parsed.flags['external-name'] } : {}),
+        ...(ports.length > 0 ? { ports } : {}),
+        selector: { app: name },
+        type: kind,
+      },
       status: { loadBalancer: {} },
     },
     failure: `${kind} service`,

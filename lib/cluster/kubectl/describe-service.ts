@@ -56,11 +56,22 @@ export function describeService(engine: Engine, service: Service): string {
     list('Annotations', annotationLines(metadata.annotations), w),
     field('Selector', selectorString(spec.selector), w),
     field('Type', spec.type, w),
-    field('IP Family Policy', 'SingleStack', w),
-    field('IP Families', 'IPv4', w),
-    field('IP', spec.clusterIP, w),
-    field('IPs', spec.clusterIP, w),
   ];
+  // An ExternalName Service has no IP family policy, families or IPs, and names what it aliases (#121).
+  if (spec.type === 'ExternalName')
+    lines.push(
+      field('IP Families', '<none>', w),
+      field('IP', '', w).trimEnd(),
+      field('IPs', '<none>', w),
+      field('External Name', spec.externalName ?? '', w),
+    );
+  else
+    lines.push(
+      field('IP Family Policy', 'SingleStack', w),
+      field('IP Families', 'IPv4', w),
+      field('IP', spec.clusterIP, w),
+      field('IPs', spec.clusterIP, w),
+    );
   for (const port of spec.ports) {
     const name = port.name || '<unset>';
     lines.push(field('Port', `${name}  ${port.port}/${port.protocol}`, w));
@@ -69,8 +80,8 @@ export function describeService(engine: Engine, service: Service): string {
     lines.push(field('Endpoints', serviceEndpointsLine(slices, port.name ?? ''), w).trimEnd());
   }
   lines.push(field('Session Affinity', 'None', w));
-  if (spec.type !== 'ClusterIP') lines.push(field('External Traffic Policy', 'Cluster', w));
-  lines.push(field('Internal Traffic Policy', 'Cluster', w));
+  if (spec.type === 'NodePort' || spec.type === 'LoadBalancer') lines.push(field('External Traffic Policy', 'Cluster', w));
+  if (spec.type !== 'ExternalName') lines.push(field('Internal Traffic Policy', 'Cluster', w));
   lines.push(events(engine, 'Service', metadata.namespace, metadata.name, w));
   return `${lines.join('\n')}\n`;
 }

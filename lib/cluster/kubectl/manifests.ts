@@ -54,7 +54,8 @@ export const manifestSchemas = {
     metadata,
     spec: z
       .object({
-        type: z.enum(['ClusterIP', 'NodePort', 'LoadBalancer']).optional(),
+        type: z.enum(['ClusterIP', 'NodePort', 'LoadBalancer', 'ExternalName']).optional(),
+        externalName: z.string().optional(),
         selector: labelMap.optional(),
         ports: z
           .array(
@@ -179,7 +180,13 @@ export function toObject(kind: ManifestKind, manifest: Manifest<ManifestKind>, n
       return {
         kind,
         metadata,
-        spec: { type: spec.type ?? 'ClusterIP', clusterIP: headless ? clusterIPNone : '', selector: spec.selector ?? {}, ports },
+        spec: {
+          type: spec.type ?? 'ClusterIP',
+          clusterIP: headless ? clusterIPNone : '',
+          selector: spec.selector ?? {},
+          ports,
+          ...(spec.externalName !== undefined ? { externalName: spec.externalName } : {}),
+        },
       } as NewObject<'Service'>;
     }
     case 'PriorityClass': {

@@ -103,8 +103,9 @@ export const serviceColumns: Columns<KindMap['Service']> = {
   row: (svc, now) => [
     svc.metadata.name,
     svc.spec.type,
-    svc.spec.clusterIP,
-    svc.spec.type === 'LoadBalancer' ? '<pending>' : '<none>',
+    none(svc.spec.clusterIP),
+    // getServiceExternalIP: an ExternalName Service shows the name it aliases.
+    svc.spec.type === 'LoadBalancer' ? '<pending>' : svc.spec.type === 'ExternalName' ? (svc.spec.externalName ?? '') : '<none>',
     none(svc.spec.ports.map((p) => `${p.port}${p.nodePort ? `:${p.nodePort}` : ''}/${p.protocol}`).join(',')),
     age(now, svc.metadata.creationTimestamp),
   ],

@@ -221,12 +221,6 @@ export const unsimulatedFields: readonly UnsimulatedField[] = [
     note: 'the Service gets an allocated ClusterIP: chosen IPs are not modelled',
   },
   { scope: 'Service', field: 'externalIPs', sample: ['203.0.113.7'], note: 'no traffic arrives from outside the cluster' },
-  {
-    scope: 'Service',
-    field: 'externalName',
-    sample: 'db.example.com',
-    note: 'ExternalName Services are not modelled: nothing outside the cluster answers',
-  },
   { scope: 'Service', field: 'sessionAffinity', sample: 'ClientIP', harmless: ['None'], note: 'connections are not pinned to a pod' },
   {
     scope: 'Service',

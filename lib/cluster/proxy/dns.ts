@@ -5,9 +5,10 @@
 //   ready endpoints (none: NXDOMAIN);
 // - ENDPOINT.SERVICE.NAMESPACE: the ready endpoint whose hostname (a pod's spec.hostname, when its
 //   subdomain is the Service: a StatefulSet's pods) or dashed IP is ENDPOINT.
+// - an ExternalName Service: a CNAME to its externalName, which is looked up in turn (#121).
 // CoreDNS watches the API, so it answers from the objects as they are now. There is no DNS
 // outside the cluster: any other name is not found.
-import { isHeadless } from '../api/services';
+import { isExternalName, isHeadless } from '../api/services';
 import type { Service } from '../api/types';
 import { slicesOfService } from '../controllers/endpointslice';
 import type { Engine } from '../engine/engine';
@@ -58,13 +59,21 @@ function readyPods(engine: Engine, service: Service, endpoint?: string): ProxyEn
   return pods;
 }
 
-function lookup(engine: Engine, fqdn: string): DnsAnswer | undefined {
+/** CNAME chains CoreDNS follows before giving up. */
+const maxAliases = 8;
+
+function lookup(engine: Engine, fqdn: string, aliases = 0): DnsAnswer | undefined {
   if (!fqdn.endsWith(serviceZone)) return undefined;
   const labels = fqdn.slice(0, -serviceZone.length).split('.');
   if (labels.length !== 2 && labels.length !== 3) return undefined;
   const [endpoint, name, namespace] = labels.length === 3 ? labels : [undefined, ...labels];
   const service = engine.store.get('Service', `${namespace}/${name}`);
   if (!service) return undefined;
+  // An ExternalName Service is a CNAME: its target is looked up as an absolute name (#121).
+  if (isExternalName(service)) {
+    const target = (service.spec.externalName ?? '').replace(/\.$/, '');
+    return endpoint === undefined && aliases < maxAliases ? lookup(engine, target, aliases + 1) : undefined;
+  }
   if (endpoint === undefined && !isHeadless(service)) return { kind: 'clusterIP', service };
   const pods = readyPods(engine, service, endpoint);
   return pods.length > 0 ? { kind: 'pods', service, pods } : undefined;

@@ -11,7 +11,7 @@
 // since the Service's last event (each change of them is an event), so the rules are those of the
 // last event. A Service that changes several times within one period is built once.
 import type { Pod } from '../api/types';
-import { isHeadless } from '../api/services';
+import { isExternalName, isHeadless } from '../api/services';
 import { slicesOfService } from '../controllers/endpointslice';
 import { defaults } from '../engine/config';
 import type { SimContext } from '../engine/context';
@@ -31,10 +31,10 @@ export function flushProxyRules(ctx: SimContext, now: number): void {
   proxy.pendingAt = null;
 }
 
-/** The rules for one Service from its slices and ports, or null once it is gone (or headless: ShouldSkipService, #119). */
+/** The rules for one Service from its slices and ports, or null once it is gone (or headless or ExternalName: ShouldSkipService, #119, #121). */
 function desiredRules(ctx: SimContext, key: string): ServiceRules | null {
   const service = ctx.listers.get('Service', key);
-  if (!service || isHeadless(service)) return null;
+  if (!service || isHeadless(service) || isExternalName(service)) return null;
   const ready: ProxyEndpoint[] = [];
   const servingTerminating: ProxyEndpoint[] = [];
   for (const slice of slicesOfService(ctx.listers, service.metadata.namespace, service.metadata.name)) {

@@ -76,6 +76,8 @@ export interface DiagramService {
   type: string;
   /** clusterIP None: no virtual IP; its name resolves to the ready pods themselves (#119). */
   headless: boolean;
+  /** An ExternalName Service's alias: it has no endpoints at all (#121). */
+  externalName: string | null;
   ports: string[];
   ready: DiagramEndpoint[];
   notReady: DiagramEndpoint[];
@@ -226,6 +228,7 @@ function servicesOf(view: ClusterView, pods: ReadonlyMap<string, DiagramPod>): D
       namespace: svc.namespace,
       type: svc.type,
       headless: svc.clusterIP === clusterIPNone,
+      externalName: svc.externalName,
       ports: [...svc.ports],
       ready: svc.endpoints.ready.map(endpoint),
       notReady: svc.endpoints.notReady.map(endpoint),

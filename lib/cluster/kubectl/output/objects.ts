@@ -196,7 +196,20 @@ function specAndStatus(object: AnyObject, engine: Engine): { spec?: JsonObject; 
           replicas: object.status.replicas,
         }),
       };
-    case 'Service':
+    case 'Service': {
+      const ports = (object.spec.ports.length > 0 ? object.spec.ports : undefined)?.map((port) =>
+        compact({
+          name: port.name,
+          nodePort: port.nodePort,
+          port: port.port,
+          protocol: port.protocol,
+          targetPort: port.targetPortName ?? port.targetPort,
+        }),
+      );
+      const common = { ports, selector: nonEmpty(object.spec.selector), sessionAffinity: 'None', type: object.spec.type };
+      // An alias has no IP, families or traffic policies: the API server defaults none of them (#121).
+      if (object.spec.type === 'ExternalName')
+        return { spec: compact({ externalName: object.spec.externalName, ...common }), status: { loadBalancer: {} } };
       return {
         spec: compact({
           clusterIP: object.spec.clusterIP,
@@ -205,21 +218,11 @@ function specAndStatus(object: AnyObject, engine: Engine): { spec?: JsonObject; 
           internalTrafficPolicy: 'Cluster',
           ipFamilies: ['IPv4'],
           ipFamilyPolicy: 'SingleStack',
-          ports: (object.spec.ports.length > 0 ? object.spec.ports : undefined)?.map((port) =>
-            compact({
-              name: port.name,
-              nodePort: port.nodePort,
-              port: port.port,
-              protocol: port.protocol,
-              targetPort: port.targetPortName ?? port.targetPort,
-            }),
-          ),
-          selector: nonEmpty(object.spec.selector),
-          sessionAffinity: 'None',
-          type: object.spec.type,
+          ...common,
         }),
         status: { loadBalancer: {} },
       };
+    }
     case 'PodDisruptionBudget':
       return {
         spec: compact({
