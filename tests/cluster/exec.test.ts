@@ -38,6 +38,12 @@ describe('#118 kubectl exec', () => {
     expect(c.exec('kubectl exec api -c side -- cat /etc/hostname').stdout).toBe('api\n');
     expect(c.exec("kubectl exec api -c side -- sh -c 'echo $HOSTNAME | wc -c'").stdout.trim()).toBe('4');
     expect(c.exec('kubectl exec api -c side -- printenv KUBERNETES_SERVICE_HOST').stdout).toBe('10.96.0.1\n');
+    // A non-zero exit status is reported, and kubectl exits with it.
+    expect(c.exec('kubectl exec api -c side -- cat /nope')).toEqual({
+      stdout: '',
+      stderr: 'cat: /nope: No such file or directory\ncommand terminated with exit code 1\n',
+      exitCode: 1,
+    });
     // The old form without `--` still runs, with kubectl's deprecation notice.
     const old = c.exec('kubectl exec api -c side hostname');
     expect(old.stdout).toBe('api\n');

@@ -232,3 +232,31 @@ describe('ExternalName Services (#121)', () => {
     expect(cluster.exec('kubectl get svc a b c').exitCode).toBe(1);
   });
 });
+
+describe('nslookup in a container (#119, #121)', () => {
+  it('#119 #121 prints the cluster DNS server, CNAMEs and one address per record; NXDOMAIN exits 1', () => {
+    const cluster = withStatefulSet();
+    must(cluster, 'kubectl create service externalname alias --external-name nginx.default.svc.cluster.local');
+    must(cluster, 'kubectl create service externalname db --external-name database.example.com');
+    cluster.advance('2s');
+    const head = 'Server:\t\t10.96.0.10\nAddress:\t10.96.0.10#53\n\n';
+    const ips = ['web-0', 'web-1'].map((pod) => must(cluster, `kubectl get pod ${pod} -o jsonpath={.status.podIP}`).trim());
+    const records = (name: string) => ips.map((ip) => `Name:\t${name}\nAddress: ${ip}\n`).join('');
+    expect(must(cluster, 'kubectl exec web-0 -- nslookup kubernetes.default')).toBe(
+      `${head}Name:\tkubernetes.default.svc.cluster.local\nAddress: 10.96.0.1\n\n`,
+    );
+    expect(must(cluster, 'kubectl exec web-0 -- nslookup nginx')).toBe(`${head}${records('nginx.default.svc.cluster.local')}\n`);
+    expect(must(cluster, 'kubectl exec web-0 -- nslookup alias')).toBe(
+      `${head}alias.default.svc.cluster.local\tcanonical name = nginx.default.svc.cluster.local.\n${records('nginx.default.svc.cluster.local')}\n`,
+    );
+    expect(must(cluster, 'kubectl exec web-0 -- nslookup web-1.nginx')).toBe(
+      `${head}Name:\tweb-1.nginx.default.svc.cluster.local\nAddress: ${ips[1]}\n\n`,
+    );
+    for (const name of ['db', 'nope'])
+      expect(cluster.exec(`kubectl exec web-0 -- nslookup ${name}`)).toEqual({
+        stdout: `${head}** server can't find ${name}: NXDOMAIN\n\n`,
+        stderr: 'command terminated with exit code 1\n',
+        exitCode: 1,
+      });
+  });
+});

@@ -6,7 +6,7 @@
 import { logsErrors } from '../api/errors';
 import { podHostname } from '../controllers/podutil';
 import { containerEnvironment } from '../kubelet/envvars';
-import { resolvConf } from '../proxy/dns';
+import { nslookup, resolvConf } from '../proxy/dns';
 import { nodeIp } from '../kubelet/runtime';
 import { dateText } from '../node/commandlog';
 import { containerCgroup, nodeMachine } from '../node/shell/machine';
@@ -28,11 +28,12 @@ const execErrors = {
   completed: (phase: string) => `error: cannot exec into a container in a completed pod; current phase is ${phase}`,
   noContainer: (name: string, pod: string) => `error: container ${name} not found in pod ${pod}`,
   notRunning: (name: string) => `error: unable to upgrade connection: container not found ("${name}")`,
+  terminated: (code: number) => `command terminated with exit code ${code}\n`,
   // Worded as every unsimulated command is (kubectlErrors.unsimulatedCommand), so a quiz does not grade it.
   interactive: (pod: string) =>
     `error: kubectl exec is not available in this simulator for an interactive shell: there is no terminal into containers; run one command at a time, such as kubectl exec ${pod} -- cat /sys/fs/cgroup/memory.max`,
   unmodelled: (program: string) =>
-    `error: kubectl exec is not available in this simulator for ${JSON.stringify(program)}: it answers cat of /sys/fs/cgroup, /etc/hostname, /etc/resolv.conf and /proc/1/cgroup, hostname, echo, date, whoami, pwd, env, printenv and sh -c lines of those; to send requests, use sim curl SERVICE`,
+    `error: kubectl exec is not available in this simulator for ${JSON.stringify(program)}: it answers cat of /sys/fs/cgroup, /etc/hostname, /etc/resolv.conf and /proc/1/cgroup, hostname, echo, date, whoami, pwd, env, printenv, nslookup and sh -c lines of those; to send requests, use sim curl SERVICE`,
 };
 
 export function kubectlExec(env: KubectlEnv, args: string[]): CommandResult {
@@ -105,12 +106,21 @@ export function kubectlExec(env: KubectlEnv, args: string[]): CommandResult {
       return { stdout: values.join(''), stderr: '', exitCode: values.length === words.length ? 0 : 1 };
     },
     sleep: () => ok(),
+    // Cluster DNS through the pod's search list (#119); the interactive mode is not modelled.
+    nslookup: ([name]) => {
+      if (!name) return fail(execErrors.unmodelled('nslookup without a name'));
+      const answer = nslookup(env.engine, name, pod.metadata.namespace);
+      return { stdout: answer.stdout, stderr: '', exitCode: answer.exitCode };
+    },
   };
   const script = /^(?:\/bin\/)?(?:sh|bash|ash)$/.test(command[0]) ? command.slice(2).join(' ') : shellQuote(command);
   const unknown = firstUnknown(script, programs);
   if (unknown) return fail(execErrors.unmodelled(unknown));
   const result = runLine({ programs, readFile, variables: (key) => variables.get(key) }, script);
-  return { ...result, stderr: deprecated + notice + result.stderr };
+  // kubectl reports a command's non-zero exit status, and exits with it.
+  const terminated = result.exitCode !== 0 ? execErrors.terminated(result.exitCode) : '';
+  const stderr = result.stderr && !result.stderr.endsWith('\n') ? `${result.stderr}\n` : result.stderr;
+  return { ...result, stderr: deprecated + notice + stderr + terminated };
 }
 
 const shellTools = new Set(['echo', 'cat', 'true', 'false', 'grep', 'head', 'tail', 'wc', 'sort', 'uniq', 'cut', 'awk']);

@@ -62,7 +62,15 @@ function readyPods(engine: Engine, service: Service, endpoint?: string): ProxyEn
 /** CNAME chains CoreDNS follows before giving up. */
 const maxAliases = 8;
 
-function lookup(engine: Engine, fqdn: string, aliases = 0): DnsAnswer | undefined {
+/** A name that resolved: the names asked in turn (the one that answered, then its CNAME targets) and the answer. */
+export interface Resolution {
+  names: string[];
+  answer: DnsAnswer;
+}
+
+/** One absolute name; undefined is NXDOMAIN (for it, or for the end of its CNAME chain). */
+function lookup(engine: Engine, fqdn: string, names: readonly string[] = []): Resolution | undefined {
+  const asked = [...names, fqdn];
   if (!fqdn.endsWith(serviceZone)) return undefined;
   const labels = fqdn.slice(0, -serviceZone.length).split('.');
   if (labels.length !== 2 && labels.length !== 3) return undefined;
@@ -72,18 +80,37 @@ function lookup(engine: Engine, fqdn: string, aliases = 0): DnsAnswer | undefine
   // An ExternalName Service is a CNAME: its target is looked up as an absolute name (#121).
   if (isExternalName(service)) {
     const target = (service.spec.externalName ?? '').replace(/\.$/, '');
-    return endpoint === undefined && aliases < maxAliases ? lookup(engine, target, aliases + 1) : undefined;
+    return endpoint === undefined && names.length < maxAliases ? lookup(engine, target, asked) : undefined;
   }
-  if (endpoint === undefined && !isHeadless(service)) return { kind: 'clusterIP', service };
+  if (endpoint === undefined && !isHeadless(service)) return { names: asked, answer: { kind: 'clusterIP', service } };
   const pods = readyPods(engine, service, endpoint);
-  return pods.length > 0 ? { kind: 'pods', service, pods } : undefined;
+  return pods.length > 0 ? { names: asked, answer: { kind: 'pods', service, pods } } : undefined;
 }
 
-/** What a pod in `namespace` gets for `name`: the first of the search names that has an answer. */
-export function resolveHost(engine: Engine, name: string, namespace: string): DnsAnswer | undefined {
+/** How `name` resolves for a pod in `namespace`: the first search name with an answer (NXDOMAIN moves on to the next). */
+export function resolveName(engine: Engine, name: string, namespace: string): Resolution | undefined {
   for (const fqdn of searchNames(name, namespace)) {
-    const answer = lookup(engine, fqdn);
-    if (answer) return answer;
+    const resolution = lookup(engine, fqdn);
+    if (resolution) return resolution;
   }
   return undefined;
+}
+
+/** What a pod in `namespace` gets for `name`, if anything. */
+export const resolveHost = (engine: Engine, name: string, namespace: string): DnsAnswer | undefined =>
+  resolveName(engine, name, namespace)?.answer;
+
+/**
+ * nslookup NAME as bind's (the Kubernetes docs' dnsutils image) prints it: the server, any CNAMEs,
+ * then one Name/Address pair per A record; a name nothing answers is NXDOMAIN, exit status 1.
+ */
+export function nslookup(engine: Engine, name: string, namespace: string): { stdout: string; exitCode: number } {
+  const head = `Server:\t\t${clusterDnsIP}\nAddress:\t${clusterDnsIP}#53\n\n`;
+  const resolution = resolveName(engine, name.toLowerCase(), namespace);
+  if (!resolution) return { stdout: `${head}** server can't find ${name}: NXDOMAIN\n\n`, exitCode: 1 };
+  const { names, answer } = resolution;
+  const aliases = names.slice(1).map((target, i) => `${names[i]}\tcanonical name = ${target}.\n`);
+  const last = names[names.length - 1];
+  const addresses = answer.kind === 'clusterIP' ? [answer.service.spec.clusterIP] : answer.pods.map((pod) => pod.ip);
+  return { stdout: `${head}${aliases.join('')}${addresses.map((ip) => `Name:\t${last}\nAddress: ${ip}\n`).join('')}\n`, exitCode: 0 };
 }

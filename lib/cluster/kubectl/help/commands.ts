@@ -339,7 +339,7 @@ export const commandHelp: readonly CommandHelp[] = [
     group: 'Troubleshooting and Debugging Commands',
     summary: 'Run a command in a running container',
     description:
-      'Run one command in a container of a running pod (the first container unless -c names one). Containers here run no real processes: the simulator answers cat of the container’s cgroup files (/sys/fs/cgroup is its own cgroup), /etc/hostname, /etc/resolv.conf and /proc/1/cgroup, hostname, echo, date, whoami, pwd, env and printenv, and sh -c lines of those with pipes. There is no interactive shell.',
+      'Run one command in a container of a running pod (the first container unless -c names one). Containers here run no real processes: the simulator answers cat of the container’s cgroup files (/sys/fs/cgroup is its own cgroup), /etc/hostname, /etc/resolv.conf and /proc/1/cgroup, hostname, echo, date, whoami, pwd, env and printenv, nslookup (cluster DNS), and sh -c lines of those with pipes. There is no interactive shell.',
     examples: [
       ['Read the memory and CPU limits a container runs under', 'kubectl exec api -- cat /sys/fs/cgroup/memory.max /sys/fs/cgroup/cpu.max'],
       ['The environment a container gets', 'kubectl exec api -c app -- env'],
