@@ -23,10 +23,17 @@ function runsOfType<T>(found: readonly Found<T>[]): { type: ResourceType; object
   return runs;
 }
 
+/** --template fills -o go-template, template or jsonpath given without one; alone, it means go-template (PrintFlags). */
+function outputWithTemplate(output: string | undefined, template: string | undefined): string {
+  if (template === undefined) return output ?? '';
+  const format = output ?? 'go-template';
+  return ['go-template', 'template', 'jsonpath'].includes(format) ? `${format}=${template}` : format;
+}
+
 export function kubectlGet(env: KubectlEnv, args: string[]): CommandResult {
   const parsed = parseArgs(args, getFlags);
   if ('error' in parsed) return fail(parsed.error);
-  const output = parsed.flags.output ?? '';
+  const output = outputWithTemplate(parsed.flags.output, parsed.flags.template);
   const structured = structuredFormat(output);
   if (structured && 'error' in structured) return fail(structured.error);
   const sortBy = parsed.flags['sort-by'];

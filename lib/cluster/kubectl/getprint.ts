@@ -10,6 +10,7 @@ import type { ResourceType } from './resources';
 export const getFlags = [
   ...namespaceFlags,
   { name: 'output', short: 'o', type: 'string' },
+  { name: 'template', type: 'string' },
   { name: 'selector', short: 'l', type: 'string' },
   { name: 'field-selector', type: 'string' },
   { name: 'show-labels', type: 'bool' },

@@ -69,6 +69,12 @@ const catalog: Readonly<Record<string, Readonly<Record<string, number>>>> = Obje
   'registry.k8s.io/echoserver': { '1.4': 46_172_005 },
   // The busybox of the Kubernetes docs' probe examples (configure-liveness-readiness-startup-probes).
   'registry.k8s.io/busybox': { latest: 1_144_320, '1.27.2': 1_144_320 },
+  // The images of the Kubernetes docs' debugging pages: a server that answers with its hostname
+  // (Debug Services), the DNS tools pod (Debugging DNS Resolution), and the e2e test server of the
+  // probe examples.
+  'registry.k8s.io/serve_hostname': { latest: 2_417_380, '1.4': 2_417_380 },
+  'registry.k8s.io/e2e-test-images/jessie-dnsutils': { '1.3': 112_594_287 },
+  'registry.k8s.io/e2e-test-images/agnhost': { '2.39': 49_380_214, '2.40': 49_412_553, '2.52': 52_873_101 },
   'registry.k8s.io/pause': { '3.10': 320_368, '3.9': 321_520 },
   'registry.k8s.io/etcd': { '3.5.16-0': 57_680_541 },
   'registry.k8s.io/kube-apiserver': { [k8s]: 28_671_624 },

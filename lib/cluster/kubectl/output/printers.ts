@@ -1,8 +1,9 @@
-// kubectl get's object printers: -o yaml, -o json, -o jsonpath=..., -o custom-columns=..., and
+// kubectl get's object printers: -o yaml, -o json, -o jsonpath=..., -o go-template=..., -o custom-columns=..., and
 // --sort-by, all over the API shapes in objects.ts.
 import type { AnyObject, KubeEvent } from '../../api/types';
 import type { Engine } from '../../engine/engine';
 import { formatTable } from '../table';
+import { GoTemplateError, goTemplate, parseGoTemplate } from './gotemplate';
 import { evaluate, JsonPathError, jsonpath, relaxedPath } from './jsonpath';
 import { apiObject, listObject, type Json, type JsonObject } from './objects';
 import { toYaml } from './yaml';
@@ -11,6 +12,7 @@ export type StructuredFormat =
   | { kind: 'yaml' }
   | { kind: 'json' }
   | { kind: 'jsonpath'; template: string }
+  | { kind: 'go-template'; template: string }
   | { kind: 'custom-columns'; columns: { header: string; path: string }[] };
 
 /** The formats kubectl lists when it cannot match one. */
@@ -21,6 +23,8 @@ export const outputErrors = {
   noPrinter: (format: string) =>
     `error: unable to match a printer suitable for the output format "${format}", allowed formats are: ${allowedFormats}`,
   jsonpathParse: (template: string, detail: string) => `error: error parsing jsonpath ${template}, ${detail}`,
+  templateParse: (template: string, detail: string) => `error: error parsing template ${template}, template: output:1: ${detail}`,
+  templateExecute: (template: string, detail: string) => `error: error executing template "${template}": template: output:1: ${detail}`,
   jsonpathExecute: (template: string, detail: string) =>
     `error: error executing jsonpath "${template}": Error executing template: ${detail}.`,
   customColumns: (spec: string) => `error: unexpected custom-columns spec: ${spec}, expected <header>:<json-path-expr>`,
@@ -42,6 +46,15 @@ export function structuredFormat(output: string): StructuredFormat | undefined |
       throw error;
     }
     return { kind: 'jsonpath', template: argument };
+  }
+  if ((name === 'go-template' || name === 'template') && argument !== undefined) {
+    try {
+      parseGoTemplate(argument);
+    } catch (error) {
+      if (error instanceof GoTemplateError) return { error: outputErrors.templateParse(argument, error.message) };
+      throw error;
+    }
+    return { kind: 'go-template', template: argument };
   }
   if (name === 'custom-columns' && argument !== undefined) {
     const columns: { header: string; path: string }[] = [];
@@ -99,6 +112,13 @@ export function printStructured(
         return { stdout: jsonpath(format.template, data) };
       } catch (error) {
         if (error instanceof JsonPathError) return { error: outputErrors.jsonpathExecute(format.template, error.message) };
+        throw error;
+      }
+    case 'go-template':
+      try {
+        return { stdout: goTemplate(format.template, data) };
+      } catch (error) {
+        if (error instanceof GoTemplateError) return { error: outputErrors.templateExecute(format.template, error.message) };
         throw error;
       }
     case 'custom-columns': {
