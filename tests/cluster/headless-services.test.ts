@@ -252,6 +252,12 @@ describe('nslookup in a container (#119, #121)', () => {
     expect(must(cluster, 'kubectl exec web-0 -- nslookup web-1.nginx')).toBe(
       `${head}Name:\tweb-1.nginx.default.svc.cluster.local\nAddress: ${ips[1]}\n\n`,
     );
+    // The DNS server's own log, as the docs' DNS debugging page reads it.
+    expect(must(cluster, 'kubectl logs -n kube-system -l k8s-app=kube-dns').split('\n').slice(0, 3)).toEqual([
+      '.:53',
+      expect.stringMatching(/^\[INFO\] plugin\/reload: Running configuration SHA512 = [0-9a-f]{128}$/),
+      'CoreDNS-1.11.3',
+    ]);
     for (const name of ['db', 'nope'])
       expect(cluster.exec(`kubectl exec web-0 -- nslookup ${name}`)).toEqual({
         stdout: `${head}** server can't find ${name}: NXDOMAIN\n\n`,

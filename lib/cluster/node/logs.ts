@@ -3,6 +3,7 @@
 // read them, so the two agree. Images with no table entry start silently (busybox sleeping).
 import { simulatedEpochMs } from '../kubectl/env';
 import type { SimState } from '../engine/state';
+import { digest } from './containers';
 
 type Stamp = (offsetMs: number) => string;
 
@@ -101,6 +102,20 @@ const families: { match: RegExp; lines: (image: string, start: number) => string
         ],
       };
       return lines[component];
+    },
+  },
+  {
+    // CoreDNS with kubeadm's Corefile: its server block, the reload plugin's hash of it, its version.
+    match: /coredns:/,
+    lines: (image) => {
+      const version = /:v?([\d.]+)/.exec(image)?.[1] ?? '1.11.3';
+      const corefileHash = `${digest('Corefile/.:53')}${digest('Corefile/kubernetes cluster.local')}`;
+      return [
+        '.:53',
+        `[INFO] plugin/reload: Running configuration SHA512 = ${corefileHash}`,
+        `CoreDNS-${version}`,
+        'linux/amd64, go1.21.11, a6338e9',
+      ];
     },
   },
   {
