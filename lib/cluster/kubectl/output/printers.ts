@@ -32,6 +32,20 @@ export const outputErrors = {
     `error: couldn't find any field with path "${expression}" in the list of objects${detail ? `: ${detail}` : ''}`,
 };
 
+/** Runs a template step, turning its own error type (a user's mistake) into kubectl's message; anything else is a bug and throws. */
+function attempt<T>(
+  run: () => T,
+  kind: typeof JsonPathError | typeof GoTemplateError,
+  message: (detail: string) => string,
+): T | { error: string } {
+  try {
+    return run();
+  } catch (error) {
+    if (error instanceof kind) return { error: message(error.message) };
+    throw error;
+  }
+}
+
 /** The -o value as a structured printer; undefined for the table printers (default, wide, name). */
 export function structuredFormat(output: string): StructuredFormat | undefined | { error: string } {
   if (output === '' || output === 'wide' || output === 'name') return undefined;
@@ -39,22 +53,20 @@ export function structuredFormat(output: string): StructuredFormat | undefined |
   if (output === 'json') return { kind: 'json' };
   const [name, argument] = output.split(/=(.*)/s, 2) as [string, string | undefined];
   if (name === 'jsonpath' && argument !== undefined) {
-    try {
-      jsonpath(argument, {});
-    } catch (error) {
-      if (error instanceof JsonPathError) return { error: outputErrors.jsonpathParse(argument, error.message) };
-      throw error;
-    }
-    return { kind: 'jsonpath', template: argument };
+    const parsed = attempt(
+      () => jsonpath(argument, {}),
+      JsonPathError,
+      (detail) => outputErrors.jsonpathParse(argument, detail),
+    );
+    return typeof parsed === 'object' ? parsed : { kind: 'jsonpath', template: argument };
   }
   if ((name === 'go-template' || name === 'template') && argument !== undefined) {
-    try {
-      parseGoTemplate(argument);
-    } catch (error) {
-      if (error instanceof GoTemplateError) return { error: outputErrors.templateParse(argument, error.message) };
-      throw error;
-    }
-    return { kind: 'go-template', template: argument };
+    const parsed = attempt(
+      () => parseGoTemplate(argument),
+      GoTemplateError,
+      (detail) => outputErrors.templateParse(argument, detail),
+    );
+    return parsed ? parsed : { kind: 'go-template', template: argument };
   }
   if (name === 'custom-columns' && argument !== undefined) {
     const columns: { header: string; path: string }[] = [];
@@ -62,12 +74,12 @@ export function structuredFormat(output: string): StructuredFormat | undefined |
       const colon = part.indexOf(':');
       if (colon <= 0) return { error: outputErrors.customColumns(argument) };
       const path = part.slice(colon + 1);
-      try {
-        relaxedPath(path);
-      } catch (error) {
-        if (error instanceof JsonPathError) return { error: outputErrors.jsonpathParse(path, error.message) };
-        throw error;
-      }
+      const parsed = attempt(
+        () => relaxedPath(path),
+        JsonPathError,
+        (detail) => outputErrors.jsonpathParse(path, detail),
+      );
+      if ('error' in parsed) return parsed;
       columns.push({ header: part.slice(0, colon), path });
     }
     return { kind: 'custom-columns', columns };
@@ -108,19 +120,17 @@ export function printStructured(
     case 'json':
       return { stdout: `${JSON.stringify(sortedJson(data), null, 4)}\n` };
     case 'jsonpath':
-      try {
-        return { stdout: jsonpath(format.template, data) };
-      } catch (error) {
-        if (error instanceof JsonPathError) return { error: outputErrors.jsonpathExecute(format.template, error.message) };
-        throw error;
-      }
+      return attempt(
+        () => ({ stdout: jsonpath(format.template, data) }),
+        JsonPathError,
+        (detail) => outputErrors.jsonpathExecute(format.template, detail),
+      );
     case 'go-template':
-      try {
-        return { stdout: goTemplate(format.template, data) };
-      } catch (error) {
-        if (error instanceof GoTemplateError) return { error: outputErrors.templateExecute(format.template, error.message) };
-        throw error;
-      }
+      return attempt(
+        () => ({ stdout: goTemplate(format.template, data) }),
+        GoTemplateError,
+        (detail) => outputErrors.templateExecute(format.template, detail),
+      );
     case 'custom-columns': {
       const paths = format.columns.map((column) => relaxedPath(column.path));
       const rows = items.map((item) => paths.map((path) => cell(evaluate(path, [item], item))));
@@ -137,13 +147,8 @@ export function printStructured(
 
 /** --sort-by: orders objects by a field, numbers numerically and text lexically, as kubectl does. */
 export function sortObjects<T extends AnyObject | KubeEvent>(objects: T[], expression: string, engine: Engine): T[] | { error: string } {
-  let path: ReturnType<typeof relaxedPath>;
-  try {
-    path = relaxedPath(expression);
-  } catch (error) {
-    if (error instanceof JsonPathError) return { error: outputErrors.jsonpathParse(expression, error.message) };
-    throw error;
-  }
+  const path = attempt(() => relaxedPath(expression), JsonPathError, (detail) => outputErrors.jsonpathParse(expression, detail));
+  if ('error' in path) return path;
   const keyed = objects.map((object) => {
     const item = apiObject(object, engine);
     return { object, key: evaluate(path, [item], item)[0] };
