@@ -147,7 +147,11 @@ export function printStructured(
 
 /** --sort-by: orders objects by a field, numbers numerically and text lexically, as kubectl does. */
 export function sortObjects<T extends AnyObject | KubeEvent>(objects: T[], expression: string, engine: Engine): T[] | { error: string } {
-  const path = attempt(() => relaxedPath(expression), JsonPathError, (detail) => outputErrors.jsonpathParse(expression, detail));
+  const path = attempt(
+    () => relaxedPath(expression),
+    JsonPathError,
+    (detail) => outputErrors.jsonpathParse(expression, detail),
+  );
   if ('error' in path) return path;
   const keyed = objects.map((object) => {
     const item = apiObject(object, engine);
