@@ -1,7 +1,7 @@
 // kubectl describe's printers for the kinds it describes here (node, pod, deployment), with the
 // sections learners look at. The kind registry (api/kinds.ts) names each kind's describer.
 import { controllerOf } from '../controllers/podutil';
-import { nodeIp } from '../kubelet/runtime';
+import { nodeAddress } from '../kubelet/runtime';
 import type { Engine } from '../engine/engine';
 import { podLimits, podQosClass, podRequests } from '../apiserver/qos';
 import type {
@@ -209,7 +209,7 @@ function containerStateLines(label: string, state: ContainerStatus | undefined):
 /** The Environment block of a pod's container: its own tabwriter block when there are variables. */
 function environmentLines(engine: Engine, pod: Pod, container: Container): string[] {
   const node = pod.spec.nodeName;
-  const rows = environmentRows(container.env, pod, node ? nodeIp(engine.state.hardware[node]?.index ?? 0) : '');
+  const rows = environmentRows(container.env, pod, node ? nodeAddress(engine.state, node) : '');
   if (rows.length === 0) return ['    Environment:    <none>'];
   const width = Math.max(...rows.map(([label]) => label.length)) + 2;
   return ['    Environment:', ...rows.map(([label, value]) => `${label.padEnd(width)}${value}`)];

@@ -7,7 +7,7 @@ import { logsErrors } from '../api/errors';
 import { podHostname } from '../controllers/podutil';
 import { containerEnvironment } from '../kubelet/envvars';
 import { nslookup, resolvConf } from '../proxy/dns';
-import { nodeIp } from '../kubelet/runtime';
+import { nodeAddress } from '../kubelet/runtime';
 import { dateText } from '../node/commandlog';
 import { containerCgroup, nodeMachine } from '../node/shell/machine';
 import { nodeFile } from '../node/shell/systemTools';
@@ -63,8 +63,8 @@ export function kubectlExec(env: KubectlEnv, args: string[]): CommandResult {
   const node = pod.spec.nodeName;
   if (!node) return fail(execErrors.notRunning(name));
   // The API server dials the kubelet on its port 10250, as for logs.
-  const nodeAddress = nodeIp(env.engine.state.hardware[node]?.index ?? 0);
-  const path = `https://${nodeAddress}:10250/exec/${pod.metadata.namespace}/${pod.metadata.name}/${name}`;
+  const hostIP = nodeAddress(env.engine.state, node);
+  const path = `https://${hostIP}:10250/exec/${pod.metadata.namespace}/${pod.metadata.name}/${name}`;
   const machineState = env.engine.actorState(`node/${node}`);
   if (machineState === 'poweredOff' || machineState === 'booting')
     return fail(logsErrors.kubeletUnreachable(path, 'connect: no route to host'));
@@ -91,7 +91,7 @@ export function kubectlExec(env: KubectlEnv, args: string[]): CommandResult {
     const found = nodeFile(machine, `/sys/fs/cgroup${containerCgroup(running)}${cgroup[1] ?? ''}`, now);
     return found && 'file' in found ? found.file : undefined;
   };
-  const variables = new Map(containerEnvironment(pod, pod.spec.containers.find((c) => c.name === name) ?? {}, nodeAddress));
+  const variables = new Map(containerEnvironment(pod, pod.spec.containers.find((c) => c.name === name) ?? {}, hostIP));
   const environment = [...variables].map(([key, value]) => `${key}=${value}`);
   const programs: Record<string, Program> = {
     hostname: () => ok(`${hostname}\n`),

@@ -5,7 +5,7 @@ import { kubectlErrors, logsErrors } from '../api/errors';
 import type { ContainerStatus, Pod } from '../api/types';
 import { controllerOf } from '../controllers/podutil';
 import { containerProcess } from '../kubelet/envvars';
-import { nodeIp } from '../kubelet/runtime';
+import { nodeAddress } from '../kubelet/runtime';
 import { commandLog } from '../node/commandlog';
 import { componentLog, containerLog } from '../node/logs';
 import { isPartitioned } from '../node/network';
@@ -78,7 +78,7 @@ export function containerLines(
   if (previous && status && instance === undefined) return { error: logsErrors.noPrevious(containerName, pod.metadata.name) };
   if (!node || !status || instance === undefined)
     return { error: logsErrors.waitingToStart(containerName, pod.metadata.name, status?.reason ?? 'ContainerCreating') };
-  const path = `https://${nodeIp(env.engine.state.hardware[node]?.index ?? 0)}:10250/containerLogs/${namespace}/${pod.metadata.name}/${containerName}`;
+  const path = `https://${nodeAddress(env.engine.state, node)}:10250/containerLogs/${namespace}/${pod.metadata.name}/${containerName}`;
   const machine = env.engine.actorState(`node/${node}`);
   if (machine === 'poweredOff' || machine === 'booting') return { error: logsErrors.kubeletUnreachable(path, 'connect: no route to host') };
   // The API server cannot reach a partitioned node's kubelet either (#46): the dial times out.
@@ -86,7 +86,7 @@ export function containerLines(
   if (!env.engine.kubeletRunning(node)) return { error: logsErrors.kubeletUnreachable(path, 'connect: connection refused') };
   const container = pod.spec.containers.find((entry) => entry.name === containerName)!;
   const { image } = container;
-  const process = containerProcess(pod, container, nodeIp(env.engine.state.hardware[node]?.index ?? 0));
+  const process = containerProcess(pod, container, nodeAddress(env.engine.state, node));
   // The instance's log ends when it did: the previous one's, or a terminated one's, at its finish.
   const ended = previous ? status.lastState?.finishedAt : status.state === 'terminated' ? status.finishedAt : undefined;
   const until = ended ?? env.engine.clock.now();

@@ -65,7 +65,7 @@ function resolve(variable: EnvVar, pod: Pod, hostIP: string, declared: Map<strin
 }
 
 /** What describe shows for a variable's source: `(v1:metadata.name)` after a fieldRef's value. */
-export const fieldRefText = (path: string) => `(v1:${path})`;
+const fieldRefText = (path: string) => `(v1:${path})`;
 
 /** A fieldRef's value for describe (the pod's own, resolved as the kubelet does). */
 export function describedValue(pod: Pod | undefined, variable: EnvVar, hostIP: string): string {

@@ -3,7 +3,7 @@
 // its state survives kubelet restarts but not power loss.
 import { defaults } from '../engine/config';
 import type { SimContext } from '../engine/context';
-import type { NodeRuntime } from '../engine/state';
+import type { NodeRuntime, SimState } from '../engine/state';
 
 /**
  * A map keyed by container uids, as a prototype-less object: V8 keeps those as dictionaries from
@@ -46,3 +46,6 @@ export function podIp(ctx: SimContext, node: string, hostNetwork: boolean): stri
 export function nodeIp(index: number): string {
   return `192.168.49.${index + 2}`;
 }
+
+/** A node's InternalIP: the kubelet's address, and a pod's status.hostIP. */
+export const nodeAddress = (state: Pick<SimState, 'hardware'>, node: string): string => nodeIp(state.hardware[node]?.index ?? 0);

@@ -6,7 +6,7 @@ import { fail, ok, type CommandResult } from '../../kubectl/result';
 import { simulatedEpochMs } from '../../kubectl/env';
 import { commandLog } from '../commandlog';
 import { containerProcess } from '../../kubelet/envvars';
-import { nodeIp } from '../../kubelet/runtime';
+import { nodeAddress } from '../../kubelet/runtime';
 import { componentLog, containerLog } from '../logs';
 import { fullImageName, imageRef } from '../containers';
 import { cgroupTree, containerUsage } from './cgroups';
@@ -172,7 +172,7 @@ export function crictl(machine: NodeMachine, args: string[], now: number): Comma
       const found = findContainer(machine, target);
       if (!found) return fail(runtimeErrors.notFound(target));
       const { container } = found;
-      const process = containerProcess(found.sandbox.pod, container, nodeIp(machine.engine.state.hardware[machine.name]?.index ?? 0));
+      const process = containerProcess(found.sandbox.pod, container, nodeAddress(machine.engine.state, machine.name));
       let lines = [
         ...containerLog(found.image, found.startedAt),
         ...componentLog(machine.engine.state, found.image, found.startedAt),
