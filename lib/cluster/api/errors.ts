@@ -1,6 +1,7 @@
 // Every error text the cluster prints, defined once (tests import these instead of repeating them).
 import { limits } from './limits';
 import { formatGoDuration } from '../util/duration';
+import { dns1123SubdomainFormat } from '../util/validation';
 
 export interface ApiError {
   code: number;
@@ -113,8 +114,7 @@ export const fieldErrors = {
   portsRequired: () => 'spec.ports: Required value',
   /** ValidateService for ExternalName (#121): an RFC 1123 name to alias, and no ClusterIP. */
   externalNameRequired: () => 'spec.externalName: Required value',
-  externalName: (name: string) =>
-    `spec.externalName: Invalid value: ${JSON.stringify(name)}: a lowercase RFC 1123 subdomain must consist of lower case alphanumeric characters, '-' or '.', and must start and end with an alphanumeric character (e.g. 'example.com', regex used for validation is '[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*')`,
+  externalName: (name: string) => `spec.externalName: Invalid value: ${JSON.stringify(name)}: ${dns1123SubdomainFormat}`,
   externalNameClusterIP: () => 'spec.clusterIPs: Forbidden: may not be set for ExternalName services',
   /** ValidateServiceUpdate: the primary ClusterIP (or None) is kept for the Service's life. */
   clusterIPChanged: (next: string) => `spec.clusterIPs[0]: Invalid value: []string{${JSON.stringify(next)}}: may not change once set`,

@@ -7,7 +7,7 @@
 // named like the Service, carries only the service-name label, no owner, and sets only `ready`.
 import type { EndpointPort } from '../api/types';
 import type { Engine } from '../engine/engine';
-import { nodeIp } from '../kubelet/runtime';
+import { nodeAddress } from '../kubelet/runtime';
 import { serviceNameLabel } from '../controllers/endpointslice';
 
 export const apiServerService = { namespace: 'default', name: 'kubernetes' } as const;
@@ -20,7 +20,7 @@ const skipMirrorLabel = 'endpointslice.kubernetes.io/skip-mirror';
 
 /** The API server's advertise address: the control-plane node's address. */
 function advertiseAddress(engine: Engine): string {
-  return nodeIp(engine.state.hardware[engine.controlPlaneNode].index);
+  return nodeAddress(engine.state, engine.controlPlaneNode);
 }
 
 /** CreateOrUpdateMasterServiceIfNeeded: the Service itself, at the first address of the service range. */

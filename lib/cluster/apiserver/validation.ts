@@ -7,6 +7,7 @@ import { limits } from '../api/limits';
 import type { AnyObject, EnvVar, LifecycleHandler, PodSpec, PodTemplate, Service } from '../api/types';
 import { envFieldPaths, validFieldPath } from '../api/envvars';
 import { isExternalName, isHeadless } from '../api/services';
+import { isDns1123LabelFormat, isDns1123Subdomain } from '../util/validation';
 import { deploymentErrors } from './deployment.validation';
 import { highestUserDefinablePriority, systemPriorityClasses } from './admission';
 
@@ -65,7 +66,7 @@ export function validateObject(object: AnyObject, maxPods: number): string[] {
 
 /** ValidateDNS1123Label. */
 function dnsLabelErrors(path: string, value: string): string[] {
-  if (!/^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/.test(value)) return [fieldErrors.dnsLabel(path, value)];
+  if (!isDns1123LabelFormat(value)) return [fieldErrors.dnsLabel(path, value)];
   return value.length > 63 ? [fieldErrors.dnsLabelTooLong(path, value)] : [];
 }
 
@@ -78,8 +79,7 @@ function serviceErrors(service: Service): string[] {
     // The name may end with a dot (fully qualified).
     const alias = (service.spec.externalName ?? '').replace(/\.$/, '');
     if (alias === '') errors.push(fieldErrors.externalNameRequired());
-    else if (alias.length > 253 || !/^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/.test(alias))
-      errors.push(fieldErrors.externalName(service.spec.externalName!));
+    else if (!isDns1123Subdomain(alias)) errors.push(fieldErrors.externalName(service.spec.externalName!));
     if (service.spec.clusterIP !== '') errors.push(fieldErrors.externalNameClusterIP());
   } else if (headless && service.spec.type !== 'ClusterIP') errors.push(fieldErrors.headlessType(service.spec.type));
   return errors;

@@ -5,6 +5,7 @@
 import { z } from 'zod';
 import { formatApiError, kubectlErrors } from '../api/errors';
 import { clusterIPNone } from '../api/services';
+import type { Service } from '../api/types';
 import { manifestObject } from './apply';
 import { readBlocked } from './builder';
 import type { KubectlEnv } from './env';
@@ -87,7 +88,7 @@ export interface Generated {
 
 type Built = Generated | { error: string };
 
-const serviceTypes: Record<string, 'ClusterIP' | 'NodePort' | 'LoadBalancer' | 'ExternalName'> = {
+const serviceTypes: Record<string, Service['spec']['type']> = {
   clusterip: 'ClusterIP',
   nodeport: 'NodePort',
   loadbalancer: 'LoadBalancer',
